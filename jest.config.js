@@ -1,0 +1,27 @@
+// @nestjs/* 12 ships ESM only; Jest's module system cannot require ESM on Node 20, so those packages
+// (and their ESM-only dependencies) go through the same SWC transform as our own TypeScript.
+const esmPackages = ['@nestjs', 'uid', 'load-esm', 'file-type', 'strtok3', 'token-types', 'peek-readable', '@tokenizer'];
+
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true },
+      target: 'es2023',
+    },
+    module: { type: 'commonjs' },
+  },
+];
+
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/test'],
+  testRegex: '\\.(spec|int-spec|e2e-spec)\\.ts$',
+  transform: { '^.+\\.(t|j|mj)s$': swc },
+  transformIgnorePatterns: [`/node_modules/(?!(${esmPackages.join('|')})/)`],
+  moduleNameMapper: {
+    '^@portfolio/([a-z-]+)$': '<rootDir>/libs/$1/src',
+  },
+  moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
+};
