@@ -1,0 +1,51 @@
+import type { AppendResult, ExpectedRevision, NewEvent, StoredEvent } from './stored-event';
+
+export interface ReadStreamOptions {
+  /** First revision to return (default 0). */
+  readonly fromRevision?: bigint;
+  /** Return only events at or before this global position (an as-of read of one stream). */
+  readonly toPosition?: bigint;
+}
+
+export interface ReadAllOptions {
+  /** Return events strictly after this position (default: from the start). */
+  readonly after?: bigint;
+  /** Return events at or before this position. */
+  readonly to?: bigint;
+  /** Only these event types. */
+  readonly types?: readonly string[];
+  /** Only streams whose id starts with this prefix (e.g. `project-`). */
+  readonly streamPrefix?: string;
+  /** Rows fetched per round trip (default 1000). */
+  readonly batchSize?: number;
+}
+
+export interface WaitOptions {
+  /** Give up after this long and return the head as it is. */
+  readonly timeoutMs: number;
+  readonly signal?: AbortSignal;
+}
+
+/**
+ * The append-only event log (ARCHITECTURE §4): one port, one adapter per database, one contract test suite.
+ * A reader that follows `readAll({ after })` never misses an event, whatever the number of concurrent writers.
+ */
+export interface EventStore {
+  /**
+   * Appends all the events or none. Throws WrongExpectedRevisionError (nothing written) when the stream is not at
+   * `expected`, DuplicateEventIdError when an event id is already stored, InvalidEventError for unstorable input.
+   */
+  append(streamId: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult>;
+  /** The stream's events in revision order; throws StreamNotFoundError when the stream has none. */
+  readStream(streamId: string, options?: ReadStreamOptions): AsyncIterable<StoredEvent>;
+  /** Every event in global position order. */
+  readAll(options?: ReadAllOptions): AsyncIterable<StoredEvent>;
+  /** The last position written, 0n when the log is empty. */
+  head(): Promise<bigint>;
+  /** The last position recorded at or before this instant (ISO-8601), 0n when none is. */
+  positionAt(instant: string): Promise<bigint>;
+  /** Resolves with the head as soon as it is past `after`, or when the timeout or signal ends the wait. */
+  waitForEvents(after: bigint, options: WaitOptions): Promise<bigint>;
+  /** Releases connections; the store cannot be used afterwards. */
+  close(): Promise<void>;
+}

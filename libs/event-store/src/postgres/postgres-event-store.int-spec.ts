@@ -1,0 +1,52 @@
+import { randomUUID } from 'node:crypto';
+import { Pool } from 'pg';
+import { eventStoreContract } from '../testing/event-store-contract';
+import { PostgresEventStore } from './postgres-event-store';
+import { quoteIdentifier } from './postgres-schema';
+import { testDatabaseUrl } from '../testing/test-database-url';
+
+eventStoreContract('PostgreSQL', async () => {
+  const schema = `es_test_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
+  const connectionString = testDatabaseUrl();
+  const store = await PostgresEventStore.open({ connectionString, schema });
+  const raw = new Pool({ connectionString, max: 2, options: `-c search_path=${quoteIdentifier(schema)}` });
+  const others: PostgresEventStore[] = [];
+  return {
+    store,
+    openAnother: async () => {
+      const other = await PostgresEventStore.open({ connectionString, schema, poolSize: 2 });
+      others.push(other);
+      return other;
+    },
+    tamper: {
+      setData: async (position, text) =>
+        void (await raw.query('UPDATE events SET data = $1 WHERE position = $2', [text, position.toString()])),
+      setMetadata: async (position, text) =>
+        void (await raw.query('UPDATE events SET metadata = $1 WHERE position = $2', [text, position.toString()])),
+      deleteEvent: async (position) =>
+        void (await raw.query('DELETE FROM events WHERE position = $1', [position.toString()])),
+      swapPositions: async (a, b) => {
+        const client = await raw.connect();
+        try {
+          await client.query('BEGIN');
+          for (const [to, from] of [
+            [-1n, a],
+            [a, b],
+            [b, -1n],
+          ]) {
+            await client.query('UPDATE events SET position = $1 WHERE position = $2', [to.toString(), from.toString()]);
+          }
+          await client.query('COMMIT');
+        } finally {
+          client.release();
+        }
+      },
+    },
+    dispose: async () => {
+      await store.close();
+      await Promise.all(others.map((o) => o.close().catch(() => undefined)));
+      await raw.query(`DROP SCHEMA ${quoteIdentifier(schema)} CASCADE`);
+      await raw.end();
+    },
+  };
+});

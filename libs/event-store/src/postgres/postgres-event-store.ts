@@ -1,0 +1,216 @@
+import { Client, Pool, type PoolConfig } from 'pg';
+import { DuplicateEventIdError, StreamNotFoundError } from '../errors';
+import type { EventStore, ReadAllOptions, ReadStreamOptions, WaitOptions } from '../event-store.port';
+import { HeadSignal } from '../head-signal';
+import { chainEvents, checkExpectedRevision, nextRecordedAt, prepareAppend, type StreamTip } from '../prepare-append';
+import type { AppendResult, ExpectedRevision, NewEvent, StoredEvent } from '../stored-event';
+import { likePrefix, rowToStoredEvent, STORED_COLUMNS, toRecordedAtForm, type StoredRow } from '../stored-row';
+import { migratePostgresEventStore, quoteIdentifier } from './postgres-schema';
+
+export interface PostgresEventStoreOptions {
+  readonly connectionString: string;
+  /** The schema holding the tables (default `public`); created if missing. */
+  readonly schema?: string;
+  readonly poolSize?: number;
+}
+
+const DEFAULT_BATCH = 1000;
+
+const INSERT_BATCH = `
+  WITH inserted AS (
+    INSERT INTO events (position, stream_id, revision, event_id, type, schema_version, data, metadata, recorded_at, prev_hash, hash)
+    SELECT * FROM unnest($1::bigint[], $2::text[], $3::bigint[], $4::text[], $5::text[], $6::int[], $7::text[],
+                         $8::text[], $9::text[], $10::text[], $11::text[])
+    RETURNING position
+  ), moved AS (
+    UPDATE event_log_head SET position = $12, recorded_at = $13
+  )
+  SELECT pg_notify($14, $12::text)`;
+
+/**
+ * PostgreSQL store. Each append locks the single head row before reading the stream's tip and takes its positions
+ * from it: commits are serialised, so positions follow commit order and `readAll({ after })` never skips an event
+ * that commits late with a lower position (the sequence-gap bug).
+ */
+export class PostgresEventStore implements EventStore {
+  private readonly pool: Pool;
+  private readonly channel: string;
+  private readonly signal = new HeadSignal();
+  private listener: Client | undefined;
+  private listening: Promise<void> | undefined;
+
+  private constructor(
+    private readonly config: PoolConfig,
+    schema: string,
+  ) {
+    this.pool = new Pool(config);
+    // An idle client that loses its server emits 'error'; without a handler that would crash the process.
+    this.pool.on('error', () => undefined);
+    this.channel = `portfolio_events_${schema}`.slice(0, 63);
+  }
+
+  static async open(options: PostgresEventStoreOptions): Promise<PostgresEventStore> {
+    const schema = options.schema ?? 'public';
+    const store = new PostgresEventStore(
+      {
+        connectionString: options.connectionString,
+        max: options.poolSize ?? 10,
+        options: `-c search_path=${quoteIdentifier(schema)}`,
+      },
+      schema,
+    );
+    try {
+      await migratePostgresEventStore(store.pool, schema);
+    } catch (error) {
+      await store.pool.end();
+      throw error;
+    }
+    return store;
+  }
+
+  async append(streamId: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
+    const prepared = prepareAppend(streamId, events);
+    const client = await this.pool.connect();
+    let broken: Error | undefined;
+    try {
+      const [, locked] = (await client.query(
+        'BEGIN; SELECT position, recorded_at FROM event_log_head FOR UPDATE',
+      )) as unknown as [unknown, { rows: { position: string; recorded_at: string | null }[] }];
+      const head = locked.rows[0];
+      // A new statement, hence a snapshot taken after the lock: it sees every append committed before ours.
+      const tipRows = await client.query<{ revision: string; hash: string }>(
+        'SELECT revision, hash FROM events WHERE stream_id = $1 ORDER BY revision DESC LIMIT 1',
+        [streamId],
+      );
+      const tip: StreamTip | undefined =
+        tipRows.rows.length === 0
+          ? undefined
+          : { revision: BigInt(tipRows.rows[0].revision), hash: tipRows.rows[0].hash };
+      checkExpectedRevision(streamId, expected, tip);
+      const recordedAt = nextRecordedAt(Date.now(), head.recorded_at ?? undefined);
+      const chained = chainEvents(streamId, prepared, tip, recordedAt);
+      const first = BigInt(head.position) + 1n;
+      const last = first + BigInt(chained.length) - 1n;
+      await client.query(INSERT_BATCH, [
+        chained.map((_, i) => (first + BigInt(i)).toString()),
+        chained.map((e) => e.streamId),
+        chained.map((e) => e.revision.toString()),
+        chained.map((e) => e.eventId),
+        chained.map((e) => e.type),
+        chained.map((e) => e.schemaVersion),
+        chained.map((e) => e.canonicalData),
+        chained.map((e) => e.canonicalMetadata),
+        chained.map((e) => e.recordedAt),
+        chained.map((e) => e.prevHash),
+        chained.map((e) => e.hash),
+        last.toString(),
+        recordedAt,
+        this.channel,
+      ]);
+      await client.query('COMMIT');
+      this.signal.advance(last);
+      return { revision: chained[chained.length - 1].revision, position: last };
+    } catch (error) {
+      await client.query('ROLLBACK').catch((rollbackError: Error) => {
+        broken = rollbackError;
+      });
+      throw translatePostgresError(error);
+    } finally {
+      // A connection whose rollback failed is in an unknown state: destroy it rather than reuse it.
+      client.release(broken);
+    }
+  }
+
+  async *readStream(streamId: string, options: ReadStreamOptions = {}): AsyncIterable<StoredEvent> {
+    const exists = await this.pool.query('SELECT 1 FROM events WHERE stream_id = $1 LIMIT 1', [streamId]);
+    if (exists.rows.length === 0) throw new StreamNotFoundError(streamId);
+    const to = options.toPosition;
+    const sql = `SELECT ${STORED_COLUMNS} FROM events WHERE stream_id = $1 AND revision >= $2
+                 ${to === undefined ? '' : 'AND position <= $4'} ORDER BY revision LIMIT $3`;
+    let from = options.fromRevision ?? 0n;
+    for (;;) {
+      const params = [streamId, from.toString(), DEFAULT_BATCH, ...(to === undefined ? [] : [to.toString()])];
+      const { rows } = await this.pool.query<StoredRow>(sql, params);
+      for (const row of rows) yield rowToStoredEvent(row);
+      if (rows.length < DEFAULT_BATCH) return;
+      from = BigInt(rows[rows.length - 1].revision) + 1n;
+    }
+  }
+
+  async *readAll(options: ReadAllOptions = {}): AsyncIterable<StoredEvent> {
+    const batchSize = options.batchSize ?? DEFAULT_BATCH;
+    const conditions = ['position > $1'];
+    const fixed: unknown[] = [];
+    const param = (value: unknown): string => {
+      fixed.push(value);
+      return `$${fixed.length + 2}`;
+    };
+    if (options.to !== undefined) conditions.push(`position <= ${param(options.to.toString())}`);
+    if (options.types !== undefined) conditions.push(`type = ANY(${param(options.types)}::text[])`);
+    if (options.streamPrefix !== undefined)
+      conditions.push(`stream_id LIKE ${param(likePrefix(options.streamPrefix))}`);
+    const sql = `SELECT ${STORED_COLUMNS} FROM events WHERE ${conditions.join(' AND ')} ORDER BY position LIMIT $2`;
+    let after = options.after ?? 0n;
+    for (;;) {
+      const { rows } = await this.pool.query<StoredRow>(sql, [after.toString(), batchSize, ...fixed]);
+      for (const row of rows) yield rowToStoredEvent(row);
+      if (rows.length < batchSize) return;
+      after = BigInt(rows[rows.length - 1].position);
+    }
+  }
+
+  async head(): Promise<bigint> {
+    const { rows } = await this.pool.query<{ position: string }>('SELECT position FROM event_log_head');
+    return BigInt(rows[0].position);
+  }
+
+  async positionAt(instant: string): Promise<bigint> {
+    const { rows } = await this.pool.query<{ position: string | null }>(
+      'SELECT max(position) AS position FROM events WHERE recorded_at <= $1',
+      [toRecordedAtForm(instant)],
+    );
+    return BigInt(rows[0].position ?? 0);
+  }
+
+  async waitForEvents(after: bigint, options: WaitOptions): Promise<bigint> {
+    await this.listen();
+    return this.signal.wait(after, await this.head(), options);
+  }
+
+  async close(): Promise<void> {
+    const listener = this.listener;
+    this.listener = undefined;
+    await listener?.end().catch(() => undefined);
+    await this.pool.end();
+  }
+
+  /** One LISTEN connection per store, opened on the first wait and reopened after it drops. */
+  private listen(): Promise<void> {
+    this.listening ??= (async () => {
+      const client = new Client(this.config);
+      client.on('notification', (message) => {
+        if (message.payload !== undefined) this.signal.advance(BigInt(message.payload));
+      });
+      client.on('error', () => {
+        if (this.listener === client) this.listener = undefined;
+        this.listening = undefined;
+        void client.end().catch(() => undefined);
+      });
+      await client.connect();
+      await client.query(`LISTEN ${quoteIdentifier(this.channel)}`);
+      this.listener = client;
+    })().catch((error: unknown) => {
+      this.listening = undefined;
+      throw error;
+    });
+    return this.listening;
+  }
+}
+
+function translatePostgresError(error: unknown): unknown {
+  const { code, constraint, detail } = error as { code?: string; constraint?: string; detail?: string };
+  if (code === '23505' && constraint === 'events_event_id_key') {
+    return new DuplicateEventIdError(/\(event_id\)=\(([^)]*)\)/.exec(detail ?? '')?.[1] ?? 'unknown');
+  }
+  return error;
+}

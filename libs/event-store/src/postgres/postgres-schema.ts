@@ -1,0 +1,65 @@
+import type { Pool } from 'pg';
+
+/** Ordered, append-only list: a released migration is never edited, a change is a new entry. */
+const MIGRATIONS: readonly string[] = [
+  // stream_id in the C collation so that `LIKE 'prefix%'` can use the (stream_id, revision) index.
+  `CREATE TABLE events (
+     position       BIGINT  PRIMARY KEY,
+     stream_id      TEXT    COLLATE "C" NOT NULL,
+     revision       BIGINT  NOT NULL,
+     event_id       TEXT    NOT NULL UNIQUE,
+     type           TEXT    NOT NULL,
+     schema_version INTEGER NOT NULL,
+     data           TEXT    NOT NULL,
+     metadata       TEXT    NOT NULL,
+     recorded_at    TEXT    NOT NULL,
+     prev_hash      TEXT    NOT NULL,
+     hash           TEXT    NOT NULL,
+     UNIQUE (stream_id, revision)
+   );
+   CREATE INDEX events_by_type ON events (type, position);
+   CREATE INDEX events_by_recorded_at ON events (recorded_at, position);
+   -- The single head row: appends lock it, so positions are handed out in commit order and a reader
+   -- following positions can never see a later position commit before an earlier one.
+   CREATE TABLE event_log_head (
+     singleton   BOOLEAN PRIMARY KEY DEFAULT true CHECK (singleton),
+     position    BIGINT  NOT NULL,
+     recorded_at TEXT
+   );
+   INSERT INTO event_log_head (position, recorded_at) VALUES (0, NULL);`,
+];
+
+const COMPONENT = 'event-store';
+
+/** Creates or upgrades the event tables in `schema`; safe at every start and from several processes at once. */
+export async function migratePostgresEventStore(pool: Pool, schema: string): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`portfolio-ledger:migrate:${schema}`]);
+    await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdentifier(schema)}`);
+    await client.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
+       component TEXT NOT NULL, version INTEGER NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+       PRIMARY KEY (component, version))`);
+    const { rows } = await client.query<{ version: number }>(
+      'SELECT version FROM schema_migrations WHERE component = $1',
+      [COMPONENT],
+    );
+    const done = new Set(rows.map((row) => row.version));
+    for (const [index, sql] of MIGRATIONS.entries()) {
+      if (done.has(index + 1)) continue;
+      await client.query(sql);
+      await client.query('INSERT INTO schema_migrations (component, version) VALUES ($1, $2)', [COMPONENT, index + 1]);
+    }
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+export function quoteIdentifier(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}

@@ -1,0 +1,214 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { DuplicateEventIdError, StreamNotFoundError } from '../errors';
+import type { EventStore, ReadAllOptions, ReadStreamOptions, WaitOptions } from '../event-store.port';
+import { HeadSignal } from '../head-signal';
+import { chainEvents, checkExpectedRevision, nextRecordedAt, prepareAppend, type StreamTip } from '../prepare-append';
+import type { AppendResult, ExpectedRevision, NewEvent, StoredEvent } from '../stored-event';
+import { likePrefix, rowToStoredEvent, STORED_COLUMNS, toRecordedAtForm, type StoredRow } from '../stored-row';
+import { migrateSqliteEventStore } from './sqlite-schema';
+
+export interface SqliteEventStoreOptions {
+  /** The database file; created with its directory if missing. */
+  readonly file: string;
+  /** How often a waiting reader checks for commits made by other processes (ms). */
+  readonly externalPollMs?: number;
+}
+
+const DEFAULT_BATCH = 1000;
+
+/**
+ * The embedded default store: one SQLite file in WAL mode. SQLite admits one writer at a time and
+ * `BEGIN IMMEDIATE` takes the write lock before the tip is read, so positions follow commit order.
+ */
+export class SqliteEventStore implements EventStore {
+  private readonly db: Database.Database;
+  private readonly signal = new HeadSignal();
+  private readonly externalPollMs: number;
+  private readonly readAllStatements = new Map<string, Database.Statement>();
+  private pollTimer: NodeJS.Timeout | undefined;
+  private lastDataVersion = 0;
+
+  private readonly selectTip: Database.Statement<[string], { revision: bigint; hash: string }>;
+  private readonly selectLastRecordedAt: Database.Statement<[], string>;
+  private readonly insertEvent: Database.Statement;
+  private readonly selectHead: Database.Statement<[], bigint | null>;
+  private readonly selectStreamExists: Database.Statement<[string], bigint>;
+  private readonly selectPositionAt: Database.Statement<[string], bigint | null>;
+  private readonly appendInTransaction: (
+    streamId: string,
+    events: readonly NewEvent[],
+    expected: ExpectedRevision,
+  ) => AppendResult;
+
+  constructor(options: SqliteEventStoreOptions) {
+    mkdirSync(dirname(options.file), { recursive: true });
+    this.db = new Database(options.file);
+    this.db.pragma('journal_mode = WAL');
+    // FULL: a committed event survives a power cut, not only a killed process.
+    this.db.pragma('synchronous = FULL');
+    this.db.pragma('busy_timeout = 10000');
+    this.db.defaultSafeIntegers(true);
+    migrateSqliteEventStore(this.db);
+    this.externalPollMs = options.externalPollMs ?? 250;
+
+    this.selectTip = this.db.prepare(
+      'SELECT revision, hash FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1',
+    );
+    this.selectLastRecordedAt = this.db
+      .prepare<[], string>('SELECT recorded_at FROM events ORDER BY position DESC LIMIT 1')
+      .pluck() as Database.Statement<[], string>;
+    this.insertEvent = this.db.prepare(
+      `INSERT INTO events (stream_id, revision, event_id, type, schema_version, data, metadata, recorded_at, prev_hash, hash)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    this.selectHead = this.db.prepare('SELECT max(position) FROM events').pluck() as Database.Statement<
+      [],
+      bigint | null
+    >;
+    this.selectStreamExists = this.db
+      .prepare('SELECT 1 FROM events WHERE stream_id = ? LIMIT 1')
+      .pluck() as Database.Statement<[string], bigint>;
+    this.selectPositionAt = this.db
+      .prepare('SELECT max(position) FROM events WHERE recorded_at <= ?')
+      .pluck() as Database.Statement<[string], bigint | null>;
+
+    const append = this.db.transaction((streamId: string, events: readonly NewEvent[], expected: ExpectedRevision) => {
+      const prepared = prepareAppend(streamId, events);
+      const tip: StreamTip | undefined = this.selectTip.get(streamId);
+      checkExpectedRevision(streamId, expected, tip);
+      const recordedAt = nextRecordedAt(Date.now(), this.selectLastRecordedAt.get());
+      let position = 0n;
+      let revision = 0n;
+      for (const event of chainEvents(streamId, prepared, tip, recordedAt)) {
+        const result = this.insertEvent.run(
+          streamId,
+          event.revision,
+          event.eventId,
+          event.type,
+          event.schemaVersion,
+          event.canonicalData,
+          event.canonicalMetadata,
+          event.recordedAt,
+          event.prevHash,
+          event.hash,
+        );
+        position = BigInt(result.lastInsertRowid);
+        revision = event.revision;
+      }
+      return { revision, position };
+    });
+    this.appendInTransaction = (streamId, events, expected) => append.immediate(streamId, events, expected);
+  }
+
+  async append(streamId: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
+    let result: AppendResult;
+    try {
+      result = this.appendInTransaction(streamId, events, expected);
+    } catch (error) {
+      throw this.translateError(error, events);
+    }
+    this.signal.advance(result.position);
+    return result;
+  }
+
+  async *readStream(streamId: string, options: ReadStreamOptions = {}): AsyncIterable<StoredEvent> {
+    if (this.selectStreamExists.get(streamId) === undefined) throw new StreamNotFoundError(streamId);
+    const to = options.toPosition;
+    const statement = this.db.prepare<unknown[], StoredRow>(
+      `SELECT ${STORED_COLUMNS} FROM events WHERE stream_id = ? AND revision >= ?
+       ${to === undefined ? '' : 'AND position <= ?'} ORDER BY revision LIMIT ?`,
+    );
+    let from = options.fromRevision ?? 0n;
+    for (;;) {
+      const params = to === undefined ? [streamId, from, DEFAULT_BATCH] : [streamId, from, to, DEFAULT_BATCH];
+      const rows = statement.all(...params);
+      for (const row of rows) yield rowToStoredEvent(row);
+      if (rows.length < DEFAULT_BATCH) return;
+      from = BigInt(rows[rows.length - 1].revision) + 1n;
+    }
+  }
+
+  async *readAll(options: ReadAllOptions = {}): AsyncIterable<StoredEvent> {
+    const batchSize = options.batchSize ?? DEFAULT_BATCH;
+    const statement = this.readAllStatement(options);
+    let after = options.after ?? 0n;
+    for (;;) {
+      const params: unknown[] = [after];
+      if (options.to !== undefined) params.push(options.to);
+      if (options.types !== undefined) params.push(JSON.stringify(options.types));
+      if (options.streamPrefix !== undefined) params.push(likePrefix(options.streamPrefix));
+      params.push(batchSize);
+      const rows = statement.all(...params) as StoredRow[];
+      for (const row of rows) yield rowToStoredEvent(row);
+      if (rows.length < batchSize) return;
+      after = BigInt(rows[rows.length - 1].position);
+    }
+  }
+
+  async head(): Promise<bigint> {
+    return this.selectHead.get() ?? 0n;
+  }
+
+  async positionAt(instant: string): Promise<bigint> {
+    return this.selectPositionAt.get(toRecordedAtForm(instant)) ?? 0n;
+  }
+
+  async waitForEvents(after: bigint, options: WaitOptions): Promise<bigint> {
+    this.startWatchingOtherProcesses();
+    try {
+      return await this.signal.wait(after, await this.head(), options);
+    } finally {
+      if (this.signal.waiting === 0) this.stopWatchingOtherProcesses();
+    }
+  }
+
+  async close(): Promise<void> {
+    this.stopWatchingOtherProcesses();
+    this.db.close();
+  }
+
+  private readAllStatement(options: ReadAllOptions): Database.Statement {
+    const conditions = ['position > ?'];
+    if (options.to !== undefined) conditions.push('position <= ?');
+    if (options.types !== undefined) conditions.push('type IN (SELECT value FROM json_each(?))');
+    if (options.streamPrefix !== undefined) conditions.push("stream_id LIKE ? ESCAPE '\\'");
+    const sql = `SELECT ${STORED_COLUMNS} FROM events WHERE ${conditions.join(' AND ')} ORDER BY position LIMIT ?`;
+    let statement = this.readAllStatements.get(sql);
+    if (statement === undefined) {
+      statement = this.db.prepare(sql);
+      this.readAllStatements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  /** Commits by other processes (the CLI beside the API) raise no in-process signal: watch data_version meanwhile. */
+  private startWatchingOtherProcesses(): void {
+    if (this.pollTimer !== undefined) return;
+    this.lastDataVersion = Number(this.db.pragma('data_version', { simple: true }));
+    this.pollTimer = setInterval(() => {
+      const version = Number(this.db.pragma('data_version', { simple: true }));
+      if (version === this.lastDataVersion) return;
+      this.lastDataVersion = version;
+      this.signal.advance(this.selectHead.get() ?? 0n);
+    }, this.externalPollMs);
+    this.pollTimer.unref();
+  }
+
+  private stopWatchingOtherProcesses(): void {
+    clearInterval(this.pollTimer);
+    this.pollTimer = undefined;
+  }
+
+  private translateError(error: unknown, events: readonly NewEvent[]): unknown {
+    const { code, message } = error as { code?: string; message?: string };
+    if (code !== 'SQLITE_CONSTRAINT_UNIQUE' || !message?.includes('events.event_id')) return error;
+    const ids = JSON.stringify(events.map((e) => e.eventId.toLowerCase()));
+    const taken = this.db
+      .prepare('SELECT event_id FROM events WHERE event_id IN (SELECT value FROM json_each(?)) LIMIT 1')
+      .pluck()
+      .get(ids) as string | undefined;
+    return new DuplicateEventIdError(taken ?? 'unknown');
+  }
+}

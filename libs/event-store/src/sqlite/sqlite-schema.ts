@@ -1,0 +1,41 @@
+import type Database from 'better-sqlite3';
+
+/** Ordered, append-only list: a released migration is never edited, a change is a new entry. */
+const MIGRATIONS: readonly string[] = [
+  `CREATE TABLE events (
+     position       INTEGER PRIMARY KEY AUTOINCREMENT,
+     stream_id      TEXT    NOT NULL,
+     revision       INTEGER NOT NULL,
+     event_id       TEXT    NOT NULL UNIQUE,
+     type           TEXT    NOT NULL,
+     schema_version INTEGER NOT NULL,
+     data           TEXT    NOT NULL,
+     metadata       TEXT    NOT NULL,
+     recorded_at    TEXT    NOT NULL,
+     prev_hash      TEXT    NOT NULL,
+     hash           TEXT    NOT NULL,
+     UNIQUE (stream_id, revision)
+   );
+   CREATE INDEX events_by_type ON events (type, position);
+   CREATE INDEX events_by_recorded_at ON events (recorded_at, position);`,
+];
+
+const COMPONENT = 'event-store';
+
+/** Creates or upgrades the event tables; safe to run at every start and from several processes at once. */
+export function migrateSqliteEventStore(db: Database.Database): void {
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+     component TEXT NOT NULL, version INTEGER NOT NULL, applied_at TEXT NOT NULL, PRIMARY KEY (component, version))`);
+  const applied = db.prepare('SELECT version FROM schema_migrations WHERE component = ?').pluck();
+  const record = db.prepare('INSERT INTO schema_migrations (component, version, applied_at) VALUES (?, ?, ?)');
+  const migrate = db.transaction(() => {
+    const done = new Set((applied.all(COMPONENT) as number[]).map(Number));
+    MIGRATIONS.forEach((sql, index) => {
+      const version = index + 1;
+      if (done.has(version)) return;
+      db.exec(sql);
+      record.run(COMPONENT, version, new Date().toISOString());
+    });
+  });
+  migrate.immediate();
+}

@@ -1,0 +1,387 @@
+import { randomUUID } from 'node:crypto';
+import { canonicalJson } from '../canonical-json';
+import { DuplicateEventIdError, InvalidEventError, StreamNotFoundError, WrongExpectedRevisionError } from '../errors';
+import type { EventStore } from '../event-store.port';
+import { computeEventHash, GENESIS_HASH } from '../hash-chain';
+import type { JsonObject, NewEvent, StoredEvent } from '../stored-event';
+import { verifyChains } from '../verify-chains';
+
+/** Raw writes that bypass the store, to prove that tampering is detected. */
+export interface Tamperer {
+  setData(position: bigint, dataText: string): Promise<void>;
+  setMetadata(position: bigint, metadataText: string): Promise<void>;
+  deleteEvent(position: bigint): Promise<void>;
+  /** Exchanges the positions of two events (the rows stay intact, their order changes). */
+  swapPositions(a: bigint, b: bigint): Promise<void>;
+}
+
+/** A fresh, empty database for each test, opened through the adapter under test. */
+export interface ContractSubject {
+  readonly store: EventStore;
+  /** Another store on the same database through its own connections, as another process would open it. */
+  openAnother(): Promise<EventStore>;
+  readonly tamper: Tamperer;
+  dispose(): Promise<void>;
+}
+
+export function newEvent(type: string, data: JsonObject = {}, metadata: JsonObject = {}): NewEvent {
+  return { eventId: randomUUID(), type, schemaVersion: 1, data, metadata };
+}
+
+export async function collect(events: AsyncIterable<StoredEvent>): Promise<StoredEvent[]> {
+  const all: StoredEvent[] = [];
+  for await (const event of events) all.push(event);
+  return all;
+}
+
+/**
+ * The one suite every adapter must pass (ARCHITECTURE §4). Each adapter's int-spec calls it with a factory that
+ * opens a real database.
+ */
+export function eventStoreContract(name: string, open: () => Promise<ContractSubject>): void {
+  describe(`${name} event store contract`, () => {
+    let subject: ContractSubject;
+    let store: EventStore;
+
+    beforeEach(async () => {
+      subject = await open();
+      store = subject.store;
+    });
+    afterEach(async () => {
+      await subject.dispose();
+    });
+
+    const streamOf = async (streamId: string) => collect(store.readStream(streamId));
+
+    describe('expected revision', () => {
+      it('creates a stream with no_stream and numbers revisions from 0', async () => {
+        const result = await store.append('project-a', [newEvent('A'), newEvent('B')], 'no_stream');
+        expect(result.revision).toBe(1n);
+        const events = await streamOf('project-a');
+        expect(events.map((e) => e.revision)).toEqual([0n, 1n]);
+        expect(result.position).toBe(events[1].position);
+        expect(await store.head()).toBe(result.position);
+      });
+
+      it('refuses no_stream on an existing stream and writes nothing', async () => {
+        await store.append('project-a', [newEvent('A')], 'no_stream');
+        const head = await store.head();
+        const attempt = store.append('project-a', [newEvent('B')], 'no_stream');
+        await expect(attempt).rejects.toBeInstanceOf(WrongExpectedRevisionError);
+        await expect(attempt).rejects.toMatchObject({ streamId: 'project-a', expected: 'no_stream', actual: 0n });
+        expect(await store.head()).toBe(head);
+        expect(await streamOf('project-a')).toHaveLength(1);
+      });
+
+      it('appends at the exact revision and refuses a stale one without writing', async () => {
+        await store.append('project-a', [newEvent('A')], 'no_stream');
+        await store.append('project-a', [newEvent('B')], 0n);
+        const head = await store.head();
+        await expect(store.append('project-a', [newEvent('C')], 0n)).rejects.toMatchObject({
+          expected: 0n,
+          actual: 1n,
+        });
+        await expect(store.append('project-a', [newEvent('C')], 5n)).rejects.toBeInstanceOf(WrongExpectedRevisionError);
+        expect(await store.head()).toBe(head);
+        expect((await streamOf('project-a')).map((e) => e.type)).toEqual(['A', 'B']);
+      });
+
+      it('refuses an exact revision on a stream that does not exist', async () => {
+        await expect(store.append('project-none', [newEvent('A')], 0n)).rejects.toMatchObject({
+          actual: 'no_stream',
+        });
+        expect(await store.head()).toBe(0n);
+      });
+
+      it('appends with any whether or not the stream exists', async () => {
+        await store.append('project-a', [newEvent('A')], 'any');
+        const result = await store.append('project-a', [newEvent('B')], 'any');
+        expect(result.revision).toBe(1n);
+      });
+    });
+
+    describe('atomic batches', () => {
+      it('writes nothing of a batch whose third event reuses a stored event id', async () => {
+        const existing = newEvent('A');
+        await store.append('project-a', [existing], 'no_stream');
+        const head = await store.head();
+        const batch = [newEvent('B'), newEvent('C'), { ...existing, type: 'D' }, newEvent('E')];
+        const attempt = store.append('project-b', batch, 'any');
+        await expect(attempt).rejects.toBeInstanceOf(DuplicateEventIdError);
+        await expect(attempt).rejects.toMatchObject({ eventId: existing.eventId });
+        expect(await store.head()).toBe(head);
+        await expect(streamOf('project-b')).rejects.toBeInstanceOf(StreamNotFoundError);
+      });
+
+      it('refuses a batch that repeats an event id, or holds unstorable data, and writes nothing', async () => {
+        const twice = newEvent('A');
+        await expect(store.append('project-a', [twice, newEvent('B'), twice], 'any')).rejects.toBeInstanceOf(
+          DuplicateEventIdError,
+        );
+        await expect(store.append('project-a', [newEvent('A', { value: Number.NaN })], 'any')).rejects.toBeInstanceOf(
+          InvalidEventError,
+        );
+        await expect(
+          store.append('project-a', [{ ...newEvent('A'), eventId: 'not-a-uuid' }], 'any'),
+        ).rejects.toBeInstanceOf(InvalidEventError);
+        await expect(store.append('project-a', [], 'any')).rejects.toBeInstanceOf(InvalidEventError);
+        expect(await store.head()).toBe(0n);
+      });
+
+      it('keeps event ids unique across streams', async () => {
+        const event = newEvent('A');
+        await store.append('project-a', [event], 'any');
+        await expect(store.append('project-b', [event], 'any')).rejects.toBeInstanceOf(DuplicateEventIdError);
+      });
+    });
+
+    describe('reading', () => {
+      async function seedThreeStreams(): Promise<void> {
+        await store.append('project-a', [newEvent('ProjectLaunched', { n: 1 })], 'no_stream');
+        await store.append('mission-X', [newEvent('MissionDefined', { n: 2 })], 'no_stream');
+        await store.append('project-a', [newEvent('MilestoneReached', { n: 3 })], 0n);
+        await store.append(
+          'project-b',
+          [newEvent('ProjectLaunched', { n: 4 }), newEvent('Closed', { n: 5 })],
+          'no_stream',
+        );
+        await store.append('project_c', [newEvent('ProjectLaunched', { n: 6 })], 'no_stream');
+      }
+
+      it('reads all events in strictly increasing position order, in pages of any size', async () => {
+        await seedThreeStreams();
+        const all = await collect(store.readAll({ batchSize: 2 }));
+        expect(all.map((e) => e.data.n)).toEqual([1, 2, 3, 4, 5, 6]);
+        for (let i = 1; i < all.length; i++) expect(all[i].position > all[i - 1].position).toBe(true);
+        expect(all[all.length - 1].position).toBe(await store.head());
+      });
+
+      it('filters by after, to, types and stream prefix (a literal prefix: _ is no wildcard)', async () => {
+        await seedThreeStreams();
+        const all = await collect(store.readAll());
+        const after2 = await collect(store.readAll({ after: all[1].position, batchSize: 1 }));
+        expect(after2.map((e) => e.data.n)).toEqual([3, 4, 5, 6]);
+        const upTo3 = await collect(store.readAll({ to: all[2].position }));
+        expect(upTo3.map((e) => e.data.n)).toEqual([1, 2, 3]);
+        const launched = await collect(store.readAll({ types: ['ProjectLaunched', 'Closed'], batchSize: 1 }));
+        expect(launched.map((e) => e.data.n)).toEqual([1, 4, 5, 6]);
+        const projects = await collect(store.readAll({ streamPrefix: 'project-' }));
+        expect(projects.map((e) => e.data.n)).toEqual([1, 3, 4, 5]);
+        const combined = await collect(
+          store.readAll({
+            after: all[0].position,
+            to: all[4].position,
+            types: ['ProjectLaunched'],
+            streamPrefix: 'project-',
+          }),
+        );
+        expect(combined.map((e) => e.data.n)).toEqual([4]);
+        expect(await collect(store.readAll({ types: [] }))).toEqual([]);
+      });
+
+      it('reads a stream from a revision and up to a position', async () => {
+        await seedThreeStreams();
+        await store.append('project-a', [newEvent('M', { n: 7 }), newEvent('M', { n: 8 })], 1n);
+        const all = await collect(store.readAll());
+        expect((await collect(store.readStream('project-a', { fromRevision: 2n }))).map((e) => e.data.n)).toEqual([
+          7, 8,
+        ]);
+        const asOf = await collect(store.readStream('project-a', { toPosition: all[3].position }));
+        expect(asOf.map((e) => e.data.n)).toEqual([1, 3]);
+        expect(await collect(store.readStream('project-a', { fromRevision: 9n }))).toEqual([]);
+        await expect(collect(store.readStream('project-zzz'))).rejects.toBeInstanceOf(StreamNotFoundError);
+      });
+
+      it('reads a long stream across page boundaries', async () => {
+        const events = Array.from({ length: 2500 }, (_, n) => newEvent('IndicatorMeasured', { n }));
+        await store.append('project-long', events, 'no_stream');
+        const read = await collect(store.readStream('project-long'));
+        expect(read).toHaveLength(2500);
+        expect(read.every((e, i) => e.revision === BigInt(i) && e.data.n === i)).toBe(true);
+      });
+
+      it('stamps recordedAt as UTC ISO-8601 with milliseconds, never decreasing in position order', async () => {
+        for (let i = 0; i < 20; i++) await store.append(`project-${i % 3}`, [newEvent('A'), newEvent('B')], 'any');
+        const all = await collect(store.readAll());
+        for (const event of all) expect(event.recordedAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+        for (let i = 1; i < all.length; i++) expect(all[i].recordedAt >= all[i - 1].recordedAt).toBe(true);
+        const batch = all.filter((e) => e.streamId === 'project-0').slice(0, 2);
+        expect(batch[0].recordedAt).toBe(batch[1].recordedAt);
+      });
+
+      it('maps an instant to the last position recorded at or before it', async () => {
+        expect(await store.positionAt(new Date().toISOString())).toBe(0n);
+        const first = await store.append('project-a', [newEvent('A')], 'any');
+        const [stored] = await collect(store.readAll());
+        expect(await store.positionAt(stored.recordedAt)).toBe(first.position);
+        expect(await store.positionAt('2000-01-01T00:00:00Z')).toBe(0n);
+        expect(await store.positionAt('2999-01-01T00:00:00.000Z')).toBe(first.position);
+        await expect(store.positionAt('yesterday')).rejects.toThrow(RangeError);
+      });
+    });
+
+    describe('payloads', () => {
+      it('round-trips unicode, a 1 MB payload and deep nesting exactly', async () => {
+        let deep: JsonObject = { leaf: 'fin' };
+        for (let i = 0; i < 500; i++) deep = { level: i, child: deep, list: [i, null, true] };
+        const unicode = {
+          fr: 'Élaboration du schéma — « numérique » œuvre',
+          emoji: '🇫🇷👩🏽‍💻',
+          cjk: '数据',
+          rtl: 'مرحبا',
+          escapes: 'quote " backslash \\ tab \t newline \n nul \u0000 line-sep \u2028',
+          numbers: [0, -1.5, 1e21, 5e-324, 123456789012345, 0.1],
+        };
+        const large = { blob: 'x'.repeat(1024 * 1024), tail: 'é' };
+        await store.append(
+          'project-a',
+          [newEvent('U', unicode), newEvent('L', large), newEvent('D', deep, unicode)],
+          'any',
+        );
+        const [u, l, d] = await streamOf('project-a');
+        expect(u.data).toEqual(unicode);
+        expect(l.data).toEqual(large);
+        expect(d.data).toEqual(deep);
+        expect(d.metadata).toEqual(unicode);
+        expect((await verifyChains(store)).ok).toBe(true);
+      });
+    });
+
+    describe('hash chain', () => {
+      it('links each event to its predecessor in the stream and hashes what it stores', async () => {
+        await store.append('project-a', [newEvent('A', { v: 1 }, { actor: 'x' }), newEvent('B')], 'no_stream');
+        await store.append('project-b', [newEvent('A')], 'no_stream');
+        await store.append('project-a', [newEvent('C', { v: [1, 2] })], 1n);
+        const a = await streamOf('project-a');
+        expect(a[0].prevHash).toBe(GENESIS_HASH);
+        expect(a[1].prevHash).toBe(a[0].hash);
+        expect(a[2].prevHash).toBe(a[1].hash);
+        expect((await streamOf('project-b'))[0].prevHash).toBe(GENESIS_HASH);
+        for (const event of a) {
+          const recomputed = computeEventHash({
+            ...event,
+            canonicalData: canonicalJson(event.data),
+            canonicalMetadata: canonicalJson(event.metadata),
+          });
+          expect(event.hash).toBe(recomputed);
+        }
+        expect(await verifyChains(store)).toMatchObject({ ok: true, eventsChecked: 4, streamsChecked: 2 });
+      });
+
+      async function seedForTampering(): Promise<StoredEvent[]> {
+        await store.append('project-a', [newEvent('A', { value: 1 }), newEvent('B', { value: 2 })], 'no_stream');
+        await store.append('project-b', [newEvent('A', { value: 3 })], 'no_stream');
+        await store.append('project-a', [newEvent('C', { value: 4 }), newEvent('D', { value: 5 })], 1n);
+        return collect(store.readAll());
+      }
+
+      it('reports changed data at its position', async () => {
+        const all = await seedForTampering();
+        await subject.tamper.setData(all[1].position, '{"value":20}');
+        const report = await verifyChains(store);
+        expect(report).toMatchObject({ ok: false, problem: { position: all[1].position, streamId: 'project-a' } });
+        expect(report.problem?.reason).toMatch(/altered/);
+      });
+
+      it('reports changed metadata at its position', async () => {
+        const all = await seedForTampering();
+        await subject.tamper.setMetadata(all[2].position, '{"actor":"someone else"}');
+        expect(await verifyChains(store)).toMatchObject({ ok: false, problem: { position: all[2].position } });
+      });
+
+      it('reports unreadable data at its position', async () => {
+        const all = await seedForTampering();
+        await subject.tamper.setData(all[3].position, '{"value":');
+        expect(await verifyChains(store)).toMatchObject({ ok: false, problem: { position: all[3].position } });
+      });
+
+      it('reports a deleted event at the next event of its stream', async () => {
+        const all = await seedForTampering();
+        await subject.tamper.deleteEvent(all[1].position);
+        const report = await verifyChains(store);
+        expect(report).toMatchObject({ ok: false, problem: { position: all[3].position, revision: 2n } });
+        expect(report.problem?.reason).toMatch(/removed, inserted or reordered/);
+      });
+
+      it('reports swapped events at the first position out of order', async () => {
+        const all = await seedForTampering();
+        await subject.tamper.swapPositions(all[3].position, all[4].position);
+        expect(await verifyChains(store)).toMatchObject({ ok: false, problem: { position: all[3].position } });
+      });
+
+      it('reports events of different streams swapped in time where recordedAt goes back', async () => {
+        await store.append('project-a', [newEvent('A')], 'no_stream');
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        await store.append('project-b', [newEvent('B')], 'no_stream');
+        const all = await collect(store.readAll());
+        await subject.tamper.swapPositions(all[0].position, all[1].position);
+        expect(await verifyChains(store)).toMatchObject({ ok: false, problem: { position: all[1].position } });
+      });
+    });
+
+    describe('followers', () => {
+      it('wakes a waiting reader on append and returns at the timeout otherwise', async () => {
+        const started = Date.now();
+        expect(await store.waitForEvents(0n, { timeoutMs: 50 })).toBe(0n);
+        expect(Date.now() - started).toBeGreaterThanOrEqual(40);
+        const waiting = store.waitForEvents(0n, { timeoutMs: 10_000 });
+        const { position } = await store.append('project-a', [newEvent('A')], 'any');
+        expect(await waiting).toBe(position);
+        const aborted = new AbortController();
+        const cancelled = store.waitForEvents(position, { timeoutMs: 10_000, signal: aborted.signal });
+        aborted.abort();
+        expect(await cancelled).toBe(position);
+      });
+
+      it('wakes a reader on commits made through another connection', async () => {
+        const other = await subject.openAnother();
+        try {
+          const waiting = store.waitForEvents(0n, { timeoutMs: 10_000 });
+          const { position } = await other.append('project-a', [newEvent('A')], 'any');
+          expect(await waiting).toBeGreaterThanOrEqual(position);
+        } finally {
+          await other.close();
+        }
+      });
+
+      it('lets a reader following readAll({after}) see every event exactly once, in order, under 8 concurrent writers', async () => {
+        const writers = 8;
+        const appendsPerWriter = 500;
+        const total = writers * appendsPerWriter;
+        const stores = await Promise.all(Array.from({ length: writers }, () => subject.openAnother()));
+        const seen: StoredEvent[] = [];
+        let writing = true;
+        const follower = (async () => {
+          let after = 0n;
+          while (seen.length < total) {
+            for await (const event of store.readAll({ after, batchSize: 97 })) {
+              seen.push(event);
+              after = event.position;
+            }
+            if (!writing && after === (await store.head())) break;
+            await store.waitForEvents(after, { timeoutMs: 200 });
+          }
+        })();
+        try {
+          await Promise.all(
+            stores.map(async (writer, w) => {
+              for (let i = 0; i < appendsPerWriter; i++) {
+                // Shared streams with 'any' make the writers contend for the same tips too.
+                const streamId = i % 5 === 0 ? `project-shared-${i % 3}` : `project-w${w}`;
+                await writer.append(streamId, [newEvent('W', { w, i })], 'any');
+              }
+            }),
+          );
+        } finally {
+          writing = false;
+          await Promise.all(stores.map((s) => s.close()));
+        }
+        await follower;
+        expect(seen).toHaveLength(total);
+        for (let i = 1; i < seen.length; i++) expect(seen[i].position > seen[i - 1].position).toBe(true);
+        expect(new Set(seen.map((e) => `${e.data.w}/${e.data.i}`)).size).toBe(total);
+        expect(await verifyChains(store)).toMatchObject({ ok: true, eventsChecked: total });
+      }, 120_000);
+    });
+  });
+}
