@@ -24,4 +24,5 @@ module.exports = {
     '^@portfolio/([a-z-]+)$': '<rootDir>/libs/$1/src',
   },
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
+  reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
 };

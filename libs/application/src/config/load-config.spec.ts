@@ -1,0 +1,41 @@
+import { ConfigError, loadConfig } from './load-config';
+
+describe('loadConfig', () => {
+  it('defaults to the embedded SQLite store under ./data on port 3000', () => {
+    expect(loadConfig({}, '/srv/app')).toEqual({
+      port: 3000,
+      dataDir: '/srv/app/data',
+      store: { kind: 'sqlite', file: '/srv/app/data/portfolio.sqlite' },
+    });
+  });
+
+  it('reads PostgreSQL settings', () => {
+    const config = loadConfig(
+      { PORT: '8080', PORTFOLIO_STORE: 'postgres', DATABASE_URL: 'postgres://u@db/ledger', PORTFOLIO_PG_SCHEMA: 'ledger' },
+      '/srv',
+    );
+    expect(config.port).toBe(8080);
+    expect(config.store).toEqual({ kind: 'postgres', databaseUrl: 'postgres://u@db/ledger', schema: 'ledger' });
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ PORTFOLIO_STORE: 'mongodb' }, 'PORTFOLIO_STORE'],
+    [{ PORTFOLIO_STORE: 'postgres' }, 'DATABASE_URL'],
+    [{ PORTFOLIO_STORE: 'postgres', DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
+    [{ PORTFOLIO_STORE: 'postgres', DATABASE_URL: 'postgres://x', PORTFOLIO_PG_SCHEMA: 'Robert"; DROP' }, 'PORTFOLIO_PG_SCHEMA'],
+  ])('refuses %j naming %s', (env, variable) => {
+    expect(() => loadConfig(env, '/srv')).toThrow(ConfigError);
+    expect(() => loadConfig(env, '/srv')).toThrow(variable);
+  });
+
+  it('reports every bad variable at once', () => {
+    try {
+      loadConfig({ PORT: '-1', PORTFOLIO_STORE: 'oracle' }, '/srv');
+      throw new Error('expected a ConfigError');
+    } catch (error) {
+      expect((error as ConfigError).problems).toHaveLength(2);
+    }
+  });
+});

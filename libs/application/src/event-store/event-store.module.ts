@@ -1,0 +1,28 @@
+import { Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import type { EventStore } from '@portfolio/event-store';
+import type { PortfolioConfig } from '../config/portfolio-config';
+import { EVENT_STORE, openEventStore } from './event-store.provider';
+
+export const PORTFOLIO_CONFIG = Symbol('PortfolioConfig');
+
+/** Provides the configuration and the event store it names; closes the store when the application stops. */
+@Module({})
+export class EventStoreModule implements OnApplicationShutdown {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  static forRoot(config: PortfolioConfig): DynamicModule {
+    return {
+      module: EventStoreModule,
+      global: true,
+      providers: [
+        { provide: PORTFOLIO_CONFIG, useValue: config },
+        { provide: EVENT_STORE, useFactory: () => openEventStore(config.store) },
+      ],
+      exports: [PORTFOLIO_CONFIG, EVENT_STORE],
+    };
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.store.close();
+  }
+}

@@ -1,0 +1,46 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Pool } from 'pg';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { PortfolioConfig, StoreConfig } from '@portfolio/application';
+import { createApp } from '../../apps/api/src/create-app';
+import { testDatabaseUrl } from '../../libs/event-store/src/testing/test-database-url';
+
+export type StoreKind = StoreConfig['kind'];
+
+/** Both SQL stores: every end-to-end suite runs once per store. */
+export const STORE_KINDS: readonly StoreKind[] = ['sqlite', 'postgres'];
+
+export interface TestApp {
+  readonly app: NestExpressApplication;
+  readonly config: PortfolioConfig;
+  close(): Promise<void>;
+}
+
+/** Starts the real application on a fresh, empty store (a temporary directory, or a PostgreSQL schema of its own). */
+export async function startTestApp(kind: StoreKind): Promise<TestApp> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'portfolio-e2e-'));
+  const schema = `e2e_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
+  const store: StoreConfig =
+    kind === 'sqlite'
+      ? { kind, file: join(dataDir, 'portfolio.sqlite') }
+      : { kind, databaseUrl: testDatabaseUrl(), schema };
+  const config: PortfolioConfig = { port: 0, dataDir, store };
+  const app = await createApp(config, { logger: false });
+  await app.init();
+  return {
+    app,
+    config,
+    close: async () => {
+      await app.close();
+      if (kind === 'postgres') {
+        const pool = new Pool({ connectionString: testDatabaseUrl(), max: 1 });
+        await pool.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+        await pool.end();
+      }
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
