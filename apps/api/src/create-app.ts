@@ -4,7 +4,10 @@ import type { PortfolioConfig } from '@portfolio/application';
 import { AppModule } from './app.module';
 
 /** The HTTP application exactly as it runs in production; tests start it through here too. */
-export async function createApp(config: PortfolioConfig, options: { logger?: false } = {}): Promise<NestExpressApplication> {
+export async function createApp(
+  config: PortfolioConfig,
+  options: { logger?: false } = {},
+): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     logger: options.logger,
     abortOnError: false,

@@ -11,7 +11,12 @@ describe('loadConfig', () => {
 
   it('reads PostgreSQL settings', () => {
     const config = loadConfig(
-      { PORT: '8080', PORTFOLIO_STORE: 'postgres', DATABASE_URL: 'postgres://u@db/ledger', PORTFOLIO_PG_SCHEMA: 'ledger' },
+      {
+        PORT: '8080',
+        PORTFOLIO_STORE: 'postgres',
+        DATABASE_URL: 'postgres://u@db/ledger',
+        PORTFOLIO_PG_SCHEMA: 'ledger',
+      },
       '/srv',
     );
     expect(config.port).toBe(8080);
@@ -24,7 +29,10 @@ describe('loadConfig', () => {
     [{ PORTFOLIO_STORE: 'mongodb' }, 'PORTFOLIO_STORE'],
     [{ PORTFOLIO_STORE: 'postgres' }, 'DATABASE_URL'],
     [{ PORTFOLIO_STORE: 'postgres', DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
-    [{ PORTFOLIO_STORE: 'postgres', DATABASE_URL: 'postgres://x', PORTFOLIO_PG_SCHEMA: 'Robert"; DROP' }, 'PORTFOLIO_PG_SCHEMA'],
+    [
+      { PORTFOLIO_STORE: 'postgres', DATABASE_URL: 'postgres://x', PORTFOLIO_PG_SCHEMA: 'Robert"; DROP' },
+      'PORTFOLIO_PG_SCHEMA',
+    ],
   ])('refuses %j naming %s', (env, variable) => {
     expect(() => loadConfig(env, '/srv')).toThrow(ConfigError);
     expect(() => loadConfig(env, '/srv')).toThrow(variable);
