@@ -40,6 +40,11 @@ export interface EventStore {
   readStream(streamId: string, options?: ReadStreamOptions): AsyncIterable<StoredEvent>;
   /** Every event in global position order. */
   readAll(options?: ReadAllOptions): AsyncIterable<StoredEvent>;
+  /**
+   * The events whose `metadata.commandId` is this id, in position order: how a retried command finds what it
+   * already recorded (idempotency keys live in the events themselves, ARCHITECTURE §4).
+   */
+  readByCommandId(commandId: string): Promise<StoredEvent[]>;
   /** The last position written, 0n when the log is empty. */
   head(): Promise<bigint>;
   /** The last position recorded at or before this instant (ISO-8601), 0n when none is. */

@@ -14,6 +14,8 @@ export interface PreparedEvent {
   readonly schemaVersion: number;
   readonly canonicalData: string;
   readonly canonicalMetadata: string;
+  /** `metadata.commandId` when it is a string, indexed for idempotency lookups. */
+  readonly commandId: string | null;
 }
 
 /** A prepared event placed in its stream: what an adapter writes, minus the position the database gives. */
@@ -72,7 +74,15 @@ export function prepareAppend(streamId: string, events: readonly NewEvent[]): Pr
     const canonicalData = canonicalOrThrow(event.data, `${where}: data`);
     const canonicalMetadata = canonicalOrThrow(event.metadata, `${where}: metadata`);
     // The canonical text is what gets stored: the data read back is exactly the data hashed.
-    return { eventId, type: event.type, schemaVersion: event.schemaVersion, canonicalData, canonicalMetadata };
+    const commandId = typeof event.metadata.commandId === 'string' ? event.metadata.commandId : null;
+    return {
+      eventId,
+      type: event.type,
+      schemaVersion: event.schemaVersion,
+      canonicalData,
+      canonicalMetadata,
+      commandId,
+    };
   });
 }
 

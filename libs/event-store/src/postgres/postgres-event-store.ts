@@ -18,9 +18,10 @@ const DEFAULT_BATCH = 1000;
 
 const INSERT_BATCH = `
   WITH inserted AS (
-    INSERT INTO events (position, stream_id, revision, event_id, type, schema_version, data, metadata, recorded_at, prev_hash, hash)
+    INSERT INTO events (position, stream_id, revision, event_id, type, schema_version, data, metadata, recorded_at, prev_hash, hash,
+                        command_id)
     SELECT * FROM unnest($1::bigint[], $2::text[], $3::bigint[], $4::text[], $5::text[], $6::int[], $7::text[],
-                         $8::text[], $9::text[], $10::text[], $11::text[])
+                         $8::text[], $9::text[], $10::text[], $11::text[], $15::text[])
     RETURNING position
   ), moved AS (
     UPDATE event_log_head SET position = $12, recorded_at = $13
@@ -106,6 +107,7 @@ export class PostgresEventStore implements EventStore {
         last.toString(),
         recordedAt,
         this.channel,
+        chained.map((e) => e.commandId),
       ]);
       await client.query('COMMIT');
       this.signal.advance(last);
@@ -157,6 +159,14 @@ export class PostgresEventStore implements EventStore {
       if (rows.length < batchSize) return;
       after = BigInt(rows[rows.length - 1].position);
     }
+  }
+
+  async readByCommandId(commandId: string): Promise<StoredEvent[]> {
+    const { rows } = await this.pool.query<StoredRow>(
+      `SELECT ${STORED_COLUMNS} FROM events WHERE command_id = $1 ORDER BY position`,
+      [commandId],
+    );
+    return rows.map(rowToStoredEvent);
   }
 
   async head(): Promise<bigint> {

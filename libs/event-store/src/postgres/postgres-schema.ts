@@ -27,6 +27,9 @@ const MIGRATIONS: readonly string[] = [
      recorded_at TEXT
    );
    INSERT INTO event_log_head (position, recorded_at) VALUES (0, NULL);`,
+  // metadata.commandId copied into a column of its own: the idempotency lookup of every command needs an index.
+  `ALTER TABLE events ADD COLUMN command_id TEXT;
+   CREATE INDEX events_by_command_id ON events (command_id) WHERE command_id IS NOT NULL;`,
 ];
 
 const COMPONENT = 'event-store';

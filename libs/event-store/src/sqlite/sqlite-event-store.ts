@@ -36,6 +36,7 @@ export class SqliteEventStore implements EventStore {
   private readonly selectHead: Database.Statement<[], bigint | null>;
   private readonly selectStreamExists: Database.Statement<[string], bigint>;
   private readonly selectPositionAt: Database.Statement<[string], bigint | null>;
+  private readonly selectByCommandId: Database.Statement<[string], StoredRow>;
   private readonly appendInTransaction: (
     streamId: string,
     events: readonly NewEvent[],
@@ -60,8 +61,9 @@ export class SqliteEventStore implements EventStore {
       .prepare<[], string>('SELECT recorded_at FROM events ORDER BY position DESC LIMIT 1')
       .pluck() as Database.Statement<[], string>;
     this.insertEvent = this.db.prepare(
-      `INSERT INTO events (stream_id, revision, event_id, type, schema_version, data, metadata, recorded_at, prev_hash, hash)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO events (stream_id, revision, event_id, type, schema_version, data, metadata, recorded_at, prev_hash, hash,
+                           command_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.selectHead = this.db.prepare('SELECT max(position) FROM events').pluck() as Database.Statement<
       [],
@@ -73,6 +75,9 @@ export class SqliteEventStore implements EventStore {
     this.selectPositionAt = this.db
       .prepare('SELECT max(position) FROM events WHERE recorded_at <= ?')
       .pluck() as Database.Statement<[string], bigint | null>;
+    this.selectByCommandId = this.db.prepare(
+      `SELECT ${STORED_COLUMNS} FROM events WHERE command_id = ? ORDER BY position`,
+    );
 
     const append = this.db.transaction((streamId: string, events: readonly NewEvent[], expected: ExpectedRevision) => {
       const prepared = prepareAppend(streamId, events);
@@ -93,6 +98,7 @@ export class SqliteEventStore implements EventStore {
           event.recordedAt,
           event.prevHash,
           event.hash,
+          event.commandId,
         );
         position = BigInt(result.lastInsertRowid);
         revision = event.revision;
@@ -145,6 +151,10 @@ export class SqliteEventStore implements EventStore {
       if (rows.length < batchSize) return;
       after = BigInt(rows[rows.length - 1].position);
     }
+  }
+
+  async readByCommandId(commandId: string): Promise<StoredEvent[]> {
+    return this.selectByCommandId.all(commandId).map(rowToStoredEvent);
   }
 
   async head(): Promise<bigint> {

@@ -18,6 +18,9 @@ const MIGRATIONS: readonly string[] = [
    );
    CREATE INDEX events_by_type ON events (type, position);
    CREATE INDEX events_by_recorded_at ON events (recorded_at, position);`,
+  // metadata.commandId copied into a column of its own: the idempotency lookup of every command needs an index.
+  `ALTER TABLE events ADD COLUMN command_id TEXT;
+   CREATE INDEX events_by_command_id ON events (command_id) WHERE command_id IS NOT NULL;`,
 ];
 
 const COMPONENT = 'event-store';

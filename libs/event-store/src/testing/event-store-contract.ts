@@ -209,6 +209,19 @@ export function eventStoreContract(name: string, open: () => Promise<ContractSub
         expect(batch[0].recordedAt).toBe(batch[1].recordedAt);
       });
 
+      it('finds the events a command recorded by its command id', async () => {
+        await store.append('project-a', [newEvent('A', {}, { commandId: 'cmd-1' })], 'any');
+        await store.append('project-b', [newEvent('B', {}, { commandId: 'cmd-2' })], 'any');
+        await store.append(
+          'project-a',
+          [newEvent('C', {}, { commandId: 'cmd-1' }), newEvent('D', {}, { commandId: 'cmd-1' })],
+          'any',
+        );
+        expect((await store.readByCommandId('cmd-1')).map((e) => e.type)).toEqual(['A', 'C', 'D']);
+        expect((await store.readByCommandId('cmd-2')).map((e) => e.streamId)).toEqual(['project-b']);
+        expect(await store.readByCommandId('cmd-3')).toEqual([]);
+      });
+
       it('maps an instant to the last position recorded at or before it', async () => {
         expect(await store.positionAt(new Date().toISOString())).toBe(0n);
         const first = await store.append('project-a', [newEvent('A')], 'any');
