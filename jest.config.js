@@ -1,6 +1,6 @@
 // @nestjs/* 12 ships ESM only; Jest's module system cannot require ESM on Node 20, so those packages
 // (and their ESM-only dependencies) go through the same SWC transform as our own TypeScript.
-const esmPackages = ['@nestjs', 'canonicalize', 'jose', 'uid', 'load-esm', 'file-type', 'strtok3', 'token-types', 'peek-readable', '@tokenizer'];
+const esmPackages = ['@nestjs', 'jose', 'uid', 'load-esm', 'file-type', 'strtok3', 'token-types', 'peek-readable', '@tokenizer'];
 
 const swc = [
   '@swc/jest',

@@ -1,11 +1,11 @@
-import canonicalize from 'canonicalize';
+import { canonicalize } from 'json-canonicalize';
 
 /**
  * RFC 8785 (JSON Canonicalization Scheme) serialisation: the exact bytes that hashes and signatures cover.
- * Throws on values JSON cannot represent exactly (NaN, Infinity, lone surrogates, cycles).
+ * Throws on numbers JSON cannot represent (NaN, Infinity) and on cycles; undefined properties are left out, as
+ * JSON.stringify does.
  */
 export function canonicalJson(value: unknown): string {
-  const text = canonicalize(value);
-  if (text === undefined) throw new TypeError('value has no JSON representation');
-  return text;
+  if (value === undefined) throw new TypeError('value has no JSON representation');
+  return canonicalize(value);
 }
