@@ -1,0 +1,25 @@
+import type { MissionEvent } from './mission/mission-events';
+import type { ProjectEvent } from './project/project-events';
+import type { ReviewCycleEvent } from './review-cycle/review-cycle-events';
+
+/** Version of every event's data shape; a change of shape gets a new version and an upcaster. */
+export const EVENT_SCHEMA_VERSION = 1;
+
+/** Any fact the ledger records. */
+export type DomainEvent = MissionEvent | ProjectEvent | ReviewCycleEvent;
+
+/** The name of a kind of fact, as stored in the envelope's `type`. */
+export type DomainEventType = DomainEvent['type'];
+
+// A mapped type, so that adding an event to the union without listing it here fails to compile.
+const eventTypes: { readonly [Type in DomainEventType]: Type } = {
+  MissionDefined: 'MissionDefined',
+  ProjectLaunched: 'ProjectLaunched',
+  MilestoneReached: 'MilestoneReached',
+  IndicatorMeasured: 'IndicatorMeasured',
+  ProjectRedesigned: 'ProjectRedesigned',
+  ProjectClosed: 'ProjectClosed',
+  ReviewCycleHeld: 'ReviewCycleHeld',
+};
+
+export const DOMAIN_EVENT_TYPES: readonly DomainEventType[] = Object.freeze(Object.values(eventTypes));

@@ -1,0 +1,117 @@
+export { businessDateOf } from './business-date';
+export type { DomainCommand } from './domain-command';
+export { DOMAIN_EVENT_TYPES, EVENT_SCHEMA_VERSION, type DomainEvent, type DomainEventType } from './domain-event';
+export {
+  STREAM_PREFIXES,
+  missionStream,
+  parseStreamId,
+  projectStream,
+  reviewCycleStream,
+  streamIdOf,
+  type StreamKind,
+} from './stream-names';
+
+export type { DecisionContext } from './shared/decision-context';
+export {
+  ConflictError,
+  DomainError,
+  InvalidInputError,
+  NotFoundError,
+  RuleViolationError,
+  type ConflictCode,
+  type DomainErrorCode,
+  type DomainErrorKind,
+  type InvalidInputCode,
+  type NotFoundCode,
+  type RuleCode,
+} from './shared/domain-error';
+export {
+  MISSION_CODE_PATTERN,
+  SLUG_PATTERN,
+  type IndicatorId,
+  type MilestoneId,
+  type MissionCode,
+  type ProjectId,
+  type ReviewCycleId,
+} from './shared/ids';
+export { ISO_DATE_PATTERN, daysBetween, isIsoDate, type IsoDate } from './shared/iso-date';
+export { LIMITS } from './shared/limits';
+export {
+  NATIONAL_TERRITORY,
+  TERRITORY_CODE_PATTERN,
+  TERRITORY_LEVELS,
+  territoryKey,
+  type Territory,
+  type TerritoryKey,
+  type TerritoryLevel,
+} from './shared/territory';
+
+export { decideDefineMission, type DefineMission } from './mission/decide-define-mission';
+export { evolveMission, foldMission } from './mission/evolve-mission';
+export type { MissionDefined, MissionEvent } from './mission/mission-events';
+export {
+  initialMissionState,
+  type DefinedMission,
+  type MissionState,
+  type UndefinedMission,
+} from './mission/mission-state';
+
+export { decideCloseProject, type CloseProject } from './project/decide-close-project';
+export { decideLaunchProject, type LaunchProject } from './project/decide-launch-project';
+export { decideReachMilestone, type ReachMilestone } from './project/decide-reach-milestone';
+export {
+  decideRecordMeasurements,
+  type MeasurementInput,
+  type RecordMeasurements,
+} from './project/decide-record-measurements';
+export { decideRedesignProject, type RedesignProject } from './project/decide-redesign-project';
+export { evolveProject, foldProject } from './project/evolve-project';
+export { RED_OVERDUE_DAYS, milestoneOverdueDays, projectHealth, type Health } from './project/health';
+export { knownValue, latestValue } from './project/measurements';
+export {
+  INDICATOR_DIRECTIONS,
+  type IndicatorBaseline,
+  type IndicatorDefinition,
+  type IndicatorDirection,
+  type IndicatorTarget,
+  type PlannedMilestone,
+} from './project/plan';
+export { expectedProgress, progressTowardTarget, type Progress } from './project/progress';
+export {
+  PROJECT_OUTCOMES,
+  type IndicatorMeasured,
+  type IndicatorRetargeted,
+  type MilestoneReached,
+  type MilestoneRescheduled,
+  type PlanChanges,
+  type ProjectClosed,
+  type ProjectEvent,
+  type ProjectLaunched,
+  type ProjectOutcome,
+  type ProjectRedesigned,
+} from './project/project-events';
+export {
+  initialProjectState,
+  type ActiveProject,
+  type ClosedProject,
+  type IndicatorState,
+  type LaunchedProject,
+  type LaunchedProjectFacts,
+  type Measurements,
+  type MilestoneState,
+  type NotLaunchedProject,
+  type PeriodValues,
+  type ProjectState,
+} from './project/project-state';
+export type { RequestedIndicatorChanges } from './project/redesign-indicators';
+export type { RequestedMilestoneChanges } from './project/redesign-milestones';
+
+export { decideHoldReviewCycle, type HoldReviewCycle } from './review-cycle/decide-hold-review-cycle';
+export { evolveReviewCycle, foldReviewCycle } from './review-cycle/evolve-review-cycle';
+export type { ReviewCycleEvent, ReviewCycleHeld } from './review-cycle/review-cycle-events';
+export {
+  initialReviewCycleState,
+  type HeldReviewCycle,
+  type ReviewCycleNotHeld,
+  type ReviewCycleState,
+} from './review-cycle/review-cycle-state';

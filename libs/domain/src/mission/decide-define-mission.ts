@@ -1,0 +1,42 @@
+import type { DecisionContext } from '../shared/decision-context';
+import { ConflictError } from '../shared/domain-error';
+import type { MissionCode } from '../shared/ids';
+import type { IsoDate } from '../shared/iso-date';
+import { LIMITS } from '../shared/limits';
+import { optionalText, requireFactDate, requireMissionCode, requireText } from '../shared/validation';
+import type { MissionDefined } from './mission-events';
+import type { MissionState } from './mission-state';
+
+/** Programme office: create a mission of the programme. */
+export interface DefineMission {
+  readonly type: 'DefineMission';
+  readonly missionCode: MissionCode;
+  readonly name: string;
+  readonly programme: string;
+  readonly description?: string;
+  readonly definedOn: IsoDate;
+}
+
+export function decideDefineMission(
+  state: MissionState,
+  command: DefineMission,
+  context: DecisionContext,
+): readonly MissionDefined[] {
+  const missionCode = requireMissionCode(command.missionCode, 'missionCode');
+  const name = requireText(command.name, 'name', LIMITS.shortText);
+  const programme = requireText(command.programme, 'programme', LIMITS.shortText);
+  const description = optionalText(command.description, 'description', LIMITS.longText);
+  const definedOn = requireFactDate(command.definedOn, 'definedOn', context.today);
+  if (state.status === 'defined') {
+    throw new ConflictError(
+      'mission_already_defined',
+      `mission ${missionCode} was already defined on ${state.definedOn}`,
+    );
+  }
+  return [
+    {
+      type: 'MissionDefined',
+      data: { missionCode, name, programme, ...(description === undefined ? {} : { description }), definedOn },
+    },
+  ];
+}

@@ -1,0 +1,212 @@
+import { given } from '../testing/given';
+import { franceconnectClosed, franceconnectLaunched, measured, onToday } from '../testing/tech-gouv';
+import type { MeasurementInput, RecordMeasurements } from './decide-record-measurements';
+import type { ProjectRedesigned } from './project-events';
+
+function record(...measurements: MeasurementInput[]): RecordMeasurements {
+  return { type: 'RecordMeasurements', projectId: 'franceconnect', measurements };
+}
+
+const december = { indicatorId: 'comptes-actifs', value: 24_000_000, period: '2020-12-31' };
+const lyon = { level: 'departement', code: '69' } as const;
+
+const delaiRetired: ProjectRedesigned = {
+  type: 'ProjectRedesigned',
+  data: {
+    projectId: 'franceconnect',
+    planVersion: 2,
+    reason: 'Indicateur remplacé par le taux de démarches raccordées',
+    decidedOn: '2020-09-01',
+    changes: {
+      milestones: { added: [], removed: [], rescheduled: [] },
+      indicators: { added: [], retired: ['delai-raccordement'], retargeted: [] },
+    },
+  },
+};
+
+describe('RecordMeasurements', () => {
+  it('records a national value for France when no territory is given', () => {
+    given(franceconnectLaunched)
+      .when(record(december), onToday)
+      .then(measured('comptes-actifs', 24_000_000, '2020-12-31'));
+  });
+
+  it('records a territorial value with its source', () => {
+    given(franceconnectLaunched)
+      .when(record({ ...december, value: 310_000, territory: lyon, source: ' Baromètre DITP, mars 2021 ' }), onToday)
+      .then(
+        measured('comptes-actifs', 310_000, '2020-12-31', { territory: lyon, source: 'Baromètre DITP, mars 2021' }),
+      );
+  });
+
+  it('records a restatement with the value it supersedes', () => {
+    given(franceconnectLaunched, measured('comptes-actifs', 24_000_000, '2020-12-31'))
+      .when(record({ ...december, value: 24_500_000 }), onToday)
+      .then(measured('comptes-actifs', 24_500_000, '2020-12-31', { supersedes: 24_000_000 }));
+  });
+
+  it('supersedes the latest restatement, not the first value', () => {
+    given(
+      franceconnectLaunched,
+      measured('comptes-actifs', 24_000_000, '2020-12-31'),
+      measured('comptes-actifs', 24_500_000, '2020-12-31', { supersedes: 24_000_000 }),
+    )
+      .when(record({ ...december, value: 24_400_000 }), onToday)
+      .then(measured('comptes-actifs', 24_400_000, '2020-12-31', { supersedes: 24_500_000 }));
+  });
+
+  it('records nothing when the same value is given again', () => {
+    given(franceconnectLaunched, measured('comptes-actifs', 24_000_000, '2020-12-31'))
+      .when(record(december), onToday)
+      .then();
+  });
+
+  it('keeps territories and periods apart: the national value does not restate a departement one', () => {
+    given(franceconnectLaunched, measured('comptes-actifs', 310_000, '2020-12-31', { territory: lyon }))
+      .when(record(december, { ...december, period: '2020-11-30' }), onToday)
+      .then(measured('comptes-actifs', 24_000_000, '2020-12-31'), measured('comptes-actifs', 24_000_000, '2020-11-30'));
+  });
+
+  it('decides each item of a batch against the state left by the ones before it', () => {
+    given(franceconnectLaunched)
+      .when(
+        record(
+          december,
+          { ...december, value: 24_200_000 },
+          { ...december, value: 24_200_000 },
+          { ...december, indicatorId: 'delai-raccordement', value: 45 },
+          { ...december, value: 24_000_000 },
+        ),
+        onToday,
+      )
+      .then(
+        measured('comptes-actifs', 24_000_000, '2020-12-31'),
+        measured('comptes-actifs', 24_200_000, '2020-12-31', { supersedes: 24_000_000 }),
+        measured('delai-raccordement', 45, '2020-12-31'),
+        measured('comptes-actifs', 24_000_000, '2020-12-31', { supersedes: 24_200_000 }),
+      );
+  });
+
+  it('records a period ending up to 31 days after today, not 32', () => {
+    given(franceconnectLaunched)
+      .when(record({ ...december, period: '2021-07-31' }), onToday)
+      .then(measured('comptes-actifs', 24_000_000, '2021-07-31'));
+    given(franceconnectLaunched)
+      .when(record({ ...december, period: '2021-08-01' }), onToday)
+      .thenThrows({
+        code: 'period_too_far_ahead',
+        kind: 'rule',
+        path: 'measurements[0].period',
+        message: /2021-08-01/,
+      });
+  });
+
+  it('records a period before the launch: history imported late', () => {
+    given(franceconnectLaunched)
+      .when(record({ ...december, period: '2018-12-31' }), onToday)
+      .then(measured('comptes-actifs', 24_000_000, '2018-12-31'));
+  });
+
+  it('refuses a period that is not a date', () => {
+    given(franceconnectLaunched)
+      .when(record({ ...december, period: '2020-12' }), onToday)
+      .thenThrows({ code: 'invalid_date', kind: 'invalid', path: 'measurements[0].period' });
+  });
+
+  it('measures only an indicator of the project', () => {
+    given(franceconnectLaunched)
+      .when(record(december, { ...december, indicatorId: 'taux-satisfaction' }), onToday)
+      .thenThrows({
+        code: 'indicator_not_found',
+        kind: 'not_found',
+        path: 'measurements[1].indicatorId',
+        message: /taux-satisfaction/,
+      });
+  });
+
+  it('does not measure a retired indicator', () => {
+    given(franceconnectLaunched, delaiRetired)
+      .when(record({ ...december, indicatorId: 'delai-raccordement', value: 40 }), onToday)
+      .thenThrows({ code: 'indicator_retired', kind: 'rule', path: 'measurements[0].indicatorId' });
+  });
+
+  it.each([Number.NaN, Number.POSITIVE_INFINITY, null as unknown as number])('refuses the value %p', (value) => {
+    given(franceconnectLaunched)
+      .when(record({ ...december, value }), onToday)
+      .thenThrows({ code: 'invalid_number', kind: 'invalid', path: 'measurements[0].value' });
+  });
+
+  it('refuses an unknown territory level', () => {
+    given(franceconnectLaunched)
+      .when(record({ ...december, territory: { level: 'commune' as 'region', code: '69123' } }), onToday)
+      .thenThrows({ code: 'invalid_choice', kind: 'invalid', path: 'measurements[0].territory.level' });
+  });
+
+  it.each([
+    [{ level: 'national', code: 'DE' }, 'a national figure for another country'],
+    [{ level: 'region', code: 'Bretagne' }, 'a region by name'],
+    [{ level: 'departement', code: '2a' }, 'a lowercase code'],
+  ] as const)('refuses the territory %p: %s', (territory, _reason) => {
+    given(franceconnectLaunched)
+      .when(record({ ...december, territory }), onToday)
+      .thenThrows({ code: 'invalid_territory', kind: 'invalid', path: 'measurements[0].territory.code' });
+  });
+
+  it('accepts INSEE region and overseas departement codes', () => {
+    const bretagne = { level: 'region', code: '53' } as const;
+    const reunion = { level: 'departement', code: '974' } as const;
+    given(franceconnectLaunched)
+      .when(record({ ...december, territory: bretagne }, { ...december, territory: reunion }), onToday)
+      .then(
+        measured('comptes-actifs', 24_000_000, '2020-12-31', { territory: bretagne }),
+        measured('comptes-actifs', 24_000_000, '2020-12-31', { territory: reunion }),
+      );
+  });
+
+  it('refuses an empty batch', () => {
+    given(franceconnectLaunched).when(record(), onToday).thenThrows({ code: 'batch_empty', kind: 'invalid' });
+  });
+
+  it('takes up to 10,000 measurements in one batch, not 10,001', () => {
+    const batch = (size: number) =>
+      Array.from({ length: size }, (_, i) => ({
+        ...december,
+        value: i,
+        territory: { level: 'departement', code: String(10 + (i % 90)) } as const,
+      }));
+    const decided = () => given(franceconnectLaunched).when(record(...batch(10_001)), onToday);
+    decided().thenThrows({ code: 'batch_too_large', kind: 'invalid', path: 'measurements', message: /10001/ });
+    // The last 90 items restate the first 90 departement values of the batch itself.
+    const expected = batch(10_000).map((m, i) =>
+      measured('comptes-actifs', m.value, m.period, {
+        territory: m.territory,
+        ...(i >= 90 ? { supersedes: i - 90 } : {}),
+      }),
+    );
+    given(franceconnectLaunched)
+      .when(record(...batch(10_000)), onToday)
+      .then(...expected);
+  });
+
+  it('refuses the whole batch when one item is refused', () => {
+    given(franceconnectLaunched)
+      .when(record(december, { ...december, value: Number.NaN }), onToday)
+      .thenThrows({ code: 'invalid_number', kind: 'invalid', path: 'measurements[1].value' });
+  });
+
+  it('bounds the source to 2000 characters', () => {
+    given(franceconnectLaunched)
+      .when(record({ ...december, source: 's'.repeat(2001) }), onToday)
+      .thenThrows({ code: 'too_long', kind: 'invalid', path: 'measurements[0].source' });
+  });
+
+  it('acts only on a launched project', () => {
+    given().when(record(december), onToday).thenThrows({ code: 'project_not_found', kind: 'not_found' });
+  });
+
+  it('acts only on a project still open', () => {
+    given(franceconnectLaunched, franceconnectClosed)
+      .when(record(december), onToday)
+      .thenThrows({ code: 'project_closed', kind: 'conflict' });
+  });
+});

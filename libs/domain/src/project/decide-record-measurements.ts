@@ -1,0 +1,121 @@
+import type { DecisionContext } from '../shared/decision-context';
+import { InvalidInputError, NotFoundError, RuleViolationError } from '../shared/domain-error';
+import type { IndicatorId, ProjectId } from '../shared/ids';
+import type { IsoDate } from '../shared/iso-date';
+import { LIMITS } from '../shared/limits';
+import { own } from '../shared/own';
+import { NATIONAL_TERRITORY, TERRITORY_CODE_PATTERN, TERRITORY_LEVELS, type Territory } from '../shared/territory';
+import {
+  optionalText,
+  quoted,
+  requireChoice,
+  requireList,
+  requireNumber,
+  requirePeriod,
+  requireRecord,
+  requireSlug,
+} from '../shared/validation';
+import { withMeasurement } from './evolve-project';
+import { knownValue } from './measurements';
+import type { IndicatorMeasured } from './project-events';
+import type { ActiveProject, ProjectState } from './project-state';
+import { requireActiveProject } from './require-active-project';
+
+/** One value to record; without a territory it is the national figure for France. */
+export interface MeasurementInput {
+  readonly indicatorId: IndicatorId;
+  readonly value: number;
+  readonly period: IsoDate;
+  readonly territory?: Territory;
+  readonly source?: string;
+}
+
+/** Programme office: record indicator values, one or a batch (a Baromètre import), appended all or none. */
+export interface RecordMeasurements {
+  readonly type: 'RecordMeasurements';
+  readonly projectId: ProjectId;
+  readonly measurements: readonly MeasurementInput[];
+}
+
+export function decideRecordMeasurements(
+  state: ProjectState,
+  command: RecordMeasurements,
+  context: DecisionContext,
+): readonly IndicatorMeasured[] {
+  const projectId = requireSlug(command.projectId, 'projectId');
+  const inputs = requireList(command.measurements, 'measurements');
+  if (inputs.length === 0) throw new InvalidInputError('batch_empty', 'measurements is empty', 'measurements');
+  if (inputs.length > LIMITS.batchSize) {
+    throw new InvalidInputError(
+      'batch_too_large',
+      `measurements has ${inputs.length} items, more than the ${LIMITS.batchSize} allowed in one batch`,
+      'measurements',
+    );
+  }
+  const measurements = inputs.map((input, i) =>
+    validMeasurement(projectId, input, `measurements[${i}]`, context.today),
+  );
+
+  // Each item is decided against the state left by the ones before it: a batch may restate its own values.
+  let project: ActiveProject = requireActiveProject(state, projectId);
+  const owned = new WeakSet<object>();
+  const events: IndicatorMeasured[] = [];
+  measurements.forEach((measurement, i) => {
+    requireMeasurable(project, measurement.indicatorId, `measurements[${i}].indicatorId`);
+    const { indicatorId, territory, period } = measurement;
+    const previous = knownValue(project.measurements, indicatorId, territory, period);
+    if (previous === measurement.value) return;
+    const data = previous === undefined ? measurement : { ...measurement, supersedes: previous };
+    events.push({ type: 'IndicatorMeasured', data });
+    project = withMeasurement(project, data, owned);
+  });
+  return events;
+}
+
+function validMeasurement(
+  projectId: ProjectId,
+  input: MeasurementInput,
+  path: string,
+  today: IsoDate,
+): IndicatorMeasured['data'] {
+  requireRecord(input, path);
+  const indicatorId = requireSlug(input.indicatorId, `${path}.indicatorId`);
+  const value = requireNumber(input.value, `${path}.value`);
+  const period = requirePeriod(input.period, `${path}.period`, today, LIMITS.periodLeadDays);
+  const territory =
+    input.territory === undefined ? NATIONAL_TERRITORY : validTerritory(input.territory, `${path}.territory`);
+  const source = optionalText(input.source, `${path}.source`, LIMITS.longText);
+  return { projectId, indicatorId, value, period, territory, ...(source === undefined ? {} : { source }) };
+}
+
+function validTerritory(input: Territory, path: string): Territory {
+  requireRecord(input, path);
+  const level = requireChoice(input.level, TERRITORY_LEVELS, `${path}.level`);
+  const code = input.code;
+  const valid =
+    typeof code === 'string' &&
+    (level === 'national' ? code === NATIONAL_TERRITORY.code : TERRITORY_CODE_PATTERN.test(code));
+  if (!valid) {
+    const expected = level === 'national' ? `${NATIONAL_TERRITORY.code} at national level` : `an INSEE ${level} code`;
+    throw new InvalidInputError('invalid_territory', `${path}.code ${quoted(code)} is not ${expected}`, `${path}.code`);
+  }
+  return { level, code };
+}
+
+function requireMeasurable(project: ActiveProject, indicatorId: IndicatorId, path: string): void {
+  const indicator = own(project.indicators, indicatorId);
+  if (indicator === undefined) {
+    throw new NotFoundError(
+      'indicator_not_found',
+      `indicator "${indicatorId}" is not defined for project "${project.projectId}"`,
+      path,
+    );
+  }
+  if (indicator.retired) {
+    throw new RuleViolationError(
+      'indicator_retired',
+      `indicator "${indicatorId}" was retired and takes no new values`,
+      path,
+    );
+  }
+}

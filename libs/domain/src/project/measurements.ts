@@ -1,0 +1,31 @@
+import type { IndicatorId } from '../shared/ids';
+import type { IsoDate } from '../shared/iso-date';
+import { own } from '../shared/own';
+import { NATIONAL_TERRITORY, territoryKey, type Territory } from '../shared/territory';
+import type { Measurements } from './project-state';
+
+/** The value known for one indicator, territory and period, if any (after restatements). */
+export function knownValue(
+  measurements: Measurements,
+  indicatorId: IndicatorId,
+  territory: Territory,
+  period: IsoDate,
+): number | undefined {
+  const byPeriod = own(own(measurements, indicatorId) ?? {}, territoryKey(territory));
+  return byPeriod === undefined ? undefined : own(byPeriod, period);
+}
+
+/** The value of the latest period known for an indicator in a territory, by default the national figure (§7). */
+export function latestValue(
+  measurements: Measurements,
+  indicatorId: IndicatorId,
+  territory: Territory = NATIONAL_TERRITORY,
+): { readonly period: IsoDate; readonly value: number } | undefined {
+  const byPeriod = own(own(measurements, indicatorId) ?? {}, territoryKey(territory)) ?? {};
+  // ISO dates order as strings.
+  const period = Object.keys(byPeriod).reduce<IsoDate | undefined>(
+    (latest, p) => (latest === undefined || p > latest ? p : latest),
+    undefined,
+  );
+  return period === undefined ? undefined : { period, value: byPeriod[period] };
+}

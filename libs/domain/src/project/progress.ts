@@ -1,0 +1,40 @@
+import { daysBetween, type IsoDate } from '../shared/iso-date';
+import type { IndicatorDefinition } from './plan';
+
+/** Advance of an indicator from its baseline toward its target, in percent: `raw` as computed, `shown` within [0, 100]. */
+export interface Progress {
+  readonly raw: number;
+  readonly shown: number;
+}
+
+/**
+ * (latest − baseline) / (target − baseline) × 100 (ARCHITECTURE §7). The ratio works the same for an indicator meant to
+ * decrease (target below baseline). A target equal to its baseline means "hold the line": 100 while the latest value is
+ * at the target or beyond it in the indicator's direction, 0 otherwise.
+ */
+export function progressTowardTarget(indicator: IndicatorDefinition, latest: number): Progress {
+  const { baseline, target, direction } = indicator;
+  const raw =
+    target.value === baseline.value
+      ? holdsTheLine(direction, latest, target.value)
+      : (100 * (latest - baseline.value)) / (target.value - baseline.value);
+  return { raw, shown: capped(raw) };
+}
+
+/**
+ * Share of the time from baseline to target elapsed at `on`, in percent within [0, 100]: how far the indicator should
+ * be by then on a straight line. A target not due after its baseline (refused by decide) is expected in full from its date.
+ */
+export function expectedProgress(indicator: IndicatorDefinition, on: IsoDate): number {
+  const span = daysBetween(indicator.baseline.on, indicator.target.by);
+  if (span <= 0) return on >= indicator.target.by ? 100 : 0;
+  return capped((100 * daysBetween(indicator.baseline.on, on)) / span);
+}
+
+function holdsTheLine(direction: IndicatorDefinition['direction'], latest: number, target: number): number {
+  return (direction === 'increase' ? latest >= target : latest <= target) ? 100 : 0;
+}
+
+function capped(percent: number): number {
+  return Math.min(100, Math.max(0, percent));
+}

@@ -1,0 +1,109 @@
+import type { IndicatorId, MilestoneId, MissionCode, ProjectId } from '../shared/ids';
+import type { IsoDate } from '../shared/iso-date';
+import type { Territory } from '../shared/territory';
+import type { IndicatorDefinition, IndicatorTarget, PlannedMilestone } from './plan';
+
+/** A project starts within a mission, with its first plan (version 1): milestones and indicators. */
+export interface ProjectLaunched {
+  readonly type: 'ProjectLaunched';
+  readonly data: {
+    readonly projectId: ProjectId;
+    readonly missionCode: MissionCode;
+    readonly title: string;
+    readonly objective: string;
+    readonly leadOrganisation: string;
+    readonly launchedOn: IsoDate;
+    readonly milestones: readonly PlannedMilestone[];
+    readonly indicators: readonly IndicatorDefinition[];
+  };
+}
+
+/** A milestone was reached; `daysLate` counts whole days past its due date in the plan then in force (0 if on time). */
+export interface MilestoneReached {
+  readonly type: 'MilestoneReached';
+  readonly data: {
+    readonly projectId: ProjectId;
+    readonly milestoneId: MilestoneId;
+    readonly reachedOn: IsoDate;
+    readonly evidence?: string;
+    readonly daysLate: number;
+  };
+}
+
+/**
+ * An indicator's value for a period (named by its end date) and a territory. `supersedes` holds the value it restates
+ * when one was already known for the same indicator, territory and period.
+ */
+export interface IndicatorMeasured {
+  readonly type: 'IndicatorMeasured';
+  readonly data: {
+    readonly projectId: ProjectId;
+    readonly indicatorId: IndicatorId;
+    readonly value: number;
+    readonly period: IsoDate;
+    readonly territory: Territory;
+    readonly source?: string;
+    readonly supersedes?: number;
+  };
+}
+
+/** A milestone moved to a new due date; `from` is the due date of the plan it replaces. */
+export interface MilestoneRescheduled {
+  readonly milestoneId: MilestoneId;
+  readonly from: IsoDate;
+  readonly to: IsoDate;
+}
+
+/** An indicator given a new target; `from` is the target of the plan it replaces. */
+export interface IndicatorRetargeted {
+  readonly indicatorId: IndicatorId;
+  readonly from: IndicatorTarget;
+  readonly to: IndicatorTarget;
+}
+
+/** What a redesign changes in the plan in force; lists are empty when nothing of that kind changes. */
+export interface PlanChanges {
+  readonly objective?: string;
+  readonly milestones: {
+    readonly added: readonly PlannedMilestone[];
+    readonly removed: readonly MilestoneId[];
+    readonly rescheduled: readonly MilestoneRescheduled[];
+  };
+  readonly indicators: {
+    readonly added: readonly IndicatorDefinition[];
+    readonly retired: readonly IndicatorId[];
+    readonly retargeted: readonly IndicatorRetargeted[];
+  };
+}
+
+/** The plan changed, for a stated reason, often at a CITP review (`decidedBy`); it becomes version `planVersion`. */
+export interface ProjectRedesigned {
+  readonly type: 'ProjectRedesigned';
+  readonly data: {
+    readonly projectId: ProjectId;
+    readonly planVersion: number;
+    readonly reason: string;
+    readonly decidedOn: IsoDate;
+    readonly decidedBy?: string;
+    readonly changes: PlanChanges;
+  };
+}
+
+/** How a project ended: delivered, or stopped before delivery. */
+export type ProjectOutcome = 'completed' | 'abandoned';
+
+export const PROJECT_OUTCOMES: readonly ProjectOutcome[] = ['completed', 'abandoned'];
+
+/** The project ended; its stream accepts nothing after this. */
+export interface ProjectClosed {
+  readonly type: 'ProjectClosed';
+  readonly data: {
+    readonly projectId: ProjectId;
+    readonly outcome: ProjectOutcome;
+    readonly closedOn: IsoDate;
+    readonly note: string;
+  };
+}
+
+/** Every event of a `project-<id>` stream. */
+export type ProjectEvent = ProjectLaunched | MilestoneReached | IndicatorMeasured | ProjectRedesigned | ProjectClosed;

@@ -1,0 +1,78 @@
+import { RuleViolationError } from '../shared/domain-error';
+import type { IsoDate } from '../shared/iso-date';
+import { LIMITS } from '../shared/limits';
+import {
+  requireChoice,
+  requireDate,
+  requireNotBefore,
+  requireNumber,
+  requireRecord,
+  requireSlug,
+  requireText,
+} from '../shared/validation';
+import {
+  INDICATOR_DIRECTIONS,
+  type IndicatorBaseline,
+  type IndicatorDefinition,
+  type IndicatorDirection,
+  type IndicatorTarget,
+  type PlannedMilestone,
+} from './plan';
+
+// Shared by launch and redesign: a plan is checked the same way whether it is first drawn or later amended.
+
+/** A planned milestone, due any day from launch on. */
+export function validMilestone(input: PlannedMilestone, path: string, launchedOn: IsoDate): PlannedMilestone {
+  requireRecord(input, path);
+  return {
+    milestoneId: requireSlug(input.milestoneId, `${path}.milestoneId`),
+    title: requireText(input.title, `${path}.title`, LIMITS.shortText),
+    dueOn: requireNotBefore(requireDate(input.dueOn, `${path}.dueOn`), launchedOn, `${path}.dueOn`, 'the launch'),
+  };
+}
+
+export function validIndicator(input: IndicatorDefinition, path: string, launchedOn: IsoDate): IndicatorDefinition {
+  requireRecord(input, path);
+  const indicatorId = requireSlug(input.indicatorId, `${path}.indicatorId`);
+  const label = requireText(input.label, `${path}.label`, LIMITS.shortText);
+  const unit = requireText(input.unit, `${path}.unit`, LIMITS.shortText);
+  const direction = requireChoice(input.direction, INDICATOR_DIRECTIONS, `${path}.direction`);
+  requireRecord(input.baseline, `${path}.baseline`);
+  const baseline = {
+    value: requireNumber(input.baseline.value, `${path}.baseline.value`),
+    on: requireDate(input.baseline.on, `${path}.baseline.on`),
+  };
+  const target = validTarget(input.target, `${path}.target`, { direction, baseline }, launchedOn);
+  return { indicatorId, label, unit, direction, baseline, target };
+}
+
+/**
+ * A target that progress can be measured against (§7): due after the baseline (so expected progress is defined) and
+ * from launch on, and not on the wrong side of the baseline for the indicator's direction.
+ */
+export function validTarget(
+  input: IndicatorTarget,
+  path: string,
+  indicator: { readonly direction: IndicatorDirection; readonly baseline: IndicatorBaseline },
+  launchedOn: IsoDate,
+): IndicatorTarget {
+  requireRecord(input, path);
+  const value = requireNumber(input.value, `${path}.value`);
+  const by = requireNotBefore(requireDate(input.by, `${path}.by`), launchedOn, `${path}.by`, 'the launch');
+  const { baseline, direction } = indicator;
+  if (by <= baseline.on) {
+    throw new RuleViolationError(
+      'target_not_after_baseline',
+      `${path}.by ${by} is not after the baseline date ${baseline.on}`,
+      `${path}.by`,
+    );
+  }
+  if (direction === 'increase' ? value < baseline.value : value > baseline.value) {
+    throw new RuleViolationError(
+      'target_against_direction',
+      `${path}.value ${value} goes the wrong way from the baseline ${baseline.value} for an indicator meant to ${direction}`,
+      `${path}.value`,
+    );
+  }
+  return { value, by };
+}

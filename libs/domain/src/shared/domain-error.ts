@@ -1,0 +1,116 @@
+/** How a refusal reads from outside: bad input, unknown target, clash with recorded facts, or a broken business rule. */
+export type DomainErrorKind = 'invalid' | 'not_found' | 'conflict' | 'rule';
+
+/** The command is malformed whatever the history (HTTP 400). */
+export type InvalidInputCode =
+  | 'invalid_type'
+  | 'required'
+  | 'too_long'
+  | 'invalid_id'
+  | 'invalid_mission_code'
+  | 'invalid_date'
+  | 'invalid_number'
+  | 'invalid_choice'
+  | 'invalid_format'
+  | 'invalid_territory'
+  | 'duplicate_id'
+  | 'conflicting_changes'
+  | 'batch_empty'
+  | 'batch_too_large';
+
+/** The command names something the history does not hold (HTTP 404). */
+export type NotFoundCode = 'mission_not_found' | 'project_not_found' | 'milestone_not_found' | 'indicator_not_found';
+
+/** The command clashes with what has already happened (HTTP 409). */
+export type ConflictCode =
+  | 'mission_already_defined'
+  | 'already_launched'
+  | 'milestone_already_reached'
+  | 'project_closed'
+  | 'review_cycle_already_held'
+  | 'milestone_id_taken'
+  | 'indicator_id_taken'
+  | 'plan_mismatch';
+
+/** The command is well-formed and its targets exist, but a business rule refuses it (HTTP 422). */
+export type RuleCode =
+  | 'date_in_future'
+  | 'period_too_far_ahead'
+  | 'date_before_launch'
+  | 'target_not_after_baseline'
+  | 'target_against_direction'
+  | 'indicator_retired'
+  | 'nothing_to_change';
+
+/** Stable machine name of a refusal, for clients to branch on; the message is for people. */
+export type DomainErrorCode = InvalidInputCode | NotFoundCode | ConflictCode | RuleCode;
+
+/** A command refused by the domain: nothing is to be appended. */
+export abstract class DomainError extends Error {
+  abstract readonly kind: DomainErrorKind;
+  abstract readonly code: DomainErrorCode;
+
+  /** @param path the offending field when there is one, e.g. `milestones[2].dueOn`. */
+  protected constructor(
+    message: string,
+    readonly path?: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Refusal of a malformed command (kind `invalid`). */
+export class InvalidInputError extends DomainError {
+  override readonly name = 'InvalidInputError';
+  readonly kind = 'invalid';
+
+  constructor(
+    readonly code: InvalidInputCode,
+    message: string,
+    path?: string,
+  ) {
+    super(message, path);
+  }
+}
+
+/** Refusal of a command naming what the history does not hold (kind `not_found`). */
+export class NotFoundError extends DomainError {
+  override readonly name = 'NotFoundError';
+  readonly kind = 'not_found';
+
+  constructor(
+    readonly code: NotFoundCode,
+    message: string,
+    path?: string,
+  ) {
+    super(message, path);
+  }
+}
+
+/** Refusal of a command clashing with what has already happened (kind `conflict`). */
+export class ConflictError extends DomainError {
+  override readonly name = 'ConflictError';
+  readonly kind = 'conflict';
+
+  constructor(
+    readonly code: ConflictCode,
+    message: string,
+    path?: string,
+  ) {
+    super(message, path);
+  }
+}
+
+/** Refusal of a command by a business rule (kind `rule`). */
+export class RuleViolationError extends DomainError {
+  override readonly name = 'RuleViolationError';
+  readonly kind = 'rule';
+
+  constructor(
+    readonly code: RuleCode,
+    message: string,
+    path?: string,
+  ) {
+    super(message, path);
+  }
+}
