@@ -1,11 +1,12 @@
 import { ConfigError, loadConfig } from './load-config';
 
 describe('loadConfig', () => {
-  it('defaults to the embedded SQLite store under ./data on port 3000', () => {
+  it('defaults to the embedded SQLite store under ./data on port 3000, with development tokens', () => {
     expect(loadConfig({}, '/srv/app')).toEqual({
       port: 3000,
       dataDir: '/srv/app/data',
       store: { kind: 'sqlite', file: '/srv/app/data/portfolio.sqlite' },
+      auth: { kind: 'dev-tokens', file: '/srv/app/data/dev-tokens.json' },
     });
   });
 
@@ -16,6 +17,7 @@ describe('loadConfig', () => {
         PORTFOLIO_STORE: 'postgres',
         DATABASE_URL: 'postgres://u@db/ledger',
         PORTFOLIO_PG_SCHEMA: 'ledger',
+        PORTFOLIO_API_TOKENS: 'admin:0123456789abcdef0123',
       },
       '/srv',
     );
@@ -36,6 +38,13 @@ describe('loadConfig', () => {
   ])('refuses %j naming %s', (env, variable) => {
     expect(() => loadConfig(env, '/srv')).toThrow(ConfigError);
     expect(() => loadConfig(env, '/srv')).toThrow(variable);
+  });
+
+  it('resolves a configured signing key file against the working directory', () => {
+    expect(loadConfig({ PORTFOLIO_SIGNING_KEY_FILE: 'keys/seal.pem' }, '/srv').signingKeyFile).toBe(
+      '/srv/keys/seal.pem',
+    );
+    expect(loadConfig({}, '/srv').signingKeyFile).toBeUndefined();
   });
 
   it('reports every bad variable at once', () => {

@@ -1,0 +1,38 @@
+import { Logger, Module, type DynamicModule } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { resolveAuth } from '@portfolio/application';
+import type { PortfolioConfig } from '@portfolio/application';
+import { AuthGuard } from './auth.guard';
+import { CredentialVerifier } from './credential-verifier';
+
+function createVerifier(auth: PortfolioConfig['auth']): CredentialVerifier {
+  const logger = new Logger('Auth');
+  // Writes <dataDir>/dev-tokens.json on first start of the embedded default when no credentials are configured.
+  const resolved = resolveAuth(auth);
+  if (resolved.devTokens !== undefined) {
+    const { file, created } = resolved.devTokens;
+    logger.log(
+      `No PORTFOLIO_API_TOKENS or PORTFOLIO_OIDC_ISSUER configured: development API tokens, one per role, ` +
+        `${created ? 'generated in' : 'read from'} ${file}`,
+    );
+  }
+  return new CredentialVerifier(resolved.credentials, { warn: (message) => logger.warn(message) });
+}
+
+/**
+ * Authentication and roles for the whole application: registers AuthGuard as a global guard, so that every route
+ * needs credentials unless @Public() and a role listed by @Roles() (see AuthGuard: deny by default).
+ */
+@Module({})
+export class AuthModule {
+  static forRoot(config: Pick<PortfolioConfig, 'auth'>): DynamicModule {
+    return {
+      module: AuthModule,
+      providers: [
+        { provide: CredentialVerifier, useFactory: () => createVerifier(config.auth) },
+        { provide: APP_GUARD, useClass: AuthGuard },
+      ],
+      exports: [CredentialVerifier],
+    };
+  }
+}
