@@ -1,0 +1,35 @@
+import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { CLOCK, systemClock } from './clock/clock';
+import { CloseProjectHandler } from './close-project/close-project.handler';
+import { CommandExecutor } from './command-execution/command-executor';
+import { DefineMissionHandler } from './define-mission/define-mission.handler';
+import { GetPublicKeyHandler } from './get-public-key/get-public-key.handler';
+import { HoldReviewCycleHandler } from './hold-review-cycle/hold-review-cycle.handler';
+import { LaunchProjectHandler } from './launch-project/launch-project.handler';
+import { ReachMilestoneHandler } from './reach-milestone/reach-milestone.handler';
+import { RecordMeasurementsHandler } from './record-measurements/record-measurements.handler';
+import { RedesignProjectHandler } from './redesign-project/redesign-project.handler';
+import { HistorySealer } from './seal/history-sealer';
+import { SigningKeyService } from './seal/signing-key.service';
+
+/** Command and query handlers behind the buses; needs EventStoreModule (configuration and store) imported beside it. */
+@Module({
+  imports: [CqrsModule.forRoot()],
+  providers: [
+    { provide: CLOCK, useValue: systemClock },
+    CommandExecutor,
+    SigningKeyService,
+    HistorySealer,
+    DefineMissionHandler,
+    LaunchProjectHandler,
+    ReachMilestoneHandler,
+    RecordMeasurementsHandler,
+    RedesignProjectHandler,
+    CloseProjectHandler,
+    HoldReviewCycleHandler,
+    GetPublicKeyHandler,
+  ],
+  exports: [CommandExecutor, SigningKeyService],
+})
+export class ApplicationModule {}

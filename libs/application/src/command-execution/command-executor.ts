@@ -1,0 +1,123 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { DecisionContext, DomainEvent } from '@portfolio/domain';
+import {
+  StreamNotFoundError,
+  WrongExpectedRevisionError,
+  type EventStore,
+  type StoredEvent,
+} from '@portfolio/event-store';
+import { CLOCK, todayInParis, type Clock } from '../clock/clock';
+import { EVENT_STORE } from '../event-store/event-store.provider';
+import { ConcurrencyConflictError, IdempotencyKeyReusedError, PreconditionFailedError } from './application-errors';
+import type { CommandEnvelope } from './command-envelope';
+import type { CommandResult } from './command-result';
+import { toDomainEvent, toNewEvents } from './domain-event-codec';
+
+/** How one command acts on one stream: fold its history into a state, then decide. */
+export interface StreamDecision<State, Event extends DomainEvent> {
+  readonly streamId: string;
+  readonly envelope: CommandEnvelope;
+  /** Streams are named by aggregate, so a stream only ever holds its aggregate's events. */
+  readonly fold: (events: readonly Event[]) => State;
+  readonly decide: (state: State, context: DecisionContext) => readonly DomainEvent[];
+}
+
+interface LoadedStream {
+  readonly events: DomainEvent[];
+  readonly revision: bigint | undefined;
+  readonly lastPosition: bigint;
+}
+
+/** Attempts before a command that keeps losing the race to other writers gives up with 409. */
+const MAX_ATTEMPTS = 5;
+
+/**
+ * The one way commands reach the log: load the stream, fold, decide, append at the loaded revision.
+ * A lost race is retried from a fresh load unless the client pinned a revision with If-Match; a retried
+ * idempotency key is answered from the events it recorded.
+ */
+@Injectable()
+export class CommandExecutor {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async execute<State, Event extends DomainEvent>(decision: StreamDecision<State, Event>): Promise<CommandResult> {
+    const { streamId, envelope } = decision;
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
+      const earlier = await this.earlierResult(envelope);
+      if (earlier !== undefined) return earlier;
+      const loaded = await this.load(streamId);
+      if (envelope.expectedRevision !== undefined && envelope.expectedRevision !== loaded.revision) {
+        throw new PreconditionFailedError(streamId, envelope.expectedRevision, loaded.revision);
+      }
+      const events = decision.decide(decision.fold(loaded.events as Event[]), { today: todayInParis(this.clock) });
+      if (events.length === 0) {
+        // A command that changes nothing (the same value measured again) answers where the stream stands.
+        return {
+          streamId,
+          revision: loaded.revision ?? -1n,
+          position: loaded.lastPosition,
+          appended: 0,
+          replayed: false,
+        };
+      }
+      try {
+        const written = await this.store.append(
+          streamId,
+          toNewEvents(events, envelope),
+          loaded.revision ?? 'no_stream',
+        );
+        return { streamId, ...written, appended: events.length, replayed: false };
+      } catch (error) {
+        if (!(error instanceof WrongExpectedRevisionError)) throw error;
+        if (envelope.expectedRevision !== undefined) {
+          throw new PreconditionFailedError(streamId, envelope.expectedRevision, actualRevision(error));
+        }
+      }
+    }
+    throw new ConcurrencyConflictError(streamId, MAX_ATTEMPTS);
+  }
+
+  /** The first answer to this idempotency key, if the key was used before (ARCHITECTURE §6). */
+  private async earlierResult(envelope: CommandEnvelope): Promise<CommandResult | undefined> {
+    if (!envelope.idempotencyKeyGiven) return undefined;
+    const recorded = await this.store.readByCommandId(envelope.commandId);
+    if (recorded.length === 0) return undefined;
+    if (recorded.some((event) => event.metadata.requestFingerprint !== envelope.requestFingerprint)) {
+      throw new IdempotencyKeyReusedError(envelope.commandId);
+    }
+    const last = recorded[recorded.length - 1];
+    return {
+      streamId: last.streamId,
+      revision: last.revision,
+      position: last.position,
+      appended: recorded.length,
+      replayed: true,
+    };
+  }
+
+  private async load(streamId: string): Promise<LoadedStream> {
+    const events: DomainEvent[] = [];
+    let last: StoredEvent | undefined;
+    try {
+      for await (const stored of this.store.readStream(streamId)) {
+        events.push(toDomainEvent(stored));
+        last = stored;
+      }
+    } catch (error) {
+      if (!(error instanceof StreamNotFoundError)) throw error;
+    }
+    return { events, revision: last?.revision, lastPosition: last?.position ?? 0n };
+  }
+
+  /** Reads a stream's history as domain events, e.g. the mission a project launches into. */
+  async history<Event extends DomainEvent>(streamId: string): Promise<Event[]> {
+    return (await this.load(streamId)).events as Event[];
+  }
+}
+
+function actualRevision(error: WrongExpectedRevisionError): bigint | undefined {
+  return error.actual === 'no_stream' ? undefined : error.actual;
+}
