@@ -1,10 +1,10 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Pool } from 'pg';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { PortfolioConfig, StoreConfig } from '@portfolio/application';
+import type { PortfolioConfig, Role, StoreConfig } from '@portfolio/application';
 import { createApp } from '../../apps/api/src/create-app';
 import { testDatabaseUrl } from '../../libs/event-store/src/testing/test-database-url';
 
@@ -13,6 +13,19 @@ export type StoreKind = StoreConfig['kind'];
 /** Both SQL stores: every end-to-end suite runs once per store. */
 export const STORE_KINDS: readonly StoreKind[] = ['sqlite', 'postgres'];
 
+/** One API token per role, as PORTFOLIO_API_TOKENS would configure them. */
+export const TOKENS: Readonly<Record<Role, string>> = {
+  admin: 'test-admin-token-0123456789',
+  'programme-office': 'test-programme-office-token-0123',
+  auditor: 'test-auditor-token-0123456789',
+  reviewer: 'test-reviewer-token-0123456789',
+};
+
+/** The Authorization header of a caller with this role. */
+export function bearer(role: Role): { Authorization: string } {
+  return { Authorization: `Bearer ${TOKENS[role]}` };
+}
+
 export interface TestApp {
   readonly app: NestExpressApplication;
   readonly config: PortfolioConfig;
@@ -20,14 +33,18 @@ export interface TestApp {
 }
 
 /** Starts the real application on a fresh, empty store (a temporary directory, or a PostgreSQL schema of its own). */
-export async function startTestApp(kind: StoreKind): Promise<TestApp> {
+export async function startTestApp(kind: StoreKind, overrides: Partial<PortfolioConfig> = {}): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'portfolio-e2e-'));
   const schema = `e2e_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
   const store: StoreConfig =
     kind === 'sqlite'
       ? { kind, file: join(dataDir, 'portfolio.sqlite') }
       : { kind, databaseUrl: testDatabaseUrl(), schema };
-  const config: PortfolioConfig = { port: 0, dataDir, store };
+  const apiTokens = Object.entries(TOKENS).map(([role, token]) => ({
+    role: role as Role,
+    sha256: createHash('sha256').update(token, 'utf8').digest('hex'),
+  }));
+  const config: PortfolioConfig = { port: 0, dataDir, store, auth: { kind: 'credentials', apiTokens }, ...overrides };
   const app = await createApp(config, { logger: false });
   await app.init();
   return {

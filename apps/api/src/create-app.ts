@@ -2,6 +2,10 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { PortfolioConfig } from '@portfolio/application';
 import { AppModule } from './app.module';
+import { configureHttp } from './http/configure-http';
+import { serveOpenApi } from './http/openapi';
+
+export const API_PREFIX = 'api/v1';
 
 /** The HTTP application exactly as it runs in production; tests start it through here too. */
 export async function createApp(
@@ -11,7 +15,13 @@ export async function createApp(
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     logger: options.logger,
     abortOnError: false,
+    bodyParser: false,
   });
+  // Command responses set their ETag (the stream revision) themselves; Express's body-hash ETags would mislead.
+  app.set('etag', false);
+  app.setGlobalPrefix(API_PREFIX, { exclude: ['health/live', 'health/ready'] });
+  configureHttp(app);
+  serveOpenApi(app);
   app.enableShutdownHooks();
   return app;
 }

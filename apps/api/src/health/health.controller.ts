@@ -2,8 +2,10 @@ import { Controller, Get, Inject } from '@nestjs/common';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { EVENT_STORE } from '@portfolio/application';
 import type { EventStore } from '@portfolio/event-store';
+import { Public } from '../auth/public.decorator';
 
 /** Liveness says the process answers; readiness says it can serve, i.e. its event store answers. */
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(

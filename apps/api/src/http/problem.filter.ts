@@ -1,0 +1,23 @@
+import { Catch, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { PROBLEM_CONTENT_TYPE } from './problem';
+import { toProblem } from './to-problem';
+
+/** Writes every error as application/problem+json (RFC 9457). */
+@Catch()
+export class ProblemFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HTTP');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    sendProblem(error, http.getRequest<Request>(), http.getResponse<Response>(), this.logger);
+  }
+}
+
+/** Shared by the Nest filter and the Express error handler that catches body-parser errors before Nest sees them. */
+export function sendProblem(error: unknown, request: Request, response: Response, logger: Logger): void {
+  const body = toProblem(error, request.originalUrl.split('?')[0]);
+  if (body.status >= 500) logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  if (response.headersSent) return;
+  response.status(body.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
+}

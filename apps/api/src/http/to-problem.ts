@@ -1,0 +1,74 @@
+import { HttpException } from '@nestjs/common';
+import { ConcurrencyConflictError, IdempotencyKeyReusedError, PreconditionFailedError } from '@portfolio/application';
+import { DomainError, type DomainErrorKind } from '@portfolio/domain';
+import { problem, type ProblemDocument } from './problem';
+import { RequestValidationError } from './request-validation.error';
+
+const STATUS_OF_KIND: Readonly<Record<DomainErrorKind, number>> = {
+  invalid: 400,
+  not_found: 404,
+  conflict: 409,
+  rule: 422,
+};
+
+/** Body-parser's and Express's own errors carry a status and a type such as `entity.too.large`. */
+interface HttpLayerError {
+  readonly status?: number;
+  readonly statusCode?: number;
+  readonly type?: string;
+  readonly expose?: boolean;
+  readonly message: string;
+}
+
+function codeFromStatus(status: number): string {
+  const codes: Record<number, string> = {
+    400: 'bad_request',
+    401: 'unauthenticated',
+    403: 'forbidden',
+    404: 'not_found',
+    405: 'method_not_allowed',
+    413: 'body_too_large',
+    415: 'unsupported_media_type',
+    429: 'too_many_requests',
+  };
+  return codes[status] ?? `http_${status}`;
+}
+
+function fromHttpException(error: HttpException, instance: string): ProblemDocument {
+  const status = error.getStatus();
+  const response = error.getResponse();
+  const message =
+    typeof response === 'object' && response !== null && 'message' in response
+      ? String((response as { message: unknown }).message)
+      : error.message;
+  return problem(status, codeFromStatus(status), message, { instance });
+}
+
+/**
+ * Every error, whatever layer threw it, as an RFC 9457 problem. Anything not recognised is a defect: a 500 whose
+ * body says nothing of the cause (the log does).
+ */
+export function toProblem(error: unknown, instance: string): ProblemDocument {
+  if (error instanceof RequestValidationError) {
+    return problem(400, 'validation_failed', error.message, { instance, errors: error.errors });
+  }
+  if (error instanceof DomainError) {
+    const errors = error.path === undefined ? undefined : [{ path: error.path, message: error.message }];
+    return problem(STATUS_OF_KIND[error.kind], error.code, error.message, { instance, errors });
+  }
+  if (error instanceof PreconditionFailedError) return problem(412, error.code, error.message, { instance });
+  if (error instanceof IdempotencyKeyReusedError) return problem(422, error.code, error.message, { instance });
+  if (error instanceof ConcurrencyConflictError) return problem(409, error.code, error.message, { instance });
+  if (error instanceof HttpException) return fromHttpException(error, instance);
+  const httpLayer = error as HttpLayerError;
+  const status = httpLayer?.status ?? httpLayer?.statusCode;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    if (httpLayer.type === 'entity.parse.failed') {
+      return problem(400, 'malformed_json', 'the request body is not valid JSON', { instance });
+    }
+    return problem(status, codeFromStatus(status), httpLayer.expose === false ? 'request refused' : httpLayer.message, {
+      instance,
+    });
+  }
+  return problem(500, 'internal_error', 'an unexpected error occurred; it has been logged', { instance });
+}

@@ -1,0 +1,3 @@
+import { MeasurementFieldsDto } from '../http/plan.dto';
+
+export class RecordMeasurementDto extends MeasurementFieldsDto {}
