@@ -5,7 +5,12 @@ import { AuthModule } from './auth/auth.module';
 import { CloseProjectController } from './close-project/close-project.controller';
 import { DefineMissionController } from './define-mission/define-mission.controller';
 import { GetPublicKeyController } from './get-public-key/get-public-key.controller';
+import { AuditLogController } from './audit-log/audit-log.controller';
 import { HealthController } from './health/health.controller';
+import { ManageProjectionsController } from './manage-projections/manage-projections.controller';
+import { ReadPortfolioController } from './read-portfolio/read-portfolio.controller';
+import { ReadProjectsController } from './read-projects/read-projects.controller';
+import { ReviewCyclesController } from './review-cycles/review-cycles.controller';
 import { HoldReviewCycleController } from './hold-review-cycle/hold-review-cycle.controller';
 import { CommandGateway } from './http/command-gateway';
 import { LaunchProjectController } from './launch-project/launch-project.controller';
@@ -36,6 +41,11 @@ export class AppModule {
         CloseProjectController,
         HoldReviewCycleController,
         GetPublicKeyController,
+        ReadPortfolioController,
+        ReadProjectsController,
+        ReviewCyclesController,
+        AuditLogController,
+        ManageProjectionsController,
       ],
       providers: [CommandGateway],
     };

@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { CLOCK, systemClock } from './clock/clock';
 import { CloseProjectHandler } from './close-project/close-project.handler';
 import { CommandExecutor } from './command-execution/command-executor';
 import { DefineMissionHandler } from './define-mission/define-mission.handler';
@@ -10,14 +9,14 @@ import { LaunchProjectHandler } from './launch-project/launch-project.handler';
 import { ReachMilestoneHandler } from './reach-milestone/reach-milestone.handler';
 import { RecordMeasurementsHandler } from './record-measurements/record-measurements.handler';
 import { RedesignProjectHandler } from './redesign-project/redesign-project.handler';
+import { ReadModelsModule } from './read-models/read-models.module';
 import { HistorySealer } from './seal/history-sealer';
 import { SigningKeyService } from './seal/signing-key.service';
 
 /** Command and query handlers behind the buses; needs EventStoreModule (configuration and store) imported beside it. */
 @Module({
-  imports: [CqrsModule.forRoot()],
+  imports: [CqrsModule.forRoot(), ReadModelsModule],
   providers: [
-    { provide: CLOCK, useValue: systemClock },
     CommandExecutor,
     SigningKeyService,
     HistorySealer,
@@ -30,6 +29,6 @@ import { SigningKeyService } from './seal/signing-key.service';
     HoldReviewCycleHandler,
     GetPublicKeyHandler,
   ],
-  exports: [CommandExecutor, SigningKeyService],
+  exports: [CommandExecutor, SigningKeyService, ReadModelsModule],
 })
 export class ApplicationModule {}

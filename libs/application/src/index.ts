@@ -19,3 +19,4 @@ export * from './seal/signing-key.service';
 export * from './auth/principal';
 export * from './config/auth-config';
 export * from './config/dev-tokens';
+export * from './read-models/read-models.module';

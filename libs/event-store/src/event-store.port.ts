@@ -45,6 +45,8 @@ export interface EventStore {
    * already recorded (idempotency keys live in the events themselves, ARCHITECTURE §4).
    */
   readByCommandId(commandId: string): Promise<StoredEvent[]>;
+  /** The events at these positions, in position order; positions with no event are skipped (an audit-log page). */
+  readPositions(positions: readonly bigint[]): Promise<StoredEvent[]>;
   /** The last position written, 0n when the log is empty. */
   head(): Promise<bigint>;
   /** The last position recorded at or before this instant (ISO-8601), 0n when none is. */

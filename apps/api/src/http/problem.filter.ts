@@ -1,5 +1,6 @@
 import { Catch, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { ProjectionsBehindError } from '@portfolio/read-models';
 import { PROBLEM_CONTENT_TYPE } from './problem';
 import { toProblem } from './to-problem';
 
@@ -19,5 +20,6 @@ export function sendProblem(error: unknown, request: Request, response: Response
   const body = toProblem(error, request.originalUrl.split('?')[0]);
   if (body.status >= 500) logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
   if (response.headersSent) return;
+  if (error instanceof ProjectionsBehindError) response.setHeader('Retry-After', String(error.retryAfterSeconds));
   response.status(body.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
 }

@@ -1,6 +1,7 @@
 import { HttpException } from '@nestjs/common';
 import { ConcurrencyConflictError, IdempotencyKeyReusedError, PreconditionFailedError } from '@portfolio/application';
 import { DomainError, type DomainErrorKind } from '@portfolio/domain';
+import { InvalidQueryError, ProjectionsBehindError, ReadModelNotFoundError } from '@portfolio/read-models';
 import { problem, type ProblemDocument } from './problem';
 import { RequestValidationError } from './request-validation.error';
 
@@ -59,6 +60,14 @@ export function toProblem(error: unknown, instance: string): ProblemDocument {
   if (error instanceof PreconditionFailedError) return problem(412, error.code, error.message, { instance });
   if (error instanceof IdempotencyKeyReusedError) return problem(422, error.code, error.message, { instance });
   if (error instanceof ConcurrencyConflictError) return problem(409, error.code, error.message, { instance });
+  if (error instanceof InvalidQueryError) {
+    return problem(400, error.code, error.message, {
+      instance,
+      errors: [{ path: `query.${error.parameter}`, message: error.message }],
+    });
+  }
+  if (error instanceof ReadModelNotFoundError) return problem(404, error.code, error.message, { instance });
+  if (error instanceof ProjectionsBehindError) return problem(503, error.code, error.message, { instance });
   if (error instanceof HttpException) return fromHttpException(error, instance);
   const httpLayer = error as HttpLayerError;
   const status = httpLayer?.status ?? httpLayer?.statusCode;

@@ -1,11 +1,12 @@
 import { Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import type { EventStore } from '@portfolio/event-store';
 import type { PortfolioConfig } from '../config/portfolio-config';
+import { CLOCK, systemClock } from '../clock/clock';
 import { EVENT_STORE, openEventStore } from './event-store.provider';
 
 export const PORTFOLIO_CONFIG = Symbol('PortfolioConfig');
 
-/** Provides the configuration and the event store it names; closes the store when the application stops. */
+/** Provides the configuration, the event store it names and the clock; closes the store when the application stops. */
 @Module({})
 export class EventStoreModule implements OnApplicationShutdown {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
@@ -17,8 +18,9 @@ export class EventStoreModule implements OnApplicationShutdown {
       providers: [
         { provide: PORTFOLIO_CONFIG, useValue: config },
         { provide: EVENT_STORE, useFactory: () => openEventStore(config.store) },
+        { provide: CLOCK, useValue: systemClock },
       ],
-      exports: [PORTFOLIO_CONFIG, EVENT_STORE],
+      exports: [PORTFOLIO_CONFIG, EVENT_STORE, CLOCK],
     };
   }
 

@@ -169,6 +169,15 @@ export class PostgresEventStore implements EventStore {
     return rows.map(rowToStoredEvent);
   }
 
+  async readPositions(positions: readonly bigint[]): Promise<StoredEvent[]> {
+    if (positions.length === 0) return [];
+    const { rows } = await this.pool.query<StoredRow>(
+      `SELECT ${STORED_COLUMNS} FROM events WHERE position = ANY($1::bigint[]) ORDER BY position`,
+      [positions.map(String)],
+    );
+    return rows.map(rowToStoredEvent);
+  }
+
   async head(): Promise<bigint> {
     const { rows } = await this.pool.query<{ position: string }>('SELECT position FROM event_log_head');
     return BigInt(rows[0].position);

@@ -157,6 +157,16 @@ export class SqliteEventStore implements EventStore {
     return this.selectByCommandId.all(commandId).map(rowToStoredEvent);
   }
 
+  async readPositions(positions: readonly bigint[]): Promise<StoredEvent[]> {
+    if (positions.length === 0) return [];
+    const rows = this.db
+      .prepare<[string], StoredRow>(
+        `SELECT ${STORED_COLUMNS} FROM events WHERE position IN (SELECT value FROM json_each(?)) ORDER BY position`,
+      )
+      .all(JSON.stringify(positions.map(String)));
+    return rows.map(rowToStoredEvent);
+  }
+
   async head(): Promise<bigint> {
     return this.selectHead.get() ?? 0n;
   }

@@ -222,6 +222,15 @@ export function eventStoreContract(name: string, open: () => Promise<ContractSub
         expect(await store.readByCommandId('cmd-3')).toEqual([]);
       });
 
+      it('reads the events at given positions, in position order, skipping positions without one', async () => {
+        await seedThreeStreams();
+        const all = await collect(store.readAll());
+        const picked = await store.readPositions([all[4].position, all[0].position, 9999n, all[2].position]);
+        expect(picked.map((e) => e.data.n)).toEqual([1, 3, 5]);
+        expect(picked[0]).toEqual(all[0]);
+        expect(await store.readPositions([])).toEqual([]);
+      });
+
       it('maps an instant to the last position recorded at or before it', async () => {
         expect(await store.positionAt(new Date().toISOString())).toBe(0n);
         const first = await store.append('project-a', [newEvent('A')], 'any');

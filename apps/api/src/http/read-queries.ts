@@ -1,0 +1,54 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiExtraModels, ApiQuery, ApiResponse, getSchemaPath } from '@nestjs/swagger';
+import type { Role } from '@portfolio/application';
+import { InvalidQueryError } from '@portfolio/read-models';
+import { ProblemDto } from './command-responses';
+
+/** Who may read the portfolio's history (ARCHITECTURE §6). */
+export const READER_ROLES: [Role, ...Role[]] = ['reviewer', 'auditor', 'programme-office', 'admin'];
+
+const problemContent = { 'application/problem+json': { schema: { $ref: getSchemaPath(ProblemDto) } } };
+
+/** OpenAPI description of the bi-temporal parameters every read accepts, and of the problems a read answers. */
+export function TemporalRead(): MethodDecorator {
+  return applyDecorators(
+    ApiExtraModels(ProblemDto),
+    ApiQuery({ name: 'at', required: false, description: 'business date (YYYY-MM-DD), default today' }),
+    ApiQuery({
+      name: 'asOf',
+      required: false,
+      description:
+        'what was known: a position, or an ISO instant resolved to the last position recorded by then; default now',
+    }),
+    ApiQuery({
+      name: 'minPosition',
+      required: false,
+      description: 'wait (up to 5 s) until the read models include this position, e.g. the one a command answered',
+    }),
+    ApiResponse({ status: 400, description: 'a bad query parameter', content: problemContent }),
+    ApiResponse({ status: 401, description: 'no or bad credentials', content: problemContent }),
+    ApiResponse({ status: 403, description: 'role not allowed', content: problemContent }),
+    ApiResponse({
+      status: 503,
+      description: 'the read models have not reached minPosition yet (Retry-After)',
+      content: problemContent,
+    }),
+  );
+}
+
+/** The named query parameters as single strings; a repeated one (`?at=a&at=b`) is refused, not silently picked. */
+export function queryParameters<K extends string>(
+  query: Record<string, unknown>,
+  names: readonly K[],
+): Partial<Record<K, string>> {
+  const picked: Partial<Record<K, string>> = {};
+  for (const name of names) {
+    const value = query[name];
+    if (value === undefined) continue;
+    if (typeof value !== 'string') throw new InvalidQueryError(name, `${name} must be given once, as a plain value`);
+    picked[name] = value;
+  }
+  return picked;
+}
+
+export const TEMPORAL = ['at', 'asOf', 'minPosition'] as const;

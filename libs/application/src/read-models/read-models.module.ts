@@ -1,0 +1,67 @@
+import { Inject, Logger, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import type { EventStore } from '@portfolio/event-store';
+import {
+  EventIndexProjector,
+  openReadModelDatabase,
+  PortfolioProjector,
+  ProjectionRuntime,
+  ReadModelQueries,
+  type ReadModelDatabase,
+} from '@portfolio/read-models';
+import { CLOCK, todayInParis, type Clock } from '../clock/clock';
+import type { PortfolioConfig } from '../config/portfolio-config';
+import { PORTFOLIO_CONFIG } from '../event-store/event-store.module';
+import { EVENT_STORE } from '../event-store/event-store.provider';
+
+export const READ_MODEL_DATABASE = Symbol('ReadModelDatabase');
+
+/**
+ * The read models beside the events (same SQLite file or PostgreSQL schema), the projection runtime that keeps them
+ * up to date in the background, and the queries over them.
+ */
+@Module({
+  providers: [
+    {
+      provide: READ_MODEL_DATABASE,
+      inject: [PORTFOLIO_CONFIG],
+      useFactory: (config: PortfolioConfig) => openReadModelDatabase(config.store),
+    },
+    {
+      provide: ProjectionRuntime,
+      inject: [EVENT_STORE, READ_MODEL_DATABASE],
+      useFactory: (store: EventStore, database: ReadModelDatabase) => {
+        const logger = new Logger('Projections');
+        return new ProjectionRuntime(
+          store,
+          database,
+          [new PortfolioProjector(), new EventIndexProjector(database.db)],
+          {
+            log: (message) => logger.log(message),
+          },
+        );
+      },
+    },
+    {
+      provide: ReadModelQueries,
+      inject: [READ_MODEL_DATABASE, ProjectionRuntime, EVENT_STORE, CLOCK],
+      useFactory: (database: ReadModelDatabase, runtime: ProjectionRuntime, store: EventStore, clock: Clock) =>
+        new ReadModelQueries(database, runtime, store, () => todayInParis(clock)),
+    },
+  ],
+  exports: [ProjectionRuntime, ReadModelQueries],
+})
+export class ReadModelsModule implements OnApplicationBootstrap, OnApplicationShutdown {
+  constructor(
+    private readonly runtime: ProjectionRuntime,
+    @Inject(READ_MODEL_DATABASE) private readonly database: ReadModelDatabase,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.runtime.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.runtime.stop();
+    await this.database.close();
+  }
+}

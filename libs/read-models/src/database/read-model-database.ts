@@ -1,0 +1,86 @@
+import Database from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect, sql, type CompiledQuery } from 'kysely';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { Pool } from 'pg';
+import { createReadModelSchema } from './read-model-schema';
+import type { ReadModelTables } from './read-model-tables';
+
+/** Where the read models live: beside the events, in the same SQLite file or PostgreSQL schema (ARCHITECTURE §7). */
+export type ReadModelLocation =
+  | { readonly kind: 'sqlite'; readonly file: string }
+  | { readonly kind: 'postgres'; readonly databaseUrl: string; readonly schema: string };
+
+export interface ReadModelDatabase {
+  /** For reads, and for building the statements given to `writeAtomically`. */
+  readonly db: Kysely<ReadModelTables>;
+  readonly dialect: ReadModelLocation['kind'];
+  /** Runs the statements in one transaction: all or none. */
+  writeAtomically(statements: readonly CompiledQuery[]): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * On SQLite the transaction runs synchronously, start to commit: an asynchronous one would hold the file's write
+ * lock across awaits, while an append on the event store's own connection (synchronous, in the same thread)
+ * waited for that lock, and neither could go on.
+ */
+function sqliteWriter(database: Database.Database): ReadModelDatabase['writeAtomically'] {
+  const write = database.transaction((statements: readonly CompiledQuery[]) => {
+    for (const statement of statements) database.prepare(statement.sql).run(...(statement.parameters as unknown[]));
+  });
+  return async (statements) => {
+    write.immediate(statements);
+  };
+}
+
+function postgresWriter(db: Kysely<ReadModelTables>): ReadModelDatabase['writeAtomically'] {
+  return (statements) =>
+    db.transaction().execute(async (trx) => {
+      for (const statement of statements) await trx.executeQuery(statement);
+    });
+}
+
+function openSqlite(file: string): Pick<ReadModelDatabase, 'db' | 'writeAtomically'> {
+  mkdirSync(dirname(file), { recursive: true });
+  const database = new Database(file);
+  database.pragma('journal_mode = WAL');
+  // Read models are derived: after a power cut a lost last batch is projected again from its checkpoint.
+  database.pragma('synchronous = NORMAL');
+  database.pragma('busy_timeout = 10000');
+  const db = new Kysely<ReadModelTables>({ dialect: new SqliteDialect({ database }) });
+  return { db, writeAtomically: sqliteWriter(database) };
+}
+
+function openPostgres(databaseUrl: string, schema: string): Pick<ReadModelDatabase, 'db' | 'writeAtomically'> {
+  const pool = new Pool({ connectionString: databaseUrl, max: 10, options: `-c search_path="${schema}"` });
+  // An idle client that loses its server emits 'error'; without a handler that would crash the process.
+  pool.on('error', () => undefined);
+  const db = new Kysely<ReadModelTables>({ dialect: new PostgresDialect({ pool }) });
+  return { db, writeAtomically: postgresWriter(db) };
+}
+
+/** Opens the read-model database and creates its tables if missing (under a lock on PostgreSQL: several processes may start at once). */
+export async function openReadModelDatabase(location: ReadModelLocation): Promise<ReadModelDatabase> {
+  const { db, writeAtomically } =
+    location.kind === 'sqlite' ? openSqlite(location.file) : openPostgres(location.databaseUrl, location.schema);
+  try {
+    if (location.kind === 'postgres') {
+      // The event store migrates the same schema under the same lock: CREATE SCHEMA IF NOT EXISTS is not safe
+      // against a concurrent one.
+      await db.transaction().execute(async (trx) => {
+        await sql`SELECT pg_advisory_xact_lock(hashtext(${`portfolio-ledger:migrate:${location.schema}`}))`.execute(
+          trx,
+        );
+        await sql`CREATE SCHEMA IF NOT EXISTS ${sql.id(location.schema)}`.execute(trx);
+        await createReadModelSchema(trx);
+      });
+    } else {
+      await createReadModelSchema(db);
+    }
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+  return { db, dialect: location.kind, writeAtomically, close: () => db.destroy() };
+}

@@ -1,0 +1,104 @@
+import type { Kysely } from 'kysely';
+import type { ReadModelTables } from './read-model-tables';
+
+// Both dialects accept these types; positions are BIGINT (an INTEGER in SQLite is 64-bit too).
+const POSITION = 'bigint';
+
+/** Creates the read-model tables if missing: idempotent, run at every start. */
+export async function createReadModelSchema(db: Kysely<ReadModelTables>): Promise<void> {
+  await db.schema
+    .createTable('rm_generations')
+    .ifNotExists()
+    .addColumn('generation', 'integer', (c) => c.primaryKey())
+    .addColumn('status', 'text', (c) => c.notNull())
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createTable('rm_checkpoints')
+    .ifNotExists()
+    .addColumn('generation', 'integer', (c) => c.notNull())
+    .addColumn('projector', 'text', (c) => c.notNull())
+    .addColumn('position', POSITION, (c) => c.notNull())
+    .addPrimaryKeyConstraint('rm_checkpoints_pk', ['generation', 'projector'])
+    .execute();
+  await db.schema
+    .createTable('rm_missions')
+    .ifNotExists()
+    .addColumn('generation', 'integer', (c) => c.notNull())
+    .addColumn('mission_code', 'text', (c) => c.notNull())
+    .addColumn('position', POSITION, (c) => c.notNull())
+    .addColumn('defined_on', 'text', (c) => c.notNull())
+    .addColumn('data', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('rm_missions_pk', ['generation', 'mission_code'])
+    .execute();
+  await db.schema
+    .createTable('rm_project_facts')
+    .ifNotExists()
+    .addColumn('generation', 'integer', (c) => c.notNull())
+    .addColumn('project_id', 'text', (c) => c.notNull())
+    .addColumn('position', POSITION, (c) => c.notNull())
+    .addColumn('business_date', 'text', (c) => c.notNull())
+    .addColumn('type', 'text', (c) => c.notNull())
+    .addColumn('data', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('rm_project_facts_pk', ['generation', 'position'])
+    .execute();
+  await db.schema
+    .createIndex('rm_project_facts_by_project')
+    .ifNotExists()
+    .on('rm_project_facts')
+    .columns(['generation', 'project_id', 'position'])
+    .execute();
+  await db.schema
+    .createTable('rm_measurements')
+    .ifNotExists()
+    .addColumn('generation', 'integer', (c) => c.notNull())
+    .addColumn('project_id', 'text', (c) => c.notNull())
+    .addColumn('indicator_id', 'text', (c) => c.notNull())
+    .addColumn('territory_key', 'text', (c) => c.notNull())
+    .addColumn('period', 'text', (c) => c.notNull())
+    .addColumn('value', 'double precision', (c) => c.notNull())
+    .addColumn('supersedes', 'double precision')
+    .addColumn('position', POSITION, (c) => c.notNull())
+    .addColumn('recorded_at', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('rm_measurements_pk', ['generation', 'position'])
+    .execute();
+  // Serves both the series of one territory and the latest national value per indicator at (at, asOf).
+  await db.schema
+    .createIndex('rm_measurements_by_series')
+    .ifNotExists()
+    .on('rm_measurements')
+    .columns(['generation', 'territory_key', 'project_id', 'indicator_id', 'period', 'position'])
+    .execute();
+  await db.schema
+    .createTable('rm_review_cycles')
+    .ifNotExists()
+    .addColumn('generation', 'integer', (c) => c.notNull())
+    .addColumn('cycle_id', 'text', (c) => c.notNull())
+    .addColumn('position', POSITION, (c) => c.notNull())
+    .addColumn('held_on', 'text', (c) => c.notNull())
+    .addColumn('recorded_at', 'text', (c) => c.notNull())
+    .addColumn('data', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('rm_review_cycles_pk', ['generation', 'cycle_id'])
+    .execute();
+  await db.schema
+    .createTable('rm_event_index')
+    .ifNotExists()
+    .addColumn('generation', 'integer', (c) => c.notNull())
+    .addColumn('position', POSITION, (c) => c.notNull())
+    .addColumn('stream_id', 'text', (c) => c.notNull())
+    .addColumn('type', 'text', (c) => c.notNull())
+    .addColumn('project_id', 'text')
+    .addColumn('mission_code', 'text')
+    .addColumn('actor_id', 'text')
+    .addColumn('recorded_at', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('rm_event_index_pk', ['generation', 'position'])
+    .execute();
+  for (const column of ['project_id', 'mission_code', 'actor_id', 'type', 'recorded_at'] as const) {
+    await db.schema
+      .createIndex(`rm_event_index_by_${column}`)
+      .ifNotExists()
+      .on('rm_event_index')
+      .columns(['generation', column, 'position'])
+      .execute();
+  }
+}

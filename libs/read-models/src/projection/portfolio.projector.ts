@@ -1,0 +1,86 @@
+import { businessDateOf, type DomainEvent } from '@portfolio/domain';
+import type { StoredEvent } from '@portfolio/event-store';
+import type { Insertable } from 'kysely';
+import type {
+  MeasurementsTable,
+  MissionsTable,
+  ProjectFactsTable,
+  ReviewCyclesTable,
+} from '../database/read-model-tables';
+import type { Projector, TableRows } from './projector';
+
+/**
+ * The bi-temporal tables behind every portfolio query (ARCHITECTURE §7): each fact is kept with the position that
+ * made it known and its business date, so that any (at, asOf) is a filtered read, never a replay.
+ */
+export class PortfolioProjector implements Projector {
+  readonly name = 'portfolio';
+
+  async rowsFor(generation: number, events: readonly StoredEvent[]): Promise<readonly TableRows[]> {
+    const missions: Insertable<MissionsTable>[] = [];
+    const facts: Insertable<ProjectFactsTable>[] = [];
+    const measurements: Insertable<MeasurementsTable>[] = [];
+    const cycles: Insertable<ReviewCyclesTable>[] = [];
+    for (const stored of events) {
+      const event = { type: stored.type, data: stored.data } as unknown as DomainEvent;
+      const position = stored.position.toString();
+      switch (event.type) {
+        case 'MissionDefined':
+          missions.push({
+            generation,
+            mission_code: event.data.missionCode,
+            position,
+            defined_on: event.data.definedOn,
+            data: JSON.stringify(event.data),
+          });
+          break;
+        case 'IndicatorMeasured':
+          measurements.push({
+            generation,
+            project_id: event.data.projectId,
+            indicator_id: event.data.indicatorId,
+            territory_key: `${event.data.territory.level}:${event.data.territory.code}`,
+            period: event.data.period,
+            value: event.data.value,
+            supersedes: event.data.supersedes ?? null,
+            position,
+            recorded_at: stored.recordedAt,
+          });
+          break;
+        case 'ProjectLaunched':
+        case 'MilestoneReached':
+        case 'ProjectRedesigned':
+        case 'ProjectClosed':
+          facts.push({
+            generation,
+            project_id: event.data.projectId,
+            position,
+            business_date: businessDateOf(event),
+            type: event.type,
+            data: JSON.stringify(event.data),
+          });
+          break;
+        case 'ReviewCycleHeld':
+          cycles.push({
+            generation,
+            cycle_id: event.data.cycleId,
+            position,
+            held_on: event.data.heldOn,
+            recorded_at: stored.recordedAt,
+            data: JSON.stringify(event.data),
+          });
+          break;
+        default: {
+          const unknown: never = event;
+          throw new Error(`no projection for event ${JSON.stringify(unknown)}`);
+        }
+      }
+    }
+    return [
+      { table: 'rm_missions', rows: missions },
+      { table: 'rm_project_facts', rows: facts },
+      { table: 'rm_measurements', rows: measurements },
+      { table: 'rm_review_cycles', rows: cycles },
+    ];
+  }
+}

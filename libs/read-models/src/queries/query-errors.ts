@@ -1,0 +1,34 @@
+/** A query parameter that cannot be used (HTTP 400), with the parameter's name. */
+export class InvalidQueryError extends Error {
+  readonly code = 'invalid_query';
+  constructor(
+    readonly parameter: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'InvalidQueryError';
+  }
+}
+
+/** The read models have not reached the requested position within the wait (HTTP 503 with Retry-After). */
+export class ProjectionsBehindError extends Error {
+  readonly code = 'projections_behind';
+  constructor(
+    readonly requested: bigint,
+    readonly reached: bigint,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(`the read models are at position ${reached}, not yet at ${requested}; retry shortly`);
+    this.name = 'ProjectionsBehindError';
+  }
+}
+
+/** The resource does not exist at the requested (at, asOf) (HTTP 404). */
+export class ReadModelNotFoundError extends Error {
+  readonly code: string;
+  constructor(what: 'project' | 'review_cycle' | 'indicator', id: string) {
+    super(`${what.replace('_', ' ')} ${id} is not known at the requested time`);
+    this.code = `${what}_not_found`;
+    this.name = 'ReadModelNotFoundError';
+  }
+}

@@ -1,0 +1,438 @@
+import {
+  businessDateOf,
+  evolveProject,
+  initialProjectState,
+  projectStream,
+  type DomainEvent,
+  type ProjectState,
+} from '@portfolio/domain';
+import { StreamNotFoundError, type EventStore, type StoredEvent } from '@portfolio/event-store';
+import type { ReadModelDatabase } from '../database/read-model-database';
+import { toPosition } from '../database/read-model-tables';
+import { diffDocuments, type DocumentDiff } from '../diff/diff-documents';
+import { summariseEvent } from '../history/summarise-event';
+import type { ProjectionRuntime } from '../projection/projection-runtime';
+import { loadSnapshot, type PortfolioSnapshot, type TemporalPoint } from '../temporal/portfolio-snapshot';
+import type { PortfolioDocument, ProjectDetail, ProjectSummary, TemporalStamp } from '../views/documents';
+import { portfolioDocument } from '../views/portfolio-view';
+import { projectDetail, projectSummary } from '../views/project-view';
+import { cycleChanges, type CycleChanges } from '../views/cycle-changes';
+import { InvalidQueryError, ReadModelNotFoundError } from './query-errors';
+import { parsePosition, resolveTemporal, stampOf, type TemporalParameters } from './temporal-parameters';
+
+export interface Page<T> {
+  readonly items: readonly T[];
+  /** Pass as `cursor` (or `after`) for the next page; null on the last page. */
+  readonly nextCursor: string | null;
+}
+
+export interface ProjectFilters {
+  readonly missionCode?: string;
+  readonly status?: string;
+  readonly health?: string;
+  readonly limit?: string;
+  readonly cursor?: string;
+}
+
+export interface EventFilters {
+  readonly after?: string;
+  readonly limit?: string;
+  readonly type?: string;
+  readonly projectId?: string;
+  readonly missionCode?: string;
+  readonly actor?: string;
+  readonly recordedFrom?: string;
+  readonly recordedTo?: string;
+}
+
+export interface HistoryItem {
+  readonly position: string;
+  readonly revision: string;
+  readonly type: string;
+  readonly businessDate: string;
+  readonly recordedAt: string;
+  readonly summary: string;
+  readonly data: unknown;
+  readonly metadata: unknown;
+}
+
+export interface ReviewCycleSummary {
+  readonly cycleId: string;
+  readonly title: string;
+  readonly heldOn: string;
+  readonly position: string;
+  readonly recordedAt: string;
+  readonly seal: { sealedPosition: string; merkleRoot: string; eventCount: number; signature: string };
+}
+
+export interface ReviewCycleReport extends ReviewCycleSummary {
+  readonly previousCycle: { readonly cycleId: string; readonly heldOn: string } | null;
+  /** The portfolio at `heldOn` as the committee knew it: up to the sealed position. */
+  readonly portfolio: PortfolioDocument;
+  readonly changes: CycleChanges;
+}
+
+function limitOf(raw: string | undefined, fallback: number, max: number): number {
+  if (raw === undefined) return fallback;
+  if (!/^[1-9][0-9]{0,5}$/.test(raw) || Number(raw) > max) {
+    throw new InvalidQueryError('limit', `limit must be a whole number from 1 to ${max}`);
+  }
+  return Number(raw);
+}
+
+function decodeCursor(raw: string | undefined): string | undefined {
+  if (raw === undefined) return undefined;
+  const decoded = Buffer.from(raw, 'base64url').toString('utf8');
+  if (!/^[a-z0-9][a-z0-9-]{1,63}$/.test(decoded))
+    throw new InvalidQueryError('cursor', 'cursor is not one this API gave');
+  return decoded;
+}
+
+function oneOf<T extends string>(raw: string | undefined, allowed: readonly T[], parameter: string): T | undefined {
+  if (raw === undefined) return undefined;
+  if (!(allowed as readonly string[]).includes(raw)) {
+    throw new InvalidQueryError(parameter, `${parameter} must be one of ${allowed.join(', ')}`);
+  }
+  return raw as T;
+}
+
+function instantOf(raw: string | undefined, parameter: string): string | undefined {
+  if (raw === undefined) return undefined;
+  const time = new Date(raw);
+  if (!/^\d{4}-\d{2}-\d{2}/.test(raw) || Number.isNaN(time.getTime())) {
+    throw new InvalidQueryError(parameter, `${parameter} must be an ISO-8601 instant`);
+  }
+  return time.toISOString();
+}
+
+/** Every read of §6, framework-free: the API and the CLI call these. */
+export class ReadModelQueries {
+  constructor(
+    private readonly database: ReadModelDatabase,
+    private readonly runtime: ProjectionRuntime,
+    private readonly store: EventStore,
+    private readonly today: () => string,
+  ) {}
+
+  private get db() {
+    return this.database.db;
+  }
+
+  private get generation(): number {
+    return this.runtime.activeGenerationNumber;
+  }
+
+  async resolve(parameters: TemporalParameters): Promise<{ point: TemporalPoint; stamp: TemporalStamp }> {
+    const point = await resolveTemporal(parameters, { store: this.store, runtime: this.runtime, today: this.today() });
+    return { point, stamp: stampOf(point, await this.recordedAtOf(point.asOf)) };
+  }
+
+  async portfolio(parameters: TemporalParameters): Promise<PortfolioDocument> {
+    const { point, stamp } = await this.resolve(parameters);
+    return portfolioDocument(await loadSnapshot(this.db, this.generation, point), stamp);
+  }
+
+  async projects(
+    parameters: TemporalParameters,
+    filters: ProjectFilters,
+  ): Promise<TemporalStamp & Page<ProjectSummary>> {
+    const limit = limitOf(filters.limit, 50, 500);
+    const after = decodeCursor(filters.cursor);
+    const status = oneOf(filters.status, ['active', 'closed'] as const, 'status');
+    const health = oneOf(filters.health, ['green', 'amber', 'red'] as const, 'health');
+    const { point, stamp } = await this.resolve(parameters);
+    const snapshot = await loadSnapshot(this.db, this.generation, point);
+    const matching = [...snapshot.projects.values()]
+      .map((project) => projectSummary(project, point.at))
+      .filter((p) => filters.missionCode === undefined || p.missionCode === filters.missionCode)
+      .filter((p) => status === undefined || p.status === status)
+      .filter((p) => health === undefined || p.health === health)
+      .filter((p) => after === undefined || p.projectId > after)
+      .sort((a, b) => (a.projectId < b.projectId ? -1 : 1));
+    const items = matching.slice(0, limit);
+    const more = matching.length > limit;
+    return {
+      ...stamp,
+      items,
+      nextCursor: more ? Buffer.from(items[items.length - 1].projectId).toString('base64url') : null,
+    };
+  }
+
+  async project(projectId: string, parameters: TemporalParameters): Promise<TemporalStamp & ProjectDetail> {
+    const { point, stamp } = await this.resolve(parameters);
+    const snapshot = await loadSnapshot(this.db, this.generation, point, [projectId]);
+    const project = snapshot.projects.get(projectId);
+    if (project === undefined) throw new ReadModelNotFoundError('project', projectId);
+    return { ...stamp, ...projectDetail(project, point.at) };
+  }
+
+  /** The project's events with metadata and a one-line summary each, oldest first, in pages after a revision. */
+  async history(
+    projectId: string,
+    parameters: TemporalParameters & { readonly after?: string; readonly limit?: string },
+  ): Promise<TemporalStamp & Page<HistoryItem>> {
+    const limit = limitOf(parameters.limit, 100, 1000);
+    const { point, stamp } = await this.resolve(parameters);
+    const items: HistoryItem[] = [];
+    let more = false;
+    for await (const { stored, event } of this.projectEvents(projectId, point, parameters.after)) {
+      if (items.length === limit) {
+        more = true;
+        break;
+      }
+      items.push(historyItem(stored, event));
+    }
+    return { ...stamp, items, nextCursor: more ? items[items.length - 1].revision : null };
+  }
+
+  /** Each event of the project with the project as it stood right after it (at the event's business date). */
+  async replay(
+    projectId: string,
+    parameters: TemporalParameters & { readonly after?: string; readonly limit?: string },
+  ): Promise<TemporalStamp & Page<HistoryItem & { readonly state: ProjectDetail | null }>> {
+    const limit = limitOf(parameters.limit, 100, 1000);
+    const after = parameters.after === undefined ? -1n : parsePosition(parameters.after, 'after');
+    const { point, stamp } = await this.resolve(parameters);
+    const items: (HistoryItem & { state: ProjectDetail | null })[] = [];
+    let state: ProjectState = initialProjectState;
+    let more = false;
+    // The state after an event depends on every event before it: fold from the start, emit after the cursor.
+    for await (const { stored, event } of this.projectEvents(projectId, point, undefined)) {
+      state = evolveProject(state, event as never);
+      if (stored.revision <= after) continue;
+      if (items.length === limit) {
+        more = true;
+        break;
+      }
+      const businessDate = businessDateOf(event);
+      items.push({
+        ...historyItem(stored, event),
+        state: state.status === 'not_launched' ? null : projectDetail(state, businessDate),
+      });
+    }
+    return { ...stamp, items, nextCursor: more ? items[items.length - 1].revision : null };
+  }
+
+  /** Values by period for one indicator and territory, each with every value recorded for it (restatements). */
+  async series(
+    projectId: string,
+    indicatorId: string,
+    parameters: TemporalParameters & { readonly territory?: string },
+  ) {
+    const territory = parameters.territory ?? 'national:FR';
+    if (!/^(national|region|departement):[0-9A-Z]{2,3}$/.test(territory)) {
+      throw new InvalidQueryError(
+        'territory',
+        'territory must be level:code, e.g. national:FR, region:84, departement:2A',
+      );
+    }
+    const { point, stamp } = await this.resolve(parameters);
+    const rows = await this.db
+      .selectFrom('rm_measurements')
+      .select(['period', 'value', 'supersedes', 'position', 'recorded_at'])
+      .where('generation', '=', this.generation)
+      .where('territory_key', '=', territory)
+      .where('project_id', '=', projectId)
+      .where('indicator_id', '=', indicatorId)
+      .where('period', '<=', point.at)
+      .where('position', '<=', point.asOf.toString())
+      .orderBy('period')
+      .orderBy('position')
+      .execute();
+    const byPeriod = new Map<
+      string,
+      { value: number; position: string; recordedAt: string; supersedes: number | null }[]
+    >();
+    for (const row of rows) {
+      const values = byPeriod.get(row.period) ?? [];
+      values.push({
+        value: Number(row.value),
+        position: toPosition(row.position).toString(),
+        recordedAt: row.recorded_at,
+        supersedes: row.supersedes === null ? null : Number(row.supersedes),
+      });
+      byPeriod.set(row.period, values);
+    }
+    const values = [...byPeriod].map(([period, recorded]) => ({
+      period,
+      value: recorded[recorded.length - 1].value,
+      restated: recorded.length > 1,
+      recorded,
+    }));
+    return { ...stamp, projectId, indicatorId, territory, values };
+  }
+
+  async reviewCycles(parameters: TemporalParameters): Promise<TemporalStamp & { items: ReviewCycleSummary[] }> {
+    const { point, stamp } = await this.resolve(parameters);
+    return { ...stamp, items: await this.cyclesKnownAt(point) };
+  }
+
+  async reviewCycle(cycleId: string, parameters: TemporalParameters): Promise<TemporalStamp & ReviewCycleReport> {
+    const { point, stamp } = await this.resolve(parameters);
+    const cycles = await this.cyclesKnownAt(point);
+    const index = cycles.findIndex((c) => c.cycleId === cycleId);
+    if (index < 0) throw new ReadModelNotFoundError('review_cycle', cycleId);
+    const cycle = cycles[index];
+    const previous = index > 0 ? cycles[index - 1] : undefined;
+    const current = await this.cycleSnapshot(cycle);
+    const before = previous === undefined ? { missions: [], projects: new Map() } : await this.cycleSnapshot(previous);
+    return {
+      ...stamp,
+      ...cycle,
+      previousCycle: previous === undefined ? null : { cycleId: previous.cycleId, heldOn: previous.heldOn },
+      portfolio: portfolioDocument(current, await this.cycleStamp(cycle)),
+      changes: cycleChanges(before, current, cycle.heldOn, previous?.heldOn ?? null),
+    };
+  }
+
+  /** What differs between two review cycles' portfolios (by default, this cycle against the one before). */
+  async reviewCycleDiff(cycleId: string, parameters: TemporalParameters & { readonly against?: string }) {
+    const { point, stamp } = await this.resolve(parameters);
+    const cycles = await this.cyclesKnownAt(point);
+    const index = cycles.findIndex((c) => c.cycleId === cycleId);
+    if (index < 0) throw new ReadModelNotFoundError('review_cycle', cycleId);
+    const against =
+      parameters.against === undefined ? cycles[index - 1] : cycles.find((c) => c.cycleId === parameters.against);
+    if (against === undefined) {
+      if (parameters.against !== undefined) throw new ReadModelNotFoundError('review_cycle', parameters.against);
+      throw new InvalidQueryError('against', `review cycle ${cycleId} is the first: name one to compare it against`);
+    }
+    const from = portfolioDocument(await this.cycleSnapshot(against), await this.cycleStamp(against));
+    const to = portfolioDocument(await this.cycleSnapshot(cycles[index]), await this.cycleStamp(cycles[index]));
+    return { ...stamp, from: against.cycleId, to: cycleId, ...comparePortfolios(from, to) };
+  }
+
+  /** GET /diff: the portfolio at one (at, asOf) against another. */
+  async diff(from: TemporalParameters, to: TemporalParameters) {
+    const [before, after] = [await this.portfolio(from), await this.portfolio(to)];
+    return {
+      from: { at: before.at, asOf: before.asOf },
+      to: { at: after.at, asOf: after.asOf },
+      ...comparePortfolios(before, after),
+    };
+  }
+
+  /** GET /events: a page of the audit log, filtered by the event index, oldest first. */
+  async events(filters: EventFilters): Promise<Page<unknown>> {
+    const limit = limitOf(filters.limit, 100, 1000);
+    let query = this.db
+      .selectFrom('rm_event_index')
+      .select('position')
+      .where('generation', '=', this.generation)
+      .orderBy('position')
+      .limit(limit + 1);
+    if (filters.after !== undefined)
+      query = query.where('position', '>', parsePosition(filters.after, 'after').toString());
+    if (filters.type !== undefined) query = query.where('type', '=', filters.type);
+    if (filters.projectId !== undefined) query = query.where('project_id', '=', filters.projectId);
+    if (filters.missionCode !== undefined) query = query.where('mission_code', '=', filters.missionCode);
+    if (filters.actor !== undefined) query = query.where('actor_id', '=', filters.actor);
+    const from = instantOf(filters.recordedFrom, 'recordedFrom');
+    const to = instantOf(filters.recordedTo, 'recordedTo');
+    if (from !== undefined) query = query.where('recorded_at', '>=', from);
+    if (to !== undefined) query = query.where('recorded_at', '<=', to);
+    const positions = (await query.execute()).map((row) => toPosition(row.position));
+    const more = positions.length > limit;
+    const events = await this.store.readPositions(positions.slice(0, limit));
+    return {
+      items: events.map((stored) => ({
+        ...historyItem(stored, { type: stored.type, data: stored.data } as unknown as DomainEvent),
+        streamId: stored.streamId,
+        eventId: stored.eventId,
+        hash: stored.hash,
+        prevHash: stored.prevHash,
+      })),
+      nextCursor: more ? events[events.length - 1].position.toString() : null,
+    };
+  }
+
+  private async *projectEvents(
+    projectId: string,
+    point: TemporalPoint,
+    afterRevision: string | undefined,
+  ): AsyncIterable<{ stored: StoredEvent; event: DomainEvent }> {
+    const fromRevision = afterRevision === undefined ? 0n : parsePosition(afterRevision, 'after') + 1n;
+    try {
+      for await (const stored of this.store.readStream(projectStream(projectId), {
+        fromRevision,
+        toPosition: point.asOf,
+      })) {
+        const event = { type: stored.type, data: stored.data } as unknown as DomainEvent;
+        if (businessDateOf(event) <= point.at) yield { stored, event };
+      }
+    } catch (error) {
+      if (error instanceof StreamNotFoundError) throw new ReadModelNotFoundError('project', projectId);
+      throw error;
+    }
+  }
+
+  private async cyclesKnownAt(point: TemporalPoint): Promise<ReviewCycleSummary[]> {
+    const rows = await this.db
+      .selectFrom('rm_review_cycles')
+      .select(['cycle_id', 'position', 'held_on', 'recorded_at', 'data'])
+      .where('generation', '=', this.generation)
+      .where('position', '<=', point.asOf.toString())
+      .where('held_on', '<=', point.at)
+      .orderBy('held_on')
+      .orderBy('position')
+      .execute();
+    return rows.map((row) => {
+      const data = JSON.parse(row.data) as Record<string, never>;
+      return {
+        cycleId: row.cycle_id,
+        title: data.title,
+        heldOn: row.held_on,
+        position: toPosition(row.position).toString(),
+        recordedAt: row.recorded_at,
+        seal: {
+          sealedPosition: data.sealedPosition,
+          merkleRoot: data.merkleRoot,
+          eventCount: data.eventCount,
+          signature: data.signature,
+        },
+      };
+    });
+  }
+
+  private cycleSnapshot(cycle: ReviewCycleSummary): Promise<PortfolioSnapshot> {
+    return loadSnapshot(this.db, this.generation, { at: cycle.heldOn, asOf: BigInt(cycle.seal.sealedPosition) });
+  }
+
+  private async cycleStamp(cycle: ReviewCycleSummary): Promise<TemporalStamp> {
+    const asOf = BigInt(cycle.seal.sealedPosition);
+    return stampOf({ at: cycle.heldOn, asOf }, await this.recordedAtOf(asOf));
+  }
+
+  private async recordedAtOf(position: bigint): Promise<string | null> {
+    const row = await this.db
+      .selectFrom('rm_event_index')
+      .select('recorded_at')
+      .where('generation', '=', this.generation)
+      .where('position', '<=', position.toString())
+      .orderBy('position', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return row?.recorded_at ?? null;
+  }
+}
+
+function historyItem(stored: StoredEvent, event: DomainEvent): HistoryItem {
+  return {
+    position: stored.position.toString(),
+    revision: stored.revision.toString(),
+    type: stored.type,
+    businessDate: businessDateOf(event),
+    recordedAt: stored.recordedAt,
+    summary: summariseEvent(event),
+    data: stored.data,
+    metadata: stored.metadata,
+  };
+}
+
+/** Compares the missions of two portfolio documents (their stamps differ by construction, so they are left out). */
+function comparePortfolios(before: PortfolioDocument, after: PortfolioDocument): DocumentDiff {
+  return diffDocuments(
+    JSON.parse(JSON.stringify({ missions: before.missions, totals: before.totals })),
+    JSON.parse(JSON.stringify({ missions: after.missions, totals: after.totals })),
+  );
+}

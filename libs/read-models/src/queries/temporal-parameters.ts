@@ -1,0 +1,66 @@
+import { isIsoDate } from '@portfolio/domain';
+import type { EventStore } from '@portfolio/event-store';
+import type { ProjectionRuntime } from '../projection/projection-runtime';
+import type { TemporalPoint } from '../temporal/portfolio-snapshot';
+import type { TemporalStamp } from '../views/documents';
+import { InvalidQueryError, ProjectionsBehindError } from './query-errors';
+
+/** `at`, `asOf` and `minPosition` as they come in a query string. */
+export interface TemporalParameters {
+  readonly at?: string;
+  readonly asOf?: string;
+  readonly minPosition?: string;
+}
+
+const POSITION = /^(0|[1-9][0-9]{0,19})$/;
+/** How long a query waits for the read models to reach a position before answering 503. */
+export const PROJECTION_WAIT_MS = 5000;
+
+export function parsePosition(raw: string, parameter: string): bigint {
+  if (!POSITION.test(raw)) throw new InvalidQueryError(parameter, `${parameter} must be a position (a whole number)`);
+  return BigInt(raw);
+}
+
+/** Waits (bounded) until the read models include `position`; throws ProjectionsBehindError otherwise. */
+export async function awaitProjection(runtime: ProjectionRuntime, position: bigint): Promise<void> {
+  if (!(await runtime.waitFor(position, PROJECTION_WAIT_MS))) {
+    throw new ProjectionsBehindError(position, runtime.position, 1);
+  }
+}
+
+/**
+ * Resolves the bi-temporal parameters of a read (ARCHITECTURE §7): `at` defaults to today, `asOf` (a position or
+ * an ISO instant, resolved to the last position recorded at or before it) defaults to what the read models know.
+ */
+export async function resolveTemporal(
+  parameters: TemporalParameters,
+  context: { readonly store: EventStore; readonly runtime: ProjectionRuntime; readonly today: string },
+): Promise<TemporalPoint> {
+  const at = parameters.at ?? context.today;
+  if (!isIsoDate(at)) throw new InvalidQueryError('at', 'at must be a real calendar date written YYYY-MM-DD');
+  if (parameters.minPosition !== undefined) {
+    await awaitProjection(context.runtime, parsePosition(parameters.minPosition, 'minPosition'));
+  }
+  let asOf: bigint;
+  if (parameters.asOf === undefined) asOf = context.runtime.position;
+  else if (/^\d+$/.test(parameters.asOf)) asOf = parsePosition(parameters.asOf, 'asOf');
+  else {
+    const instant = new Date(parameters.asOf);
+    if (!/^\d{4}-\d{2}-\d{2}T/.test(parameters.asOf) || Number.isNaN(instant.getTime())) {
+      throw new InvalidQueryError(
+        'asOf',
+        'asOf must be a position or an ISO-8601 instant such as 2021-02-05T18:00:00Z',
+      );
+    }
+    asOf = await context.store.positionAt(instant.toISOString());
+  }
+  // Nothing is known past the head: a later position or instant reads as the head.
+  const head = await context.store.head();
+  if (asOf > head) asOf = head;
+  if (asOf > context.runtime.position) await awaitProjection(context.runtime, asOf);
+  return { at, asOf };
+}
+
+export function stampOf(point: TemporalPoint, recordedAt: string | null): TemporalStamp {
+  return { at: point.at, asOf: { position: point.asOf.toString(), recordedAt } };
+}

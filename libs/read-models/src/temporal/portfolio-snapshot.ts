@@ -1,0 +1,131 @@
+import {
+  foldProject,
+  type DomainEvent,
+  type LaunchedProject,
+  type Measurements,
+  type ProjectEvent,
+} from '@portfolio/domain';
+import { sql, type Kysely } from 'kysely';
+import type { ReadModelTables } from '../database/read-model-tables';
+
+/** A point of the bi-temporal plane: business date `at` (YYYY-MM-DD), knowledge up to position `asOf`. */
+export interface TemporalPoint {
+  readonly at: string;
+  readonly asOf: bigint;
+}
+
+export interface MissionFacts {
+  readonly missionCode: string;
+  readonly name: string;
+  readonly programme: string;
+  readonly definedOn: string;
+  readonly description: string | null;
+}
+
+/** The whole portfolio as it stood at `at`, as known at `asOf`. */
+export interface PortfolioSnapshot {
+  readonly missions: readonly MissionFacts[];
+  /** Launched projects, by id; their measurements hold each indicator's latest national value. */
+  readonly projects: ReadonlyMap<string, LaunchedProject>;
+}
+
+const NATIONAL = 'national:FR';
+
+/**
+ * Loads a snapshot without replaying the log: the few plan facts of each project (launch, milestones, redesigns,
+ * closure) are folded with the domain's evolve, and each indicator's latest national value is one indexed read of
+ * the bi-temporal measurement table, for whatever (at, asOf).
+ */
+export async function loadSnapshot(
+  db: Kysely<ReadModelTables>,
+  generation: number,
+  point: TemporalPoint,
+  projectIds?: readonly string[],
+): Promise<PortfolioSnapshot> {
+  const asOf = point.asOf.toString();
+  const missionRows = await db
+    .selectFrom('rm_missions')
+    .select('data')
+    .where('generation', '=', generation)
+    .where('position', '<=', asOf)
+    .where('defined_on', '<=', point.at)
+    .orderBy('mission_code')
+    .execute();
+  let facts = db
+    .selectFrom('rm_project_facts')
+    .select(['project_id', 'type', 'data'])
+    .where('generation', '=', generation)
+    .where('position', '<=', asOf)
+    .where('business_date', '<=', point.at);
+  if (projectIds !== undefined) facts = facts.where('project_id', 'in', projectIds.length > 0 ? projectIds : ['']);
+  const factRows = await facts.orderBy('position').execute();
+
+  const eventsByProject = new Map<string, ProjectEvent[]>();
+  for (const row of factRows) {
+    const events = eventsByProject.get(row.project_id) ?? [];
+    events.push({ type: row.type, data: JSON.parse(row.data) } as unknown as ProjectEvent);
+    eventsByProject.set(row.project_id, events);
+  }
+  const latest = await latestNationalValues(db, generation, point, projectIds);
+  const projects = new Map<string, LaunchedProject>();
+  for (const [projectId, events] of eventsByProject) {
+    const state = foldProject(events);
+    if (state.status === 'not_launched') continue;
+    projects.set(projectId, { ...state, measurements: latest.get(projectId) ?? {} });
+  }
+  return {
+    missions: missionRows.map((row) =>
+      missionFacts(JSON.parse(row.data) as Extract<DomainEvent, { type: 'MissionDefined' }>['data']),
+    ),
+    projects,
+  };
+}
+
+function missionFacts(data: Extract<DomainEvent, { type: 'MissionDefined' }>['data']): MissionFacts {
+  return {
+    missionCode: data.missionCode,
+    name: data.name,
+    programme: data.programme,
+    definedOn: data.definedOn,
+    description: data.description ?? null,
+  };
+}
+
+/** Per project, each indicator's national value for its latest period known at (at, asOf), restatements applied. */
+async function latestNationalValues(
+  db: Kysely<ReadModelTables>,
+  generation: number,
+  point: TemporalPoint,
+  projectIds?: readonly string[],
+): Promise<Map<string, Measurements>> {
+  let candidates = db
+    .selectFrom('rm_measurements')
+    .select([
+      'project_id',
+      'indicator_id',
+      'period',
+      'value',
+      sql<number>`row_number() over (partition by project_id, indicator_id order by period desc, position desc)`.as(
+        'rank',
+      ),
+    ])
+    .where('generation', '=', generation)
+    .where('territory_key', '=', NATIONAL)
+    .where('period', '<=', point.at)
+    .where('position', '<=', point.asOf.toString());
+  if (projectIds !== undefined) {
+    candidates = candidates.where('project_id', 'in', projectIds.length > 0 ? projectIds : ['']);
+  }
+  const rows = await db
+    .selectFrom(candidates.as('ranked'))
+    .select(['project_id', 'indicator_id', 'period', 'value'])
+    .where('rank', '=', 1)
+    .execute();
+  const byProject = new Map<string, Record<string, Record<string, Record<string, number>>>>();
+  for (const row of rows) {
+    const measurements = byProject.get(row.project_id) ?? {};
+    measurements[row.indicator_id] = { [NATIONAL]: { [row.period]: Number(row.value) } };
+    byProject.set(row.project_id, measurements);
+  }
+  return byProject;
+}

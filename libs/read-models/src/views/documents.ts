@@ -1,0 +1,95 @@
+import type { Health, IndicatorDirection, ProjectOutcome } from '@portfolio/domain';
+
+// The documents reviewers read (ARCHITECTURE §6–§7). Positions travel as decimal strings.
+
+/** Where in time a document stands: the business date it describes and what was known (position, time). */
+export interface TemporalStamp {
+  readonly at: string;
+  readonly asOf: { readonly position: string; readonly recordedAt: string | null };
+}
+
+export interface LatestValue {
+  readonly value: number;
+  readonly period: string;
+}
+
+/** An indicator of the plan in force, with its latest national value known at (at, asOf) and its progress. */
+export interface IndicatorView {
+  readonly indicatorId: string;
+  readonly label: string;
+  readonly unit: string;
+  readonly direction: IndicatorDirection;
+  readonly baseline: { readonly value: number; readonly on: string };
+  readonly target: { readonly value: number; readonly by: string };
+  readonly retired: boolean;
+  readonly latest: LatestValue | null;
+  /** (latest − baseline) / (target − baseline) × 100: `shown` capped to [0, 100], `raw` as computed. */
+  readonly progress: { readonly raw: number; readonly shown: number } | null;
+  /** Where the indicator should be by `at` on a straight line from baseline to target, capped to [0, 100]. */
+  readonly expectedProgress: number;
+}
+
+export interface MilestoneView {
+  readonly milestoneId: string;
+  readonly title: string;
+  readonly dueOn: string;
+  readonly reachedOn: string | null;
+  readonly daysLate: number | null;
+  /** Days past due at `at` while not reached, 0 otherwise. */
+  readonly overdueDays: number;
+}
+
+export interface MilestoneCounts {
+  readonly total: number;
+  readonly reached: number;
+  readonly reachedLate: number;
+  readonly overdue: number;
+}
+
+export interface ProjectSummary {
+  readonly projectId: string;
+  readonly missionCode: string;
+  readonly title: string;
+  readonly status: 'active' | 'closed';
+  readonly outcome: ProjectOutcome | null;
+  /** RAG at `at` for an active project; null once closed. */
+  readonly health: Health | null;
+  readonly planVersion: number;
+  readonly launchedOn: string;
+  readonly closedOn: string | null;
+  readonly milestones: MilestoneCounts;
+  readonly indicators: readonly IndicatorView[];
+}
+
+export interface ProjectDetail extends ProjectSummary {
+  readonly objective: string;
+  readonly leadOrganisation: string;
+  readonly note: string | null;
+  readonly milestoneList: readonly MilestoneView[];
+}
+
+/** A mission and its projects; name and dates are null when its definition is dated after `at`. */
+export interface MissionView {
+  readonly missionCode: string;
+  readonly name: string | null;
+  readonly programme: string | null;
+  readonly definedOn: string | null;
+  readonly description: string | null;
+  readonly projects: readonly ProjectSummary[];
+}
+
+export interface PortfolioTotals {
+  readonly missions: number;
+  readonly projects: number;
+  readonly active: number;
+  readonly closed: number;
+  readonly completed: number;
+  readonly abandoned: number;
+  readonly health: { readonly green: number; readonly amber: number; readonly red: number };
+  readonly milestones: MilestoneCounts;
+}
+
+export interface PortfolioDocument extends TemporalStamp {
+  readonly missions: readonly MissionView[];
+  readonly totals: PortfolioTotals;
+}

@@ -1,0 +1,47 @@
+import type { PortfolioSnapshot } from '../temporal/portfolio-snapshot';
+import type { MissionView, PortfolioDocument, PortfolioTotals, ProjectSummary, TemporalStamp } from './documents';
+import { projectSummary } from './project-view';
+
+function totalsOf(missions: readonly MissionView[], projects: readonly ProjectSummary[]): PortfolioTotals {
+  const count = (predicate: (p: ProjectSummary) => boolean) => projects.filter(predicate).length;
+  const sum = (key: keyof ProjectSummary['milestones']) => projects.reduce((n, p) => n + p.milestones[key], 0);
+  return {
+    missions: missions.length,
+    projects: projects.length,
+    active: count((p) => p.status === 'active'),
+    closed: count((p) => p.status === 'closed'),
+    completed: count((p) => p.outcome === 'completed'),
+    abandoned: count((p) => p.outcome === 'abandoned'),
+    health: {
+      green: count((p) => p.health === 'green'),
+      amber: count((p) => p.health === 'amber'),
+      red: count((p) => p.health === 'red'),
+    },
+    milestones: {
+      total: sum('total'),
+      reached: sum('reached'),
+      reachedLate: sum('reachedLate'),
+      overdue: sum('overdue'),
+    },
+  };
+}
+
+/** GET /portfolio: missions with their projects' summaries, and totals, at the snapshot's (at, asOf). */
+export function portfolioDocument(snapshot: PortfolioSnapshot, stamp: TemporalStamp): PortfolioDocument {
+  const summaries = [...snapshot.projects.values()]
+    .map((project) => projectSummary(project, stamp.at))
+    .sort((a, b) => a.projectId.localeCompare(b.projectId));
+  const codes = new Set([...snapshot.missions.map((m) => m.missionCode), ...summaries.map((p) => p.missionCode)]);
+  const missions: MissionView[] = [...codes].sort().map((missionCode) => {
+    const facts = snapshot.missions.find((m) => m.missionCode === missionCode);
+    return {
+      missionCode,
+      name: facts?.name ?? null,
+      programme: facts?.programme ?? null,
+      definedOn: facts?.definedOn ?? null,
+      description: facts?.description ?? null,
+      projects: summaries.filter((p) => p.missionCode === missionCode),
+    };
+  });
+  return { ...stamp, missions, totals: totalsOf(missions, summaries) };
+}

@@ -1,0 +1,86 @@
+import {
+  expectedProgress,
+  latestValue,
+  milestoneOverdueDays,
+  progressTowardTarget,
+  projectHealth,
+  type LaunchedProject,
+} from '@portfolio/domain';
+import type { IndicatorView, MilestoneCounts, MilestoneView, ProjectDetail, ProjectSummary } from './documents';
+
+// Pure: from a project's state at (at, asOf) to the documents reviewers read. The state's measurements hold the
+// latest national value of each indicator known at that point (see the snapshot loader).
+
+function indicatorViews(project: LaunchedProject, at: string): IndicatorView[] {
+  return Object.values(project.indicators)
+    .map((indicator) => {
+      const latest = latestValue(project.measurements, indicator.indicatorId) ?? null;
+      return {
+        indicatorId: indicator.indicatorId,
+        label: indicator.label,
+        unit: indicator.unit,
+        direction: indicator.direction,
+        baseline: indicator.baseline,
+        target: indicator.target,
+        retired: indicator.retired,
+        latest,
+        progress: latest === null ? null : progressTowardTarget(indicator, latest.value),
+        expectedProgress: expectedProgress(indicator, at),
+      };
+    })
+    .sort((a, b) => a.indicatorId.localeCompare(b.indicatorId));
+}
+
+export function milestoneViews(project: LaunchedProject, at: string): MilestoneView[] {
+  return Object.entries(project.milestones)
+    .map(([milestoneId, milestone]) => ({
+      milestoneId,
+      title: milestone.title,
+      dueOn: milestone.dueOn,
+      reachedOn: milestone.reachedOn ?? null,
+      daysLate: milestone.daysLate ?? null,
+      overdueDays: milestoneOverdueDays(milestone, at),
+    }))
+    .sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.milestoneId.localeCompare(b.milestoneId));
+}
+
+export function countMilestones(milestones: readonly MilestoneView[]): MilestoneCounts {
+  return {
+    total: milestones.length,
+    reached: milestones.filter((m) => m.reachedOn !== null).length,
+    reachedLate: milestones.filter((m) => (m.daysLate ?? 0) > 0).length,
+    overdue: milestones.filter((m) => m.overdueDays > 0).length,
+  };
+}
+
+function summaryOf(project: LaunchedProject, at: string, milestoneList: readonly MilestoneView[]): ProjectSummary {
+  const closed = project.status === 'closed' ? project : undefined;
+  return {
+    projectId: project.projectId,
+    missionCode: project.missionCode,
+    title: project.title,
+    status: project.status,
+    outcome: closed?.outcome ?? null,
+    health: projectHealth(project, at),
+    planVersion: project.planVersion,
+    launchedOn: project.launchedOn,
+    closedOn: closed?.closedOn ?? null,
+    milestones: countMilestones(milestoneList),
+    indicators: indicatorViews(project, at),
+  };
+}
+
+export function projectSummary(project: LaunchedProject, at: string): ProjectSummary {
+  return summaryOf(project, at, milestoneViews(project, at));
+}
+
+export function projectDetail(project: LaunchedProject, at: string): ProjectDetail {
+  const milestoneList = milestoneViews(project, at);
+  return {
+    ...summaryOf(project, at, milestoneList),
+    objective: project.objective,
+    leadOrganisation: project.leadOrganisation,
+    note: project.status === 'closed' ? project.note : null,
+    milestoneList,
+  };
+}
