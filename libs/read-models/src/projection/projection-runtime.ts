@@ -171,6 +171,8 @@ export class ProjectionRuntime {
         this.lastError = (error as Error).message;
         this.log(`projection failed at position ${this.checkpoint}, retrying: ${this.lastError}`);
         await delay(this.retryDelayMs, signal);
+        // Another process may have applied the batch meanwhile: resume from what is committed.
+        this.checkpoint = await this.readCheckpoint(this.generation).catch(() => this.checkpoint);
       }
     }
   }
