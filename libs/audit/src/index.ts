@@ -1,5 +1,7 @@
 export {
   MerkleAccumulator,
+  MerkleTree,
+  MerkleTreeBuilder,
   consistencyProof,
   inclusionProof,
   merkleRoot,

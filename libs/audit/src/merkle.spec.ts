@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import {
   MerkleAccumulator,
+  MerkleTreeBuilder,
   consistencyProof,
   inclusionProof,
   merkleRoot,
@@ -235,5 +236,36 @@ describe('consistency proofs', () => {
     expect(verifyConsistency(3, 6, roots[3], roots[6], [])).toBe(false);
     // Both roots check out, but one proof element cannot span a new tree of three leaves.
     expect(verifyConsistency(1, 3, roots[1], roots[2], consistencyProof(leaves, 1, 2))).toBe(false);
+  });
+});
+
+describe('MerkleTree over a large log', () => {
+  // Beyond the width where subtrees are memoised: proofs drawn from the shared memo must still verify.
+  const leaves = Array.from({ length: 1000 }, (_, i) => createHash('sha256').update(`event ${i}`).digest('hex'));
+  const builder = new MerkleTreeBuilder(1);
+  for (const leaf of leaves) builder.append(leaf);
+  const tree = builder.build();
+
+  it('answers the root of every prefix as an accumulator fed the same leaves does', () => {
+    const accumulator = new MerkleAccumulator();
+    leaves.forEach((leaf, i) => {
+      accumulator.append(leaf);
+      if (i % 37 === 0 || i === leaves.length - 1) expect(tree.root(i + 1)).toBe(accumulator.root());
+    });
+  });
+
+  it('gives inclusion and consistency proofs that verify, for many sizes and indexes', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 1000 }), fc.nat(), fc.nat(), (size, i, m) => {
+        const index = i % size;
+        const oldSize = (m % size) + 1;
+        const root = tree.root(size);
+        expect(verifyInclusion(leaves[index], index, size, tree.inclusionProof(index, size), root)).toBe(true);
+        expect(verifyConsistency(oldSize, size, tree.root(oldSize), root, tree.consistencyProof(oldSize, size))).toBe(
+          true,
+        );
+      }),
+      { numRuns: 200 },
+    );
   });
 });
