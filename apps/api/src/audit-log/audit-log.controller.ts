@@ -13,6 +13,8 @@ export const EVENT_FILTERS = [
   'actor',
   'recordedFrom',
   'recordedTo',
+  'fromPosition',
+  'toPosition',
 ] as const;
 
 @ApiTags('audit')
@@ -30,6 +32,8 @@ export class AuditLogController {
   @ApiQuery({ name: 'actor', required: false, description: 'actor id' })
   @ApiQuery({ name: 'recordedFrom', required: false })
   @ApiQuery({ name: 'recordedTo', required: false })
+  @ApiQuery({ name: 'fromPosition', required: false })
+  @ApiQuery({ name: 'toPosition', required: false })
   @ApiOkResponse({ description: 'a page of the audit log, oldest first, and nextCursor' })
   events(@Query() query: Record<string, unknown>) {
     return this.queries.events(queryParameters(query, EVENT_FILTERS));

@@ -36,6 +36,8 @@ export interface ProjectFilters {
 
 export interface EventFilters {
   readonly after?: string;
+  readonly fromPosition?: string;
+  readonly toPosition?: string;
   readonly limit?: string;
   readonly type?: string;
   readonly projectId?: string;
@@ -43,6 +45,33 @@ export interface EventFilters {
   readonly actor?: string;
   readonly recordedFrom?: string;
   readonly recordedTo?: string;
+}
+
+/** The audit log's filters, validated: what /events and the exports select. */
+export interface EventCriteria {
+  readonly type?: string;
+  readonly projectId?: string;
+  readonly missionCode?: string;
+  readonly actor?: string;
+  readonly recordedFrom?: string;
+  readonly recordedTo?: string;
+  readonly fromPosition?: bigint;
+  readonly toPosition?: bigint;
+}
+
+/** Validates the audit-log filters of a query string. */
+export function eventCriteria(filters: EventFilters): EventCriteria {
+  const criteria: Record<string, unknown> = {
+    type: filters.type,
+    projectId: filters.projectId,
+    missionCode: filters.missionCode,
+    actor: filters.actor,
+    recordedFrom: instantOf(filters.recordedFrom, 'recordedFrom'),
+    recordedTo: instantOf(filters.recordedTo, 'recordedTo'),
+    fromPosition: filters.fromPosition === undefined ? undefined : parsePosition(filters.fromPosition, 'fromPosition'),
+    toPosition: filters.toPosition === undefined ? undefined : parsePosition(filters.toPosition, 'toPosition'),
+  };
+  return Object.fromEntries(Object.entries(criteria).filter(([, value]) => value !== undefined)) as EventCriteria;
 }
 
 export interface HistoryItem {
@@ -315,23 +344,8 @@ export class ReadModelQueries {
   /** GET /events: a page of the audit log, filtered by the event index, oldest first. */
   async events(filters: EventFilters): Promise<Page<unknown>> {
     const limit = limitOf(filters.limit, 100, 1000);
-    let query = this.db
-      .selectFrom('rm_event_index')
-      .select('position')
-      .where('generation', '=', this.generation)
-      .orderBy('position')
-      .limit(limit + 1);
-    if (filters.after !== undefined)
-      query = query.where('position', '>', parsePosition(filters.after, 'after').toString());
-    if (filters.type !== undefined) query = query.where('type', '=', filters.type);
-    if (filters.projectId !== undefined) query = query.where('project_id', '=', filters.projectId);
-    if (filters.missionCode !== undefined) query = query.where('mission_code', '=', filters.missionCode);
-    if (filters.actor !== undefined) query = query.where('actor_id', '=', filters.actor);
-    const from = instantOf(filters.recordedFrom, 'recordedFrom');
-    const to = instantOf(filters.recordedTo, 'recordedTo');
-    if (from !== undefined) query = query.where('recorded_at', '>=', from);
-    if (to !== undefined) query = query.where('recorded_at', '<=', to);
-    const positions = (await query.execute()).map((row) => toPosition(row.position));
+    const after = filters.after === undefined ? undefined : parsePosition(filters.after, 'after');
+    const positions = await this.indexedPositions(eventCriteria(filters), after, limit + 1);
     const more = positions.length > limit;
     const events = await this.store.readPositions(positions.slice(0, limit));
     return {
@@ -344,6 +358,36 @@ export class ReadModelQueries {
       })),
       nextCursor: more ? events[events.length - 1].position.toString() : null,
     };
+  }
+
+  /** Every event the filters select, in position order, read page by page (constant memory, for exports). */
+  async *filteredEvents(criteria: EventCriteria, pageSize = 1000): AsyncIterable<StoredEvent> {
+    let after = criteria.fromPosition === undefined ? undefined : criteria.fromPosition - 1n;
+    for (;;) {
+      const positions = await this.indexedPositions(criteria, after, pageSize);
+      if (positions.length === 0) return;
+      yield* await this.store.readPositions(positions);
+      if (positions.length < pageSize) return;
+      after = positions[positions.length - 1];
+    }
+  }
+
+  private async indexedPositions(criteria: EventCriteria, after: bigint | undefined, limit: number): Promise<bigint[]> {
+    let query = this.db
+      .selectFrom('rm_event_index')
+      .select('position')
+      .where('generation', '=', this.generation)
+      .orderBy('position')
+      .limit(limit);
+    if (after !== undefined) query = query.where('position', '>', after.toString());
+    if (criteria.toPosition !== undefined) query = query.where('position', '<=', criteria.toPosition.toString());
+    if (criteria.type !== undefined) query = query.where('type', '=', criteria.type);
+    if (criteria.projectId !== undefined) query = query.where('project_id', '=', criteria.projectId);
+    if (criteria.missionCode !== undefined) query = query.where('mission_code', '=', criteria.missionCode);
+    if (criteria.actor !== undefined) query = query.where('actor_id', '=', criteria.actor);
+    if (criteria.recordedFrom !== undefined) query = query.where('recorded_at', '>=', criteria.recordedFrom);
+    if (criteria.recordedTo !== undefined) query = query.where('recorded_at', '<=', criteria.recordedTo);
+    return (await query.execute()).map((row) => toPosition(row.position));
   }
 
   private async *projectEvents(
