@@ -6,7 +6,9 @@ import { CloseProjectController } from './close-project/close-project.controller
 import { DefineMissionController } from './define-mission/define-mission.controller';
 import { GetPublicKeyController } from './get-public-key/get-public-key.controller';
 import { AuditLogController } from './audit-log/audit-log.controller';
+import { ExportAuditTrailController } from './export-audit-trail/export-audit-trail.controller';
 import { HealthController } from './health/health.controller';
+import { VerifyAuditTrailController } from './verify-audit-trail/verify-audit-trail.controller';
 import { ManageProjectionsController } from './manage-projections/manage-projections.controller';
 import { ReadPortfolioController } from './read-portfolio/read-portfolio.controller';
 import { ReadProjectsController } from './read-projects/read-projects.controller';
@@ -46,6 +48,8 @@ export class AppModule {
         ReviewCyclesController,
         AuditLogController,
         ManageProjectionsController,
+        ExportAuditTrailController,
+        VerifyAuditTrailController,
       ],
       providers: [CommandGateway],
     };

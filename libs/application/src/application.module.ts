@@ -3,6 +3,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { CloseProjectHandler } from './close-project/close-project.handler';
 import { CommandExecutor } from './command-execution/command-executor';
 import { DefineMissionHandler } from './define-mission/define-mission.handler';
+import { AuditExporter } from './export-audit-trail/audit-exporter';
 import { GetPublicKeyHandler } from './get-public-key/get-public-key.handler';
 import { HoldReviewCycleHandler } from './hold-review-cycle/hold-review-cycle.handler';
 import { LaunchProjectHandler } from './launch-project/launch-project.handler';
@@ -12,6 +13,7 @@ import { RedesignProjectHandler } from './redesign-project/redesign-project.hand
 import { ReadModelsModule } from './read-models/read-models.module';
 import { HistorySealer } from './seal/history-sealer';
 import { SigningKeyService } from './seal/signing-key.service';
+import { AuditVerifier } from './verify-audit-trail/audit-verifier';
 
 /** Command and query handlers behind the buses; needs EventStoreModule (configuration and store) imported beside it. */
 @Module({
@@ -20,6 +22,8 @@ import { SigningKeyService } from './seal/signing-key.service';
     CommandExecutor,
     SigningKeyService,
     HistorySealer,
+    AuditExporter,
+    AuditVerifier,
     DefineMissionHandler,
     LaunchProjectHandler,
     ReachMilestoneHandler,
@@ -29,6 +33,6 @@ import { SigningKeyService } from './seal/signing-key.service';
     HoldReviewCycleHandler,
     GetPublicKeyHandler,
   ],
-  exports: [CommandExecutor, SigningKeyService, ReadModelsModule],
+  exports: [CommandExecutor, SigningKeyService, ReadModelsModule, AuditExporter, AuditVerifier],
 })
 export class ApplicationModule {}

@@ -21,3 +21,5 @@ export {
   verifySignature,
   type LoadedSigningKey,
 } from './signing';
+export * from './export/event-csv';
+export * from './export/table-schema';

@@ -1,0 +1,17 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { AuditVerifier, type AuditReport } from '@portfolio/application';
+import { Roles } from '../auth/roles.decorator';
+
+@ApiTags('audit')
+@Controller('audit/verify')
+@Roles('auditor', 'admin')
+export class VerifyAuditTrailController {
+  constructor(private readonly verifier: AuditVerifier) {}
+
+  @Get()
+  @ApiOkResponse({ description: 'chains, seal roots, seal consistency and signatures recomputed over the live store' })
+  verify(): Promise<AuditReport> {
+    return this.verifier.verify();
+  }
+}

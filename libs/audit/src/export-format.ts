@@ -1,0 +1,124 @@
+import { storedEventToJson, type StoredEvent } from '@portfolio/event-store';
+import type { SealFields } from './seal';
+
+// The audit export, version 1 (ARCHITECTURE §6, §8): what the exporter writes and the offline verifier reads.
+// Both sides import these definitions, so a change to the format is a change to one file.
+
+export const EXPORT_FORMAT = 'portfolio-ledger/export/v1';
+
+/** The entries of a bundle zip. */
+export const EXPORT_FILES = {
+  events: 'events.ndjson',
+  csv: 'events.csv',
+  tableSchema: 'tableschema.json',
+  manifest: 'manifest.json',
+  readme: 'README.md',
+} as const;
+
+/**
+ * One line of events.ndjson, newline included. The exact form matters: the verifier re-serialises each event and
+ * compares, so that bytes the hash does not cover (whitespace, key order, the position) cannot change unnoticed.
+ */
+export function exportEventLine(event: StoredEvent): string {
+  return `${JSON.stringify(storedEventToJson(event))}\n`;
+}
+
+/** Digest of one file of the bundle. */
+export interface ExportFileDigest {
+  /** SHA-256 of the file's bytes, 64 lowercase hex digits. */
+  readonly sha256: string;
+  readonly bytes: number;
+}
+
+/** Where a stream's chain resumes in a filtered export: what its first exported event must follow. */
+export interface ChainAnchor {
+  /** Revision of the stream's first exported event, in decimal. */
+  readonly revision: string;
+  /** That event's prevHash: 64 zeros when the export starts at revision 0. */
+  readonly prevHash: string;
+}
+
+export interface ExportPublicKey {
+  readonly algorithm: 'Ed25519';
+  /** SPKI PEM. */
+  readonly pem: string;
+  /** `sha256:<hex>` over the SPKI DER (see publicKeyFingerprint). */
+  readonly fingerprint: string;
+}
+
+/** A review-cycle seal as the manifest lists it: the signed fields, the signature, and where its event sits. */
+export interface ExportSeal extends SealFields {
+  /** Ed25519 signature of sealStatement(fields), base64. */
+  readonly signature: string;
+  /** Position of the ReviewCycleHeld event that recorded the seal, in decimal. */
+  readonly position: string;
+}
+
+/** RFC 9162 consistency proof: the tree of `fromCycleId` is a prefix of the tree of `toCycleId`. */
+export interface ExportConsistencyProof {
+  readonly fromCycleId: string;
+  readonly toCycleId: string;
+  readonly fromSize: number;
+  readonly toSize: number;
+  readonly proof: readonly string[];
+}
+
+/** RFC 9162 inclusion proof of one exported event's hash in a seal's tree. */
+export interface ExportInclusionProof {
+  /** Position of the exported event, in decimal. */
+  readonly position: string;
+  /** 0-based index of the event in the whole log (its leaf), not in the export. */
+  readonly leafIndex: number;
+  /** The seal proven against: the first one covering the event. */
+  readonly cycleId: string;
+  /** That seal's eventCount. */
+  readonly treeSize: number;
+  readonly proof: readonly string[];
+}
+
+/** manifest.json of a bundle. */
+export interface ExportManifest {
+  readonly format: typeof EXPORT_FORMAT;
+  /** ISO-8601 instant. */
+  readonly exportedAt: string;
+  /** The query that selected the events, as given (empty for a full export). */
+  readonly filters: Readonly<Record<string, string>>;
+  /**
+   * Whether some events of the log were left out. A full export lets the verifier recompute every seal's root; a
+   * filtered one carries anchors and inclusion proofs instead.
+   */
+  readonly filtered: boolean;
+  readonly eventCount: number;
+  readonly firstPosition: string | null;
+  readonly lastPosition: string | null;
+  /** Every other file of the bundle, by name (manifest.json cannot digest itself). */
+  readonly files: Readonly<Record<string, ExportFileDigest>>;
+  /** By stream id; used by filtered exports only, a full export chains every stream from genesis. */
+  readonly chainAnchors: Readonly<Record<string, ChainAnchor>>;
+  readonly publicKey: ExportPublicKey;
+  /** Every seal known at export time, ordered by sealedPosition. */
+  readonly seals: readonly ExportSeal[];
+  /** One per pair of successive seals. */
+  readonly consistencyProofs: readonly ExportConsistencyProof[];
+  /**
+   * Filtered exports: one per exported event up to the last seal's sealedPosition, in position order. Empty for a
+   * full export.
+   */
+  readonly inclusionProofs: readonly ExportInclusionProof[];
+}
+
+/**
+ * Filters that select whole streams or a contiguous stretch of the log, so that every exported stream is a run of
+ * consecutive revisions: under these alone the verifier requires unbroken chains. Any other filter (an event type,
+ * an actor) can leave holes inside a stream, which the verifier has to accept, since nothing in the export can
+ * prove what the hole held; the inclusion proofs still vouch for each event that is there.
+ */
+export const GAP_FREE_FILTERS: ReadonlySet<string> = new Set([
+  'projectId',
+  'streamId',
+  'streamPrefix',
+  'after',
+  'to',
+  'recordedFrom',
+  'recordedTo',
+]);
