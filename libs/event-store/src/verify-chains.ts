@@ -21,7 +21,7 @@ export interface ChainReport {
 }
 
 export interface VerifyChainsOptions {
-  /** Stop at this position (default: the head when the walk starts). */
+  /** Stop at this position (default: walk every stored event, even one slipped in past the head). */
   readonly to?: bigint;
   /** Called every `progressEvery` events with the count so far and the position reached. */
   readonly onProgress?: (eventsChecked: number, position: bigint) => void;
@@ -66,7 +66,6 @@ export function chainBreak(
  * one altered byte breaks every later hash of its stream, so the first break is the one to investigate.
  */
 export async function verifyChains(store: EventStore, options: VerifyChainsOptions = {}): Promise<ChainReport> {
-  const to = options.to ?? (await store.head());
   const every = options.progressEvery ?? 10_000;
   const tips = new Map<string, StreamTip>();
   let eventsChecked = 0;
@@ -80,7 +79,7 @@ export async function verifyChains(store: EventStore, options: VerifyChainsOptio
     ...(problem === undefined ? {} : { problem }),
   });
   try {
-    for await (const event of store.readAll({ to })) {
+    for await (const event of store.readAll(options.to === undefined ? {} : { to: options.to })) {
       const reason = chainBreak(event, tips.get(event.streamId), lastRecordedAt);
       if (reason !== undefined) {
         return report({ position: event.position, streamId: event.streamId, revision: event.revision, reason });
