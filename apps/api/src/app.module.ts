@@ -28,7 +28,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         EventStoreModule.forRoot(config),
-        ApplicationModule,
+        ApplicationModule.forRoot({ followTheLog: true }),
         AuthModule.forRoot(config),
         TerminusModule.forRoot({ logger: false }),
       ],

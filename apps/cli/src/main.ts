@@ -1,4 +1,8 @@
 import { Command } from 'commander';
+import { registerExport } from './commands/export.command';
+import { registerRebuild } from './commands/rebuild.command';
+import { registerReplay } from './commands/replay.command';
+import { registerTokens } from './commands/tokens.command';
 import { registerVerify } from './commands/verify.command';
 
 /** The `portfolio` command line: the same configuration and command handlers as the API. */
@@ -7,6 +11,9 @@ export function buildProgram(): Command {
     .description('portfolio-ledger: run the transformation portfolio from the command line')
     .showHelpAfterError();
   registerVerify(program);
+  registerExport(program);
+  registerReplay(program);
+  registerRebuild(program);
+  registerTokens(program);
   return program;
 }
-

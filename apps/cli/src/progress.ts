@@ -8,7 +8,12 @@ export interface Progress {
 
 const LINE_EVERY_MS = 5000;
 
-export function startProgress(label: string, unit: string, total = 0, stream: NodeJS.WriteStream = process.stderr): Progress {
+export function startProgress(
+  label: string,
+  unit: string,
+  total = 0,
+  stream: NodeJS.WriteStream = process.stderr,
+): Progress {
   if (stream.isTTY) {
     const bar = new SingleBar({
       format: `${label} [{bar}] {percentage}% {value}/{total} ${unit} | {speed} ${unit}/s | ETA {eta_formatted}`,

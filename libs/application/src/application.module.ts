@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { Module, type DynamicModule } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { CloseProjectHandler } from './close-project/close-project.handler';
 import { CommandExecutor } from './command-execution/command-executor';
@@ -10,14 +10,14 @@ import { LaunchProjectHandler } from './launch-project/launch-project.handler';
 import { ReachMilestoneHandler } from './reach-milestone/reach-milestone.handler';
 import { RecordMeasurementsHandler } from './record-measurements/record-measurements.handler';
 import { RedesignProjectHandler } from './redesign-project/redesign-project.handler';
-import { ReadModelsModule } from './read-models/read-models.module';
+import { ReadModelsModule, type ReadModelsOptions } from './read-models/read-models.module';
 import { HistorySealer } from './seal/history-sealer';
 import { SigningKeyService } from './seal/signing-key.service';
 import { AuditVerifier } from './verify-audit-trail/audit-verifier';
 
 /** Command and query handlers behind the buses; needs EventStoreModule (configuration and store) imported beside it. */
 @Module({
-  imports: [CqrsModule.forRoot(), ReadModelsModule],
+  imports: [CqrsModule.forRoot()],
   providers: [
     CommandExecutor,
     SigningKeyService,
@@ -33,6 +33,11 @@ import { AuditVerifier } from './verify-audit-trail/audit-verifier';
     HoldReviewCycleHandler,
     GetPublicKeyHandler,
   ],
-  exports: [CommandExecutor, SigningKeyService, ReadModelsModule, AuditExporter, AuditVerifier],
+  exports: [CommandExecutor, SigningKeyService, AuditExporter, AuditVerifier],
 })
-export class ApplicationModule {}
+export class ApplicationModule {
+  static forRoot(options: ReadModelsOptions): DynamicModule {
+    const readModels = ReadModelsModule.forRoot(options);
+    return { module: ApplicationModule, imports: [readModels], exports: [readModels] };
+  }
+}

@@ -21,5 +21,4 @@ export * from './config/auth-config';
 export * from './config/dev-tokens';
 export * from './read-models/read-models.module';
 export * from './export-audit-trail/audit-exporter';
-export * from './export-audit-trail/export-manifest';
 export * from './verify-audit-trail/audit-verifier';

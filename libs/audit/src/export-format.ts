@@ -108,17 +108,17 @@ export interface ExportManifest {
 }
 
 /**
- * Filters that select whole streams or a contiguous stretch of the log, so that every exported stream is a run of
- * consecutive revisions: under these alone the verifier requires unbroken chains. Any other filter (an event type,
- * an actor) can leave holes inside a stream, which the verifier has to accept, since nothing in the export can
- * prove what the hole held; the inclusion proofs still vouch for each event that is there.
+ * Filters (as the exporter names them) that select whole streams (a project; a mission with its projects) or a
+ * contiguous stretch of the log (a range of positions or of recording times), so that every exported stream is a
+ * run of consecutive revisions: under these alone the verifier requires unbroken chains. Any other filter (an event
+ * type, an actor) can leave holes inside a stream, which the verifier has to accept, since nothing in the export can
+ * prove what a hole held; the inclusion proofs still vouch for each event that is there.
  */
 export const GAP_FREE_FILTERS: ReadonlySet<string> = new Set([
   'projectId',
-  'streamId',
-  'streamPrefix',
-  'after',
-  'to',
+  'missionCode',
   'recordedFrom',
   'recordedTo',
+  'fromPosition',
+  'toPosition',
 ]);

@@ -23,3 +23,12 @@ export {
 } from './signing';
 export * from './export/event-csv';
 export * from './export/table-schema';
+export * from './export-format';
+export {
+  verifyExport,
+  type ExportVerification,
+  type VerifyExportInput,
+  type VerifyExportOptions,
+} from './verify/verify-export';
+export type { ExportProblem, ExportProblemCode } from './verify/export-problem';
+export type { KeySource } from './verify/trusted-key';

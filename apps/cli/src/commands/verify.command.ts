@@ -14,8 +14,13 @@ function describe(result: ExportVerification, file: string): string {
   if (result.unsealedEvents > 0) lines.push(`  not yet sealed:  ${result.unsealedEvents} events after the last seal`);
   if (result.problem !== undefined) {
     const { code, position, file: inFile, line, message } = result.problem;
-    const where = [position && `position ${position}`, inFile && `file ${inFile}`, line && `line ${line}`].filter(Boolean);
-    lines.push(`  first problem:   ${code}${where.length > 0 ? ` at ${where.join(', ')}` : ''}`, `                   ${message}`);
+    const where = [position && `position ${position}`, inFile && `file ${inFile}`, line && `line ${line}`].filter(
+      Boolean,
+    );
+    lines.push(
+      `  first problem:   ${code}${where.length > 0 ? ` at ${where.join(', ')}` : ''}`,
+      `                   ${message}`,
+    );
   }
   return lines.join('\n');
 }
@@ -26,7 +31,10 @@ export function registerVerify(program: Command): void {
     .command('verify')
     .description('verify an audit export offline: hash chains, seals, signatures, proofs and file digests')
     .argument('<file>', 'an export bundle (.zip) or an events.ndjson file')
-    .option('--public-key <pem-file>', 'your own copy of the seal public key (trusted instead of the one in the bundle)')
+    .option(
+      '--public-key <pem-file>',
+      'your own copy of the seal public key (trusted instead of the one in the bundle)',
+    )
     .action(async (file: string, options: { publicKey?: string }) => {
       const publicKeyPem = options.publicKey === undefined ? undefined : await readFile(options.publicKey, 'utf8');
       const kind = file.endsWith('.zip') ? 'bundle' : 'ndjson';

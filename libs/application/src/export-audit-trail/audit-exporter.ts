@@ -1,6 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { csvHeader, csvLine, eventsTableSchema } from '@portfolio/audit';
-import { storedEventToJson, type EventStore, type StoredEvent } from '@portfolio/event-store';
+import {
+  csvHeader,
+  csvLine,
+  eventsTableSchema,
+  EXPORT_FORMAT,
+  exportEventLine,
+  type ExportManifest,
+} from '@portfolio/audit';
+import type { EventStore, StoredEvent } from '@portfolio/event-store';
 import { eventCriteria, ReadModelQueries, type EventCriteria, type EventFilters } from '@portfolio/read-models';
 import { createHash } from 'node:crypto';
 import { PassThrough, Readable } from 'node:stream';
@@ -8,7 +15,6 @@ import { ZipFile } from 'yazl';
 import { EVENT_STORE } from '../event-store/event-store.provider';
 import { SigningKeyService } from '../seal/signing-key.service';
 import { AUDITOR_README } from './auditor-readme';
-import type { ExportManifest } from './export-manifest';
 import { LogTree, recordedSeals, type RecordedSeal } from './sealed-history';
 
 export type ExportFormat = 'ndjson' | 'csv' | 'bundle';
@@ -34,10 +40,6 @@ const FILTER_NAMES = [
   'fromPosition',
   'toPosition',
 ] as const;
-
-function ndjsonLine(event: StoredEvent): string {
-  return `${JSON.stringify(storedEventToJson(event))}\n`;
-}
 
 /** Streams text chunks while hashing and counting them: the manifest needs each file's digest. */
 function digesting(chunks: AsyncIterable<string>): {
@@ -123,7 +125,7 @@ export class AuditExporter {
   private async *ndjsonLines(plan: ExportPlan, onEvent?: (event: StoredEvent) => void): AsyncIterable<string> {
     for await (const event of this.events(plan)) {
       onEvent?.(event);
-      yield ndjsonLine(event);
+      yield exportEventLine(event);
     }
   }
 
@@ -146,7 +148,7 @@ export class AuditExporter {
     const lastSealed = seals.length === 0 ? 0n : BigInt(seals[seals.length - 1].sealedPosition);
     const tree = await LogTree.build(this.store, lastSealed);
     const summary = { count: 0, first: null as string | null, last: null as string | null };
-    const anchors: ExportManifest['chainAnchors'] = {};
+    const anchors: Record<string, ExportManifest['chainAnchors'][string]> = {};
     const inclusionProofs: ExportManifest['inclusionProofs'][number][] = [];
 
     const ndjson = digesting(
@@ -170,7 +172,7 @@ export class AuditExporter {
     zip.addBuffer(readme.buffer, 'README.md');
     const [ndjsonDigest, csvDigest] = [await ndjson.digest, await csv.digest];
     const manifest: ExportManifest = {
-      format: 'portfolio-ledger/export/v1',
+      format: EXPORT_FORMAT,
       exportedAt: plan.exportedAt,
       filters: plan.filters,
       filtered: plan.filtered,

@@ -1,4 +1,11 @@
-import { Inject, Logger, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Logger,
+  Module,
+  type DynamicModule,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import type { EventStore } from '@portfolio/event-store';
 import {
   EventIndexProjector,
@@ -14,6 +21,12 @@ import { PORTFOLIO_CONFIG } from '../event-store/event-store.module';
 import { EVENT_STORE } from '../event-store/event-store.provider';
 
 export const READ_MODEL_DATABASE = Symbol('ReadModelDatabase');
+const FOLLOW_THE_LOG = Symbol('FollowTheLog');
+
+/** Whether this process keeps the read models up to date: the API does; a CLI command starts the runtime itself. */
+export interface ReadModelsOptions {
+  readonly followTheLog: boolean;
+}
 
 /**
  * The read models beside the events (same SQLite file or PostgreSQL schema), the projection runtime that keeps them
@@ -54,10 +67,15 @@ export class ReadModelsModule implements OnApplicationBootstrap, OnApplicationSh
   constructor(
     private readonly runtime: ProjectionRuntime,
     @Inject(READ_MODEL_DATABASE) private readonly database: ReadModelDatabase,
+    @Inject(FOLLOW_THE_LOG) private readonly followTheLog: boolean,
   ) {}
 
+  static forRoot(options: ReadModelsOptions): DynamicModule {
+    return { module: ReadModelsModule, providers: [{ provide: FOLLOW_THE_LOG, useValue: options.followTheLog }] };
+  }
+
   async onApplicationBootstrap(): Promise<void> {
-    await this.runtime.start();
+    if (this.followTheLog) await this.runtime.start();
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -1,0 +1,30 @@
+import type { Command } from 'commander';
+import { freshReadModels, withCliContext } from '../cli-context';
+import { startProgress } from '../progress';
+
+/**
+ * `portfolio rebuild`: rebuilds the read models from scratch into a new generation, then switches. Run it while the
+ * API is stopped, or use POST /api/v1/admin/projections/rebuild on a running API: a running API keeps reading the
+ * generation it knows.
+ */
+export function registerRebuild(program: Command): void {
+  program
+    .command('rebuild')
+    .description('rebuild the read models from the event log (while the API is stopped)')
+    .action(async () => {
+      await withCliContext(async (context) => {
+        const runtime = await freshReadModels(context);
+        const started = await runtime.rebuild();
+        const progress = startProgress('rebuild', 'events');
+        let status = (await runtime.status()).rebuild ?? started;
+        while (status.state === 'running' || status.state === 'switching') {
+          progress.update(Number(status.position), Number(status.target));
+          await new Promise((resolve) => setTimeout(resolve, 200));
+          status = (await runtime.status()).rebuild ?? status;
+        }
+        progress.stop();
+        if (status.state !== 'done') throw new Error(`rebuild failed: ${status.error ?? status.state}`);
+        process.stdout.write(`read models rebuilt: generation ${status.generation}, position ${status.position}\n`);
+      });
+    });
+}

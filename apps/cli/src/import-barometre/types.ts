@@ -1,0 +1,80 @@
+import type { DomainCommand, MissionState, ProjectState, TerritoryLevel } from '@portfolio/domain';
+
+/** What to import: one detail file of a Baromètre release, with the files that give it meaning. */
+export interface ImportRequest {
+  /** Path of a detail file: `releases/<date>-detail-national.csv` or `departements/detail-departement-<code>.csv`. */
+  readonly detail: string;
+  /** Path of the national synthesis of the same release: baselines and targets of the indicators. */
+  readonly synthese?: string;
+  /** Path of secteurs.csv: the sector (hence the mission) of each indicator. */
+  readonly secteurs?: string;
+  /** Level of the detail file's values: `national` (default), `region` (code_region) or `departement` (code_departement). */
+  readonly level?: TerritoryLevel;
+  /** Today's business date, YYYY-MM-DD: the importer reads no clock. */
+  readonly today: string;
+  /**
+   * The release's date, the day indicators it adds to existing projects are decided on. Default: the date the detail
+   * file's name starts with (`2023-01-19-detail-national.csv`), else today.
+   */
+  readonly releasedOn?: string;
+}
+
+/** How the importer reaches the ledger: the CLI wires the command bus and stream reads, tests an in-memory ledger. */
+export interface ImportPorts {
+  /** Decides and appends one command atomically; throws the domain's DomainError when refused. */
+  send(command: DomainCommand, idempotencyKey: string): Promise<{ readonly appended: number }>;
+  project(projectId: string): Promise<ProjectState>;
+  mission(missionCode: string): Promise<MissionState>;
+}
+
+export interface ImportOptions {
+  /** Called as rows are dealt with; `rowsTotal` is the number of data rows of the detail file once it is read. */
+  readonly onProgress?: (rowsDone: number, rowsTotal?: number) => void;
+  /** Stops the import between two commands: what was sent stays, each batch being one atomic command. */
+  readonly signal?: AbortSignal;
+  /** Measurements per RecordMeasurements command, 1 to 10,000 (default 5,000). */
+  readonly batchSize?: number;
+}
+
+/** A row left out of the import, and why. */
+export interface RejectedRow {
+  /** File name (without its folder). */
+  readonly file: string;
+  /** 1-based line of the file on which the row starts. */
+  readonly line: number;
+  readonly reason: string;
+}
+
+/** An indicator that could not be defined: its rows are rejected with the same reason. */
+export interface RejectedIndicator {
+  readonly projectId: string;
+  readonly indicatorId: string;
+  readonly reason: string;
+}
+
+export interface ImportSummary {
+  readonly missionsDefined: number;
+  readonly projectsLaunched: number;
+  /** Projects that received indicators through a RedesignProject. */
+  readonly projectsRedesigned: number;
+  /** Indicators defined, at launch or by a redesign. */
+  readonly indicatorsDefined: number;
+  /** Values for an indicator, territory and period the ledger did not know. */
+  readonly measurementsAdded: number;
+  /** Values replacing a different known value (IndicatorMeasured with `supersedes`). */
+  readonly measurementsRestated: number;
+  /** Values equal to the known value: the domain records nothing for them. */
+  readonly measurementsUnchanged: number;
+  /** Data rows of the detail file. */
+  readonly rowsRead: number;
+  /** Rows rejected, in every file read. */
+  readonly rowsRejected: number;
+  /** The first 100 rejected rows, by file and line. */
+  readonly rejected: readonly RejectedRow[];
+  readonly indicatorsRejected: readonly RejectedIndicator[];
+  /** RecordMeasurements commands sent (batches whose values were all known are not sent). */
+  readonly batchesSent: number;
+  /** True when the signal stopped the import before its end. */
+  readonly aborted: boolean;
+  readonly warnings: readonly string[];
+}

@@ -1,0 +1,212 @@
+import { chainBreak, type StoredEvent } from '@portfolio/event-store';
+import type { ChainAnchor, ExportInclusionProof, ExportSeal } from '../export-format';
+import { fail } from './export-problem';
+import { InclusionProofs } from './inclusion-proofs';
+import { SealRoots } from './seal-roots';
+import { SEAL_EVENT_TYPE, sameSeal, sealOfEvent } from './seal-record';
+
+/** What the events are checked against, known before the first one is read. */
+export interface CheckPlan {
+  /** Every seal, in sealedPosition order, its signature (when a key is known) and consistency already checked. */
+  readonly seals: readonly ExportSeal[];
+  /**
+   * A filtered export lacks events, so seal roots cannot be recomputed: each sealed event carries an inclusion
+   * proof instead, and each stream resumes from its chain anchor rather than from genesis.
+   */
+  readonly filtered: boolean;
+  /** Whether a filtered export may skip revisions inside a stream (filters by type or actor). */
+  readonly gapsAllowed: boolean;
+  readonly chainAnchors: ReadonlyMap<string, ChainAnchor>;
+  readonly inclusionProofs: readonly ExportInclusionProof[];
+}
+
+interface StreamTip {
+  readonly revision: bigint;
+  readonly hash: string;
+}
+
+/**
+ * Checks events one at a time, in file order, keeping only each stream's tip and small per-seal state: memory grows
+ * with the number of streams and seals, never with the number of events.
+ */
+export class ExportChecker {
+  private readonly tips = new Map<string, StreamTip>();
+  private readonly sealsByPosition: ReadonlyMap<string, ExportSeal>;
+  private readonly sealEventsSeen = new Set<string>();
+  private readonly lastSealedPosition: bigint | undefined;
+  private readonly roots: SealRoots | undefined;
+  private readonly proofs: InclusionProofs | undefined;
+  private lastRecordedAt: string | undefined;
+  private events = 0;
+  private unsealed = 0;
+  private gaps = 0;
+  private firstPosition: bigint | undefined;
+  private lastPosition: bigint | undefined;
+
+  constructor(private readonly plan: CheckPlan) {
+    this.sealsByPosition = new Map(plan.seals.map((seal) => [seal.position, seal]));
+    const lastSeal = plan.seals.at(-1);
+    this.lastSealedPosition = lastSeal === undefined ? undefined : BigInt(lastSeal.sealedPosition);
+    if (plan.filtered) {
+      this.proofs = new InclusionProofs(plan.inclusionProofs, new Map(plan.seals.map((seal) => [seal.cycleId, seal])));
+    } else {
+      this.roots = new SealRoots(plan.seals);
+    }
+  }
+
+  /** Position of the first event accepted. */
+  get first(): bigint | undefined {
+    return this.firstPosition;
+  }
+
+  /** Position of the last event accepted. */
+  get last(): bigint | undefined {
+    return this.lastPosition;
+  }
+
+  get eventsChecked(): number {
+    return this.events;
+  }
+
+  get streamsChecked(): number {
+    return this.tips.size;
+  }
+
+  /** Seals whose root was recomputed from the events (full exports). */
+  get sealRootsChecked(): number {
+    return this.roots?.sealsChecked ?? 0;
+  }
+
+  get inclusionProofsChecked(): number {
+    return this.proofs?.proofsChecked ?? 0;
+  }
+
+  /** Events after the last seal: only the chains vouch for them, no signature does yet. */
+  get unsealedEvents(): number {
+    return this.unsealed;
+  }
+
+  /** Holes inside a stream accepted in a filtered export whose filters allow them. */
+  get chainGaps(): number {
+    return this.gaps;
+  }
+
+  accept(event: StoredEvent, line: number): void {
+    const position = event.position.toString();
+    if (this.lastPosition !== undefined && event.position <= this.lastPosition) {
+      fail({
+        code: 'out_of_order',
+        position,
+        line,
+        message: `position ${position} follows position ${this.lastPosition}: events were inserted or reordered`,
+      });
+    }
+    this.roots?.before(event.position);
+    this.checkChain(event, line);
+    if (event.type === SEAL_EVENT_TYPE) this.checkSealEvent(event, line);
+
+    const sealed = this.lastSealedPosition !== undefined && event.position <= this.lastSealedPosition;
+    if (!sealed) this.unsealed += 1;
+    this.roots?.add(event.position, event.hash);
+    if (sealed) this.proofs?.check(event, line);
+
+    this.firstPosition ??= event.position;
+    this.lastPosition = event.position;
+    this.events += 1;
+  }
+
+  /** Checks what only the end can tell: seals past the last event, and what the manifest promised but never came. */
+  finish(): void {
+    this.roots?.finish();
+    this.proofs?.finish();
+    if (this.plan.filtered) {
+      for (const streamId of this.plan.chainAnchors.keys()) {
+        if (!this.tips.has(streamId)) {
+          fail({
+            code: 'missing_event',
+            streamId,
+            message: `the manifest anchors stream ${streamId}, of which the export holds no event: its events were removed`,
+          });
+        }
+      }
+    } else {
+      // A full export holds the whole log, so the events recording its seals too.
+      for (const seal of this.plan.seals) {
+        if (!this.sealEventsSeen.has(seal.position)) {
+          fail({
+            code: 'seal_mismatch',
+            position: seal.position,
+            cycleId: seal.cycleId,
+            message: `the ReviewCycleHeld event of review cycle ${seal.cycleId} at position ${seal.position} is not in the export`,
+          });
+        }
+      }
+    }
+  }
+
+  private checkChain(event: StoredEvent, line: number): void {
+    const known = this.tips.get(event.streamId);
+    let tip = known;
+    let gap = false;
+    if (known === undefined && this.plan.filtered) {
+      tip = this.anchorTip(event, line);
+    } else if (known !== undefined && this.plan.gapsAllowed && event.revision > known.revision + 1n) {
+      // Nothing in the export can say what the hole held: the event is checked against its own prevHash, so at
+      // least its hash must be its content's.
+      tip = { revision: event.revision - 1n, hash: event.prevHash };
+      gap = true;
+    }
+    const reason = chainBreak(event, tip, this.lastRecordedAt);
+    if (reason !== undefined) {
+      fail({
+        code: 'chain_broken',
+        position: event.position.toString(),
+        streamId: event.streamId,
+        line,
+        message: `${event.streamId} revision ${event.revision}: ${reason}`,
+      });
+    }
+    if (gap) this.gaps += 1;
+    this.tips.set(event.streamId, { revision: event.revision, hash: event.hash });
+    this.lastRecordedAt = event.recordedAt;
+  }
+
+  /** Where a filtered export resumes a stream: the event before the anchor, which the export does not hold. */
+  private anchorTip(event: StoredEvent, line: number): StreamTip | undefined {
+    const anchor = this.plan.chainAnchors.get(event.streamId);
+    if (anchor === undefined) {
+      if (event.revision === 0n) return undefined;
+      fail({
+        code: 'chain_broken',
+        position: event.position.toString(),
+        streamId: event.streamId,
+        line,
+        message: `${event.streamId} starts at revision ${event.revision} in the export, and the manifest gives no chain anchor to check it against`,
+      });
+    }
+    if (anchor.revision === '0') return undefined;
+    return { revision: BigInt(anchor.revision) - 1n, hash: anchor.prevHash };
+  }
+
+  private checkSealEvent(event: StoredEvent, line: number): void {
+    const position = event.position.toString();
+    const recorded = sealOfEvent(event);
+    if (typeof recorded === 'string') {
+      fail({ code: 'malformed_event', position, line, message: `the ReviewCycleHeld data is not a seal: ${recorded}` });
+    }
+    const listed = this.sealsByPosition.get(position);
+    if (listed === undefined || !sameSeal(listed, recorded)) {
+      fail({
+        code: 'seal_mismatch',
+        position,
+        cycleId: recorded.cycleId,
+        line,
+        message:
+          listed === undefined
+            ? `the seal of review cycle ${recorded.cycleId} recorded at position ${position} is not among the seals listed`
+            : `the seal recorded at position ${position} differs from the one listed for review cycle ${listed.cycleId}`,
+      });
+    }
+    this.sealEventsSeen.add(position);
+  }
+}

@@ -1,0 +1,68 @@
+/** Why an export fails verification; each code names one kind of finding, the message explains the instance. */
+export type ExportProblemCode =
+  /** The input cannot be read as an export: I/O error, not a zip, a damaged zip entry, two entries of one name. */
+  | 'unreadable'
+  /** A file the bundle needs, or one its manifest lists, is absent. */
+  | 'missing_file'
+  /** manifest.json is not a v1 manifest, or contradicts itself. */
+  | 'bad_manifest'
+  /** The auditor's public key is not the key the export names. */
+  | 'wrong_key'
+  /** A seal's signature does not verify with the trusted key. */
+  | 'bad_signature'
+  /** Two successive seals do not describe one growing log. */
+  | 'inconsistent_seals'
+  /** A line is not an event as the exporter writes it. */
+  | 'malformed_event'
+  /** The last line stops before its newline. */
+  | 'truncated'
+  /** Positions do not strictly increase. */
+  | 'out_of_order'
+  /** An event does not follow its stream's previous event (or anchor), or its hash is not its content's. */
+  | 'chain_broken'
+  /** A ReviewCycleHeld event and the manifest's seal differ, or one lacks the other. */
+  | 'seal_mismatch'
+  /** The events up to a seal's sealedPosition do not have the seal's Merkle root or count. */
+  | 'merkle_mismatch'
+  /** An event's inclusion proof does not place its hash in the seal's tree. */
+  | 'inclusion_failed'
+  /** A sealed event of a filtered export has no inclusion proof. */
+  | 'missing_proof'
+  /** The manifest vouches for an event (a proof, a chain anchor) that the export does not hold. */
+  | 'missing_event'
+  /** The manifest's eventCount, firstPosition or lastPosition is not what the file holds. */
+  | 'count_mismatch'
+  /** A file's SHA-256 or size differs from the manifest's. */
+  | 'digest_mismatch';
+
+/** The first thing found wrong, located as precisely as the check allows. */
+export interface ExportProblem {
+  readonly code: ExportProblemCode;
+  /** Global position concerned, in decimal (as positions travel in JSON). */
+  readonly position?: string;
+  readonly streamId?: string;
+  /** Review cycle whose seal is concerned. */
+  readonly cycleId?: string;
+  /** File of the bundle concerned. */
+  readonly file?: string;
+  /** 1-based line of events.ndjson. */
+  readonly line?: number;
+  readonly message: string;
+}
+
+/**
+ * Thrown by a check to end the walk at the first problem: one altered byte breaks every later hash of its stream,
+ * so what follows the first finding adds noise, not information.
+ */
+export class ExportProblemFound extends Error {
+  constructor(readonly problem: ExportProblem) {
+    super(problem.message);
+    this.name = 'ExportProblemFound';
+  }
+}
+
+export function fail(problem: ExportProblem): never {
+  // Unknown locations are left out rather than kept as undefined: the report is printed and served as JSON.
+  const located = Object.fromEntries(Object.entries(problem).filter(([, value]) => value !== undefined));
+  throw new ExportProblemFound(located as unknown as ExportProblem);
+}

@@ -1,0 +1,294 @@
+import type { StoredEvent } from '@portfolio/event-store';
+import { createWriteStream } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { ZipFile } from 'yazl';
+import type { ExportManifest } from '../export-format';
+import { signSeal } from '../seal';
+import { generateSigningKey, publicKeyPem } from '../signing';
+import {
+  buildLedger,
+  exportLedger,
+  fromNdjson,
+  rechain,
+  toNdjson,
+  withDigests,
+  writeBundle,
+  type ExportFiles,
+  type Ledger,
+} from './testing/export-fixture';
+import { verifyExport, type VerifyExportOptions } from './verify-export';
+
+// The fixture's log, by index (position = index + 1 on SQLite):
+//  0 mission-IDNUM r0 · 1 franceconnect r0 · 2 hubee r0 · 3 franceconnect r1 · 4 hubee r1 · 5 franceconnect r2
+//  6 seal citp-2021-s2 (of 0..5) · 7 hubee r2 · 8 vitam r0 · 9 franceconnect r3 · 10 seal citp-2022-s1 (of 0..9)
+// 11 franceconnect r4 · 12 vitam r1 (10 to 12 are unsealed: a seal cannot cover its own event)
+
+let ledger: Ledger;
+let pem: string;
+let untouched: ExportFiles;
+
+beforeAll(async () => {
+  ledger = await buildLedger();
+  pem = publicKeyPem(ledger.key);
+  untouched = exportLedger(ledger);
+});
+afterAll(() => ledger.dispose());
+
+const at = (index: number): string => ledger.events[index].position.toString();
+
+async function verify(files: ExportFiles, options: VerifyExportOptions = { publicKeyPem: pem }) {
+  return verifyExport({ kind: 'bundle', path: await writeBundle(ledger.dir, files) }, options);
+}
+
+/** Damages events.ndjson and leaves the manifest as exported, digests included. */
+function withLines(files: ExportFiles, change: (lines: string[]) => string[]): ExportFiles {
+  const lines = files.ndjson.split('\n').slice(0, -1);
+  return {
+    ...files,
+    ndjson: change(lines)
+      .map((line) => `${line}\n`)
+      .join(''),
+  };
+}
+
+function withEvents(files: ExportFiles, change: (events: StoredEvent[]) => StoredEvent[]): ExportFiles {
+  return { ...files, ndjson: toNdjson(change(fromNdjson(files.ndjson))) };
+}
+
+function withManifest(files: ExportFiles, change: Partial<ExportManifest>): ExportFiles {
+  return { ...files, manifest: { ...files.manifest, ...change } };
+}
+
+describe('verifyExport on an untouched bundle', () => {
+  it('passes, counting what it checked', async () => {
+    expect(await verify(untouched)).toEqual({
+      ok: true,
+      eventsChecked: 13,
+      streamsChecked: 6,
+      sealsChecked: 2,
+      proofsChecked: 1,
+      unsealedEvents: 3,
+      filtered: false,
+      keySource: 'auditor',
+      chainGaps: 0,
+    });
+  });
+
+  it('checks the seals with the key the bundle carries when the auditor brings none, and says so', async () => {
+    expect(await verify(untouched, {})).toMatchObject({ ok: true, sealsChecked: 2, keySource: 'manifest' });
+  });
+
+  it('reports progress as it reads, with the bytes of events read', async () => {
+    const calls: [number, number][] = [];
+    await verify(untouched, { publicKeyPem: pem, progressEvery: 5, onProgress: (n, bytes) => calls.push([n, bytes]) });
+    expect(calls.map(([n]) => n)).toEqual([5, 10, 13]);
+    expect(calls.at(-1)?.[1]).toBe(Buffer.byteLength(untouched.ndjson));
+  });
+});
+
+describe('verifyExport on a tampered bundle reports the first problem where it is', () => {
+  it('a changed byte in an event’s data', async () => {
+    const files = withLines(untouched, (lines) =>
+      lines.map((l, i) => (i === 3 ? l.replace('28000000', '28000001') : l)),
+    );
+    expect((await verify(files)).problem).toMatchObject({
+      code: 'chain_broken',
+      position: at(3),
+      streamId: 'project-franceconnect',
+      line: 4,
+    });
+  });
+
+  it('changed metadata', async () => {
+    const files = withLines(untouched, (lines) => lines.map((l, i) => (i === 4 ? l.replace('Camille', 'Camilla') : l)));
+    expect((await verify(files)).problem).toMatchObject({ code: 'chain_broken', position: at(4) });
+  });
+
+  it('bytes outside the hashed values (spacing)', async () => {
+    const files = withLines(untouched, (lines) => lines.map((l, i) => (i === 8 ? l.replace('","', '", "') : l)));
+    expect((await verify(files)).problem).toMatchObject({ code: 'malformed_event', position: at(8), line: 9 });
+  });
+
+  it('a removed event, at the next event of its stream', async () => {
+    const result = await verify(withLines(untouched, (lines) => lines.filter((_, i) => i !== 3)));
+    expect(result.problem).toMatchObject({ code: 'chain_broken', position: at(5), streamId: 'project-franceconnect' });
+    expect(result.eventsChecked).toBe(4);
+  });
+
+  it('a removed event that left no later event in its stream, at the seal covering it', async () => {
+    const result = await verify(withLines(untouched, (lines) => lines.slice(1)));
+    expect(result.problem).toMatchObject({ code: 'merkle_mismatch', position: at(6), cycleId: 'citp-2021-s2' });
+  });
+
+  it('the removed event a seal ends at, at that seal', async () => {
+    expect((await verify(withLines(untouched, (lines) => lines.filter((_, i) => i !== 5)))).problem).toMatchObject({
+      code: 'merkle_mismatch',
+      position: at(6),
+    });
+  });
+
+  it('a removed event after the last seal, through the manifest’s count', async () => {
+    expect((await verify(withLines(untouched, (lines) => lines.slice(0, -1)))).problem).toMatchObject({
+      code: 'count_mismatch',
+      file: 'manifest.json',
+    });
+  });
+
+  it('an event inserted under an existing position', async () => {
+    const files = withLines(untouched, (lines) => [...lines.slice(0, 5), lines[4], ...lines.slice(5)]);
+    expect((await verify(files)).problem).toMatchObject({ code: 'out_of_order', position: at(4), line: 6 });
+  });
+
+  it('a well-formed event inserted by a forger who renumbers and rechains, at the seal it falls under', async () => {
+    const files = withEvents(untouched, (events) => {
+      const forged = { ...events[2], streamId: 'project-forged', eventId: '7d7cbd0e-25f9-4b4a-9a43-8f0e4b2a5e11' };
+      const renumbered = [...events.slice(0, 3), forged, ...events.slice(3)].map((e, i) => ({
+        ...e,
+        position: BigInt(i + 1),
+      }));
+      return rechain(renumbered);
+    });
+    expect((await verify(files)).problem).toMatchObject({ code: 'merkle_mismatch', position: at(6) });
+  });
+
+  it('two swapped lines', async () => {
+    const files = withLines(untouched, (lines) => [...lines.slice(0, 3), lines[4], lines[3], ...lines.slice(5)]);
+    expect((await verify(files)).problem).toMatchObject({ code: 'out_of_order', position: at(3), line: 5 });
+  });
+
+  it('two events of a stream swapped under their positions', async () => {
+    const files = withEvents(untouched, (events) =>
+      events.map((e, i) =>
+        i === 3 ? { ...events[5], position: e.position } : i === 5 ? { ...events[3], position: e.position } : e,
+      ),
+    );
+    expect((await verify(files)).problem).toMatchObject({ code: 'chain_broken', position: at(3) });
+  });
+
+  it('a truncated events.ndjson', async () => {
+    const files = { ...untouched, ndjson: untouched.ndjson.slice(0, -40) };
+    expect((await verify(files)).problem).toMatchObject({
+      code: 'truncated',
+      file: 'events.ndjson',
+      line: 13,
+      position: at(12),
+    });
+  });
+
+  it('a seal whose root was changed under its old signature', async () => {
+    const seals = untouched.manifest.seals.map((s, i) => (i === 1 ? { ...s, merkleRoot: 'ab'.repeat(32) } : s));
+    expect((await verify(withManifest(untouched, { seals }))).problem).toMatchObject({
+      code: 'bad_signature',
+      position: at(10),
+      cycleId: 'citp-2022-s1',
+    });
+  });
+
+  it('a seal signed by another key', async () => {
+    const other = generateSigningKey();
+    const seals = untouched.manifest.seals.map((s, i) => (i === 1 ? { ...s, signature: signSeal(other, s) } : s));
+    expect((await verify(withManifest(untouched, { seals }))).problem).toMatchObject({
+      code: 'bad_signature',
+      position: at(10),
+    });
+  });
+
+  it('an auditor key other than the one the export names', async () => {
+    const result = await verify(untouched, { publicKeyPem: publicKeyPem(generateSigningKey()) });
+    expect(result).toMatchObject({ ok: false, problem: { code: 'wrong_key', file: 'manifest.json' } });
+  });
+
+  it('an export that names a forger’s key: wrong key for the auditor, bad signatures without one', async () => {
+    const forged = exportLedger(ledger, { key: generateSigningKey() });
+    expect((await verify(forged)).problem).toMatchObject({ code: 'wrong_key' });
+    expect((await verify(forged, {})).problem).toMatchObject({ code: 'bad_signature', position: at(6) });
+  });
+
+  it('a consistency proof that does not hold', async () => {
+    const [proof] = untouched.manifest.consistencyProofs;
+    const consistencyProofs = [{ ...proof, proof: [...proof.proof.slice(1), 'cd'.repeat(32)] }];
+    expect((await verify(withManifest(untouched, { consistencyProofs }))).problem).toMatchObject({
+      code: 'inconsistent_seals',
+      position: at(10),
+    });
+  });
+
+  it('a seal event the manifest does not list', async () => {
+    const files = withManifest(untouched, { seals: untouched.manifest.seals.slice(1), consistencyProofs: [] });
+    expect((await verify(files)).problem).toMatchObject({ code: 'seal_mismatch', position: at(6) });
+  });
+
+  it('a changed file beside the events, naming it', async () => {
+    const files = { ...untouched, others: { ...untouched.others, 'events.csv': 'position,hash\n' } };
+    expect((await verify(files)).problem).toMatchObject({ code: 'digest_mismatch', file: 'events.csv' });
+  });
+
+  it('a listed file missing from the zip', async () => {
+    const others = Object.fromEntries(Object.entries(untouched.others).filter(([name]) => name !== 'README.md'));
+    expect((await verify({ ...untouched, others })).problem).toMatchObject({ code: 'missing_file', file: 'README.md' });
+  });
+
+  it('a changed events.ndjson whose events still hold, by its digest', async () => {
+    // Events after the last seal, removed by a forger who also fixed the manifest's count: only the digest is left.
+    const files = withLines(untouched, (lines) => lines.slice(0, -1));
+    const fixed = withManifest(files, { eventCount: 12, lastPosition: at(11) });
+    expect((await verify(fixed)).problem).toMatchObject({ code: 'digest_mismatch', file: 'events.ndjson' });
+    expect(await verify(withDigests(fixed))).toMatchObject({ ok: true, unsealedEvents: 2 });
+  });
+
+  it('a log cut before a seal by a forger who fixed the manifest, at that seal', async () => {
+    const cut = withLines(untouched, (lines) => lines.slice(0, 5));
+    const fixed = withDigests(withManifest(cut, { eventCount: 5, lastPosition: at(4) }));
+    expect((await verify(fixed)).problem).toMatchObject({ code: 'merkle_mismatch', position: at(6) });
+  });
+
+  it('a seal event removed from the file, though no seal covers it', async () => {
+    const removed = withLines(untouched, (lines) => lines.filter((_, i) => i !== 10));
+    const fixed = withDigests(withManifest(removed, { eventCount: 12 }));
+    expect((await verify(fixed)).problem).toMatchObject({
+      code: 'seal_mismatch',
+      position: at(10),
+      cycleId: 'citp-2022-s1',
+    });
+  });
+
+  it('a seal event that says something else than the manifest’s seal', async () => {
+    const files = withEvents(untouched, (events) =>
+      rechain(events.map((e, i) => (i === 10 ? { ...e, data: { ...e.data, merkleRoot: 'ab'.repeat(32) } } : e))),
+    );
+    expect((await verify(files)).problem).toMatchObject({ code: 'seal_mismatch', position: at(10), line: 11 });
+  });
+
+  it('a consistency proof for other tree sizes than the seals’', async () => {
+    const consistencyProofs = untouched.manifest.consistencyProofs.map((p) => ({ ...p, fromSize: p.fromSize - 1 }));
+    expect((await verify(withManifest(untouched, { consistencyProofs }))).problem).toMatchObject({
+      code: 'inconsistent_seals',
+      cycleId: 'citp-2022-s1',
+    });
+  });
+
+  it('a zip holding two entries of one name', async () => {
+    const path = join(ledger.dir, 'twice.zip');
+    const zip = new ZipFile();
+    for (const name of ['events.ndjson', 'manifest.json', 'events.ndjson']) zip.addBuffer(Buffer.from('{}\n'), name);
+    zip.end();
+    await pipeline(zip.outputStream, createWriteStream(path));
+    expect((await verifyExport({ kind: 'bundle', path })).problem).toMatchObject({
+      code: 'unreadable',
+      file: 'events.ndjson',
+    });
+  });
+
+  it('a manifest that is not a v1 manifest', async () => {
+    const path = await writeBundle(ledger.dir, untouched, '{"format":"portfolio-ledger/export/v0"}');
+    expect((await verifyExport({ kind: 'bundle', path })).problem).toMatchObject({ code: 'bad_manifest' });
+  });
+
+  it('a file that is not a zip', async () => {
+    const path = join(ledger.dir, 'not-a-zip.zip');
+    await writeFile(path, untouched.ndjson);
+    expect((await verifyExport({ kind: 'bundle', path })).problem).toMatchObject({ code: 'unreadable' });
+  });
+});
