@@ -16,7 +16,9 @@ export function rawStore(testApp: TestApp): RawStore {
     db.pragma('busy_timeout = 10000');
     return {
       run: async (sql, ...params) => void db.prepare(sql).run(...params),
-      close: async () => db.close(),
+      close: async () => {
+        db.close();
+      },
     };
   }
   const pool = new Pool({ connectionString: store.databaseUrl, max: 1, options: `-c search_path="${store.schema}"` });
