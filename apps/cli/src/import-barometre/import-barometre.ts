@@ -7,7 +7,6 @@ import {
   initialProjectState,
   isIsoDate,
   knownValue,
-  territoryKey,
   type ActiveProject,
   type DefineMission,
   type DomainCommand,
@@ -61,6 +60,13 @@ interface ProjectPlan {
   readonly rows: DetailRow[];
   /** Indicator ids in order of first appearance. */
   readonly indicatorIds: string[];
+  /** Indicators whose rows were rejected (so that no row is rejected twice). */
+  readonly rejectedIndicators: Set<string>;
+}
+
+/** The rows of a plan not yet rejected. */
+function pendingRows(plan: ProjectPlan): DetailRow[] {
+  return plan.rows.filter((row) => !plan.rejectedIndicators.has(row.indicatorId));
 }
 
 /** Counters and findings of one run. */
@@ -91,6 +97,8 @@ class Findings {
   }
 
   rejectIndicator(plan: ProjectPlan, indicatorId: string, reason: string): void {
+    if (plan.rejectedIndicators.has(indicatorId)) return;
+    plan.rejectedIndicators.add(indicatorId);
     this.indicatorsRejected.push({ projectId: plan.projectId, indicatorId, reason });
     this.rejectRows(
       plan.rows.filter((row) => row.indicatorId === indicatorId),
@@ -249,11 +257,11 @@ export async function importBarometre(
     if (findings.aborted) break;
     const launch = launches.get(plan);
     const redesign = redesigns.get(plan);
-    const liveIndicators = new Set<string>();
+    if (plan.state.status !== 'active' && launch === undefined) continue; // every indicator was rejected
     if (launch !== undefined) {
       const refused = refusedMissions.get(plan.mission.code);
       if (refused !== undefined) {
-        findings.rejectRows(plan.rows, `mission ${plan.mission.code} could not be defined: ${refused}`);
+        findings.rejectRows(pendingRows(plan), `mission ${plan.mission.code} could not be defined: ${refused}`);
         continue;
       }
       try {
@@ -261,31 +269,26 @@ export async function importBarometre(
         if (sent === undefined) break;
         findings.projectsLaunched += 1;
         findings.indicatorsDefined += launch.definitions;
-        for (const indicator of launch.command.indicators) liveIndicators.add(indicator.indicatorId);
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
-        findings.rejectRows(plan.rows, `LaunchProject ${plan.projectId} refused: ${error.message}`);
+        findings.rejectRows(pendingRows(plan), `LaunchProject ${plan.projectId} refused: ${error.message}`);
         continue;
       }
-    } else if (plan.state.status === 'active') {
-      for (const [id, indicator] of Object.entries(plan.state.indicators)) if (!indicator.retired) liveIndicators.add(id);
-      if (redesign !== undefined) {
-        const added = redesign.changes.indicators?.added ?? [];
-        try {
-          const sent = await send(redesign, idempotencyKey(['redesign', plan.projectId], redesign));
-          if (sent === undefined) break;
-          findings.projectsRedesigned += 1;
-          findings.indicatorsDefined += added.length;
-          for (const indicator of added) liveIndicators.add(indicator.indicatorId);
-        } catch (error) {
-          if (!(error instanceof DomainError)) throw error;
-          for (const indicator of added) {
-            findings.rejectIndicator(plan, indicator.indicatorId, `RedesignProject refused: ${error.message}`);
-          }
+    } else if (redesign !== undefined) {
+      const added = redesign.changes.indicators?.added ?? [];
+      try {
+        const sent = await send(redesign, idempotencyKey(['redesign', plan.projectId], redesign));
+        if (sent === undefined) break;
+        findings.projectsRedesigned += 1;
+        findings.indicatorsDefined += added.length;
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        for (const indicator of added) {
+          findings.rejectIndicator(plan, indicator.indicatorId, `RedesignProject refused: ${error.message}`);
         }
       }
     }
-    const rows = plan.rows.filter((row) => liveIndicators.has(row.indicatorId));
+    const rows = pendingRows(plan);
     const completed = await recordMeasurements(plan, rows, { batchSize, source, send, idempotencyKey }, ports, findings);
     if (!completed) break;
   }
@@ -336,6 +339,7 @@ async function planProjects(
       state,
       rows: ownRows,
       indicatorIds,
+      rejectedIndicators: new Set(),
     });
   }
   return plans;
@@ -377,9 +381,11 @@ function definitionsFor(
 ): IndicatorDefinition[] {
   const definitions: IndicatorDefinition[] = [];
   for (const indicatorId of plan.indicatorIds) {
-    const known = plan.state.status === 'active' ? plan.state.indicators[indicatorId] : undefined;
+    const { state } = plan;
+    const known =
+      state.status === 'active' && Object.hasOwn(state.indicators, indicatorId) ? state.indicators[indicatorId] : undefined;
     const entry = synthesis?.entries.get(indicatorId);
-    if (known !== undefined && Object.hasOwn(plan.state.status === 'active' ? plan.state.indicators : {}, indicatorId)) {
+    if (known !== undefined) {
       if (known.retired) findings.rejectIndicator(plan, indicatorId, `retired from project ${plan.projectId}`);
       else if (entry?.definition !== undefined) warnOnPlanDrift(plan.projectId, known, entry.definition, findings);
       continue;
@@ -583,9 +589,4 @@ async function recordMeasurements(
 
 function measurementOf(row: DetailRow, source: string): MeasurementInput {
   return { indicatorId: row.indicatorId, value: row.value, period: row.period, territory: row.territory, source };
-}
-
-/** `level:code` of a row, for messages. */
-export function territoryOfRow(row: DetailRow): string {
-  return territoryKey(row.territory);
 }
