@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { registerExport } from './commands/export.command';
+import { registerImport } from './commands/import-barometre.command';
 import { registerRebuild } from './commands/rebuild.command';
 import { registerReplay } from './commands/replay.command';
 import { registerTokens } from './commands/tokens.command';
@@ -10,6 +11,7 @@ export function buildProgram(): Command {
   const program = new Command('portfolio')
     .description('portfolio-ledger: run the transformation portfolio from the command line')
     .showHelpAfterError();
+  registerImport(program);
   registerVerify(program);
   registerExport(program);
   registerReplay(program);

@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { CloseProjectHandler } from './close-project/close-project.handler';
 import { CommandExecutor } from './command-execution/command-executor';
+import { DomainCommandGateway } from './command-execution/domain-command-gateway';
 import { DefineMissionHandler } from './define-mission/define-mission.handler';
 import { AuditExporter } from './export-audit-trail/audit-exporter';
 import { GetPublicKeyHandler } from './get-public-key/get-public-key.handler';
@@ -20,6 +21,7 @@ import { AuditVerifier } from './verify-audit-trail/audit-verifier';
   imports: [CqrsModule.forRoot()],
   providers: [
     CommandExecutor,
+    DomainCommandGateway,
     SigningKeyService,
     HistorySealer,
     AuditExporter,
@@ -33,7 +35,7 @@ import { AuditVerifier } from './verify-audit-trail/audit-verifier';
     HoldReviewCycleHandler,
     GetPublicKeyHandler,
   ],
-  exports: [CommandExecutor, SigningKeyService, AuditExporter, AuditVerifier],
+  exports: [CommandExecutor, DomainCommandGateway, SigningKeyService, AuditExporter, AuditVerifier],
 })
 export class ApplicationModule {
   static forRoot(options: ReadModelsOptions): DynamicModule {

@@ -22,3 +22,4 @@ export * from './config/dev-tokens';
 export * from './read-models/read-models.module';
 export * from './export-audit-trail/audit-exporter';
 export * from './verify-audit-trail/audit-verifier';
+export * from './command-execution/domain-command-gateway';

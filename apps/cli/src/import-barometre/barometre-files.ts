@@ -13,7 +13,7 @@ import {
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
-import { readCsvRows, type CsvRow } from './csv-reader';
+import { CsvEncodingError, readCsvRows, type CsvRow } from './csv-reader';
 import { bounded, parseDecimal, projectIdForMesure, slugify } from './mapping';
 import type { RejectedRow } from './types';
 
@@ -40,9 +40,7 @@ export async function readTable(path: string, required: readonly string[]): Prom
   try {
     for await (const row of readCsvRows(hashed(), (header) => (columns = header))) rows.push(row);
   } catch (error) {
-    if (error instanceof TypeError && /encoded|decode/i.test(error.message)) {
-      throw new Error(`${file} is not UTF-8 text: ${error.message}`);
-    }
+    if (error instanceof CsvEncodingError) throw new CsvEncodingError(`${file}: ${error.message}`);
     throw error;
   }
   const missing = required.filter((name) => !columns.includes(name));

@@ -45,6 +45,11 @@ export class CsvParser {
   private atStart = true;
   private ended = false;
 
+  /** The line the parser has reached. */
+  get currentLine(): number {
+    return this.line;
+  }
+
   /** Parses the next piece of text, returning the records it completes. */
   push(text: string): CsvRecord[] {
     if (this.ended) throw new Error('CsvParser: push after end');
@@ -178,19 +183,28 @@ export function parseCsv(text: string): CsvRecord[] {
   return [...parser.push(text), ...parser.end()];
 }
 
+/** Bytes that are not UTF-8 text. */
+export class CsvEncodingError extends Error {
+  override readonly name = 'CsvEncodingError';
+}
+
 /**
  * Records of a stream of text or UTF-8 bytes (e.g. `fs.createReadStream(path)`), one at a time. Bytes are decoded
- * strictly: a file that is not UTF-8 (say Windows-1252) fails with a TypeError instead of importing mangled text.
+ * strictly: a file that is not UTF-8 (say Windows-1252) fails with a CsvEncodingError instead of importing mangled text.
  */
 export async function* readCsvRecords(source: AsyncIterable<string | Uint8Array>): AsyncGenerator<CsvRecord> {
   const parser = new CsvParser();
   // ignoreBOM: false (the default) drops a leading BOM; `stream: true` keeps a character split across chunks whole.
   const decoder = new TextDecoder('utf-8', { fatal: true });
-  for await (const chunk of source) {
-    const text = typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
-    yield* parser.push(text);
-  }
-  yield* parser.push(decoder.decode());
+  const decode = (chunk?: Uint8Array): string => {
+    try {
+      return chunk === undefined ? decoder.decode() : decoder.decode(chunk, { stream: true });
+    } catch {
+      throw new CsvEncodingError(`the text is not UTF-8 (from line ${parser.currentLine})`);
+    }
+  };
+  for await (const chunk of source) yield* parser.push(typeof chunk === 'string' ? chunk : decode(chunk));
+  yield* parser.push(decode());
   yield* parser.end();
 }
 

@@ -30,14 +30,7 @@ import {
   missionCodeForSector,
   releaseDateOfFileName,
 } from './mapping';
-import type {
-  ImportOptions,
-  ImportPorts,
-  ImportRequest,
-  ImportSummary,
-  RejectedIndicator,
-  RejectedRow,
-} from './types';
+import type { ImportOptions, ImportPorts, ImportRequest, ImportSummary, RejectedIndicator, RejectedRow } from './types';
 
 export const DEFAULT_BATCH_SIZE = 5000;
 /** How many rejected rows the summary lists (all are counted). */
@@ -191,7 +184,8 @@ export async function importBarometre(
   }
   if (synthesis === undefined) {
     findings.warnings.push(
-      'no synthesis file: each new indicator takes its first value (earliest date) as baseline and its last value (latest date) as target',
+      'no synthesis file: each new indicator takes its first value (earliest date) as baseline and its last value (latest date) as target' +
+        (level === 'national' ? '' : `, from this file's ${level} values`),
     );
   }
   if (detail.repeated > 0) {
@@ -289,7 +283,13 @@ export async function importBarometre(
       }
     }
     const rows = pendingRows(plan);
-    const completed = await recordMeasurements(plan, rows, { batchSize, source, send, idempotencyKey }, ports, findings);
+    const completed = await recordMeasurements(
+      plan,
+      rows,
+      { batchSize, source, send, idempotencyKey },
+      ports,
+      findings,
+    );
     if (!completed) break;
   }
 
@@ -318,7 +318,8 @@ async function planProjects(
   for (const [projectId, projectRows] of grouped) {
     const [first] = projectRows;
     const clash = projectRows.find((row) => row.mesureSlug !== first.mesureSlug);
-    const ownRows = clash === undefined ? projectRows : projectRows.filter((row) => row.mesureSlug === first.mesureSlug);
+    const ownRows =
+      clash === undefined ? projectRows : projectRows.filter((row) => row.mesureSlug === first.mesureSlug);
     if (clash !== undefined) {
       findings.rejectRows(
         projectRows.filter((row) => row.mesureSlug !== first.mesureSlug),
@@ -351,20 +352,22 @@ function missionOf(
   sectorOf: ReadonlyMap<string, string> | undefined,
   findings: Findings,
 ): Mission {
-  const sectors = [
-    ...new Set(indicatorIds.map((id) => sectorOf?.get(id)).filter((s): s is string => s !== undefined)),
-  ];
+  const sectors = [...new Set(indicatorIds.map((id) => sectorOf?.get(id)).filter((s): s is string => s !== undefined))];
   if (sectorOf !== undefined && sectors.length < indicatorIds.length) {
     const unlisted = indicatorIds.filter((id) => !sectorOf.has(id));
     if (unlisted.length > 0) findings.warnings.push(`${unlisted.join(', ')}: not in the secteurs file`);
   }
   if (sectors.length > 1) {
-    findings.warnings.push(`project ${projectId} has indicators of sectors ${sectors.join(', ')}: it goes into ${sectors[0]}`);
+    findings.warnings.push(
+      `project ${projectId} has indicators of sectors ${sectors.join(', ')}: it goes into ${sectors[0]}`,
+    );
   }
   if (sectors.length === 0) return UNSECTORED_MISSION;
   const code = missionCodeForSector(sectors[0]);
   if (code === undefined) {
-    findings.warnings.push(`sector ${JSON.stringify(sectors[0])} gives no mission code: ${projectId} goes into ${UNSECTORED_MISSION.code}`);
+    findings.warnings.push(
+      `sector ${JSON.stringify(sectors[0])} gives no mission code: ${projectId} goes into ${UNSECTORED_MISSION.code}`,
+    );
     return UNSECTORED_MISSION;
   }
   return { code, name: bounded(sectors[0]) };
@@ -383,7 +386,9 @@ function definitionsFor(
   for (const indicatorId of plan.indicatorIds) {
     const { state } = plan;
     const known =
-      state.status === 'active' && Object.hasOwn(state.indicators, indicatorId) ? state.indicators[indicatorId] : undefined;
+      state.status === 'active' && Object.hasOwn(state.indicators, indicatorId)
+        ? state.indicators[indicatorId]
+        : undefined;
     const entry = synthesis?.entries.get(indicatorId);
     if (known !== undefined) {
       if (known.retired) findings.rejectIndicator(plan, indicatorId, `retired from project ${plan.projectId}`);
@@ -494,7 +499,13 @@ function launchFor(
     // Every indicator was rejected, with its rows: a project without indicators is not launched.
     return undefined;
   }
-  return { command: launchCommand(plan, accepted, today), definitions: accepted.length };
+  const command = launchCommand(plan, accepted, today);
+  if (command.launchedOn < MISSIONS_DEFINED_ON) {
+    findings.warnings.push(
+      `project ${plan.projectId} is launched on ${command.launchedOn}, before its mission's definition (${MISSIONS_DEFINED_ON})`,
+    );
+  }
+  return { command, definitions: accepted.length };
 }
 
 /** The redesign adding to an existing project the indicators the domain accepts, each tried on its own first. */
@@ -575,7 +586,10 @@ async function recordMeasurements(
         }
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
-        findings.rejectRows(batch, `RecordMeasurements refused for the batch of ${batch.length} rows: ${error.message}`);
+        findings.rejectRows(
+          batch,
+          `RecordMeasurements refused for the batch of ${batch.length} rows: ${error.message}`,
+        );
         continue;
       }
     }

@@ -1,0 +1,533 @@
+import { NATIONAL_TERRITORY, knownValue, type DomainCommand, type ProjectState } from '@portfolio/domain';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describeImportSummary } from './describe-summary';
+import { importBarometre } from './import-barometre';
+import { projectIdForMesure } from './mapping';
+import { InMemoryLedger } from './testing/in-memory-ledger';
+import type { ImportRequest, ImportSummary } from './types';
+
+const DEMO = join(__dirname, '../../../../demo-data/barometre');
+const TODAY = '2023-06-30';
+const SECTEURS = join(DEMO, 'secteurs.csv');
+
+function release(date: '2021-07-23' | '2023-01-19'): ImportRequest {
+  return {
+    detail: join(DEMO, `releases/${date}-detail-national.csv`),
+    synthese: join(DEMO, `releases/${date}-synthese-national.csv`),
+    secteurs: SECTEURS,
+    today: TODAY,
+  };
+}
+
+const NUMERISATION = projectIdForMesure('Numérisation des petites et moyennes entreprises');
+
+function active(state: ProjectState) {
+  if (state.status !== 'active') throw new Error(`expected an active project, got ${state.status}`);
+  return state;
+}
+
+/** Every row of the detail file is accounted for exactly once. */
+function expectEveryRowAccounted(summary: ImportSummary, repeated: number): void {
+  const detailRejected = summary.rowsRejected; // the synthesis and secteurs files of the demo data have no bad row
+  expect(
+    summary.measurementsAdded +
+      summary.measurementsRestated +
+      summary.measurementsUnchanged +
+      detailRejected +
+      repeated,
+  ).toBe(summary.rowsRead);
+}
+
+describe('importBarometre: mapping a release onto the portfolio', () => {
+  it('maps the 2023-01-19 release: 10 sector missions, 38 mesure projects, 49 indicators, 833 measurements', async () => {
+    const ledger = new InMemoryLedger(TODAY);
+    const summary = await importBarometre(release('2023-01-19'), ledger);
+
+    expect(summary).toMatchObject({
+      missionsDefined: 10,
+      projectsLaunched: 38,
+      projectsRedesigned: 0,
+      indicatorsDefined: 49,
+      measurementsAdded: 833,
+      measurementsRestated: 0,
+      measurementsUnchanged: 0,
+      rowsRead: 1240,
+      rowsRejected: 395,
+      aborted: false,
+    });
+    expect(summary.rejected).toHaveLength(100);
+    // The 12 rows of nb-logement-accompagnement listed under a second label repeat the first ones.
+    expectEveryRowAccounted(summary, 12);
+    expect(ledger.eventsOf('MissionDefined').map((e) => e.data.missionCode)).toEqual(
+      expect.arrayContaining([
+        'AGRICULTURE',
+        'ECONOMIE-EMPLOI',
+        'SERVICES-PUBLICS-ET-TERRITOIRES',
+        'TRANSITION-ECOLOGIQUE',
+      ]),
+    );
+    expect(ledger.eventsOf('MissionDefined')[0].data).toMatchObject({
+      programme: 'Baromètre des résultats de l’action publique',
+      definedOn: '2017-01-01',
+    });
+    expect(ledger.eventsOf('IndicatorMeasured')).toHaveLength(833);
+    expect(describeImportSummary(summary)).toContain('projects launched:      38 (redesigned to add indicators: 0)');
+
+    // The 8 indicators of the synthesis without a target (cible) are rejected with their rows; 5 mesures have no other.
+    expect(summary.indicatorsRejected.map((i) => i.indicatorId).sort()).toEqual([
+      'nb-atteintes-biens',
+      'nb-atteintes-personnes',
+      'nb-controles-clir',
+      'nb-entreprises-industrielles-agricoles',
+      'nb-logements-renoves-petites-villes',
+      'nb-morts-routes',
+      'nb-ordonnances-delivrees',
+      'nombre-recrutements-jeunes',
+    ]);
+    expect(summary.indicatorsRejected.find((i) => i.indicatorId === 'nb-morts-routes')?.reason).toMatch(
+      /^no target in the synthesis file \(cible is empty\) \(2023-01-19-synthese-national.csv line 31\)$/,
+    );
+    expect(await ledger.project(projectIdForMesure('Réduire la mortalité sur les routes'))).toEqual({
+      status: 'not_launched',
+    });
+    expect(summary.rejected[0]).toEqual({
+      file: '2023-01-19-detail-national.csv',
+      line: expect.any(Number),
+      reason: expect.stringMatching(/^indicator [a-z-]+: no target in the synthesis file/),
+    });
+  });
+
+  it('defines an indicator from its synthesis row: label, unit, baseline, target, and a decreasing direction', async () => {
+    const ledger = new InMemoryLedger(TODAY);
+    await importBarometre(release('2023-01-19'), ledger);
+    const project = active(
+      await ledger.project(projectIdForMesure('Simplifier l’accès aux droits des personnes handicapées')),
+    );
+    expect(project).toMatchObject({
+      projectId: 'simplifier-l-acces-aux-droits-des-personnes-handicapees',
+      missionCode: 'SANTE-FAMILLE',
+      title: 'Simplifier l’accès aux droits des personnes handicapées',
+      planVersion: 1,
+    });
+    expect(project.indicators['duree-moyenne-traitement-demandes-allocation-adulte-handicape']).toEqual({
+      indicatorId: 'duree-moyenne-traitement-demandes-allocation-adulte-handicape',
+      label: 'Durée moyenne de traitement pour les demandes d’allocation adulte handicapé',
+      unit: 'mois de traitement',
+      direction: 'decrease',
+      baseline: { value: 4.3, on: '2017-12-31' },
+      target: { value: 3, by: '2022-12-31' },
+      retired: false,
+    });
+
+    const rep = active(
+      await ledger.project(
+        projectIdForMesure('Dédoubler les classes en éducation prioritaire (grande section, CP, CE1) '),
+      ),
+    );
+    expect(rep.indicators['tx-gs-rep']).toMatchObject({
+      direction: 'increase',
+      baseline: { value: 4, on: '2019-11-30' },
+      target: { value: 74, by: '2022-11-30' },
+    });
+    // Launched on the earliest of its baselines and first values.
+    expect(rep.launchedOn).toBe('2019-10-31');
+  });
+
+  it('maps the 2021-07-23 release: 29 projects, 36 indicators, 354 measurements (its synthesis lacks many dates)', async () => {
+    const ledger = new InMemoryLedger(TODAY);
+    const summary = await importBarometre(release('2021-07-23'), ledger);
+    expect(summary).toMatchObject({
+      missionsDefined: 10,
+      projectsLaunched: 29,
+      indicatorsDefined: 36,
+      measurementsAdded: 354,
+      rowsRead: 695,
+      rowsRejected: 317,
+    });
+    expect(summary.indicatorsRejected).toHaveLength(21);
+    expect(summary.indicatorsRejected.find((i) => i.indicatorId === 'nb-points-recharge')?.reason).toMatch(
+      /^no baseline date in the synthesis file \(date_valeur_initiale is empty\)/,
+    );
+    expectEveryRowAccounted(summary, 24);
+  });
+});
+
+describe('importBarometre: re-imports and later releases', () => {
+  it('appends nothing when the same release is imported twice, and sends no command', async () => {
+    const ledger = new InMemoryLedger(TODAY);
+    await importBarometre(release('2023-01-19'), ledger);
+    const events = ledger.log.length;
+    const sends = ledger.sent.length;
+
+    const again = await importBarometre(release('2023-01-19'), ledger);
+
+    expect(ledger.log.length).toBe(events);
+    expect(ledger.sent.length).toBe(sends);
+    expect(again).toMatchObject({
+      missionsDefined: 0,
+      projectsLaunched: 0,
+      projectsRedesigned: 0,
+      indicatorsDefined: 0,
+      measurementsAdded: 0,
+      measurementsRestated: 0,
+      measurementsUnchanged: 833,
+      batchesSent: 0,
+    });
+  });
+
+  it('restates the values a later release changed, adds its new values, and adds its new indicators by a redesign', async () => {
+    const ledger = new InMemoryLedger(TODAY);
+    await importBarometre(release('2021-07-23'), ledger);
+    const before = ledger.log.length;
+    expect(
+      knownValue(
+        active(await ledger.project(NUMERISATION)).measurements,
+        'nb-diagnostics-individualises',
+        NATIONAL_TERRITORY,
+        '2021-06-30',
+      ),
+    ).toBe(16960);
+
+    const later = await importBarometre(release('2023-01-19'), ledger);
+
+    const appended = ledger.log.slice(before).map((r) => r.event);
+    const measured = appended.filter((e) => e.type === 'IndicatorMeasured');
+    const restatements = measured.filter((e) => e.data.supersedes !== undefined);
+    expect(later).toMatchObject({
+      missionsDefined: 0,
+      projectsLaunched: 12,
+      projectsRedesigned: 2,
+      indicatorsDefined: 17,
+      measurementsAdded: 540,
+      measurementsRestated: 123,
+      measurementsUnchanged: 170,
+    });
+    expect(restatements).toHaveLength(later.measurementsRestated);
+    expect(measured).toHaveLength(later.measurementsAdded + later.measurementsRestated);
+
+    // The README's example: 16960 in the 2021-07-23 release, 15861 in the 2023-01-19 one.
+    const diagnostics = restatements.filter(
+      (e) => e.data.indicatorId === 'nb-diagnostics-individualises' && e.data.period === '2021-06-30',
+    );
+    expect(diagnostics.map((e) => e.data)).toEqual([
+      {
+        projectId: NUMERISATION,
+        indicatorId: 'nb-diagnostics-individualises',
+        value: 15861,
+        period: '2021-06-30',
+        territory: NATIONAL_TERRITORY,
+        source:
+          'Baromètre des résultats de l’action publique, Etalab, release of 2023-01-19 (2023-01-19-detail-national.csv)',
+        supersedes: 16960,
+      },
+    ]);
+    expect(
+      knownValue(
+        active(await ledger.project(NUMERISATION)).measurements,
+        'nb-diagnostics-individualises',
+        NATIONAL_TERRITORY,
+        '2021-06-30',
+      ),
+    ).toBe(15861);
+
+    // Indicators without a usable target in 2021 (no baseline date) but with one in 2023 join their project.
+    const redesigns = appended.filter((e) => e.type === 'ProjectRedesigned');
+    expect(redesigns.map((e) => [e.data.projectId, e.data.changes.indicators.added.map((i) => i.indicatorId)])).toEqual(
+      [
+        ['verdir-le-parc-automobile', ['nb-points-recharge']],
+        [
+          projectIdForMesure('Doubler le nombre de maisons de santé et de centres de santé dans les territoires'),
+          ['nb-centres-sante'],
+        ],
+      ],
+    );
+    expect(redesigns[0].data).toMatchObject({
+      planVersion: 2,
+      reason: 'Baromètre release 2023-01-19-detail-national.csv adds indicators',
+      decidedOn: '2023-01-19',
+    });
+    const cars = active(await ledger.project('verdir-le-parc-automobile'));
+    expect(cars.indicators['nb-points-recharge']).toMatchObject({
+      baseline: { value: 27745, on: '2019-09-30' },
+      target: { value: 100000, by: '2022-03-31' },
+    });
+    expect(Object.keys(cars.measurements)).toContain('nb-points-recharge');
+    // Targets the 2023 synthesis changed are reported, not silently retargeted.
+    expect(later.warnings).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^deployer-le-pass-culture\/nb-utilisateurs-pass-culture: the synthesis has/),
+      ]),
+    );
+
+    // And importing the later release again appends nothing.
+    const after = ledger.log.length;
+    const again = await importBarometre(release('2023-01-19'), ledger);
+    expect(ledger.log.length).toBe(after);
+    expect(again.measurementsAdded + again.measurementsRestated).toBe(0);
+  });
+});
+
+describe('importBarometre: bad rows', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'barometre-'));
+  });
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  const header = 'mesure,indicateur,id_indicateur,maille_geographique,date,valeur,unite';
+  const mesure = 'Numérisation des petites et moyennes entreprises';
+  const label = "Nombre d'entreprises ayant disposé d'un diagnostic numérique et d'un plan d'action individualisé";
+  const row = (date: string, value: string, id = 'nb-diagnostics-individualises', m = mesure) =>
+    `${m},${label},${id},national,${date},${value},entreprises`;
+
+  it('rejects each bad row with its line and reason, and imports the others', async () => {
+    const detail = join(dir, 'bad-detail.csv');
+    await writeFile(
+      detail,
+      [
+        header,
+        row('2021-06-30', '16960.0'), // line 2
+        row('2021-07-31', 'abc'), // 3: not a number
+        row('2021-02-30', '100.0'), // 4: no such day
+        row('2021-08-31', '1.0', 'nb-inconnu'), // 5: not in the synthesis
+        row('2021-09-30', '2.0', 'nb-diagnostics-individualises', ''), // 6: empty mesure
+        `"${mesure}","${label},\nsur deux lignes",nb-diagnostics-individualises,national,2021-10-31,20000.0,entreprises`, // 7-8
+        row('2021-11-30', '0.0'), // 9: kept, a zero may be a missing value but cannot be told from one
+        row('2021-06-30', '17000.0'), // 10: contradicts line 2
+        `"${mesure}"x,${label},nb-diagnostics-individualises,national,2021-12-31,1.0,entreprises`, // 11: after a quote
+        row('2021-12-31', ''), // 12: empty value
+        row('2023-09-30', '5.0'), // 13: more than 31 days ahead
+        '',
+        row('2022-01-31', '25000.0'), // 15
+      ].join('\r\n'),
+    );
+    const ledger = new InMemoryLedger(TODAY);
+    const summary = await importBarometre({ ...release('2023-01-19'), detail }, ledger);
+
+    expect(summary.rejected).toEqual([
+      { file: 'bad-detail.csv', line: 3, reason: 'valeur "abc" is not a number' },
+      { file: 'bad-detail.csv', line: 4, reason: 'date "2021-02-30" is not a calendar date (YYYY-MM-DD)' },
+      {
+        file: 'bad-detail.csv',
+        line: 5,
+        reason: 'indicator nb-inconnu: no target in the synthesis file (nb-inconnu is not in it)',
+      },
+      { file: 'bad-detail.csv', line: 6, reason: 'empty mesure' },
+      {
+        file: 'bad-detail.csv',
+        line: 10,
+        reason: 'the value 17000 contradicts line 2 (16960) for the same indicator, territory and period',
+      },
+      { file: 'bad-detail.csv', line: 11, reason: 'text after the closing quote of column 1' },
+      { file: 'bad-detail.csv', line: 12, reason: 'valeur is empty' },
+      { file: 'bad-detail.csv', line: 13, reason: 'date 2023-09-30 ends more than 31 days after today (2023-06-30)' },
+    ]);
+    expect(summary).toMatchObject({ rowsRead: 12, rowsRejected: 8, projectsLaunched: 1, measurementsAdded: 4 });
+    const values = active(await ledger.project(NUMERISATION)).measurements['nb-diagnostics-individualises'][
+      'national:FR'
+    ];
+    expect(values).toEqual({ '2021-06-30': 16960, '2021-10-31': 20000, '2021-11-30': 0, '2022-01-31': 25000 });
+  });
+
+  it('fails before sending anything when a file lacks a column, or a territorial file is imported as national', async () => {
+    const detail = join(dir, 'no-value.csv');
+    await writeFile(detail, 'mesure,indicateur,id_indicateur,date,unite\nm,i,x,2021-01-31,u\n');
+    const ledger = new InMemoryLedger(TODAY);
+    await expect(importBarometre({ ...release('2023-01-19'), detail }, ledger)).rejects.toThrow(
+      'no-value.csv: missing column(s) valeur',
+    );
+    await expect(
+      importBarometre(
+        { ...release('2023-01-19'), detail: join(DEMO, 'departements/detail-departement-2A.csv') },
+        ledger,
+      ),
+    ).rejects.toThrow(
+      'detail-departement-2A.csv has a code_departement column: import it at the region or departement level',
+    );
+    await expect(
+      importBarometre(
+        { ...release('2023-01-19'), synthese: join(DEMO, 'releases/2023-01-19-synthese-regional.csv') },
+        ledger,
+      ),
+    ).rejects.toThrow(/has a code_region column: give the national synthesis/);
+    expect(ledger.sent).toEqual([]);
+  });
+
+  it('without a synthesis, takes the first value as baseline and the last as target, and says so', async () => {
+    const ledger = new InMemoryLedger(TODAY);
+    const request: ImportRequest = { ...release('2021-07-23'), synthese: undefined };
+    const summary = await importBarometre(request, ledger);
+    expect(summary.warnings).toContain(
+      'no synthesis file: each new indicator takes its first value (earliest date) as baseline and its last value (latest date) as target',
+    );
+    const siae = active(
+      await ledger.project(projectIdForMesure("Pacte d'ambition pour l'insertion par l'activité économique")),
+    );
+    expect(siae.indicators['nb-beneficiaires-siae']).toMatchObject({
+      direction: 'increase',
+      baseline: { value: 127251, on: '2017-01-31' },
+      target: { value: 145123, by: '2021-03-31' },
+    });
+    expect(summary.indicatorsRejected.every((i) => /no target can be derived/.test(i.reason))).toBe(true);
+    expectEveryRowAccounted(summary, 24);
+  });
+});
+
+describe('importBarometre: without a secteurs file', () => {
+  it('puts every project into one mission, and says so', async () => {
+    const ledger = new InMemoryLedger(TODAY);
+    const summary = await importBarometre({ ...release('2023-01-19'), secteurs: undefined }, ledger);
+    expect(summary).toMatchObject({ missionsDefined: 1, projectsLaunched: 38 });
+    expect(summary.warnings).toContain('no secteurs file: every project goes into mission BAROMETRE');
+    expect(ledger.eventsOf('ProjectLaunched').every((e) => e.data.missionCode === 'BAROMETRE')).toBe(true);
+  });
+});
+
+describe('importBarometre: territories', () => {
+  const departement2A = join(DEMO, 'departements/detail-departement-2A.csv');
+
+  it('records a département file against its département, beside the national values', async () => {
+    const ledger = new InMemoryLedger(TODAY);
+    await importBarometre(release('2023-01-19'), ledger);
+    const national = ledger.eventsOf('IndicatorMeasured').length;
+
+    const summary = await importBarometre(
+      {
+        detail: departement2A,
+        synthese: release('2023-01-19').synthese,
+        secteurs: SECTEURS,
+        level: 'departement',
+        today: TODAY,
+      },
+      ledger,
+    );
+
+    expect(summary).toMatchObject({ projectsLaunched: 0, missionsDefined: 0, measurementsAdded: 708, rowsRead: 1062 });
+    const added = ledger.eventsOf('IndicatorMeasured').slice(national);
+    expect(added).toHaveLength(708);
+    expect(added.every((e) => e.data.territory.level === 'departement' && e.data.territory.code === '2A')).toBe(true);
+    const recidive = active(
+      await ledger.project(
+        projectIdForMesure(
+          'Lutter contre la récidive par une meilleure insertion professionnelle des personnes placées sous main de justice',
+        ),
+      ),
+    );
+    expect(recidive.measurements['tx-detenus-formation']['departement:2A']['2021-06-30']).toBe(9);
+    expect(Object.keys(recidive.measurements['tx-detenus-formation'])).toEqual(['national:FR', 'departement:2A']);
+    expectEveryRowAccounted(summary, 12);
+  });
+
+  it('launches the projects of a département file imported first, from the national synthesis', async () => {
+    const ledger = new InMemoryLedger(TODAY);
+    const summary = await importBarometre(
+      {
+        detail: departement2A,
+        synthese: release('2023-01-19').synthese,
+        secteurs: SECTEURS,
+        level: 'departement',
+        today: TODAY,
+      },
+      ledger,
+    );
+    expect(summary).toMatchObject({
+      missionsDefined: 10,
+      projectsLaunched: 34,
+      indicatorsDefined: 42,
+      measurementsAdded: 708,
+    });
+  });
+});
+
+describe('importBarometre: stopping and resuming', () => {
+  it('stops between batches when aborted, leaving whole batches only, and a re-run completes the import', async () => {
+    const ledger = new InMemoryLedger(TODAY);
+    const controller = new AbortController();
+    const progress: [number, number | undefined][] = [];
+    const summary = await importBarometre(release('2023-01-19'), ledger, {
+      batchSize: 10,
+      signal: controller.signal,
+      onProgress: (done, total) => {
+        progress.push([done, total]);
+        if (ledger.eventsOf('IndicatorMeasured').length > 0) controller.abort();
+      },
+    });
+
+    expect(summary.aborted).toBe(true);
+    expect(summary.batchesSent).toBe(1);
+    expect(summary.measurementsAdded).toBe(10);
+    expect(ledger.eventsOf('IndicatorMeasured')).toHaveLength(10);
+    expect(ledger.eventsOf('ProjectLaunched')).toHaveLength(1);
+    expect(summary.warnings.at(-1)).toMatch(/^import aborted after \d+ of 1240 rows/);
+    expect(progress.every(([, total]) => total === 1240)).toBe(true);
+
+    const resumed = await importBarometre(release('2023-01-19'), ledger, { batchSize: 10 });
+    expect(resumed).toMatchObject({
+      aborted: false,
+      measurementsAdded: 823,
+      measurementsUnchanged: 10,
+      projectsLaunched: 37,
+    });
+    expect(ledger.eventsOf('IndicatorMeasured')).toHaveLength(833);
+  });
+
+  it('resends the same idempotency keys after a crash, and each batch is one atomic command', async () => {
+    const ledger = new InMemoryLedger(TODAY);
+    const attempted: { command: DomainCommand; key: string }[] = [];
+    let batches = 0;
+    const crashing = {
+      project: (id: string) => ledger.project(id),
+      mission: (code: string) => ledger.mission(code),
+      send: async (command: DomainCommand, key: string) => {
+        attempted.push({ command, key });
+        if (command.type === 'RecordMeasurements' && ++batches === 3) throw new Error('connection lost');
+        return ledger.send(command, key);
+      },
+    };
+    await expect(importBarometre(release('2023-01-19'), crashing, { batchSize: 50 })).rejects.toThrow(
+      'connection lost',
+    );
+    const lost = attempted[attempted.length - 1];
+    expect(lost.command.type).toBe('RecordMeasurements');
+    expect(ledger.eventsOf('IndicatorMeasured').length).toBeGreaterThan(0);
+
+    await importBarometre(release('2023-01-19'), ledger, { batchSize: 50 });
+    const resent = ledger.sent.find((s) => s.key === lost.key);
+    expect(resent?.command).toEqual(lost.command);
+    expect(lost.key).toMatch(/^barometre:[0-9a-f]{16}:batch:[a-z0-9-]+:\d+:[0-9a-f]{12}$/);
+    expect(ledger.eventsOf('IndicatorMeasured')).toHaveLength(833);
+    for (const { key } of ledger.sent) expect(key.length).toBeLessThanOrEqual(128);
+  });
+
+  it('rejects the rows of a batch the domain refuses, and goes on with the next', async () => {
+    const ledger = new InMemoryLedger(TODAY);
+    let refuse = true;
+    const refusing = {
+      project: (id: string) => ledger.project(id),
+      mission: (code: string) => ledger.mission(code),
+      send: (command: DomainCommand, key: string) => {
+        if (command.type !== 'RecordMeasurements' || !refuse) return ledger.send(command, key);
+        // The first batch (the first mesure of the file, lines 2 to 20) is corrupted on its way: the domain refuses it.
+        refuse = false;
+        const corrupted = command.measurements.map((m, i) => (i === 5 ? { ...m, period: '2021-02-30' } : m));
+        return ledger.send({ ...command, measurements: corrupted }, key);
+      },
+    };
+    const summary = await importBarometre(release('2023-01-19'), refusing);
+    const paternite = projectIdForMesure('Allonger le congé paternité pour un meilleur développement de l’enfant');
+    expect(summary.rejected.slice(0, 19)).toEqual(
+      Array.from({ length: 19 }, (_, i) => ({
+        file: '2023-01-19-detail-national.csv',
+        line: i + 2,
+        reason:
+          'RecordMeasurements refused for the batch of 19 rows: measurements[5].period "2021-02-30" is not a calendar date (YYYY-MM-DD)',
+      })),
+    );
+    expect(active(await ledger.project(paternite)).measurements).toEqual({});
+    expect(summary).toMatchObject({ rowsRejected: 395 + 19, measurementsAdded: 833 - 19 });
+  });
+});

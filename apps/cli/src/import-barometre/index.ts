@@ -1,0 +1,23 @@
+export {
+  CsvEncodingError,
+  CsvParser,
+  headerOf,
+  parseCsv,
+  readCsvRecords,
+  readCsvRows,
+  type CsvRecord,
+  type CsvRow,
+} from './csv-reader';
+export { describeImportSummary } from './describe-summary';
+export { DEFAULT_BATCH_SIZE, REJECTED_LISTED, importBarometre } from './import-barometre';
+export {
+  LEAD_ORGANISATION,
+  MISSIONS_DEFINED_ON,
+  PROGRAMME,
+  UNSECTORED_MISSION,
+  missionCodeForSector,
+  projectIdForMesure,
+  slugify,
+} from './mapping';
+export { checkSynthesisProgress, type SynthesisComparison } from './synthesis-check';
+export type { ImportOptions, ImportPorts, ImportRequest, ImportSummary, RejectedIndicator, RejectedRow } from './types';
