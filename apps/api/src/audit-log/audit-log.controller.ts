@@ -1,21 +1,10 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { ReadModelQueries } from '@portfolio/read-models';
+import { EVENT_CRITERIA_NAMES, ReadModelQueries } from '@portfolio/read-models';
 import { Roles } from '../auth/roles.decorator';
 import { queryParameters, READER_ROLES } from '../http/read-queries';
 
-export const EVENT_FILTERS = [
-  'after',
-  'limit',
-  'type',
-  'projectId',
-  'missionCode',
-  'actor',
-  'recordedFrom',
-  'recordedTo',
-  'fromPosition',
-  'toPosition',
-] as const;
+export const EVENT_FILTERS = ['after', 'limit', ...EVENT_CRITERIA_NAMES] as const;
 
 @ApiTags('audit')
 @Controller('events')

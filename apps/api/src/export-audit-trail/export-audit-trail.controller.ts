@@ -1,9 +1,8 @@
 import { Controller, Get, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiOkResponse, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { AuditExporter, type ExportFormat } from '@portfolio/application';
-import { InvalidQueryError } from '@portfolio/read-models';
+import { EVENT_CRITERIA_NAMES, InvalidQueryError } from '@portfolio/read-models';
 import type { Response } from 'express';
-import { EVENT_FILTERS } from '../audit-log/audit-log.controller';
 import { Roles } from '../auth/roles.decorator';
 import { queryParameters } from '../http/read-queries';
 

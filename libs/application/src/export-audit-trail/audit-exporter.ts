@@ -8,7 +8,13 @@ import {
   type ExportManifest,
 } from '@portfolio/audit';
 import type { EventStore, StoredEvent } from '@portfolio/event-store';
-import { eventCriteria, ReadModelQueries, type EventCriteria, type EventFilters } from '@portfolio/read-models';
+import {
+  EVENT_CRITERIA_NAMES,
+  eventCriteria,
+  ReadModelQueries,
+  type EventCriteria,
+  type EventFilters,
+} from '@portfolio/read-models';
 import { createHash } from 'node:crypto';
 import { PassThrough, Readable } from 'node:stream';
 import { ZipFile } from 'yazl';
@@ -29,17 +35,6 @@ export interface ExportPlan {
   /** e.g. `portfolio-audit-20211215T101500Z-project-franceconnect` (without extension). */
   readonly baseName: string;
 }
-
-const FILTER_NAMES = [
-  'type',
-  'projectId',
-  'missionCode',
-  'actor',
-  'recordedFrom',
-  'recordedTo',
-  'fromPosition',
-  'toPosition',
-] as const;
 
 /** Streams text chunks while hashing and counting them: the manifest needs each file's digest. */
 function digesting(chunks: AsyncIterable<string>): {
@@ -83,7 +78,7 @@ export class AuditExporter {
   async plan(filters: EventFilters): Promise<ExportPlan> {
     const criteria = eventCriteria(filters);
     const given = Object.fromEntries(
-      FILTER_NAMES.flatMap((name) => (filters[name] === undefined ? [] : [[name, filters[name] as string]])),
+      EVENT_CRITERIA_NAMES.flatMap((name) => (filters[name] === undefined ? [] : [[name, filters[name] as string]])),
     );
     const exportedAt = new Date().toISOString();
     const suffix = Object.entries(given)

@@ -47,6 +47,18 @@ export interface EventFilters {
   readonly recordedTo?: string;
 }
 
+/** The names of the audit log's filters, as query parameters of /events and /audit/export. */
+export const EVENT_CRITERIA_NAMES = [
+  'type',
+  'projectId',
+  'missionCode',
+  'actor',
+  'recordedFrom',
+  'recordedTo',
+  'fromPosition',
+  'toPosition',
+] as const;
+
 /** The audit log's filters, validated: what /events and the exports select. */
 export interface EventCriteria {
   readonly type?: string;
