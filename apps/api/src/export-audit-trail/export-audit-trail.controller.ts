@@ -33,10 +33,7 @@ export class ExportAuditTrailController {
     description: 'the events (streamed), or a bundle with manifest, proofs and README for offline checks',
   })
   async export(@Query() query: Record<string, unknown>, @Res({ passthrough: true }) response: Response) {
-    const { format = 'ndjson', ...filters } = queryParameters(query, [
-      'format',
-      ...EVENT_FILTERS.filter((f) => f !== 'after' && f !== 'limit'),
-    ] as const);
+    const { format = 'ndjson', ...filters } = queryParameters(query, ['format', ...EVENT_CRITERIA_NAMES] as const);
     if (!Object.hasOwn(FORMATS, format)) {
       throw new InvalidQueryError('format', `format must be one of ${Object.keys(FORMATS).join(', ')}`);
     }
