@@ -5,7 +5,10 @@ import { cliActor } from './cli-context';
 
 /** How the CLI's batch tools reach the ledger: the command bus and handlers of the API, as the CLI user. */
 export interface LedgerPorts {
-  send(command: LedgerCommand, idempotencyKey: string): Promise<{ readonly appended: number }>;
+  send(
+    command: LedgerCommand,
+    idempotencyKey: string,
+  ): Promise<{ readonly appended: number; readonly replayed: boolean }>;
   project(projectId: string): Promise<ProjectState>;
   mission(missionCode: string): Promise<MissionState>;
 }

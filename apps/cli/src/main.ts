@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { registerExport } from './commands/export.command';
 import { registerImport } from './commands/import-barometre.command';
 import { registerRebuild } from './commands/rebuild.command';
+import { registerSeedDemo } from './commands/seed-demo.command';
 import { registerReplay } from './commands/replay.command';
 import { registerTokens } from './commands/tokens.command';
 import { registerVerify } from './commands/verify.command';
@@ -11,6 +12,7 @@ export function buildProgram(): Command {
   const program = new Command('portfolio')
     .description('portfolio-ledger: run the transformation portfolio from the command line')
     .showHelpAfterError();
+  registerSeedDemo(program);
   registerImport(program);
   registerVerify(program);
   registerExport(program);

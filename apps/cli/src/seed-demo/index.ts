@@ -1,0 +1,16 @@
+export { describeSeedSummary } from './describe-seed-summary';
+export { factDateOf, idempotencyKeyOf, isBarometreStep, isInLedger, seedDemo } from './seed-demo';
+export { PROGRAMME, TECH_GOUV_LAUNCH, TECH_GOUV_PORTFOLIO } from './tech-gouv-portfolio';
+export type {
+  BarometreImport,
+  BarometreRelease,
+  BarometreStep,
+  CommandStep,
+  HoldReviewCycleRequest,
+  RefusedStep,
+  SeedCommand,
+  SeedOptions,
+  SeedPorts,
+  SeedStep,
+  SeedSummary,
+} from './types';
