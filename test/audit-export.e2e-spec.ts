@@ -1,10 +1,11 @@
-import { verifyExport } from '@portfolio/audit';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { generateSigningKey, publicKeyPem, verifyExport } from '@portfolio/audit';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import type { App } from 'supertest/types';
 import { ZipFile } from 'yazl';
+import yauzl, { type Entry, type ZipFile as ZipReader } from 'yauzl';
 import { buildProgram } from '../apps/cli/src/main';
 import { bearer, STORE_KINDS, startTestApp, type TestApp } from './support/test-app';
 import { citp5, franceConnectLaunch, idnumMission, measurementMay2021 } from './support/tech-gouv-requests';
@@ -37,10 +38,12 @@ function binary(response: request.Response): Buffer {
   return response.body as Buffer;
 }
 
-const asBuffer = (res: NodeJS.ReadableStream, done: (error: Error | null, body: Buffer) => void) => {
+/** supertest parser keeping a binary body (a zip) as one Buffer. */
+const asBuffer = (res: request.Response, done: (error: Error | null, body: Buffer) => void): void => {
+  const stream = res as unknown as NodeJS.ReadableStream;
   const chunks: Buffer[] = [];
-  res.on('data', (chunk: Buffer) => chunks.push(chunk));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  stream.on('end', () => done(null, Buffer.concat(chunks)));
 };
 
 /** Rewrites one file of a zip, as someone editing the bundle would. */
@@ -100,9 +103,7 @@ describe.each(STORE_KINDS)('audit export on %s', (kind) => {
       'position,stream_id,revision,event_id,type,schema_version,recorded_at,business_date,project_id,mission_code,actor_id,actor_name,actor_role,actor_organisation,command_id,correlation_id,data,metadata,prev_hash,hash',
     );
     expect(lines).toHaveLength(3);
-    expect(lines[2]).toMatch(
-      /^8,project-hubee,1,.*,MilestoneReached,1,.*,2021-06-30,hubee,,token:programme-office:/,
-    );
+    expect(lines[2]).toMatch(/^8,project-hubee,1,.*,MilestoneReached,1,.*,2021-06-30,hubee,,token:programme-office:/);
   });
 
   it('exports a bundle that verifies offline, whole or filtered to one project with inclusion proofs', async () => {
@@ -161,7 +162,6 @@ describe.each(STORE_KINDS)('audit export on %s', (kind) => {
     expect(intact.output).toMatch(/^INTACT: .*cli\.zip\n {2}events checked: {2}10 in 6 streams/);
     expect(intact.output).toContain('public key:      auditor');
     const otherKey = join(dir, 'other.pem');
-    const { generateSigningKey, publicKeyPem } = await import('@portfolio/audit');
     writeFileSync(otherKey, publicKeyPem(generateSigningKey()));
     const wrong = await run(whole, '--public-key', otherKey);
     expect(wrong.code).toBe(1);
@@ -170,13 +170,12 @@ describe.each(STORE_KINDS)('audit export on %s', (kind) => {
 });
 
 async function readZip(file: string): Promise<{ entries: Record<string, Buffer> }> {
-  const yauzl = await import('yauzl');
-  const zip = await new Promise<import('yauzl').ZipFile>((resolve, reject) =>
+  const zip = await new Promise<ZipReader>((resolve, reject) =>
     yauzl.open(file, { lazyEntries: true }, (error, opened) => (error ? reject(error) : resolve(opened))),
   );
   const entries: Record<string, Buffer> = {};
   await new Promise<void>((resolve, reject) => {
-    zip.on('entry', (entry: import('yauzl').Entry) => {
+    zip.on('entry', (entry: Entry) => {
       zip.openReadStream(entry, async (error, stream) => {
         if (error) return reject(error);
         const chunks: Buffer[] = [];
@@ -188,6 +187,5 @@ async function readZip(file: string): Promise<{ entries: Record<string, Buffer> 
     zip.on('end', resolve);
     zip.readEntry();
   });
-  readFileSync(file);
   return { entries };
 }
