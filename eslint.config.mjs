@@ -1,7 +1,8 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'bench/**/node_modules/**', '*.js', '*.mjs'] },
+  // Plain JavaScript here is configuration and tiny launchers (jest.config.js, bin/, the Jest reporter): CommonJS by design.
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'bench/**/node_modules/**', '**/*.js', '**/*.mjs'] },
   ...tseslint.configs.recommended,
   {
     rules: {

@@ -1,11 +1,4 @@
-import {
-  businessDateOf,
-  evolveProject,
-  initialProjectState,
-  projectStream,
-  type DomainEvent,
-  type ProjectState,
-} from '@portfolio/domain';
+import { businessDateOf, projectStream, type DomainEvent } from '@portfolio/domain';
 import { StreamNotFoundError, type EventStore, type StoredEvent } from '@portfolio/event-store';
 import type { ReadModelDatabase } from '../database/read-model-database';
 import { toPosition } from '../database/read-model-tables';
@@ -18,7 +11,7 @@ import { portfolioDocument } from '../views/portfolio-view';
 import { projectDetail, projectSummary } from '../views/project-view';
 import { cycleChanges, type CycleChanges } from '../views/cycle-changes';
 import { InvalidQueryError, ReadModelNotFoundError } from './query-errors';
-import { parsePosition, resolveTemporal, stampOf, type TemporalParameters } from './temporal-parameters';
+import { parseInstant, parsePosition, resolveTemporal, stampOf, type TemporalParameters } from './temporal-parameters';
 
 export interface Page<T> {
   readonly items: readonly T[];
@@ -138,12 +131,7 @@ function oneOf<T extends string>(raw: string | undefined, allowed: readonly T[],
 }
 
 function instantOf(raw: string | undefined, parameter: string): string | undefined {
-  if (raw === undefined) return undefined;
-  const time = new Date(raw);
-  if (!/^\d{4}-\d{2}-\d{2}/.test(raw) || Number.isNaN(time.getTime())) {
-    throw new InvalidQueryError(parameter, `${parameter} must be an ISO-8601 instant`);
-  }
-  return time.toISOString();
+  return raw === undefined ? undefined : parseInstant(raw, parameter);
 }
 
 /** Every read of §6, framework-free: the API and the CLI call these. */
@@ -226,29 +214,29 @@ export class ReadModelQueries {
     return { ...stamp, items, nextCursor: more ? items[items.length - 1].revision : null };
   }
 
-  /** Each event of the project with the project as it stood right after it (at the event's business date). */
+  /** Each event of the project with the project as it stood right after it: at its business date, known up to it. */
   async replay(
     projectId: string,
     parameters: TemporalParameters & { readonly after?: string; readonly limit?: string },
   ): Promise<TemporalStamp & Page<HistoryItem & { readonly state: ProjectDetail | null }>> {
     const limit = limitOf(parameters.limit, 100, 1000);
-    const after = parameters.after === undefined ? -1n : parsePosition(parameters.after, 'after');
     const { point, stamp } = await this.resolve(parameters);
     const items: (HistoryItem & { state: ProjectDetail | null })[] = [];
-    let state: ProjectState = initialProjectState;
     let more = false;
-    // The state after an event depends on every event before it: fold from the start, emit after the cursor.
-    for await (const { stored, event } of this.projectEvents(projectId, point, undefined)) {
-      state = evolveProject(state, event as never);
-      if (stored.revision <= after) continue;
+    for await (const { stored, event } of this.projectEvents(projectId, point, parameters.after)) {
       if (items.length === limit) {
         more = true;
         break;
       }
+      // The project as any time-travel read would give it at the event's business date, known up to the event.
       const businessDate = businessDateOf(event);
+      const snapshot = await loadSnapshot(this.db, this.generation, { at: businessDate, asOf: stored.position }, [
+        projectId,
+      ]);
+      const project = snapshot.projects.get(projectId);
       items.push({
         ...historyItem(stored, event),
-        state: state.status === 'not_launched' ? null : projectDetail(state, businessDate),
+        state: project === undefined ? null : projectDetail(project, businessDate),
       });
     }
     return { ...stamp, items, nextCursor: more ? items[items.length - 1].revision : null };
@@ -268,6 +256,9 @@ export class ReadModelQueries {
       );
     }
     const { point, stamp } = await this.resolve(parameters);
+    const project = (await loadSnapshot(this.db, this.generation, point, [projectId])).projects.get(projectId);
+    if (project === undefined) throw new ReadModelNotFoundError('project', projectId);
+    if (!Object.hasOwn(project.indicators, indicatorId)) throw new ReadModelNotFoundError('indicator', indicatorId);
     const rows = await this.db
       .selectFrom('rm_measurements')
       .select(['period', 'value', 'supersedes', 'position', 'recorded_at'])
@@ -345,7 +336,8 @@ export class ReadModelQueries {
 
   /** GET /diff: the portfolio at one (at, asOf) against another. */
   async diff(from: TemporalParameters, to: TemporalParameters) {
-    const [before, after] = [await this.portfolio(from), await this.portfolio(to)];
+    const before = await renamingParameters('from', () => this.portfolio(from));
+    const after = await renamingParameters('to', () => this.portfolio(to));
     return {
       from: { at: before.at, asOf: before.asOf },
       to: { at: after.at, asOf: after.asOf },
@@ -469,6 +461,17 @@ export class ReadModelQueries {
       .limit(1)
       .executeTakeFirst();
     return row?.recorded_at ?? null;
+  }
+}
+
+/** Runs a read whose parameters the caller sent prefixed (`fromAt`), so that a refusal names what was sent. */
+async function renamingParameters<T>(prefix: string, read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (error) {
+    if (!(error instanceof InvalidQueryError)) throw error;
+    const sent = `${prefix}${error.parameter[0].toUpperCase()}${error.parameter.slice(1)}`;
+    throw new InvalidQueryError(sent, error.message.replace(error.parameter, sent));
   }
 }
 

@@ -16,6 +16,22 @@ const POSITION = /^(0|[1-9][0-9]{0,19})$/;
 /** How long a query waits for the read models to reach a position before answering 503. */
 export const PROJECTION_WAIT_MS = 5000;
 
+// A date, a time and an explicit offset: without one an instant would be read in the server's own time zone.
+const INSTANT = /^(\d{4}-\d{2}-\d{2})T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** An ISO-8601 instant with its offset, normalised to UTC milliseconds; 2021-02-30T… is refused, not rolled over. */
+export function parseInstant(raw: string, parameter: string, expected = 'an ISO-8601 instant'): string {
+  const match = INSTANT.exec(raw);
+  const time = new Date(raw);
+  if (match === null || !isIsoDate(match[1]) || Number.isNaN(time.getTime())) {
+    throw new InvalidQueryError(
+      parameter,
+      `${parameter} must be ${expected} with its offset, such as 2021-02-05T18:00:00Z`,
+    );
+  }
+  return time.toISOString();
+}
+
 export function parsePosition(raw: string, parameter: string): bigint {
   if (!POSITION.test(raw)) throw new InvalidQueryError(parameter, `${parameter} must be a position (a whole number)`);
   return BigInt(raw);
@@ -44,16 +60,8 @@ export async function resolveTemporal(
   let asOf: bigint;
   if (parameters.asOf === undefined) asOf = context.runtime.position;
   else if (/^\d+$/.test(parameters.asOf)) asOf = parsePosition(parameters.asOf, 'asOf');
-  else {
-    const instant = new Date(parameters.asOf);
-    if (!/^\d{4}-\d{2}-\d{2}T/.test(parameters.asOf) || Number.isNaN(instant.getTime())) {
-      throw new InvalidQueryError(
-        'asOf',
-        'asOf must be a position or an ISO-8601 instant such as 2021-02-05T18:00:00Z',
-      );
-    }
-    asOf = await context.store.positionAt(instant.toISOString());
-  }
+  else
+    asOf = await context.store.positionAt(parseInstant(parameters.asOf, 'asOf', 'a position or an ISO-8601 instant'));
   // Nothing is known past the head: a later position or instant reads as the head.
   const head = await context.store.head();
   if (asOf > head) asOf = head;
