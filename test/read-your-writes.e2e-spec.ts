@@ -1,0 +1,38 @@
+import request from 'supertest';
+import { bearer, startTestApp, type TestApp } from './support/test-app';
+import { idnumMission } from './support/tech-gouv-requests';
+
+// One store is enough: the wait is the projection runtime's, the same code on both.
+describe('reading your own writes with minPosition', () => {
+  let testApp: TestApp;
+  beforeAll(async () => {
+    testApp = await startTestApp('sqlite');
+  });
+  afterAll(async () => {
+    await testApp.close();
+  });
+
+  it('waits until the read models include the position a command answered', async () => {
+    const http = testApp.app.getHttpServer();
+    const { body } = await request(http)
+      .post('/api/v1/missions')
+      .set(bearer('programme-office'))
+      .send(idnumMission)
+      .expect(201);
+    const read = await request(http)
+      .get(`/api/v1/portfolio?minPosition=${body.position}`)
+      .set(bearer('reviewer'))
+      .expect(200);
+    expect(read.body.asOf.position).toBe(body.position);
+    expect(read.body.missions.map((m: { missionCode: string }) => m.missionCode)).toEqual(['IDNUM']);
+  });
+
+  it('answers 503 with Retry-After when the read models do not reach it within the bound', async () => {
+    const response = await request(testApp.app.getHttpServer())
+      .get('/api/v1/portfolio?minPosition=1000000')
+      .set(bearer('reviewer'))
+      .expect(503);
+    expect(response.headers['retry-after']).toBe('1');
+    expect(response.body).toMatchObject({ status: 503, code: 'projections_behind' });
+  }, 15_000);
+});
