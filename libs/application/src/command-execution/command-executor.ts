@@ -28,8 +28,14 @@ interface LoadedStream {
   readonly lastPosition: bigint;
 }
 
-/** Attempts before a command that keeps losing the race to other writers gives up with 409. */
-const MAX_ATTEMPTS = 5;
+/** Attempts before a command that keeps losing the race to other writers (other processes) gives up with 409. */
+const MAX_ATTEMPTS = 10;
+
+function backoff(attempt: number): Promise<void> {
+  // Jittered and growing, so that processes racing for one stream stop colliding in step.
+  const ms = Math.random() * 5 * 2 ** Math.min(attempt, 6);
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
 
 /**
  * The one way commands reach the log: load the stream, fold, decide, append at the loaded revision.
@@ -43,9 +49,32 @@ export class CommandExecutor {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async execute<State, Event extends DomainEvent>(decision: StreamDecision<State, Event>): Promise<CommandResult> {
+  /** Commands on one stream, in this process, one at a time: they would only lose races to each other. */
+  private readonly streamQueues = new Map<string, Promise<unknown>>();
+
+  execute<State, Event extends DomainEvent>(decision: StreamDecision<State, Event>): Promise<CommandResult> {
+    const previous = this.streamQueues.get(decision.streamId) ?? Promise.resolve();
+    const run = previous.then(
+      () => this.attempt(decision),
+      () => this.attempt(decision),
+    );
+    const settled = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.streamQueues.set(decision.streamId, settled);
+    void settled.then(() => {
+      if (this.streamQueues.get(decision.streamId) === settled) this.streamQueues.delete(decision.streamId);
+    });
+    return run;
+  }
+
+  private async attempt<State, Event extends DomainEvent>(
+    decision: StreamDecision<State, Event>,
+  ): Promise<CommandResult> {
     const { streamId, envelope } = decision;
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
+      if (attempt > 1) await backoff(attempt);
       const earlier = await this.earlierResult(envelope);
       if (earlier !== undefined) return earlier;
       const loaded = await this.load(streamId);
