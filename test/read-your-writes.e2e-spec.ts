@@ -1,3 +1,4 @@
+import { ProjectionRuntime } from '@portfolio/read-models';
 import request from 'supertest';
 import { bearer, startTestApp, type TestApp } from './support/test-app';
 import { idnumMission } from './support/tech-gouv-requests';
@@ -27,9 +28,25 @@ describe('reading your own writes with minPosition', () => {
     expect(read.body.missions.map((m: { missionCode: string }) => m.missionCode)).toEqual(['IDNUM']);
   });
 
-  it('answers 503 with Retry-After when the read models do not reach it within the bound', async () => {
+  it('refuses at once a position that was never written', async () => {
     const response = await request(testApp.app.getHttpServer())
       .get('/api/v1/portfolio?minPosition=1000000')
+      .set(bearer('reviewer'))
+      .expect(400);
+    expect(response.body).toMatchObject({ code: 'invalid_query', errors: [{ path: 'query.minPosition' }] });
+  });
+
+  it('answers 503 with Retry-After when the read models do not reach it within the bound', async () => {
+    const http = testApp.app.getHttpServer();
+    // Projections stopped: the next write stays unprojected.
+    await testApp.app.get(ProjectionRuntime).stop();
+    const { body } = await request(http)
+      .post('/api/v1/missions')
+      .set(bearer('programme-office'))
+      .send({ ...idnumMission, missionCode: 'DATA' })
+      .expect(201);
+    const response = await request(http)
+      .get(`/api/v1/portfolio?minPosition=${body.position}`)
       .set(bearer('reviewer'))
       .expect(503);
     expect(response.headers['retry-after']).toBe('1');

@@ -54,8 +54,14 @@ export async function resolveTemporal(
 ): Promise<TemporalPoint> {
   const at = parameters.at ?? context.today;
   if (!isIsoDate(at)) throw new InvalidQueryError('at', 'at must be a real calendar date written YYYY-MM-DD');
+  const head = await context.store.head();
   if (parameters.minPosition !== undefined) {
-    await awaitProjection(context.runtime, parsePosition(parameters.minPosition, 'minPosition'));
+    const minPosition = parsePosition(parameters.minPosition, 'minPosition');
+    // A position never written can never be reached: refuse it at once rather than after the wait.
+    if (minPosition > head) {
+      throw new InvalidQueryError('minPosition', `minPosition is past the last position written (${head})`);
+    }
+    await awaitProjection(context.runtime, minPosition);
   }
   let asOf: bigint;
   if (parameters.asOf === undefined) asOf = context.runtime.position;
@@ -63,7 +69,6 @@ export async function resolveTemporal(
   else
     asOf = await context.store.positionAt(parseInstant(parameters.asOf, 'asOf', 'a position or an ISO-8601 instant'));
   // Nothing is known past the head: a later position or instant reads as the head.
-  const head = await context.store.head();
   if (asOf > head) asOf = head;
   if (asOf > context.runtime.position) await awaitProjection(context.runtime, asOf);
   return { at, asOf };
