@@ -2,6 +2,7 @@ import { Logger, Module, type DynamicModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { resolveAuth } from '@portfolio/application';
 import type { PortfolioConfig } from '@portfolio/application';
+import { AuthFailureThrottle, type AuthThrottleOptions } from './auth-failure-throttle';
 import { AuthGuard } from './auth.guard';
 import { CredentialVerifier } from './credential-verifier';
 
@@ -20,19 +21,28 @@ function createVerifier(auth: PortfolioConfig['auth']): CredentialVerifier {
 }
 
 /**
+ * What AuthModule reads. `authThrottle` is not part of the validated configuration: the service always runs with
+ * DEFAULT_AUTH_THROTTLE; tests pass other limits or a clock along with the rest of the configuration.
+ */
+export type AuthModuleConfig = Pick<PortfolioConfig, 'auth'> & {
+  readonly authThrottle?: Partial<AuthThrottleOptions>;
+};
+
+/**
  * Authentication and roles for the whole application: registers AuthGuard as a global guard, so that every route
  * needs credentials unless @Public() and a role listed by @Roles() (see AuthGuard: deny by default).
  */
 @Module({})
 export class AuthModule {
-  static forRoot(config: Pick<PortfolioConfig, 'auth'>): DynamicModule {
+  static forRoot(config: AuthModuleConfig): DynamicModule {
     return {
       module: AuthModule,
       providers: [
         { provide: CredentialVerifier, useFactory: () => createVerifier(config.auth) },
+        { provide: AuthFailureThrottle, useFactory: () => new AuthFailureThrottle(config.authThrottle) },
         { provide: APP_GUARD, useClass: AuthGuard },
       ],
-      exports: [CredentialVerifier],
+      exports: [CredentialVerifier, AuthFailureThrottle],
     };
   }
 }

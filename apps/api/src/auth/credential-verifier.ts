@@ -17,6 +17,13 @@ export class AuthenticationFailure extends Error {
   }
 }
 
+/** A JWT that cannot be verified because the identity provider is unreachable: still a 401, but nobody's fault. */
+export class IdentityProviderUnavailable extends AuthenticationFailure {
+  constructor() {
+    super('the token cannot be verified now (identity provider unavailable)', true);
+  }
+}
+
 /** A valid identity that holds none of our roles: HTTP 403. */
 export class NoRoleFailure extends Error {
   constructor(message = 'the token grants no portfolio role') {
@@ -143,7 +150,7 @@ export class CredentialVerifier {
     } catch (error) {
       if (!(error instanceof KeySetUnavailable)) throw new AuthenticationFailure(INVALID, true);
       this.warn(`cannot verify bearer JWTs: ${error.message}`);
-      throw new AuthenticationFailure('the token cannot be verified now (identity provider unavailable)', true);
+      throw new IdentityProviderUnavailable();
     }
     return principalFromClaims(claims, this.oidc, this.roleMapping);
   }

@@ -5,6 +5,13 @@ import type { Principal } from '@portfolio/application';
 export interface AuthenticatedRequest extends IncomingMessage {
   principal?: Principal;
   route?: { path?: unknown };
+  /** Express's client address: the socket's peer, or what a trusted proxy says when `trust proxy` is set. */
+  ip?: string;
+}
+
+/** The address failed authentications are counted against. */
+export function clientAddress(request: AuthenticatedRequest): string {
+  return request.ip ?? request.socket?.remoteAddress ?? 'unknown';
 }
 
 /** The principal the guard attached to a request, if any. */

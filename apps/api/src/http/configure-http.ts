@@ -1,8 +1,11 @@
 import { Logger, ValidationPipe, type INestApplication } from '@nestjs/common';
 import express, { type NextFunction, type Request, type Response } from 'express';
+import type { Server } from 'node:http';
+import type { Socket } from 'node:net';
 import { ProblemFilter, sendProblem } from './problem.filter';
 import { problem, PROBLEM_CONTENT_TYPE } from './problem';
 import { flattenValidationErrors, RequestValidationError } from './request-validation.error';
+import { securityHeaders } from './security-headers';
 
 /** A batch of 10,000 measurements is about 2 MB of JSON; anything much larger is refused with 413. */
 export const BODY_LIMIT = '4mb';
@@ -21,11 +24,35 @@ function requireJsonBodies(request: Request, response: Response, next: NextFunct
 }
 
 /**
- * Body parsing, validation and error rendering, in one place for the service and its tests. Body-parser errors
- * (413, malformed JSON) happen before Nest routes the request, so an Express error handler renders them too.
+ * Requests Node's HTTP parser refuses (a request line or headers over 16 kB, a malformed request) never reach
+ * Express: answer them as problems too rather than with a bare status line.
+ */
+function answerParserErrorsAsProblems(server: Server): void {
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
+    if (!socket.writable) return void socket.destroy();
+    const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
+    const body = JSON.stringify(
+      tooLarge
+        ? problem(431, 'request_header_too_large', 'the request line and headers must stay under 16 kB')
+        : problem(400, 'bad_request', 'the request is not valid HTTP'),
+    );
+    socket.end(
+      `HTTP/1.1 ${tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request'}\r\n` +
+        `Content-Type: ${PROBLEM_CONTENT_TYPE}\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
+        `Connection: close\r\n\r\n${body}`,
+    );
+  });
+}
+
+/**
+ * Security headers, body parsing, validation and error rendering, in one place for the service and its tests.
+ * Body-parser errors (413, malformed JSON) happen before Nest routes the request, so an Express error handler renders
+ * them too. The security headers come first, so that every response carries them, refusals included.
  */
 export function configureHttp(app: INestApplication): void {
   const logger = new Logger('HTTP');
+  answerParserErrorsAsProblems(app.getHttpServer() as Server);
+  app.use(securityHeaders);
   app.use(requireJsonBodies);
   app.use(express.json({ limit: BODY_LIMIT, type: JSON_TYPES }));
   app.use((error: unknown, request: Request, response: Response, next: NextFunction) => {

@@ -1,0 +1,96 @@
+import type { Role } from '@portfolio/application';
+import { citp5, franceConnectLaunch, idnumMission, measurementMay2021 } from './tech-gouv-requests';
+
+/**
+ * Every endpoint of the API with the roles ARCHITECTURE §6 allows, for the access-control matrix. Paths name the
+ * resources of ENDPOINT_FIXTURE, which the test creates first.
+ */
+export type EndpointKind = 'command' | 'read' | 'audit' | 'admin' | 'public';
+
+export interface Endpoint {
+  readonly kind: EndpointKind;
+  readonly method: 'GET' | 'POST';
+  readonly path: string;
+  /** JSON body of a POST. */
+  readonly body?: object;
+  /** Roles allowed; empty for public endpoints (no credentials needed). */
+  readonly roles: readonly Role[];
+  /** Status of a successful call. Commands may also answer 409/422 when the matrix repeats them. */
+  readonly success: number;
+}
+
+export const COMMAND_ROLES: readonly Role[] = ['programme-office', 'admin'];
+export const READER_ROLES: readonly Role[] = ['reviewer', 'auditor', 'programme-office', 'admin'];
+export const AUDIT_ROLES: readonly Role[] = ['auditor', 'admin'];
+export const ADMIN_ROLES: readonly Role[] = ['admin'];
+
+const PROJECT = `/api/v1/projects/${franceConnectLaunch.projectId}`;
+const MILESTONE = franceConnectLaunch.milestones[0].milestoneId;
+const INDICATOR = franceConnectLaunch.indicators[0].indicatorId;
+
+/** The mission, project and review cycle the paths below name: POST each to create it. */
+export const ENDPOINT_FIXTURE: readonly { readonly path: string; readonly body: object }[] = [
+  { path: '/api/v1/missions', body: idnumMission },
+  { path: '/api/v1/projects', body: franceConnectLaunch },
+  { path: `${PROJECT}/indicators/${INDICATOR}/measurements`, body: measurementMay2021 },
+  { path: '/api/v1/review-cycles', body: citp5 },
+];
+
+const command = (path: string, body: object, success: number): Endpoint => ({
+  kind: 'command',
+  method: 'POST',
+  path,
+  body,
+  roles: COMMAND_ROLES,
+  success,
+});
+const read = (path: string): Endpoint => ({ kind: 'read', method: 'GET', path, roles: READER_ROLES, success: 200 });
+const audit = (path: string): Endpoint => ({ kind: 'audit', method: 'GET', path, roles: AUDIT_ROLES, success: 200 });
+const open = (path: string): Endpoint => ({ kind: 'public', method: 'GET', path, roles: [], success: 200 });
+
+/**
+ * In the order the matrix calls them: reads first, so that they see the fixture alone; the projection rebuild last,
+ * so that nothing reads while it runs.
+ */
+export const ENDPOINTS: readonly Endpoint[] = [
+  open('/health/live'),
+  open('/health/ready'),
+  open('/docs'),
+  open('/docs-json'),
+  read('/api/v1/portfolio'),
+  read('/api/v1/projects'),
+  read(PROJECT),
+  read(`${PROJECT}/history`),
+  read(`${PROJECT}/replay`),
+  read(`${PROJECT}/indicators/${INDICATOR}/series`),
+  read('/api/v1/review-cycles'),
+  read(`/api/v1/review-cycles/${citp5.cycleId}`),
+  read(`/api/v1/review-cycles/${citp5.cycleId}/diff?against=${citp5.cycleId}`),
+  read('/api/v1/diff?fromAt=2021-01-01&toAt=2021-06-30'),
+  read('/api/v1/events'),
+  audit('/api/v1/audit/export?format=ndjson'),
+  audit('/api/v1/audit/verify'),
+  audit('/api/v1/audit/public-key'),
+  command('/api/v1/missions', { ...idnumMission, missionCode: 'DATA', name: 'Données' }, 201),
+  command('/api/v1/projects', { ...franceConnectLaunch, projectId: 'proconnect', title: 'ProConnect' }, 201),
+  command(`${PROJECT}/milestones/${MILESTONE}/reach`, { reachedOn: '2021-06-30' }, 200),
+  command(`${PROJECT}/indicators/${INDICATOR}/measurements`, { value: 27, period: '2021-06-30' }, 201),
+  command(
+    `${PROJECT}/measurements:batch`,
+    { measurements: [{ indicatorId: INDICATOR, value: 28, period: '2021-07-31' }] },
+    201,
+  ),
+  command(
+    `${PROJECT}/redesigns`,
+    {
+      reason: 'AgentConnect is delivered by a project of its own',
+      decidedOn: '2021-07-05',
+      changes: { milestones: { removed: ['agentconnect'] } },
+    },
+    201,
+  ),
+  command(`${PROJECT}/close`, { outcome: 'completed', closedOn: '2021-12-15', note: 'In service' }, 200),
+  command('/api/v1/review-cycles', { cycleId: 'citp-6', title: '6e CITP', heldOn: '2021-07-23' }, 201),
+  { kind: 'admin', method: 'GET', path: '/api/v1/admin/projections', roles: ADMIN_ROLES, success: 200 },
+  { kind: 'admin', method: 'POST', path: '/api/v1/admin/projections/rebuild', roles: ADMIN_ROLES, success: 202 },
+];
