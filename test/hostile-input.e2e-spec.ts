@@ -1,0 +1,364 @@
+import fc from 'fast-check';
+import { Agent, request as httpRequest, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import request from 'supertest';
+import {
+  applyMutation,
+  hostileQuery,
+  hostileSegment,
+  mutation,
+  NON_JSON_NUMBERS,
+  rawToken,
+  toJsonText,
+} from './support/arbitraries';
+import { storeOf } from './support/store-probe';
+import { bearer, STORE_KINDS, startTestApp, type TestApp } from './support/test-app';
+import { citp5, franceConnectLaunch, idnumMission, measurementMay2021 } from './support/tech-gouv-requests';
+
+/**
+ * Reliability and security, item 3: whatever a client sends, the service never answers 5xx, a refusal (4xx) appends
+ * nothing, and every refusal is an RFC 9457 problem (application/problem+json with type, title, status, detail, code).
+ * The full property suite runs on SQLite; PostgreSQL runs the same properties with fewer cases.
+ */
+
+const PROBLEM_JSON = /^application\/problem\+json/;
+jest.setTimeout(60_000);
+const RUNS: Readonly<Record<string, number>> = { sqlite: 1, postgres: 0.1 };
+
+interface Reply {
+  readonly status: number;
+  readonly headers: IncomingHttpHeaders;
+  readonly text: string;
+}
+
+interface CommandEndpoint {
+  readonly name: string;
+  /** The path, with `{p}`, `{m}` and `{i}` for the project, milestone and indicator ids. */
+  readonly path: string;
+  readonly valid: unknown;
+}
+
+const COMMANDS: readonly CommandEndpoint[] = [
+  { name: 'define a mission', path: '/api/v1/missions', valid: { ...idnumMission, missionCode: 'PROPERTY' } },
+  { name: 'launch a project', path: '/api/v1/projects', valid: { ...franceConnectLaunch, projectId: 'property' } },
+  {
+    name: 'reach a milestone',
+    path: '/api/v1/projects/{p}/milestones/{m}/reach',
+    valid: { reachedOn: '2021-06-30', evidence: 'FranceConnect+ opened with La Poste' },
+  },
+  {
+    name: 'record a measurement',
+    path: '/api/v1/projects/{p}/indicators/{i}/measurements',
+    valid: { ...measurementMay2021, territory: { level: 'region', code: '84' } },
+  },
+  {
+    name: 'record a batch of measurements',
+    path: '/api/v1/projects/{p}/measurements:batch',
+    valid: {
+      measurements: [
+        { indicatorId: 'usagers-franceconnect', value: 27, period: '2021-06-30' },
+        {
+          indicatorId: 'usagers-franceconnect',
+          value: 2.1,
+          period: '2021-06-30',
+          territory: { level: 'region', code: '84' },
+        },
+      ],
+    },
+  },
+  {
+    name: 'redesign a project',
+    path: '/api/v1/projects/{p}/redesigns',
+    valid: {
+      reason: 'AgentConnect is delivered by a project of its own',
+      decidedOn: '2021-07-05',
+      decidedBy: 'citp-6',
+      changes: {
+        objective: 'One identity',
+        milestones: { rescheduled: [{ milestoneId: 'agentconnect', to: '2022-06-30' }] },
+      },
+    },
+  },
+  {
+    name: 'close a project',
+    path: '/api/v1/projects/{p}/close',
+    valid: { outcome: 'completed', closedOn: '2021-12-15', note: 'In service' },
+  },
+  { name: 'hold a review cycle', path: '/api/v1/review-cycles', valid: citp5 },
+];
+
+interface ReadEndpoint {
+  readonly path: string;
+  readonly params: readonly string[];
+  readonly role: 'reviewer' | 'auditor';
+}
+
+/** `minPosition` waits for the projections (up to 5 s): the properties leave it out, a test of its own covers it. */
+const TEMPORAL = ['at', 'asOf'];
+const EVENT_FILTERS = ['after', 'limit', 'type', 'projectId', 'missionCode', 'actor', 'recordedFrom', 'recordedTo'];
+
+const READS: readonly ReadEndpoint[] = [
+  { path: '/api/v1/portfolio', params: TEMPORAL, role: 'reviewer' },
+  {
+    path: '/api/v1/projects',
+    params: [...TEMPORAL, 'missionCode', 'status', 'health', 'limit', 'cursor'],
+    role: 'reviewer',
+  },
+  { path: '/api/v1/projects/{p}', params: TEMPORAL, role: 'reviewer' },
+  { path: '/api/v1/projects/{p}/history', params: [...TEMPORAL, 'after', 'limit'], role: 'reviewer' },
+  { path: '/api/v1/projects/{p}/replay', params: [...TEMPORAL, 'after', 'limit'], role: 'reviewer' },
+  { path: '/api/v1/projects/{p}/indicators/{i}/series', params: [...TEMPORAL, 'territory'], role: 'reviewer' },
+  { path: '/api/v1/review-cycles', params: TEMPORAL, role: 'reviewer' },
+  { path: '/api/v1/review-cycles/{c}', params: TEMPORAL, role: 'reviewer' },
+  { path: '/api/v1/review-cycles/{c}/diff', params: ['against', ...TEMPORAL], role: 'reviewer' },
+  { path: '/api/v1/diff', params: ['fromAt', 'fromAsOf', 'toAt', 'toAsOf'], role: 'reviewer' },
+  { path: '/api/v1/events', params: EVENT_FILTERS, role: 'auditor' },
+  { path: '/api/v1/audit/export', params: ['format', 'format', ...EVENT_FILTERS], role: 'auditor' },
+];
+
+/** The valid fixture's ids, or hostile ones in their place. */
+function fill(path: string, ids: { p?: string; m?: string; i?: string; c?: string } = {}): string {
+  return path
+    .replace('{p}', ids.p ?? 'franceconnect')
+    .replace('{m}', ids.m ?? 'franceconnect-plus')
+    .replace('{i}', ids.i ?? 'usagers-franceconnect')
+    .replace('{c}', ids.c ?? 'citp-5');
+}
+
+let cases = 0;
+
+/** Wraps a value so that a failing property prints it cut to 200 characters (some are 100 kB long). */
+function short<T>(value: T): { value: T } {
+  return Object.assign({ value }, { [fc.toStringMethod]: () => fc.stringify(value).slice(0, 200) });
+}
+
+describe.each(STORE_KINDS)('hostile input on %s', (kind) => {
+  const runs = (count: number) => Math.max(3, Math.round(count * RUNS[kind]));
+  let testApp: TestApp;
+  let server: Server;
+  let port: number;
+  const agent = new Agent({ keepAlive: true, maxSockets: 4 });
+  let casesBefore = 0;
+
+  /** A request sent as written: any method, path (`../` left as is), headers (or none) and body text. */
+  function send(method: string, path: string, headers: Record<string, string>, body?: string): Promise<Reply> {
+    return new Promise((resolve, reject) => {
+      const outgoing = httpRequest(
+        {
+          host: '127.0.0.1',
+          port,
+          method,
+          path,
+          agent,
+          headers: body === undefined ? headers : { ...headers, 'Content-Length': Buffer.byteLength(body) },
+        },
+        (response) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('end', () =>
+            resolve({
+              status: response.statusCode ?? 0,
+              headers: response.headers,
+              text: Buffer.concat(chunks).toString('utf8'),
+            }),
+          );
+          response.on('error', reject);
+        },
+      );
+      outgoing.on('error', reject);
+      outgoing.end(body);
+    });
+  }
+
+  const json = { ...bearer('programme-office'), 'Content-Type': 'application/json' };
+
+  /** The properties every answer must have; returns the parsed problem of a refusal. */
+  function expectWellFormed(reply: Reply, context: string): Record<string, unknown> | undefined {
+    cases += 1;
+    const said = `${context.slice(0, 300)} -> ${reply.status} ${String(reply.headers['content-type'])} ${reply.text.slice(0, 300)}`;
+    if (reply.status >= 500) throw new Error(`5xx: ${said}`);
+    if (reply.status < 400) return undefined;
+    if (!PROBLEM_JSON.test(reply.headers['content-type'] ?? '')) throw new Error(`not a problem: ${said}`);
+    const body = JSON.parse(reply.text) as Record<string, unknown>;
+    const wellFormed =
+      typeof body.type === 'string' &&
+      body.type.startsWith('urn:portfolio-ledger:problem:') &&
+      typeof body.title === 'string' &&
+      body.status === reply.status &&
+      typeof body.detail === 'string' &&
+      typeof body.code === 'string';
+    if (!wellFormed) throw new Error(`incomplete problem: ${said}`);
+    return body;
+  }
+
+  /** Sends a command; a refusal must leave the log as it was. */
+  async function command(path: string, headers: Record<string, string>, body?: string): Promise<Reply> {
+    const before = await storeOf(testApp).head();
+    const reply = await send('POST', path, headers, body);
+    const problem = expectWellFormed(reply, `POST ${path} ${(body ?? '').slice(0, 300)}`);
+    if (problem !== undefined) {
+      const after = await storeOf(testApp).head();
+      if (after !== before) throw new Error(`appended on ${reply.status}: POST ${path} ${(body ?? '').slice(0, 300)}`);
+    }
+    return reply;
+  }
+
+  beforeAll(async () => {
+    casesBefore = cases;
+    testApp = await startTestApp(kind);
+    server = testApp.app.getHttpServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    port = (server.address() as AddressInfo).port;
+    const http = request(server);
+    await http.post('/api/v1/missions').set(json).send(idnumMission).expect(201);
+    await request(server).post('/api/v1/projects').set(json).send(franceConnectLaunch).expect(201);
+    await request(server).post('/api/v1/review-cycles').set(json).send(citp5).expect(201);
+  });
+  afterAll(async () => {
+    agent.destroy();
+    await testApp.close();
+  });
+
+  describe.each(COMMANDS)('POST to $name', ({ path, valid }) => {
+    it('never fails on arbitrary JSON bodies, and a refusal appends nothing', async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.jsonValue({ maxDepth: 4 }), async (body) => {
+          await command(fill(path), json, JSON.stringify(body));
+        }),
+        { numRuns: runs(60) },
+      );
+    });
+
+    it('never fails on a valid body with one field mutated (types, missing and extra keys, prototype keys, ...)', async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.array(mutation, { minLength: 1, maxLength: 2 }).map(short), async ({ value: changes }) => {
+          const body = changes.reduce<unknown>((current, change) => applyMutation(current, change), valid);
+          await command(fill(path), json, toJsonText(body));
+        }),
+        { numRuns: runs(150) },
+      );
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+      expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
+    });
+
+    it('refuses NaN, Infinity and other non-JSON tokens as malformed JSON (400)', async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.constantFrom(...NON_JSON_NUMBERS),
+          fc.nat(),
+          fc.constantFrom('replace', 'add'),
+          async (token, at, how) => {
+            const change =
+              how === 'replace'
+                ? { kind: 'replace' as const, at, value: rawToken(token) }
+                : { kind: 'add' as const, at, key: 'value', value: rawToken(token) };
+            const text = toJsonText(applyMutation(valid, change));
+            const reply = await command(fill(path), json, text);
+            expect(reply.status).toBe(400);
+            expect(JSON.parse(reply.text)).toMatchObject({ code: 'malformed_json' });
+          },
+        ),
+        { numRuns: runs(20) },
+      );
+      const truncated = await command(fill(path), json, JSON.stringify(valid).slice(0, -1));
+      expect(JSON.parse(truncated.text)).toMatchObject({ status: 400, code: 'malformed_json' });
+    });
+
+    it('refuses a body that is not JSON with 415, whatever its content type', async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.constantFrom(
+            'text/plain',
+            'application/x-www-form-urlencoded',
+            'multipart/form-data; boundary=x',
+            'application/xml',
+            'text/json',
+            'application/jsonp',
+            undefined,
+          ),
+          fc.oneof(fc.constant(JSON.stringify(valid)), fc.string({ minLength: 1, maxLength: 200 })),
+          async (contentType, body) => {
+            const headers: Record<string, string> = { ...bearer('programme-office') };
+            if (contentType !== undefined) headers['Content-Type'] = contentType;
+            const reply = await command(fill(path), headers, body);
+            expect(reply.status).toBe(415);
+          },
+        ),
+        { numRuns: runs(15) },
+      );
+    });
+
+    if (path.includes('{p}')) {
+      it('never fails on SQL, path and unicode metacharacters in the ids of the path', async () => {
+        await fc.assert(
+          fc.asyncProperty(
+            fc.record({ p: fc.option(hostileSegment), m: fc.option(hostileSegment), i: fc.option(hostileSegment) }),
+            async ({ p, m, i }) => {
+              const target = fill(path, { p: p ?? undefined, m: m ?? undefined, i: i ?? undefined });
+              await command(target, json, JSON.stringify(valid));
+            },
+          ),
+          { numRuns: runs(30) },
+        );
+      });
+    }
+
+    it('refuses a body over 4 MB with 413', async () => {
+      const before = await storeOf(testApp).head();
+      const huge = applyMutation(valid, { kind: 'add', at: 0, key: 'padding', value: 'x'.repeat(4 * 1024 * 1024 + 1) });
+      const response = await request(server).post(fill(path)).set(json).send(JSON.stringify(huge));
+      cases += 1;
+      expect(response.status).toBe(413);
+      expect(response.headers['content-type']).toMatch(PROBLEM_JSON);
+      expect(response.body).toMatchObject({ status: 413, code: 'body_too_large', detail: expect.any(String) });
+      expect(await storeOf(testApp).head()).toBe(before);
+    });
+  });
+
+  describe.each(READS)('GET $path', ({ path, params, role }) => {
+    it('never fails on bad cursors, positions, dates, repeated and huge parameters', async () => {
+      await fc.assert(
+        fc.asyncProperty(hostileQuery(params).map(short), async ({ value: query }) => {
+          const target = `${fill(path)}?${query}`;
+          const reply = await send('GET', target, bearer(role));
+          expectWellFormed(reply, `GET ${target.slice(0, 300)}`);
+        }),
+        { numRuns: runs(60) },
+      );
+    });
+
+    if (/\{[pic]\}/.test(path)) {
+      it('never fails on hostile ids in the path', async () => {
+        await fc.assert(
+          fc.asyncProperty(hostileSegment, hostileSegment, async (p, other) => {
+            const target = fill(path, { p, i: other, c: other });
+            const reply = await send('GET', target, bearer(role));
+            expectWellFormed(reply, `GET ${target.slice(0, 300)}`);
+          }),
+          { numRuns: runs(20) },
+        );
+      });
+    }
+  });
+
+  it('refuses a malformed minPosition, and one past the head of the log, at once with a 4xx problem', async () => {
+    for (const minPosition of ['-1', 'abc', '1.5', '1e3', '99999999999999999999999999', '1000000']) {
+      const started = Date.now();
+      const reply = await send('GET', `/api/v1/portfolio?minPosition=${minPosition}`, bearer('reviewer'));
+      expectWellFormed(reply, `GET /api/v1/portfolio?minPosition=${minPosition}`);
+      expect(reply.status).toBe(400);
+      expect(Date.now() - started).toBeLessThan(1_000);
+    }
+  }, 60_000);
+
+  it('answers a request line over 16 kB (refused by Node before routing) with a 431 problem', async () => {
+    const reply = await send('GET', `/api/v1/events?after=${'9'.repeat(20_000)}`, bearer('auditor'));
+    expect(reply.status).toBe(431);
+    expectWellFormed(reply, 'GET /api/v1/events?after=9999…(20 kB)');
+  });
+
+  it('counts the property cases', () => {
+    console.log(`hostile input on ${kind}: ${cases - casesBefore} requests checked (${cases} on all stores so far)`);
+    expect(cases - casesBefore).toBeGreaterThan(0);
+  });
+});
