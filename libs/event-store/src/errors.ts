@@ -53,3 +53,15 @@ export class CorruptedEventError extends EventStoreError {
     this.name = 'CorruptedEventError';
   }
 }
+
+/**
+ * The database could not be reached or dropped the connection (server restart, network, terminated session). What
+ * was being appended is rolled back by the database; the caller may retry.
+ */
+export class StoreUnavailableError extends EventStoreError {
+  readonly code = 'store_unavailable';
+  constructor(cause: unknown) {
+    super(`the event store is unavailable: ${(cause as Error)?.message ?? String(cause)}`, { cause });
+    this.name = 'StoreUnavailableError';
+  }
+}

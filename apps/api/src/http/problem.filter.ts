@@ -1,5 +1,6 @@
 import { Catch, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { StoreUnavailableError } from '@portfolio/event-store';
 import { ProjectionsBehindError } from '@portfolio/read-models';
 import { PROBLEM_CONTENT_TYPE } from './problem';
 import { toProblem } from './to-problem';
@@ -18,8 +19,11 @@ export class ProblemFilter implements ExceptionFilter {
 /** Shared by the Nest filter and the Express error handler that catches body-parser errors before Nest sees them. */
 export function sendProblem(error: unknown, request: Request, response: Response, logger: Logger): void {
   const body = toProblem(error, request.originalUrl.split('?')[0]);
-  if (body.status >= 500) logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  // A defect (500) is logged with its stack; a passing unavailability (503) is a warning the client retries past.
+  if (body.status === 503) logger.warn(body.detail);
+  else if (body.status >= 500) logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
   if (response.headersSent) return;
   if (error instanceof ProjectionsBehindError) response.setHeader('Retry-After', String(error.retryAfterSeconds));
+  if (error instanceof StoreUnavailableError) response.setHeader('Retry-After', '1');
   response.status(body.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
 }

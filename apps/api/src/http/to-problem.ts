@@ -1,6 +1,7 @@
 import { HttpException } from '@nestjs/common';
 import { ConcurrencyConflictError, IdempotencyKeyReusedError, PreconditionFailedError } from '@portfolio/application';
 import { DomainError, type DomainErrorKind } from '@portfolio/domain';
+import { StoreUnavailableError } from '@portfolio/event-store';
 import { InvalidQueryError, ProjectionsBehindError, ReadModelNotFoundError } from '@portfolio/read-models';
 import { problem, type ProblemDocument } from './problem';
 import { RequestValidationError } from './request-validation.error';
@@ -68,6 +69,16 @@ export function toProblem(error: unknown, instance: string): ProblemDocument {
   }
   if (error instanceof ReadModelNotFoundError) return problem(404, error.code, error.message, { instance });
   if (error instanceof ProjectionsBehindError) return problem(503, error.code, error.message, { instance });
+  if (error instanceof StoreUnavailableError) {
+    return problem(
+      503,
+      error.code,
+      'the event store is unavailable for a moment; nothing was recorded, retry the request',
+      {
+        instance,
+      },
+    );
+  }
   if (error instanceof HttpException) return fromHttpException(error, instance);
   const httpLayer = error as HttpLayerError;
   const status = httpLayer?.status ?? httpLayer?.statusCode;

@@ -1,5 +1,5 @@
-import { Client, Pool, type PoolConfig } from 'pg';
-import { DuplicateEventIdError, StreamNotFoundError } from '../errors';
+import { Client, Pool, type PoolConfig, type QueryResult, type QueryResultRow } from 'pg';
+import { DuplicateEventIdError, StoreUnavailableError, StreamNotFoundError } from '../errors';
 import type { EventStore, ReadAllOptions, ReadStreamOptions, WaitOptions } from '../event-store.port';
 import { HeadSignal } from '../head-signal';
 import { chainEvents, checkExpectedRevision, nextRecordedAt, prepareAppend, type StreamTip } from '../prepare-append';
@@ -45,8 +45,10 @@ export class PostgresEventStore implements EventStore {
     schema: string,
   ) {
     this.pool = new Pool(config);
-    // An idle client that loses its server emits 'error'; without a handler that would crash the process.
+    // A client that loses its server emits 'error', idle in the pool or checked out between two queries; without a
+    // listener that would crash the process. The query in flight, if any, fails on its own and is reported.
     this.pool.on('error', () => undefined);
+    this.pool.on('connect', (client) => client.on('error', () => undefined));
     this.channel = `portfolio_events_${schema}`.slice(0, 63);
   }
 
@@ -57,6 +59,8 @@ export class PostgresEventStore implements EventStore {
         connectionString: options.connectionString,
         max: options.poolSize ?? 10,
         options: `-c search_path=${quoteIdentifier(schema)}`,
+        // Named, so that an operator (or a test) can find this service's sessions in pg_stat_activity.
+        application_name: 'portfolio-ledger',
       },
       schema,
     );
@@ -124,7 +128,7 @@ export class PostgresEventStore implements EventStore {
   }
 
   async *readStream(streamId: string, options: ReadStreamOptions = {}): AsyncIterable<StoredEvent> {
-    const exists = await this.pool.query('SELECT 1 FROM events WHERE stream_id = $1 LIMIT 1', [streamId]);
+    const exists = await this.query('SELECT 1 FROM events WHERE stream_id = $1 LIMIT 1', [streamId]);
     if (exists.rows.length === 0) throw new StreamNotFoundError(streamId);
     const to = options.toPosition;
     const sql = `SELECT ${STORED_COLUMNS} FROM events WHERE stream_id = $1 AND revision >= $2
@@ -132,7 +136,7 @@ export class PostgresEventStore implements EventStore {
     let from = options.fromRevision ?? 0n;
     for (;;) {
       const params = [streamId, from.toString(), DEFAULT_BATCH, ...(to === undefined ? [] : [to.toString()])];
-      const { rows } = await this.pool.query<StoredRow>(sql, params);
+      const { rows } = await this.query<StoredRow>(sql, params);
       for (const row of rows) yield rowToStoredEvent(row);
       if (rows.length < DEFAULT_BATCH) return;
       from = BigInt(rows[rows.length - 1].revision) + 1n;
@@ -154,7 +158,7 @@ export class PostgresEventStore implements EventStore {
     const sql = `SELECT ${STORED_COLUMNS} FROM events WHERE ${conditions.join(' AND ')} ORDER BY position LIMIT $2`;
     let after = options.after ?? 0n;
     for (;;) {
-      const { rows } = await this.pool.query<StoredRow>(sql, [after.toString(), batchSize, ...fixed]);
+      const { rows } = await this.query<StoredRow>(sql, [after.toString(), batchSize, ...fixed]);
       for (const row of rows) yield rowToStoredEvent(row);
       if (rows.length < batchSize) return;
       after = BigInt(rows[rows.length - 1].position);
@@ -162,7 +166,7 @@ export class PostgresEventStore implements EventStore {
   }
 
   async readByCommandId(commandId: string): Promise<StoredEvent[]> {
-    const { rows } = await this.pool.query<StoredRow>(
+    const { rows } = await this.query<StoredRow>(
       `SELECT ${STORED_COLUMNS} FROM events WHERE command_id = $1 ORDER BY position`,
       [commandId],
     );
@@ -171,7 +175,7 @@ export class PostgresEventStore implements EventStore {
 
   async readPositions(positions: readonly bigint[]): Promise<StoredEvent[]> {
     if (positions.length === 0) return [];
-    const { rows } = await this.pool.query<StoredRow>(
+    const { rows } = await this.query<StoredRow>(
       `SELECT ${STORED_COLUMNS} FROM events WHERE position = ANY($1::bigint[]) ORDER BY position`,
       [positions.map(String)],
     );
@@ -179,12 +183,12 @@ export class PostgresEventStore implements EventStore {
   }
 
   async head(): Promise<bigint> {
-    const { rows } = await this.pool.query<{ position: string }>('SELECT position FROM event_log_head');
+    const { rows } = await this.query<{ position: string }>('SELECT position FROM event_log_head');
     return BigInt(rows[0].position);
   }
 
   async positionAt(instant: string): Promise<bigint> {
-    const { rows } = await this.pool.query<{ position: string | null }>(
+    const { rows } = await this.query<{ position: string | null }>(
       'SELECT max(position) AS position FROM events WHERE recorded_at <= $1',
       [toRecordedAtForm(instant)],
     );
@@ -201,6 +205,18 @@ export class PostgresEventStore implements EventStore {
     this.listener = undefined;
     await listener?.end().catch(() => undefined);
     await this.pool.end();
+  }
+
+  /** A query on the pool, with a lost connection reported as StoreUnavailableError (the caller may retry). */
+  private async query<R extends QueryResultRow = QueryResultRow>(
+    sql: string,
+    params?: unknown[],
+  ): Promise<QueryResult<R>> {
+    try {
+      return await this.pool.query<R>(sql, params);
+    } catch (error) {
+      throw translatePostgresError(error);
+    }
   }
 
   /** One LISTEN connection per store, opened on the first wait and reopened after it drops. */
@@ -226,10 +242,25 @@ export class PostgresEventStore implements EventStore {
   }
 }
 
+// Class 08 (connection exception) and 57P0x (the server shut the session down), plus socket-level failures.
+const CONNECTION_LOST = /^(08|57P0)/;
+const SOCKET_ERRORS = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT']);
+
 function translatePostgresError(error: unknown): unknown {
-  const { code, constraint, detail } = error as { code?: string; constraint?: string; detail?: string };
+  const { code, constraint, detail, message } = error as {
+    code?: string;
+    constraint?: string;
+    detail?: string;
+    message?: string;
+  };
   if (code === '23505' && constraint === 'events_event_id_key') {
     return new DuplicateEventIdError(/\(event_id\)=\(([^)]*)\)/.exec(detail ?? '')?.[1] ?? 'unknown');
+  }
+  if (
+    (code !== undefined && (CONNECTION_LOST.test(code) || SOCKET_ERRORS.has(code))) ||
+    /Connection terminated/i.test(message ?? '')
+  ) {
+    return new StoreUnavailableError(error);
   }
   return error;
 }

@@ -54,8 +54,10 @@ function openSqlite(file: string): Pick<ReadModelDatabase, 'db' | 'writeAtomical
 
 function openPostgres(databaseUrl: string, schema: string): Pick<ReadModelDatabase, 'db' | 'writeAtomically'> {
   const pool = new Pool({ connectionString: databaseUrl, max: 10, options: `-c search_path="${schema}"` });
-  // An idle client that loses its server emits 'error'; without a handler that would crash the process.
+  // A client that loses its server emits 'error', idle or checked out between two queries; without a listener that
+  // would crash the process. The query in flight, if any, fails on its own.
   pool.on('error', () => undefined);
+  pool.on('connect', (client) => client.on('error', () => undefined));
   const db = new Kysely<ReadModelTables>({ dialect: new PostgresDialect({ pool }) });
   return { db, writeAtomically: postgresWriter(db) };
 }
