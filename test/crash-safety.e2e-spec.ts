@@ -232,3 +232,86 @@ describe.each([
     }
   }, 180_000);
 });
+
+describe('crash safety on postgres, database side', () => {
+  it('survives its database sessions being terminated in the middle of appends: 503s, then every batch once', async () => {
+    const store = postgresStore();
+    const env = { ...store.env, PORTFOLIO_API_TOKENS: tokens };
+    const service = await startService(await freePort(), env);
+    const admin = new Pool({ connectionString: testDatabaseUrl(), max: 1 });
+    let importing = false;
+    let terminated = 0;
+    let killer: Promise<void> = Promise.resolve();
+    try {
+      await send(
+        () => service,
+        '/api/v1/missions',
+        { missionCode: 'DATA', name: 'Data', programme: 'Tech.gouv', definedOn: '2019-04-25' },
+        'db:mission',
+      );
+      await send(
+        () => service,
+        '/api/v1/projects',
+        {
+          projectId: 'hubee',
+          missionCode: 'DATA',
+          title: 'Hubee',
+          objective: 'Exchanges between administrations',
+          leadOrganisation: 'DINUM',
+          launchedOn: '2019-04-25',
+          milestones: [],
+          indicators: [
+            {
+              indicatorId: 'services-en-ligne',
+              label: 'Exchanges',
+              unit: 'exchanges',
+              direction: 'increase',
+              baseline: { value: 0, on: '1990-01-01' },
+              target: { value: 250, by: '2022-12-31' },
+            },
+          ],
+        },
+        'db:project',
+      );
+      const path = '/api/v1/projects/hubee/measurements:batch';
+      importing = true;
+      killer = (async () => {
+        while (importing) {
+          await new Promise((resolve) => setTimeout(resolve, 40));
+          const { rowCount } = await admin.query(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'portfolio-ledger' AND state = 'active' AND pid <> pg_backend_pid()",
+          );
+          terminated += rowCount ?? 0;
+        }
+      })();
+      let unavailable = 0;
+      for (let i = 0; i < 20; i++) {
+        for (;;) {
+          const response = await fetch(`${service.url}${path}`, {
+            method: 'POST',
+            headers: { ...auth('programme-office'), 'Idempotency-Key': `db-import:${i}` },
+            body: JSON.stringify(batch(i)),
+          });
+          if (response.status === 201) break;
+          expect(response.status).toBe(503);
+          expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+          unavailable += 1;
+        }
+      }
+      importing = false;
+      await killer;
+      expect(terminated).toBeGreaterThan(0);
+      const verify = (await get(service, '/api/v1/audit/verify')) as { ok: boolean; eventsChecked: number };
+      expect(verify).toMatchObject({ ok: true, eventsChecked: 2 + 20 * PER_BATCH });
+      expect(service.child.exitCode).toBeNull();
+      // Figures for the README's Reliability section.
+      process.stdout.write(`sessions terminated: ${terminated}, requests answered 503 then retried: ${unavailable}\n`);
+    } finally {
+      importing = false;
+      await killer;
+      await admin.end();
+      await service.kill();
+      await store.dispose();
+    }
+  }, 120_000);
+});

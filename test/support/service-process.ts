@@ -19,9 +19,10 @@ export function serviceIsBuilt(): boolean {
 }
 
 export async function startService(port: number, env: Record<string, string>): Promise<ServiceProcess> {
+  // SERVICE_STDERR=inherit shows the service's own log when a crash test needs explaining.
   const child = spawn(process.execPath, [SERVICE_MAIN], {
     env: { ...process.env, ...env, PORT: String(port) },
-    stdio: ['ignore', 'ignore', 'pipe'],
+    stdio: ['ignore', 'ignore', process.env.SERVICE_STDERR === 'inherit' ? 'inherit' : 'pipe'],
   });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
