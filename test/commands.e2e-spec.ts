@@ -421,6 +421,27 @@ describe.each(STORE_KINDS)('commands on %s', (kind) => {
       );
     });
 
+    it('400 for a body nested too deep to validate (found by the hostile-input properties: it was a 500)', async () => {
+      const deep = '['.repeat(5000) + ']'.repeat(5000);
+      await expectRefused(
+        () =>
+          request(http)
+            .post('/api/v1/missions')
+            .set(programmeOffice)
+            .set('Content-Type', 'application/json')
+            .send(deep),
+        400,
+        {
+          type: 'urn:portfolio-ledger:problem:body_too_deep',
+          title: 'Bad Request',
+          status: 400,
+          detail: 'the body nests deeper than 32 levels',
+          instance: '/api/v1/missions',
+          code: 'body_too_deep',
+        },
+      );
+    });
+
     it('415 for a body that is not JSON', async () => {
       await expectRefused(
         () =>

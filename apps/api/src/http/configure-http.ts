@@ -23,6 +23,31 @@ function requireJsonBodies(request: Request, response: Response, next: NextFunct
   response.status(415).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
 }
 
+/** Deeper than any command (a redesign's changes are 4 levels): validation would recurse through it all. */
+const MAX_BODY_DEPTH = 32;
+
+function depthOf(value: unknown): number {
+  // Iterative: the point is to measure a nesting too deep for recursion.
+  let deepest = 0;
+  const pending: [unknown, number][] = [[value, 1]];
+  while (pending.length > 0) {
+    const [current, depth] = pending.pop() as [unknown, number];
+    if (typeof current !== 'object' || current === null) continue;
+    deepest = Math.max(deepest, depth);
+    if (deepest > MAX_BODY_DEPTH) return deepest;
+    for (const child of Object.values(current)) pending.push([child, depth + 1]);
+  }
+  return deepest;
+}
+
+function refuseDeepBodies(request: Request, response: Response, next: NextFunction): void {
+  if (depthOf(request.body) <= MAX_BODY_DEPTH) return next();
+  const body = problem(400, 'body_too_deep', `the body nests deeper than ${MAX_BODY_DEPTH} levels`, {
+    instance: request.originalUrl.split('?')[0],
+  });
+  response.status(400).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
+}
+
 /**
  * Requests Node's HTTP parser refuses (a request line or headers over 16 kB, a malformed request) never reach
  * Express: answer them as problems too rather than with a bare status line.
@@ -55,6 +80,7 @@ export function configureHttp(app: INestApplication): void {
   app.use(securityHeaders);
   app.use(requireJsonBodies);
   app.use(express.json({ limit: BODY_LIMIT, type: JSON_TYPES }));
+  app.use(refuseDeepBodies);
   app.use((error: unknown, request: Request, response: Response, next: NextFunction) => {
     if (response.headersSent) return next(error);
     sendProblem(error, request, response, logger);
