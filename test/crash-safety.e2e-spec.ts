@@ -11,10 +11,12 @@ import { TOKENS } from './support/test-app';
 // The crash test runs the service as `npm start` does, in processes it kills with SIGKILL at seeded random moments
 // while a client sends a large batched import; the client then resends every batch with the same Idempotency-Key.
 
-const SEED = 20211215;
-const BATCHES = 40;
+// PORTFOLIO_STRESS (npm run test:stress) multiplies the crashes and the size of the import.
+const STRESS = Number(process.env.PORTFOLIO_STRESS ?? 1);
+const SEED = 20211215 + STRESS;
+const BATCHES = 40 * STRESS;
 const PER_BATCH = 500;
-const KILLS = 3;
+const KILLS = 3 * STRESS;
 
 /** mulberry32: a small seeded generator, so that a failing run can be replayed. */
 function random(seed: number): () => number {
@@ -230,7 +232,7 @@ describe.each([
       await service.kill();
       await store.dispose();
     }
-  }, 180_000);
+  }, 180_000 * STRESS);
 });
 
 describe('crash safety on postgres, database side', () => {
@@ -313,5 +315,5 @@ describe('crash safety on postgres, database side', () => {
       await service.kill();
       await store.dispose();
     }
-  }, 120_000);
+  }, 120_000 * STRESS);
 });
