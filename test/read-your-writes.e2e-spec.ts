@@ -1,7 +1,7 @@
 import { ProjectionRuntime } from '@portfolio/read-models';
 import request from 'supertest';
 import { bearer, startTestApp, type TestApp } from './support/test-app';
-import { idnumMission } from './support/tech-gouv-requests';
+import { franceConnectLaunch, idnumMission } from './support/tech-gouv-requests';
 
 // One store is enough: the wait is the projection runtime's, the same code on both.
 describe('reading your own writes with minPosition', () => {
@@ -26,6 +26,28 @@ describe('reading your own writes with minPosition', () => {
       .expect(200);
     expect(read.body.asOf.position).toBe(body.position);
     expect(read.body.missions.map((m: { missionCode: string }) => m.missionCode)).toEqual(['IDNUM']);
+  });
+
+  it('answers 404 on every read of a project not known at asOf: detail, history, replay and series alike', async () => {
+    const http = testApp.app.getHttpServer();
+    const { body: mission } = await request(http)
+      .post('/api/v1/missions')
+      .set(bearer('programme-office'))
+      .send({ ...idnumMission, missionCode: 'IDNUM2' })
+      .expect(201);
+    const { body: launched } = await request(http)
+      .post('/api/v1/projects')
+      .set(bearer('programme-office'))
+      .send({ ...franceConnectLaunch, missionCode: 'IDNUM2' })
+      .expect(201);
+    const base = '/api/v1/projects/franceconnect';
+    for (const path of [base, `${base}/history`, `${base}/replay`, `${base}/indicators/usagers-franceconnect/series`]) {
+      await request(http)
+        .get(`${path}?asOf=${mission.position}&minPosition=${launched.position}`)
+        .set(bearer('reviewer'))
+        .expect(404);
+      await request(http).get(`${path}?minPosition=${launched.position}`).set(bearer('reviewer')).expect(200);
+    }
   });
 
   it('refuses at once a position that was never written', async () => {

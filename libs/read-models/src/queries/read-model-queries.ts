@@ -1,4 +1,4 @@
-import { businessDateOf, projectStream, type DomainEvent } from '@portfolio/domain';
+import { businessDateOf, projectStream, type DomainEvent, type LaunchedProject } from '@portfolio/domain';
 import { StreamNotFoundError, type EventStore, type StoredEvent } from '@portfolio/event-store';
 import type { ReadModelDatabase } from '../database/read-model-database';
 import { toPosition } from '../database/read-model-tables';
@@ -189,10 +189,7 @@ export class ReadModelQueries {
 
   async project(projectId: string, parameters: TemporalParameters): Promise<TemporalStamp & ProjectDetail> {
     const { point, stamp } = await this.resolve(parameters);
-    const snapshot = await loadSnapshot(this.db, this.generation, point, [projectId]);
-    const project = snapshot.projects.get(projectId);
-    if (project === undefined) throw new ReadModelNotFoundError('project', projectId);
-    return { ...stamp, ...projectDetail(project, point.at) };
+    return { ...stamp, ...projectDetail(await this.requireProject(projectId, point), point.at) };
   }
 
   /** The project's events with metadata and a one-line summary each, oldest first, in pages after a revision. */
@@ -202,6 +199,7 @@ export class ReadModelQueries {
   ): Promise<TemporalStamp & Page<HistoryItem>> {
     const limit = limitOf(parameters.limit, 100, 1000);
     const { point, stamp } = await this.resolve(parameters);
+    await this.requireProject(projectId, point);
     const items: HistoryItem[] = [];
     let more = false;
     for await (const { stored, event } of this.projectEvents(projectId, point, parameters.after)) {
@@ -221,6 +219,7 @@ export class ReadModelQueries {
   ): Promise<TemporalStamp & Page<HistoryItem & { readonly state: ProjectDetail | null }>> {
     const limit = limitOf(parameters.limit, 100, 1000);
     const { point, stamp } = await this.resolve(parameters);
+    await this.requireProject(projectId, point);
     const items: (HistoryItem & { state: ProjectDetail | null })[] = [];
     let more = false;
     for await (const { stored, event } of this.projectEvents(projectId, point, parameters.after)) {
@@ -256,8 +255,7 @@ export class ReadModelQueries {
       );
     }
     const { point, stamp } = await this.resolve(parameters);
-    const project = (await loadSnapshot(this.db, this.generation, point, [projectId])).projects.get(projectId);
-    if (project === undefined) throw new ReadModelNotFoundError('project', projectId);
+    const project = await this.requireProject(projectId, point);
     if (!Object.hasOwn(project.indicators, indicatorId)) throw new ReadModelNotFoundError('indicator', indicatorId);
     const rows = await this.db
       .selectFrom('rm_measurements')
@@ -412,6 +410,13 @@ export class ReadModelQueries {
       if (error instanceof StreamNotFoundError) throw new ReadModelNotFoundError('project', projectId);
       throw error;
     }
+  }
+
+  /** The project as it stands at the point, or 404: every read of one project agrees on whether it exists. */
+  private async requireProject(projectId: string, point: TemporalPoint): Promise<LaunchedProject> {
+    const project = (await loadSnapshot(this.db, this.generation, point, [projectId])).projects.get(projectId);
+    if (project === undefined) throw new ReadModelNotFoundError('project', projectId);
+    return project;
   }
 
   private async cyclesKnownAt(point: TemporalPoint): Promise<ReviewCycleSummary[]> {
