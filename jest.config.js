@@ -25,4 +25,5 @@ module.exports = {
   },
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
   reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
+  setupFiles: ['<rootDir>/test/support/fast-check-seed.js'],
 };

@@ -116,204 +116,214 @@ describe.each([
   ['sqlite', sqliteStore],
   ['postgres', postgresStore],
 ] as const)('crash safety on %s', (kind, openStore) => {
-  it(`survives ${KILLS} kill -9 during a batched import, then a resend appends exactly what was missing`, async () => {
-    const store = openStore();
-    const port = await freePort();
-    const env = { ...store.env, PORTFOLIO_API_TOKENS: tokens };
-    let service = await startService(port, env);
-    const next = random(SEED + (kind === 'sqlite' ? 0 : 1));
-    try {
-      const setup = [
-        [
+  it(
+    `survives ${KILLS} kill -9 during a batched import, then a resend appends exactly what was missing`,
+    async () => {
+      const store = openStore();
+      const port = await freePort();
+      const env = { ...store.env, PORTFOLIO_API_TOKENS: tokens };
+      let service = await startService(port, env);
+      const next = random(SEED + (kind === 'sqlite' ? 0 : 1));
+      try {
+        const setup = [
+          [
+            '/api/v1/missions',
+            { missionCode: 'TRANSFO', name: 'Transformation', programme: 'Tech.gouv', definedOn: '2019-04-25' },
+          ],
+          [
+            '/api/v1/projects',
+            {
+              projectId: 'demarches-en-ligne',
+              missionCode: 'TRANSFO',
+              title: 'Démarches en ligne',
+              objective: 'The 250 most used procedures fully online',
+              leadOrganisation: 'DINUM',
+              launchedOn: '2019-04-25',
+              milestones: [],
+              indicators: [
+                {
+                  indicatorId: 'services-en-ligne',
+                  label: 'Procedures online',
+                  unit: 'procedures',
+                  direction: 'increase',
+                  baseline: { value: 0, on: '1990-01-01' },
+                  target: { value: 250, by: '2022-12-31' },
+                },
+              ],
+            },
+          ],
+        ] as const;
+        for (const [path, body] of setup) await send(() => service, path, body, `setup:${path}`);
+
+        const path = '/api/v1/projects/demarches-en-ligne/measurements:batch';
+        let answered = 0;
+        const importing = (async () => {
+          for (let i = 0; i < BATCHES; i++) {
+            await send(() => service, path, batch(i), `crash-import:${i}`);
+            answered += 1;
+          }
+        })();
+        const answeredAtKills: number[] = [];
+        for (let k = 0; k < KILLS; k++) {
+          await new Promise((resolve) => setTimeout(resolve, 100 + next() * 400));
+          answeredAtKills.push(answered);
+          await service.kill();
+          service = await startService(port, env);
+        }
+        await importing;
+        // Every kill landed in the middle of the import.
+        expect(answeredAtKills.every((n) => n < BATCHES)).toBe(true);
+        // Resend the whole import, as an operator would after the crashes: nothing may be appended twice.
+        for (let i = 0; i < BATCHES; i++) {
+          const response = await send(() => service, path, batch(i), `crash-import:${i}`);
+          expect(response.status).toBe(201);
+        }
+
+        const verify = (await get(service, '/api/v1/audit/verify')) as { ok: boolean; eventsChecked: number };
+        expect(verify).toMatchObject({ ok: true, eventsChecked: 2 + BATCHES * PER_BATCH });
+
+        // Every batch is whole or absent: each Idempotency-Key recorded exactly PER_BATCH events.
+        const perKey = new Map<string, number>();
+        let after: string | null = '0';
+        while (after !== null) {
+          const page = (await get(service, `/api/v1/events?type=IndicatorMeasured&limit=1000&after=${after}`)) as {
+            items: { metadata: { commandId: string } }[];
+            nextCursor: string | null;
+          };
+          for (const item of page.items)
+            perKey.set(item.metadata.commandId, (perKey.get(item.metadata.commandId) ?? 0) + 1);
+          after = page.nextCursor;
+        }
+        expect(perKey.size).toBe(BATCHES);
+        expect([...perKey.values()].every((count) => count === PER_BATCH)).toBe(true);
+
+        // The read models, projected across the crashes, equal a rebuild from scratch.
+        const head = String(2 + BATCHES * PER_BATCH);
+        const documents = async () => {
+          const series = [];
+          for (const code of ['10', '25', '40', '65']) {
+            series.push(
+              await get(
+                service,
+                `/api/v1/projects/demarches-en-ligne/indicators/services-en-ligne/series?territory=departement:${code}&minPosition=${head}&asOf=${head}`,
+              ),
+            );
+          }
+          return {
+            portfolio: await get(service, `/api/v1/portfolio?minPosition=${head}&asOf=${head}&at=2021-12-31`),
+            series,
+          };
+        };
+        const incremental = await documents();
+        const rebuild = await fetch(`${service.url}/api/v1/admin/projections/rebuild`, {
+          method: 'POST',
+          headers: auth('admin'),
+        });
+        expect(rebuild.status).toBe(202);
+        for (let i = 0; i < 600; i++) {
+          const status = (await get(service, '/api/v1/admin/projections')) as { rebuild?: { state: string } };
+          if (status.rebuild?.state === 'done') break;
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+        const rebuilt = await documents();
+        expect(createHash('sha256').update(JSON.stringify(rebuilt)).digest('hex')).toBe(
+          createHash('sha256').update(JSON.stringify(incremental)).digest('hex'),
+        );
+        expect(rebuilt).toEqual(incremental);
+      } finally {
+        await service.kill();
+        await store.dispose();
+      }
+    },
+    180_000 * STRESS,
+  );
+});
+
+describe('crash safety on postgres, database side', () => {
+  it(
+    'survives its database sessions being terminated in the middle of appends: 503s, then every batch once',
+    async () => {
+      const store = postgresStore();
+      const env = { ...store.env, PORTFOLIO_API_TOKENS: tokens };
+      const service = await startService(await freePort(), env);
+      const admin = new Pool({ connectionString: testDatabaseUrl(), max: 1 });
+      let importing = false;
+      let terminated = 0;
+      let killer: Promise<void> = Promise.resolve();
+      try {
+        await send(
+          () => service,
           '/api/v1/missions',
-          { missionCode: 'TRANSFO', name: 'Transformation', programme: 'Tech.gouv', definedOn: '2019-04-25' },
-        ],
-        [
+          { missionCode: 'DATA', name: 'Data', programme: 'Tech.gouv', definedOn: '2019-04-25' },
+          'db:mission',
+        );
+        await send(
+          () => service,
           '/api/v1/projects',
           {
-            projectId: 'demarches-en-ligne',
-            missionCode: 'TRANSFO',
-            title: 'Démarches en ligne',
-            objective: 'The 250 most used procedures fully online',
+            projectId: 'hubee',
+            missionCode: 'DATA',
+            title: 'Hubee',
+            objective: 'Exchanges between administrations',
             leadOrganisation: 'DINUM',
             launchedOn: '2019-04-25',
             milestones: [],
             indicators: [
               {
                 indicatorId: 'services-en-ligne',
-                label: 'Procedures online',
-                unit: 'procedures',
+                label: 'Exchanges',
+                unit: 'exchanges',
                 direction: 'increase',
                 baseline: { value: 0, on: '1990-01-01' },
                 target: { value: 250, by: '2022-12-31' },
               },
             ],
           },
-        ],
-      ] as const;
-      for (const [path, body] of setup) await send(() => service, path, body, `setup:${path}`);
-
-      const path = '/api/v1/projects/demarches-en-ligne/measurements:batch';
-      let answered = 0;
-      const importing = (async () => {
-        for (let i = 0; i < BATCHES; i++) {
-          await send(() => service, path, batch(i), `crash-import:${i}`);
-          answered += 1;
+          'db:project',
+        );
+        const path = '/api/v1/projects/hubee/measurements:batch';
+        importing = true;
+        killer = (async () => {
+          while (importing) {
+            await new Promise((resolve) => setTimeout(resolve, 40));
+            const { rowCount } = await admin.query(
+              "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'portfolio-ledger' AND state = 'active' AND pid <> pg_backend_pid()",
+            );
+            terminated += rowCount ?? 0;
+          }
+        })();
+        let unavailable = 0;
+        for (let i = 0; i < 20; i++) {
+          for (;;) {
+            const response = await fetch(`${service.url}${path}`, {
+              method: 'POST',
+              headers: { ...auth('programme-office'), 'Idempotency-Key': `db-import:${i}` },
+              body: JSON.stringify(batch(i)),
+            });
+            if (response.status === 201) break;
+            expect(response.status).toBe(503);
+            expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+            unavailable += 1;
+          }
         }
-      })();
-      const answeredAtKills: number[] = [];
-      for (let k = 0; k < KILLS; k++) {
-        await new Promise((resolve) => setTimeout(resolve, 100 + next() * 400));
-        answeredAtKills.push(answered);
+        importing = false;
+        await killer;
+        expect(terminated).toBeGreaterThan(0);
+        const verify = (await get(service, '/api/v1/audit/verify')) as { ok: boolean; eventsChecked: number };
+        expect(verify).toMatchObject({ ok: true, eventsChecked: 2 + 20 * PER_BATCH });
+        expect(service.child.exitCode).toBeNull();
+        // Figures for the README's Reliability section.
+        process.stdout.write(
+          `sessions terminated: ${terminated}, requests answered 503 then retried: ${unavailable}\n`,
+        );
+      } finally {
+        importing = false;
+        await killer;
+        await admin.end();
         await service.kill();
-        service = await startService(port, env);
+        await store.dispose();
       }
-      await importing;
-      // Every kill landed in the middle of the import.
-      expect(answeredAtKills.every((n) => n < BATCHES)).toBe(true);
-      // Resend the whole import, as an operator would after the crashes: nothing may be appended twice.
-      for (let i = 0; i < BATCHES; i++) {
-        const response = await send(() => service, path, batch(i), `crash-import:${i}`);
-        expect(response.status).toBe(201);
-      }
-
-      const verify = (await get(service, '/api/v1/audit/verify')) as { ok: boolean; eventsChecked: number };
-      expect(verify).toMatchObject({ ok: true, eventsChecked: 2 + BATCHES * PER_BATCH });
-
-      // Every batch is whole or absent: each Idempotency-Key recorded exactly PER_BATCH events.
-      const perKey = new Map<string, number>();
-      let after: string | null = '0';
-      while (after !== null) {
-        const page = (await get(service, `/api/v1/events?type=IndicatorMeasured&limit=1000&after=${after}`)) as {
-          items: { metadata: { commandId: string } }[];
-          nextCursor: string | null;
-        };
-        for (const item of page.items)
-          perKey.set(item.metadata.commandId, (perKey.get(item.metadata.commandId) ?? 0) + 1);
-        after = page.nextCursor;
-      }
-      expect(perKey.size).toBe(BATCHES);
-      expect([...perKey.values()].every((count) => count === PER_BATCH)).toBe(true);
-
-      // The read models, projected across the crashes, equal a rebuild from scratch.
-      const head = String(2 + BATCHES * PER_BATCH);
-      const documents = async () => {
-        const series = [];
-        for (const code of ['10', '25', '40', '65']) {
-          series.push(
-            await get(
-              service,
-              `/api/v1/projects/demarches-en-ligne/indicators/services-en-ligne/series?territory=departement:${code}&minPosition=${head}&asOf=${head}`,
-            ),
-          );
-        }
-        return {
-          portfolio: await get(service, `/api/v1/portfolio?minPosition=${head}&asOf=${head}&at=2021-12-31`),
-          series,
-        };
-      };
-      const incremental = await documents();
-      const rebuild = await fetch(`${service.url}/api/v1/admin/projections/rebuild`, {
-        method: 'POST',
-        headers: auth('admin'),
-      });
-      expect(rebuild.status).toBe(202);
-      for (let i = 0; i < 600; i++) {
-        const status = (await get(service, '/api/v1/admin/projections')) as { rebuild?: { state: string } };
-        if (status.rebuild?.state === 'done') break;
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
-      const rebuilt = await documents();
-      expect(createHash('sha256').update(JSON.stringify(rebuilt)).digest('hex')).toBe(
-        createHash('sha256').update(JSON.stringify(incremental)).digest('hex'),
-      );
-      expect(rebuilt).toEqual(incremental);
-    } finally {
-      await service.kill();
-      await store.dispose();
-    }
-  }, 180_000 * STRESS);
-});
-
-describe('crash safety on postgres, database side', () => {
-  it('survives its database sessions being terminated in the middle of appends: 503s, then every batch once', async () => {
-    const store = postgresStore();
-    const env = { ...store.env, PORTFOLIO_API_TOKENS: tokens };
-    const service = await startService(await freePort(), env);
-    const admin = new Pool({ connectionString: testDatabaseUrl(), max: 1 });
-    let importing = false;
-    let terminated = 0;
-    let killer: Promise<void> = Promise.resolve();
-    try {
-      await send(
-        () => service,
-        '/api/v1/missions',
-        { missionCode: 'DATA', name: 'Data', programme: 'Tech.gouv', definedOn: '2019-04-25' },
-        'db:mission',
-      );
-      await send(
-        () => service,
-        '/api/v1/projects',
-        {
-          projectId: 'hubee',
-          missionCode: 'DATA',
-          title: 'Hubee',
-          objective: 'Exchanges between administrations',
-          leadOrganisation: 'DINUM',
-          launchedOn: '2019-04-25',
-          milestones: [],
-          indicators: [
-            {
-              indicatorId: 'services-en-ligne',
-              label: 'Exchanges',
-              unit: 'exchanges',
-              direction: 'increase',
-              baseline: { value: 0, on: '1990-01-01' },
-              target: { value: 250, by: '2022-12-31' },
-            },
-          ],
-        },
-        'db:project',
-      );
-      const path = '/api/v1/projects/hubee/measurements:batch';
-      importing = true;
-      killer = (async () => {
-        while (importing) {
-          await new Promise((resolve) => setTimeout(resolve, 40));
-          const { rowCount } = await admin.query(
-            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'portfolio-ledger' AND state = 'active' AND pid <> pg_backend_pid()",
-          );
-          terminated += rowCount ?? 0;
-        }
-      })();
-      let unavailable = 0;
-      for (let i = 0; i < 20; i++) {
-        for (;;) {
-          const response = await fetch(`${service.url}${path}`, {
-            method: 'POST',
-            headers: { ...auth('programme-office'), 'Idempotency-Key': `db-import:${i}` },
-            body: JSON.stringify(batch(i)),
-          });
-          if (response.status === 201) break;
-          expect(response.status).toBe(503);
-          expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-          unavailable += 1;
-        }
-      }
-      importing = false;
-      await killer;
-      expect(terminated).toBeGreaterThan(0);
-      const verify = (await get(service, '/api/v1/audit/verify')) as { ok: boolean; eventsChecked: number };
-      expect(verify).toMatchObject({ ok: true, eventsChecked: 2 + 20 * PER_BATCH });
-      expect(service.child.exitCode).toBeNull();
-      // Figures for the README's Reliability section.
-      process.stdout.write(`sessions terminated: ${terminated}, requests answered 503 then retried: ${unavailable}\n`);
-    } finally {
-      importing = false;
-      await killer;
-      await admin.end();
-      await service.kill();
-      await store.dispose();
-    }
-  }, 120_000 * STRESS);
+    },
+    120_000 * STRESS,
+  );
 });

@@ -50,6 +50,14 @@ describe('reading your own writes with minPosition', () => {
     }
   });
 
+  it('refuses a position beyond 64-bit integers with 400 (the hostile-input properties found a 500 on PostgreSQL)', async () => {
+    const response = await request(testApp.app.getHttpServer())
+      .get('/api/v1/events?after=18446744073709551616')
+      .set(bearer('auditor'))
+      .expect(400);
+    expect(response.body).toMatchObject({ code: 'invalid_query', errors: [{ path: 'query.after' }] });
+  });
+
   it('refuses at once a position that was never written', async () => {
     const response = await request(testApp.app.getHttpServer())
       .get('/api/v1/portfolio?minPosition=1000000')

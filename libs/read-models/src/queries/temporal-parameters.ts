@@ -32,8 +32,13 @@ export function parseInstant(raw: string, parameter: string, expected = 'an ISO-
   return time.toISOString();
 }
 
+/** Positions are SQL BIGINTs: a larger number is no position at all (and would overflow the database's). */
+const MAX_POSITION = 2n ** 63n - 1n;
+
 export function parsePosition(raw: string, parameter: string): bigint {
-  if (!POSITION.test(raw)) throw new InvalidQueryError(parameter, `${parameter} must be a position (a whole number)`);
+  if (!POSITION.test(raw) || BigInt(raw) > MAX_POSITION) {
+    throw new InvalidQueryError(parameter, `${parameter} must be a position: a whole number from 0 to ${MAX_POSITION}`);
+  }
   return BigInt(raw);
 }
 
