@@ -10,8 +10,7 @@ import { AuthModule } from '../apps/api/src/auth/auth.module';
 import { CurrentPrincipal } from '../apps/api/src/auth/current-principal.decorator';
 import { Public } from '../apps/api/src/auth/public.decorator';
 import { Roles } from '../apps/api/src/auth/roles.decorator';
-import { ROLES, type Principal, type Role } from '@portfolio/application';
-import { ConfigError, loadConfig } from '@portfolio/application';
+import { ROLES, type Principal, type Role, ConfigError, loadConfig } from '@portfolio/application';
 import { secondsFromNow, startOidcIssuer, TEST_AUDIENCE, type TestOidcIssuer } from './support/oidc-issuer';
 
 @Controller('probe')

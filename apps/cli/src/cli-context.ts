@@ -7,8 +7,8 @@ import {
   loadConfig,
   type Actor,
   type PortfolioConfig,
+  EVENT_STORE,
 } from '@portfolio/application';
-import { EVENT_STORE } from '@portfolio/application';
 import type { EventStore } from '@portfolio/event-store';
 import { ProjectionRuntime } from '@portfolio/read-models';
 import { userInfo } from 'node:os';

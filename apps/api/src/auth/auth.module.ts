@@ -1,7 +1,6 @@
 import { Logger, Module, type DynamicModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { resolveAuth } from '@portfolio/application';
-import type { PortfolioConfig } from '@portfolio/application';
+import { resolveAuth, type PortfolioConfig } from '@portfolio/application';
 import { AuthFailureThrottle, type AuthThrottleOptions } from './auth-failure-throttle';
 import { AuthGuard } from './auth.guard';
 import { CredentialVerifier } from './credential-verifier';

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWTPayload } from 'jose';
-import type { Role } from '@portfolio/application';
-import type { CredentialsConfig, OidcConfig } from '@portfolio/application';
+import { type Role, type CredentialsConfig, type OidcConfig } from '@portfolio/application';
 import {
   AuthenticationFailure,
   bearerToken,

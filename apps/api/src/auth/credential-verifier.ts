@@ -1,8 +1,14 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
-import { mostPrivileged, isRole, type Principal, type Role } from '@portfolio/application';
-import { isJwtShaped } from '@portfolio/application';
-import type { CredentialsConfig, OidcConfig } from '@portfolio/application';
+import {
+  mostPrivileged,
+  isRole,
+  type Principal,
+  type Role,
+  isJwtShaped,
+  type CredentialsConfig,
+  type OidcConfig,
+} from '@portfolio/application';
 import { issuerKeys, KeySetUnavailable, type Fetch } from './issuer-keys';
 
 /** No credentials, or credentials that do not authenticate anybody: HTTP 401. The message never quotes a token. */

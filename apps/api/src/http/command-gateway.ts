@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CommandBus, type Command } from '@nestjs/cqrs';
-import { fingerprintCommand, type CommandEnvelope, type CommandResult } from '@portfolio/application';
-import type { Principal } from '@portfolio/application';
+import { fingerprintCommand, type CommandEnvelope, type CommandResult, type Principal } from '@portfolio/application';
 import type { Request } from 'express';
 import type { CommandCaller } from './command-caller.decorator';
 import { randomUUID } from 'node:crypto';
