@@ -11,21 +11,29 @@ import { EVENT_STORE } from '../event-store/event-store.provider';
 import { ConcurrencyConflictError, IdempotencyKeyReusedError, PreconditionFailedError } from './application-errors';
 import type { CommandEnvelope } from './command-envelope';
 import type { CommandResult } from './command-result';
+import { StreamStateCache } from './stream-state-cache';
 import { toDomainEvent, toNewEvents } from './domain-event-codec';
 
 /** How one command acts on one stream: fold its history into a state, then decide. */
 export interface StreamDecision<State, Event extends DomainEvent> {
   readonly streamId: string;
   readonly envelope: CommandEnvelope;
-  /** Streams are named by aggregate, so a stream only ever holds its aggregate's events. */
-  readonly fold: (events: readonly Event[]) => State;
+  /**
+   * Folds events onto a state (the initial one when `from` is omitted). Streams are named by aggregate, so a stream
+   * only ever holds its aggregate's events.
+   */
+  readonly fold: (events: readonly Event[], from?: State) => State;
   readonly decide: (state: State, context: DecisionContext) => readonly DomainEvent[];
 }
 
 interface LoadedStream {
+  /** The events read: all of the stream, or those after the cached revision when `continues`. */
   readonly events: DomainEvent[];
+  /** Revision of the last event read, if any was. */
   readonly revision: bigint | undefined;
   readonly lastPosition: bigint;
+  /** True when the events continue the cached state (the stream still holds it). */
+  readonly continues: boolean;
 }
 
 /** Attempts before a command that keeps losing the race to other writers (other processes) gives up with 409. */
@@ -51,6 +59,7 @@ export class CommandExecutor {
 
   /** Commands on one stream, in this process, one at a time: they would only lose races to each other. */
   private readonly streamQueues = new Map<string, Promise<unknown>>();
+  private readonly states = new StreamStateCache();
 
   execute<State, Event extends DomainEvent>(decision: StreamDecision<State, Event>): Promise<CommandResult> {
     const previous = this.streamQueues.get(decision.streamId) ?? Promise.resolve();
@@ -77,27 +86,28 @@ export class CommandExecutor {
       if (attempt > 1) await backoff(attempt);
       const earlier = await this.earlierResult(envelope);
       if (earlier !== undefined) return earlier;
-      const loaded = await this.load(streamId);
-      if (envelope.expectedRevision !== undefined && envelope.expectedRevision !== loaded.revision) {
-        throw new PreconditionFailedError(streamId, envelope.expectedRevision, loaded.revision);
+      const cached = this.states.get(streamId);
+      const loaded = await this.load(streamId, cached?.revision);
+      const from = loaded.continues ? (cached?.state as State | undefined) : undefined;
+      const revision = loaded.revision ?? (loaded.continues ? cached?.revision : undefined);
+      const lastPosition = loaded.revision !== undefined ? loaded.lastPosition : (cached?.lastPosition ?? 0n);
+      if (envelope.expectedRevision !== undefined && envelope.expectedRevision !== revision) {
+        throw new PreconditionFailedError(streamId, envelope.expectedRevision, revision);
       }
-      const events = decision.decide(decision.fold(loaded.events as Event[]), { today: todayInParis(this.clock) });
+      const state = decision.fold(loaded.events as Event[], from);
+      const events = decision.decide(state, { today: todayInParis(this.clock) });
+      if (revision !== undefined) this.states.set(streamId, { revision, lastPosition, state });
       if (events.length === 0) {
         // A command that changes nothing (the same value measured again) answers where the stream stands.
-        return {
-          streamId,
-          revision: loaded.revision ?? -1n,
-          position: loaded.lastPosition,
-          appended: 0,
-          replayed: false,
-        };
+        return { streamId, revision: revision ?? -1n, position: lastPosition, appended: 0, replayed: false };
       }
       try {
-        const written = await this.store.append(
-          streamId,
-          toNewEvents(events, envelope),
-          loaded.revision ?? 'no_stream',
-        );
+        const written = await this.store.append(streamId, toNewEvents(events, envelope), revision ?? 'no_stream');
+        this.states.set(streamId, {
+          revision: written.revision,
+          lastPosition: written.position,
+          state: decision.fold(events as Event[], state),
+        });
         return { streamId, ...written, appended: events.length, replayed: false };
       } catch (error) {
         if (!(error instanceof WrongExpectedRevisionError)) throw error;
@@ -127,18 +137,28 @@ export class CommandExecutor {
     };
   }
 
-  private async load(streamId: string): Promise<LoadedStream> {
+  /** Reads the stream, or only its events after `afterRevision` (a cached state's). */
+  private async load(streamId: string, afterRevision?: bigint): Promise<LoadedStream> {
     const events: DomainEvent[] = [];
     let last: StoredEvent | undefined;
+    const fromRevision = afterRevision === undefined ? 0n : afterRevision + 1n;
     try {
-      for await (const stored of this.store.readStream(streamId)) {
+      for await (const stored of this.store.readStream(streamId, { fromRevision })) {
         events.push(toDomainEvent(stored));
         last = stored;
       }
     } catch (error) {
       if (!(error instanceof StreamNotFoundError)) throw error;
+      // The stream is gone (a store replaced under a running process): nothing cached about it holds.
+      this.states.delete(streamId);
+      return { events, revision: undefined, lastPosition: 0n, continues: false };
     }
-    return { events, revision: last?.revision, lastPosition: last?.position ?? 0n };
+    return {
+      events,
+      revision: last?.revision,
+      lastPosition: last?.position ?? 0n,
+      continues: afterRevision !== undefined,
+    };
   }
 
   /** Reads a stream's history as domain events, e.g. the mission a project launches into. */
