@@ -14,22 +14,36 @@ export interface Seal {
 
 @Injectable()
 export class HistorySealer {
+  // The log only grows: the tree of its first events is kept, and the next seal reads only what came after.
+  private readonly tree = new MerkleAccumulator();
+  private treePosition = 0n;
+  // Seals extend one shared tree: one at a time.
+  private queue: Promise<unknown> = Promise.resolve();
+
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly signingKey: SigningKeyService,
   ) {}
 
   /** Seals the whole log as it stands now; the accumulator streams the hashes, so memory stays flat. */
-  async sealUpToHead(cycleId: string, heldOn: string): Promise<Seal> {
+  sealUpToHead(cycleId: string, heldOn: string): Promise<Seal> {
+    const sealing = this.queue.then(() => this.seal(cycleId, heldOn));
+    this.queue = sealing.catch(() => undefined);
+    return sealing;
+  }
+
+  private async seal(cycleId: string, heldOn: string): Promise<Seal> {
     const head = await this.store.head();
-    const tree = new MerkleAccumulator();
-    for await (const event of this.store.readAll({ to: head })) tree.append(event.hash);
+    for await (const event of this.store.readAll({ after: this.treePosition, to: head })) {
+      this.tree.append(event.hash);
+      this.treePosition = event.position;
+    }
     const fields = {
       cycleId,
       heldOn,
       sealedPosition: head.toString(),
-      eventCount: tree.size,
-      merkleRoot: tree.root(),
+      eventCount: this.tree.size,
+      merkleRoot: this.tree.root(),
     };
     return { ...fields, signature: signSeal(this.signingKey.key, fields) };
   }
