@@ -442,6 +442,18 @@ describe.each(STORE_KINDS)('commands on %s', (kind) => {
       );
     });
 
+    it('400 listing the first hundred invalid fields of a large batch', async () => {
+      await launchFranceConnect();
+      const measurements = Array.from({ length: 500 }, () => ({ indicatorId: 'X', value: 1, period: '2021-05-31' }));
+      const response = await expectRefused(
+        () => post('/api/v1/projects/franceconnect/measurements:batch', { measurements }),
+        400,
+        expect.objectContaining({ code: 'validation_failed' }),
+      );
+      expect(response.body.errors).toHaveLength(100);
+      expect(response.body.detail).toMatch(/^500 invalid fields: measurements\[0\]\.indicatorId, .* and 400 more$/);
+    });
+
     it('415 for a body that is not JSON', async () => {
       await expectRefused(
         () =>

@@ -1,11 +1,21 @@
 import type { ValidationError } from 'class-validator';
 import type { FieldError } from './problem';
 
-/** The request body or parameters failed their DTO's rules; carries every field at fault. */
+/** A batch of 10,000 bad rows would answer megabytes of errors: the first ones are enough to fix the request. */
+const ERRORS_LISTED = 100;
+
+/** The request body or parameters failed their DTO's rules; carries the fields at fault (the first hundred). */
 export class RequestValidationError extends Error {
-  constructor(readonly errors: readonly FieldError[]) {
-    super(`${errors.length} invalid field${errors.length === 1 ? '' : 's'}: ${errors.map((e) => e.path).join(', ')}`);
+  readonly errors: readonly FieldError[];
+
+  constructor(errors: readonly FieldError[]) {
+    const listed = errors.slice(0, ERRORS_LISTED);
+    const more = errors.length > listed.length ? ` and ${errors.length - listed.length} more` : '';
+    super(
+      `${errors.length} invalid field${errors.length === 1 ? '' : 's'}: ${listed.map((e) => e.path).join(', ')}${more}`,
+    );
     this.name = 'RequestValidationError';
+    this.errors = listed;
   }
 }
 
