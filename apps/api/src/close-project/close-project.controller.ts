@@ -1,6 +1,5 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { CloseProjectCommand } from '@portfolio/application';
 import type { CloseProject } from '@portfolio/domain';
 import { Roles } from '../auth/roles.decorator';
 import { Caller, type CommandCaller } from '../http/command-caller.decorator';
@@ -20,7 +19,7 @@ export class CloseProjectController {
   @CommandResponses({ status: 200, ifMatch: true })
   async close(@Param() params: ProjectParams, @Body() body: CloseProjectDto, @Caller() caller: CommandCaller) {
     const command: CloseProject = { type: 'CloseProject', projectId: params.projectId, ...body };
-    return this.commands.send(caller, command, (e) => new CloseProjectCommand(command, e), {
+    return this.commands.send(caller, command, {
       target: { projectId: params.projectId },
     });
   }

@@ -1,6 +1,5 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { DefineMissionCommand } from '@portfolio/application';
 import type { DefineMission } from '@portfolio/domain';
 import { Roles } from '../auth/roles.decorator';
 import { Caller, type CommandCaller } from '../http/command-caller.decorator';
@@ -19,7 +18,7 @@ export class DefineMissionController {
   @CommandResponses({ status: 201, ifMatch: false })
   async define(@Body() body: DefineMissionDto, @Caller() caller: CommandCaller) {
     const command: DefineMission = { type: 'DefineMission', ...body };
-    return this.commands.send(caller, command, (e) => new DefineMissionCommand(command, e), {
+    return this.commands.send(caller, command, {
       target: { missionCode: body.missionCode },
       location: `/api/v1/missions/${encodeURIComponent(body.missionCode)}`,
     });

@@ -1,6 +1,5 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { HoldReviewCycleCommand } from '@portfolio/application';
 import { Roles } from '../auth/roles.decorator';
 import { Caller, type CommandCaller } from '../http/command-caller.decorator';
 import { CommandGateway } from '../http/command-gateway';
@@ -19,7 +18,7 @@ export class HoldReviewCycleController {
   @CommandResponses({ status: 201, ifMatch: false })
   async hold(@Body() body: HoldReviewCycleDto, @Caller() caller: CommandCaller) {
     const command = { type: 'HoldReviewCycle', ...body } as const;
-    return this.commands.send(caller, command, (e) => new HoldReviewCycleCommand(body, e), {
+    return this.commands.send(caller, command, {
       target: { cycleId: body.cycleId },
       location: `/api/v1/review-cycles/${encodeURIComponent(body.cycleId)}`,
     });

@@ -1,6 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { CommandBus, type Command } from '@nestjs/cqrs';
-import { fingerprintCommand, type CommandEnvelope, type CommandResult, type Principal } from '@portfolio/application';
+import {
+  DomainCommandGateway,
+  fingerprintCommand,
+  type CommandEnvelope,
+  type LedgerCommand,
+  type Principal,
+} from '@portfolio/application';
 import type { Request } from 'express';
 import type { CommandCaller } from './command-caller.decorator';
 import { randomUUID } from 'node:crypto';
@@ -26,7 +31,7 @@ function invalidHeader(name: string, message: string): RequestValidationError {
  */
 @Injectable()
 export class CommandGateway {
-  constructor(private readonly bus: CommandBus) {}
+  constructor(private readonly commands: DomainCommandGateway) {}
 
   /**
    * Sends the command and answers as ARCHITECTURE §6 says: the target's id, the revision (also as ETag) and the
@@ -34,11 +39,10 @@ export class CommandGateway {
    */
   async send(
     caller: CommandCaller,
-    command: { readonly type: string } & object,
-    build: (envelope: CommandEnvelope) => Command<CommandResult>,
+    command: LedgerCommand,
     answer: { readonly target: Readonly<Record<string, string>>; readonly location?: string },
   ): Promise<Record<string, string | number>> {
-    const result = await this.bus.execute(build(envelopeOf(caller.request, caller.principal, command)));
+    const result = await this.commands.dispatch(command, envelopeOf(caller.request, caller.principal, command));
     caller.response.setHeader('ETag', `"${result.revision}"`);
     if (answer.location !== undefined) caller.response.location(answer.location);
     return {

@@ -1,6 +1,5 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { LaunchProjectCommand } from '@portfolio/application';
 import type { LaunchProject } from '@portfolio/domain';
 import { Roles } from '../auth/roles.decorator';
 import { Caller, type CommandCaller } from '../http/command-caller.decorator';
@@ -19,7 +18,7 @@ export class LaunchProjectController {
   @CommandResponses({ status: 201, ifMatch: false })
   async launch(@Body() body: LaunchProjectDto, @Caller() caller: CommandCaller) {
     const command: LaunchProject = { type: 'LaunchProject', ...body };
-    return this.commands.send(caller, command, (e) => new LaunchProjectCommand(command, e), {
+    return this.commands.send(caller, command, {
       target: { projectId: body.projectId },
       location: `/api/v1/projects/${encodeURIComponent(body.projectId)}`,
     });

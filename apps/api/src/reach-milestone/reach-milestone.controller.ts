@@ -1,6 +1,5 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { ReachMilestoneCommand } from '@portfolio/application';
 import type { ReachMilestone } from '@portfolio/domain';
 import { Roles } from '../auth/roles.decorator';
 import { Caller, type CommandCaller } from '../http/command-caller.decorator';
@@ -20,7 +19,7 @@ export class ReachMilestoneController {
   @CommandResponses({ status: 200, ifMatch: true })
   async reach(@Param() params: MilestoneParams, @Body() body: ReachMilestoneDto, @Caller() caller: CommandCaller) {
     const command: ReachMilestone = { type: 'ReachMilestone', ...params, ...body };
-    return this.commands.send(caller, command, (e) => new ReachMilestoneCommand(command, e), {
+    return this.commands.send(caller, command, {
       target: { projectId: params.projectId },
     });
   }

@@ -1,6 +1,5 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { RecordMeasurementsCommand } from '@portfolio/application';
 import type { RecordMeasurements } from '@portfolio/domain';
 import { Roles } from '../auth/roles.decorator';
 import { Caller, type CommandCaller } from '../http/command-caller.decorator';
@@ -25,7 +24,7 @@ export class RecordMeasurementController {
       projectId: params.projectId,
       measurements: [{ indicatorId: params.indicatorId, ...body }],
     };
-    return this.commands.send(caller, command, (e) => new RecordMeasurementsCommand(command, e), {
+    return this.commands.send(caller, command, {
       target: { projectId: params.projectId },
     });
   }

@@ -1,6 +1,5 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { RedesignProjectCommand } from '@portfolio/application';
 import type { RedesignProject } from '@portfolio/domain';
 import { Roles } from '../auth/roles.decorator';
 import { Caller, type CommandCaller } from '../http/command-caller.decorator';
@@ -20,7 +19,7 @@ export class RedesignProjectController {
   @CommandResponses({ status: 201, ifMatch: true })
   async redesign(@Param() params: ProjectParams, @Body() body: RedesignProjectDto, @Caller() caller: CommandCaller) {
     const command: RedesignProject = { type: 'RedesignProject', projectId: params.projectId, ...body };
-    return this.commands.send(caller, command, (e) => new RedesignProjectCommand(command, e), {
+    return this.commands.send(caller, command, {
       target: { projectId: params.projectId },
     });
   }

@@ -28,8 +28,9 @@ export type LedgerCommand =
   Exclude<DomainCommand, { type: 'HoldReviewCycle' }> | ({ readonly type: 'HoldReviewCycle' } & HoldReviewCycleRequest);
 
 /**
- * Domain commands sent through the same command bus and handlers as the API, for tools without HTTP (the CLI's
- * importer and demo seed): the actor is given by the tool, the idempotency key makes a re-run safe.
+ * Domain commands onto the command bus: the one mapping from a command to its handler, used by the API (with an
+ * envelope built from the request) and by tools without HTTP (the CLI's importer and demo seed, whose actor is the
+ * tool and whose idempotency keys make a re-run safe).
  */
 @Injectable()
 export class DomainCommandGateway {
@@ -46,6 +47,10 @@ export class DomainCommandGateway {
       requestFingerprint: fingerprintCommand(command),
       correlationId: randomUUID(),
     };
+    return this.dispatch(command, envelope);
+  }
+
+  dispatch(command: LedgerCommand, envelope: CommandEnvelope): Promise<CommandResult> {
     return this.bus.execute(busCommand(command, envelope));
   }
 
