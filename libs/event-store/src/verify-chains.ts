@@ -26,6 +26,8 @@ export interface VerifyChainsOptions {
   /** Called every `progressEvery` events with the count so far and the position reached. */
   readonly onProgress?: (eventsChecked: number, position: bigint) => void;
   readonly progressEvery?: number;
+  /** Called with every event that passed, so that a caller can build on the same walk of the log. */
+  readonly onEvent?: (event: StoredEvent) => void;
 }
 
 interface StreamTip {
@@ -85,6 +87,7 @@ export async function verifyChains(store: EventStore, options: VerifyChainsOptio
         return report({ position: event.position, streamId: event.streamId, revision: event.revision, reason });
       }
       tips.set(event.streamId, { revision: event.revision, hash: event.hash });
+      options.onEvent?.(event);
       lastRecordedAt = event.recordedAt;
       lastPosition = event.position;
       eventsChecked += 1;

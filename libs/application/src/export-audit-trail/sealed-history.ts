@@ -1,5 +1,5 @@
 import { MerkleTreeBuilder, type MerkleTree } from '@portfolio/audit';
-import type { EventStore } from '@portfolio/event-store';
+import type { EventStore, StoredEvent } from '@portfolio/event-store';
 
 /** A review-cycle seal as the log records it (ARCHITECTURE §8), with the position of its ReviewCycleHeld event. */
 export interface RecordedSeal {
@@ -30,31 +30,41 @@ export async function recordedSeals(store: EventStore, head: bigint): Promise<Re
   return seals.sort((a, b) => (BigInt(a.sealedPosition) < BigInt(b.sealedPosition) ? -1 : 1));
 }
 
+/** Grows a LogTree one event at a time, for a caller already walking the log (the online verifier). */
+export class LogTreeBuilder {
+  private readonly leaves = new MerkleTreeBuilder(1024);
+  private positions = new BigInt64Array(1024);
+
+  append(event: Pick<StoredEvent, 'position' | 'hash'>): void {
+    if (this.leaves.size === this.positions.length) {
+      const grown = new BigInt64Array(this.positions.length * 2);
+      grown.set(this.positions);
+      this.positions = grown;
+    }
+    this.positions[this.leaves.size] = event.position;
+    this.leaves.append(event.hash);
+  }
+
+  build(): LogTree {
+    return new LogTree(this.leaves.build(), this.positions.subarray(0, this.leaves.size));
+  }
+}
+
 /**
  * The Merkle tree of the log up to a position, with the position of each leaf: what proofs need. Leaves are packed
  * (32 bytes each), positions in a BigInt64Array (8 bytes each): about 40 MB for a million events.
  */
 export class LogTree {
-  private constructor(
+  constructor(
     readonly tree: MerkleTree,
     private readonly positions: BigInt64Array,
   ) {}
 
+  /** Reads the log up to `upTo` into a tree. */
   static async build(store: EventStore, upTo: bigint): Promise<LogTree> {
-    const builder = new MerkleTreeBuilder(1024);
-    let positions = new BigInt64Array(1024);
-    if (upTo > 0n) {
-      for await (const event of store.readAll({ to: upTo })) {
-        if (builder.size === positions.length) {
-          const grown = new BigInt64Array(positions.length * 2);
-          grown.set(positions);
-          positions = grown;
-        }
-        positions[builder.size] = event.position;
-        builder.append(event.hash);
-      }
-    }
-    return new LogTree(builder.build(), positions.subarray(0, builder.size));
+    const builder = new LogTreeBuilder();
+    if (upTo > 0n) for await (const event of store.readAll({ to: upTo })) builder.append(event);
+    return builder.build();
   }
 
   /** How many leaves have a position at or before `position`. */

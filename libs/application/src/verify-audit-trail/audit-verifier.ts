@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { publicKeyPem, verifyConsistency, verifySeal } from '@portfolio/audit';
 import { verifyChains, type EventStore } from '@portfolio/event-store';
 import { EVENT_STORE } from '../event-store/event-store.provider';
-import { LogTree, recordedSeals } from '../export-audit-trail/sealed-history';
+import { LogTreeBuilder, recordedSeals } from '../export-audit-trail/sealed-history';
 import { SigningKeyService } from '../seal/signing-key.service';
 
 export interface AuditProblem {
@@ -37,8 +37,10 @@ export class AuditVerifier {
   async verify(): Promise<AuditReport> {
     const head = await this.store.head();
     const checkedAt = new Date().toISOString();
-    // Every stored row, not only up to the head: a row slipped in past the head is tampering too.
-    const chains = await verifyChains(this.store);
+    // One walk of the log checks the chains and builds the tree the seals are checked against. Every stored row
+    // is walked, not only up to the head: a row slipped in past the head is tampering too.
+    const leaves = new LogTreeBuilder();
+    const chains = await verifyChains(this.store, { onEvent: (event) => leaves.append(event) });
     const base = {
       checkedAt,
       head: head.toString(),
@@ -54,8 +56,7 @@ export class AuditVerifier {
       return { ok: false, ...base, sealsChecked: 0, problem };
     }
     const seals = await recordedSeals(this.store, head);
-    const lastSealed = seals.length === 0 ? 0n : BigInt(seals[seals.length - 1].sealedPosition);
-    const log = await LogTree.build(this.store, lastSealed);
+    const log = leaves.build();
     const key = publicKeyPem(this.signingKey.key);
     let sealsChecked = 0;
     for (const [i, seal] of seals.entries()) {
