@@ -1,0 +1,352 @@
+import {
+  BACKWARDS,
+  END,
+  ErrorType,
+  excludeSystemEvents,
+  FORWARDS,
+  isCommandError,
+  KurrentDBClient,
+  NO_STREAM,
+  START,
+  streamNameFilter,
+  type AllStreamSubscription,
+  type Filter,
+  type ReadPosition,
+  type ResolvedEvent,
+} from '@kurrent/kurrentdb-client';
+import { StoreUnavailableError, StreamNotFoundError, WrongExpectedRevisionError } from '../errors';
+import type { EventStore, ReadAllOptions, ReadStreamOptions, WaitOptions } from '../event-store.port';
+import { HeadSignal } from '../head-signal';
+import { chainEvents, checkExpectedRevision, nextRecordedAt, prepareAppend, type StreamTip } from '../prepare-append';
+import type { AppendResult, ExpectedRevision, NewEvent, StoredEvent } from '../stored-event';
+import { toRecordedAtForm } from '../stored-row';
+import { fromKurrentRecord, KurrentStreamNames, toKurrentEventData, type KurrentRecord } from './kurrentdb-record';
+
+export interface KurrentDbEventStoreOptions {
+  /** `kurrentdb://host:2113?tls=false`, or `kurrentdb+discover://node1:2113,node2:2113,node3:2113` for a cluster. */
+  readonly connectionString: string;
+  /** Prefix of every stream name, to keep several ledgers (or test runs) apart in one database (default none). */
+  readonly namespace?: string;
+  /** Pause before a dropped live subscription is opened again (default 1 s). */
+  readonly resubscribeDelayMs?: number;
+}
+
+/** Attempts of one append through a leader change or a dropped connection (the append is idempotent, see below). */
+const APPEND_ATTEMPTS = 4;
+/** Attempts of an append with `any` that keeps finding the stream's tip moved by another writer. */
+const TIP_RACE_ATTEMPTS = 20;
+
+const UNAVAILABLE: ReadonlySet<string> = new Set([
+  ErrorType.UNAVAILABLE,
+  ErrorType.DEADLINE_EXCEEDED,
+  ErrorType.NOT_LEADER,
+  ErrorType.TIMEOUT,
+  ErrorType.CANCELLED,
+]);
+
+function isUnavailable(error: unknown): boolean {
+  return error instanceof Error && isCommandError(error) && UNAVAILABLE.has(error.type);
+}
+
+function isStreamNotFound(error: unknown): boolean {
+  return error instanceof Error && isCommandError(error) && error.type === ErrorType.STREAM_NOT_FOUND;
+}
+
+function translate(error: unknown): unknown {
+  return isUnavailable(error) ? new StoreUnavailableError(error) : error;
+}
+
+function wait(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/**
+ * KurrentDB (EventStoreDB) store. KurrentDB orders and positions the events itself: positions are the commit
+ * positions of `$all` (not contiguous), a stream's revision is its event number, and the expected revision is the
+ * server's stream state check. The hash chain is ours: each append reads the stream's tip and chains onto it, at
+ * that exact revision, so two writers can never both chain onto one tip.
+ *
+ * Differences from the SQL stores, inherent to KurrentDB: recordedAt is stamped by each writer's clock (the
+ * time-to-position mapping uses the server's created time instead); event ids are unique within a stream (an
+ * append repeating one is idempotent), not across streams; a command id finds its events through the server's
+ * `$by_correlation_id` standard projection, which trails appends by moments.
+ */
+export class KurrentDbEventStore implements EventStore {
+  private readonly client: KurrentDBClient;
+  private readonly names: KurrentStreamNames;
+  private readonly signal = new HeadSignal();
+  private readonly resubscribeDelayMs: number;
+  private subscription: AllStreamSubscription | undefined;
+  private closed = false;
+  private lastRecordedAt: string | undefined;
+
+  private constructor(options: KurrentDbEventStoreOptions) {
+    this.client = KurrentDBClient.connectionString(options.connectionString);
+    this.names = new KurrentStreamNames(options.namespace ?? '');
+    this.resubscribeDelayMs = options.resubscribeDelayMs ?? 1000;
+  }
+
+  /** Connects and checks that the server answers, so that a wrong URL stops the start with a clear message. */
+  static async open(options: KurrentDbEventStoreOptions): Promise<KurrentDbEventStore> {
+    const store = new KurrentDbEventStore(options);
+    try {
+      await store.head();
+    } catch (error) {
+      await store.client.dispose().catch(() => undefined);
+      throw error;
+    }
+    return store;
+  }
+
+  async append(streamId: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
+    const prepared = prepareAppend(streamId, events);
+    const name = this.names.toKurrent(streamId);
+    for (let race = 1; ; race += 1) {
+      const tip = await this.readTip(name);
+      checkExpectedRevision(streamId, expected, tip);
+      this.lastRecordedAt = nextRecordedAt(Date.now(), this.lastRecordedAt);
+      const chained = chainEvents(streamId, prepared, tip, this.lastRecordedAt);
+      try {
+        const position = await this.appendChained(name, chained.map(toKurrentEventData), tip);
+        this.signal.advance(position);
+        return { revision: chained[chained.length - 1].revision, position };
+      } catch (error) {
+        if (!(
+          isCommandError(error as Error) && (error as { type: string }).type === ErrorType.WRONG_EXPECTED_VERSION
+        )) {
+          throw translate(error);
+        }
+        // The tip moved between our read and our write. With `any` the events chain onto the new tip; with an
+        // exact expectation the caller decides.
+        if (expected !== 'any' || race >= TIP_RACE_ATTEMPTS) {
+          const actual = await this.readTip(name);
+          throw new WrongExpectedRevisionError(
+            streamId,
+            expected,
+            actual === undefined ? 'no_stream' : actual.revision,
+          );
+        }
+      }
+    }
+  }
+
+  /**
+   * Writes at exactly the tip's revision. Retried through a leader change: KurrentDB treats a repeated append of the
+   * same event ids at the same expected revision as the same write, so a retry after a lost acknowledgement does not
+   * write the events twice.
+   */
+  private async appendChained(
+    name: string,
+    events: ReturnType<typeof toKurrentEventData>[],
+    tip: StreamTip | undefined,
+  ): Promise<bigint> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        const result = await this.client.appendToStream(name, events, {
+          streamState: tip === undefined ? NO_STREAM : tip.revision,
+        });
+        if (result.position !== undefined) return result.position.commit;
+        const last = await this.readTip(name);
+        if (last?.position === undefined) throw new Error(`appended to ${name} but cannot read the event back`);
+        return last.position;
+      } catch (error) {
+        if (!isUnavailable(error) || attempt >= APPEND_ATTEMPTS) throw error;
+        await wait(100 * 2 ** attempt);
+      }
+    }
+  }
+
+  async *readStream(streamId: string, options: ReadStreamOptions = {}): AsyncIterable<StoredEvent> {
+    const name = this.names.toKurrent(streamId);
+    let found = false;
+    try {
+      const read = this.client.readStream(name, { fromRevision: options.fromRevision ?? START, direction: FORWARDS });
+      for await (const resolved of read) {
+        found = true;
+        const event = this.toStoredEvent(resolved);
+        if (event === undefined) continue;
+        if (options.toPosition !== undefined && event.position > options.toPosition) return;
+        yield event;
+      }
+    } catch (error) {
+      if (isStreamNotFound(error)) throw new StreamNotFoundError(streamId);
+      throw translate(error);
+    }
+    // Reading past the end of an existing stream is empty, not an error; reading a stream that never was is one.
+    if (!found && (options.fromRevision ?? 0n) === 0n) throw new StreamNotFoundError(streamId);
+  }
+
+  async *readAll(options: ReadAllOptions = {}): AsyncIterable<StoredEvent> {
+    const after = options.after ?? 0n;
+    const types = options.types === undefined ? undefined : new Set(options.types);
+    const prefix = options.streamPrefix ?? '';
+    try {
+      const read = this.client.readAll({
+        fromPosition: this.positionAfter(after),
+        direction: FORWARDS,
+        filter: this.filter(options.streamPrefix),
+      });
+      for await (const resolved of read) {
+        const event = this.toStoredEvent(resolved);
+        // Reads from a position include the event at it: `after` is exclusive.
+        if (event === undefined || event.position <= after) continue;
+        if (options.to !== undefined && event.position > options.to) return;
+        if (types !== undefined && !types.has(event.type)) continue;
+        if (!event.streamId.startsWith(prefix)) continue;
+        yield event;
+      }
+    } catch (error) {
+      throw translate(error);
+    }
+  }
+
+  async readByCommandId(commandId: string): Promise<StoredEvent[]> {
+    const events: StoredEvent[] = [];
+    try {
+      for await (const resolved of this.client.readStream(`$bc-${commandId}`, { resolveLinkTos: true })) {
+        const event = this.toStoredEvent(resolved);
+        if (event !== undefined && event.metadata.commandId === commandId) events.push(event);
+      }
+    } catch (error) {
+      if (isStreamNotFound(error)) return [];
+      throw translate(error);
+    }
+    return events.sort((a, b) => (a.position < b.position ? -1 : a.position > b.position ? 1 : 0));
+  }
+
+  async readPositions(positions: readonly bigint[]): Promise<StoredEvent[]> {
+    const wanted = [...new Set(positions)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const found: StoredEvent[] = [];
+    for (const position of wanted) {
+      if (position <= 0n) continue;
+      try {
+        for await (const resolved of this.client.readAll({
+          fromPosition: { commit: position, prepare: position },
+          maxCount: 1,
+          filter: this.filter(),
+        })) {
+          const event = this.toStoredEvent(resolved);
+          if (event?.position === position) found.push(event);
+        }
+      } catch (error) {
+        // A position that is no record's boundary is refused by the server: there is no event at it.
+        if (isUnavailable(error)) throw new StoreUnavailableError(error);
+      }
+    }
+    return found;
+  }
+
+  async head(): Promise<bigint> {
+    try {
+      for await (const resolved of this.client.readAll({
+        fromPosition: END,
+        direction: BACKWARDS,
+        maxCount: 1,
+        filter: this.filter(),
+      })) {
+        const event = this.toStoredEvent(resolved);
+        if (event !== undefined) return event.position;
+      }
+      return 0n;
+    } catch (error) {
+      throw translate(error);
+    }
+  }
+
+  /**
+   * The last position the server created at or before the instant: writers' clocks may differ, the server's is
+   * one per cluster. Read backwards from the end, so the cost grows with the events after the instant.
+   */
+  async positionAt(instant: string): Promise<bigint> {
+    const limit = new Date(toRecordedAtForm(instant)).getTime();
+    try {
+      for await (const resolved of this.client.readAll({
+        fromPosition: END,
+        direction: BACKWARDS,
+        filter: this.filter(),
+      })) {
+        const record = resolved.event;
+        if (record === undefined || this.names.fromKurrent(record.streamId) === undefined) continue;
+        if (record.created.getTime() <= limit && record.position !== undefined) return record.position.commit;
+      }
+      return 0n;
+    } catch (error) {
+      throw translate(error);
+    }
+  }
+
+  async waitForEvents(after: bigint, options: WaitOptions): Promise<bigint> {
+    this.subscribe();
+    return this.signal.wait(after, await this.head(), options);
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    const subscription = this.subscription;
+    this.subscription = undefined;
+    await subscription?.unsubscribe().catch(() => undefined);
+    await this.client.dispose();
+  }
+
+  /**
+   * One live subscription to `$all` per store wakes every waiting reader (the projectors' follow loop) on each
+   * commit. When it drops (a leader change, a restart), it is opened again after a pause and the head is read, so a
+   * commit made meanwhile still wakes the readers.
+   */
+  private subscribe(): void {
+    if (this.subscription !== undefined || this.closed) return;
+    const subscription = this.client.subscribeToAll({ fromPosition: END, filter: this.filter() });
+    this.subscription = subscription;
+    subscription.on('data', (resolved) => {
+      const position = resolved.event?.position?.commit;
+      if (position !== undefined) this.signal.advance(position);
+    });
+    subscription.on('error', () => {
+      if (this.subscription !== subscription) return;
+      this.subscription = undefined;
+      void subscription.unsubscribe().catch(() => undefined);
+      setTimeout(() => {
+        if (this.closed) return;
+        this.subscribe();
+        void this.head().then(
+          (head) => this.signal.advance(head),
+          () => undefined,
+        );
+      }, this.resubscribeDelayMs).unref();
+    });
+  }
+
+  private async readTip(name: string): Promise<(StreamTip & { position?: bigint }) | undefined> {
+    try {
+      for await (const resolved of this.client.readStream(name, {
+        fromRevision: END,
+        direction: BACKWARDS,
+        maxCount: 1,
+      })) {
+        const event = this.toStoredEvent(resolved);
+        if (event !== undefined) return { revision: event.revision, hash: event.hash, position: event.position };
+      }
+      return undefined;
+    } catch (error) {
+      if (isStreamNotFound(error)) return undefined;
+      throw translate(error);
+    }
+  }
+
+  /** Our streams only: the namespace's prefix (and the caller's), or else every stream but the system ones. */
+  private filter(streamPrefix?: string): Filter {
+    const prefix = this.names.filterPrefix(streamPrefix);
+    return prefix.length > 0 ? streamNameFilter({ prefixes: [prefix] }) : excludeSystemEvents();
+  }
+
+  private positionAfter(after: bigint): ReadPosition {
+    return after === 0n ? START : { commit: after, prepare: after };
+  }
+
+  private toStoredEvent(resolved: ResolvedEvent): StoredEvent | undefined {
+    const record = resolved.event as KurrentRecord | undefined;
+    if (record === undefined) return undefined;
+    const streamId = this.names.fromKurrent(record.streamId);
+    return streamId === undefined ? undefined : fromKurrentRecord(record, streamId);
+  }
+}
