@@ -21,6 +21,7 @@ export function rawStore(testApp: TestApp): RawStore {
       },
     };
   }
+  if (store.kind !== 'postgres') throw new Error(`no raw access to a ${store.kind} store`);
   const pool = new Pool({ connectionString: store.databaseUrl, max: 1, options: `-c search_path="${store.schema}"` });
   return {
     run: async (sql, ...params) => {

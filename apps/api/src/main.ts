@@ -1,13 +1,12 @@
 import 'reflect-metadata';
-import { ConfigError, loadConfig } from '@portfolio/application';
+import { ConfigError, describeStore, loadConfig } from '@portfolio/application';
 import { createApp } from './create-app';
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env, process.cwd());
   const app = await createApp(config);
   await app.listen(config.port);
-  const where = config.store.kind === 'sqlite' ? config.store.file : `PostgreSQL schema ${config.store.schema}`;
-  console.log(`portfolio-ledger listening on http://localhost:${config.port} (store: ${config.store.kind}, ${where})`);
+  console.log(`portfolio-ledger listening on http://localhost:${config.port} (${describeStore(config.store)})`);
 }
 
 main().catch((error: unknown) => {

@@ -6,6 +6,7 @@ export * from './command-execution/command-envelope';
 export * from './command-execution/command-result';
 export * from './config/load-config';
 export * from './config/portfolio-config';
+export * from './config/describe-store';
 export * from './define-mission/define-mission.command';
 export * from './event-store/event-store.module';
 export * from './event-store/event-store.provider';

@@ -25,8 +25,36 @@ describe('loadConfig', () => {
     expect(config.store).toEqual({ kind: 'postgres', databaseUrl: 'postgres://u@db/ledger', schema: 'ledger' });
   });
 
+  it('reads production mode: events in a KurrentDB cluster, read models in PostgreSQL', () => {
+    const config = loadConfig(
+      {
+        PORTFOLIO_STORE: 'kurrentdb',
+        KURRENTDB_URL: 'kurrentdb+discover://node1:2113,node2:2113,node3:2113?tls=false',
+        DATABASE_URL: 'postgres://u@db/ledger',
+        PORTFOLIO_API_TOKENS: 'admin:0123456789abcdef0123',
+      },
+      '/srv',
+    );
+    expect(config.store).toEqual({
+      kind: 'kurrentdb',
+      kurrentDbUrl: 'kurrentdb+discover://node1:2113,node2:2113,node3:2113?tls=false',
+      readModels: { databaseUrl: 'postgres://u@db/ledger', schema: 'public' },
+    });
+  });
+
+  it('refuses development tokens in production mode', () => {
+    const env = { PORTFOLIO_STORE: 'kurrentdb', KURRENTDB_URL: 'kurrentdb://k:2113', DATABASE_URL: 'postgres://db/x' };
+    expect(() => loadConfig(env, '/srv')).toThrow(/PORTFOLIO_API_TOKENS or PORTFOLIO_OIDC_ISSUER/);
+  });
+
   it.each([
     [{ PORT: 'eighty' }, 'PORT'],
+    [{ PORTFOLIO_STORE: 'kurrentdb', DATABASE_URL: 'postgres://db/x' }, 'KURRENTDB_URL'],
+    [
+      { PORTFOLIO_STORE: 'kurrentdb', KURRENTDB_URL: 'http://k:2113', DATABASE_URL: 'postgres://db/x' },
+      'KURRENTDB_URL',
+    ],
+    [{ PORTFOLIO_STORE: 'kurrentdb', KURRENTDB_URL: 'kurrentdb://k:2113' }, 'DATABASE_URL'],
     [{ PORT: '70000' }, 'PORT'],
     [{ PORTFOLIO_STORE: 'mongodb' }, 'PORTFOLIO_STORE'],
     [{ PORTFOLIO_STORE: 'postgres' }, 'DATABASE_URL'],

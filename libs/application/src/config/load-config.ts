@@ -1,7 +1,7 @@
 import { isAbsolute, join, resolve } from 'node:path';
 import { parseAuth } from './auth-config';
 import { value, type Env } from './env';
-import type { PortfolioConfig, StoreConfig } from './portfolio-config';
+import type { PortfolioConfig, PostgresLocation, StoreConfig } from './portfolio-config';
 
 /** One or more environment variables have unusable values; the message names each of them. */
 export class ConfigError extends Error {
@@ -11,7 +11,8 @@ export class ConfigError extends Error {
   }
 }
 
-const STORES = ['sqlite', 'postgres'] as const;
+const STORES = ['sqlite', 'postgres', 'kurrentdb'] as const;
+const KURRENTDB_URL = /^(kurrentdb|kdb|esdb|eventstore)(\+discover)?:\/\/[^/?#\s]+/;
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
 function parsePort(raw: string | undefined, problems: string[]): number {
@@ -23,20 +24,39 @@ function parsePort(raw: string | undefined, problems: string[]): number {
   return port;
 }
 
+/** DATABASE_URL and PORTFOLIO_PG_SCHEMA: the PostgreSQL tables of the events (postgres) or of the read models (kurrentdb). */
+function parsePostgres(env: Env, kind: string, problems: string[]): PostgresLocation | undefined {
+  const databaseUrl = value(env, 'DATABASE_URL');
+  const schema = value(env, 'PORTFOLIO_PG_SCHEMA') ?? 'public';
+  if (databaseUrl === undefined) problems.push(`DATABASE_URL is required when PORTFOLIO_STORE=${kind}`);
+  else if (!/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    problems.push('DATABASE_URL must be a postgres:// or postgresql:// connection string');
+  }
+  if (!SCHEMA_NAME.test(schema)) {
+    problems.push(`PORTFOLIO_PG_SCHEMA must be a lower-case SQL identifier (got "${schema}")`);
+  }
+  return databaseUrl === undefined ? undefined : { databaseUrl, schema };
+}
+
 function parseStore(env: Env, dataDir: string, problems: string[]): StoreConfig | undefined {
   const kind = value(env, 'PORTFOLIO_STORE') ?? 'sqlite';
   if (kind === 'sqlite') return { kind, file: join(dataDir, 'portfolio.sqlite') };
   if (kind === 'postgres') {
-    const databaseUrl = value(env, 'DATABASE_URL');
-    const schema = value(env, 'PORTFOLIO_PG_SCHEMA') ?? 'public';
-    if (databaseUrl === undefined) problems.push('DATABASE_URL is required when PORTFOLIO_STORE=postgres');
-    else if (!/^postgres(ql)?:\/\//.test(databaseUrl)) {
-      problems.push('DATABASE_URL must be a postgres:// or postgresql:// connection string');
+    const location = parsePostgres(env, kind, problems);
+    return location === undefined ? undefined : { kind, ...location };
+  }
+  if (kind === 'kurrentdb') {
+    const kurrentDbUrl = value(env, 'KURRENTDB_URL');
+    if (kurrentDbUrl === undefined) problems.push('KURRENTDB_URL is required when PORTFOLIO_STORE=kurrentdb');
+    else if (!KURRENTDB_URL.test(kurrentDbUrl)) {
+      problems.push(
+        'KURRENTDB_URL must be a KurrentDB connection string, e.g. kurrentdb://host:2113?tls=false or ' +
+          'kurrentdb+discover://node1:2113,node2:2113,node3:2113',
+      );
     }
-    if (!SCHEMA_NAME.test(schema)) {
-      problems.push(`PORTFOLIO_PG_SCHEMA must be a lower-case SQL identifier (got "${schema}")`);
-    }
-    return databaseUrl === undefined ? undefined : { kind, databaseUrl, schema };
+    // The read models (and the projections' checkpoints) live in PostgreSQL beside a KurrentDB log.
+    const readModels = parsePostgres(env, kind, problems);
+    return kurrentDbUrl === undefined || readModels === undefined ? undefined : { kind, kurrentDbUrl, readModels };
   }
   problems.push(`PORTFOLIO_STORE must be one of ${STORES.join(', ')} (got "${kind}")`);
   return undefined;

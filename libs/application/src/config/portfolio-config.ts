@@ -1,9 +1,19 @@
 import type { Role } from '../auth/principal';
 
-/** Where the events live (ARCHITECTURE §9). */
+/** A PostgreSQL database and the schema the ledger's tables live in. */
+export interface PostgresLocation {
+  readonly databaseUrl: string;
+  readonly schema: string;
+}
+
+/**
+ * Where the events live (ARCHITECTURE §9). SQLite and PostgreSQL hold the read models beside the events; with
+ * KurrentDB (production mode) they live in PostgreSQL.
+ */
 export type StoreConfig =
   | { readonly kind: 'sqlite'; readonly file: string }
-  | { readonly kind: 'postgres'; readonly databaseUrl: string; readonly schema: string };
+  | ({ readonly kind: 'postgres' } & PostgresLocation)
+  | { readonly kind: 'kurrentdb'; readonly kurrentDbUrl: string; readonly readModels: PostgresLocation };
 
 /**
  * A configured API token. Only its SHA-256 digest is kept, so that a logged or dumped configuration never

@@ -1,4 +1,4 @@
-import { PostgresEventStore, SqliteEventStore, type EventStore } from '@portfolio/event-store';
+import { KurrentDbEventStore, PostgresEventStore, SqliteEventStore, type EventStore } from '@portfolio/event-store';
 import type { StoreConfig } from '../config/portfolio-config';
 
 /** Injection token of the EventStore port. */
@@ -11,6 +11,8 @@ export async function openEventStore(config: StoreConfig): Promise<EventStore> {
       return new SqliteEventStore({ file: config.file });
     case 'postgres':
       return PostgresEventStore.open({ connectionString: config.databaseUrl, schema: config.schema });
+    case 'kurrentdb':
+      return KurrentDbEventStore.open({ connectionString: config.kurrentDbUrl });
     default: {
       const unreachable: never = config;
       throw new Error(`unknown store ${JSON.stringify(unreachable)}`);

@@ -19,6 +19,7 @@ import { CLOCK, todayInParis, type Clock } from '../clock/clock';
 import type { PortfolioConfig } from '../config/portfolio-config';
 import { PORTFOLIO_CONFIG } from '../event-store/event-store.module';
 import { EVENT_STORE } from '../event-store/event-store.provider';
+import { readModelLocation } from './read-model-location';
 
 export const READ_MODEL_DATABASE = Symbol('ReadModelDatabase');
 const FOLLOW_THE_LOG = Symbol('FollowTheLog');
@@ -37,7 +38,7 @@ export interface ReadModelsOptions {
     {
       provide: READ_MODEL_DATABASE,
       inject: [PORTFOLIO_CONFIG],
-      useFactory: (config: PortfolioConfig) => openReadModelDatabase(config.store),
+      useFactory: (config: PortfolioConfig) => openReadModelDatabase(readModelLocation(config.store)),
     },
     {
       provide: ProjectionRuntime,
