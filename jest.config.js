@@ -26,4 +26,5 @@ module.exports = {
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
   reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
   setupFiles: ['<rootDir>/test/support/fast-check-seed.js'],
+  globalSetup: '<rootDir>/test/support/global-setup.js',
 };

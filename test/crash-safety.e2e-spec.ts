@@ -1,11 +1,10 @@
-import { execFileSync } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Pool } from 'pg';
 import { testDatabaseUrl } from '../libs/event-store/src/testing/test-database-url';
-import { freePort, startService, type ServiceProcess } from './support/service-process';
+import { buildServiceOnce, freePort, startService, type ServiceProcess } from './support/service-process';
 import { TOKENS } from './support/test-app';
 
 // The crash test runs the service as `npm start` does, in processes it kills with SIGKILL at seeded random moments
@@ -104,13 +103,7 @@ function postgresStore(): Store {
   };
 }
 
-beforeAll(() => {
-  // The test must run the code under test, not a stale build.
-  execFileSync(process.execPath, [require.resolve('@nestjs/cli/bin/nest.js'), 'build', 'api'], {
-    cwd: join(__dirname, '..'),
-    stdio: 'ignore',
-  });
-}, 120_000);
+beforeAll(buildServiceOnce, 180_000);
 
 describe.each([
   ['sqlite', sqliteStore],

@@ -1,10 +1,54 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, rmdirSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const ROOT = join(__dirname, '..', '..');
-export const SERVICE_MAIN = join(ROOT, 'dist', 'apps', 'api', 'src', 'main.js');
+const SERVICE_MAIN = join(ROOT, 'dist', 'apps', 'api', 'src', 'main.js');
+const BUILT_FOR = join(ROOT, 'dist', '.built-for-test-run');
+const BUILD_LOCK = join(
+  tmpdir(),
+  `portfolio-build-${createHash('sha256').update(ROOT).digest('hex').slice(0, 12)}.lock`,
+);
+
+function tryLock(): boolean {
+  try {
+    mkdirSync(BUILD_LOCK);
+    return true;
+  } catch {
+    // A lock left by a run that was killed mid-build is stale after five minutes.
+    const lock = statSync(BUILD_LOCK, { throwIfNoEntry: false });
+    if (lock !== undefined && Date.now() - lock.mtimeMs > 300_000) rmdirSync(BUILD_LOCK);
+    return false;
+  }
+}
+
+/**
+ * Builds the service as `npm run build` does, once per Jest run: the suites that spawn it must run the code under
+ * test, not a stale build, and must not rebuild it under each other's running processes.
+ */
+export async function buildServiceOnce(): Promise<void> {
+  const run = process.env.PORTFOLIO_TEST_RUN ?? `process-${process.pid}`;
+  while (!tryLock()) await new Promise((resolve) => setTimeout(resolve, 200));
+  try {
+    let built: string | undefined;
+    try {
+      built = readFileSync(BUILT_FOR, 'utf8');
+    } catch {
+      built = undefined;
+    }
+    if (built === run) return;
+    execFileSync(process.execPath, [require.resolve('@nestjs/cli/bin/nest.js'), 'build', 'api'], {
+      cwd: ROOT,
+      stdio: 'ignore',
+    });
+    writeFileSync(BUILT_FOR, run);
+  } finally {
+    rmdirSync(BUILD_LOCK);
+  }
+}
 
 /** The built service (`npm run build`), as `npm start` runs it: a real process that a test can kill -9. */
 export interface ServiceProcess {
@@ -12,10 +56,6 @@ export interface ServiceProcess {
   readonly child: ChildProcess;
   /** SIGKILL: no shutdown hook runs, as in a power cut of the process. */
   kill(): Promise<void>;
-}
-
-export function serviceIsBuilt(): boolean {
-  return existsSync(SERVICE_MAIN);
 }
 
 export async function startService(port: number, env: Record<string, string>): Promise<ServiceProcess> {

@@ -4,6 +4,8 @@ export * from './diff/diff-documents';
 export * from './history/summarise-event';
 export * from './projection/event-index.projector';
 export * from './projection/portfolio.projector';
+export * from './projection/postgres-advisory-leadership';
+export * from './projection/projection-leadership';
 export * from './projection/projection-runtime';
 export * from './projection/projector';
 export * from './queries/query-errors';

@@ -2,7 +2,12 @@ import { HttpException } from '@nestjs/common';
 import { ConcurrencyConflictError, IdempotencyKeyReusedError, PreconditionFailedError } from '@portfolio/application';
 import { DomainError, type DomainErrorKind } from '@portfolio/domain';
 import { StoreUnavailableError } from '@portfolio/event-store';
-import { InvalidQueryError, ProjectionsBehindError, ReadModelNotFoundError } from '@portfolio/read-models';
+import {
+  InvalidQueryError,
+  NotProjectionLeaderError,
+  ProjectionsBehindError,
+  ReadModelNotFoundError,
+} from '@portfolio/read-models';
 import { problem, type ProblemDocument } from './problem';
 import { RequestValidationError } from './request-validation.error';
 
@@ -69,6 +74,7 @@ export function toProblem(error: unknown, instance: string): ProblemDocument {
   }
   if (error instanceof ReadModelNotFoundError) return problem(404, error.code, error.message, { instance });
   if (error instanceof ProjectionsBehindError) return problem(503, error.code, error.message, { instance });
+  if (error instanceof NotProjectionLeaderError) return problem(409, error.code, error.message, { instance });
   if (error instanceof StoreUnavailableError) {
     return problem(
       503,

@@ -3,14 +3,16 @@ import { freshReadModels, withCliContext } from '../cli-context';
 import { startProgress } from '../progress';
 
 /**
- * `portfolio rebuild`: rebuilds the read models from scratch into a new generation, then switches. Run it while the
- * API is stopped, or use POST /api/v1/admin/projections/rebuild on a running API: a running API keeps reading the
- * generation it knows.
+ * `portfolio rebuild`: rebuilds the read models from scratch into a new generation, then switches. On PostgreSQL a
+ * running API leads the projections, and this command refuses (use POST /api/v1/admin/projections/rebuild); on
+ * SQLite a running API notices the switch at its next batch.
  */
 export function registerRebuild(program: Command): void {
   program
     .command('rebuild')
-    .description('rebuild the read models from the event log (while the API is stopped)')
+    .description(
+      'rebuild the read models from the event log (or POST /api/v1/admin/projections/rebuild on a running API)',
+    )
     .action(async () => {
       await withCliContext(async (context) => {
         const runtime = await freshReadModels(context);

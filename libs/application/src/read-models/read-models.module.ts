@@ -11,7 +11,9 @@ import {
   EventIndexProjector,
   openReadModelDatabase,
   PortfolioProjector,
+  PostgresAdvisoryLeadership,
   ProjectionRuntime,
+  SoleLeadership,
   ReadModelQueries,
   type ReadModelDatabase,
 } from '@portfolio/read-models';
@@ -42,16 +44,18 @@ export interface ReadModelsOptions {
     },
     {
       provide: ProjectionRuntime,
-      inject: [EVENT_STORE, READ_MODEL_DATABASE],
-      useFactory: (store: EventStore, database: ReadModelDatabase) => {
+      inject: [EVENT_STORE, READ_MODEL_DATABASE, PORTFOLIO_CONFIG],
+      useFactory: (store: EventStore, database: ReadModelDatabase, config: PortfolioConfig) => {
         const logger = new Logger('Projections');
+        const location = readModelLocation(config.store);
+        // Several instances may share a PostgreSQL database: one leads the projections (ARCHITECTURE §7, §9).
+        const leadership =
+          location.kind === 'postgres' ? new PostgresAdvisoryLeadership(location) : new SoleLeadership();
         return new ProjectionRuntime(
           store,
           database,
           [new PortfolioProjector(), new EventIndexProjector(database.db)],
-          {
-            log: (message) => logger.log(message),
-          },
+          { leadership, log: (message) => logger.log(message) },
         );
       },
     },

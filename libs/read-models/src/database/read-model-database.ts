@@ -15,10 +15,16 @@ export interface ReadModelDatabase {
   /** For reads, and for building the statements given to `writeAtomically`. */
   readonly db: Kysely<ReadModelTables>;
   readonly dialect: ReadModelLocation['kind'];
-  /** Runs the statements in one transaction: all or none. */
-  writeAtomically(statements: readonly CompiledQuery[]): Promise<void>;
+  /**
+   * Runs the statements in one transaction: all or none. Each fence runs first and must change exactly one row;
+   * when one does not (another process moved the checkpoint it guards), nothing is written and the result is false.
+   */
+  writeAtomically(statements: readonly CompiledQuery[], fences?: readonly CompiledQuery[]): Promise<boolean>;
   close(): Promise<void>;
 }
+
+/** Thrown inside a transaction to roll it back when a fence did not hold. */
+class FenceNotHeld extends Error {}
 
 /**
  * On SQLite the transaction runs synchronously, start to commit: an asynchronous one would hold the file's write
@@ -26,19 +32,34 @@ export interface ReadModelDatabase {
  * waited for that lock, and neither could go on.
  */
 function sqliteWriter(database: Database.Database): ReadModelDatabase['writeAtomically'] {
-  const write = database.transaction((statements: readonly CompiledQuery[]) => {
-    for (const statement of statements) database.prepare(statement.sql).run(...(statement.parameters as unknown[]));
+  const run = (statement: CompiledQuery) => database.prepare(statement.sql).run(...(statement.parameters as unknown[]));
+  const write = database.transaction((statements: readonly CompiledQuery[], fences: readonly CompiledQuery[]) => {
+    for (const fence of fences) if (run(fence).changes !== 1) throw new FenceNotHeld();
+    for (const statement of statements) run(statement);
   });
-  return async (statements) => {
-    write.immediate(statements);
-  };
+  return async (statements, fences = []) => fenced(() => write.immediate(statements, fences));
 }
 
 function postgresWriter(db: Kysely<ReadModelTables>): ReadModelDatabase['writeAtomically'] {
-  return (statements) =>
-    db.transaction().execute(async (trx) => {
-      for (const statement of statements) await trx.executeQuery(statement);
-    });
+  return (statements, fences = []) =>
+    fenced(() =>
+      db.transaction().execute(async (trx) => {
+        for (const fence of fences) {
+          if ((await trx.executeQuery(fence)).numAffectedRows !== 1n) throw new FenceNotHeld();
+        }
+        for (const statement of statements) await trx.executeQuery(statement);
+      }),
+    );
+}
+
+async function fenced(write: () => unknown): Promise<boolean> {
+  try {
+    await write();
+    return true;
+  } catch (error) {
+    if (error instanceof FenceNotHeld) return false;
+    throw error;
+  }
 }
 
 function openSqlite(file: string): Pick<ReadModelDatabase, 'db' | 'writeAtomically'> {

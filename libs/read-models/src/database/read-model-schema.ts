@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { ReadModelTables } from './read-model-tables';
 
 // Both dialects accept these types; positions are BIGINT (an INTEGER in SQLite is 64-bit too).
@@ -12,6 +12,15 @@ export async function createReadModelSchema(db: Kysely<ReadModelTables>): Promis
     .addColumn('generation', 'integer', (c) => c.primaryKey())
     .addColumn('status', 'text', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
+    .execute();
+  // One active generation, even when several processes start on an empty database at once.
+  await db.schema
+    .createIndex('rm_generations_one_active')
+    .ifNotExists()
+    .on('rm_generations')
+    .column('status')
+    .unique()
+    .where(sql.ref('status'), '=', 'active')
     .execute();
   await db.schema
     .createTable('rm_checkpoints')

@@ -10,6 +10,8 @@ import { openReadModelDatabase, type ReadModelDatabase, type ReadModelLocation }
 import { toPosition, type ReadModelTables } from '../database/read-model-tables';
 import { EventIndexProjector } from './event-index.projector';
 import { PortfolioProjector } from './portfolio.projector';
+import { PostgresAdvisoryLeadership } from './postgres-advisory-leadership';
+import type { ProjectionLeadership } from './projection-leadership';
 import { ProjectionRuntime } from './projection-runtime';
 
 const event = (type: string, data: Record<string, unknown>): NewEvent => ({
@@ -141,14 +143,36 @@ async function openSubject(kind: 'sqlite' | 'postgres'): Promise<Subject> {
   };
 }
 
-function runtimeOf(subject: Subject, batchSize = 200): ProjectionRuntime {
+function runtimeOf(
+  subject: Subject,
+  batchSize = 200,
+  database = subject.database,
+  leadership?: ProjectionLeadership,
+): ProjectionRuntime {
   return new ProjectionRuntime(
     subject.store,
-    subject.database,
-    [new PortfolioProjector(), new EventIndexProjector(subject.database.db)],
-    { batchSize, idleWaitMs: 1000 },
+    database,
+    [new PortfolioProjector(), new EventIndexProjector(database.db)],
+    { batchSize, idleWaitMs: 1000, leadershipCheckMs: 200, ...(leadership === undefined ? {} : { leadership }) },
   );
 }
+
+async function measurementRows(database: ReadModelDatabase): Promise<number> {
+  const measured = await database.db
+    .selectFrom('rm_measurements')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(measured.n);
+}
+
+const hubeeMeasurement = (value: number) =>
+  event('IndicatorMeasured', {
+    projectId: 'hubee',
+    indicatorId: 'echanges',
+    value,
+    period: '2021-01-31',
+    territory: { level: 'national', code: 'FR' },
+  });
 
 describe.each(['sqlite', 'postgres'] as const)('projection runtime on %s', (kind) => {
   let subject: Subject;
@@ -166,19 +190,7 @@ describe.each(['sqlite', 'postgres'] as const)('projection runtime on %s', (kind
     try {
       expect(await runtime.waitFor(await subject.store.head(), 10_000)).toBe(true);
       expect(await indexedPositions(subject.database, 1)).toEqual(await logPositions(subject.store));
-      const { position } = await subject.store.append(
-        'project-hubee',
-        [
-          event('IndicatorMeasured', {
-            projectId: 'hubee',
-            indicatorId: 'echanges',
-            value: 1,
-            period: '2021-01-31',
-            territory: { level: 'national', code: 'FR' },
-          }),
-        ],
-        'any',
-      );
+      const { position } = await subject.store.append('project-hubee', [hubeeMeasurement(1)], 'any');
       expect(await runtime.waitFor(position, 5000)).toBe(true);
       const status = await runtime.status();
       expect(status.projectors.map((p) => [p.name, p.position, p.lag, p.state])).toEqual([
@@ -202,11 +214,7 @@ describe.each(['sqlite', 'postgres'] as const)('projection runtime on %s', (kind
     try {
       expect(await second.waitFor(await subject.store.head(), 20_000)).toBe(true);
       expect(await indexedPositions(subject.database, 1)).toEqual(await logPositions(subject.store));
-      const measured = await subject.database.db
-        .selectFrom('rm_measurements')
-        .select((eb) => eb.fn.countAll().as('n'))
-        .executeTakeFirstOrThrow();
-      expect(Number(measured.n)).toBe(3000);
+      expect(await measurementRows(subject.database)).toBe(3000);
     } finally {
       await second.stop();
     }
@@ -240,11 +248,7 @@ describe.each(['sqlite', 'postgres'] as const)('projection runtime on %s', (kind
     try {
       expect(await runtime.waitFor(head, 30_000)).toBe(true);
       expect(await indexedPositions(subject.database, 1)).toEqual(await logPositions(subject.store));
-      const measured = await subject.database.db
-        .selectFrom('rm_measurements')
-        .select((eb) => eb.fn.countAll().as('n'))
-        .executeTakeFirstOrThrow();
-      expect(Number(measured.n)).toBe(20_000);
+      expect(await measurementRows(subject.database)).toBe(20_000);
     } finally {
       await runtime.stop();
     }
@@ -272,4 +276,79 @@ describe.each(['sqlite', 'postgres'] as const)('projection runtime on %s', (kind
       await runtime.stop();
     }
   }, 30_000);
+
+  it('never applies a batch twice, even when two processes both believe they lead: each batch is fenced on its checkpoint', async () => {
+    await seed(subject.store, 4000);
+    const otherConnection = await openReadModelDatabase(subject.location);
+    // Both lead (the default, sole leadership): the situation of a leader that lost its lock without knowing it.
+    const runtimes = [runtimeOf(subject, 50), runtimeOf(subject, 50, otherConnection)];
+    await Promise.all(runtimes.map((runtime) => runtime.start()));
+    try {
+      const appended = await subject.store.append('project-hubee', [hubeeMeasurement(4001)], 'any');
+      for (const runtime of runtimes) expect(await runtime.waitFor(appended.position, 30_000)).toBe(true);
+      expect(await indexedPositions(subject.database, 1)).toEqual(await logPositions(subject.store));
+      expect(await measurementRows(subject.database)).toBe(4001);
+      for (const runtime of runtimes) {
+        expect((await runtime.status()).projectors.every((p) => p.lastError === undefined)).toBe(true);
+      }
+    } finally {
+      await Promise.all(runtimes.map((runtime) => runtime.stop()));
+      await otherConnection.close();
+    }
+  }, 60_000);
+
+  it('follows a generation switched by a rebuild in another process (the CLI beside a running API)', async () => {
+    await seed(subject.store, 1000);
+    const running = runtimeOf(subject);
+    await running.start();
+    const otherConnection = await openReadModelDatabase(subject.location);
+    const rebuilder = runtimeOf(subject, 200, otherConnection);
+    try {
+      await rebuilder.start();
+      const { generation } = await rebuilder.rebuild();
+      for (let i = 0; i < 400 && (await rebuilder.status()).rebuild?.state !== 'done'; i++) {
+        await new Promise((r) => setTimeout(r, 25));
+      }
+      await rebuilder.stop();
+      for (let i = 0; i < 200 && running.activeGenerationNumber !== generation; i++) {
+        await new Promise((r) => setTimeout(r, 25));
+      }
+      expect(running.activeGenerationNumber).toBe(generation);
+      const appended = await subject.store.append('project-hubee', [hubeeMeasurement(1001)], 'any');
+      expect(await running.waitFor(appended.position, 10_000)).toBe(true);
+      expect(await indexedPositions(subject.database, generation)).toEqual(await logPositions(subject.store));
+    } finally {
+      await running.stop();
+      await otherConnection.close();
+    }
+  }, 30_000);
+
+  if (kind === 'postgres') {
+    it('lets one of two processes lead, the other serve its progress, and hands the lead over when the leader stops', async () => {
+      await seed(subject.store, 1000);
+      const location = subject.location as Extract<ReadModelLocation, { kind: 'postgres' }>;
+      const otherConnection = await openReadModelDatabase(location);
+      const leader = runtimeOf(subject, 200, subject.database, new PostgresAdvisoryLeadership(location));
+      await leader.start();
+      const standby = runtimeOf(subject, 200, otherConnection, new PostgresAdvisoryLeadership(location));
+      await standby.start();
+      try {
+        const head = await subject.store.head();
+        expect(await standby.waitFor(head, 10_000)).toBe(true);
+        expect((await standby.status()).projectors.map((p) => p.state)).toEqual(['standby', 'standby']);
+        expect((await leader.status()).projectors.every((p) => p.state !== 'standby')).toBe(true);
+        await expect(standby.rebuild()).rejects.toThrow(/standby/);
+
+        await leader.stop();
+        const appended = await subject.store.append('project-hubee', [hubeeMeasurement(1001)], 'any');
+        expect(await standby.waitFor(appended.position, 10_000)).toBe(true);
+        expect((await standby.status()).projectors.map((p) => p.state)).toEqual(['live', 'live']);
+        expect(await indexedPositions(subject.database, 1)).toEqual(await logPositions(subject.store));
+        expect(await measurementRows(subject.database)).toBe(1001);
+      } finally {
+        await Promise.all([leader.stop(), standby.stop()]);
+        await otherConnection.close();
+      }
+    }, 60_000);
+  }
 });

@@ -2,9 +2,11 @@ import { HeadSignal, type EventStore, type StoredEvent } from '@portfolio/event-
 import type { CompiledQuery } from 'kysely';
 import type { ReadModelDatabase } from '../database/read-model-database';
 import { toPosition } from '../database/read-model-tables';
+import { SoleLeadership, type ProjectionLeadership } from './projection-leadership';
 import type { Projector } from './projector';
 
-export type ProjectionState = 'starting' | 'catching_up' | 'live' | 'failed' | 'stopped';
+/** `standby`: another process leads the projections; this one serves what it writes. */
+export type ProjectionState = 'starting' | 'catching_up' | 'live' | 'standby' | 'failed' | 'stopped';
 
 /** What GET /admin/projections shows of one projector. */
 export interface ProjectorStatus {
@@ -35,7 +37,32 @@ export interface ProjectionRuntimeOptions {
   readonly idleWaitMs?: number;
   /** Pause after a failed batch before trying again. */
   readonly retryDelayMs?: number;
+  /** Who projects when several processes share the read models (default: this process alone). */
+  readonly leadership?: ProjectionLeadership;
+  /** How often a standby reads the leader's checkpoint (queries waiting for a position wake at that pace). */
+  readonly standbyPollMs?: number;
+  /** How often a standby tries to take the lead, and the leader checks it still holds it. */
+  readonly leadershipCheckMs?: number;
   readonly log?: (message: string) => void;
+}
+
+/** A rebuild asked of a process that does not lead the projections. */
+export class NotProjectionLeaderError extends Error {
+  readonly code = 'not_projection_leader';
+  constructor() {
+    super(
+      'this instance is on standby: another instance leads the projections and alone can rebuild them; ' +
+        'send the request again (it may reach the leader) or stop the other instances',
+    );
+    this.name = 'NotProjectionLeaderError';
+  }
+}
+
+/** A batch's checkpoint moved under it: another process applied it, or the generation was replaced. */
+class CheckpointMovedError extends Error {
+  constructor(generation: number, after: bigint) {
+    super(`the checkpoint of generation ${generation} is no longer at position ${after}`);
+  }
 }
 
 // SQLite binds at most 32,766 variables per statement; 9 columns × 1,000 rows stays well below.
@@ -63,6 +90,9 @@ export class ProjectionRuntime {
   private readonly batchSize: number;
   private readonly idleWaitMs: number;
   private readonly retryDelayMs: number;
+  private readonly leadership: ProjectionLeadership;
+  private readonly standbyPollMs: number;
+  private readonly leadershipCheckMs: number;
   private readonly log: (message: string) => void;
   private readonly reached = new HeadSignal();
   private readonly writes = new Mutex();
@@ -84,20 +114,30 @@ export class ProjectionRuntime {
     this.batchSize = options.batchSize ?? 1000;
     this.idleWaitMs = options.idleWaitMs ?? 5000;
     this.retryDelayMs = options.retryDelayMs ?? 1000;
+    this.leadership = options.leadership ?? new SoleLeadership();
+    this.standbyPollMs = options.standbyPollMs ?? 100;
+    this.leadershipCheckMs = options.leadershipCheckMs ?? 1000;
     this.log = options.log ?? (() => undefined);
   }
 
-  /** Loads the active generation (creating the first) and starts following the log in the background. */
+  /**
+   * Takes the lead if no other process holds it, loads the active generation (the leader creates the first) and
+   * starts following the log, or the leader's checkpoint, in the background.
+   */
   async start(): Promise<void> {
-    this.generation = await this.activeGeneration();
-    this.checkpoint = await this.readCheckpoint(this.generation);
-    this.reached.advance(this.checkpoint);
+    if (await this.leadership.tryLead()) {
+      await this.takeOver();
+    } else {
+      this.state = 'standby';
+      await this.readLeadersProgress();
+    }
     this.running = this.follow();
   }
 
   async stop(): Promise<void> {
     this.stopping.abort();
     await Promise.allSettled([this.running, this.rebuilding]);
+    await this.leadership.release();
     this.state = 'stopped';
   }
 
@@ -142,7 +182,9 @@ export class ProjectionRuntime {
    */
   async rebuild(): Promise<RebuildStatus> {
     if (this.rebuilding !== undefined && this.rebuildStatus !== undefined) return this.rebuildStatus;
+    if (!this.leadership.leading) throw new NotProjectionLeaderError();
     const generation = await this.createGeneration('building');
+    if (generation === undefined) throw new Error('another process started a rebuild at the same moment');
     const startedAt = new Date().toISOString();
     this.rebuildStatus = { generation, state: 'running', position: '0', target: '0', progress: 0, startedAt };
     this.rebuilding = this.runRebuild(generation, startedAt).finally(() => {
@@ -153,8 +195,27 @@ export class ProjectionRuntime {
 
   private async follow(): Promise<void> {
     const signal = this.stopping.signal;
+    let leadershipCheckedAt = Date.now();
     while (!signal.aborted) {
       try {
+        if (Date.now() - leadershipCheckedAt >= this.leadershipCheckMs || !this.leadership.leading) {
+          leadershipCheckedAt = Date.now();
+          const wasLeading = this.state !== 'standby';
+          const leading = await this.leadership.tryLead();
+          if (leading && !wasLeading) {
+            await this.writes.run(() => this.takeOver());
+            this.log(`leading the projections from position ${this.checkpoint}`);
+          } else if (leading && (await this.findActiveGeneration()) !== this.generation) {
+            // A rebuild by another process (the CLI beside an API on SQLite) switched the generation.
+            await this.writes.run(() => this.takeOver());
+          } else if (!leading) {
+            if (wasLeading) this.log('another instance leads the projections: standing by');
+            this.state = 'standby';
+            await this.readLeadersProgress();
+            await delay(Math.min(this.standbyPollMs, this.leadershipCheckMs), signal);
+            continue;
+          }
+        }
         this.state = this.state === 'live' ? 'live' : 'catching_up';
         const applied = await this.writes.run(() => this.applyNextBatch(this.generation, this.checkpoint));
         if (applied !== undefined) {
@@ -164,9 +225,18 @@ export class ProjectionRuntime {
         }
         this.state = 'live';
         this.lastError = undefined;
-        await this.store.waitForEvents(this.checkpoint, { timeoutMs: this.idleWaitMs, signal });
+        await this.store.waitForEvents(this.checkpoint, {
+          timeoutMs: Math.min(this.idleWaitMs, this.leadershipCheckMs),
+          signal,
+        });
       } catch (error) {
         if (signal.aborted) return;
+        if (error instanceof CheckpointMovedError) {
+          // Not a failure: what this batch would have written is there already. Resume from what is committed.
+          this.log(`${error.message}: resuming from the committed checkpoint`);
+          await this.writes.run(() => this.takeOver());
+          continue;
+        }
         this.state = 'failed';
         this.lastError = (error as Error).message;
         this.log(`projection failed at position ${this.checkpoint}, retrying: ${this.lastError}`);
@@ -177,7 +247,10 @@ export class ProjectionRuntime {
     }
   }
 
-  /** Applies the next batch after `after` to a generation; returns the new checkpoint, or undefined at the head. */
+  /**
+   * Applies the next batch after `after` to a generation; returns the new checkpoint, or undefined at the head.
+   * Fenced: the batch commits only if each projector's checkpoint still stands at `after`.
+   */
   private async applyNextBatch(generation: number, after: bigint): Promise<bigint | undefined> {
     const batch: StoredEvent[] = [];
     for await (const event of this.store.readAll({ after, batchSize: this.batchSize })) {
@@ -187,6 +260,7 @@ export class ProjectionRuntime {
     if (batch.length === 0) return undefined;
     const last = batch[batch.length - 1].position;
     const statements: CompiledQuery[] = [];
+    const fences: CompiledQuery[] = [];
     for (const projector of this.projectors) {
       for (const { table, rows } of await projector.rowsFor(generation, batch)) {
         for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
@@ -199,17 +273,17 @@ export class ProjectionRuntime {
           );
         }
       }
-      statements.push(
+      fences.push(
         this.db
-          .insertInto('rm_checkpoints')
-          .values({ generation, projector: projector.name, position: last.toString() })
-          .onConflict((conflict) =>
-            conflict.columns(['generation', 'projector']).doUpdateSet({ position: last.toString() }),
-          )
+          .updateTable('rm_checkpoints')
+          .set({ position: last.toString() })
+          .where('generation', '=', generation)
+          .where('projector', '=', projector.name)
+          .where('position', '=', after.toString())
           .compile(),
       );
     }
-    await this.database.writeAtomically(statements);
+    if (!(await this.database.writeAtomically(statements, fences))) throw new CheckpointMovedError(generation, after);
     return last;
   }
 
@@ -289,30 +363,79 @@ export class ProjectionRuntime {
     return this.database.db;
   }
 
-  private async activeGeneration(): Promise<number> {
+  /** As the leader: the active generation (created if none) and its checkpoint, as committed. */
+  private async takeOver(): Promise<void> {
+    await this.dropAbandonedRebuilds();
+    this.generation = await this.activeGeneration();
+    await this.ensureCheckpoints(this.generation);
+    this.checkpoint = await this.readCheckpoint(this.generation);
+    this.reached.advance(this.checkpoint);
+  }
+
+  /** As a standby: the generation the leader serves and how far it has applied the log. */
+  private async readLeadersProgress(): Promise<void> {
+    const active = await this.findActiveGeneration();
+    if (active === undefined) return;
+    this.generation = active;
+    this.checkpoint = await this.readCheckpoint(active);
+    this.reached.advance(this.checkpoint);
+  }
+
+  private async findActiveGeneration(): Promise<number | undefined> {
     const active = await this.db
       .selectFrom('rm_generations')
       .select('generation')
       .where('status', '=', 'active')
       .executeTakeFirst();
-    if (active !== undefined) return active.generation;
-    // A rebuild interrupted by a stop leaves a `building` generation behind: it is dropped, never served.
-    const unfinished = await this.db.selectFrom('rm_generations').select('generation').execute();
-    for (const { generation } of unfinished) await this.dropGeneration(generation);
-    return this.createGeneration('active');
+    return active?.generation;
   }
 
-  private async createGeneration(status: 'building' | 'active'): Promise<number> {
+  private async activeGeneration(): Promise<number> {
+    for (;;) {
+      const active = await this.findActiveGeneration();
+      if (active !== undefined) return active;
+      // Another process may create it at the same moment: the one-active index lets one of them win.
+      const created = await this.createGeneration('active');
+      if (created !== undefined) return created;
+    }
+  }
+
+  /** A rebuild that stopped with its process leaves a `building` generation behind: it is dropped, never served. */
+  private async dropAbandonedRebuilds(): Promise<void> {
+    if (this.rebuilding !== undefined) return;
+    const abandoned = await this.db
+      .selectFrom('rm_generations')
+      .select('generation')
+      .where('status', '=', 'building')
+      .execute();
+    for (const { generation } of abandoned) await this.dropGeneration(generation);
+  }
+
+  /** The next generation with this status, or undefined when another process created one at the same moment. */
+  private async createGeneration(status: 'building' | 'active'): Promise<number | undefined> {
     const last = await this.db
       .selectFrom('rm_generations')
       .select((eb) => eb.fn.max('generation').as('generation'))
       .executeTakeFirst();
     const generation = Number(last?.generation ?? 0) + 1;
-    await this.db
+    const inserted = await this.db
       .insertInto('rm_generations')
       .values({ generation, status, created_at: new Date().toISOString() })
-      .execute();
+      .onConflict((conflict) => conflict.doNothing())
+      .executeTakeFirst();
+    if (inserted.numInsertedOrUpdatedRows !== 1n) return undefined;
+    await this.ensureCheckpoints(generation);
     return generation;
+  }
+
+  /** Every projector's checkpoint row exists, so that each batch can be fenced on it (read models made before fencing had none until their first batch). */
+  private async ensureCheckpoints(generation: number): Promise<void> {
+    const position = (await this.readCheckpoint(generation)).toString();
+    await this.db
+      .insertInto('rm_checkpoints')
+      .values(this.projectors.map((projector) => ({ generation, projector: projector.name, position })))
+      .onConflict((conflict) => conflict.columns(['generation', 'projector']).doNothing())
+      .execute();
   }
 
   private async readCheckpoint(generation: number): Promise<bigint> {
@@ -328,10 +451,12 @@ export class ProjectionRuntime {
 
 function delay(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => {
+    const done = (): void => {
       clearTimeout(timer);
+      signal.removeEventListener('abort', done);
       resolve();
-    });
+    };
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', done, { once: true });
   });
 }

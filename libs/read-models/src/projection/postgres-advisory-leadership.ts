@@ -1,0 +1,81 @@
+import { Client } from 'pg';
+import type { ProjectionLeadership } from './projection-leadership';
+
+export interface PostgresAdvisoryLeadershipOptions {
+  readonly databaseUrl: string;
+  /** The read models' schema: one leader per schema. */
+  readonly schema: string;
+}
+
+/**
+ * Leadership as a session-level advisory lock on a connection of its own: PostgreSQL releases it the moment the
+ * leader's session ends (crash, kill -9, network loss), and the next standby to try takes it.
+ */
+export class PostgresAdvisoryLeadership implements ProjectionLeadership {
+  private client: Client | undefined;
+  private held = false;
+  private readonly lockName: string;
+
+  constructor(private readonly options: PostgresAdvisoryLeadershipOptions) {
+    this.lockName = `portfolio-ledger:projections:${options.schema}`;
+  }
+
+  get leading(): boolean {
+    return this.held;
+  }
+
+  async tryLead(): Promise<boolean> {
+    try {
+      const client = await this.connection();
+      if (this.held) {
+        // Still connected means still locked; the round trip finds a connection that died silently.
+        await client.query('SELECT 1');
+        return this.held;
+      }
+      const { rows } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS locked', [
+        this.lockName,
+      ]);
+      this.held = rows[0].locked;
+    } catch {
+      this.drop();
+    }
+    return this.held;
+  }
+
+  async release(): Promise<void> {
+    const client = this.client;
+    this.client = undefined;
+    this.held = false;
+    // Ending the session releases the lock.
+    await client?.end().catch(() => undefined);
+  }
+
+  private async connection(): Promise<Client> {
+    if (this.client !== undefined) return this.client;
+    const client = new Client({
+      connectionString: this.options.databaseUrl,
+      application_name: 'portfolio-ledger projections',
+    });
+    client.on('error', () => {
+      if (this.client === client) this.drop();
+    });
+    client.on('end', () => {
+      if (this.client === client) this.drop();
+    });
+    this.client = client;
+    try {
+      await client.connect();
+    } catch (error) {
+      this.drop();
+      throw error;
+    }
+    return client;
+  }
+
+  private drop(): void {
+    const client = this.client;
+    this.client = undefined;
+    this.held = false;
+    void client?.end().catch(() => undefined);
+  }
+}
