@@ -157,6 +157,15 @@ function runtimeOf(
   );
 }
 
+/** Polls until the condition holds; fails after 20 s (the machines running CI may be loaded). */
+async function until(condition: () => Promise<boolean>): Promise<void> {
+  const deadline = Date.now() + 20_000;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`still not true after 20 s: ${condition.toString()}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
 async function measurementRows(database: ReadModelDatabase): Promise<number> {
   const measured = await database.db
     .selectFrom('rm_measurements')
@@ -264,9 +273,7 @@ describe.each(['sqlite', 'postgres'] as const)('projection runtime on %s', (kind
       const started = await runtime.rebuild();
       expect(started).toMatchObject({ generation: 2, state: 'running' });
       expect(runtime.activeGenerationNumber).toBe(1);
-      for (let i = 0; i < 400 && (await runtime.status()).rebuild?.state !== 'done'; i++) {
-        await new Promise((r) => setTimeout(r, 25));
-      }
+      await until(async () => (await runtime.status()).rebuild?.state === 'done');
       expect((await runtime.status()).rebuild).toMatchObject({ generation: 2, state: 'done', progress: 100 });
       expect(runtime.activeGenerationNumber).toBe(2);
       expect(await contents(subject.database, 2)).toEqual(incremental);
@@ -275,7 +282,7 @@ describe.each(['sqlite', 'postgres'] as const)('projection runtime on %s', (kind
     } finally {
       await runtime.stop();
     }
-  }, 30_000);
+  }, 60_000);
 
   it('never applies a batch twice, even when two processes both believe they lead: each batch is fenced on its checkpoint', async () => {
     await seed(subject.store, 4000);
@@ -306,14 +313,9 @@ describe.each(['sqlite', 'postgres'] as const)('projection runtime on %s', (kind
     try {
       await rebuilder.start();
       const { generation } = await rebuilder.rebuild();
-      for (let i = 0; i < 400 && (await rebuilder.status()).rebuild?.state !== 'done'; i++) {
-        await new Promise((r) => setTimeout(r, 25));
-      }
+      await until(async () => (await rebuilder.status()).rebuild?.state === 'done');
       await rebuilder.stop();
-      for (let i = 0; i < 200 && running.activeGenerationNumber !== generation; i++) {
-        await new Promise((r) => setTimeout(r, 25));
-      }
-      expect(running.activeGenerationNumber).toBe(generation);
+      await until(async () => running.activeGenerationNumber === generation);
       const appended = await subject.store.append('project-hubee', [hubeeMeasurement(1001)], 'any');
       expect(await running.waitFor(appended.position, 10_000)).toBe(true);
       expect(await indexedPositions(subject.database, generation)).toEqual(await logPositions(subject.store));
@@ -321,7 +323,7 @@ describe.each(['sqlite', 'postgres'] as const)('projection runtime on %s', (kind
       await running.stop();
       await otherConnection.close();
     }
-  }, 30_000);
+  }, 60_000);
 
   if (kind === 'postgres') {
     it('lets one of two processes lead, the other serve its progress, and hands the lead over when the leader stops', async () => {
