@@ -318,10 +318,12 @@ export class KurrentDbEventStore implements EventStore {
 
   private async readTip(name: string): Promise<(StreamTip & { position?: bigint }) | undefined> {
     try {
+      // From the leader: a follower's tip may trail it, and a chain must grow from the true tip.
       for await (const resolved of this.client.readStream(name, {
         fromRevision: END,
         direction: BACKWARDS,
         maxCount: 1,
+        requiresLeader: true,
       })) {
         const event = this.toStoredEvent(resolved);
         if (event !== undefined) return { revision: event.revision, hash: event.hash, position: event.position };
