@@ -6,6 +6,20 @@ import { Pool } from 'pg';
 import { createReadModelSchema } from './read-model-schema';
 import type { ReadModelTables } from './read-model-tables';
 
+/** Rows for one read-model table, every row with the same columns. */
+export interface RowInsert {
+  readonly table: keyof ReadModelTables;
+  readonly rows: readonly Readonly<Record<string, unknown>>[];
+}
+
+/** What one transaction writes: each fence first, then the inserts, then the other statements. */
+export interface AtomicWrite {
+  /** Statements that must each change exactly one row, or nothing is written. */
+  readonly fences?: readonly CompiledQuery[];
+  readonly inserts?: readonly RowInsert[];
+  readonly statements?: readonly CompiledQuery[];
+}
+
 /** Where the read models live: beside the events, in the same SQLite file or PostgreSQL schema (ARCHITECTURE §7). */
 export type ReadModelLocation =
   | { readonly kind: 'sqlite'; readonly file: string }
@@ -16,10 +30,10 @@ export interface ReadModelDatabase {
   readonly db: Kysely<ReadModelTables>;
   readonly dialect: ReadModelLocation['kind'];
   /**
-   * Runs the statements in one transaction: all or none. Each fence runs first and must change exactly one row;
-   * when one does not (another process moved the checkpoint it guards), nothing is written and the result is false.
+   * Writes in one transaction: all or none. When a fence does not change exactly one row (another process moved the
+   * checkpoint it guards), nothing is written and the result is false.
    */
-  writeAtomically(statements: readonly CompiledQuery[], fences?: readonly CompiledQuery[]): Promise<boolean>;
+  writeAtomically(write: AtomicWrite): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -32,20 +46,52 @@ class FenceNotHeld extends Error {}
  * waited for that lock, and neither could go on.
  */
 function sqliteWriter(database: Database.Database): ReadModelDatabase['writeAtomically'] {
-  const run = (statement: CompiledQuery) => database.prepare(statement.sql).run(...(statement.parameters as unknown[]));
-  const write = database.transaction((statements: readonly CompiledQuery[], fences: readonly CompiledQuery[]) => {
+  // A projection writes the same few statements batch after batch: each is prepared once.
+  const prepared = new Map<string, Database.Statement>();
+  const statementFor = (sql: string): Database.Statement => {
+    let statement = prepared.get(sql);
+    if (statement === undefined) {
+      statement = database.prepare(sql);
+      prepared.set(sql, statement);
+    }
+    return statement;
+  };
+  const run = (query: CompiledQuery) => statementFor(query.sql).run(...(query.parameters as unknown[]));
+  const write = database.transaction(({ fences = [], inserts = [], statements = [] }: AtomicWrite) => {
     for (const fence of fences) if (run(fence).changes !== 1) throw new FenceNotHeld();
+    for (const { table, rows } of inserts) {
+      if (rows.length === 0) continue;
+      // One row per execution of a prepared statement: in SQLite (no round trips) faster than building, parsing and
+      // binding a statement of a thousand rows.
+      const columns = Object.keys(rows[0]);
+      const insert = statementFor(
+        `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
+      );
+      for (const row of rows) insert.run(columns.map((column) => row[column] ?? null));
+    }
     for (const statement of statements) run(statement);
   });
-  return async (statements, fences = []) => fenced(() => write.immediate(statements, fences));
+  return async (batch) => fenced(() => write.immediate(batch));
 }
 
+// PostgreSQL binds at most 65,535 parameters per statement; 9 columns × 1,000 rows stays well below.
+const ROWS_PER_INSERT = 1000;
+
 function postgresWriter(db: Kysely<ReadModelTables>): ReadModelDatabase['writeAtomically'] {
-  return (statements, fences = []) =>
+  return ({ fences = [], inserts = [], statements = [] }) =>
     fenced(() =>
       db.transaction().execute(async (trx) => {
         for (const fence of fences) {
           if ((await trx.executeQuery(fence)).numAffectedRows !== 1n) throw new FenceNotHeld();
+        }
+        for (const { table, rows } of inserts) {
+          for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
+            // Kysely cannot relate a table name held in a variable to its row type; `rows` were built for `table`.
+            await trx
+              .insertInto(table)
+              .values(rows.slice(i, i + ROWS_PER_INSERT) as never)
+              .execute();
+          }
         }
         for (const statement of statements) await trx.executeQuery(statement);
       }),

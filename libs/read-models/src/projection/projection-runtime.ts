@@ -1,6 +1,6 @@
 import { HeadSignal, type EventStore, type StoredEvent } from '@portfolio/event-store';
 import type { CompiledQuery } from 'kysely';
-import type { ReadModelDatabase } from '../database/read-model-database';
+import type { ReadModelDatabase, RowInsert } from '../database/read-model-database';
 import { toPosition } from '../database/read-model-tables';
 import { SoleLeadership, type ProjectionLeadership } from './projection-leadership';
 import type { Projector } from './projector';
@@ -64,9 +64,6 @@ class CheckpointMovedError extends Error {
     super(`the checkpoint of generation ${generation} is no longer at position ${after}`);
   }
 }
-
-// SQLite binds at most 32,766 variables per statement; 9 columns × 1,000 rows stays well below.
-const ROWS_PER_INSERT = 1000;
 
 /** A promise-chain mutex: the live follower and the rebuild's final switch never write at the same time. */
 class Mutex {
@@ -259,20 +256,10 @@ export class ProjectionRuntime {
     }
     if (batch.length === 0) return undefined;
     const last = batch[batch.length - 1].position;
-    const statements: CompiledQuery[] = [];
+    const inserts: RowInsert[] = [];
     const fences: CompiledQuery[] = [];
     for (const projector of this.projectors) {
-      for (const { table, rows } of await projector.rowsFor(generation, batch)) {
-        for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
-          // Kysely cannot relate a table name held in a variable to its row type; `rows` were built for `table`.
-          statements.push(
-            this.db
-              .insertInto(table)
-              .values(rows.slice(i, i + ROWS_PER_INSERT) as never)
-              .compile(),
-          );
-        }
-      }
+      inserts.push(...(await projector.rowsFor(generation, batch)));
       fences.push(
         this.db
           .updateTable('rm_checkpoints')
@@ -283,7 +270,7 @@ export class ProjectionRuntime {
           .compile(),
       );
     }
-    if (!(await this.database.writeAtomically(statements, fences))) throw new CheckpointMovedError(generation, after);
+    if (!(await this.database.writeAtomically({ fences, inserts }))) throw new CheckpointMovedError(generation, after);
     return last;
   }
 
@@ -320,14 +307,16 @@ export class ProjectionRuntime {
           applied = await this.applyNextBatch(generation, position);
         }
         const previous = this.generation;
-        await this.database.writeAtomically([
-          this.db.updateTable('rm_generations').set({ status: 'retired' }).where('status', '=', 'active').compile(),
-          this.db
-            .updateTable('rm_generations')
-            .set({ status: 'active' })
-            .where('generation', '=', generation)
-            .compile(),
-        ]);
+        await this.database.writeAtomically({
+          statements: [
+            this.db.updateTable('rm_generations').set({ status: 'retired' }).where('status', '=', 'active').compile(),
+            this.db
+              .updateTable('rm_generations')
+              .set({ status: 'active' })
+              .where('generation', '=', generation)
+              .compile(),
+          ],
+        });
         this.generation = generation;
         this.checkpoint = position;
         this.reached.advance(position);
@@ -353,9 +342,9 @@ export class ProjectionRuntime {
       'rm_event_index',
       'rm_generations',
     ] as const;
-    await this.database.writeAtomically(
-      tables.map((table) => this.db.deleteFrom(table).where('generation', '=', generation).compile()),
-    );
+    await this.database.writeAtomically({
+      statements: tables.map((table) => this.db.deleteFrom(table).where('generation', '=', generation).compile()),
+    });
     for (const projector of this.projectors) projector.forget?.(generation);
   }
 
