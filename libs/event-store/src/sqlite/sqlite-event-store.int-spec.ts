@@ -2,7 +2,9 @@ import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { eventStoreContract } from '../testing/event-store-contract';
+import { DuplicateEventIdError, WrongExpectedRevisionError } from '../errors';
+import { collect, eventStoreContract, newEvent } from '../testing/event-store-contract';
+import { verifyChains } from '../verify-chains';
 import { SqliteEventStore } from './sqlite-event-store';
 
 eventStoreContract('SQLite', async () => {
@@ -62,6 +64,41 @@ describe('SQLite event store file', () => {
       expect(migrations(raw)).toBe(applied);
       raw.close();
     } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('SQLite group commit', () => {
+  it('commits the appends that arrive together as one group, each refused one rolled back alone', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'portfolio-es-'));
+    const store = new SqliteEventStore({ file: join(dir, 'events.sqlite') });
+    try {
+      await store.append('project-a', [newEvent('A')], 'no_stream');
+      const reused = newEvent('R');
+      await store.append('project-r', [reused], 'no_stream');
+      // Sent in one turn of the event loop, as concurrent requests arrive: they form one group.
+      const outcomes = await Promise.allSettled([
+        ...Array.from({ length: 20 }, (_, i) => store.append(`project-g${i}`, [newEvent('G', { i })], 'no_stream')),
+        store.append('project-a', [newEvent('stale')], 5n),
+        store.append('project-b', [newEvent('B1'), { ...reused, type: 'B2' }], 'any'),
+        store.append('project-a', [newEvent('A1')], 0n),
+        store.append('project-a', [newEvent('A2')], 1n),
+      ]);
+      expect(outcomes.slice(0, 20).every((o) => o.status === 'fulfilled')).toBe(true);
+      expect(outcomes[20]).toMatchObject({ status: 'rejected', reason: expect.any(WrongExpectedRevisionError) });
+      expect(outcomes[21]).toMatchObject({ status: 'rejected', reason: expect.any(DuplicateEventIdError) });
+      // Appends to one stream within a group see each other, in the order they were made.
+      expect(outcomes[22]).toMatchObject({ status: 'fulfilled', value: { revision: 1n } });
+      expect(outcomes[23]).toMatchObject({ status: 'fulfilled', value: { revision: 2n } });
+      const all = await collect(store.readAll());
+      expect(all).toHaveLength(2 + 20 + 2);
+      expect(all.some((e) => e.streamId === 'project-b')).toBe(false);
+      // Positions follow the order of the appends, the one refused leaving no gap.
+      expect(all.map((e) => e.position)).toEqual(all.map((_, i) => BigInt(i + 1)));
+      expect(await verifyChains(store)).toMatchObject({ ok: true, eventsChecked: 24 });
+    } finally {
+      await store.close();
       rmSync(dir, { recursive: true, force: true });
     }
   });

@@ -4,7 +4,14 @@ import { dirname } from 'node:path';
 import { DuplicateEventIdError, StreamNotFoundError } from '../errors';
 import type { EventStore, ReadAllOptions, ReadStreamOptions, WaitOptions } from '../event-store.port';
 import { HeadSignal } from '../head-signal';
-import { chainEvents, checkExpectedRevision, nextRecordedAt, prepareAppend, type StreamTip } from '../prepare-append';
+import {
+  chainEvents,
+  checkExpectedRevision,
+  nextRecordedAt,
+  prepareAppend,
+  type PreparedEvent,
+  type StreamTip,
+} from '../prepare-append';
 import type { AppendResult, ExpectedRevision, NewEvent, StoredEvent } from '../stored-event';
 import { likePrefix, rowToStoredEvent, STORED_COLUMNS, toRecordedAtForm, type StoredRow } from '../stored-row';
 import { migrateSqliteEventStore } from './sqlite-schema';
@@ -18,9 +25,25 @@ export interface SqliteEventStoreOptions {
 
 const DEFAULT_BATCH = 1000;
 
+/** An append waiting for the next group commit. */
+interface PendingAppend {
+  readonly streamId: string;
+  readonly events: readonly NewEvent[];
+  readonly prepared: readonly PreparedEvent[];
+  readonly expected: ExpectedRevision;
+  readonly resolve: (result: AppendResult) => void;
+  readonly reject: (error: unknown) => void;
+}
+
+type AppendOutcome = { readonly result: AppendResult } | { readonly error: unknown };
+
 /**
  * The embedded default store: one SQLite file in WAL mode. SQLite admits one writer at a time and
  * `BEGIN IMMEDIATE` takes the write lock before the tip is read, so positions follow commit order.
+ *
+ * Group commit: the appends that arrive while the event loop is busy are written in one transaction, each in a
+ * savepoint of its own (a refused one rolls back alone), so that they share one fsync. With synchronous=FULL the
+ * fsync is most of an append's cost, and better-sqlite3 waits for it on the event loop.
  */
 export class SqliteEventStore implements EventStore {
   private readonly db: Database.Database;
@@ -37,11 +60,9 @@ export class SqliteEventStore implements EventStore {
   private readonly selectStreamExists: Database.Statement<[string], bigint>;
   private readonly selectPositionAt: Database.Statement<[string], bigint | null>;
   private readonly selectByCommandId: Database.Statement<[string], StoredRow>;
-  private readonly appendInTransaction: (
-    streamId: string,
-    events: readonly NewEvent[],
-    expected: ExpectedRevision,
-  ) => AppendResult;
+  private readonly appendGroup: (group: readonly PendingAppend[]) => AppendOutcome[];
+  private readonly readStreamStatements = new Map<boolean, Database.Statement<unknown[], StoredRow>>();
+  private readonly pending: PendingAppend[] = [];
 
   constructor(options: SqliteEventStoreOptions) {
     mkdirSync(dirname(options.file), { recursive: true });
@@ -79,8 +100,7 @@ export class SqliteEventStore implements EventStore {
       `SELECT ${STORED_COLUMNS} FROM events WHERE command_id = ? ORDER BY position`,
     );
 
-    const append = this.db.transaction((streamId: string, events: readonly NewEvent[], expected: ExpectedRevision) => {
-      const prepared = prepareAppend(streamId, events);
+    const appendOne = this.db.transaction(({ streamId, prepared, expected }: PendingAppend): AppendResult => {
       const tip: StreamTip | undefined = this.selectTip.get(streamId);
       checkExpectedRevision(streamId, expected, tip);
       const recordedAt = nextRecordedAt(Date.now(), this.selectLastRecordedAt.get());
@@ -105,27 +125,54 @@ export class SqliteEventStore implements EventStore {
       }
       return { revision, position };
     });
-    this.appendInTransaction = (streamId, events, expected) => append.immediate(streamId, events, expected);
+    // Called inside the group's transaction, appendOne runs in a savepoint: a refused append rolls back alone.
+    const group = this.db.transaction((appends: readonly PendingAppend[]) =>
+      appends.map((pending): AppendOutcome => {
+        try {
+          return { result: appendOne(pending) };
+        } catch (error) {
+          return { error };
+        }
+      }),
+    );
+    this.appendGroup = (appends) => group.immediate(appends);
   }
 
   async append(streamId: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
-    let result: AppendResult;
+    // Validation and canonical JSON, the costly part, before the append joins a group.
+    const prepared = prepareAppend(streamId, events);
+    return new Promise((resolve, reject) => {
+      if (this.pending.length === 0) setImmediate(() => this.commitGroup());
+      this.pending.push({ streamId, events, prepared, expected, resolve, reject });
+    });
+  }
+
+  private commitGroup(): void {
+    const group = this.pending.splice(0);
+    let outcomes: AppendOutcome[];
     try {
-      result = this.appendInTransaction(streamId, events, expected);
+      outcomes = this.appendGroup(group);
     } catch (error) {
-      throw this.translateError(error, events);
+      // The commit itself failed (disk full, busy beyond the timeout): nothing of the group was written.
+      for (const pending of group) pending.reject(this.translateError(error, pending.events));
+      return;
     }
-    this.signal.advance(result.position);
-    return result;
+    let head = 0n;
+    outcomes.forEach((outcome, i) => {
+      if ('result' in outcome) {
+        if (outcome.result.position > head) head = outcome.result.position;
+        group[i].resolve(outcome.result);
+      } else {
+        group[i].reject(this.translateError(outcome.error, group[i].events));
+      }
+    });
+    this.signal.advance(head);
   }
 
   async *readStream(streamId: string, options: ReadStreamOptions = {}): AsyncIterable<StoredEvent> {
     if (this.selectStreamExists.get(streamId) === undefined) throw new StreamNotFoundError(streamId);
     const to = options.toPosition;
-    const statement = this.db.prepare<unknown[], StoredRow>(
-      `SELECT ${STORED_COLUMNS} FROM events WHERE stream_id = ? AND revision >= ?
-       ${to === undefined ? '' : 'AND position <= ?'} ORDER BY revision LIMIT ?`,
-    );
+    const statement = this.readStreamStatement(to !== undefined);
     let from = options.fromRevision ?? 0n;
     for (;;) {
       const params = to === undefined ? [streamId, from, DEFAULT_BATCH] : [streamId, from, to, DEFAULT_BATCH];
@@ -187,6 +234,18 @@ export class SqliteEventStore implements EventStore {
   async close(): Promise<void> {
     this.stopWatchingOtherProcesses();
     this.db.close();
+  }
+
+  private readStreamStatement(upToPosition: boolean): Database.Statement<unknown[], StoredRow> {
+    let statement = this.readStreamStatements.get(upToPosition);
+    if (statement === undefined) {
+      statement = this.db.prepare<unknown[], StoredRow>(
+        `SELECT ${STORED_COLUMNS} FROM events WHERE stream_id = ? AND revision >= ?
+         ${upToPosition ? 'AND position <= ?' : ''} ORDER BY revision LIMIT ?`,
+      );
+      this.readStreamStatements.set(upToPosition, statement);
+    }
+    return statement;
   }
 
   private readAllStatement(options: ReadAllOptions): Database.Statement {
