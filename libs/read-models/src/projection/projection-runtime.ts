@@ -195,23 +195,14 @@ export class ProjectionRuntime {
     let leadershipCheckedAt = Date.now();
     while (!signal.aborted) {
       try {
-        if (Date.now() - leadershipCheckedAt >= this.leadershipCheckMs || !this.leadership.leading) {
+        if (Date.now() - leadershipCheckedAt >= this.leadershipCheckMs) {
           leadershipCheckedAt = Date.now();
-          const wasLeading = this.state !== 'standby';
-          const leading = await this.leadership.tryLead();
-          if (leading && !wasLeading) {
-            await this.writes.run(() => this.takeOver());
-            this.log(`leading the projections from position ${this.checkpoint}`);
-          } else if (leading && (await this.findActiveGeneration()) !== this.generation) {
-            // A rebuild by another process (the CLI beside an API on SQLite) switched the generation.
-            await this.writes.run(() => this.takeOver());
-          } else if (!leading) {
-            if (wasLeading) this.log('another instance leads the projections: standing by');
-            this.state = 'standby';
-            await this.readLeadersProgress();
-            await delay(Math.min(this.standbyPollMs, this.leadershipCheckMs), signal);
-            continue;
-          }
+          await this.checkLeadership();
+        }
+        if (this.state === 'standby') {
+          await this.readLeadersProgress();
+          await delay(this.standbyPollMs, signal);
+          continue;
         }
         this.state = this.state === 'live' ? 'live' : 'catching_up';
         const applied = await this.writes.run(() => this.applyNextBatch(this.generation, this.checkpoint));
@@ -241,6 +232,23 @@ export class ProjectionRuntime {
         // Another process may have applied the batch meanwhile: resume from what is committed.
         this.checkpoint = await this.readCheckpoint(this.generation).catch(() => this.checkpoint);
       }
+    }
+  }
+
+  /** Takes the lead when it is free, stands by when another process holds it, follows a generation switched elsewhere. */
+  private async checkLeadership(): Promise<void> {
+    const wasLeading = this.state !== 'standby';
+    const leading = await this.leadership.tryLead();
+    if (leading && !wasLeading) {
+      await this.writes.run(() => this.takeOver());
+      this.state = 'catching_up';
+      this.log(`leading the projections from position ${this.checkpoint}`);
+    } else if (leading && (await this.findActiveGeneration()) !== this.generation) {
+      // A rebuild by another process (the CLI beside an API on SQLite) switched the generation.
+      await this.writes.run(() => this.takeOver());
+    } else if (!leading) {
+      if (wasLeading) this.log('another instance leads the projections: standing by');
+      this.state = 'standby';
     }
   }
 
