@@ -32,7 +32,8 @@ export interface GenerateOptions {
 }
 
 /** Events one month of the portfolio appends (measurements and their restatements; the rest is negligible). */
-export const EVENTS_PER_MONTH = projectShapes().length * INDICATORS_PER_PROJECT * TERRITORIES.length * (1 + RESTATED_SHARE);
+export const EVENTS_PER_MONTH =
+  projectShapes().length * INDICATORS_PER_PROJECT * TERRITORIES.length * (1 + RESTATED_SHARE);
 
 /** How many months of history a log of `events` events spans. */
 export function monthsSpanned(events: number): number {
@@ -93,7 +94,13 @@ function* setupCommands(shapes: readonly ProjectShape[]): Generator<GeneratedCom
   for (const missionCode of MISSION_CODES) {
     yield {
       idempotencyKey: `bench-mission-${missionCode}`,
-      command: { type: 'DefineMission', missionCode, name: missionCode, programme: 'Baromètre', definedOn: LAUNCHED_ON },
+      command: {
+        type: 'DefineMission',
+        missionCode,
+        name: missionCode,
+        programme: 'Baromètre',
+        definedOn: LAUNCHED_ON,
+      },
       events: 1,
     };
   }
@@ -129,7 +136,12 @@ function* monthCommands(shapes: readonly ProjectShape[], month: number, prng: Pr
     if (month % 9 === shape.index % 9 && milestone < shape.milestoneIds.length) {
       yield {
         idempotencyKey: `bench-reach-${shape.projectId}-${milestone}`,
-        command: { type: 'ReachMilestone', projectId: shape.projectId, milestoneId: shape.milestoneIds[milestone], reachedOn: period },
+        command: {
+          type: 'ReachMilestone',
+          projectId: shape.projectId,
+          milestoneId: shape.milestoneIds[milestone],
+          reachedOn: period,
+        },
         events: 1,
       };
     }

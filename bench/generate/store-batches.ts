@@ -49,7 +49,7 @@ export function* storeBatches(options: StoreBatchOptions): Generator<StoreBatch>
         indicatorId: prng.pick(project.indicatorIds),
         value: Math.round(prng.next() * 1e6) / 100,
         period: monthEnd(prng.below(48)),
-        territory: prng.pick(TERRITORIES),
+        territory: { ...prng.pick(TERRITORIES) },
       },
       metadata,
     }));

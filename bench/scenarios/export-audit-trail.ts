@@ -32,7 +32,13 @@ async function exportAuditTrail(input: ExportInput): Promise<ExportResult> {
       return exportPlan;
     });
     const events = Number(plan.head);
-    return { events, bytes: statSync(input.file).size, seconds, eventsPerSecond: events / seconds, peakRssMb: peakRssMb() };
+    return {
+      events,
+      bytes: statSync(input.file).size,
+      seconds,
+      eventsPerSecond: events / seconds,
+      peakRssMb: peakRssMb(),
+    };
   } finally {
     await context.close();
   }

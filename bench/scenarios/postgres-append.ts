@@ -5,12 +5,22 @@ import { builtEventStore } from '../support/product';
 import { scenarioMain } from '../support/scenario';
 import { timed } from '../support/stats';
 import { appendWithWriters, ExpectedRevisions } from './concurrent-writers';
-import { readEveryStream, type StoreAppendInput, type StoreAppendResult, type WriterFigures } from './store-append-result';
+import {
+  readEveryStream,
+  type StoreAppendInput,
+  type StoreAppendResult,
+  type WriterFigures,
+} from './store-append-result';
 
 const WRITER_COUNTS = [1, 8];
 
 /** A plain table in a schema of its own, filled with one multi-row INSERT per batch: PostgreSQL's own cost. */
-async function rawInsert(url: string, schema: string, batches: readonly StoreBatch[], writers: number): Promise<number> {
+async function rawInsert(
+  url: string,
+  schema: string,
+  batches: readonly StoreBatch[],
+  writers: number,
+): Promise<number> {
   const pool = new Pool({ connectionString: url, max: writers, options: `-c search_path=${schema}` });
   try {
     await pool.query(`CREATE SCHEMA ${schema}`);
@@ -47,7 +57,7 @@ async function rawReadPerSecond(url: string, schema: string): Promise<number> {
   try {
     const { result, seconds } = await timed(async () => {
       let count = 0;
-      for (let after = '0'; ; ) {
+      for (let after = '0'; ;) {
         const { rows } = await pool.query<{ position: string; data: string; metadata: string }>(
           'SELECT * FROM events WHERE position > $1 ORDER BY position LIMIT 1000',
           [after],
@@ -107,7 +117,11 @@ async function postgresAppend(input: StoreAppendInput): Promise<StoreAppendResul
   let reads = { rawReadPerSecond: 0, readAllPerSecond: 0, readStreamPerSecond: 0 };
   for (const count of WRITER_COUNTS) {
     const rawSeconds = await rawInsert(url, `raw_${count}`, batches, count);
-    const store = await PostgresEventStore.open({ connectionString: url, schema: `store_${count}`, poolSize: count + 2 });
+    const store = await PostgresEventStore.open({
+      connectionString: url,
+      schema: `store_${count}`,
+      poolSize: count + 2,
+    });
     const revisions = new ExpectedRevisions();
     const writing = appendWithWriters(batches, count, async (batch) => {
       await store.append(batch.streamId, batch.events, revisions.expected(batch.streamId));

@@ -5,10 +5,13 @@ import { builtEventStore } from '../support/product';
 import { scenarioMain } from '../support/scenario';
 import { timed } from '../support/stats';
 import { appendWithWriters, ExpectedRevisions } from './concurrent-writers';
-import { readEveryStream, type StoreAppendInput, type StoreAppendResult } from './store-append-result';
+import { countInOrder, readEveryStream, type StoreAppendInput, type StoreAppendResult } from './store-append-result';
 
 /** A plain table for the same rows: what better-sqlite3 and SQLite cost before any hashing or checking. */
-function rawInsertBaseline(file: string, batches: readonly StoreBatch[]): { insertSeconds: number; readSeconds: number } {
+function rawInsertBaseline(
+  file: string,
+  batches: readonly StoreBatch[],
+): { insertSeconds: number; readSeconds: number } {
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
@@ -21,7 +24,16 @@ function rawInsertBaseline(file: string, batches: readonly StoreBatch[]): { inse
     let revision = revisions.get(batch.streamId) ?? 0;
     const recordedAt = new Date().toISOString();
     for (const e of batch.events) {
-      insert.run(batch.streamId, revision++, e.eventId, e.type, e.schemaVersion, JSON.stringify(e.data), JSON.stringify(e.metadata), recordedAt);
+      insert.run(
+        batch.streamId,
+        revision++,
+        e.eventId,
+        e.type,
+        e.schemaVersion,
+        JSON.stringify(e.data),
+        JSON.stringify(e.metadata),
+        recordedAt,
+      );
     }
     revisions.set(batch.streamId, revision);
   });
@@ -30,7 +42,11 @@ function rawInsertBaseline(file: string, batches: readonly StoreBatch[]): { inse
   const insertSeconds = Number(process.hrtime.bigint() - start) / 1e9;
   const select = db.prepare('SELECT * FROM events WHERE position > ? ORDER BY position LIMIT 1000');
   const readStart = process.hrtime.bigint();
-  for (let after = 0, rows = select.all(after) as { position: number; data: string; metadata: string }[]; rows.length > 0; rows = select.all(after) as typeof rows) {
+  for (
+    let after = 0, rows = select.all(after) as { position: number; data: string; metadata: string }[];
+    rows.length > 0;
+    rows = select.all(after) as typeof rows
+  ) {
     for (const row of rows) {
       JSON.parse(row.data);
       JSON.parse(row.metadata);
@@ -54,11 +70,7 @@ async function sqliteAppend(input: StoreAppendInput): Promise<StoreAppendResult>
     await store.append(batch.streamId, batch.events, revisions.expected(batch.streamId));
     revisions.appended(batch.streamId, batch.events.length);
   });
-  const { result: readAllCount, seconds: readAllSeconds } = await timed(async () => {
-    let count = 0;
-    for await (const _event of store.readAll()) count += 1;
-    return count;
-  });
+  const { result: readAllCount, seconds: readAllSeconds } = await timed(() => countInOrder(store.readAll()));
   const readStream = await readEveryStream(store, batches);
   await store.close();
   if (readAllCount !== events) throw new Error(`readAll returned ${readAllCount} events of ${events}`);

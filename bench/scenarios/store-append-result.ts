@@ -1,4 +1,4 @@
-import type { EventStore } from '@portfolio/event-store';
+import type { EventStore, StoredEvent } from '@portfolio/event-store';
 import type { StoreBatch } from '../generate/store-batches';
 import { timed } from '../support/stats';
 
@@ -28,12 +28,24 @@ export interface StoreAppendResult {
   readonly exactAfterConcurrentWriters?: { readonly follower: boolean; readonly readAll: boolean };
 }
 
+/** Counts the events a read yields, checking they come in strictly increasing positions (global order). */
+export async function countInOrder(events: AsyncIterable<StoredEvent>): Promise<number> {
+  let count = 0;
+  let last = 0n;
+  for await (const event of events) {
+    if (event.position <= last) throw new Error(`position ${event.position} came after ${last}`);
+    last = event.position;
+    count += 1;
+  }
+  return count;
+}
+
 /** Reads each stream the batches wrote, whole, and returns events per second. */
 export async function readEveryStream(store: EventStore, batches: readonly StoreBatch[]): Promise<number> {
   const streams = [...new Set(batches.map((b) => b.streamId))];
   const { result, seconds } = await timed(async () => {
     let count = 0;
-    for (const streamId of streams) for await (const _event of store.readStream(streamId)) count += 1;
+    for (const streamId of streams) count += await countInOrder(store.readStream(streamId));
     return count;
   });
   return result / seconds;

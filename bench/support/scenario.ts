@@ -24,7 +24,11 @@ export function scenarioMain<Input, Output>(entry: NodeModule, work: (input: Inp
 }
 
 /** Runs `file` (relative to the repository) as a scenario process under tsx and returns its result. */
-export function runScenario<Output>(file: string, input: unknown, nodeOptions: readonly string[] = []): Promise<Output> {
+export function runScenario<Output>(
+  file: string,
+  input: unknown,
+  nodeOptions: readonly string[] = [],
+): Promise<Output> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [...nodeOptions, '--import', 'tsx', file, JSON.stringify(input)], {
       cwd: ROOT,

@@ -24,7 +24,9 @@ interface PeerStore {
  * (c) Emmett's event store on the same workload as scenario b: the same batches appended in order by one writer,
  * then every stream read whole. Its own package folder keeps Emmett out of the product's dependencies.
  */
-async function emmettAppend(input: StoreAppendInput & { readonly kind: 'sqlite' | 'postgres' }): Promise<PeerAppendResult> {
+async function emmettAppend(
+  input: StoreAppendInput & { readonly kind: 'sqlite' | 'postgres' },
+): Promise<PeerAppendResult> {
   const batches: StoreBatch[] = [...storeBatches({ events: input.events, batchSize: input.batchSize })];
   const events = batches.reduce((n, b) => n + b.events.length, 0);
   const store: PeerStore =
