@@ -18,6 +18,9 @@ function storeTables(results: BenchResults): string[] {
       lines.push(`| raw INSERT, ${writers} writer(s) | ${n(figures.rawInsertPerSecond)} |`);
       lines.push(`| store append, ${writers} writer(s) | ${n(figures.storeAppendPerSecond)} |`);
     }
+    const indexed = store.storeLevel.rawInsertWithStoreIndexesPerSecond;
+    if (indexed !== undefined)
+      lines.push(`| raw INSERT into a table with the store's indexes, 1 writer | ${n(indexed)} |`);
     lines.push(
       `| raw read back | ${n(store.storeLevel.rawReadPerSecond)} |`,
       `| store readAll | ${n(store.storeLevel.readAllPerSecond)} |`,

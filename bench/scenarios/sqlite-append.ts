@@ -7,18 +7,30 @@ import { timed } from '../support/stats';
 import { appendWithWriters, ExpectedRevisions } from './concurrent-writers';
 import { countInOrder, readEveryStream, type StoreAppendInput, type StoreAppendResult } from './store-append-result';
 
+/**
+ * The secondary indexes the store's events table carries (unique event id and stream revision, type, time, command
+ * id): measured on the raw table too, to tell the schema's cost from the code's.
+ */
+const STORE_INDEXES = `CREATE UNIQUE INDEX by_event_id ON events (event_id);
+  CREATE UNIQUE INDEX by_stream ON events (stream_id, revision);
+  CREATE INDEX by_type ON events (type, position);
+  CREATE INDEX by_recorded_at ON events (recorded_at, position);
+  CREATE INDEX by_command_id ON events (command_id) WHERE command_id IS NOT NULL;`;
+
 /** A plain table for the same rows: what better-sqlite3 and SQLite cost before any hashing or checking. */
 function rawInsertBaseline(
   file: string,
   batches: readonly StoreBatch[],
+  indexes = '',
 ): { insertSeconds: number; readSeconds: number } {
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.exec(`CREATE TABLE events (position INTEGER PRIMARY KEY, stream_id TEXT NOT NULL, revision INTEGER NOT NULL,
            event_id TEXT NOT NULL, type TEXT NOT NULL, schema_version INTEGER NOT NULL, data TEXT NOT NULL,
-           metadata TEXT NOT NULL, recorded_at TEXT NOT NULL)`);
-  const insert = db.prepare('INSERT INTO events VALUES (NULL, ?, ?, ?, ?, ?, ?, ?, ?)');
+           metadata TEXT NOT NULL, recorded_at TEXT NOT NULL, command_id TEXT)`);
+  db.exec(indexes);
+  const insert = db.prepare('INSERT INTO events VALUES (NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
   const revisions = new Map<string, number>();
   const appendBatch = db.transaction((batch: StoreBatch) => {
     let revision = revisions.get(batch.streamId) ?? 0;
@@ -33,6 +45,7 @@ function rawInsertBaseline(
         JSON.stringify(e.data),
         JSON.stringify(e.metadata),
         recordedAt,
+        typeof e.metadata.commandId === 'string' ? e.metadata.commandId : null,
       );
     }
     revisions.set(batch.streamId, revision);
@@ -64,6 +77,7 @@ async function sqliteAppend(input: StoreAppendInput): Promise<StoreAppendResult>
   const events = batches.reduce((n, b) => n + b.events.length, 0);
   const bytes = batches.reduce((n, b) => n + b.events.reduce((m, e) => m + JSON.stringify(e).length, 0), 0);
   const raw = rawInsertBaseline(join(input.dataDir, 'raw.sqlite'), batches);
+  const indexed = rawInsertBaseline(join(input.dataDir, 'raw-indexed.sqlite'), batches, STORE_INDEXES);
   const store = new (builtEventStore().SqliteEventStore)({ file: join(input.dataDir, 'store.sqlite') });
   const revisions = new ExpectedRevisions();
   const appendSeconds = await appendWithWriters(batches, 1, async (batch) => {
@@ -81,6 +95,7 @@ async function sqliteAppend(input: StoreAppendInput): Promise<StoreAppendResult>
       '1': { rawInsertPerSecond: events / raw.insertSeconds, storeAppendPerSecond: events / appendSeconds },
     },
     rawReadPerSecond: events / raw.readSeconds,
+    rawInsertWithStoreIndexesPerSecond: events / indexed.insertSeconds,
     readAllPerSecond: events / readAllSeconds,
     readStreamPerSecond: readStream,
   };

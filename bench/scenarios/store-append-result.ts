@@ -22,6 +22,8 @@ export interface StoreAppendResult {
   /** By number of concurrent writers. */
   readonly writers: Readonly<Record<string, WriterFigures>>;
   readonly rawReadPerSecond: number;
+  /** The raw INSERT into a table with the store's secondary indexes (SQLite): the schema's share of the gap. */
+  readonly rawInsertWithStoreIndexesPerSecond?: number;
   readonly readAllPerSecond: number;
   readonly readStreamPerSecond: number;
   /** After concurrent writers: whether a follower and a final readAll saw each event exactly once (postgres). */
