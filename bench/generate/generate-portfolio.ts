@@ -5,6 +5,7 @@ import {
   FIRST_MONTH,
   INDICATORS_PER_PROJECT,
   indicatorDefinitions,
+  indicatorDirection,
   LAUNCHED_ON,
   MISSION_CODES,
   plannedMilestones,
@@ -53,6 +54,12 @@ function measuredValue(project: number, indicator: number, territory: number, mo
   const drift = ((project * 7919 + indicator * 104729 + territory * 1299709) % 1000) / 100;
   const base = baselineValue(project, indicator) / (territory === 0 ? 1 : 40);
   return Math.round((base * (1 + month / 60) + drift) * 100) / 100;
+}
+
+/** A redesign's new target: further from the baseline each year, in the indicator's own direction. */
+function retargetedValue(project: number, indicator: number, month: number): number {
+  const baseline = baselineValue(project, indicator);
+  return indicatorDirection(indicator) === 'decrease' ? baseline * (0.5 - month / 400) : baseline * (2 + month / 100);
 }
 
 function measurementsFor(shape: ProjectShape, month: number, prng: Prng): MeasurementInput[] {
@@ -159,7 +166,7 @@ function* monthCommands(shapes: readonly ProjectShape[], month: number, prng: Pr
               retargeted: [
                 {
                   indicatorId: shape.indicatorIds[i],
-                  to: { value: baselineValue(shape.index, i) * (2 + month / 100), by: '2031-12-31' },
+                  to: { value: retargetedValue(shape.index, i, month), by: '2031-12-31' },
                 },
               ],
             },

@@ -70,10 +70,15 @@ export function indicatorDefinitions(shape: ProjectShape): IndicatorDefinition[]
     indicatorId,
     label: `Indicateur ${i + 1} de ${shape.projectId}`,
     unit: i % 2 === 0 ? 'nombre' : '%',
-    direction: i % 3 === 2 ? 'decrease' : 'increase',
+    direction: indicatorDirection(i),
     baseline: { value: baselineValue(shape.index, i), on: LAUNCHED_ON },
-    target: { value: baselineValue(shape.index, i) * (i % 3 === 2 ? 0.5 : 2), by: TARGET_BY },
+    target: { value: baselineValue(shape.index, i) * (indicatorDirection(i) === 'decrease' ? 0.5 : 2), by: TARGET_BY },
   }));
+}
+
+/** One indicator in three measures something to bring down (delays, costs), the others something to raise. */
+export function indicatorDirection(indicatorIndex: number): IndicatorDefinition['direction'] {
+  return indicatorIndex % 3 === 2 ? 'decrease' : 'increase';
 }
 
 export function baselineValue(projectIndex: number, indicatorIndex: number): number {
