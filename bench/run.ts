@@ -1,10 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseEventCount } from './generate/event-count';
 import type { PeerAppendResult } from './peers/emmett/emmett-append';
 import { PROFILES, type BenchProfile } from './profiles';
-import { renderBenchmarks } from './report/render-markdown';
+import { RESULTS_DIR, writeBenchmarksDoc } from './report/write-benchmarks-doc';
 import type { ExportResult } from './scenarios/export-audit-trail';
 import { BENCH_TOKEN, startBenchService } from './scenarios/service';
 import type { LoadResult } from './scenarios/http-load-generator';
@@ -166,17 +166,12 @@ async function main(): Promise<void> {
   const stores = {} as Record<StoreKind, StoreResult>;
   for (const kind of STORES) stores[kind] = await measureStore(kind, profile);
   const results: BenchResults = { profile, startedAt, finishedAt: new Date().toISOString(), machine, stores };
-  const dir = join(ROOT, 'bench', 'results');
+  const dir = RESULTS_DIR;
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `${startedAt.replace(/[:.]/g, '-')}-${profile.name}.json`);
   writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
   writeFileSync(join(dir, `latest-${profile.name}.json`), `${JSON.stringify(results, null, 2)}\n`);
-  const latest = (['quick', 'full'] as const)
-    .map((name) => join(dir, `latest-${name}.json`))
-    .filter((path) => existsSync(path))
-    .map((path) => JSON.parse(readFileSync(path, 'utf8')) as BenchResults);
-  mkdirSync(join(ROOT, 'docs'), { recursive: true });
-  writeFileSync(join(ROOT, 'docs', 'benchmarks.md'), renderBenchmarks(latest));
+  writeBenchmarksDoc();
   log(`results: ${file}; table: docs/benchmarks.md`);
 }
 
