@@ -25,16 +25,17 @@ export interface HashedFields {
  * expensive part can run before an append takes its lock; the keys below are in RFC 8785 (UTF-16 code unit) order.
  */
 export function eventHashInput(fields: HashedFields): string {
+  // RFC 8785 writes strings and numbers as JSON.stringify does: no need to walk them as values.
   return (
     `{"data":${fields.canonicalData}` +
-    `,"eventId":${canonicalJson(fields.eventId)}` +
+    `,"eventId":${JSON.stringify(fields.eventId)}` +
     `,"metadata":${fields.canonicalMetadata}` +
-    `,"prevHash":${canonicalJson(fields.prevHash)}` +
-    `,"recordedAt":${canonicalJson(fields.recordedAt)}` +
+    `,"prevHash":${JSON.stringify(fields.prevHash)}` +
+    `,"recordedAt":${JSON.stringify(fields.recordedAt)}` +
     `,"revision":"${fields.revision.toString()}"` +
     `,"schemaVersion":${canonicalJson(fields.schemaVersion)}` +
-    `,"streamId":${canonicalJson(fields.streamId)}` +
-    `,"type":${canonicalJson(fields.type)}}`
+    `,"streamId":${JSON.stringify(fields.streamId)}` +
+    `,"type":${JSON.stringify(fields.type)}}`
   );
 }
 

@@ -55,6 +55,16 @@ export function prepareAppend(streamId: string, events: readonly NewEvent[]): Pr
   }
   if (events.length === 0) throw new InvalidEventError('an append needs at least one event');
   const seen = new Set<string>();
+  // The events of one command share one metadata object: canonicalise it once per batch, not once per event.
+  const canonicalForms = new Map<object, string>();
+  const canonicalOnce = (value: JsonObject, what: string): string => {
+    let text = canonicalForms.get(value);
+    if (text === undefined) {
+      text = canonicalOrThrow(value, what);
+      canonicalForms.set(value, text);
+    }
+    return text;
+  };
   return events.map((event, index) => {
     const where = `event ${index} of the batch`;
     if (typeof event.eventId !== 'string' || !UUID.test(event.eventId)) {
@@ -72,7 +82,7 @@ export function prepareAppend(streamId: string, events: readonly NewEvent[]): Pr
     if (!isPlainObject(event.data)) throw new InvalidEventError(`${where}: data must be a JSON object`);
     if (!isPlainObject(event.metadata)) throw new InvalidEventError(`${where}: metadata must be a JSON object`);
     const canonicalData = canonicalOrThrow(event.data, `${where}: data`);
-    const canonicalMetadata = canonicalOrThrow(event.metadata, `${where}: metadata`);
+    const canonicalMetadata = canonicalOnce(event.metadata, `${where}: metadata`);
     // The canonical text is what gets stored: the data read back is exactly the data hashed.
     const commandId = typeof event.metadata.commandId === 'string' ? event.metadata.commandId : null;
     return {

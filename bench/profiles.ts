@@ -1,0 +1,42 @@
+/** How much a benchmark run measures: `quick` is `npm run bench`, `full` is `npm run bench -- --full`. */
+export interface BenchProfile {
+  readonly name: 'quick' | 'full';
+  /** Runs of every measurement; results are their medians. */
+  readonly runs: number;
+  /** Events of the store-level workload (b, c), in appends of `appendBatch`. */
+  readonly storeEvents: number;
+  readonly appendBatch: number;
+  /** History sizes for ingest, projection, queries, export, verify and cold start (a, d, e, f, g). */
+  readonly sizes: readonly string[];
+  /** Sizes at which export, verify and cold start run (they are the costliest). */
+  readonly exportSizes: readonly string[];
+  /** Runs at sizes of a million events and more: one, they take minutes each. */
+  readonly runsAtScale: number;
+  readonly querySamples: number;
+  readonly http: { readonly rate: number; readonly seconds: number; readonly projects: number };
+}
+
+export const PROFILES: Readonly<Record<BenchProfile['name'], BenchProfile>> = {
+  quick: {
+    name: 'quick',
+    runs: 3,
+    storeEvents: 50_000,
+    appendBatch: 100,
+    sizes: ['100k'],
+    exportSizes: ['100k'],
+    runsAtScale: 1,
+    querySamples: 20,
+    http: { rate: 1500, seconds: 3, projects: 20 },
+  },
+  full: {
+    name: 'full',
+    runs: 3,
+    storeEvents: 100_000,
+    appendBatch: 100,
+    sizes: ['100k', '1M', '3M'],
+    exportSizes: ['1M'],
+    runsAtScale: 1,
+    querySamples: 50,
+    http: { rate: 1500, seconds: 10, projects: 20 },
+  },
+};

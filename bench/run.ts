@@ -1,0 +1,181 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseEventCount } from './generate/event-count';
+import type { PeerAppendResult } from './peers/emmett/emmett-append';
+import { PROFILES, type BenchProfile } from './profiles';
+import { RESULTS_DIR, writeBenchmarksDoc } from './report/write-benchmarks-doc';
+import type { ExportResult } from './scenarios/export-audit-trail';
+import { BENCH_TOKEN, startBenchService } from './scenarios/service';
+import type { LoadResult } from './scenarios/http-load-generator';
+import type { IngestResult } from './scenarios/ingest-commands';
+import type { ProjectionResult } from './scenarios/project-from-scratch';
+import type { StoreAppendResult } from './scenarios/store-append-result';
+import type { QueriesResult } from './scenarios/temporal-queries';
+import type { VerifyResult } from './scenarios/verify-offline';
+import { createTarget, dropTarget, type BenchTarget, type StoreKind } from './support/bench-target';
+import { describeMachine, type MachineDescription } from './support/machine';
+import { medianOfRuns } from './support/median-of-runs';
+import { ROOT } from './support/product';
+import { runScenario } from './support/scenario';
+
+/** One history size on one store: every path measured on that history. */
+export interface SizeResult {
+  readonly ingest: IngestResult;
+  readonly projection: ProjectionResult;
+  readonly queries: QueriesResult;
+  readonly export?: { readonly ndjson: ExportResult; readonly bundle: ExportResult; readonly verify: VerifyResult };
+  readonly coldStartSeconds?: number;
+}
+
+export interface StoreResult {
+  readonly storeLevel: StoreAppendResult;
+  readonly peer: PeerAppendResult;
+  readonly http: LoadResult;
+  readonly sizes: Readonly<Record<string, SizeResult>>;
+}
+
+export interface BenchResults {
+  readonly profile: BenchProfile;
+  readonly startedAt: string;
+  readonly finishedAt: string;
+  readonly machine: MachineDescription;
+  readonly stores: Readonly<Record<StoreKind, StoreResult>>;
+}
+
+const PEER_DIR = join(ROOT, 'bench', 'peers', 'emmett');
+const STORES: readonly StoreKind[] = ['sqlite', 'postgres'];
+
+function log(message: string): void {
+  process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
+}
+
+/** The product as `npm start` runs it, and the peer in its own folder (installed on first use). */
+function prepare(): void {
+  log('building the product (npm run build)');
+  execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (!existsSync(join(PEER_DIR, 'node_modules'))) {
+    log('installing the Emmett peer (npm ci --prefix bench/peers/emmett; compiles sqlite3 once, a few minutes)');
+    execFileSync('npm', ['ci', '--prefix', PEER_DIR], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  }
+}
+
+async function withTarget<T>(kind: StoreKind, work: (target: BenchTarget) => Promise<T>): Promise<T> {
+  const target = await createTarget(kind);
+  try {
+    return await work(target);
+  } finally {
+    await dropTarget(target);
+  }
+}
+
+/** (b, c) The store-level workload on the product's store and on the peer, side by side in one run. */
+function storeLevel(
+  kind: StoreKind,
+  profile: BenchProfile,
+): Promise<{ own: StoreAppendResult; peer: PeerAppendResult }> {
+  return withTarget(kind, async (target) => {
+    const input = {
+      dataDir: target.dataDir,
+      databaseUrl: target.databaseUrl,
+      events: profile.storeEvents,
+      batchSize: profile.appendBatch,
+    };
+    const own = await runScenario<StoreAppendResult>(`bench/scenarios/${kind}-append.ts`, input);
+    const peer = await runScenario<PeerAppendResult>('bench/peers/emmett/emmett-append.ts', { ...input, kind });
+    return { own, peer };
+  });
+}
+
+/** (a) Single commands over HTTP: the built service, and the load generator in a process of its own. */
+function httpCommands(kind: StoreKind, profile: BenchProfile): Promise<LoadResult> {
+  return withTarget(kind, async (target) => {
+    const { service } = await startBenchService(target);
+    try {
+      return await runScenario<LoadResult>('bench/scenarios/http-load-generator.ts', {
+        url: service.url,
+        token: BENCH_TOKEN,
+        ...profile.http,
+      });
+    } finally {
+      await service.kill();
+    }
+  });
+}
+
+/** (a, d, e, f, g) One history of `size` events: ingested, projected, queried, exported, verified, started on. */
+function history(kind: StoreKind, size: string, profile: BenchProfile): Promise<SizeResult> {
+  return withTarget(kind, async (target) => {
+    const ingest = await runScenario<IngestResult>('bench/scenarios/ingest-commands.ts', {
+      target,
+      events: parseEventCount(size),
+    });
+    log(`${kind} ${size}: ingested ${ingest.events} events at ${Math.round(ingest.eventsPerSecond)}/s`);
+    const projection = await runScenario<ProjectionResult>('bench/scenarios/project-from-scratch.ts', { target });
+    const queries = await runScenario<QueriesResult>('bench/scenarios/temporal-queries.ts', {
+      target,
+      samples: profile.querySamples,
+    });
+    if (!profile.exportSizes.includes(size)) return { ingest, projection, queries };
+    const file = (name: string) => join(target.dataDir, name);
+    const ndjson = await runScenario<ExportResult>('bench/scenarios/export-audit-trail.ts', {
+      target,
+      format: 'ndjson',
+      file: file('events.ndjson'),
+    });
+    const bundle = await runScenario<ExportResult>('bench/scenarios/export-audit-trail.ts', {
+      target,
+      format: 'bundle',
+      file: file('audit.zip'),
+    });
+    const verify = await runScenario<VerifyResult>('bench/scenarios/verify-offline.ts', { bundle: file('audit.zip') });
+    const { service, seconds: coldStartSeconds } = await startBenchService(target);
+    await service.kill();
+    return { ingest, projection, queries, export: { ndjson, bundle, verify }, coldStartSeconds };
+  });
+}
+
+async function measureStore(kind: StoreKind, profile: BenchProfile): Promise<StoreResult> {
+  const levels: { own: StoreAppendResult; peer: PeerAppendResult }[] = [];
+  const http: LoadResult[] = [];
+  for (let run = 1; run <= profile.runs; run += 1) {
+    log(`${kind}: store-level workload and peer, run ${run} of ${profile.runs}`);
+    levels.push(await storeLevel(kind, profile));
+    log(`${kind}: HTTP commands, run ${run} of ${profile.runs}`);
+    http.push(await httpCommands(kind, profile));
+  }
+  const sizes: Record<string, SizeResult> = {};
+  for (const size of profile.sizes) {
+    const runs = parseEventCount(size) >= 1_000_000 ? profile.runsAtScale : profile.runs;
+    const results: SizeResult[] = [];
+    for (let run = 1; run <= runs; run += 1) {
+      log(`${kind}: history of ${size} events, run ${run} of ${runs}`);
+      results.push(await history(kind, size, profile));
+    }
+    sizes[size] = medianOfRuns(results);
+  }
+  const level = medianOfRuns(levels);
+  return { storeLevel: level.own, peer: level.peer, http: medianOfRuns(http), sizes };
+}
+
+async function main(): Promise<void> {
+  const profile = PROFILES[process.argv.includes('--full') ? 'full' : 'quick'];
+  const startedAt = new Date().toISOString();
+  prepare();
+  const machine = await describeMachine();
+  const stores = {} as Record<StoreKind, StoreResult>;
+  for (const kind of STORES) stores[kind] = await measureStore(kind, profile);
+  const results: BenchResults = { profile, startedAt, finishedAt: new Date().toISOString(), machine, stores };
+  const dir = RESULTS_DIR;
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `${startedAt.replace(/[:.]/g, '-')}-${profile.name}.json`);
+  writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(join(dir, `latest-${profile.name}.json`), `${JSON.stringify(results, null, 2)}\n`);
+  writeBenchmarksDoc();
+  log(`results: ${file}; table: docs/benchmarks.md`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,28 @@
+import { builtAudit } from '../support/product';
+import { scenarioMain } from '../support/scenario';
+import { peakRssMb, timed } from '../support/stats';
+
+export interface VerifyResult {
+  readonly ok: boolean;
+  readonly events: number;
+  readonly seals: number;
+  readonly seconds: number;
+  readonly eventsPerSecond: number;
+  readonly peakRssMb: number;
+}
+
+/** (f) The offline check of an export bundle, as `portfolio verify` runs it: chains, seals, signatures, digests. */
+async function verifyOffline(input: { readonly bundle: string }): Promise<VerifyResult> {
+  const { result, seconds } = await timed(() => builtAudit().verifyExport({ kind: 'bundle', path: input.bundle }, {}));
+  if (!result.ok) throw new Error(`the bundle does not verify: ${JSON.stringify(result.problem)}`);
+  return {
+    ok: result.ok,
+    events: result.eventsChecked,
+    seals: result.sealsChecked,
+    seconds,
+    eventsPerSecond: result.eventsChecked / seconds,
+    peakRssMb: peakRssMb(),
+  };
+}
+
+scenarioMain(module, verifyOffline);
