@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Pool } from 'pg';
 
-export type StoreKind = StoreConfig['kind'];
+/** The stores benchmarked: both that run on these machines (no KurrentDB server does). */
+export type StoreKind = 'sqlite' | 'postgres';
 
 /** Where one benchmark run writes: a temporary directory, plus a PostgreSQL database of its own for that store. */
 export interface BenchTarget {
