@@ -1,4 +1,4 @@
-import type { ColumnType } from 'kysely';
+import { sql, type ColumnType, type RawBuilder, type SqlBool } from 'kysely';
 
 /**
  * Positions are 64-bit: PostgreSQL returns BIGINT as a string, SQLite as a number. Rows are read through
@@ -93,4 +93,14 @@ export interface ReadModelTables {
 
 export function toPosition(value: string | number | bigint): bigint {
   return BigInt(value);
+}
+
+/**
+ * `position <= asOf` for as-of reads of the measurements, written so that it never chooses the index: SQLite, without
+ * statistics, prefers a range on the (generation, position) primary key, which reads every measurement known at
+ * asOf, to the series index and its three equalities (223 ms against a few at 1M events). The unary plus, a no-op in
+ * both dialects, keeps the key out of the plan; the cast gives the comparison the integer type the column gave it.
+ */
+export function knownBy(asOf: bigint): RawBuilder<SqlBool> {
+  return sql<SqlBool>`+position <= cast(${asOf.toString()} as bigint)`;
 }

@@ -314,13 +314,12 @@ describe.each(['sqlite', 'postgres'] as const)('projection runtime on %s', (kind
       await rebuilder.start();
       const { generation } = await rebuilder.rebuild();
       await until(async () => (await rebuilder.status()).rebuild?.state === 'done');
-      await rebuilder.stop();
       await until(async () => running.activeGenerationNumber === generation);
       const appended = await subject.store.append('project-hubee', [hubeeMeasurement(1001)], 'any');
       expect(await running.waitFor(appended.position, 10_000)).toBe(true);
       expect(await indexedPositions(subject.database, generation)).toEqual(await logPositions(subject.store));
     } finally {
-      await running.stop();
+      await Promise.all([running.stop(), rebuilder.stop()]);
       await otherConnection.close();
     }
   }, 60_000);

@@ -123,6 +123,7 @@ export class ProjectionRuntime {
    */
   async start(): Promise<void> {
     if (await this.leadership.tryLead()) {
+      await this.dropAbandonedRebuilds();
       await this.takeOver();
     } else {
       this.state = 'standby';
@@ -240,6 +241,8 @@ export class ProjectionRuntime {
     const wasLeading = this.state !== 'standby';
     const leading = await this.leadership.tryLead();
     if (leading && !wasLeading) {
+      // The previous leader is gone, and its rebuild, if any, with it.
+      await this.dropAbandonedRebuilds();
       await this.writes.run(() => this.takeOver());
       this.state = 'catching_up';
       this.log(`leading the projections from position ${this.checkpoint}`);
@@ -362,7 +365,6 @@ export class ProjectionRuntime {
 
   /** As the leader: the active generation (created if none) and its checkpoint, as committed. */
   private async takeOver(): Promise<void> {
-    await this.dropAbandonedRebuilds();
     this.generation = await this.activeGeneration();
     await this.ensureCheckpoints(this.generation);
     this.checkpoint = await this.readCheckpoint(this.generation);
@@ -397,9 +399,12 @@ export class ProjectionRuntime {
     }
   }
 
-  /** A rebuild that stopped with its process leaves a `building` generation behind: it is dropped, never served. */
+  /**
+   * A rebuild that stopped with its process leaves a `building` generation behind: it is dropped, never served. Only
+   * when this process takes the lead: a rebuild may be running in another process that projects beside this one
+   * (the CLI on SQLite), and the fences, not this, keep them apart.
+   */
   private async dropAbandonedRebuilds(): Promise<void> {
-    if (this.rebuilding !== undefined) return;
     const abandoned = await this.db
       .selectFrom('rm_generations')
       .select('generation')

@@ -1,7 +1,7 @@
 import { businessDateOf, projectStream, type DomainEvent, type LaunchedProject } from '@portfolio/domain';
 import { StreamNotFoundError, type EventStore, type StoredEvent } from '@portfolio/event-store';
 import type { ReadModelDatabase } from '../database/read-model-database';
-import { toPosition } from '../database/read-model-tables';
+import { knownBy, toPosition } from '../database/read-model-tables';
 import { diffDocuments, type DocumentDiff } from '../diff/diff-documents';
 import { summariseEvent } from '../history/summarise-event';
 import type { ProjectionRuntime } from '../projection/projection-runtime';
@@ -265,7 +265,7 @@ export class ReadModelQueries {
       .where('project_id', '=', projectId)
       .where('indicator_id', '=', indicatorId)
       .where('period', '<=', point.at)
-      .where('position', '<=', point.asOf.toString())
+      .where(knownBy(point.asOf))
       .orderBy('period')
       .orderBy('position')
       .execute();

@@ -6,7 +6,7 @@ import {
   type ProjectEvent,
 } from '@portfolio/domain';
 import { sql, type Kysely } from 'kysely';
-import type { ReadModelTables } from '../database/read-model-tables';
+import { knownBy, type ReadModelTables } from '../database/read-model-tables';
 
 /** A point of the bi-temporal plane: business date `at` (YYYY-MM-DD), knowledge up to position `asOf`. */
 export interface TemporalPoint {
@@ -112,7 +112,7 @@ async function latestNationalValues(
     .where('generation', '=', generation)
     .where('territory_key', '=', NATIONAL)
     .where('period', '<=', point.at)
-    .where('position', '<=', point.asOf.toString());
+    .where(knownBy(point.asOf));
   if (projectIds !== undefined) {
     candidates = candidates.where('project_id', 'in', projectIds.length > 0 ? projectIds : ['']);
   }
