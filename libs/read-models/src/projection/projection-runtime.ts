@@ -333,9 +333,12 @@ export class ProjectionRuntime {
         this.reached.advance(position);
         return previous;
       });
+      // Done means the old generation is gone too; failing to drop it leaves rows no query reads, not a failed rebuild.
+      await this.dropGeneration(retired).catch((error: Error) =>
+        this.log(`generation ${retired} was replaced but could not be dropped: ${error.message}`),
+      );
       report('done', position, { finishedAt: new Date().toISOString() });
       this.log(`read models rebuilt: generation ${generation} serves from position ${position}`);
-      await this.dropGeneration(retired);
     } catch (error) {
       report('failed', position, { error: (error as Error).message, finishedAt: new Date().toISOString() });
       this.log(`rebuild of generation ${generation} failed: ${(error as Error).message}`);
