@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { Pool } from 'pg';
 import { testDatabaseUrl } from '../libs/event-store/src/testing/test-database-url';
 import { buildServiceOnce, freePort, startService, type ServiceProcess } from './support/service-process';
-import { TOKENS } from './support/test-app';
+import { API_TOKENS_VARIABLE, jsonRequestHeaders } from './support/test-app';
 
 // The crash test runs the service as `npm start` does, in processes it kills with SIGKILL at seeded random moments
 // while a client sends a large batched import; the client then resends every batch with the same Idempotency-Key.
@@ -28,14 +28,6 @@ function random(seed: number): () => number {
   };
 }
 
-const tokens = Object.entries(TOKENS)
-  .map(([role, token]) => `${role}:${token}`)
-  .join(',');
-const auth = (role: keyof typeof TOKENS) => ({
-  Authorization: `Bearer ${TOKENS[role]}`,
-  'Content-Type': 'application/json',
-});
-
 function batch(index: number): object {
   return {
     measurements: Array.from({ length: PER_BATCH }, (_, j) => {
@@ -57,7 +49,7 @@ async function send(service: () => ServiceProcess, path: string, body: object, k
     try {
       const response = await fetch(`${service().url}${path}`, {
         method: 'POST',
-        headers: { ...auth('programme-office'), 'Idempotency-Key': key },
+        headers: { ...jsonRequestHeaders('programme-office'), 'Idempotency-Key': key },
         body: JSON.stringify(body),
       });
       if (response.status < 500) return response;
@@ -69,7 +61,7 @@ async function send(service: () => ServiceProcess, path: string, body: object, k
 }
 
 async function get(service: ServiceProcess, path: string): Promise<unknown> {
-  const response = await fetch(`${service.url}${path}`, { headers: auth('admin') });
+  const response = await fetch(`${service.url}${path}`, { headers: jsonRequestHeaders('admin') });
   if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
   return response.json();
 }
@@ -114,7 +106,7 @@ describe.each([
     async () => {
       const store = openStore();
       const port = await freePort();
-      const env = { ...store.env, PORTFOLIO_API_TOKENS: tokens };
+      const env = { ...store.env, PORTFOLIO_API_TOKENS: API_TOKENS_VARIABLE };
       let service = await startService(port, env);
       const next = random(SEED + (kind === 'sqlite' ? 0 : 1));
       try {
@@ -210,7 +202,7 @@ describe.each([
         const incremental = await documents();
         const rebuild = await fetch(`${service.url}/api/v1/admin/projections/rebuild`, {
           method: 'POST',
-          headers: auth('admin'),
+          headers: jsonRequestHeaders('admin'),
         });
         expect(rebuild.status).toBe(202);
         for (let i = 0; i < 600; i++) {
@@ -237,7 +229,7 @@ describe('crash safety on postgres, database side', () => {
     'survives its database sessions being terminated in the middle of appends: 503s, then every batch once',
     async () => {
       const store = postgresStore();
-      const env = { ...store.env, PORTFOLIO_API_TOKENS: tokens };
+      const env = { ...store.env, PORTFOLIO_API_TOKENS: API_TOKENS_VARIABLE };
       const service = await startService(await freePort(), env);
       const admin = new Pool({ connectionString: testDatabaseUrl(), max: 1 });
       let importing = false;
@@ -290,7 +282,7 @@ describe('crash safety on postgres, database side', () => {
           for (;;) {
             const response = await fetch(`${service.url}${path}`, {
               method: 'POST',
-              headers: { ...auth('programme-office'), 'Idempotency-Key': `db-import:${i}` },
+              headers: { ...jsonRequestHeaders('programme-office'), 'Idempotency-Key': `db-import:${i}` },
               body: JSON.stringify(batch(i)),
             });
             if (response.status === 201) break;

@@ -2,23 +2,16 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Role } from '@portfolio/application';
 import { Pool } from 'pg';
 import { testDatabaseUrl } from '../libs/event-store/src/testing/test-database-url';
 import { buildServiceOnce, freePort, startService, type ServiceProcess } from './support/service-process';
-import { TOKENS } from './support/test-app';
+import { API_TOKENS_VARIABLE, jsonRequestHeaders } from './support/test-app';
 import { franceConnectLaunch, idnumMission } from './support/tech-gouv-requests';
 
 // Two API processes, as `npm start` runs them, share one PostgreSQL schema: one leads the projections, the other
 // stands by and serves what the leader writes; when the leader is killed, the other takes over. No event may be
 // projected twice or lost, whichever instance a client happens to reach.
-
-const tokens = Object.entries(TOKENS)
-  .map(([role, token]) => `${role}:${token}`)
-  .join(',');
-const headers = (role: keyof typeof TOKENS) => ({
-  Authorization: `Bearer ${TOKENS[role]}`,
-  'Content-Type': 'application/json',
-});
 
 interface ProjectionStatus {
   projectors: { name: string; state: string; position: string; lastError?: string }[];
@@ -29,11 +22,11 @@ async function call(
   method: string,
   path: string,
   body?: object,
-  role: keyof typeof TOKENS = method === 'GET' ? 'admin' : 'programme-office',
+  role: Role = method === 'GET' ? 'admin' : 'programme-office',
 ): Promise<Response> {
   return fetch(`${service.url}/api/v1${path}`, {
     method,
-    headers: headers(role),
+    headers: jsonRequestHeaders(role),
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
 }
@@ -81,7 +74,7 @@ describe('several API instances on one PostgreSQL database', () => {
     PORTFOLIO_STORE: 'postgres',
     DATABASE_URL: testDatabaseUrl(),
     PORTFOLIO_PG_SCHEMA: schema,
-    PORTFOLIO_API_TOKENS: tokens,
+    PORTFOLIO_API_TOKENS: API_TOKENS_VARIABLE,
     PORTFOLIO_DATA_DIR: dataDir,
   };
   let services: ServiceProcess[] = [];

@@ -1,9 +1,10 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmdirSync, statSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
+export { freePort } from '../../libs/event-store/src/testing/free-port';
 
 const ROOT = join(__dirname, '..', '..');
 const SERVICE_MAIN = join(ROOT, 'dist', 'apps', 'api', 'src', 'main.js');
@@ -86,16 +87,4 @@ export async function startService(port: number, env: Record<string, string>): P
       await exited;
     },
   };
-}
-
-/** A port free on loopback right now, so that parallel or repeated runs do not collide. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address !== null ? address.port : 0));
-    });
-  });
 }

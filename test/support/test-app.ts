@@ -27,6 +27,16 @@ export function bearer(role: Role): { Authorization: string } {
   return { Authorization: `Bearer ${TOKENS[role]}` };
 }
 
+/** The headers of a JSON request by a caller with this role, for `fetch` against a service process. */
+export function jsonRequestHeaders(role: Role): Record<string, string> {
+  return { ...bearer(role), 'Content-Type': 'application/json' };
+}
+
+/** TOKENS as the PORTFOLIO_API_TOKENS of a service process. */
+export const API_TOKENS_VARIABLE = Object.entries(TOKENS)
+  .map(([role, token]) => `${role}:${token}`)
+  .join(',');
+
 export interface TestApp {
   readonly app: NestExpressApplication;
   readonly config: PortfolioConfig;

@@ -1,24 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { createServer } from 'node:net';
 import { StoreUnavailableError } from '../errors';
 import { eventStoreContract } from '../testing/event-store-contract';
+import { freePort } from '../testing/free-port';
 import { kurrentDbTestUrl, kurrentDbUnavailableReason } from '../testing/kurrentdb-test-server';
 import { KurrentDbEventStore } from './kurrentdb-event-store';
 
 const unavailable = kurrentDbUnavailableReason();
 
-/** A port nothing listens on: one the system just handed out and took back. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
 describe('KurrentDB event store without a server', () => {
   it('refuses to open, reporting the store as unavailable rather than starting half-connected', async () => {
-    const connectionString = `kurrentdb://127.0.0.1:${await closedPort()}?tls=false`;
+    const connectionString = `kurrentdb://127.0.0.1:${await freePort()}?tls=false`;
     await expect(KurrentDbEventStore.open({ connectionString })).rejects.toBeInstanceOf(StoreUnavailableError);
   });
 });

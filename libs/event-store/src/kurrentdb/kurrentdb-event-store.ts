@@ -44,12 +44,17 @@ const UNAVAILABLE: ReadonlySet<string> = new Set([
   ErrorType.CANCELLED,
 ]);
 
+/** The client's error type (`ErrorType`), or undefined for any other error. */
+function commandErrorType(error: unknown): string | undefined {
+  return error instanceof Error && isCommandError(error) ? error.type : undefined;
+}
+
 function isUnavailable(error: unknown): boolean {
-  return error instanceof Error && isCommandError(error) && UNAVAILABLE.has(error.type);
+  return UNAVAILABLE.has(commandErrorType(error) ?? '');
 }
 
 function isStreamNotFound(error: unknown): boolean {
-  return error instanceof Error && isCommandError(error) && error.type === ErrorType.STREAM_NOT_FOUND;
+  return commandErrorType(error) === ErrorType.STREAM_NOT_FOUND;
 }
 
 function translate(error: unknown): unknown {
@@ -111,11 +116,7 @@ export class KurrentDbEventStore implements EventStore {
         this.signal.advance(position);
         return { revision: chained[chained.length - 1].revision, position };
       } catch (error) {
-        if (!(
-          isCommandError(error as Error) && (error as { type: string }).type === ErrorType.WRONG_EXPECTED_VERSION
-        )) {
-          throw translate(error);
-        }
+        if (commandErrorType(error) !== ErrorType.WRONG_EXPECTED_VERSION) throw translate(error);
         // The tip moved between our read and our write. With `any` the events chain onto the new tip; with an
         // exact expectation the caller decides.
         if (expected !== 'any' || race >= TIP_RACE_ATTEMPTS) {

@@ -49,7 +49,8 @@ export class SqliteEventStore implements EventStore {
   private readonly db: Database.Database;
   private readonly signal = new HeadSignal();
   private readonly externalPollMs: number;
-  private readonly readAllStatements = new Map<string, Database.Statement>();
+  // Reads whose SQL depends on their options, each prepared once.
+  private readonly preparedReads = new Map<string, Database.Statement>();
   private pollTimer: NodeJS.Timeout | undefined;
   private lastDataVersion = 0;
 
@@ -61,7 +62,6 @@ export class SqliteEventStore implements EventStore {
   private readonly selectPositionAt: Database.Statement<[string], bigint | null>;
   private readonly selectByCommandId: Database.Statement<[string], StoredRow>;
   private readonly appendGroup: (group: readonly PendingAppend[]) => AppendOutcome[];
-  private readonly readStreamStatements = new Map<boolean, Database.Statement<unknown[], StoredRow>>();
   private readonly pending: PendingAppend[] = [];
 
   constructor(options: SqliteEventStoreOptions) {
@@ -237,15 +237,10 @@ export class SqliteEventStore implements EventStore {
   }
 
   private readStreamStatement(upToPosition: boolean): Database.Statement<unknown[], StoredRow> {
-    let statement = this.readStreamStatements.get(upToPosition);
-    if (statement === undefined) {
-      statement = this.db.prepare<unknown[], StoredRow>(
-        `SELECT ${STORED_COLUMNS} FROM events WHERE stream_id = ? AND revision >= ?
-         ${upToPosition ? 'AND position <= ?' : ''} ORDER BY revision LIMIT ?`,
-      );
-      this.readStreamStatements.set(upToPosition, statement);
-    }
-    return statement;
+    return this.preparedRead(
+      `SELECT ${STORED_COLUMNS} FROM events WHERE stream_id = ? AND revision >= ?
+       ${upToPosition ? 'AND position <= ?' : ''} ORDER BY revision LIMIT ?`,
+    );
   }
 
   private readAllStatement(options: ReadAllOptions): Database.Statement {
@@ -253,13 +248,18 @@ export class SqliteEventStore implements EventStore {
     if (options.to !== undefined) conditions.push('position <= ?');
     if (options.types !== undefined) conditions.push('type IN (SELECT value FROM json_each(?))');
     if (options.streamPrefix !== undefined) conditions.push("stream_id LIKE ? ESCAPE '\\'");
-    const sql = `SELECT ${STORED_COLUMNS} FROM events WHERE ${conditions.join(' AND ')} ORDER BY position LIMIT ?`;
-    let statement = this.readAllStatements.get(sql);
+    return this.preparedRead(
+      `SELECT ${STORED_COLUMNS} FROM events WHERE ${conditions.join(' AND ')} ORDER BY position LIMIT ?`,
+    );
+  }
+
+  private preparedRead(sql: string): Database.Statement<unknown[], StoredRow> {
+    let statement = this.preparedReads.get(sql);
     if (statement === undefined) {
       statement = this.db.prepare(sql);
-      this.readAllStatements.set(sql, statement);
+      this.preparedReads.set(sql, statement);
     }
-    return statement;
+    return statement as Database.Statement<unknown[], StoredRow>;
   }
 
   /** Commits by other processes (the CLI beside the API) raise no in-process signal: watch data_version meanwhile. */

@@ -56,6 +56,8 @@ export function eventStoreContract(
   open: () => Promise<ContractSubject>,
   capabilities: ContractCapabilities = {},
 ): void {
+  // Skipped, not dropped, where the database cannot do what the case checks (see ContractCapabilities): the report
+  // then shows which guarantees an adapter does not give.
   const itIfTamperable = capabilities.tamperable === false ? it.skip : it;
   const itIfUniqueAcrossStreams = capabilities.uniqueEventIdsAcrossStreams === false ? it.skip : it;
   describe(`${name} event store contract`, () => {
