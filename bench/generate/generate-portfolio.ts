@@ -1,4 +1,4 @@
-import type { LedgerCommand } from '@portfolio/application';
+import type { DomainCommand } from '@portfolio/domain';
 import type { MeasurementInput, Territory } from '@portfolio/domain';
 import {
   baselineValue,
@@ -21,7 +21,7 @@ import { TERRITORIES } from './territories';
 /** One command of the generated history, with the idempotency key that makes a re-run append nothing. */
 export interface GeneratedCommand {
   readonly idempotencyKey: string;
-  readonly command: LedgerCommand;
+  readonly command: DomainCommand;
   /** Events the command appends on an empty ledger that received the commands before it. */
   readonly events: number;
 }

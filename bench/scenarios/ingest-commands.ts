@@ -22,19 +22,19 @@ export interface IngestResult {
 const BENCH_ACTOR: Actor = { id: 'bench', name: 'portfolio benchmarks', role: 'admin' };
 
 /**
- * (a) Batched ingest through the command path: every generated command goes through the gateway, the command bus,
- * its handler, the fold and decide, the idempotency check and the store's append, as the CLI's importer does.
+ * (a) Batched ingest through the command path: every generated command goes through the ledger, its route, the fold
+ * and decide, the idempotency check and the store's append, as the CLI's importer does.
  */
 async function ingest(input: IngestInput): Promise<IngestResult> {
   const context = await openLedgerContext(input.target);
   try {
-    const gateway = context.get(builtApplication().DomainCommandGateway);
+    const ledger = context.get(builtApplication().Ledger);
     let events = 0;
     let commands = 0;
     let head = 0n;
     const { seconds } = await timed(async () => {
       for (const { command, idempotencyKey } of generatePortfolio({ events: input.events })) {
-        const result = await gateway.send(command, BENCH_ACTOR, idempotencyKey);
+        const result = await ledger.send(command, BENCH_ACTOR, idempotencyKey);
         events += result.appended;
         commands += 1;
         if (result.position > head) head = result.position;

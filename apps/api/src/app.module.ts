@@ -2,8 +2,10 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { ApplicationModule, EventStoreModule, type PortfolioConfig } from '@portfolio/application';
 import { AuthModule } from './auth/auth.module';
-import { CloseProjectController } from './close-project/close-project.controller';
-import { DefineMissionController } from './define-mission/define-mission.controller';
+import { LedgerEndpoint } from './commands/ledger-endpoint';
+import { MissionCommandsController } from './commands/mission-commands.controller';
+import { ProjectCommandsController } from './commands/project-commands.controller';
+import { ReviewCycleCommandsController } from './commands/review-cycle-commands.controller';
 import { GetPublicKeyController } from './get-public-key/get-public-key.controller';
 import { AuditLogController } from './audit-log/audit-log.controller';
 import { ExportAuditTrailController } from './export-audit-trail/export-audit-trail.controller';
@@ -13,13 +15,6 @@ import { ManageProjectionsController } from './manage-projections/manage-project
 import { ReadPortfolioController } from './read-portfolio/read-portfolio.controller';
 import { ReadProjectsController } from './read-projects/read-projects.controller';
 import { ReviewCyclesController } from './review-cycles/review-cycles.controller';
-import { HoldReviewCycleController } from './hold-review-cycle/hold-review-cycle.controller';
-import { CommandGateway } from './http/command-gateway';
-import { LaunchProjectController } from './launch-project/launch-project.controller';
-import { ReachMilestoneController } from './reach-milestone/reach-milestone.controller';
-import { RecordMeasurementController } from './record-measurement/record-measurement.controller';
-import { RecordMeasurementsController } from './record-measurements/record-measurements.controller';
-import { RedesignProjectController } from './redesign-project/redesign-project.controller';
 
 @Module({})
 export class AppModule {
@@ -34,14 +29,9 @@ export class AppModule {
       ],
       controllers: [
         HealthController,
-        DefineMissionController,
-        LaunchProjectController,
-        ReachMilestoneController,
-        RecordMeasurementController,
-        RecordMeasurementsController,
-        RedesignProjectController,
-        CloseProjectController,
-        HoldReviewCycleController,
+        MissionCommandsController,
+        ProjectCommandsController,
+        ReviewCycleCommandsController,
         GetPublicKeyController,
         ReadPortfolioController,
         ReadProjectsController,
@@ -51,7 +41,7 @@ export class AppModule {
         ExportAuditTrailController,
         VerifyAuditTrailController,
       ],
-      providers: [CommandGateway],
+      providers: [LedgerEndpoint],
     };
   }
 }

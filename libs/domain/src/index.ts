@@ -1,5 +1,14 @@
 export { businessDateOf } from './business-date';
-export type { DomainCommand } from './domain-command';
+export { missionOf, projectOf, reviewCycleOf, type AggregateStream } from './aggregate-streams';
+export {
+  COMMAND_ROUTES,
+  routeOf,
+  type CommandRoute,
+  type DomainCommand,
+  type FactSubjects,
+  type OutsideFact,
+  type OutsideFacts,
+} from './command-routes';
 export { DOMAIN_EVENT_TYPES, EVENT_SCHEMA_VERSION, type DomainEvent, type DomainEventType } from './domain-event';
 export {
   STREAM_PREFIXES,
@@ -106,9 +115,13 @@ export {
 export type { RequestedIndicatorChanges } from './project/redesign-indicators';
 export type { RequestedMilestoneChanges } from './project/redesign-milestones';
 
-export { decideHoldReviewCycle, type HoldReviewCycle } from './review-cycle/decide-hold-review-cycle';
+export {
+  decideHoldReviewCycle,
+  type HoldReviewCycle,
+  type SealedDecisionContext,
+} from './review-cycle/decide-hold-review-cycle';
 export { evolveReviewCycle, foldReviewCycle } from './review-cycle/evolve-review-cycle';
-export type { ReviewCycleEvent, ReviewCycleHeld } from './review-cycle/review-cycle-events';
+export type { LogSeal, ReviewCycleEvent, ReviewCycleHeld } from './review-cycle/review-cycle-events';
 export {
   initialReviewCycleState,
   type HeldReviewCycle,

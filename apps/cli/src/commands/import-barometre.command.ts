@@ -3,7 +3,8 @@ import type { TerritoryLevel } from '@portfolio/domain';
 import type { Command } from 'commander';
 import { withCliContext } from '../cli-context';
 import { describeImportSummary, importBarometre } from '../import-barometre';
-import { interruptSignal, ledgerPorts } from '../ledger-ports';
+import { interruptSignal } from '../interrupt-signal';
+import { ledgerPort } from '../ledger-port';
 import { startProgress } from '../progress';
 
 interface ImportOptions {
@@ -33,7 +34,7 @@ export function registerImport(program: Command): void {
         try {
           const summary = await importBarometre(
             { ...options, today: todayInParis(context.get<Clock>(CLOCK)) },
-            ledgerPorts(context),
+            ledgerPort(context),
             { signal: interrupt.signal, onProgress: (done, total) => progress.update(done, total) },
           );
           progress.stop();

@@ -3,7 +3,8 @@ import type { Command } from 'commander';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { withCliContext } from '../cli-context';
-import { interruptSignal, ledgerPorts } from '../ledger-ports';
+import { interruptSignal } from '../interrupt-signal';
+import { ledgerPort } from '../ledger-port';
 import { startProgress } from '../progress';
 import { describeSeedSummary, seedDemo } from '../seed-demo';
 
@@ -32,7 +33,7 @@ export function registerSeedDemo(program: Command): void {
       await withCliContext(async (context) => {
         const interrupt = interruptSignal();
         const progress = startProgress('seed', 'steps');
-        const summary = await seedDemo(ledgerPorts(context), {
+        const summary = await seedDemo(ledgerPort(context), {
           dataDir: options.dataDir,
           today: todayInParis(context.get<Clock>(CLOCK)),
           signal: interrupt.signal,

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describeImportSummary } from './describe-summary';
 import { importBarometre } from './import-barometre';
 import { projectIdForMesure } from './mapping';
-import { InMemoryLedger } from './testing/in-memory-ledger';
+import { InMemoryLedger } from '../testing/in-memory-ledger';
 import type { ImportRequest, ImportSummary } from './types';
 
 const DEMO = join(__dirname, '../../../../demo-data/barometre');

@@ -30,7 +30,8 @@ import {
   missionCodeForSector,
   releaseDateOfFileName,
 } from './mapping';
-import type { ImportOptions, ImportPorts, ImportRequest, ImportSummary, RejectedIndicator, RejectedRow } from './types';
+import type { LedgerPort } from '../ledger-port';
+import type { ImportOptions, ImportRequest, ImportSummary, RejectedIndicator, RejectedRow } from './types';
 
 export const DEFAULT_BATCH_SIZE = 5000;
 /** How many rejected rows the summary lists (all are counted). */
@@ -148,7 +149,7 @@ class Findings {
  */
 export async function importBarometre(
   request: ImportRequest,
-  ports: ImportPorts,
+  ports: LedgerPort,
   options: ImportOptions = {},
 ): Promise<ImportSummary> {
   const { today } = request;
@@ -304,7 +305,7 @@ export async function importBarometre(
 /** Groups the rows by project (in order of first appearance) and reads each project's state. */
 async function planProjects(
   rows: readonly DetailRow[],
-  ports: ImportPorts,
+  ports: LedgerPort,
   sectorOf: ReadonlyMap<string, string> | undefined,
   findings: Findings,
 ): Promise<ProjectPlan[]> {
@@ -553,7 +554,7 @@ async function recordMeasurements(
   plan: ProjectPlan,
   rows: readonly DetailRow[],
   sending: Sending,
-  ports: ImportPorts,
+  ports: LedgerPort,
   findings: Findings,
 ): Promise<boolean> {
   for (let start = 0, chunk = 0; start < rows.length; start += sending.batchSize, chunk += 1) {

@@ -20,4 +20,4 @@ export {
   slugify,
 } from './mapping';
 export { checkSynthesisProgress, type SynthesisComparison } from './synthesis-check';
-export type { ImportOptions, ImportPorts, ImportRequest, ImportSummary, RejectedIndicator, RejectedRow } from './types';
+export type { ImportOptions, ImportRequest, ImportSummary, RejectedIndicator, RejectedRow } from './types';

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { importBarometre } from './import-barometre';
 import { checkSynthesisProgress, type SynthesisComparison } from './synthesis-check';
-import { InMemoryLedger } from './testing/in-memory-ledger';
+import { InMemoryLedger } from '../testing/in-memory-ledger';
 
 const DEMO = join(__dirname, '../../../../demo-data/barometre');
 const TODAY = '2023-06-30';

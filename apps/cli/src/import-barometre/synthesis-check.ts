@@ -7,7 +7,7 @@ import {
 } from '@portfolio/domain';
 import { readSynthesis } from './barometre-files';
 import { projectIdForMesure } from './mapping';
-import type { ImportPorts } from './types';
+import type { LedgerPort } from '../ledger-port';
 
 /** How the ledger's progress (ARCHITECTURE §7) of one indicator compares with the synthesis file's `pourcentage_cible`. */
 export interface SynthesisComparison {
@@ -43,7 +43,7 @@ export interface SynthesisComparison {
  */
 export async function checkSynthesisProgress(
   synthesePath: string,
-  ports: Pick<ImportPorts, 'project'>,
+  ports: Pick<LedgerPort, 'project'>,
   options: { readonly tolerance?: number } = {},
 ): Promise<SynthesisComparison[]> {
   const tolerance = options.tolerance ?? 0.1;

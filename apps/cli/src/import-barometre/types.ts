@@ -1,4 +1,4 @@
-import type { DomainCommand, MissionState, ProjectState, TerritoryLevel } from '@portfolio/domain';
+import type { TerritoryLevel } from '@portfolio/domain';
 
 /** What to import: one detail file of a Baromètre release, with the files that give it meaning. */
 export interface ImportRequest {
@@ -17,14 +17,6 @@ export interface ImportRequest {
    * file's name starts with (`2023-01-19-detail-national.csv`), else today.
    */
   readonly releasedOn?: string;
-}
-
-/** How the importer reaches the ledger: the CLI wires the command bus and stream reads, tests an in-memory ledger. */
-export interface ImportPorts {
-  /** Decides and appends one command atomically; throws the domain's DomainError when refused. */
-  send(command: DomainCommand, idempotencyKey: string): Promise<{ readonly appended: number }>;
-  project(projectId: string): Promise<ProjectState>;
-  mission(missionCode: string): Promise<MissionState>;
 }
 
 export interface ImportOptions {

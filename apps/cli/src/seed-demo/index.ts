@@ -6,11 +6,8 @@ export type {
   BarometreRelease,
   BarometreStep,
   CommandStep,
-  HoldReviewCycleRequest,
   RefusedStep,
-  SeedCommand,
   SeedOptions,
-  SeedPorts,
   SeedStep,
   SeedSummary,
 } from './types';

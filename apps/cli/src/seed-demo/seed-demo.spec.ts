@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describeSeedSummary } from './describe-seed-summary';
 import { idempotencyKeyOf, isBarometreStep, seedDemo } from './seed-demo';
 import { PROGRAMME, TECH_GOUV_PORTFOLIO } from './tech-gouv-portfolio';
-import { SeedLedger } from './testing/seed-ledger';
+import { InMemoryLedger } from '../testing/in-memory-ledger';
 import type { CommandStep, SeedOptions, SeedSummary } from './types';
 
 const DATA_DIR = join(__dirname, '../../../../demo-data');
@@ -11,8 +11,8 @@ const TODAY = '2023-06-30';
 const OPTIONS: SeedOptions = { dataDir: DATA_DIR, today: TODAY };
 const COMMAND_STEPS = TECH_GOUV_PORTFOLIO.filter((step): step is CommandStep => !isBarometreStep(step));
 
-async function seeded(): Promise<{ ledger: SeedLedger; summary: SeedSummary }> {
-  const ledger = new SeedLedger(TODAY);
+async function seeded(): Promise<{ ledger: InMemoryLedger; summary: SeedSummary }> {
+  const ledger = new InMemoryLedger(TODAY);
   const summary = await seedDemo(ledger, OPTIONS);
   return { ledger, summary };
 }
@@ -23,14 +23,14 @@ function launchedOrFail(state: ProjectState) {
 }
 
 /** Index in the log of the ReviewCycleHeld of a cycle. */
-function cycleIndex(ledger: SeedLedger, cycleId: string): number {
+function cycleIndex(ledger: InMemoryLedger, cycleId: string): number {
   const index = ledger.log.findIndex((r) => r.event.type === 'ReviewCycleHeld' && r.event.data.cycleId === cycleId);
   if (index < 0) throw new Error(`cycle ${cycleId} not held`);
   return index;
 }
 
 describe('seedDemo: the Tech.gouv portfolio', () => {
-  let ledger: SeedLedger;
+  let ledger: InMemoryLedger;
   let summary: SeedSummary;
 
   beforeAll(async () => {
@@ -231,7 +231,7 @@ describe('seedDemo: idempotence', () => {
   it('stops between steps when aborted, and a second seed completes the same log', async () => {
     const straight = (await seeded()).ledger;
 
-    const ledger = new SeedLedger(TODAY);
+    const ledger = new InMemoryLedger(TODAY);
     const controller = new AbortController();
     const first = await seedDemo(ledger, {
       ...OPTIONS,
@@ -247,14 +247,14 @@ describe('seedDemo: idempotence', () => {
   });
 
   it('counts a review cycle already held under another key as already there', async () => {
-    const ledger = new SeedLedger(TODAY);
+    const ledger = new InMemoryLedger(TODAY);
     await ledger.send({ type: 'HoldReviewCycle', cycleId: 'citp-1', title: 'CITP 1', heldOn: '2018-02-01' }, 'by-hand');
     const summary = await seedDemo(ledger, OPTIONS);
     expect(summary).toMatchObject({ alreadyThere: 1, refused: [] });
   });
 
   it('lists a step the domain refuses and goes on with the next', async () => {
-    const ledger = new SeedLedger(TODAY);
+    const ledger = new InMemoryLedger(TODAY);
     const step = (id: string) => COMMAND_STEPS.find((s) => s.id === id)?.command;
     const data = step('mission-data');
     const hubee = step('launch-hubee');
@@ -274,7 +274,7 @@ describe('seedDemo: idempotence', () => {
   });
 
   it('refuses to start when today comes before the last fact of the demo', async () => {
-    const ledger = new SeedLedger('2021-12-31');
+    const ledger = new InMemoryLedger('2021-12-31');
     await expect(seedDemo(ledger, { ...OPTIONS, today: '2021-12-31' })).rejects.toThrow(
       /today \(2021-12-31\) comes before the demo's last fact \(2023-01-19\)/,
     );

@@ -4,21 +4,21 @@ import {
   isIsoDate,
   knownValue,
   type LaunchedProject,
+  type DomainCommand,
   type ProjectState,
   type RedesignProject,
 } from '@portfolio/domain';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { importBarometre, type ImportSummary } from '../import-barometre';
+import type { LedgerPort } from '../ledger-port';
 import { TECH_GOUV_PORTFOLIO } from './tech-gouv-portfolio';
 import type {
   BarometreImport,
   BarometreStep,
   CommandStep,
   RefusedStep,
-  SeedCommand,
   SeedOptions,
-  SeedPorts,
   SeedStep,
   SeedSummary,
 } from './types';
@@ -80,7 +80,7 @@ export function factDateOf(step: SeedStep): string {
  * Throws before sending anything when `today` is not a date or comes before the demo's last fact; throws whatever a
  * port throws other than a DomainError (what was sent before stays).
  */
-export async function seedDemo(ports: SeedPorts, options: SeedOptions): Promise<SeedSummary> {
+export async function seedDemo(ports: LedgerPort, options: SeedOptions): Promise<SeedSummary> {
   const steps = options.steps ?? TECH_GOUV_PORTFOLIO;
   const { today } = options;
   if (!isIsoDate(today)) throw new RangeError(`today ${JSON.stringify(today)} is not a calendar date (YYYY-MM-DD)`);
@@ -142,7 +142,7 @@ type Outcome =
   | { readonly kind: 'already there' }
   | { readonly kind: 'refused'; readonly code: string; readonly message: string };
 
-async function playCommand(step: CommandStep, ports: SeedPorts): Promise<Outcome> {
+async function playCommand(step: CommandStep, ports: LedgerPort): Promise<Outcome> {
   if (await isInLedger(step.command, ports)) return { kind: 'already there' };
   try {
     const result = await ports.send(step.command, idempotencyKeyOf(step));
@@ -160,7 +160,7 @@ async function playCommand(step: CommandStep, ports: SeedPorts): Promise<Outcome
  * Whether the ledger already holds what the command would record, read through the ports. A review cycle cannot be
  * read through them: it is sent again, and answered from its idempotency key or refused as already held.
  */
-export async function isInLedger(command: SeedCommand, ports: SeedPorts): Promise<boolean> {
+export async function isInLedger(command: DomainCommand, ports: LedgerPort): Promise<boolean> {
   switch (command.type) {
     case 'DefineMission':
       return (await ports.mission(command.missionCode)).status === 'defined';
@@ -228,7 +228,7 @@ function changesInForce(project: LaunchedProject, changes: RedesignProject['chan
  * would append nothing either, but an earlier release imported after a later one would report restatements back to
  * its own values (answered from their idempotency keys), which reads wrong.
  */
-async function passedInAnEarlierSeed(steps: readonly SeedStep[], index: number, ports: SeedPorts): Promise<boolean> {
+async function passedInAnEarlierSeed(steps: readonly SeedStep[], index: number, ports: LedgerPort): Promise<boolean> {
   for (const next of steps.slice(index + 1)) {
     if (isBarometreStep(next) || next.command.type === 'HoldReviewCycle') continue;
     return isInLedger(next.command, ports);
@@ -236,7 +236,7 @@ async function passedInAnEarlierSeed(steps: readonly SeedStep[], index: number, 
   return false;
 }
 
-async function importRelease(step: BarometreStep, ports: SeedPorts, options: SeedOptions): Promise<ImportSummary> {
+async function importRelease(step: BarometreStep, ports: LedgerPort, options: SeedOptions): Promise<ImportSummary> {
   const folder = join(options.dataDir, 'barometre');
   const release = step.barometreRelease;
   return importBarometre(

@@ -1,30 +1,5 @@
-import type { DomainCommand, MissionState, ProjectState } from '@portfolio/domain';
+import type { DomainCommand } from '@portfolio/domain';
 import type { ImportSummary } from '../import-barometre';
-
-/** A review cycle as the programme office asks for it: the ledger's handler seals the history and adds the seal. */
-export interface HoldReviewCycleRequest {
-  readonly type: 'HoldReviewCycle';
-  readonly cycleId: string;
-  readonly title: string;
-  readonly heldOn: string;
-}
-
-/** What the seed sends: any domain command, a review cycle without its seal (the same as the CLI's LedgerCommand). */
-export type SeedCommand = Exclude<DomainCommand, { readonly type: 'HoldReviewCycle' }> | HoldReviewCycleRequest;
-
-/** How the seed reaches the ledger: the CLI wires the command bus (`ledgerPorts`), tests an in-memory ledger. */
-export interface SeedPorts {
-  /**
-   * Decides and appends one command atomically; throws the domain's DomainError when refused. A retried idempotency key
-   * answers the first result: `replayed` says so when the port knows it (the command bus's CommandResult does).
-   */
-  send(
-    command: SeedCommand,
-    idempotencyKey: string,
-  ): Promise<{ readonly appended: number; readonly replayed?: boolean }>;
-  project(projectId: string): Promise<ProjectState>;
-  mission(missionCode: string): Promise<MissionState>;
-}
 
 /** The Baromètre releases shipped in demo-data/barometre/releases. */
 export type BarometreRelease = '2021-07-23' | '2023-01-19';
@@ -33,7 +8,7 @@ export type BarometreRelease = '2021-07-23' | '2023-01-19';
 export interface CommandStep {
   /** Stable id (a slug), part of the command's idempotency key. */
   readonly id: string;
-  readonly command: SeedCommand;
+  readonly command: DomainCommand;
   /** Set when a date of the command is approximate or illustrative: what the sources actually say. */
   readonly approximate?: string;
 }

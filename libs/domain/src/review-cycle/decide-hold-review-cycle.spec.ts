@@ -1,45 +1,52 @@
 import { given } from '../testing/given';
 import { citpJuly2021Held, onToday } from '../testing/tech-gouv';
-import type { HoldReviewCycle } from './decide-hold-review-cycle';
+import type { HoldReviewCycle, SealedDecisionContext } from './decide-hold-review-cycle';
 
-const holdCitp: HoldReviewCycle = { type: 'HoldReviewCycle', ...citpJuly2021Held.data };
+const { cycleId, title, heldOn, ...seal } = citpJuly2021Held.data;
+const holdCitp: HoldReviewCycle = { type: 'HoldReviewCycle', cycleId, title, heldOn };
+/** Today, and the seal the sealer computed for the cycle. */
+const sealed: SealedDecisionContext = { ...onToday, seal };
+const sealedWith = (changes: Partial<SealedDecisionContext['seal']>): SealedDecisionContext => ({
+  ...onToday,
+  seal: { ...seal, ...changes },
+});
 
 describe('HoldReviewCycle', () => {
   it('holds a review and records its seal', () => {
-    given().when(holdCitp, onToday).then(citpJuly2021Held);
+    given().when(holdCitp, sealed).then(citpJuly2021Held);
   });
 
   it('seals an empty history', () => {
     const empty = { sealedPosition: '0', eventCount: 0 };
     given()
-      .when({ ...holdCitp, ...empty }, onToday)
+      .when(holdCitp, sealedWith(empty))
       .then({ type: 'ReviewCycleHeld', data: { ...citpJuly2021Held.data, ...empty } });
   });
 
   it('holds a review cycle once', () => {
     given(citpJuly2021Held)
-      .when(holdCitp, onToday)
+      .when(holdCitp, sealed)
       .thenThrows({ code: 'review_cycle_already_held', kind: 'conflict', message: /citp-2021-07/ });
   });
 
   it('is not held after today', () => {
     given()
-      .when({ ...holdCitp, heldOn: '2021-07-01' }, onToday)
+      .when({ ...holdCitp, heldOn: '2021-07-01' }, sealed)
       .thenThrows({ code: 'date_in_future', kind: 'rule', path: 'heldOn' });
   });
 
   it('refuses a held date that does not exist', () => {
     given()
-      .when({ ...holdCitp, heldOn: '2021-06-31' }, onToday)
+      .when({ ...holdCitp, heldOn: '2021-06-31' }, sealed)
       .thenThrows({ code: 'invalid_date', kind: 'invalid', path: 'heldOn' });
   });
 
   it('refuses a malformed cycle id and requires a title', () => {
     given()
-      .when({ ...holdCitp, cycleId: 'CITP juillet' }, onToday)
+      .when({ ...holdCitp, cycleId: 'CITP juillet' }, sealed)
       .thenThrows({ code: 'invalid_id', kind: 'invalid', path: 'cycleId' });
     given()
-      .when({ ...holdCitp, title: ' ' }, onToday)
+      .when({ ...holdCitp, title: ' ' }, sealed)
       .thenThrows({ code: 'required', kind: 'invalid', path: 'title' });
   });
 
@@ -47,26 +54,26 @@ describe('HoldReviewCycle', () => {
     'refuses the sealed position %p',
     (sealedPosition) => {
       given()
-        .when({ ...holdCitp, sealedPosition }, onToday)
+        .when(holdCitp, sealedWith({ sealedPosition }))
         .thenThrows({ code: 'invalid_format', kind: 'invalid', path: 'sealedPosition' });
     },
   );
 
   it.each(['5F'.repeat(32), '5f'.repeat(31), `${'5f'.repeat(31)}zz`])('refuses the Merkle root %p', (merkleRoot) => {
     given()
-      .when({ ...holdCitp, merkleRoot }, onToday)
+      .when(holdCitp, sealedWith({ merkleRoot }))
       .thenThrows({ code: 'invalid_format', kind: 'invalid', path: 'merkleRoot' });
   });
 
   it.each([-1, 1.5, Number.NaN, '12' as unknown as number])('refuses the event count %p', (eventCount) => {
     given()
-      .when({ ...holdCitp, eventCount }, onToday)
+      .when(holdCitp, sealedWith({ eventCount }))
       .thenThrows({ code: 'invalid_number', kind: 'invalid', path: 'eventCount' });
   });
 
   it.each(['', 'not base64!', 'abc', 'QUJD=='])('refuses the signature %p', (signature) => {
     given()
-      .when({ ...holdCitp, signature }, onToday)
+      .when(holdCitp, sealedWith({ signature }))
       .thenThrows({ code: 'invalid_format', kind: 'invalid', path: 'signature' });
   });
 });

@@ -4,19 +4,20 @@ import type { ReviewCycleId } from '../shared/ids';
 import type { IsoDate } from '../shared/iso-date';
 import { LIMITS } from '../shared/limits';
 import { quoted, requireFactDate, requirePattern, requireSlug, requireText } from '../shared/validation';
-import type { ReviewCycleHeld } from './review-cycle-events';
+import type { LogSeal, ReviewCycleHeld } from './review-cycle-events';
 import type { ReviewCycleState } from './review-cycle-state';
 
-/** Programme office: hold a CITP review; the seal (computed outside the domain, §8) comes with the command. */
+/** Programme office: hold a CITP review, which seals the history known when it is held. */
 export interface HoldReviewCycle {
   readonly type: 'HoldReviewCycle';
   readonly cycleId: ReviewCycleId;
   readonly title: string;
   readonly heldOn: IsoDate;
-  readonly sealedPosition: string;
-  readonly merkleRoot: string;
-  readonly eventCount: number;
-  readonly signature: string;
+}
+
+/** A review cycle is decided on the day and on the seal of the log, both facts from outside the domain. */
+export interface SealedDecisionContext extends DecisionContext {
+  readonly seal: LogSeal;
 }
 
 // A store position is an unsigned 64-bit integer written in decimal (at most 20 digits).
@@ -27,20 +28,17 @@ const BASE64_PATTERN = /^(?:[A-Za-z0-9+/]{4}){1,256}(?:[A-Za-z0-9+/]{2}==|[A-Za-
 export function decideHoldReviewCycle(
   state: ReviewCycleState,
   command: HoldReviewCycle,
-  context: DecisionContext,
+  context: SealedDecisionContext,
 ): readonly ReviewCycleHeld[] {
+  const { seal } = context;
   const cycleId = requireSlug(command.cycleId, 'cycleId');
   const title = requireText(command.title, 'title', LIMITS.shortText);
   const heldOn = requireFactDate(command.heldOn, 'heldOn', context.today);
-  const sealedPosition = requirePattern(
-    command.sealedPosition,
-    POSITION_PATTERN,
-    'sealedPosition',
-    'a decimal position',
-  );
-  const merkleRoot = requirePattern(command.merkleRoot, SHA256_HEX_PATTERN, 'merkleRoot', 'a lowercase hex SHA-256');
-  const eventCount = requireCount(command.eventCount, 'eventCount');
-  const signature = requirePattern(command.signature, BASE64_PATTERN, 'signature', 'a base64 signature');
+  // The sealer is ours, but a malformed seal would make the record unverifiable: it is refused like any bad input.
+  const sealedPosition = requirePattern(seal.sealedPosition, POSITION_PATTERN, 'sealedPosition', 'a decimal position');
+  const merkleRoot = requirePattern(seal.merkleRoot, SHA256_HEX_PATTERN, 'merkleRoot', 'a lowercase hex SHA-256');
+  const eventCount = requireCount(seal.eventCount, 'eventCount');
+  const signature = requirePattern(seal.signature, BASE64_PATTERN, 'signature', 'a base64 signature');
   if (state.status === 'held') {
     throw new ConflictError(
       'review_cycle_already_held',

@@ -1,5 +1,4 @@
-import type { ReviewCycleId } from '../shared/ids';
-import type { IsoDate } from '../shared/iso-date';
+import type { ReviewCycleHeld } from './review-cycle-events';
 
 /** No ReviewCycleHeld yet for this cycle id. */
 export interface ReviewCycleNotHeld {
@@ -7,16 +6,7 @@ export interface ReviewCycleNotHeld {
 }
 
 /** A CITP review that took place, with the seal it put on the history. */
-export interface HeldReviewCycle {
-  readonly status: 'held';
-  readonly cycleId: ReviewCycleId;
-  readonly title: string;
-  readonly heldOn: IsoDate;
-  readonly sealedPosition: string;
-  readonly merkleRoot: string;
-  readonly eventCount: number;
-  readonly signature: string;
-}
+export type HeldReviewCycle = { readonly status: 'held' } & ReviewCycleHeld['data'];
 
 /** A review cycle's state, folded from its stream. */
 export type ReviewCycleState = ReviewCycleNotHeld | HeldReviewCycle;

@@ -1,23 +1,9 @@
 // Test support only: not exported from the library's index.
-import type { DomainCommand } from '../domain-command';
+import { routeOf, type DomainCommand, type OutsideFacts } from '../command-routes';
 import type { DomainEvent } from '../domain-event';
-import { decideDefineMission } from '../mission/decide-define-mission';
-import { foldMission } from '../mission/evolve-mission';
-import type { MissionEvent } from '../mission/mission-events';
-import { decideCloseProject } from '../project/decide-close-project';
-import { decideLaunchProject } from '../project/decide-launch-project';
-import { decideReachMilestone } from '../project/decide-reach-milestone';
-import { decideRecordMeasurements } from '../project/decide-record-measurements';
-import { decideRedesignProject } from '../project/decide-redesign-project';
-import { foldProject } from '../project/evolve-project';
-import type { ProjectEvent } from '../project/project-events';
-import { decideHoldReviewCycle } from '../review-cycle/decide-hold-review-cycle';
-import { foldReviewCycle } from '../review-cycle/evolve-review-cycle';
-import type { ReviewCycleEvent } from '../review-cycle/review-cycle-events';
-import { assertNever } from '../shared/assert-never';
 import type { DecisionContext } from '../shared/decision-context';
 import { DomainError, type DomainErrorCode, type DomainErrorKind } from '../shared/domain-error';
-import { missionStream, projectStream, reviewCycleStream, streamIdOf } from '../stream-names';
+import { streamIdOf } from '../stream-names';
 import { deepFreeze } from './deep-freeze';
 
 export interface ExpectedRefusal {
@@ -35,7 +21,7 @@ export interface ExpectedRefusal {
 export function given(...history: readonly DomainEvent[]) {
   deepFreeze(history);
   return {
-    when(command: DomainCommand, context: DecisionContext) {
+    when(command: DomainCommand, context: DecisionContext & Partial<OutsideFacts>) {
       deepFreeze(command);
       const decide = () => decideAgainst(history, command, context);
       return {
@@ -59,35 +45,22 @@ export function given(...history: readonly DomainEvent[]) {
   };
 }
 
-// Routes the command to its decision with the states folded from the streams it reads, as a command handler would.
-function decideAgainst(
+/** Decides as the ledger does, through the command's own route, on states folded from the history's streams. */
+export function decideAgainst(
   history: readonly DomainEvent[],
   command: DomainCommand,
-  context: DecisionContext,
+  context: DecisionContext & Partial<OutsideFacts>,
 ): readonly DomainEvent[] {
-  // A stream only ever holds the events of one kind of aggregate.
-  const stream = <E extends DomainEvent>(streamId: string) => history.filter((e) => streamIdOf(e) === streamId) as E[];
+  const route = routeOf(command);
   // States are frozen too: a decision must not write to the state it is given.
-  const project = (projectId: string) => deepFreeze(foldProject(stream<ProjectEvent>(projectStream(projectId))));
-  const mission = (missionCode: string) => deepFreeze(foldMission(stream<MissionEvent>(missionStream(missionCode))));
-  switch (command.type) {
-    case 'DefineMission':
-      return decideDefineMission(mission(command.missionCode), command, context);
-    case 'LaunchProject':
-      return decideLaunchProject(project(command.projectId), mission(command.missionCode), command, context);
-    case 'ReachMilestone':
-      return decideReachMilestone(project(command.projectId), command, context);
-    case 'RecordMeasurements':
-      return decideRecordMeasurements(project(command.projectId), command, context);
-    case 'RedesignProject':
-      return decideRedesignProject(project(command.projectId), command, context);
-    case 'CloseProject':
-      return decideCloseProject(project(command.projectId), command, context);
-    case 'HoldReviewCycle': {
-      const cycle = deepFreeze(foldReviewCycle(stream<ReviewCycleEvent>(reviewCycleStream(command.cycleId))));
-      return decideHoldReviewCycle(cycle, command, context);
-    }
-    default:
-      return assertNever(command);
+  const stateOf = ({ streamId, fold }: { streamId: string; fold: (events: readonly DomainEvent[]) => unknown }) =>
+    deepFreeze(fold(history.filter((event) => streamIdOf(event) === streamId)));
+  const read = Object.fromEntries(
+    Object.entries(route.reads(command)).map(([name, stream]) => [name, stateOf(stream)]),
+  );
+  for (const fact of route.needs) {
+    if (context[fact] === undefined)
+      throw new Error(`${command.type} is decided on the ${fact}: give it in the context`);
   }
+  return route.decide(command, stateOf(route.writes(command)), read, context);
 }

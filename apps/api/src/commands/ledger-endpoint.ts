@@ -1,0 +1,72 @@
+import { Injectable } from '@nestjs/common';
+import { fingerprintCommand, Ledger, type CommandEnvelope, type Principal } from '@portfolio/application';
+import type { DomainCommand } from '@portfolio/domain';
+import type { Request } from 'express';
+import { randomUUID } from 'node:crypto';
+import { RequestValidationError } from '../http/request-validation.error';
+import type { CommandCaller } from './command-caller.decorator';
+
+// Printable ASCII, as the Idempotency-Key draft recommends; bounded so that keys stay index-friendly.
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,128}$/;
+const IF_MATCH = /^(?:W\/)?"(0|[1-9][0-9]{0,19})"$/;
+const CORRELATION_ID = /^[\x21-\x7e]{1,128}$/;
+
+function header(request: Request, name: string): string | undefined {
+  const value = request.headers[name.toLowerCase()];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function invalidHeader(name: string, message: string): RequestValidationError {
+  return new RequestValidationError([{ path: `headers.${name}`, message }]);
+}
+
+/**
+ * The ledger as HTTP reaches it: the actor comes from the credentials, the command id from Idempotency-Key, the
+ * precondition from If-Match; the fingerprint covers what the command asks, nothing else.
+ */
+@Injectable()
+export class LedgerEndpoint {
+  constructor(private readonly ledger: Ledger) {}
+
+  /**
+   * Sends the command and answers as ARCHITECTURE §6 says: the target's id, the revision (also as ETag) and the
+   * position; `location` names a created resource.
+   */
+  async send(
+    caller: CommandCaller,
+    command: DomainCommand,
+    answer: { readonly target: Readonly<Record<string, string>>; readonly location?: string },
+  ): Promise<Record<string, string | number>> {
+    const result = await this.ledger.execute(command, envelopeOf(caller.request, caller.principal, command));
+    caller.response.setHeader('ETag', `"${result.revision}"`);
+    if (answer.location !== undefined) caller.response.location(answer.location);
+    return {
+      ...answer.target,
+      revision: result.revision.toString(),
+      position: result.position.toString(),
+      eventsAppended: result.appended,
+    };
+  }
+}
+
+function envelopeOf(request: Request, principal: Principal, what: object): CommandEnvelope {
+  const key = header(request, 'Idempotency-Key');
+  if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
+    throw invalidHeader('Idempotency-Key', 'Idempotency-Key must be 1 to 128 printable ASCII characters');
+  }
+  const ifMatch = header(request, 'If-Match');
+  const match = ifMatch === undefined ? undefined : IF_MATCH.exec(ifMatch.trim());
+  if (ifMatch !== undefined && (match === null || match === undefined)) {
+    throw invalidHeader('If-Match', 'If-Match must be a revision as returned in ETag, e.g. "3"');
+  }
+  const correlationId = header(request, 'X-Correlation-Id');
+  const { id, name, role, organisation } = principal;
+  return {
+    actor: { id, name, role, ...(organisation === undefined ? {} : { organisation }) },
+    commandId: key ?? randomUUID(),
+    idempotencyKeyGiven: key !== undefined,
+    requestFingerprint: fingerprintCommand(what),
+    correlationId: correlationId !== undefined && CORRELATION_ID.test(correlationId) ? correlationId : randomUUID(),
+    ...(match ? { expectedRevision: BigInt(match[1]) } : {}),
+  };
+}

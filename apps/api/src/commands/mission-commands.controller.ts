@@ -1,0 +1,28 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Roles } from '../auth/roles.decorator';
+import { CommandResponses } from '../http/command-responses';
+import { Caller, type CommandCaller } from './command-caller.decorator';
+import { DefineMissionDto } from './define-mission.dto';
+import { LedgerEndpoint } from './ledger-endpoint';
+
+@ApiTags('commands')
+@Controller('missions')
+@Roles('programme-office', 'admin')
+export class MissionCommandsController {
+  constructor(private readonly ledger: LedgerEndpoint) {}
+
+  @Post()
+  @HttpCode(201)
+  @CommandResponses({ status: 201, ifMatch: false })
+  define(@Body() body: DefineMissionDto, @Caller() caller: CommandCaller) {
+    return this.ledger.send(
+      caller,
+      { type: 'DefineMission', ...body },
+      {
+        target: { missionCode: body.missionCode },
+        location: `/api/v1/missions/${encodeURIComponent(body.missionCode)}`,
+      },
+    );
+  }
+}

@@ -1,0 +1,47 @@
+import { INDICATOR_DIRECTIONS, TERRITORY_CODE_PATTERN, TERRITORY_LEVELS } from '@portfolio/domain';
+import { ApiProperty } from '@nestjs/swagger';
+import { IsString, Matches } from 'class-validator';
+import { ChoiceField, DateField, NestedField, NumberField, SlugField, TextField } from '../http/fields';
+
+// Request shapes shared by several commands: the plan of a project and where a value applies.
+
+export class PlannedMilestoneDto {
+  @SlugField({ example: 'franceconnect-plus' }) milestoneId!: string;
+  @TextField({ example: 'FranceConnect+ open to all services' }) title!: string;
+  @DateField({ description: 'planned date', example: '2022-06-30' }) dueOn!: string;
+}
+
+export class IndicatorValueAtDto {
+  @NumberField({ example: 4106 }) value!: number;
+  @DateField({ example: '2021-01-31' }) on!: string;
+}
+
+export class IndicatorTargetDto {
+  @NumberField({ example: 30000 }) value!: number;
+  @DateField({ example: '2022-12-31' }) by!: string;
+}
+
+export class IndicatorDefinitionDto {
+  @SlugField({ example: 'diagnostics-numeriques' }) indicatorId!: string;
+  @TextField({ example: 'Firms with a digital diagnostic and action plan' }) label!: string;
+  @TextField({ example: 'firms' }) unit!: string;
+  @ChoiceField(INDICATOR_DIRECTIONS) direction!: 'increase' | 'decrease';
+  @NestedField(() => IndicatorValueAtDto) baseline!: IndicatorValueAtDto;
+  @NestedField(() => IndicatorTargetDto) target!: IndicatorTargetDto;
+}
+
+export class TerritoryDto {
+  @ChoiceField(TERRITORY_LEVELS) level!: 'national' | 'region' | 'departement';
+
+  @ApiProperty({ description: 'FR nationally, else the INSEE region or département code', example: '84' })
+  @IsString()
+  @Matches(TERRITORY_CODE_PATTERN, { message: '$property must be an INSEE code (2 or 3 upper-case letters or digits)' })
+  code!: string;
+}
+
+export class MeasurementFieldsDto {
+  @NumberField({ example: 16960 }) value!: number;
+  @DateField({ description: 'end of the measured period', example: '2021-06-30' }) period!: string;
+  @NestedField(() => TerritoryDto, { optional: true, description: 'defaults to national FR' }) territory?: TerritoryDto;
+  @TextField({ optional: true, example: 'Baromètre des résultats de l’action publique' }) source?: string;
+}

@@ -1,0 +1,29 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Roles } from '../auth/roles.decorator';
+import { CommandResponses } from '../http/command-responses';
+import { Caller, type CommandCaller } from './command-caller.decorator';
+import { HoldReviewCycleDto } from './hold-review-cycle.dto';
+import { LedgerEndpoint } from './ledger-endpoint';
+
+@ApiTags('commands')
+@Controller('review-cycles')
+@Roles('programme-office', 'admin')
+export class ReviewCycleCommandsController {
+  constructor(private readonly ledger: LedgerEndpoint) {}
+
+  /** Holds a CITP review and seals the history up to now: a signed Merkle root over every event hash. */
+  @Post()
+  @HttpCode(201)
+  @CommandResponses({ status: 201, ifMatch: false })
+  hold(@Body() body: HoldReviewCycleDto, @Caller() caller: CommandCaller) {
+    return this.ledger.send(
+      caller,
+      { type: 'HoldReviewCycle', ...body },
+      {
+        target: { cycleId: body.cycleId },
+        location: `/api/v1/review-cycles/${encodeURIComponent(body.cycleId)}`,
+      },
+    );
+  }
+}

@@ -1,3 +1,0 @@
-import { MeasurementFieldsDto } from '../http/plan.dto';
-
-export class RecordMeasurementDto extends MeasurementFieldsDto {}
