@@ -9,7 +9,8 @@ export {
   type CsvRow,
 } from './csv-reader';
 export { describeImportSummary } from './describe-summary';
-export { DEFAULT_BATCH_SIZE, REJECTED_LISTED, importBarometre } from './import-barometre';
+export { DEFAULT_BATCH_SIZE, importBarometre } from './import-barometre';
+export { REJECTED_LISTED } from './findings';
 export {
   LEAD_ORGANISATION,
   MISSIONS_DEFINED_ON,

@@ -1,0 +1,118 @@
+import { DomainError, type DefineMission, type LaunchProject, type RedesignProject } from '@portfolio/domain';
+import type { Findings } from './findings';
+import { MISSIONS_DEFINED_ON, PROGRAMME } from './mapping';
+import { pendingRows, type Mission, type ProjectPlan } from './project-plans';
+import { recordMeasurements, type Sending } from './record-measurements';
+import type { LedgerPort } from '../ledger-port';
+
+/** What the import decided to send for each project: its launch (a new project) or its redesign (new indicators). */
+export interface PlannedCommands {
+  readonly launches: ReadonlyMap<ProjectPlan, { readonly command: LaunchProject; readonly definitions: number }>;
+  readonly redesigns: ReadonlyMap<ProjectPlan, RedesignProject>;
+}
+
+/**
+ * Sends the missions the launches need, then project by project its launch or redesign and its measurement batches.
+ * Stops between two commands when the import is aborted.
+ */
+export async function sendPlans(
+  plans: readonly ProjectPlan[],
+  planned: PlannedCommands,
+  sending: Sending,
+  ports: LedgerPort,
+  findings: Findings,
+): Promise<void> {
+  const refusedMissions = await defineMissions([...planned.launches.keys()], sending, ports, findings);
+  for (const plan of plans) {
+    if (findings.aborted) break;
+    const launch = planned.launches.get(plan);
+    if (plan.state.status !== 'active' && launch === undefined) continue; // every indicator was rejected
+    const sent =
+      launch === undefined
+        ? await sendRedesign(plan, planned.redesigns.get(plan), sending, findings)
+        : await sendLaunch(plan, launch, refusedMissions, sending, findings);
+    if (sent === 'aborted') break;
+    if (sent === 'refused') continue;
+    if (!(await recordMeasurements(plan, pendingRows(plan), sending, ports, findings))) break;
+  }
+}
+
+/** Defines the missions of the projects to launch; returns those the domain refused, with why. */
+async function defineMissions(
+  launched: readonly ProjectPlan[],
+  sending: Sending,
+  ports: LedgerPort,
+  findings: Findings,
+): Promise<Map<string, string>> {
+  const missions = new Map<string, Mission>(launched.map((plan) => [plan.mission.code, plan.mission]));
+  const refused = new Map<string, string>();
+  for (const mission of missions.values()) {
+    if ((await ports.mission(mission.code)).status === 'defined') continue;
+    const command: DefineMission = {
+      type: 'DefineMission',
+      missionCode: mission.code,
+      name: mission.name,
+      programme: PROGRAMME,
+      definedOn: MISSIONS_DEFINED_ON,
+    };
+    try {
+      const sent = await sending.send(command, sending.idempotencyKey(['mission', mission.code], command));
+      if (sent === undefined) break;
+      findings.missionsDefined += 1;
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      if (error.code !== 'mission_already_defined') refused.set(mission.code, error.message);
+    }
+  }
+  return refused;
+}
+
+type Sent = 'sent' | 'refused' | 'aborted';
+
+async function sendLaunch(
+  plan: ProjectPlan,
+  launch: { readonly command: LaunchProject; readonly definitions: number },
+  refusedMissions: ReadonlyMap<string, string>,
+  sending: Sending,
+  findings: Findings,
+): Promise<Sent> {
+  const refused = refusedMissions.get(plan.mission.code);
+  if (refused !== undefined) {
+    findings.rejectRows(pendingRows(plan), `mission ${plan.mission.code} could not be defined: ${refused}`);
+    return 'refused';
+  }
+  try {
+    const sent = await sending.send(launch.command, sending.idempotencyKey(['launch', plan.projectId], launch.command));
+    if (sent === undefined) return 'aborted';
+    findings.projectsLaunched += 1;
+    findings.indicatorsDefined += launch.definitions;
+    return 'sent';
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    findings.rejectRows(pendingRows(plan), `LaunchProject ${plan.projectId} refused: ${error.message}`);
+    return 'refused';
+  }
+}
+
+/** A refused redesign rejects the indicators it would have added; the project's other rows are still recorded. */
+async function sendRedesign(
+  plan: ProjectPlan,
+  redesign: RedesignProject | undefined,
+  sending: Sending,
+  findings: Findings,
+): Promise<Sent> {
+  if (redesign === undefined) return 'sent';
+  const added = redesign.changes.indicators?.added ?? [];
+  try {
+    const sent = await sending.send(redesign, sending.idempotencyKey(['redesign', plan.projectId], redesign));
+    if (sent === undefined) return 'aborted';
+    findings.projectsRedesigned += 1;
+    findings.indicatorsDefined += added.length;
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    for (const indicator of added) {
+      findings.rejectIndicator(plan, indicator.indicatorId, `RedesignProject refused: ${error.message}`);
+    }
+  }
+  return 'sent';
+}
