@@ -7,6 +7,7 @@ import { decideReachMilestone, type ReachMilestone } from './project/decide-reac
 import { decideRecordMeasurements, type RecordMeasurements } from './project/decide-record-measurements';
 import { decideRedesignProject, type RedesignProject } from './project/decide-redesign-project';
 import { decideHoldReviewCycle, type HoldReviewCycle } from './review-cycle/decide-hold-review-cycle';
+import type { ProjectState } from './project/project-state';
 import type { LogSeal } from './review-cycle/review-cycle-events';
 import type { DecisionContext } from './shared/decision-context';
 
@@ -77,6 +78,16 @@ function route<C extends DomainCommand, S, R = Record<never, never>, F extends F
   };
 }
 
+/** The route of a command that rules on its project alone. */
+function onProject<C extends Extract<DomainCommand, { projectId: string }>>(
+  decide: (project: ProjectState, command: C, context: DecisionContext) => readonly DomainEvent[],
+): CommandRoute<C> {
+  return route({
+    writes: (command: C) => projectOf(command.projectId),
+    decide: (command, project, _, context) => decide(project, command, context),
+  });
+}
+
 type RouteTable = { readonly [T in DomainCommand['type']]: CommandRoute<Extract<DomainCommand, { type: T }>> };
 
 /** Every command's route: a command without one does not compile. */
@@ -91,22 +102,10 @@ export const COMMAND_ROUTES: RouteTable = {
     reads: (command) => ({ mission: missionOf(command.missionCode) }),
     decide: (command, project, { mission }, context) => decideLaunchProject(project, mission, command, context),
   }),
-  ReachMilestone: route({
-    writes: (command: ReachMilestone) => projectOf(command.projectId),
-    decide: (command, project, _, context) => decideReachMilestone(project, command, context),
-  }),
-  RecordMeasurements: route({
-    writes: (command: RecordMeasurements) => projectOf(command.projectId),
-    decide: (command, project, _, context) => decideRecordMeasurements(project, command, context),
-  }),
-  RedesignProject: route({
-    writes: (command: RedesignProject) => projectOf(command.projectId),
-    decide: (command, project, _, context) => decideRedesignProject(project, command, context),
-  }),
-  CloseProject: route({
-    writes: (command: CloseProject) => projectOf(command.projectId),
-    decide: (command, project, _, context) => decideCloseProject(project, command, context),
-  }),
+  ReachMilestone: onProject(decideReachMilestone),
+  RecordMeasurements: onProject(decideRecordMeasurements),
+  RedesignProject: onProject(decideRedesignProject),
+  CloseProject: onProject(decideCloseProject),
   HoldReviewCycle: route({
     writes: (command: HoldReviewCycle) => reviewCycleOf(command.cycleId),
     needs: ['seal'],

@@ -1,8 +1,8 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/roles.decorator';
-import { CommandResponses } from '../http/command-responses';
 import { Caller, type CommandCaller } from './command-caller.decorator';
+import { CommandEndpoint } from './command-endpoint.decorator';
 import { DefineMissionDto } from './define-mission.dto';
 import { LedgerEndpoint } from './ledger-endpoint';
 
@@ -12,9 +12,7 @@ import { LedgerEndpoint } from './ledger-endpoint';
 export class MissionCommandsController {
   constructor(private readonly ledger: LedgerEndpoint) {}
 
-  @Post()
-  @HttpCode(201)
-  @CommandResponses({ status: 201, ifMatch: false })
+  @CommandEndpoint('', { status: 201, ifMatch: false })
   define(@Body() body: DefineMissionDto, @Caller() caller: CommandCaller) {
     return this.ledger.send(
       caller,

@@ -1,10 +1,10 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Param } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/roles.decorator';
-import { CommandResponses } from '../http/command-responses';
 import { IndicatorParams, MilestoneParams, ProjectParams } from '../http/params.dto';
 import { CloseProjectDto } from './close-project.dto';
 import { Caller, type CommandCaller } from './command-caller.decorator';
+import { CommandEndpoint } from './command-endpoint.decorator';
 import { LaunchProjectDto } from './launch-project.dto';
 import { LedgerEndpoint } from './ledger-endpoint';
 import { ReachMilestoneDto } from './reach-milestone.dto';
@@ -18,9 +18,7 @@ import { RedesignProjectDto } from './redesign-project.dto';
 export class ProjectCommandsController {
   constructor(private readonly ledger: LedgerEndpoint) {}
 
-  @Post()
-  @HttpCode(201)
-  @CommandResponses({ status: 201, ifMatch: false })
+  @CommandEndpoint('', { status: 201, ifMatch: false })
   launch(@Body() body: LaunchProjectDto, @Caller() caller: CommandCaller) {
     return this.ledger.send(
       caller,
@@ -32,17 +30,13 @@ export class ProjectCommandsController {
     );
   }
 
-  @Post(':projectId/milestones/:milestoneId/reach')
-  @HttpCode(200)
-  @CommandResponses({ status: 200, ifMatch: true })
+  @CommandEndpoint(':projectId/milestones/:milestoneId/reach', { status: 200, ifMatch: true })
   reachMilestone(@Param() params: MilestoneParams, @Body() body: ReachMilestoneDto, @Caller() caller: CommandCaller) {
     return this.send(caller, params, { type: 'ReachMilestone', ...params, ...body });
   }
 
   /** One value of one indicator: a batch of one, so that single and batched measurements follow the same rules. */
-  @Post(':projectId/indicators/:indicatorId/measurements')
-  @HttpCode(201)
-  @CommandResponses({ status: 201, ifMatch: true })
+  @CommandEndpoint(':projectId/indicators/:indicatorId/measurements', { status: 201, ifMatch: true })
   recordMeasurement(
     @Param() { projectId, indicatorId }: IndicatorParams,
     @Body() body: RecordMeasurementDto,
@@ -60,9 +54,7 @@ export class ProjectCommandsController {
   }
 
   // The colon of the custom method (AIP-136 style) is escaped: unescaped it would start a route parameter.
-  @Post(':projectId/measurements\\:batch')
-  @HttpCode(201)
-  @CommandResponses({ status: 201, ifMatch: true })
+  @CommandEndpoint(':projectId/measurements\\:batch', { status: 201, ifMatch: true })
   recordMeasurements(
     @Param() params: ProjectParams,
     @Body() body: RecordMeasurementsDto,
@@ -71,16 +63,12 @@ export class ProjectCommandsController {
     return this.send(caller, params, { type: 'RecordMeasurements', ...params, ...body });
   }
 
-  @Post(':projectId/redesigns')
-  @HttpCode(201)
-  @CommandResponses({ status: 201, ifMatch: true })
+  @CommandEndpoint(':projectId/redesigns', { status: 201, ifMatch: true })
   redesign(@Param() params: ProjectParams, @Body() body: RedesignProjectDto, @Caller() caller: CommandCaller) {
     return this.send(caller, params, { type: 'RedesignProject', ...params, ...body });
   }
 
-  @Post(':projectId/close')
-  @HttpCode(200)
-  @CommandResponses({ status: 200, ifMatch: true })
+  @CommandEndpoint(':projectId/close', { status: 200, ifMatch: true })
   close(@Param() params: ProjectParams, @Body() body: CloseProjectDto, @Caller() caller: CommandCaller) {
     return this.send(caller, params, { type: 'CloseProject', ...params, ...body });
   }

@@ -1,8 +1,8 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/roles.decorator';
-import { CommandResponses } from '../http/command-responses';
 import { Caller, type CommandCaller } from './command-caller.decorator';
+import { CommandEndpoint } from './command-endpoint.decorator';
 import { HoldReviewCycleDto } from './hold-review-cycle.dto';
 import { LedgerEndpoint } from './ledger-endpoint';
 
@@ -13,9 +13,7 @@ export class ReviewCycleCommandsController {
   constructor(private readonly ledger: LedgerEndpoint) {}
 
   /** Holds a CITP review and seals the history up to now: a signed Merkle root over every event hash. */
-  @Post()
-  @HttpCode(201)
-  @CommandResponses({ status: 201, ifMatch: false })
+  @CommandEndpoint('', { status: 201, ifMatch: false })
   hold(@Body() body: HoldReviewCycleDto, @Caller() caller: CommandCaller) {
     return this.ledger.send(
       caller,
