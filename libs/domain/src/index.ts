@@ -84,6 +84,7 @@ export {
   type IndicatorDirection,
   type IndicatorTarget,
   type PlannedMilestone,
+  type ProjectCharter,
 } from './project/plan';
 export { expectedProgress, progressTowardTarget, type Progress } from './project/progress';
 export {

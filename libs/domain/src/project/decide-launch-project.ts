@@ -1,8 +1,6 @@
 import type { MissionState } from '../mission/mission-state';
 import type { DecisionContext } from '../shared/decision-context';
 import { ConflictError, NotFoundError } from '../shared/domain-error';
-import type { MissionCode, ProjectId } from '../shared/ids';
-import type { IsoDate } from '../shared/iso-date';
 import { LIMITS } from '../shared/limits';
 import {
   requireFactDate,
@@ -12,20 +10,14 @@ import {
   requireText,
   requireUnique,
 } from '../shared/validation';
-import type { IndicatorDefinition, PlannedMilestone } from './plan';
+import type { IndicatorDefinition, PlannedMilestone, ProjectCharter } from './plan';
 import type { ProjectLaunched } from './project-events';
 import type { ProjectState } from './project-state';
 import { validIndicator, validMilestone } from './validate-plan';
 
 /** Programme office: start a project within a mission, with its first plan. */
-export interface LaunchProject {
+export interface LaunchProject extends ProjectCharter {
   readonly type: 'LaunchProject';
-  readonly projectId: ProjectId;
-  readonly missionCode: MissionCode;
-  readonly title: string;
-  readonly objective: string;
-  readonly leadOrganisation: string;
-  readonly launchedOn: IsoDate;
   readonly milestones: readonly PlannedMilestone[];
   readonly indicators: readonly IndicatorDefinition[];
 }

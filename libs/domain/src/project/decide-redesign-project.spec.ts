@@ -18,6 +18,8 @@ const citp: Pick<RedesignProject, 'type' | 'projectId' | 'reason' | 'decidedOn'>
   decidedOn: '2021-02-05',
 };
 
+const redesign = (changes: RedesignProject['changes']): RedesignProject => ({ ...citp, changes });
+
 const noChange: PlanChanges = {
   milestones: { added: [], removed: [], rescheduled: [] },
   indicators: { added: [], retired: [], retargeted: [] },
@@ -91,10 +93,7 @@ describe('RedesignProject', () => {
   it('increments the plan version at each redesign', () => {
     given(franceconnectLaunched, franceconnectPlusPostponed)
       .when(
-        {
-          ...citp,
-          changes: { milestones: { rescheduled: [{ milestoneId: 'franceconnect-plus', to: '2021-03-31' }] } },
-        },
+        redesign({ milestones: { rescheduled: [{ milestoneId: 'franceconnect-plus', to: '2021-03-31' }] } }),
         onToday,
       )
       .then(
@@ -111,7 +110,7 @@ describe('RedesignProject', () => {
     const retargeted = [{ indicatorId: 'comptes-actifs', from: comptesActifs.target, to: newTarget }];
     const rescheduled = [{ milestoneId: 'franceconnect-plus', from: '2020-12-15', to: '2021-03-31' }];
     given(franceconnectLaunched, franceconnectPlusPostponed)
-      .when({ ...citp, changes: { milestones: { rescheduled }, indicators: { retargeted } } }, onToday)
+      .when(redesign({ milestones: { rescheduled }, indicators: { retargeted } }), onToday)
       .then(
         redesigned(3, {
           milestones: { ...noChange.milestones, rescheduled },
@@ -124,12 +123,9 @@ describe('RedesignProject', () => {
     // The launch plan said 2020-06-30, but the February 2020 redesign moved it.
     given(franceconnectLaunched, franceconnectPlusPostponed)
       .when(
-        {
-          ...citp,
-          changes: {
-            milestones: { rescheduled: [{ milestoneId: 'franceconnect-plus', from: '2020-06-30', to: '2021-03-31' }] },
-          },
-        },
+        redesign({
+          milestones: { rescheduled: [{ milestoneId: 'franceconnect-plus', from: '2020-06-30', to: '2021-03-31' }] },
+        }),
         onToday,
       )
       .thenThrows({
@@ -143,16 +139,13 @@ describe('RedesignProject', () => {
   it('refuses a retarget whose `from` is not the target in force', () => {
     given(franceconnectLaunched)
       .when(
-        {
-          ...citp,
-          changes: {
-            indicators: {
-              retargeted: [
-                { indicatorId: 'comptes-actifs', from: { value: 25_000_000, by: '2022-12-31' }, to: newTarget },
-              ],
-            },
+        redesign({
+          indicators: {
+            retargeted: [
+              { indicatorId: 'comptes-actifs', from: { value: 25_000_000, by: '2022-12-31' }, to: newTarget },
+            ],
           },
-        },
+        }),
         onToday,
       )
       .thenThrows({ code: 'plan_mismatch', kind: 'conflict', path: 'changes.indicators.retargeted[0].from' });
@@ -160,38 +153,32 @@ describe('RedesignProject', () => {
 
   it('must change something', () => {
     given(franceconnectLaunched)
-      .when({ ...citp, changes: {} }, onToday)
+      .when(redesign({}), onToday)
       .thenThrows({ code: 'nothing_to_change', kind: 'rule', path: 'changes' });
     given(franceconnectLaunched)
-      .when({ ...citp, changes: { milestones: { added: [], removed: [] }, indicators: {} } }, onToday)
+      .when(redesign({ milestones: { added: [], removed: [] }, indicators: {} }), onToday)
       .thenThrows({ code: 'nothing_to_change', kind: 'rule', path: 'changes' });
   });
 
   it('changes the objective alone', () => {
     given(franceconnectLaunched)
-      .when({ ...citp, changes: { objective: 'Nouvel objectif' } }, onToday)
+      .when(redesign({ objective: 'Nouvel objectif' }), onToday)
       .then(redesigned(2, { objective: 'Nouvel objectif' }));
   });
 
   it('does not count an unchanged objective, due date or target as a change', () => {
     given(franceconnectLaunched)
-      .when({ ...citp, changes: { objective: franceconnectLaunched.data.objective } }, onToday)
+      .when(redesign({ objective: franceconnectLaunched.data.objective }), onToday)
       .thenThrows({ code: 'nothing_to_change', kind: 'rule', path: 'changes.objective' });
     given(franceconnectLaunched)
       .when(
-        {
-          ...citp,
-          changes: { milestones: { rescheduled: [{ milestoneId: 'franceconnect-plus', to: '2020-06-30' }] } },
-        },
+        redesign({ milestones: { rescheduled: [{ milestoneId: 'franceconnect-plus', to: '2020-06-30' }] } }),
         onToday,
       )
       .thenThrows({ code: 'nothing_to_change', kind: 'rule', path: 'changes.milestones.rescheduled[0].to' });
     given(franceconnectLaunched)
       .when(
-        {
-          ...citp,
-          changes: { indicators: { retargeted: [{ indicatorId: 'comptes-actifs', to: comptesActifs.target }] } },
-        },
+        redesign({ indicators: { retargeted: [{ indicatorId: 'comptes-actifs', to: comptesActifs.target }] } }),
         onToday,
       )
       .thenThrows({ code: 'nothing_to_change', kind: 'rule', path: 'changes.indicators.retargeted[0].to' });
@@ -199,7 +186,7 @@ describe('RedesignProject', () => {
 
   it('refuses a blank objective', () => {
     given(franceconnectLaunched)
-      .when({ ...citp, changes: { objective: '  ' } }, onToday)
+      .when(redesign({ objective: '  ' }), onToday)
       .thenThrows({ code: 'required', kind: 'invalid', path: 'changes.objective' });
   });
 
@@ -220,7 +207,7 @@ describe('RedesignProject', () => {
   });
 
   it('acts only on a launched, open project', () => {
-    const command: RedesignProject = { ...citp, changes: { objective: 'Nouvel objectif' } };
+    const command: RedesignProject = redesign({ objective: 'Nouvel objectif' });
     given().when(command, onToday).thenThrows({ code: 'project_not_found', kind: 'not_found' });
     given(franceconnectLaunched, franceconnectClosed)
       .when(command, onToday)
@@ -230,14 +217,11 @@ describe('RedesignProject', () => {
   describe('milestones', () => {
     it('removes or reschedules only a milestone of the plan in force', () => {
       given(franceconnectLaunched)
-        .when({ ...citp, changes: { milestones: { removed: ['raccordement-caf'] } } }, onToday)
+        .when(redesign({ milestones: { removed: ['raccordement-caf'] } }), onToday)
         .thenThrows({ code: 'milestone_not_found', kind: 'not_found', path: 'changes.milestones.removed[0]' });
       given(franceconnectLaunched)
         .when(
-          {
-            ...citp,
-            changes: { milestones: { rescheduled: [{ milestoneId: 'raccordement-caf', to: '2021-12-31' }] } },
-          },
+          redesign({ milestones: { rescheduled: [{ milestoneId: 'raccordement-caf', to: '2021-12-31' }] } }),
           onToday,
         )
         .thenThrows({
@@ -250,14 +234,11 @@ describe('RedesignProject', () => {
     it('neither removes nor reschedules a milestone already reached', () => {
       const history = [franceconnectLaunched, reached('raccordement-impots', '2019-12-20', 0)] as const;
       given(...history)
-        .when({ ...citp, changes: { milestones: { removed: ['raccordement-impots'] } } }, onToday)
+        .when(redesign({ milestones: { removed: ['raccordement-impots'] } }), onToday)
         .thenThrows({ code: 'milestone_already_reached', kind: 'conflict', path: 'changes.milestones.removed[0]' });
       given(...history)
         .when(
-          {
-            ...citp,
-            changes: { milestones: { rescheduled: [{ milestoneId: 'raccordement-impots', to: '2021-12-31' }] } },
-          },
+          redesign({ milestones: { rescheduled: [{ milestoneId: 'raccordement-impots', to: '2021-12-31' }] } }),
           onToday,
         )
         .thenThrows({
@@ -270,7 +251,7 @@ describe('RedesignProject', () => {
     it('adds a milestone under an id not already in the plan', () => {
       const added = [{ milestoneId: 'franceconnect-plus', title: 'Doublon', dueOn: '2021-12-31' }];
       given(franceconnectLaunched)
-        .when({ ...citp, changes: { milestones: { added } } }, onToday)
+        .when(redesign({ milestones: { added } }), onToday)
         .thenThrows({ code: 'milestone_id_taken', kind: 'conflict', path: 'changes.milestones.added[0].milestoneId' });
     });
 
@@ -280,32 +261,29 @@ describe('RedesignProject', () => {
         { milestoneId: 'lutte-usurpation', title: 'Usurpation bis', dueOn: '2022-06-30' },
       ];
       given(franceconnectLaunched)
-        .when({ ...citp, changes: { milestones: { added } } }, onToday)
+        .when(redesign({ milestones: { added } }), onToday)
         .thenThrows({ code: 'duplicate_id', kind: 'invalid', path: 'changes.milestones.added[1].milestoneId' });
       given(franceconnectLaunched)
-        .when({ ...citp, changes: { milestones: { removed: ['franceconnect-plus', 'franceconnect-plus'] } } }, onToday)
+        .when(redesign({ milestones: { removed: ['franceconnect-plus', 'franceconnect-plus'] } }), onToday)
         .thenThrows({ code: 'duplicate_id', kind: 'invalid', path: 'changes.milestones.removed[1]' });
       const twice = [
         { milestoneId: 'franceconnect-plus', to: '2021-09-30' },
         { milestoneId: 'franceconnect-plus', to: '2021-10-31' },
       ];
       given(franceconnectLaunched)
-        .when({ ...citp, changes: { milestones: { rescheduled: twice } } }, onToday)
+        .when(redesign({ milestones: { rescheduled: twice } }), onToday)
         .thenThrows({ code: 'duplicate_id', kind: 'invalid', path: 'changes.milestones.rescheduled[1].milestoneId' });
     });
 
     it('does not both remove and reschedule a milestone', () => {
       given(franceconnectLaunched)
         .when(
-          {
-            ...citp,
-            changes: {
-              milestones: {
-                removed: ['franceconnect-plus'],
-                rescheduled: [{ milestoneId: 'franceconnect-plus', to: '2021-09-30' }],
-              },
+          redesign({
+            milestones: {
+              removed: ['franceconnect-plus'],
+              rescheduled: [{ milestoneId: 'franceconnect-plus', to: '2021-09-30' }],
             },
-          },
+          }),
           onToday,
         )
         .thenThrows({
@@ -318,19 +296,13 @@ describe('RedesignProject', () => {
     it('plans added and rescheduled milestones from the launch day on', () => {
       given(franceconnectLaunched)
         .when(
-          {
-            ...citp,
-            changes: { milestones: { added: [{ milestoneId: 'cadrage', title: 'Cadrage', dueOn: '2019-05-31' }] } },
-          },
+          redesign({ milestones: { added: [{ milestoneId: 'cadrage', title: 'Cadrage', dueOn: '2019-05-31' }] } }),
           onToday,
         )
         .thenThrows({ code: 'date_before_launch', kind: 'rule', path: 'changes.milestones.added[0].dueOn' });
       given(franceconnectLaunched)
         .when(
-          {
-            ...citp,
-            changes: { milestones: { rescheduled: [{ milestoneId: 'franceconnect-plus', to: '2019-05-31' }] } },
-          },
+          redesign({ milestones: { rescheduled: [{ milestoneId: 'franceconnect-plus', to: '2019-05-31' }] } }),
           onToday,
         )
         .thenThrows({ code: 'date_before_launch', kind: 'rule', path: 'changes.milestones.rescheduled[0].to' });
@@ -339,10 +311,7 @@ describe('RedesignProject', () => {
     it('refuses a reschedule to a date that does not exist', () => {
       given(franceconnectLaunched)
         .when(
-          {
-            ...citp,
-            changes: { milestones: { rescheduled: [{ milestoneId: 'franceconnect-plus', to: '2021-09-31' }] } },
-          },
+          redesign({ milestones: { rescheduled: [{ milestoneId: 'franceconnect-plus', to: '2021-09-31' }] } }),
           onToday,
         )
         .thenThrows({ code: 'invalid_date', kind: 'invalid', path: 'changes.milestones.rescheduled[0].to' });
@@ -350,18 +319,15 @@ describe('RedesignProject', () => {
   });
 
   describe('indicators', () => {
-    const retireDelai: RedesignProject = { ...citp, changes: { indicators: { retired: ['delai-raccordement'] } } };
+    const retireDelai: RedesignProject = redesign({ indicators: { retired: ['delai-raccordement'] } });
     const delaiRetired = redesigned(2, { indicators: { ...noChange.indicators, retired: ['delai-raccordement'] } });
 
     it('retires or retargets only an indicator of the project', () => {
       given(franceconnectLaunched)
-        .when({ ...citp, changes: { indicators: { retired: ['taux-satisfaction'] } } }, onToday)
+        .when(redesign({ indicators: { retired: ['taux-satisfaction'] } }), onToday)
         .thenThrows({ code: 'indicator_not_found', kind: 'not_found', path: 'changes.indicators.retired[0]' });
       given(franceconnectLaunched)
-        .when(
-          { ...citp, changes: { indicators: { retargeted: [{ indicatorId: 'taux-satisfaction', to: newTarget }] } } },
-          onToday,
-        )
+        .when(redesign({ indicators: { retargeted: [{ indicatorId: 'taux-satisfaction', to: newTarget }] } }), onToday)
         .thenThrows({
           code: 'indicator_not_found',
           kind: 'not_found',
@@ -375,12 +341,9 @@ describe('RedesignProject', () => {
         .thenThrows({ code: 'indicator_retired', kind: 'rule', path: 'changes.indicators.retired[0]' });
       given(franceconnectLaunched, delaiRetired)
         .when(
-          {
-            ...citp,
-            changes: {
-              indicators: { retargeted: [{ indicatorId: 'delai-raccordement', to: { value: 20, by: '2023-12-31' } }] },
-            },
-          },
+          redesign({
+            indicators: { retargeted: [{ indicatorId: 'delai-raccordement', to: { value: 20, by: '2023-12-31' } }] },
+          }),
           onToday,
         )
         .thenThrows({ code: 'indicator_retired', kind: 'rule', path: 'changes.indicators.retargeted[0].indicatorId' });
@@ -388,47 +351,38 @@ describe('RedesignProject', () => {
 
     it('adds an indicator under an id never used in the project, even by a retired one', () => {
       given(franceconnectLaunched)
-        .when(
-          { ...citp, changes: { indicators: { added: [{ ...tauxDemarches, indicatorId: 'comptes-actifs' }] } } },
-          onToday,
-        )
+        .when(redesign({ indicators: { added: [{ ...tauxDemarches, indicatorId: 'comptes-actifs' }] } }), onToday)
         .thenThrows({ code: 'indicator_id_taken', kind: 'conflict', path: 'changes.indicators.added[0].indicatorId' });
       given(franceconnectLaunched, delaiRetired)
-        .when(
-          { ...citp, changes: { indicators: { added: [{ ...tauxDemarches, indicatorId: 'delai-raccordement' }] } } },
-          onToday,
-        )
+        .when(redesign({ indicators: { added: [{ ...tauxDemarches, indicatorId: 'delai-raccordement' }] } }), onToday)
         .thenThrows({ code: 'indicator_id_taken', kind: 'conflict' });
     });
 
     it('refuses the same indicator twice in one list', () => {
       given(franceconnectLaunched)
-        .when({ ...citp, changes: { indicators: { added: [tauxDemarches, tauxDemarches] } } }, onToday)
+        .when(redesign({ indicators: { added: [tauxDemarches, tauxDemarches] } }), onToday)
         .thenThrows({ code: 'duplicate_id', kind: 'invalid', path: 'changes.indicators.added[1].indicatorId' });
       given(franceconnectLaunched)
-        .when({ ...citp, changes: { indicators: { retired: ['delai-raccordement', 'delai-raccordement'] } } }, onToday)
+        .when(redesign({ indicators: { retired: ['delai-raccordement', 'delai-raccordement'] } }), onToday)
         .thenThrows({ code: 'duplicate_id', kind: 'invalid', path: 'changes.indicators.retired[1]' });
       const twice = [
         { indicatorId: 'comptes-actifs', to: newTarget },
         { indicatorId: 'comptes-actifs', to: { value: 35_000_000, by: '2023-06-30' } },
       ];
       given(franceconnectLaunched)
-        .when({ ...citp, changes: { indicators: { retargeted: twice } } }, onToday)
+        .when(redesign({ indicators: { retargeted: twice } }), onToday)
         .thenThrows({ code: 'duplicate_id', kind: 'invalid', path: 'changes.indicators.retargeted[1].indicatorId' });
     });
 
     it('does not both retire and retarget an indicator', () => {
       given(franceconnectLaunched)
         .when(
-          {
-            ...citp,
-            changes: {
-              indicators: {
-                retired: ['comptes-actifs'],
-                retargeted: [{ indicatorId: 'comptes-actifs', to: newTarget }],
-              },
+          redesign({
+            indicators: {
+              retired: ['comptes-actifs'],
+              retargeted: [{ indicatorId: 'comptes-actifs', to: newTarget }],
             },
-          },
+          }),
           onToday,
         )
         .thenThrows({
@@ -441,14 +395,11 @@ describe('RedesignProject', () => {
     it('checks a new target as at launch: direction, after the baseline', () => {
       given(franceconnectLaunched)
         .when(
-          {
-            ...citp,
-            changes: {
-              indicators: {
-                retargeted: [{ indicatorId: 'comptes-actifs', to: { value: 5_000_000, by: '2023-06-30' } }],
-              },
+          redesign({
+            indicators: {
+              retargeted: [{ indicatorId: 'comptes-actifs', to: { value: 5_000_000, by: '2023-06-30' } }],
             },
-          },
+          }),
           onToday,
         )
         .thenThrows({
@@ -458,10 +409,7 @@ describe('RedesignProject', () => {
         });
       given(franceconnectLaunched)
         .when(
-          {
-            ...citp,
-            changes: { indicators: { added: [{ ...tauxDemarches, target: { value: 80, by: '2021-01-01' } }] } },
-          },
+          redesign({ indicators: { added: [{ ...tauxDemarches, target: { value: 80, by: '2021-01-01' } }] } }),
           onToday,
         )
         .thenThrows({ code: 'target_not_after_baseline', kind: 'rule', path: 'changes.indicators.added[0].target.by' });
@@ -470,16 +418,13 @@ describe('RedesignProject', () => {
     it('refuses a malformed `from`', () => {
       given(franceconnectLaunched)
         .when(
-          {
-            ...citp,
-            changes: {
-              indicators: {
-                retargeted: [
-                  { indicatorId: 'comptes-actifs', from: { value: 30_000_000, by: '2022-12-32' }, to: newTarget },
-                ],
-              },
+          redesign({
+            indicators: {
+              retargeted: [
+                { indicatorId: 'comptes-actifs', from: { value: 30_000_000, by: '2022-12-32' }, to: newTarget },
+              ],
             },
-          },
+          }),
           onToday,
         )
         .thenThrows({ code: 'invalid_date', kind: 'invalid', path: 'changes.indicators.retargeted[0].from.by' });

@@ -1,5 +1,15 @@
-import type { IndicatorId, MilestoneId } from '../shared/ids';
+import type { IndicatorId, MilestoneId, MissionCode, ProjectId } from '../shared/ids';
 import type { IsoDate } from '../shared/iso-date';
+
+/** What a project is, within which mission, led by whom and since when: stated at launch, kept by the state. */
+export interface ProjectCharter {
+  readonly projectId: ProjectId;
+  readonly missionCode: MissionCode;
+  readonly title: string;
+  readonly objective: string;
+  readonly leadOrganisation: string;
+  readonly launchedOn: IsoDate;
+}
 
 /** A dated step of a project's plan, e.g. "FranceConnect+ ouvert aux démarches sensibles" due 2020-06-30. */
 export interface PlannedMilestone {

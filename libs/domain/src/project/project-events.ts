@@ -1,18 +1,12 @@
-import type { IndicatorId, MilestoneId, MissionCode, ProjectId } from '../shared/ids';
+import type { IndicatorId, MilestoneId, ProjectId } from '../shared/ids';
 import type { IsoDate } from '../shared/iso-date';
 import type { Territory } from '../shared/territory';
-import type { IndicatorDefinition, IndicatorTarget, PlannedMilestone } from './plan';
+import type { IndicatorDefinition, IndicatorTarget, PlannedMilestone, ProjectCharter } from './plan';
 
 /** A project starts within a mission, with its first plan (version 1): milestones and indicators. */
 export interface ProjectLaunched {
   readonly type: 'ProjectLaunched';
-  readonly data: {
-    readonly projectId: ProjectId;
-    readonly missionCode: MissionCode;
-    readonly title: string;
-    readonly objective: string;
-    readonly leadOrganisation: string;
-    readonly launchedOn: IsoDate;
+  readonly data: ProjectCharter & {
     readonly milestones: readonly PlannedMilestone[];
     readonly indicators: readonly IndicatorDefinition[];
   };

@@ -1,7 +1,7 @@
-import type { IndicatorId, MilestoneId, MissionCode, ProjectId } from '../shared/ids';
+import type { IndicatorId, MilestoneId } from '../shared/ids';
 import type { IsoDate } from '../shared/iso-date';
 import type { TerritoryKey } from '../shared/territory';
-import type { IndicatorDefinition } from './plan';
+import type { IndicatorDefinition, ProjectCharter } from './plan';
 import type { ProjectOutcome } from './project-events';
 
 /** A milestone of the plan in force: when it is due and, once reached, when and how many days late. */
@@ -24,13 +24,7 @@ export type PeriodValues = Readonly<Record<IsoDate, number>>;
 export type Measurements = Readonly<Record<IndicatorId, Readonly<Record<TerritoryKey, PeriodValues>>>>;
 
 /** What is known of a project from its launch on. */
-export interface LaunchedProjectFacts {
-  readonly projectId: ProjectId;
-  readonly missionCode: MissionCode;
-  readonly title: string;
-  readonly objective: string;
-  readonly leadOrganisation: string;
-  readonly launchedOn: IsoDate;
+export interface LaunchedProjectFacts extends ProjectCharter {
   /** 1 at launch, one more per redesign. */
   readonly planVersion: number;
   /** The plan in force: milestones removed by a redesign are gone. */

@@ -59,58 +59,41 @@ export abstract class DomainError extends Error {
   }
 }
 
-/** Refusal of a malformed command (kind `invalid`). */
-export class InvalidInputError extends DomainError {
-  override readonly name = 'InvalidInputError';
-  readonly kind = 'invalid';
-
-  constructor(
-    readonly code: InvalidInputCode,
-    message: string,
-    path?: string,
-  ) {
-    super(message, path);
-  }
+interface CodesOfKind {
+  readonly invalid: InvalidInputCode;
+  readonly not_found: NotFoundCode;
+  readonly conflict: ConflictCode;
+  readonly rule: RuleCode;
 }
+
+/** The class of one kind of refusal: its codes, and its own name for logs and stack traces. */
+function refusal<Kind extends DomainErrorKind>(kind: Kind, name: string) {
+  return class extends DomainError {
+    override readonly name = name;
+    readonly kind: Kind = kind;
+
+    constructor(
+      readonly code: CodesOfKind[Kind],
+      message: string,
+      path?: string,
+    ) {
+      super(message, path);
+    }
+  };
+}
+
+/** Refusal of a malformed command (kind `invalid`). */
+export const InvalidInputError = refusal('invalid', 'InvalidInputError');
+export type InvalidInputError = InstanceType<typeof InvalidInputError>;
 
 /** Refusal of a command naming what the history does not hold (kind `not_found`). */
-export class NotFoundError extends DomainError {
-  override readonly name = 'NotFoundError';
-  readonly kind = 'not_found';
-
-  constructor(
-    readonly code: NotFoundCode,
-    message: string,
-    path?: string,
-  ) {
-    super(message, path);
-  }
-}
+export const NotFoundError = refusal('not_found', 'NotFoundError');
+export type NotFoundError = InstanceType<typeof NotFoundError>;
 
 /** Refusal of a command clashing with what has already happened (kind `conflict`). */
-export class ConflictError extends DomainError {
-  override readonly name = 'ConflictError';
-  readonly kind = 'conflict';
-
-  constructor(
-    readonly code: ConflictCode,
-    message: string,
-    path?: string,
-  ) {
-    super(message, path);
-  }
-}
+export const ConflictError = refusal('conflict', 'ConflictError');
+export type ConflictError = InstanceType<typeof ConflictError>;
 
 /** Refusal of a command by a business rule (kind `rule`). */
-export class RuleViolationError extends DomainError {
-  override readonly name = 'RuleViolationError';
-  readonly kind = 'rule';
-
-  constructor(
-    readonly code: RuleCode,
-    message: string,
-    path?: string,
-  ) {
-    super(message, path);
-  }
-}
+export const RuleViolationError = refusal('rule', 'RuleViolationError');
+export type RuleViolationError = InstanceType<typeof RuleViolationError>;
