@@ -16,6 +16,23 @@ import { citp5, franceConnectLaunch, idnumMission, measurementMay2021 } from './
 
 const PROBLEM_JSON = /^application\/problem\+json/;
 const programmeOffice = bearer('programme-office');
+const TITLES: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  409: 'Conflict',
+  412: 'Precondition Failed',
+  422: 'Unprocessable Content',
+};
+/** The whole problem document the API answers (RFC 9457): its type and title follow from the code and the status. */
+const problem = (status: number, code: string, fields: Record<string, unknown>) => ({
+  type: `urn:portfolio-ledger:problem:${code}`,
+  title: TITLES[status],
+  status,
+  code,
+  ...fields,
+});
 const measurementsPath = '/api/v1/projects/franceconnect/indicators/usagers-franceconnect/measurements';
 
 describe.each(STORE_KINDS)('commands on %s', (kind) => {
@@ -193,15 +210,11 @@ describe.each(STORE_KINDS)('commands on %s', (kind) => {
       await expectRefused(
         () => post('/api/v1/missions', { ...idnumMission, actor: { id: 'someone-else', role: 'admin' } }),
         400,
-        {
-          type: 'urn:portfolio-ledger:problem:validation_failed',
-          title: 'Bad Request',
-          status: 400,
+        problem(400, 'validation_failed', {
           detail: '1 invalid field: actor',
           instance: '/api/v1/missions',
-          code: 'validation_failed',
           errors: [{ path: 'actor', message: 'property actor should not exist' }],
-        },
+        }),
       );
       await post('/api/v1/missions', idnumMission, { ...programmeOffice, 'X-Correlation-Id': 'corr-42' }).expect(201);
       const [event] = await allEvents(testApp);
@@ -236,29 +249,29 @@ describe.each(STORE_KINDS)('commands on %s', (kind) => {
       await launchFranceConnect();
       const keyed = { ...programmeOffice, 'Idempotency-Key': 'measure-may-2021' };
       await post(measurementsPath, measurementMay2021, keyed).expect(201);
-      await expectRefused(() => post(measurementsPath, { ...measurementMay2021, value: 27 }, keyed), 422, {
-        type: 'urn:portfolio-ledger:problem:idempotency_key_reused',
-        title: 'Unprocessable Content',
-        status: 422,
-        detail: 'Idempotency-Key measure-may-2021 was already used for a different request',
-        instance: measurementsPath,
-        code: 'idempotency_key_reused',
-      });
+      await expectRefused(
+        () => post(measurementsPath, { ...measurementMay2021, value: 27 }, keyed),
+        422,
+        problem(422, 'idempotency_key_reused', {
+          detail: 'Idempotency-Key measure-may-2021 was already used for a different request',
+          instance: measurementsPath,
+        }),
+      );
     });
   });
 
   describe('refusals: nothing is appended', () => {
     it('400 for a date that does not exist, with the field path', async () => {
       await launchFranceConnect();
-      await expectRefused(() => post(measurementsPath, { ...measurementMay2021, period: '2021-02-30' }), 400, {
-        type: 'urn:portfolio-ledger:problem:validation_failed',
-        title: 'Bad Request',
-        status: 400,
-        detail: '1 invalid field: period',
-        instance: measurementsPath,
-        code: 'validation_failed',
-        errors: [{ path: 'period', message: 'period must be a real calendar date written YYYY-MM-DD' }],
-      });
+      await expectRefused(
+        () => post(measurementsPath, { ...measurementMay2021, period: '2021-02-30' }),
+        400,
+        problem(400, 'validation_failed', {
+          detail: '1 invalid field: period',
+          instance: measurementsPath,
+          errors: [{ path: 'period', message: 'period must be a real calendar date written YYYY-MM-DD' }],
+        }),
+      );
     });
 
     it('400 for malformed JSON and for a malformed If-Match', async () => {
@@ -270,39 +283,22 @@ describe.each(STORE_KINDS)('commands on %s', (kind) => {
             .set('Content-Type', 'application/json')
             .send('{"missionCode":'),
         400,
-        {
-          type: 'urn:portfolio-ledger:problem:malformed_json',
-          title: 'Bad Request',
-          status: 400,
-          detail: 'the request body is not valid JSON',
-          instance: '/api/v1/missions',
-          code: 'malformed_json',
-        },
+        problem(400, 'malformed_json', { detail: 'the request body is not valid JSON', instance: '/api/v1/missions' }),
       );
       await launchFranceConnect();
       await expectRefused(
         () => post(measurementsPath, measurementMay2021, { ...programmeOffice, 'If-Match': 'three' }),
         400,
-        {
-          type: 'urn:portfolio-ledger:problem:validation_failed',
-          title: 'Bad Request',
-          status: 400,
+        problem(400, 'validation_failed', {
           detail: '1 invalid field: headers.If-Match',
           instance: measurementsPath,
-          code: 'validation_failed',
           errors: [{ path: 'headers.If-Match', message: 'If-Match must be a revision as returned in ETag, e.g. "3"' }],
-        },
+        }),
       );
     });
 
     it('401 without credentials or with a bad token', async () => {
-      const unauthenticated = {
-        type: 'urn:portfolio-ledger:problem:unauthenticated',
-        title: 'Unauthorized',
-        status: 401,
-        instance: '/api/v1/missions',
-        code: 'unauthenticated',
-      };
+      const unauthenticated = problem(401, 'unauthenticated', { instance: '/api/v1/missions' });
       const missing = await expectRefused(() => post('/api/v1/missions', idnumMission, {}), 401, {
         ...unauthenticated,
         detail: 'missing bearer token',
@@ -317,14 +313,11 @@ describe.each(STORE_KINDS)('commands on %s', (kind) => {
     });
 
     it('403 for a role that may not issue commands', async () => {
-      await expectRefused(() => post('/api/v1/missions', idnumMission, bearer('reviewer')), 403, {
-        type: 'urn:portfolio-ledger:problem:forbidden',
-        title: 'Forbidden',
-        status: 403,
-        detail: expect.stringContaining('reviewer'),
-        instance: '/api/v1/missions',
-        code: 'forbidden',
-      });
+      await expectRefused(
+        () => post('/api/v1/missions', idnumMission, bearer('reviewer')),
+        403,
+        problem(403, 'forbidden', { detail: expect.stringContaining('reviewer'), instance: '/api/v1/missions' }),
+      );
       await expectRefused(
         () => request(http).get('/api/v1/audit/public-key').set(bearer('reviewer')),
         403,
@@ -336,14 +329,10 @@ describe.each(STORE_KINDS)('commands on %s', (kind) => {
       await expectRefused(
         () => post('/api/v1/projects/hubee/indicators/echanges/measurements', measurementMay2021),
         404,
-        {
-          type: 'urn:portfolio-ledger:problem:project_not_found',
-          title: 'Not Found',
-          status: 404,
+        problem(404, 'project_not_found', {
           detail: expect.stringContaining('hubee'),
           instance: '/api/v1/projects/hubee/indicators/echanges/measurements',
-          code: 'project_not_found',
-        },
+        }),
       );
       await launchFranceConnect();
       await expectRefused(
@@ -363,14 +352,14 @@ describe.each(STORE_KINDS)('commands on %s', (kind) => {
 
     it('409 for a project launched twice, a milestone reached twice, a command on a closed project', async () => {
       await launchFranceConnect();
-      await expectRefused(() => post('/api/v1/projects', franceConnectLaunch), 409, {
-        type: 'urn:portfolio-ledger:problem:already_launched',
-        title: 'Conflict',
-        status: 409,
-        detail: expect.stringContaining('franceconnect'),
-        instance: '/api/v1/projects',
-        code: 'already_launched',
-      });
+      await expectRefused(
+        () => post('/api/v1/projects', franceConnectLaunch),
+        409,
+        problem(409, 'already_launched', {
+          detail: expect.stringContaining('franceconnect'),
+          instance: '/api/v1/projects',
+        }),
+      );
       const reach = () =>
         post('/api/v1/projects/franceconnect/milestones/agentconnect/reach', { reachedOn: '2021-06-30' });
       await reach().expect(200);
@@ -392,14 +381,10 @@ describe.each(STORE_KINDS)('commands on %s', (kind) => {
       await expectRefused(
         () => post(measurementsPath, measurementMay2021, { ...programmeOffice, 'If-Match': '"3"' }),
         412,
-        {
-          type: 'urn:portfolio-ledger:problem:revision_mismatch',
-          title: 'Precondition Failed',
-          status: 412,
+        problem(412, 'revision_mismatch', {
           detail: 'project-franceconnect is at revision 0, not 3: reload it and decide again',
           instance: measurementsPath,
-          code: 'revision_mismatch',
-        },
+        }),
       );
       await post(measurementsPath, measurementMay2021, { ...programmeOffice, 'If-Match': '"0"' }).expect(201);
     });
@@ -431,14 +416,7 @@ describe.each(STORE_KINDS)('commands on %s', (kind) => {
             .set('Content-Type', 'application/json')
             .send(deep),
         400,
-        {
-          type: 'urn:portfolio-ledger:problem:body_too_deep',
-          title: 'Bad Request',
-          status: 400,
-          detail: 'the body nests deeper than 32 levels',
-          instance: '/api/v1/missions',
-          code: 'body_too_deep',
-        },
+        problem(400, 'body_too_deep', { detail: 'the body nests deeper than 32 levels', instance: '/api/v1/missions' }),
       );
     });
 
@@ -468,15 +446,11 @@ describe.each(STORE_KINDS)('commands on %s', (kind) => {
       await expectRefused(
         () => post('/api/v1/projects/franceconnect/milestones/agentconnect/reach', { reachedOn: '2999-01-01' }),
         422,
-        {
-          type: 'urn:portfolio-ledger:problem:date_in_future',
-          title: 'Unprocessable Content',
-          status: 422,
+        problem(422, 'date_in_future', {
           detail: expect.stringContaining('2999-01-01'),
           instance: '/api/v1/projects/franceconnect/milestones/agentconnect/reach',
-          code: 'date_in_future',
           errors: [{ path: 'reachedOn', message: expect.stringContaining('2999-01-01') }],
-        },
+        }),
       );
       await expectRefused(
         () =>
