@@ -1,10 +1,8 @@
 import {
   BACKWARDS,
   END,
-  ErrorType,
   excludeSystemEvents,
   FORWARDS,
-  isCommandError,
   KurrentDBClient,
   NO_STREAM,
   START,
@@ -20,6 +18,7 @@ import { HeadSignal } from '../head-signal';
 import { chainEvents, checkExpectedRevision, nextRecordedAt, prepareAppend, type StreamTip } from '../prepare-append';
 import type { AppendResult, ExpectedRevision, NewEvent, StoredEvent } from '../stored-event';
 import { toRecordedAtForm } from '../stored-row';
+import { isStreamNotFound, isUnavailable, isWrongExpectedVersion, translate } from './kurrentdb-errors';
 import { fromKurrentRecord, KurrentStreamNames, toKurrentEventData, type KurrentRecord } from './kurrentdb-record';
 
 export interface KurrentDbEventStoreOptions {
@@ -35,31 +34,6 @@ export interface KurrentDbEventStoreOptions {
 const APPEND_ATTEMPTS = 4;
 /** Attempts of an append with `any` that keeps finding the stream's tip moved by another writer. */
 const TIP_RACE_ATTEMPTS = 20;
-
-const UNAVAILABLE: ReadonlySet<string> = new Set([
-  ErrorType.UNAVAILABLE,
-  ErrorType.DEADLINE_EXCEEDED,
-  ErrorType.NOT_LEADER,
-  ErrorType.TIMEOUT,
-  ErrorType.CANCELLED,
-]);
-
-/** The client's error type (`ErrorType`), or undefined for any other error. */
-function commandErrorType(error: unknown): string | undefined {
-  return error instanceof Error && isCommandError(error) ? error.type : undefined;
-}
-
-function isUnavailable(error: unknown): boolean {
-  return UNAVAILABLE.has(commandErrorType(error) ?? '');
-}
-
-function isStreamNotFound(error: unknown): boolean {
-  return commandErrorType(error) === ErrorType.STREAM_NOT_FOUND;
-}
-
-function translate(error: unknown): unknown {
-  return isUnavailable(error) ? new StoreUnavailableError(error) : error;
-}
 
 function wait(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
@@ -116,7 +90,7 @@ export class KurrentDbEventStore implements EventStore {
         this.signal.advance(position);
         return { revision: chained[chained.length - 1].revision, position };
       } catch (error) {
-        if (commandErrorType(error) !== ErrorType.WRONG_EXPECTED_VERSION) throw translate(error);
+        if (!isWrongExpectedVersion(error)) throw translate(error);
         // The tip moved between our read and our write. With `any` the events chain onto the new tip; with an
         // exact expectation the caller decides.
         if (expected !== 'any' || race >= TIP_RACE_ATTEMPTS) {
