@@ -1,20 +1,20 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { AuditExporter, AuditVerifier } from '@portfolio/audit';
 import { CloseProjectHandler } from './close-project/close-project.handler';
 import { CommandExecutor } from './command-execution/command-executor';
 import { DomainCommandGateway } from './command-execution/domain-command-gateway';
 import { DefineMissionHandler } from './define-mission/define-mission.handler';
-import { AuditExporter } from './export-audit-trail/audit-exporter';
-import { GetPublicKeyHandler } from './get-public-key/get-public-key.handler';
+import { auditExporterProvider } from './export-audit-trail/audit-exporter.provider';
 import { HoldReviewCycleHandler } from './hold-review-cycle/hold-review-cycle.handler';
 import { LaunchProjectHandler } from './launch-project/launch-project.handler';
 import { ReachMilestoneHandler } from './reach-milestone/reach-milestone.handler';
 import { RecordMeasurementsHandler } from './record-measurements/record-measurements.handler';
 import { RedesignProjectHandler } from './redesign-project/redesign-project.handler';
 import { ReadModelsModule, type ReadModelsOptions } from './read-models/read-models.module';
-import { HistorySealer } from './seal/history-sealer';
-import { SigningKeyService } from './seal/signing-key.service';
-import { AuditVerifier } from './verify-audit-trail/audit-verifier';
+import { historySealerProvider } from './seal/history-sealer';
+import { SEAL_SIGNING_KEY, sealSigningKeyProvider } from './seal/seal-signing-key.provider';
+import { auditVerifierProvider } from './verify-audit-trail/audit-verifier.provider';
 
 /** Command and query handlers behind the buses; needs EventStoreModule (configuration and store) imported beside it. */
 @Module({
@@ -22,10 +22,10 @@ import { AuditVerifier } from './verify-audit-trail/audit-verifier';
   providers: [
     CommandExecutor,
     DomainCommandGateway,
-    SigningKeyService,
-    HistorySealer,
-    AuditExporter,
-    AuditVerifier,
+    sealSigningKeyProvider,
+    historySealerProvider,
+    auditExporterProvider,
+    auditVerifierProvider,
     DefineMissionHandler,
     LaunchProjectHandler,
     ReachMilestoneHandler,
@@ -33,9 +33,8 @@ import { AuditVerifier } from './verify-audit-trail/audit-verifier';
     RedesignProjectHandler,
     CloseProjectHandler,
     HoldReviewCycleHandler,
-    GetPublicKeyHandler,
   ],
-  exports: [CommandExecutor, DomainCommandGateway, SigningKeyService, AuditExporter, AuditVerifier],
+  exports: [CommandExecutor, DomainCommandGateway, SEAL_SIGNING_KEY, AuditExporter, AuditVerifier],
 })
 export class ApplicationModule {
   static forRoot(options: ReadModelsOptions): DynamicModule {

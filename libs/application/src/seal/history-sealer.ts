@@ -1,50 +1,16 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { MerkleAccumulator, signSeal } from '@portfolio/audit';
+import type { FactoryProvider } from '@nestjs/common';
+import { HistorySealer } from '@portfolio/audit';
 import type { EventStore } from '@portfolio/event-store';
+import type { KeyObject } from 'node:crypto';
 import { EVENT_STORE } from '../event-store/event-store.provider';
-import { SigningKeyService } from './signing-key.service';
+import { SEAL_SIGNING_KEY } from './seal-signing-key.provider';
 
-/** The seal of a review cycle: the signed Merkle root of every event hash up to a position (ARCHITECTURE §8). */
-export interface Seal {
-  readonly sealedPosition: string;
-  readonly merkleRoot: string;
-  readonly eventCount: number;
-  readonly signature: string;
-}
+// The command path injects the sealer by its class, imported from here.
+export { HistorySealer };
 
-@Injectable()
-export class HistorySealer {
-  // The log only grows: the tree of its first events is kept, and the next seal reads only what came after.
-  private readonly tree = new MerkleAccumulator();
-  private treePosition = 0n;
-  // Seals extend one shared tree: one at a time.
-  private queue: Promise<unknown> = Promise.resolve();
-
-  constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    private readonly signingKey: SigningKeyService,
-  ) {}
-
-  /** Seals the whole log as it stands now; the accumulator streams the hashes, so memory stays flat. */
-  sealUpToHead(cycleId: string, heldOn: string): Promise<Seal> {
-    const sealing = this.queue.then(() => this.seal(cycleId, heldOn));
-    this.queue = sealing.catch(() => undefined);
-    return sealing;
-  }
-
-  private async seal(cycleId: string, heldOn: string): Promise<Seal> {
-    const head = await this.store.head();
-    for await (const event of this.store.readAll({ after: this.treePosition, to: head })) {
-      this.tree.append(event.hash);
-      this.treePosition = event.position;
-    }
-    const fields = {
-      cycleId,
-      heldOn,
-      sealedPosition: head.toString(),
-      eventCount: this.tree.size,
-      merkleRoot: this.tree.root(),
-    };
-    return { ...fields, signature: signSeal(this.signingKey.key, fields) };
-  }
-}
+/** One sealer for the process: it keeps the tree of the log read so far (libs/audit). */
+export const historySealerProvider: FactoryProvider<HistorySealer> = {
+  provide: HistorySealer,
+  inject: [EVENT_STORE, SEAL_SIGNING_KEY],
+  useFactory: (store: EventStore, key: KeyObject) => new HistorySealer(store, key),
+};

@@ -4,9 +4,9 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { ZipFile } from 'yazl';
-import type { ExportManifest } from '../export-format';
-import { signSeal } from '../seal';
-import { generateSigningKey, publicKeyPem } from '../signing';
+import type { ExportManifest } from '../export/export-format';
+import { signSeal } from '../seal/seal-statement';
+import { generateSigningKey, publicKeyPem } from '../seal/signing';
 import {
   buildLedger,
   exportLedger,

@@ -1,5 +1,5 @@
 import type { StoredEvent } from '@portfolio/event-store';
-import { publicKeyPem } from '../signing';
+import { publicKeyPem } from '../seal/signing';
 import {
   buildLedger,
   exportLedger,

@@ -1,7 +1,8 @@
 import type { StoredEvent } from '@portfolio/event-store';
 import { join } from 'node:path';
-import { signSeal, type SealFields } from '../seal';
-import { generateSigningKey, publicKeyPem } from '../signing';
+import type { SealFields } from '../seal/seal';
+import { signSeal } from '../seal/seal-statement';
+import { generateSigningKey, publicKeyPem } from '../seal/signing';
 import {
   buildLedger,
   exportLedger,
