@@ -1,4 +1,4 @@
-import type { EventStore, JsonObject, StoredEvent } from '@portfolio/event-store';
+import type { EventStore, JsonObject, NewEvent, StoredEvent } from '@portfolio/event-store';
 import { randomUUID, type KeyObject } from 'node:crypto';
 import { HistorySealer } from '../seal/history-sealer';
 import { recordedSealOf } from '../seal/recorded-seal';
@@ -18,7 +18,8 @@ export interface SealedLedger {
 
 const actor = { id: 'agent-1', name: 'Camille Martin', role: 'programme-office', organisation: 'DINUM' };
 
-function newEvent(type: string, data: JsonObject) {
+/** An event as the command path would append it, by an agent of the programme office. */
+export function newEvent(type: string, data: JsonObject): NewEvent {
   return { eventId: randomUUID(), type, schemaVersion: 1, data, metadata: { actor, commandId: randomUUID() } };
 }
 
