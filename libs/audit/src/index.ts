@@ -5,15 +5,7 @@ export { SEAL_EVENT_TYPE, type RecordedSeal, type Seal, type SealFields } from '
 export { sealStatement, signSeal, verifySeal } from './seal/seal-statement';
 export { recordedSealOf } from './seal/recorded-seal';
 export { HistorySealer } from './seal/history-sealer';
-export {
-  generateSigningKey,
-  publicKeyFingerprint,
-  publicKeyPem,
-  sign,
-  signingKeyFromPem,
-  signingKeyToPem,
-  verifySignature,
-} from './seal/signing';
+export * from './seal/signing';
 export {
   SIGNING_KEY_FILE,
   loadOrCreateSigningKey,

@@ -1,4 +1,4 @@
-import { canonicalJson, computeEventHash, type StoredEvent } from '@portfolio/event-store';
+import { canonicalJson, computeEventHash } from '@portfolio/event-store';
 import { generateSigningKey } from '../seal/signing';
 import { appendSealedLedger, type SealedLedger } from '../testing/sealed-ledger';
 import { openTestStore, TEST_STORE_KINDS, type TestStore } from '../testing/test-stores';
@@ -10,20 +10,19 @@ import { AuditVerifier } from './audit-verifier';
 const key = generateSigningKey();
 const now = () => new Date('2022-04-01T08:00:00.000Z');
 
-/** The hash of an event whose data changed, recomputed as a tamperer who knows the scheme would. */
-function rehashed(event: StoredEvent, data: StoredEvent['data']): string {
-  return computeEventHash({
-    ...event,
-    canonicalData: canonicalJson(data),
-    canonicalMetadata: canonicalJson(event.metadata),
-  });
-}
-
 describe.each(TEST_STORE_KINDS)('AuditVerifier on %s', (kind) => {
   let test: TestStore;
   let ledger: SealedLedger;
   const position = (index: number): bigint => ledger.events[index].position;
   const verify = () => new AuditVerifier(test.store, key, now).verify();
+
+  /** Rewrites an event's data and recomputes its hash, as a tamperer who knows the scheme would. */
+  async function rewrite(index: number, change: Readonly<Record<string, unknown>>): Promise<void> {
+    const event = ledger.events[index];
+    const data = canonicalJson({ ...event.data, ...change });
+    const hash = computeEventHash({ ...event, canonicalData: data, canonicalMetadata: canonicalJson(event.metadata) });
+    await test.tamper('UPDATE events SET data = ?, hash = ? WHERE position = ?', data, hash, event.position);
+  }
 
   beforeEach(async () => {
     test = await openTestStore(kind);
@@ -100,14 +99,7 @@ describe.each(TEST_STORE_KINDS)('AuditVerifier on %s', (kind) => {
   });
 
   it('reports a forged seal, rehashed so that its chain holds, at its position', async () => {
-    const seal = ledger.events[6];
-    const forged = { ...seal.data, merkleRoot: 'f'.repeat(64) };
-    await test.tamper(
-      'UPDATE events SET data = ?, hash = ? WHERE position = ?',
-      canonicalJson(forged),
-      rehashed(seal, forged),
-      seal.position,
-    );
+    await rewrite(6, { merkleRoot: 'f'.repeat(64) });
     expect(await verify()).toMatchObject({
       ok: false,
       sealsChecked: 0,
@@ -116,14 +108,7 @@ describe.each(TEST_STORE_KINDS)('AuditVerifier on %s', (kind) => {
   });
 
   it('reports a rehashed seal event that records no well-formed seal at its position', async () => {
-    const seal = ledger.events[10];
-    const forged = { ...seal.data, eventCount: 'ten' };
-    await test.tamper(
-      'UPDATE events SET data = ?, hash = ? WHERE position = ?',
-      canonicalJson(forged),
-      rehashed(seal, forged),
-      seal.position,
-    );
+    await rewrite(10, { eventCount: 'ten' });
     expect(await verify()).toMatchObject({
       ok: false,
       problem: {

@@ -4,15 +4,16 @@ import { join } from 'node:path';
 import { generateSigningKey, publicKeyPem, signingKeyFromPem, signingKeyToPem } from './signing';
 import { loadOrCreateSigningKey, openSigningKey, SIGNING_KEY_FILE } from './signing-key-file';
 
-describe('loadOrCreateSigningKey', () => {
-  let root: string;
-  beforeEach(async () => {
-    root = await mkdtemp(join(tmpdir(), 'audit-signing-'));
-  });
-  afterEach(async () => {
-    await rm(root, { recursive: true, force: true });
-  });
+// Each test works in a directory of its own.
+let root: string;
+beforeEach(async () => {
+  root = await mkdtemp(join(tmpdir(), 'audit-signing-'));
+});
+afterEach(async () => {
+  await rm(root, { recursive: true, force: true });
+});
 
+describe('loadOrCreateSigningKey', () => {
   it('creates the directory and a private key file readable by its owner only', async () => {
     const dir = join(root, 'data', 'nested');
     const loaded = await loadOrCreateSigningKey(dir);
@@ -53,14 +54,6 @@ describe('loadOrCreateSigningKey', () => {
 });
 
 describe('openSigningKey', () => {
-  let root: string;
-  beforeEach(async () => {
-    root = await mkdtemp(join(tmpdir(), 'audit-signing-'));
-  });
-  afterEach(async () => {
-    await rm(root, { recursive: true, force: true });
-  });
-
   it('uses the configured file, and generates nothing in the data directory', async () => {
     const file = join(root, 'configured.pem');
     const key = generateSigningKey();

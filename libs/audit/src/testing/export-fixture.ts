@@ -12,20 +12,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { ZipFile } from 'yazl';
-import { consistencyProofs, inclusionProofOf } from '../../export/bundle-manifest';
+import { consistencyProofs, inclusionProofOf } from '../export/bundle-manifest';
 import {
   EXPORT_FORMAT,
   exportEventLine,
   type ChainAnchor,
   type ExportInclusionProof,
   type ExportManifest,
-} from '../../export/export-format';
-import { textFile } from '../../export/file-digest';
-import { LogTreeBuilder } from '../../merkle/log-tree';
-import { MerkleAccumulator } from '../../merkle/merkle-accumulator';
-import { signSeal } from '../../seal/seal-statement';
-import { generateSigningKey, publicKeyFingerprint, publicKeyPem } from '../../seal/signing';
-import { appendSealedLedger, type SealedLedger } from '../../testing/sealed-ledger';
+} from '../export/export-format';
+import { textFile } from '../export/file-digest';
+import { LogTreeBuilder } from '../merkle/log-tree';
+import { MerkleAccumulator } from '../merkle/merkle-accumulator';
+import { signSeal } from '../seal/seal-statement';
+import { generateSigningKey, publicKeyFingerprint, publicKeyPem } from '../seal/signing';
+import { appendSealedLedger, type SealedLedger } from './sealed-ledger';
 
 // Export files built the way the format says, straight from a sealed ledger, so that tests can then damage them.
 
@@ -33,6 +33,8 @@ import { appendSealedLedger, type SealedLedger } from '../../testing/sealed-ledg
 export interface Ledger extends SealedLedger {
   readonly dir: string;
   readonly key: KeyObject;
+  /** The public half of `key`, as an auditor holds it. */
+  readonly pem: string;
   dispose(): Promise<void>;
 }
 
@@ -42,10 +44,18 @@ export async function buildLedger(): Promise<Ledger> {
   const key = generateSigningKey();
   try {
     const ledger = await appendSealedLedger(store, key);
-    return { ...ledger, dir, key, dispose: () => rm(dir, { recursive: true, force: true }) };
+    return { ...ledger, dir, key, pem: publicKeyPem(key), dispose: () => rm(dir, { recursive: true, force: true }) };
   } finally {
     await store.close();
   }
+}
+
+/** The ledger of a spec file: built before its tests run (the object is filled in then), removed after them. */
+export function useLedger(): Ledger {
+  const ledger = {} as Ledger;
+  beforeAll(async () => Object.assign(ledger, await buildLedger()));
+  afterAll(() => ledger.dispose());
+  return ledger;
 }
 
 /** The files of an export, as text, before they are written: what tests damage. */
@@ -151,6 +161,11 @@ export function fromNdjson(text: string): StoredEvent[] {
 
 export function toNdjson(events: readonly StoredEvent[]): string {
   return events.map(exportEventLine).join('');
+}
+
+/** Changes the events of events.ndjson and leaves the manifest as exported, digests included. */
+export function withEvents(files: ExportFiles, change: (events: StoredEvent[]) => StoredEvent[]): ExportFiles {
+  return { ...files, ndjson: toNdjson(change(fromNdjson(files.ndjson))) };
 }
 
 /**
