@@ -7,7 +7,7 @@ import { pipeline } from 'node:stream/promises';
 import { verifyConsistency, verifyInclusion } from '../merkle/merkle-proofs';
 import { generateSigningKey, publicKeyFingerprint, publicKeyPem } from '../seal/signing';
 import { newEvent, appendSealedLedger, type SealedLedger } from '../testing/sealed-ledger';
-import { openTestStore, TEST_STORE_KINDS, type TestStore } from '../testing/test-stores';
+import { openTestStore, rewriteEvent, TEST_STORE_KINDS, type TestStore } from '../testing/test-stores';
 import { BundleZip } from '../verify/bundle-zip';
 import { verifyExport } from '../verify/verify-export';
 import { AuditExporter } from './audit-exporter';
@@ -165,6 +165,16 @@ describe.each(TEST_STORE_KINDS)('AuditExporter on %s', (kind) => {
       filtered: true,
       proofsChecked: 5,
       unsealedEvents: 1,
+    });
+  });
+
+  it('lists only the seals it can read, leaving a rehashed, malformed one for the verifier to report where it is', async () => {
+    await rewriteEvent(test, ledger.events[10], { eventCount: 'ten' });
+    const { path, manifest } = await bundleOf({});
+    expect(manifest.seals).toEqual([ledger.seals[0]]);
+    expect((await verifyExport({ kind: 'bundle', path }, { publicKeyPem: publicKeyPem(key) })).problem).toMatchObject({
+      code: 'malformed_event',
+      position: position(10),
     });
   });
 });

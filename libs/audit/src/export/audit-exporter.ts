@@ -62,6 +62,7 @@ export class AuditExporter {
   }
 
   private async fillBundle(plan: ExportPlan, zip: ZipFile): Promise<void> {
+    // A ReviewCycleHeld event recording no valid seal is not listed: the verifier reports it where it sits.
     const { seals } = await recordedSeals(this.store, plan.head);
     const lastSealed = seals.length === 0 ? 0n : BigInt(seals[seals.length - 1].sealedPosition);
     const manifest = new ManifestBuilder(plan, seals, await LogTree.build(this.store, lastSealed));

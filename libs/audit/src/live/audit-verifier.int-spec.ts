@@ -1,7 +1,7 @@
-import { canonicalJson, computeEventHash } from '@portfolio/event-store';
+import { canonicalJson } from '@portfolio/event-store';
 import { generateSigningKey } from '../seal/signing';
 import { appendSealedLedger, type SealedLedger } from '../testing/sealed-ledger';
-import { openTestStore, TEST_STORE_KINDS, type TestStore } from '../testing/test-stores';
+import { openTestStore, rewriteEvent, TEST_STORE_KINDS, type TestStore } from '../testing/test-stores';
 import { AuditVerifier } from './audit-verifier';
 
 // The sealed ledger by index (position = index + 1): 0 mission-IDNUM · 1, 3, 5, 9, 11 project-franceconnect ·
@@ -15,14 +15,6 @@ describe.each(TEST_STORE_KINDS)('AuditVerifier on %s', (kind) => {
   let ledger: SealedLedger;
   const position = (index: number): bigint => ledger.events[index].position;
   const verify = () => new AuditVerifier(test.store, key, now).verify();
-
-  /** Rewrites an event's data and recomputes its hash, as a tamperer who knows the scheme would. */
-  async function rewrite(index: number, change: Readonly<Record<string, unknown>>): Promise<void> {
-    const event = ledger.events[index];
-    const data = canonicalJson({ ...event.data, ...change });
-    const hash = computeEventHash({ ...event, canonicalData: data, canonicalMetadata: canonicalJson(event.metadata) });
-    await test.tamper('UPDATE events SET data = ?, hash = ? WHERE position = ?', data, hash, event.position);
-  }
 
   beforeEach(async () => {
     test = await openTestStore(kind);
@@ -99,7 +91,7 @@ describe.each(TEST_STORE_KINDS)('AuditVerifier on %s', (kind) => {
   });
 
   it('reports a forged seal, rehashed so that its chain holds, at its position', async () => {
-    await rewrite(6, { merkleRoot: 'f'.repeat(64) });
+    await rewriteEvent(test, ledger.events[6], { merkleRoot: 'f'.repeat(64) });
     expect(await verify()).toMatchObject({
       ok: false,
       sealsChecked: 0,
@@ -108,7 +100,7 @@ describe.each(TEST_STORE_KINDS)('AuditVerifier on %s', (kind) => {
   });
 
   it('reports a rehashed seal event that records no well-formed seal at its position', async () => {
-    await rewrite(10, { eventCount: 'ten' });
+    await rewriteEvent(test, ledger.events[10], { eventCount: 'ten' });
     expect(await verify()).toMatchObject({
       ok: false,
       problem: {

@@ -2,7 +2,7 @@ import type { EventStore } from '@portfolio/event-store';
 import { bySealedPosition, recordedSealOf } from './recorded-seal';
 import { SEAL_EVENT_TYPE, type RecordedSeal } from './seal';
 
-/** The seals a live store records, and the first ReviewCycleHeld event that records none (tampered with, surely). */
+/** The seals a live store records, and the first ReviewCycleHeld event that records none (only tampering makes one). */
 export interface SealsInStore {
   /** Well-formed seals, by sealed position. */
   readonly seals: readonly RecordedSeal[];

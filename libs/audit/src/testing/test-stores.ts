@@ -1,4 +1,11 @@
-import { PostgresEventStore, SqliteEventStore, type EventStore } from '@portfolio/event-store';
+import {
+  canonicalJson,
+  computeEventHash,
+  PostgresEventStore,
+  SqliteEventStore,
+  type EventStore,
+  type StoredEvent,
+} from '@portfolio/event-store';
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -60,4 +67,15 @@ async function postgresStore(): Promise<TestStore> {
 
 export function openTestStore(kind: TestStoreKind): Promise<TestStore> {
   return kind === 'sqlite' ? sqliteStore() : postgresStore();
+}
+
+/** Rewrites an event's data and recomputes its hash, as a tamperer who knows the scheme would: its chain still holds. */
+export async function rewriteEvent(
+  test: TestStore,
+  event: StoredEvent,
+  change: Readonly<Record<string, unknown>>,
+): Promise<void> {
+  const data = canonicalJson({ ...event.data, ...change });
+  const hash = computeEventHash({ ...event, canonicalData: data, canonicalMetadata: canonicalJson(event.metadata) });
+  await test.tamper('UPDATE events SET data = ?, hash = ? WHERE position = ?', data, hash, event.position);
 }
