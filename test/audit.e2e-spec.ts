@@ -1,4 +1,4 @@
-import { canonicalJson, computeEventHash, type StoredEvent } from '@portfolio/event-store';
+import type { StoredEvent } from '@portfolio/event-store';
 import { generateSigningKey, signingKeyToPem } from '@portfolio/audit';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -33,15 +33,8 @@ async function buildHistory(http: App): Promise<void> {
   await post(measurements, { ...measurementMay2021, period: '2021-07-31', value: 28 });
 }
 
-/** Recomputes an event's hash after its data changed, as a tamperer who knows the scheme would. */
-function rehashed(event: StoredEvent, data: StoredEvent['data']): string {
-  return computeEventHash({
-    ...event,
-    canonicalData: canonicalJson(data),
-    canonicalMetadata: canonicalJson(event.metadata),
-  });
-}
-
+// Over HTTP: the report, one tampering found, and the configured key used. Every kind of tampering, on both stores,
+// is covered below HTTP in libs/audit/src/live/audit-verifier.int-spec.ts.
 describe.each(STORE_KINDS)('online audit verification on %s', (kind) => {
   let testApp: TestApp;
   let http: App;
@@ -82,74 +75,6 @@ describe.each(STORE_KINDS)('online audit verification on %s', (kind) => {
   it('reports changed data at its position', async () => {
     await tamper('UPDATE events SET data = ? WHERE position = ?', '{"value":99}', events[2].position);
     expect(await verify()).toMatchObject({ ok: false, problem: { code: 'chain_broken', position: '3' } });
-  });
-
-  it('reports changed metadata at its position', async () => {
-    await tamper(
-      'UPDATE events SET metadata = ? WHERE position = ?',
-      '{"actor":{"id":"someone-else"}}',
-      events[4].position,
-    );
-    expect(await verify()).toMatchObject({ ok: false, problem: { code: 'chain_broken', position: '5' } });
-  });
-
-  it('reports a removed event at the next event of its stream', async () => {
-    await tamper('DELETE FROM events WHERE position = ?', events[2].position);
-    expect(await verify()).toMatchObject({ ok: false, problem: { code: 'chain_broken', position: '5' } });
-  });
-
-  it("reports a stream's last event removed, which no chain shows, at the seal that covered it", async () => {
-    // The removed measurement was the last of its stream before citp-6 sealed the log.
-    const { revision } = events[4];
-    await tamper('DELETE FROM events WHERE position = ?', events[6].position);
-    await tamper('DELETE FROM events WHERE position = ?', events[4].position);
-    expect(revision).toBe(2n);
-    expect(await verify()).toMatchObject({
-      ok: false,
-      problem: { code: 'merkle_mismatch', position: '6', cycleId: 'citp-6' },
-    });
-  });
-
-  it('reports an inserted event where it breaks the order', async () => {
-    const copy = events[2];
-    await tamper(
-      `INSERT INTO events (position, stream_id, revision, event_id, type, schema_version, data, metadata, recorded_at, prev_hash, hash)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      100n,
-      copy.streamId,
-      99n,
-      '00000000-0000-4000-8000-000000000000',
-      copy.type,
-      1,
-      canonicalJson(copy.data),
-      canonicalJson(copy.metadata),
-      events[6].recordedAt,
-      copy.hash,
-      copy.hash,
-    );
-    expect(await verify()).toMatchObject({ ok: false, problem: { code: 'chain_broken', position: '100' } });
-  });
-
-  it('reports swapped events at the first position out of order', async () => {
-    await tamper('UPDATE events SET position = ? WHERE position = ?', -1n, events[4].position);
-    await tamper('UPDATE events SET position = ? WHERE position = ?', events[4].position, events[6].position);
-    await tamper('UPDATE events SET position = ? WHERE position = ?', events[6].position, -1n);
-    expect(await verify()).toMatchObject({ ok: false, problem: { code: 'chain_broken', position: '5' } });
-  });
-
-  it('reports a forged seal, rehashed so that its chain holds, at its position', async () => {
-    const seal = events[5];
-    const forged = { ...seal.data, merkleRoot: 'f'.repeat(64) };
-    await tamper(
-      'UPDATE events SET data = ?, hash = ? WHERE position = ?',
-      canonicalJson(forged),
-      rehashed(seal, forged),
-      seal.position,
-    );
-    expect(await verify()).toMatchObject({
-      ok: false,
-      problem: { code: 'merkle_mismatch', position: '6', cycleId: 'citp-6' },
-    });
   });
 
   it('reports seals that do not verify with the instance key at the first seal', async () => {

@@ -2,7 +2,7 @@ import { createWriteStream, statSync } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import type { BenchTarget } from '../support/bench-target';
 import { openLedgerContext } from '../support/ledger-context';
-import { builtApplication } from '../support/product';
+import { builtAudit } from '../support/product';
 import { scenarioMain } from '../support/scenario';
 import { peakRssMb, timed } from '../support/stats';
 
@@ -24,7 +24,7 @@ export interface ExportResult {
 async function exportAuditTrail(input: ExportInput): Promise<ExportResult> {
   const context = await openLedgerContext(input.target);
   try {
-    const exporter = context.get(builtApplication().AuditExporter);
+    const exporter = context.get(builtAudit().AuditExporter);
     const { result: plan, seconds } = await timed(async () => {
       const exportPlan = await exporter.plan({});
       const stream = input.format === 'bundle' ? exporter.bundle(exportPlan) : exporter.ndjson(exportPlan);

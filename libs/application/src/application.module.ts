@@ -1,17 +1,15 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { CqrsModule } from '@nestjs/cqrs';
-import { AuditExporter } from './export-audit-trail/audit-exporter';
-import { GetPublicKeyHandler } from './get-public-key/get-public-key.handler';
+import { AuditExporter, AuditVerifier, HistorySealer } from '@portfolio/audit';
+import { auditExporterProvider } from './audit/audit-exporter.provider';
+import { auditVerifierProvider } from './audit/audit-verifier.provider';
+import { historySealerProvider } from './audit/history-sealer.provider';
+import { SEAL_SIGNING_KEY, sealSigningKeyProvider } from './audit/seal-signing-key.provider';
 import { Ledger } from './ledger/ledger';
 import { LEDGER_FACTS, type LedgerFacts } from './ledger/ledger-facts';
 import { ReadModelsModule, type ReadModelsOptions } from './read-models/read-models.module';
-import { HistorySealer } from './seal/history-sealer';
-import { SigningKeyService } from './seal/signing-key.service';
-import { AuditVerifier } from './verify-audit-trail/audit-verifier';
 
 /** The ledger and the audit services over the store; needs EventStoreModule (configuration and store) imported beside it. */
 @Module({
-  imports: [CqrsModule.forRoot()],
   providers: [
     Ledger,
     {
@@ -21,13 +19,12 @@ import { AuditVerifier } from './verify-audit-trail/audit-verifier';
         seal: ({ cycleId, heldOn }) => sealer.sealUpToHead(cycleId, heldOn),
       }),
     },
-    SigningKeyService,
-    HistorySealer,
-    AuditExporter,
-    AuditVerifier,
-    GetPublicKeyHandler,
+    sealSigningKeyProvider,
+    historySealerProvider,
+    auditExporterProvider,
+    auditVerifierProvider,
   ],
-  exports: [Ledger, SigningKeyService, AuditExporter, AuditVerifier],
+  exports: [Ledger, SEAL_SIGNING_KEY, AuditExporter, AuditVerifier],
 })
 export class ApplicationModule {
   static forRoot(options: ReadModelsOptions): DynamicModule {

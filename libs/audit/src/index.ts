@@ -1,29 +1,26 @@
-export {
-  MerkleAccumulator,
-  MerkleTree,
-  MerkleTreeBuilder,
-  consistencyProof,
-  inclusionProof,
-  merkleRoot,
-  verifyConsistency,
-  verifyInclusion,
-} from './merkle';
-export { sealStatement, signSeal, verifySeal, type SealFields } from './seal';
+export { MerkleAccumulator } from './merkle/merkle-accumulator';
+export { verifyConsistency, verifyInclusion } from './merkle/merkle-proofs';
+export { MerkleTree, MerkleTreeBuilder, consistencyProof, inclusionProof, merkleRoot } from './merkle/merkle-tree';
+export { SEAL_EVENT_TYPE, type RecordedSeal, type Seal, type SealFields } from './seal/seal';
+export { sealStatement, signSeal, verifySeal } from './seal/seal-statement';
+export { recordedSealOf } from './seal/recorded-seal';
+export { HistorySealer } from './seal/history-sealer';
+export * from './seal/signing';
 export {
   SIGNING_KEY_FILE,
-  generateSigningKey,
   loadOrCreateSigningKey,
-  publicKeyFingerprint,
-  publicKeyPem,
-  sign,
-  signingKeyFromPem,
-  signingKeyToPem,
-  verifySignature,
+  openSigningKey,
   type LoadedSigningKey,
-} from './signing';
+  type SigningKeyLocation,
+} from './seal/signing-key-file';
+export { publicKeyDocument, type PublicKeyDocument } from './seal/public-key-document';
 export * from './export/event-csv';
 export * from './export/table-schema';
-export * from './export-format';
+export * from './export/export-format';
+export { AuditExporter } from './export/audit-exporter';
+export type { EventSelection, EventSelector, ExportPlan } from './export/export-plan';
+export { AuditVerifier } from './live/audit-verifier';
+export type { AuditProblem, AuditReport } from './live/audit-report';
 export {
   verifyExport,
   type ExportVerification,

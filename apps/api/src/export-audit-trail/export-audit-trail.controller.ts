@@ -1,6 +1,6 @@
 import { Controller, Get, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiOkResponse, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { AuditExporter, type ExportFormat } from '@portfolio/application';
+import { AuditExporter, type ExportFormat } from '@portfolio/audit';
 import { EVENT_CRITERIA_NAMES, InvalidQueryError } from '@portfolio/read-models';
 import type { Response } from 'express';
 import { Roles } from '../auth/roles.decorator';

@@ -1,7 +1,8 @@
-import { Controller, Get } from '@nestjs/common';
-import { QueryBus } from '@nestjs/cqrs';
+import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { GetPublicKeyQuery, type PublicKeyDocument } from '@portfolio/application';
+import { SEAL_SIGNING_KEY } from '@portfolio/application';
+import { publicKeyDocument, type PublicKeyDocument } from '@portfolio/audit';
+import type { KeyObject } from 'node:crypto';
 import { Roles } from '../auth/roles.decorator';
 
 class PublicKeyDto implements PublicKeyDocument {
@@ -14,11 +15,15 @@ class PublicKeyDto implements PublicKeyDocument {
 @Controller('audit/public-key')
 @Roles('auditor', 'admin')
 export class GetPublicKeyController {
-  constructor(private readonly queries: QueryBus) {}
+  private readonly document: PublicKeyDocument;
+
+  constructor(@Inject(SEAL_SIGNING_KEY) key: KeyObject) {
+    this.document = publicKeyDocument(key);
+  }
 
   @Get()
   @ApiOkResponse({ type: PublicKeyDto, description: 'the key that verifies every review-cycle seal' })
-  publicKey(): Promise<PublicKeyDocument> {
-    return this.queries.execute(new GetPublicKeyQuery());
+  publicKey(): PublicKeyDocument {
+    return this.document;
   }
 }

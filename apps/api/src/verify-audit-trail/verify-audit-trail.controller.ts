@@ -1,6 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { AuditVerifier, type AuditReport } from '@portfolio/application';
+import { AuditVerifier, type AuditReport } from '@portfolio/audit';
 import { Roles } from '../auth/roles.decorator';
 
 @ApiTags('audit')

@@ -1,4 +1,4 @@
-import { AuditExporter, type ExportFormat } from '@portfolio/application';
+import { AuditExporter, type ExportFormat } from '@portfolio/audit';
 import type { Command } from 'commander';
 import { createWriteStream } from 'node:fs';
 import { Transform } from 'node:stream';

@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import type { ExportFileDigest } from '../export-format';
+import type { ExportFileDigest } from '../export/export-format';
+import { RunningDigest } from '../export/file-digest';
 import { fail } from './export-problem';
 
 /** A file's bytes, failing the verification (not throwing an I/O error) when the file cannot be read. */
@@ -23,21 +23,7 @@ export async function* tap(chunks: AsyncIterable<Buffer>, see: (chunk: Buffer) =
   }
 }
 
-/** SHA-256 and length of a byte stream, computed as it flows. */
-export class RunningDigest {
-  private readonly hash = createHash('sha256');
-  private bytes = 0;
-
-  readonly see = (chunk: Buffer): void => {
-    this.hash.update(chunk);
-    this.bytes += chunk.length;
-  };
-
-  result(): ExportFileDigest {
-    return { sha256: this.hash.digest('hex'), bytes: this.bytes };
-  }
-}
-
+/** SHA-256 and length of a whole byte stream. */
 export async function digestOf(chunks: AsyncIterable<Buffer>): Promise<ExportFileDigest> {
   const digest = new RunningDigest();
   for await (const chunk of chunks) digest.see(chunk);

@@ -1,6 +1,7 @@
-import type { ExportConsistencyProof, ExportSeal } from '../export-format';
-import { verifyConsistency } from '../merkle';
-import { verifySeal } from '../seal';
+import type { ExportConsistencyProof } from '../export/export-format';
+import { verifyConsistency } from '../merkle/merkle-proofs';
+import type { RecordedSeal } from '../seal/seal';
+import { verifySeal } from '../seal/seal-statement';
 import { fail } from './export-problem';
 
 /**
@@ -10,7 +11,7 @@ import { fail } from './export-problem';
  * Returns the number of consistency proofs checked.
  */
 export function checkSeals(
-  seals: readonly ExportSeal[],
+  seals: readonly RecordedSeal[],
   consistencyProofs: readonly ExportConsistencyProof[] | undefined,
   trustedPem: string | undefined,
 ): number {

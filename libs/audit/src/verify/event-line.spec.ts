@@ -1,5 +1,5 @@
 import type { StoredEvent } from '@portfolio/event-store';
-import { exportEventLine } from '../export-format';
+import { exportEventLine } from '../export/export-format';
 import { parseEventLine, positionHint } from './event-line';
 
 const event: StoredEvent = {

@@ -1,5 +1,5 @@
 import type { JsonObject, StoredEvent } from '@portfolio/event-store';
-import { exportEventLine } from '../export-format';
+import { exportEventLine } from '../export/export-format';
 
 // fatal: invalid UTF-8 is a finding, not something to paper over with U+FFFD. ignoreBOM keeps a BOM in the text,
 // where JSON.parse rejects it: the exporter never writes one.

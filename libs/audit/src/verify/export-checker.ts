@@ -1,14 +1,15 @@
 import { chainBreak, type StoredEvent } from '@portfolio/event-store';
-import type { ChainAnchor, ExportInclusionProof, ExportSeal } from '../export-format';
+import type { ChainAnchor, ExportInclusionProof } from '../export/export-format';
+import { recordedSealOf, sameSeal } from '../seal/recorded-seal';
+import { SEAL_EVENT_TYPE, type RecordedSeal } from '../seal/seal';
 import { fail } from './export-problem';
 import { InclusionProofs } from './inclusion-proofs';
 import { SealRoots } from './seal-roots';
-import { SEAL_EVENT_TYPE, sameSeal, sealOfEvent } from './seal-record';
 
 /** What the events are checked against, known before the first one is read. */
 export interface CheckPlan {
   /** Every seal, in sealedPosition order, its signature (when a key is known) and consistency already checked. */
-  readonly seals: readonly ExportSeal[];
+  readonly seals: readonly RecordedSeal[];
   /**
    * A filtered export lacks events, so seal roots cannot be recomputed: each sealed event carries an inclusion
    * proof instead, and each stream resumes from its chain anchor rather than from genesis.
@@ -31,7 +32,7 @@ interface StreamTip {
  */
 export class ExportChecker {
   private readonly tips = new Map<string, StreamTip>();
-  private readonly sealsByPosition: ReadonlyMap<string, ExportSeal>;
+  private readonly sealsByPosition: ReadonlyMap<string, RecordedSeal>;
   private readonly sealEventsSeen = new Set<string>();
   private readonly lastSealedPosition: bigint | undefined;
   private readonly roots: SealRoots | undefined;
@@ -190,7 +191,7 @@ export class ExportChecker {
 
   private checkSealEvent(event: StoredEvent, line: number): void {
     const position = event.position.toString();
-    const recorded = sealOfEvent(event);
+    const recorded = recordedSealOf(event);
     if (typeof recorded === 'string') {
       fail({ code: 'malformed_event', position, line, message: `the ReviewCycleHeld data is not a seal: ${recorded}` });
     }

@@ -1,13 +1,14 @@
 import type { StoredEvent } from '@portfolio/event-store';
 import { createHash } from 'node:crypto';
-import type { ExportInclusionProof, ExportSeal } from '../export-format';
-import { inclusionProof, merkleRoot } from '../merkle';
+import type { ExportInclusionProof } from '../export/export-format';
+import { inclusionProof, merkleRoot } from '../merkle/merkle-tree';
+import type { RecordedSeal } from '../seal/seal';
 import { ExportProblemFound } from './export-problem';
 import { InclusionProofs } from './inclusion-proofs';
 
 // A log of 8 events at positions 10, 20, ... 80, sealed whole; the export holds the events at 20, 50 and 70.
 const hashes = Array.from({ length: 8 }, (_, i) => createHash('sha256').update(`event ${i}`).digest('hex'));
-const seal: ExportSeal = {
+const seal: RecordedSeal = {
   cycleId: 'citp',
   heldOn: '2021-10-05',
   sealedPosition: '80',

@@ -1,6 +1,7 @@
 import type { StoredEvent } from '@portfolio/event-store';
-import type { ExportInclusionProof, ExportSeal } from '../export-format';
-import { verifyInclusion } from '../merkle';
+import type { ExportInclusionProof } from '../export/export-format';
+import { verifyInclusion } from '../merkle/merkle-proofs';
+import type { RecordedSeal } from '../seal/seal';
 import { fail } from './export-problem';
 
 function inclusionFailed(position: string, line: number, why: string): never {
@@ -18,7 +19,7 @@ export class InclusionProofs {
 
   constructor(
     private readonly proofs: readonly ExportInclusionProof[],
-    private readonly sealsByCycleId: ReadonlyMap<string, ExportSeal>,
+    private readonly sealsByCycleId: ReadonlyMap<string, RecordedSeal>,
   ) {}
 
   get proofsChecked(): number {

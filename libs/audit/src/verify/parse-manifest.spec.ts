@@ -1,5 +1,5 @@
 import { GENESIS_HASH } from '@portfolio/event-store';
-import type { ExportManifest } from '../export-format';
+import type { ExportManifest } from '../export/export-format';
 import { parseManifest } from './parse-manifest';
 
 const h = (c: string): string => c.repeat(64);

@@ -7,10 +7,10 @@ import {
   type ExportFileDigest,
   type ExportInclusionProof,
   type ExportManifest,
-  type ExportSeal,
-} from '../export-format';
+} from '../export/export-format';
 import { isHashHex } from '../hash-hex';
-import { sealProblem } from './seal-record';
+import { recordedSealFrom } from '../seal/recorded-seal';
+import type { RecordedSeal } from '../seal/seal';
 
 // The manifest is untrusted input like the rest of the export: every field is checked for shape here, so that the
 // checks that follow compare values, never trip over a missing or mistyped one.
@@ -81,12 +81,10 @@ function chainAnchor(value: unknown, path: string): ChainAnchor {
   return anchor;
 }
 
-function seal(value: unknown, path: string): ExportSeal {
+function seal(value: unknown, path: string): RecordedSeal {
   const item = record(value, path);
-  const { cycleId, heldOn, sealedPosition, eventCount, merkleRoot, signature, position } = item;
-  const parsed = { cycleId, heldOn, sealedPosition, eventCount, merkleRoot, signature, position } as ExportSeal;
-  const problem = sealProblem(parsed);
-  if (problem !== undefined) throw new ManifestError(`${path}: ${problem}`);
+  const parsed = recordedSealFrom(item, item.position);
+  if (typeof parsed === 'string') throw new ManifestError(`${path}: ${parsed}`);
   return parsed;
 }
 

@@ -1,7 +1,7 @@
-import type { ExportSeal } from '../export-format';
 import { parseEventLine } from './event-line';
 import { ndjsonLines, OverlongLineError } from './ndjson-lines';
-import { SEAL_EVENT_TYPE, sealOfEvent } from './seal-record';
+import { bySealedPosition, recordedSealOf } from '../seal/recorded-seal';
+import { SEAL_EVENT_TYPE, type RecordedSeal } from '../seal/seal';
 
 const SEAL_MARKER = Buffer.from(`"type":"${SEAL_EVENT_TYPE}"`);
 
@@ -11,22 +11,19 @@ const SEAL_MARKER = Buffer.from(`"type":"${SEAL_EVENT_TYPE}"`);
  * finds the seals (a few per year), the second checks everything. It is lenient: whatever it cannot read, the
  * second pass reports where it is.
  */
-export async function prescanSeals(chunks: AsyncIterable<Buffer>, maxLineBytes: number): Promise<ExportSeal[]> {
-  const seals: ExportSeal[] = [];
+export async function prescanSeals(chunks: AsyncIterable<Buffer>, maxLineBytes: number): Promise<RecordedSeal[]> {
+  const seals: RecordedSeal[] = [];
   try {
     for await (const line of ndjsonLines(chunks, maxLineBytes)) {
       // Most lines are not seals; the byte search spares parsing them twice.
       if (!line.terminated || !line.bytes.includes(SEAL_MARKER)) continue;
       const parsed = parseEventLine(line.bytes);
-      if (!('event' in parsed) || parsed.event.type !== SEAL_EVENT_TYPE) continue;
-      const seal = sealOfEvent(parsed.event);
+      if (!('event' in parsed)) continue;
+      const seal = recordedSealOf(parsed.event);
       if (typeof seal !== 'string') seals.push(seal);
     }
   } catch (error) {
     if (!(error instanceof OverlongLineError)) throw error;
   }
-  return seals.sort((a, b) => {
-    const [x, y] = [BigInt(a.sealedPosition), BigInt(b.sealedPosition)];
-    return x < y ? -1 : x > y ? 1 : 0;
-  });
+  return seals.sort(bySealedPosition);
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { ExportSeal } from '../export-format';
-import { merkleRoot } from '../merkle';
+import { merkleRoot } from '../merkle/merkle-tree';
+import type { RecordedSeal } from '../seal/seal';
 import { ExportProblemFound } from './export-problem';
 import { SealRoots } from './seal-roots';
 
@@ -8,7 +8,7 @@ import { SealRoots } from './seal-roots';
 const hashes = Array.from({ length: 8 }, (_, i) => createHash('sha256').update(`event ${i}`).digest('hex'));
 const positions = hashes.map((_, i) => BigInt((i + 1) * 10));
 
-function seal(cycleId: string, sealedPosition: string, leaves: number, position: string): ExportSeal {
+function seal(cycleId: string, sealedPosition: string, leaves: number, position: string): RecordedSeal {
   const root = merkleRoot(hashes.slice(0, leaves));
   return {
     cycleId,
@@ -21,7 +21,7 @@ function seal(cycleId: string, sealedPosition: string, leaves: number, position:
   };
 }
 
-function walk(seals: ExportSeal[], count = hashes.length): { checked: number; problem?: unknown } {
+function walk(seals: RecordedSeal[], count = hashes.length): { checked: number; problem?: unknown } {
   const roots = new SealRoots(seals);
   try {
     for (let i = 0; i < count; i += 1) {

@@ -1,5 +1,5 @@
-import type { ExportSeal } from '../export-format';
-import { MerkleAccumulator } from '../merkle';
+import { MerkleAccumulator } from '../merkle/merkle-accumulator';
+import type { RecordedSeal } from '../seal/seal';
 import { fail } from './export-problem';
 
 /**
@@ -13,7 +13,7 @@ export class SealRoots {
   private verified = 0;
 
   /** `seals` in sealedPosition order. */
-  constructor(private readonly seals: readonly ExportSeal[]) {
+  constructor(private readonly seals: readonly RecordedSeal[]) {
     this.sealedPositions = seals.map((seal) => BigInt(seal.sealedPosition));
   }
 

@@ -1,5 +1,5 @@
-import type { ExportPublicKey } from '../export-format';
-import { generateSigningKey, publicKeyFingerprint, publicKeyPem, signingKeyToPem } from '../signing';
+import type { ExportPublicKey } from '../export/export-format';
+import { generateSigningKey, publicKeyFingerprint, publicKeyPem, signingKeyToPem } from '../seal/signing';
 import { ExportProblemFound } from './export-problem';
 import { trustedKey } from './trusted-key';
 

@@ -1,6 +1,6 @@
 import { createPublicKey } from 'node:crypto';
-import type { ExportPublicKey } from '../export-format';
-import { publicKeyFingerprint } from '../signing';
+import type { ExportPublicKey } from '../export/export-format';
+import { publicKeyFingerprint } from '../seal/signing';
 import { fail } from './export-problem';
 
 /** Whose key the seal signatures were checked with: the auditor's own copy, the export's, or none at all. */

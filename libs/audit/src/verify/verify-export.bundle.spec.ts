@@ -1,23 +1,20 @@
-import type { StoredEvent } from '@portfolio/event-store';
 import { createWriteStream } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { ZipFile } from 'yazl';
-import type { ExportManifest } from '../export-format';
-import { signSeal } from '../seal';
-import { generateSigningKey, publicKeyPem } from '../signing';
+import type { ExportManifest } from '../export/export-format';
+import { signSeal } from '../seal/seal-statement';
+import { generateSigningKey, publicKeyPem } from '../seal/signing';
 import {
-  buildLedger,
   exportLedger,
-  fromNdjson,
   rechain,
-  toNdjson,
+  useLedger,
   withDigests,
+  withEvents,
   writeBundle,
   type ExportFiles,
-  type Ledger,
-} from './testing/export-fixture';
+} from '../testing/export-fixture';
 import { verifyExport, type VerifyExportOptions } from './verify-export';
 
 // The fixture's log, by index (position = index + 1 on SQLite):
@@ -25,20 +22,15 @@ import { verifyExport, type VerifyExportOptions } from './verify-export';
 //  6 seal citp-2021-s2 (of 0..5) · 7 hubee r2 · 8 vitam r0 · 9 franceconnect r3 · 10 seal citp-2022-s1 (of 0..9)
 // 11 franceconnect r4 · 12 vitam r1 (10 to 12 are unsealed: a seal cannot cover its own event)
 
-let ledger: Ledger;
-let pem: string;
+const ledger = useLedger();
 let untouched: ExportFiles;
-
-beforeAll(async () => {
-  ledger = await buildLedger();
-  pem = publicKeyPem(ledger.key);
+beforeAll(() => {
   untouched = exportLedger(ledger);
 });
-afterAll(() => ledger.dispose());
 
 const at = (index: number): string => ledger.events[index].position.toString();
 
-async function verify(files: ExportFiles, options: VerifyExportOptions = { publicKeyPem: pem }) {
+async function verify(files: ExportFiles, options: VerifyExportOptions = { publicKeyPem: ledger.pem }) {
   return verifyExport({ kind: 'bundle', path: await writeBundle(ledger.dir, files) }, options);
 }
 
@@ -51,10 +43,6 @@ function withLines(files: ExportFiles, change: (lines: string[]) => string[]): E
       .map((line) => `${line}\n`)
       .join(''),
   };
-}
-
-function withEvents(files: ExportFiles, change: (events: StoredEvent[]) => StoredEvent[]): ExportFiles {
-  return { ...files, ndjson: toNdjson(change(fromNdjson(files.ndjson))) };
 }
 
 function withManifest(files: ExportFiles, change: Partial<ExportManifest>): ExportFiles {
@@ -82,7 +70,11 @@ describe('verifyExport on an untouched bundle', () => {
 
   it('reports progress as it reads, with the bytes of events read', async () => {
     const calls: [number, number][] = [];
-    await verify(untouched, { publicKeyPem: pem, progressEvery: 5, onProgress: (n, bytes) => calls.push([n, bytes]) });
+    await verify(untouched, {
+      publicKeyPem: ledger.pem,
+      progressEvery: 5,
+      onProgress: (n, bytes) => calls.push([n, bytes]),
+    });
     expect(calls.map(([n]) => n)).toEqual([5, 10, 13]);
     expect(calls.at(-1)?.[1]).toBe(Buffer.byteLength(untouched.ndjson));
   });

@@ -1,42 +1,31 @@
 import type { StoredEvent } from '@portfolio/event-store';
-import { publicKeyPem } from '../signing';
 import {
-  buildLedger,
   exportLedger,
-  fromNdjson,
   rechain,
-  toNdjson,
+  useLedger,
   withDigests,
+  withEvents,
   writeBundle,
   type ExportFiles,
-  type Ledger,
-} from './testing/export-fixture';
+} from '../testing/export-fixture';
 import { verifyExport } from './verify-export';
 
 // Filtered exports: the events of one project, each sealed one with an inclusion proof against the signed roots.
 // project-franceconnect is at indexes 1, 3, 5 (sealed by citp-2021-s2), 9 (by citp-2022-s1) and 11 (unsealed).
 
-let ledger: Ledger;
-let pem: string;
+const ledger = useLedger();
 let project: ExportFiles;
 
 const inProject = (event: StoredEvent): boolean => event.streamId === 'project-franceconnect';
 
-beforeAll(async () => {
-  ledger = await buildLedger();
-  pem = publicKeyPem(ledger.key);
+beforeAll(() => {
   project = exportLedger(ledger, { only: inProject, filters: { projectId: 'franceconnect' } });
 });
-afterAll(() => ledger.dispose());
 
 const at = (index: number): string => ledger.events[index].position.toString();
 
 async function verify(files: ExportFiles) {
-  return verifyExport({ kind: 'bundle', path: await writeBundle(ledger.dir, files) }, { publicKeyPem: pem });
-}
-
-function withEvents(files: ExportFiles, change: (events: StoredEvent[]) => StoredEvent[]): ExportFiles {
-  return { ...files, ndjson: toNdjson(change(fromNdjson(files.ndjson))) };
+  return verifyExport({ kind: 'bundle', path: await writeBundle(ledger.dir, files) }, { publicKeyPem: ledger.pem });
 }
 
 describe('verifyExport on a filtered bundle', () => {

@@ -1,31 +1,19 @@
 import type { StoredEvent } from '@portfolio/event-store';
 import { join } from 'node:path';
-import { signSeal, type SealFields } from '../seal';
-import { generateSigningKey, publicKeyPem } from '../signing';
-import {
-  buildLedger,
-  exportLedger,
-  fromNdjson,
-  rechain,
-  toNdjson,
-  writeNdjson,
-  type Ledger,
-} from './testing/export-fixture';
+import type { SealFields } from '../seal/seal';
+import { signSeal } from '../seal/seal-statement';
+import { generateSigningKey } from '../seal/signing';
+import { exportLedger, fromNdjson, rechain, toNdjson, useLedger, writeNdjson } from '../testing/export-fixture';
 import { verifyExport, type VerifyExportOptions } from './verify-export';
 
 // A bare events.ndjson: no manifest, chains from genesis, seals read from the ReviewCycleHeld events themselves.
 // Fixture log by index: seals at 6 (of 0..5) and 10 (of 0..9); 11 and 12 come after the last seal.
 
-let ledger: Ledger;
-let pem: string;
+const ledger = useLedger();
 let ndjson: string;
-
-beforeAll(async () => {
-  ledger = await buildLedger();
-  pem = publicKeyPem(ledger.key);
+beforeAll(() => {
   ndjson = exportLedger(ledger).ndjson;
 });
-afterAll(() => ledger.dispose());
 
 const at = (index: number): string => ledger.events[index].position.toString();
 
@@ -62,7 +50,7 @@ describe('verifyExport on a bare NDJSON file', () => {
   });
 
   it('checks the signatures with the auditor’s key', async () => {
-    expect(await verify(ndjson, { publicKeyPem: pem })).toMatchObject({ ok: true, keySource: 'auditor' });
+    expect(await verify(ndjson, { publicKeyPem: ledger.pem })).toMatchObject({ ok: true, keySource: 'auditor' });
   });
 
   it('reports a changed byte at its event', async () => {
@@ -89,7 +77,7 @@ describe('verifyExport on a bare NDJSON file', () => {
 
   it('reports a rewritten seal as unsigned when the auditor has the key, as a wrong root otherwise', async () => {
     const text = forgeSeal(10, () => ({ merkleRoot: 'ab'.repeat(32) }));
-    expect((await verify(text, { publicKeyPem: pem })).problem).toMatchObject({
+    expect((await verify(text, { publicKeyPem: ledger.pem })).problem).toMatchObject({
       code: 'bad_signature',
       position: at(10),
     });
@@ -99,7 +87,7 @@ describe('verifyExport on a bare NDJSON file', () => {
   it('reports a seal signed by another key', async () => {
     const other = generateSigningKey();
     const text = forgeSeal(6, (fields) => ({ signature: signSeal(other, fields) }));
-    expect((await verify(text, { publicKeyPem: pem })).problem).toMatchObject({
+    expect((await verify(text, { publicKeyPem: ledger.pem })).problem).toMatchObject({
       code: 'bad_signature',
       position: at(6),
     });
@@ -107,7 +95,7 @@ describe('verifyExport on a bare NDJSON file', () => {
 
   it('reports an event removed by a forger who rechained every stream, at the seal covering it', async () => {
     const events = fromNdjson(ndjson).filter((_, i) => i !== 3);
-    expect((await verify(toNdjson(rechain(events)), { publicKeyPem: pem })).problem).toMatchObject({
+    expect((await verify(toNdjson(rechain(events)), { publicKeyPem: ledger.pem })).problem).toMatchObject({
       code: 'merkle_mismatch',
       position: at(6),
     });
@@ -117,7 +105,7 @@ describe('verifyExport on a bare NDJSON file', () => {
     const changed = fromNdjson(ndjson).map((e, i) => (i === 1 ? { ...e, data: { ...e.data, title: 'Forged' } } : e));
     const forged = toNdjson(rechain(changed, { reseal: 'keep-signature' }));
     expect(await verify(forged)).toMatchObject({ ok: true, keySource: 'none' });
-    expect((await verify(forged, { publicKeyPem: pem })).problem).toMatchObject({
+    expect((await verify(forged, { publicKeyPem: ledger.pem })).problem).toMatchObject({
       code: 'bad_signature',
       position: at(6),
     });

@@ -1,6 +1,7 @@
-import { EXPORT_FILES, GAP_FREE_FILTERS } from '../export-format';
+import { EXPORT_FILES, GAP_FREE_FILTERS } from '../export/export-format';
 import { BundleZip } from './bundle-zip';
-import { compareDigest, digestOf, fileChunks, RunningDigest, tap } from './byte-sources';
+import { RunningDigest } from '../export/file-digest';
+import { compareDigest, digestOf, fileChunks, tap } from './byte-sources';
 import { checkSeals } from './check-seals';
 import { walkEvents, MAX_LINE_BYTES } from './event-walk';
 import { ExportChecker, type CheckPlan } from './export-checker';

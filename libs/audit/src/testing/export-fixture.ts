@@ -3,119 +3,59 @@ import {
   canonicalJson,
   GENESIS_HASH,
   SqliteEventStore,
-  type JsonObject,
   type StoredEvent,
 } from '@portfolio/event-store';
-import { createHash, randomUUID, type KeyObject } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { ZipFile } from 'yazl';
+import { consistencyProofs, inclusionProofOf } from '../export/bundle-manifest';
 import {
   EXPORT_FORMAT,
   exportEventLine,
   type ChainAnchor,
-  type ExportFileDigest,
   type ExportInclusionProof,
   type ExportManifest,
-  type ExportSeal,
-} from '../../export-format';
-import { consistencyProof, inclusionProof, MerkleAccumulator } from '../../merkle';
-import { signSeal } from '../../seal';
-import { generateSigningKey, publicKeyFingerprint, publicKeyPem } from '../../signing';
+} from '../export/export-format';
+import { textFile } from '../export/file-digest';
+import { LogTreeBuilder } from '../merkle/log-tree';
+import { MerkleAccumulator } from '../merkle/merkle-accumulator';
+import { signSeal } from '../seal/seal-statement';
+import { generateSigningKey, publicKeyFingerprint, publicKeyPem } from '../seal/signing';
+import { appendSealedLedger, type SealedLedger } from './sealed-ledger';
 
-// A small exporter for tests: a real SQLite store gives real positions and hashes, seals are signed with a key
-// generated here, and the export files are built the way the format says, so that tests can then damage them.
+// Export files built the way the format says, straight from a sealed ledger, so that tests can then damage them.
 
-/** A log with two review cycles and a few events after the last one. */
-export interface Ledger {
+/** The sealed ledger (see testing/sealed-ledger) in a SQLite file of its own, and the key that sealed it. */
+export interface Ledger extends SealedLedger {
   readonly dir: string;
   readonly key: KeyObject;
-  readonly events: readonly StoredEvent[];
-  readonly seals: readonly ExportSeal[];
+  /** The public half of `key`, as an auditor holds it. */
+  readonly pem: string;
   dispose(): Promise<void>;
-}
-
-const actor = { id: 'agent-1', name: 'Camille Martin', role: 'programme-office', organisation: 'DINUM' };
-
-function newEvent(type: string, data: JsonObject) {
-  return { eventId: randomUUID(), type, schemaVersion: 1, data, metadata: { actor, commandId: randomUUID() } };
-}
-
-async function hold(store: SqliteEventStore, key: KeyObject, cycleId: string, heldOn: string): Promise<void> {
-  const tree = new MerkleAccumulator();
-  let head = 0n;
-  for await (const event of store.readAll()) {
-    tree.append(event.hash);
-    head = event.position;
-  }
-  const fields = { cycleId, heldOn, sealedPosition: head.toString(), eventCount: tree.size, merkleRoot: tree.root() };
-  const data = { ...fields, title: `CITP ${heldOn}`, signature: signSeal(key, fields) };
-  await store.append(`review-cycle-${cycleId}`, [newEvent('ReviewCycleHeld', data)], 'no_stream');
 }
 
 export async function buildLedger(): Promise<Ledger> {
   const dir = await mkdtemp(join(tmpdir(), 'portfolio-verify-'));
   const store = new SqliteEventStore({ file: join(dir, 'events.sqlite') });
   const key = generateSigningKey();
-  const measure = (projectId: string, value: number, period: string) =>
-    newEvent('IndicatorMeasured', {
-      projectId,
-      indicatorId: 'users',
-      value,
-      period,
-      territory: { level: 'national', code: 'FR' },
-    });
-  const launch = (projectId: string, title: string) =>
-    newEvent('ProjectLaunched', { projectId, missionCode: 'IDNUM', title, launchedOn: '2021-03-01' });
   try {
-    await store.append(
-      'mission-IDNUM',
-      [newEvent('MissionDefined', { missionCode: 'IDNUM', name: 'Identité numérique' })],
-      'no_stream',
-    );
-    await store.append('project-franceconnect', [launch('franceconnect', 'FranceConnect')], 'no_stream');
-    await store.append('project-hubee', [launch('hubee', 'Hubee')], 'no_stream');
-    await store.append('project-franceconnect', [measure('franceconnect', 28_000_000, '2021-06-30')], 0n);
-    await store.append(
-      'project-hubee',
-      [newEvent('MilestoneReached', { projectId: 'hubee', milestoneId: 'pilot', reachedOn: '2021-06-15' })],
-      0n,
-    );
-    await store.append('project-franceconnect', [measure('franceconnect', 30_500_000, '2021-09-30')], 1n);
-    await hold(store, key, 'citp-2021-s2', '2021-10-05');
-    await store.append('project-hubee', [measure('hubee', 120, '2021-12-31')], 1n);
-    await store.append('project-vitam', [launch('vitam', 'Vitam')], 'no_stream');
-    await store.append('project-franceconnect', [measure('franceconnect', 33_000_000, '2021-12-31')], 2n);
-    await hold(store, key, 'citp-2022-s1', '2022-02-15');
-    await store.append(
-      'project-franceconnect',
-      [newEvent('MilestoneReached', { projectId: 'franceconnect', milestoneId: 'plus', reachedOn: '2022-03-01' })],
-      3n,
-    );
-    await store.append('project-vitam', [measure('vitam', 12, '2022-03-31')], 0n);
-    const events: StoredEvent[] = [];
-    for await (const event of store.readAll()) events.push(event);
-    const seals = events
-      .filter((event) => event.type === 'ReviewCycleHeld')
-      .map((event) => {
-        const { cycleId, heldOn, sealedPosition, eventCount, merkleRoot, signature } = event.data;
-        return {
-          cycleId,
-          heldOn,
-          sealedPosition,
-          eventCount,
-          merkleRoot,
-          signature,
-          position: event.position.toString(),
-        } as ExportSeal;
-      });
-    return { dir, key, events, seals, dispose: () => rm(dir, { recursive: true, force: true }) };
+    const ledger = await appendSealedLedger(store, key);
+    return { ...ledger, dir, key, pem: publicKeyPem(key), dispose: () => rm(dir, { recursive: true, force: true }) };
   } finally {
     await store.close();
   }
+}
+
+/** The ledger of a spec file: built before its tests run (the object is filled in then), removed after them. */
+export function useLedger(): Ledger {
+  const ledger = {} as Ledger;
+  beforeAll(async () => Object.assign(ledger, await buildLedger()));
+  afterAll(() => ledger.dispose());
+  return ledger;
 }
 
 /** The files of an export, as text, before they are written: what tests damage. */
@@ -133,41 +73,31 @@ export interface ExportChoice {
   readonly key?: KeyObject;
 }
 
-export function digest(text: string): ExportFileDigest {
-  const bytes = Buffer.from(text, 'utf8');
-  return { sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length };
-}
-
 /** The manifest's `files` for these contents: what an exporter writes, or a thorough forger rewrites. */
 export function withDigests(files: ExportFiles): ExportFiles {
   const all = { 'events.ndjson': files.ndjson, ...files.others };
   return {
     ...files,
-    manifest: { ...files.manifest, files: Object.fromEntries(Object.entries(all).map(([n, t]) => [n, digest(t)])) },
+    manifest: {
+      ...files.manifest,
+      files: Object.fromEntries(Object.entries(all).map(([n, t]) => [n, textFile(t).digest])),
+    },
   };
 }
 
 export function exportLedger(ledger: Ledger, choice: ExportChoice = {}): ExportFiles {
   const filtered = choice.only !== undefined;
   const events = ledger.events.filter(choice.only ?? (() => true));
-  const leaves = ledger.events.map((event) => event.hash);
-  const leafIndex = new Map(ledger.events.map((event, i) => [event.position, i]));
+  const log = new LogTreeBuilder();
+  for (const event of ledger.events) log.append(event);
+  const tree = log.build();
   const seals = ledger.seals;
-  const lastSealed = BigInt(seals[seals.length - 1].sealedPosition);
   const chainAnchors: Record<string, ChainAnchor> = {};
   const inclusionProofs: ExportInclusionProof[] = [];
   for (const event of events) {
     chainAnchors[event.streamId] ??= { revision: event.revision.toString(), prevHash: event.prevHash };
-    if (!filtered || event.position > lastSealed) continue;
-    const seal = seals.find((s) => BigInt(s.sealedPosition) >= event.position) as ExportSeal;
-    const index = leafIndex.get(event.position) as number;
-    inclusionProofs.push({
-      position: event.position.toString(),
-      leafIndex: index,
-      cycleId: seal.cycleId,
-      treeSize: seal.eventCount,
-      proof: inclusionProof(leaves.slice(0, seal.eventCount), index),
-    });
+    const proof = filtered ? inclusionProofOf(event.position, seals, tree) : undefined;
+    if (proof !== undefined) inclusionProofs.push(proof);
   }
   const key = choice.key ?? ledger.key;
   const ndjson = events.map(exportEventLine).join('');
@@ -188,14 +118,8 @@ export function exportLedger(ledger: Ledger, choice: ExportChoice = {}): ExportF
     chainAnchors,
     publicKey: { algorithm: 'Ed25519', pem: publicKeyPem(key), fingerprint: publicKeyFingerprint(key) },
     seals,
-    consistencyProofs: seals.slice(1).map((seal, i) => ({
-      fromCycleId: seals[i].cycleId,
-      toCycleId: seal.cycleId,
-      fromSize: seals[i].eventCount,
-      toSize: seal.eventCount,
-      proof: consistencyProof(leaves, seals[i].eventCount, seal.eventCount),
-    })),
-    inclusionProofs: filtered ? inclusionProofs : [],
+    consistencyProofs: consistencyProofs(seals, tree.tree),
+    inclusionProofs,
   };
   return withDigests({ ndjson, manifest, others });
 }
@@ -237,6 +161,11 @@ export function fromNdjson(text: string): StoredEvent[] {
 
 export function toNdjson(events: readonly StoredEvent[]): string {
   return events.map(exportEventLine).join('');
+}
+
+/** Changes the events of events.ndjson and leaves the manifest as exported, digests included. */
+export function withEvents(files: ExportFiles, change: (events: StoredEvent[]) => StoredEvent[]): ExportFiles {
+  return { ...files, ndjson: toNdjson(change(fromNdjson(files.ndjson))) };
 }
 
 /**

@@ -1,11 +1,6 @@
 import { createHash, generateKeyPairSync } from 'node:crypto';
-import { mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import {
-  SIGNING_KEY_FILE,
   generateSigningKey,
-  loadOrCreateSigningKey,
   publicKeyFingerprint,
   publicKeyPem,
   sign,
@@ -90,53 +85,5 @@ describe('Ed25519 keys and signatures', () => {
       123 as unknown as string,
     ];
     for (const bad of malformed) expect(verifySignature(publicKeyPem(key), message, bad)).toBe(false);
-  });
-});
-
-describe('loadOrCreateSigningKey', () => {
-  let root: string;
-  beforeEach(async () => {
-    root = await mkdtemp(join(tmpdir(), 'audit-signing-'));
-  });
-  afterEach(async () => {
-    await rm(root, { recursive: true, force: true });
-  });
-
-  it('creates the directory and a private key file readable by its owner only', async () => {
-    const dir = join(root, 'data', 'nested');
-    const loaded = await loadOrCreateSigningKey(dir);
-    expect(loaded).toMatchObject({ path: join(dir, SIGNING_KEY_FILE), created: true });
-    expect(publicKeyPem(signingKeyFromPem(await readFile(loaded.path, 'utf8')))).toBe(publicKeyPem(loaded.key));
-    if (process.platform !== 'win32') expect((await stat(loaded.path)).mode & 0o777).toBe(0o600);
-    expect(await readdir(dir)).toEqual([SIGNING_KEY_FILE]);
-  });
-
-  it('loads the same key on every later start', async () => {
-    const first = await loadOrCreateSigningKey(root);
-    const second = await loadOrCreateSigningKey(root);
-    expect(second.created).toBe(false);
-    expect(publicKeyPem(second.key)).toBe(publicKeyPem(first.key));
-  });
-
-  it('uses a configured key file as it is', async () => {
-    const key = generateSigningKey();
-    await writeFile(join(root, SIGNING_KEY_FILE), signingKeyToPem(key));
-    const loaded = await loadOrCreateSigningKey(root);
-    expect(loaded.created).toBe(false);
-    expect(publicKeyPem(loaded.key)).toBe(publicKeyPem(key));
-  });
-
-  it('hands every one of several simultaneous starts the same key, created once', async () => {
-    const loaded = await Promise.all(Array.from({ length: 8 }, () => loadOrCreateSigningKey(root)));
-    expect(new Set(loaded.map(({ key }) => publicKeyPem(key))).size).toBe(1);
-    expect(loaded.filter(({ created }) => created)).toHaveLength(1);
-    expect(await readdir(root)).toEqual([SIGNING_KEY_FILE]);
-  });
-
-  it('never replaces an unreadable key file', async () => {
-    const path = join(root, SIGNING_KEY_FILE);
-    await writeFile(path, 'not a key');
-    await expect(loadOrCreateSigningKey(root)).rejects.toThrow();
-    expect(await readFile(path, 'utf8')).toBe('not a key');
   });
 });

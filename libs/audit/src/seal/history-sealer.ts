@@ -1,18 +1,13 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { MerkleAccumulator, signSeal } from '@portfolio/audit';
 import type { EventStore } from '@portfolio/event-store';
-import { EVENT_STORE } from '../event-store/event-store.provider';
-import { SigningKeyService } from './signing-key.service';
+import type { KeyObject } from 'node:crypto';
+import { MerkleAccumulator } from '../merkle/merkle-accumulator';
+import type { Seal } from './seal';
+import { signSeal } from './seal-statement';
 
-/** The seal of a review cycle: the signed Merkle root of every event hash up to a position (ARCHITECTURE §8). */
-export interface Seal {
-  readonly sealedPosition: string;
-  readonly merkleRoot: string;
-  readonly eventCount: number;
-  readonly signature: string;
-}
-
-@Injectable()
+/**
+ * Seals the log for a review cycle (ARCHITECTURE §8): the Merkle root of every event hash up to the head, signed with
+ * the instance's Ed25519 key. One sealer per process: it keeps the tree it has read so far.
+ */
 export class HistorySealer {
   // The log only grows: the tree of its first events is kept, and the next seal reads only what came after.
   private readonly tree = new MerkleAccumulator();
@@ -21,8 +16,8 @@ export class HistorySealer {
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    private readonly signingKey: SigningKeyService,
+    private readonly store: EventStore,
+    private readonly signingKey: KeyObject,
   ) {}
 
   /** Seals the whole log as it stands now; the accumulator streams the hashes, so memory stays flat. */
@@ -45,6 +40,6 @@ export class HistorySealer {
       eventCount: this.tree.size,
       merkleRoot: this.tree.root(),
     };
-    return { ...fields, signature: signSeal(this.signingKey.key, fields) };
+    return { ...fields, signature: signSeal(this.signingKey, fields) };
   }
 }

@@ -1,27 +1,16 @@
 import type { KeyObject } from 'node:crypto';
 import { canonicalJson } from '@portfolio/event-store';
-import { isHashHex } from './hash-hex';
+import { isHashHex } from '../hash-hex';
+import type { SealFields } from './seal';
 import { sign, verifySignature } from './signing';
-
-/** What a review-cycle seal vouches for (ARCHITECTURE §5 ReviewCycleHeld, §8). */
-export interface SealFields {
-  readonly cycleId: string;
-  /** Business date of the review, YYYY-MM-DD. */
-  readonly heldOn: string;
-  /** Global position of the last sealed event, in decimal: positions can outgrow a JavaScript number. */
-  readonly sealedPosition: string;
-  /** Number of sealed events: the size of the Merkle tree. */
-  readonly eventCount: number;
-  /** Merkle root over the hashes of the sealed events, in position order. */
-  readonly merkleRoot: string;
-}
 
 const SEAL_KIND = 'portfolio-ledger/seal/v1';
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 // No leading zeros: "07" and "7" would be two statements for one position.
 const DECIMAL = /^(0|[1-9]\d*)$/;
 
-function fieldProblem(fields: SealFields): string | undefined {
+/** Why these fields could not be signed, or undefined when they could. */
+export function sealFieldsProblem(fields: SealFields): string | undefined {
   const { cycleId, heldOn, sealedPosition, eventCount, merkleRoot } = fields;
   if (typeof cycleId !== 'string' || cycleId.length === 0) return 'cycleId must be a non-empty string';
   if (typeof heldOn !== 'string' || !ISO_DATE.test(heldOn)) return 'heldOn must be a YYYY-MM-DD date';
@@ -42,7 +31,7 @@ function fieldProblem(fields: SealFields): string | undefined {
  * and versions the layout.
  */
 export function sealStatement(fields: SealFields): Buffer {
-  const problem = fieldProblem(fields);
+  const problem = sealFieldsProblem(fields);
   if (problem !== undefined) throw new TypeError(`cannot seal: ${problem}`);
   const { cycleId, heldOn, sealedPosition, eventCount, merkleRoot } = fields;
   // Picked field by field: extra properties of the caller's object (a title, an old signature) are never signed.
@@ -58,6 +47,6 @@ export function signSeal(key: KeyObject, fields: SealFields): string {
 
 /** False, not an error, for malformed fields: they come from an export under audit. */
 export function verifySeal(publicKeyPem: string, fields: SealFields, signature: string): boolean {
-  if (fieldProblem(fields) !== undefined) return false;
+  if (sealFieldsProblem(fields) !== undefined) return false;
   return verifySignature(publicKeyPem, sealStatement(fields), signature);
 }

@@ -1,36 +1,7 @@
-import { MerkleTreeBuilder, type MerkleTree } from '@portfolio/audit';
 import type { EventStore, StoredEvent } from '@portfolio/event-store';
+import { MerkleTreeBuilder, type MerkleTree } from './merkle-tree';
 
-/** A review-cycle seal as the log records it (ARCHITECTURE §8), with the position of its ReviewCycleHeld event. */
-export interface RecordedSeal {
-  readonly cycleId: string;
-  readonly heldOn: string;
-  readonly sealedPosition: string;
-  readonly eventCount: number;
-  readonly merkleRoot: string;
-  readonly signature: string;
-  readonly position: string;
-}
-
-/** Every seal recorded up to `head`, by sealed position. */
-export async function recordedSeals(store: EventStore, head: bigint): Promise<RecordedSeal[]> {
-  const seals: RecordedSeal[] = [];
-  for await (const event of store.readAll({ types: ['ReviewCycleHeld'], to: head })) {
-    const data = event.data as Record<string, never>;
-    seals.push({
-      cycleId: data.cycleId,
-      heldOn: data.heldOn,
-      sealedPosition: data.sealedPosition,
-      eventCount: data.eventCount,
-      merkleRoot: data.merkleRoot,
-      signature: data.signature,
-      position: event.position.toString(),
-    });
-  }
-  return seals.sort((a, b) => (BigInt(a.sealedPosition) < BigInt(b.sealedPosition) ? -1 : 1));
-}
-
-/** Grows a LogTree one event at a time, for a caller already walking the log (the online verifier). */
+/** Grows a LogTree one event at a time, for a caller already walking the log (the live verifier). */
 export class LogTreeBuilder {
   private readonly leaves = new MerkleTreeBuilder(1024);
   private positions = new BigInt64Array(1024);

@@ -1,14 +1,8 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
-import {
-  MerkleAccumulator,
-  MerkleTreeBuilder,
-  consistencyProof,
-  inclusionProof,
-  merkleRoot,
-  verifyConsistency,
-  verifyInclusion,
-} from './merkle';
+import { MerkleAccumulator } from './merkle-accumulator';
+import { verifyConsistency, verifyInclusion } from './merkle-proofs';
+import { MerkleTreeBuilder, consistencyProof, inclusionProof, merkleRoot } from './merkle-tree';
 
 // The definition of RFC 9162 §2.1.1, written out independently of the code under test.
 const sha256 = (...parts: Buffer[]): Buffer => createHash('sha256').update(Buffer.concat(parts)).digest();

@@ -1,10 +1,13 @@
 import { storedEventToJson, type StoredEvent } from '@portfolio/event-store';
-import type { SealFields } from './seal';
+import type { RecordedSeal } from '../seal/seal';
 
 // The audit export, version 1 (ARCHITECTURE §6, §8): what the exporter writes and the offline verifier reads.
 // Both sides import these definitions, so a change to the format is a change to one file.
 
 export const EXPORT_FORMAT = 'portfolio-ledger/export/v1';
+
+/** What an export can be: the events alone (NDJSON or CSV), or the bundle an auditor verifies offline. */
+export type ExportFormat = 'ndjson' | 'csv' | 'bundle';
 
 /** The entries of a bundle zip. */
 export const EXPORT_FILES = {
@@ -44,14 +47,6 @@ export interface ExportPublicKey {
   readonly pem: string;
   /** `sha256:<hex>` over the SPKI DER (see publicKeyFingerprint). */
   readonly fingerprint: string;
-}
-
-/** A review-cycle seal as the manifest lists it: the signed fields, the signature, and where its event sits. */
-export interface ExportSeal extends SealFields {
-  /** Ed25519 signature of sealStatement(fields), base64. */
-  readonly signature: string;
-  /** Position of the ReviewCycleHeld event that recorded the seal, in decimal. */
-  readonly position: string;
 }
 
 /** RFC 9162 consistency proof: the tree of `fromCycleId` is a prefix of the tree of `toCycleId`. */
@@ -97,7 +92,7 @@ export interface ExportManifest {
   readonly chainAnchors: Readonly<Record<string, ChainAnchor>>;
   readonly publicKey: ExportPublicKey;
   /** Every seal known at export time, ordered by sealedPosition. */
-  readonly seals: readonly ExportSeal[];
+  readonly seals: readonly RecordedSeal[];
   /** One per pair of successive seals. */
   readonly consistencyProofs: readonly ExportConsistencyProof[];
   /**

@@ -1,4 +1,5 @@
-import { sealStatement, signSeal, verifySeal, type SealFields } from './seal';
+import type { SealFields } from './seal';
+import { sealStatement, signSeal, verifySeal } from './seal-statement';
 import { generateSigningKey, publicKeyPem } from './signing';
 
 const fields: SealFields = {

@@ -1,0 +1,20 @@
+import { Logger, type FactoryProvider } from '@nestjs/common';
+import { openSigningKey, publicKeyFingerprint } from '@portfolio/audit';
+import type { KeyObject } from 'node:crypto';
+import type { PortfolioConfig } from '../config/portfolio-config';
+import { PORTFOLIO_CONFIG } from '../event-store/event-store.module';
+
+/** Injection token of the instance's Ed25519 seal key (a KeyObject), read once when the module starts. */
+export const SEAL_SIGNING_KEY = Symbol('SealSigningKey');
+
+export const sealSigningKeyProvider: FactoryProvider<Promise<KeyObject>> = {
+  provide: SEAL_SIGNING_KEY,
+  inject: [PORTFOLIO_CONFIG],
+  useFactory: async (config: PortfolioConfig) => {
+    const { key, path, created } = await openSigningKey({ file: config.signingKeyFile, dataDir: config.dataDir });
+    if (created) {
+      new Logger('SigningKey').log(`generated the seal signing key ${path} (${publicKeyFingerprint(key)}): back it up`);
+    }
+    return key;
+  },
+};

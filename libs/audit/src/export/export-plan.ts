@@ -1,0 +1,40 @@
+import type { StoredEvent } from '@portfolio/event-store';
+
+/** The events a filtered export holds, as a query selects them. */
+export interface EventSelection {
+  /** The filters given, by name: the manifest records them and the file name shows them. */
+  readonly filters: Readonly<Record<string, string>>;
+  /** The selected events up to `upTo`, in position order. */
+  events(upTo: bigint): AsyncIterable<StoredEvent>;
+}
+
+/**
+ * Turns an export's filters into a selection of events (the application answers it from the read models). Throws
+ * on a filter it cannot accept, before anything is exported.
+ */
+export interface EventSelector {
+  select(filters: Readonly<Record<string, string | undefined>>): EventSelection;
+}
+
+/** What one export covers, fixed when it starts: later appends do not leak into a running export. */
+export interface ExportPlan {
+  /** The filters given (empty for the whole log). */
+  readonly filters: Readonly<Record<string, string>>;
+  readonly filtered: boolean;
+  readonly head: bigint;
+  /** ISO-8601 instant. */
+  readonly exportedAt: string;
+  /** e.g. `portfolio-audit-20211215T101500Z-projectId-franceconnect` (without extension). */
+  readonly baseName: string;
+  /** The exported events, in position order; each call reads them afresh. */
+  events(): AsyncIterable<StoredEvent>;
+}
+
+/** A file name saying when the export was made and what it selected, in characters every file system accepts. */
+export function exportBaseName(exportedAt: string, filters: Readonly<Record<string, string>>): string {
+  const suffix = Object.entries(filters)
+    .map(([name, value]) => `${name}-${value}`.replace(/[^A-Za-z0-9-]+/g, '_'))
+    .join('-');
+  const instant = exportedAt.replace(/[-:]|\.\d+/g, '');
+  return `portfolio-audit-${instant}${suffix === '' ? '' : `-${suffix}`}`.slice(0, 180);
+}

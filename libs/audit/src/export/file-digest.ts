@@ -1,0 +1,45 @@
+import { createHash } from 'node:crypto';
+import { Readable } from 'node:stream';
+import type { ExportFileDigest } from './export-format';
+
+/** SHA-256 and length of a byte stream, computed as it flows: the exporter writes them, the verifier compares. */
+export class RunningDigest {
+  private readonly hash = createHash('sha256');
+  private bytes = 0;
+
+  readonly see = (chunk: Buffer): void => {
+    this.hash.update(chunk);
+    this.bytes += chunk.length;
+  };
+
+  result(): ExportFileDigest {
+    return { sha256: this.hash.digest('hex'), bytes: this.bytes };
+  }
+}
+
+/** A small file of the bundle, held whole: its bytes and their digest. */
+export function textFile(text: string): { readonly buffer: Buffer; readonly digest: ExportFileDigest } {
+  const buffer = Buffer.from(text, 'utf8');
+  const digest = new RunningDigest();
+  digest.see(buffer);
+  return { buffer, digest: digest.result() };
+}
+
+/** Streams text chunks as UTF-8 bytes, digesting them on the way: the digest is known once the stream has ended. */
+export function digestingStream(chunks: AsyncIterable<string>): {
+  readonly stream: Readable;
+  readonly digest: Promise<ExportFileDigest>;
+} {
+  const digest = new RunningDigest();
+  let done: (value: ExportFileDigest) => void = () => undefined;
+  const result = new Promise<ExportFileDigest>((resolve) => (done = resolve));
+  async function* bytes(): AsyncIterable<Buffer> {
+    for await (const chunk of chunks) {
+      const buffer = Buffer.from(chunk, 'utf8');
+      digest.see(buffer);
+      yield buffer;
+    }
+    done(digest.result());
+  }
+  return { stream: Readable.from(bytes()), digest: result };
+}
