@@ -271,8 +271,10 @@ describe('crash safety on postgres, database side', () => {
         killer = (async () => {
           while (importing) {
             await new Promise((resolve) => setTimeout(resolve, 40));
+            // Only this service's sessions: other suites may be using the same server at the same time.
             const { rowCount } = await admin.query(
-              "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'portfolio-ledger' AND state = 'active' AND pid <> pg_backend_pid()",
+              "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1 AND state = 'active' AND pid <> pg_backend_pid()",
+              [`portfolio-ledger ${store.env.PORTFOLIO_PG_SCHEMA}`],
             );
             terminated += rowCount ?? 0;
           }

@@ -59,8 +59,8 @@ export class PostgresEventStore implements EventStore {
         connectionString: options.connectionString,
         max: options.poolSize ?? 10,
         options: `-c search_path=${quoteIdentifier(schema)}`,
-        // Named, so that an operator (or a test) can find this service's sessions in pg_stat_activity.
-        application_name: 'portfolio-ledger',
+        // Named with the schema, so that an operator (or a test) finds this ledger's sessions in pg_stat_activity.
+        application_name: `portfolio-ledger ${schema}`.slice(0, 63),
       },
       schema,
     );
@@ -258,7 +258,7 @@ function translatePostgresError(error: unknown): unknown {
   }
   if (
     (code !== undefined && (CONNECTION_LOST.test(code) || SOCKET_ERRORS.has(code))) ||
-    /Connection terminated/i.test(message ?? '')
+    /Connection terminated|not queryable/i.test(message ?? '')
   ) {
     return new StoreUnavailableError(error);
   }
