@@ -8,7 +8,7 @@ import {
 } from '@nestjs/common';
 import type { EventStore } from '@portfolio/event-store';
 import {
-  EventIndexProjector,
+  AuditLogProjector,
   openReadModelDatabase,
   PortfolioProjector,
   PostgresAdvisoryLeadership,
@@ -54,7 +54,7 @@ export interface ReadModelsOptions {
         return new ProjectionRuntime(
           store,
           database,
-          [new PortfolioProjector(), new EventIndexProjector(database.db)],
+          [new PortfolioProjector(), new AuditLogProjector(database.db)],
           { leadership, log: (message) => logger.log(message) },
         );
       },

@@ -8,8 +8,8 @@ import { PostgresEventStore, SqliteEventStore, type EventStore, type NewEvent } 
 import { testDatabaseUrl } from '../../../event-store/src/testing/test-database-url';
 import { openReadModelDatabase, type ReadModelDatabase, type ReadModelLocation } from '../database/read-model-database';
 import { toPosition, type ReadModelTables } from '../database/read-model-tables';
-import { EventIndexProjector } from './event-index.projector';
-import { PortfolioProjector } from './portfolio.projector';
+import { AuditLogProjector } from '../projectors/audit-log.projector';
+import { PortfolioProjector } from '../projectors/portfolio.projector';
 import { PostgresAdvisoryLeadership } from './postgres-advisory-leadership';
 import type { ProjectionLeadership } from './projection-leadership';
 import { ProjectionRuntime } from './projection-runtime';
@@ -152,7 +152,7 @@ function runtimeOf(
   return new ProjectionRuntime(
     subject.store,
     database,
-    [new PortfolioProjector(), new EventIndexProjector(database.db)],
+    [new PortfolioProjector(), new AuditLogProjector(database.db)],
     { batchSize, idleWaitMs: 1000, leadershipCheckMs: 200, ...(leadership === undefined ? {} : { leadership }) },
   );
 }

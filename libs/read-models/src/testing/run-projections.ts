@@ -2,8 +2,8 @@
 // Usage: tsx run-projections.ts <sqlite file> | tsx run-projections.ts postgres <database url> <schema>
 import { PostgresEventStore, SqliteEventStore, type EventStore } from '@portfolio/event-store';
 import { openReadModelDatabase, type ReadModelLocation } from '../database/read-model-database';
-import { EventIndexProjector } from '../projection/event-index.projector';
-import { PortfolioProjector } from '../projection/portfolio.projector';
+import { AuditLogProjector } from '../projectors/audit-log.projector';
+import { PortfolioProjector } from '../projectors/portfolio.projector';
 import { ProjectionRuntime } from '../projection/projection-runtime';
 
 async function main(): Promise<void> {
@@ -19,7 +19,7 @@ async function main(): Promise<void> {
   const runtime = new ProjectionRuntime(
     store,
     database,
-    [new PortfolioProjector(), new EventIndexProjector(database.db)],
+    [new PortfolioProjector(), new AuditLogProjector(database.db)],
     {
       batchSize: 50,
     },

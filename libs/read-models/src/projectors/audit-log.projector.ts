@@ -2,7 +2,7 @@ import { parseStreamId } from '@portfolio/domain';
 import type { StoredEvent } from '@portfolio/event-store';
 import type { Insertable, Kysely } from 'kysely';
 import type { EventIndexTable, ReadModelTables } from '../database/read-model-tables';
-import type { Projector, TableRows } from './projector';
+import type { Projector, TableRows } from '../projection/projector';
 
 function actorId(event: StoredEvent): string | null {
   const actor = event.metadata.actor;
@@ -15,7 +15,9 @@ function actorId(event: StoredEvent): string | null {
  * The audit log's index (GET /events): who did what to which project or mission, when. A project's events are
  * indexed under its mission too, learnt from its launch.
  */
-export class EventIndexProjector implements Projector {
+export class AuditLogProjector implements Projector {
+  // Stored names, unchanged by the class's rename: the checkpoint rows carry `name`, existing databases hold the
+  // table `rm_event_index`; renaming either would strand the read models already built.
   readonly name = 'audit-log';
   // Per generation: a rebuild must not see the live generation's cache.
   private readonly missionOfProject = new Map<number, Map<string, string>>();

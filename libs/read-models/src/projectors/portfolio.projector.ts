@@ -7,7 +7,7 @@ import type {
   ProjectFactsTable,
   ReviewCyclesTable,
 } from '../database/read-model-tables';
-import type { Projector, TableRows } from './projector';
+import type { Projector, TableRows } from '../projection/projector';
 
 /**
  * The bi-temporal tables behind every portfolio query (ARCHITECTURE §7): each fact is kept with the position that
