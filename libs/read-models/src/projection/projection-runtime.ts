@@ -3,7 +3,7 @@ import type { CompiledQuery } from 'kysely';
 import type { ReadModelDatabase, RowInsert } from '../database/read-model-database';
 import { toPosition } from '../database/read-model-tables';
 import { SoleLeadership, type ProjectionLeadership } from './projection-leadership';
-import type { Projector } from './projector';
+import { generationTables, insertsOf, type Projector } from './projector';
 
 /** `standby`: another process leads the projections; this one serves what it writes. */
 export type ProjectionState = 'starting' | 'catching_up' | 'live' | 'standby' | 'failed' | 'stopped';
@@ -270,7 +270,7 @@ export class ProjectionRuntime {
     const inserts: RowInsert[] = [];
     const fences: CompiledQuery[] = [];
     for (const projector of this.projectors) {
-      inserts.push(...(await projector.rowsFor(generation, batch)));
+      inserts.push(...insertsOf(projector, await projector.rowsFor(generation, batch)));
       fences.push(
         this.db
           .updateTable('rm_checkpoints')
@@ -347,17 +347,10 @@ export class ProjectionRuntime {
   }
 
   private async dropGeneration(generation: number): Promise<void> {
-    const tables = [
-      'rm_checkpoints',
-      'rm_missions',
-      'rm_project_facts',
-      'rm_measurements',
-      'rm_review_cycles',
-      'rm_event_index',
-      'rm_generations',
-    ] as const;
     await this.database.writeAtomically({
-      statements: tables.map((table) => this.db.deleteFrom(table).where('generation', '=', generation).compile()),
+      statements: generationTables(this.projectors).map((table) =>
+        this.db.deleteFrom(table).where('generation', '=', generation).compile(),
+      ),
     });
     for (const projector of this.projectors) projector.forget?.(generation);
   }

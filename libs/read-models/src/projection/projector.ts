@@ -1,19 +1,39 @@
 import type { StoredEvent } from '@portfolio/event-store';
 import type { Insertable } from 'kysely';
+import type { RowInsert } from '../database/read-model-database';
 import type { ReadModelTables } from '../database/read-model-tables';
 
-/** Rows for one read-model table. */
-export type TableRows = {
-  [T in keyof ReadModelTables]: { readonly table: T; readonly rows: Insertable<ReadModelTables[T]>[] };
-}[keyof ReadModelTables];
+/** The tables the runtime keeps for itself: which generation is served and how far each projector has gone. */
+export const RUNTIME_TABLES = ['rm_checkpoints', 'rm_generations'] as const;
+
+/** A read-model table a projector may write: any but the runtime's own. */
+export type ProjectedTable = Exclude<keyof ReadModelTables, (typeof RUNTIME_TABLES)[number]>;
+
+/** What a projector writes for a batch, by table: only tables it declares, each one's rows typed by the table. */
+export type ProjectedRows<T extends ProjectedTable = ProjectedTable> = {
+  readonly [Table in T]?: readonly Insertable<ReadModelTables[Table]>[];
+};
 
 /**
  * Turns events into read-model rows. The runtime writes them in one transaction with the checkpoint, so a batch
  * takes effect exactly once whatever crashes; a projector may read the read models, never write them itself.
  */
-export interface Projector {
+export interface Projector<T extends ProjectedTable = ProjectedTable> {
+  /** Stored in the checkpoint rows: renaming a projector orphans its read models. */
   readonly name: string;
-  rowsFor(generation: number, events: readonly StoredEvent[]): Promise<readonly TableRows[]>;
+  /** Every table the projector writes: a generation that is replaced or abandoned is deleted from them. */
+  readonly tables: readonly T[];
+  rowsFor(generation: number, events: readonly StoredEvent[]): Promise<ProjectedRows<T>>;
   /** Drops what the projector cached about a generation that was replaced. */
   forget?(generation: number): void;
+}
+
+/** The inserts of a projector's rows, in the order it declares its tables. */
+export function insertsOf(projector: Projector, rows: ProjectedRows): RowInsert[] {
+  return projector.tables.map((table) => ({ table, rows: rows[table] ?? [] }));
+}
+
+/** Every table a generation has rows in: the projectors' own, then the runtime's (the generation row last). */
+export function generationTables(projectors: readonly Projector[]): (keyof ReadModelTables)[] {
+  return [...new Set(projectors.flatMap((projector) => projector.tables)), ...RUNTIME_TABLES];
 }
