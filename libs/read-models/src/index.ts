@@ -5,6 +5,7 @@ export * from './history/summarise-event';
 export * from './projection/postgres-advisory-leadership';
 export * from './projection/projection-leadership';
 export * from './projection/projection-runtime';
+export * from './projection/projection-status';
 export * from './projection/projector';
 export * from './projectors/audit-log.projector';
 export * from './projectors/portfolio.projector';

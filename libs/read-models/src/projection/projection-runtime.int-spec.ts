@@ -13,6 +13,7 @@ import { PortfolioProjector } from '../projectors/portfolio.projector';
 import { PostgresAdvisoryLeadership } from './postgres-advisory-leadership';
 import type { ProjectionLeadership } from './projection-leadership';
 import { ProjectionRuntime } from './projection-runtime';
+import { fixedNow } from '../testing/fixed-now';
 
 const event = (type: string, data: Record<string, unknown>): NewEvent => ({
   eventId: randomUUID(),
@@ -153,7 +154,13 @@ function runtimeOf(
     subject.store,
     database,
     [new PortfolioProjector(), new AuditLogProjector(database.db)],
-    { batchSize, idleWaitMs: 1000, leadershipCheckMs: 200, ...(leadership === undefined ? {} : { leadership }) },
+    {
+      now: fixedNow,
+      batchSize,
+      idleWaitMs: 1000,
+      leadershipCheckMs: 200,
+      ...(leadership === undefined ? {} : { leadership }),
+    },
   );
 }
 

@@ -5,6 +5,7 @@ import { openReadModelDatabase, type ReadModelLocation } from '../database/read-
 import { AuditLogProjector } from '../projectors/audit-log.projector';
 import { PortfolioProjector } from '../projectors/portfolio.projector';
 import { ProjectionRuntime } from '../projection/projection-runtime';
+import { fixedNow } from './fixed-now';
 
 async function main(): Promise<void> {
   const [first, databaseUrl, schema] = process.argv.slice(2);
@@ -20,9 +21,7 @@ async function main(): Promise<void> {
     store,
     database,
     [new PortfolioProjector(), new AuditLogProjector(database.db)],
-    {
-      batchSize: 50,
-    },
+    { now: fixedNow, batchSize: 50 },
   );
   await runtime.start();
   process.stdout.write('started\n');
