@@ -1,10 +1,7 @@
-import type { EventStore } from '@portfolio/event-store';
 import { abortableDelay } from './abortable-delay';
-import { CheckpointMovedError, type BatchApplier } from './batch-applier';
-import type { Checkpoints } from './checkpoints';
+import { CheckpointMovedError } from './batch-applier';
 import type { ProjectionLead } from './projection-lead';
-import type { ProjectionProgress } from './projection-progress';
-import type { WriteLock } from './write-lock';
+import type { ProjectionParts } from './projection-parts';
 
 /** How often the follower does each of its chores, in milliseconds. */
 export interface FollowerPace {
@@ -18,30 +15,20 @@ export interface FollowerPace {
   readonly leadershipCheckMs: number;
 }
 
-/** What the follower works with: the same parts the rest of the runtime shares. */
-export interface FollowerParts {
-  readonly store: EventStore;
-  readonly batches: BatchApplier;
-  readonly checkpoints: Checkpoints;
-  readonly lead: ProjectionLead;
-  readonly progress: ProjectionProgress;
-  readonly writes: WriteLock;
-  readonly log: (message: string) => void;
-}
-
 /**
  * Follows the log into the served generation until the signal aborts: as the leader, applies batch after batch and
  * sleeps on the store's wait at the head; as a standby, reads the leader's progress. A failure is retried, never fatal.
  */
 export class LogFollower {
   constructor(
-    private readonly parts: FollowerParts,
+    private readonly parts: ProjectionParts,
+    private readonly lead: ProjectionLead,
     private readonly pace: FollowerPace,
   ) {}
 
   async follow(signal: AbortSignal): Promise<void> {
-    const { store, batches, checkpoints, lead, progress, writes, log } = this.parts;
-    const pace = this.pace;
+    const { store, batches, checkpoints, progress, writes, log } = this.parts;
+    const { lead, pace } = this;
     // Elapsed time, not the time of day: the monotonic clock.
     let leadershipCheckedAt = performance.now();
     while (!signal.aborted) {

@@ -1,8 +1,5 @@
-import type { Checkpoints } from './checkpoints';
-import type { Generations } from './generations';
 import type { ProjectionLeadership } from './projection-leadership';
-import type { ProjectionProgress } from './projection-progress';
-import type { WriteLock } from './write-lock';
+import type { ProjectionParts } from './projection-parts';
 
 /**
  * This process's part when several share the read models: the leader projects the active generation from its
@@ -11,11 +8,7 @@ import type { WriteLock } from './write-lock';
 export class ProjectionLead {
   constructor(
     private readonly leadership: ProjectionLeadership,
-    private readonly generations: Generations,
-    private readonly checkpoints: Checkpoints,
-    private readonly progress: ProjectionProgress,
-    private readonly writes: WriteLock,
-    private readonly log: (message: string) => void,
+    private readonly parts: ProjectionParts,
   ) {}
 
   /** Whether this process led at the last check: only the leader rebuilds. */
@@ -24,16 +17,16 @@ export class ProjectionLead {
   }
 
   get standingBy(): boolean {
-    return this.progress.state === 'standby';
+    return this.parts.progress.state === 'standby';
   }
 
   /** Takes the lead if no other process holds it (the leader creates the first generation), else stands by. */
   async start(): Promise<void> {
     if (await this.leadership.tryLead()) {
-      await this.generations.dropAbandonedRebuilds();
+      await this.parts.generations.dropAbandonedRebuilds();
       await this.takeOver();
     } else {
-      this.progress.state = 'standby';
+      this.parts.progress.state = 'standby';
       await this.readLeadersProgress();
     }
   }
@@ -44,16 +37,16 @@ export class ProjectionLead {
     const leading = await this.leadership.tryLead();
     if (leading && !wasLeading) {
       // The previous leader is gone, and its rebuild, if any, with it.
-      await this.generations.dropAbandonedRebuilds();
+      await this.parts.generations.dropAbandonedRebuilds();
       await this.takeOver();
-      this.progress.state = 'catching_up';
-      this.log(`leading the projections from position ${this.progress.checkpoint}`);
-    } else if (leading && (await this.generations.findActive()) !== this.progress.generation) {
+      this.parts.progress.state = 'catching_up';
+      this.parts.log(`leading the projections from position ${this.parts.progress.checkpoint}`);
+    } else if (leading && (await this.parts.generations.findActive()) !== this.parts.progress.generation) {
       // A rebuild by another process (the CLI beside an API on SQLite) switched the generation.
       await this.takeOver();
     } else if (!leading) {
-      if (wasLeading) this.log('another instance leads the projections: standing by');
-      this.progress.state = 'standby';
+      if (wasLeading) this.parts.log('another instance leads the projections: standing by');
+      this.parts.progress.state = 'standby';
     }
   }
 
@@ -62,18 +55,18 @@ export class ProjectionLead {
    * no batch or rebuild switch lands meanwhile.
    */
   takeOver(): Promise<void> {
-    return this.writes.run(async () => {
-      const generation = await this.generations.activeOrCreate();
-      await this.checkpoints.ensure(generation);
-      this.progress.serve(generation, await this.checkpoints.read(generation));
+    return this.parts.writes.run(async () => {
+      const generation = await this.parts.generations.activeOrCreate();
+      await this.parts.checkpoints.ensure(generation);
+      this.parts.progress.serve(generation, await this.parts.checkpoints.read(generation));
     });
   }
 
   /** As a standby: the generation the leader serves and how far it has applied the log. */
   async readLeadersProgress(): Promise<void> {
-    const active = await this.generations.findActive();
+    const active = await this.parts.generations.findActive();
     if (active === undefined) return;
-    this.progress.serve(active, await this.checkpoints.read(active));
+    this.parts.progress.serve(active, await this.parts.checkpoints.read(active));
   }
 
   release(): Promise<void> {

@@ -1,16 +1,13 @@
 import type { EventStore } from '@portfolio/event-store';
 import type { ReadModelDatabase } from '../database/read-model-database';
-import { BatchApplier } from './batch-applier';
-import { Checkpoints } from './checkpoints';
-import { Generations } from './generations';
 import { LogFollower, type FollowerPace } from './log-follower';
 import { ProjectionLead } from './projection-lead';
 import { SoleLeadership, type ProjectionLeadership } from './projection-leadership';
-import { ProjectionProgress } from './projection-progress';
+import { projectionParts } from './projection-parts';
+import type { ProjectionProgress } from './projection-progress';
 import { NotProjectionLeaderError, type ProjectorStatus, type RebuildStatus } from './projection-status';
 import type { Projector } from './projector';
 import { Rebuilder } from './rebuilder';
-import { WriteLock } from './write-lock';
 
 export interface ProjectionRuntimeOptions extends Partial<FollowerPace> {
   /** The time of day, for the rebuild's start and finish and a generation's creation: the application's clock. */
@@ -21,20 +18,13 @@ export interface ProjectionRuntimeOptions extends Partial<FollowerPace> {
   readonly log?: (message: string) => void;
 }
 
-const DEFAULT_PACE: FollowerPace = {
-  idleWaitMs: 5000,
-  retryDelayMs: 1000,
-  standbyPollMs: 100,
-  leadershipCheckMs: 1000,
-};
-
 /**
  * Follows the log from the read models' checkpoint and applies events in position order, each batch in one
  * transaction with the checkpoint (exactly-once effect, restart-safe). Sleeps on the store's wait between appends;
  * rebuilds into a new generation while the active one keeps serving, then switches.
  */
 export class ProjectionRuntime {
-  private readonly progress = new ProjectionProgress();
+  private readonly progress: ProjectionProgress;
   private readonly stopping = new AbortController();
   private readonly lead: ProjectionLead;
   private readonly rebuilder: Rebuilder;
@@ -47,18 +37,20 @@ export class ProjectionRuntime {
     private readonly projectors: readonly Projector[],
     options: ProjectionRuntimeOptions,
   ) {
-    const { now, batchSize = 1000, leadership = new SoleLeadership(), log = () => undefined, ...pace } = options;
-    const progress = this.progress;
-    const writes = new WriteLock();
-    const checkpoints = new Checkpoints(database, projectors);
-    const generations = new Generations(database, projectors, checkpoints, now);
-    const batches = new BatchApplier(store, database, projectors, checkpoints, batchSize);
-    this.lead = new ProjectionLead(leadership, generations, checkpoints, progress, writes, log);
-    this.rebuilder = new Rebuilder({ store, batches, generations, progress, writes, now, log }, this.stopping.signal);
-    this.follower = new LogFollower(
-      { store, batches, checkpoints, lead: this.lead, progress, writes, log },
-      { ...DEFAULT_PACE, ...pace },
-    );
+    const parts = projectionParts(store, database, projectors, {
+      now: options.now,
+      batchSize: options.batchSize ?? 1000,
+      log: options.log ?? (() => undefined),
+    });
+    this.progress = parts.progress;
+    this.lead = new ProjectionLead(options.leadership ?? new SoleLeadership(), parts);
+    this.rebuilder = new Rebuilder(parts, this.stopping.signal);
+    this.follower = new LogFollower(parts, this.lead, {
+      idleWaitMs: options.idleWaitMs ?? 5000,
+      retryDelayMs: options.retryDelayMs ?? 1000,
+      standbyPollMs: options.standbyPollMs ?? 100,
+      leadershipCheckMs: options.leadershipCheckMs ?? 1000,
+    });
   }
 
   /**

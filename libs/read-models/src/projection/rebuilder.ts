@@ -1,21 +1,6 @@
-import type { EventStore } from '@portfolio/event-store';
-import type { BatchApplier } from './batch-applier';
-import type { Generations } from './generations';
-import type { ProjectionProgress } from './projection-progress';
+import type { ProjectionParts } from './projection-parts';
 import type { RebuildStatus } from './projection-status';
 import { percentProjected } from './rebuild-progress';
-import type { WriteLock } from './write-lock';
-
-/** What a rebuild works with: the same parts the rest of the runtime shares. */
-export interface RebuilderParts {
-  readonly store: EventStore;
-  readonly batches: BatchApplier;
-  readonly generations: Generations;
-  readonly progress: ProjectionProgress;
-  readonly writes: WriteLock;
-  readonly now: () => Date;
-  readonly log: (message: string) => void;
-}
 
 /**
  * Rebuilds the read models from scratch into a new generation while the active one keeps serving, then switches
@@ -26,7 +11,7 @@ export class Rebuilder {
   private running: Promise<void> | undefined;
 
   constructor(
-    private readonly parts: RebuilderParts,
+    private readonly parts: ProjectionParts,
     private readonly signal: AbortSignal,
   ) {}
 
