@@ -1,7 +1,7 @@
 // Test support: what a generation of the read models holds, read back for assertions.
 import type { ReadModelDatabase } from '../database/read-model-database';
 import { toPosition } from '../database/read-model-tables';
-import type { Projector } from '../projection/projector';
+import { generationTables, type Projector } from '../projection/projector';
 
 /** A generation's rows in the projectors' tables, without the generation column, positions as strings, in position order. */
 export async function generationContents(
@@ -43,4 +43,22 @@ export async function measurementRows(database: ReadModelDatabase): Promise<numb
     .select((eb) => eb.fn.countAll().as('n'))
     .executeTakeFirstOrThrow();
   return Number(measured.n);
+}
+
+/** How many rows a generation has in each table the projectors and the runtime keep. */
+export async function rowCounts(
+  database: ReadModelDatabase,
+  projectors: readonly Projector[],
+  generation: number,
+): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const table of generationTables(projectors)) {
+    const { n } = await database.db
+      .selectFrom(table)
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('generation', '=', generation)
+      .executeTakeFirstOrThrow();
+    counts[table] = Number(n);
+  }
+  return counts;
 }
