@@ -1,17 +1,13 @@
-import { openReadModelDatabase, type ReadModelDatabase } from '../database/read-model-database';
+import { openReadModelDatabase } from '../database/read-model-database';
 import { toPosition } from '../database/read-model-tables';
-import { fixedNow } from '../testing/fixed-now';
 import { indexedPositions, measurementRows } from '../testing/generation-rows';
 import { openSubject, type ReadModelSubject } from '../testing/read-model-subject';
-import { projectorsOf } from '../testing/runtime-of';
+import { partsOf } from '../testing/runtime-of';
 import { seedLog } from '../testing/seed-log';
 import { CheckpointMovedError } from './batch-applier';
-import { projectionParts } from './projection-parts';
 
 describe.each(['sqlite', 'postgres'] as const)('batches applied to a generation on %s', (kind) => {
   let subject: ReadModelSubject;
-  const partsOf = (database: ReadModelDatabase) =>
-    projectionParts(subject.store, database, projectorsOf(database), { now: fixedNow, batchSize: 5, log: () => {} });
   const checkpointRows = async () => {
     const rows = await subject.database.db.selectFrom('rm_checkpoints').selectAll().orderBy('projector').execute();
     return rows.map((row) => ({ ...row, position: toPosition(row.position) }));
@@ -26,7 +22,7 @@ describe.each(['sqlite', 'postgres'] as const)('batches applied to a generation 
   });
 
   it("applies the log a batch at a time, every projector's rows with its checkpoint, until the head", async () => {
-    const { generations, batches } = partsOf(subject.database);
+    const { generations, batches } = partsOf(subject);
     const generation = await generations.activeOrCreate();
     expect(await batches.applyNext(generation, 0n)).toBe(5n);
     expect(await indexedPositions(subject.database, generation)).toEqual(['1', '2', '3', '4', '5']);
@@ -43,9 +39,9 @@ describe.each(['sqlite', 'postgres'] as const)('batches applied to a generation 
   it('writes nothing of a batch whose checkpoint another process moved meanwhile', async () => {
     const other = await openReadModelDatabase(subject.location);
     try {
-      const generation = await partsOf(subject.database).generations.activeOrCreate();
-      expect(await partsOf(other).batches.applyNext(generation, 0n)).toBe(5n);
-      await expect(partsOf(subject.database).batches.applyNext(generation, 0n)).rejects.toThrow(CheckpointMovedError);
+      const generation = await partsOf(subject).generations.activeOrCreate();
+      expect(await partsOf(subject, other).batches.applyNext(generation, 0n)).toBe(5n);
+      await expect(partsOf(subject).batches.applyNext(generation, 0n)).rejects.toThrow(CheckpointMovedError);
       expect(await indexedPositions(subject.database, generation)).toEqual(['1', '2', '3', '4', '5']);
       expect(await measurementRows(subject.database)).toBe(2);
     } finally {
@@ -54,7 +50,7 @@ describe.each(['sqlite', 'postgres'] as const)('batches applied to a generation 
   });
 
   it('gives a projector with no checkpoint row one at the position of the others, so that its batches can be fenced', async () => {
-    const { checkpoints } = partsOf(subject.database);
+    const { checkpoints } = partsOf(subject);
     expect(await checkpoints.read(1)).toBe(0n);
     await subject.database.db
       .insertInto('rm_checkpoints')

@@ -1,13 +1,12 @@
 import { citpJuly2021Held, franceconnectLaunched, idnumDefined, measured } from '../../../domain/src/testing/tech-gouv';
 import { openReadModelDatabase, type ReadModelDatabase } from '../database/read-model-database';
 import { toPosition } from '../database/read-model-tables';
-import { FIXED_NOW, fixedNow } from '../testing/fixed-now';
+import { FIXED_NOW } from '../testing/fixed-now';
 import { givenCommitted } from '../testing/given-events';
 import { rowCounts } from '../testing/generation-rows';
 import { openSubject, type ReadModelSubject } from '../testing/read-model-subject';
-import { projectorsOf } from '../testing/runtime-of';
+import { partsOf, projectorsOf } from '../testing/runtime-of';
 import { logOf } from '../testing/stored-events';
-import { projectionParts } from './projection-parts';
 
 const log = logOf(
   idnumDefined,
@@ -18,9 +17,7 @@ const log = logOf(
 
 describe.each(['sqlite', 'postgres'] as const)('the generations of the read models on %s', (kind) => {
   let subject: ReadModelSubject;
-  const generationsOf = (database: ReadModelDatabase) =>
-    projectionParts(subject.store, database, projectorsOf(database), { now: fixedNow, batchSize: 100, log: () => {} })
-      .generations;
+  const generationsOf = (database: ReadModelDatabase) => partsOf(subject, database).generations;
   const statuses = async () =>
     subject.database.db.selectFrom('rm_generations').select(['generation', 'status']).orderBy('generation').execute();
   beforeEach(async () => {

@@ -1,12 +1,10 @@
 import { openReadModelDatabase, type ReadModelDatabase, type ReadModelLocation } from '../database/read-model-database';
-import { fixedNow } from '../testing/fixed-now';
 import { openSubject, type ReadModelSubject } from '../testing/read-model-subject';
-import { projectorsOf } from '../testing/runtime-of';
+import { partsOf } from '../testing/runtime-of';
 import { seedLog } from '../testing/seed-log';
 import { PostgresAdvisoryLeadership } from './postgres-advisory-leadership';
 import { ProjectionLead } from './projection-lead';
 import { SoleLeadership, type ProjectionLeadership } from './projection-leadership';
-import { projectionParts } from './projection-parts';
 
 describe.each(['sqlite', 'postgres'] as const)('the lead of the projections on %s', (kind) => {
   let subject: ReadModelSubject;
@@ -14,11 +12,7 @@ describe.each(['sqlite', 'postgres'] as const)('the lead of the projections on %
   const logged: string[] = [];
   /** A process's parts and lead over one connection, as each process wires them. */
   const processOn = (database: ReadModelDatabase, leadership: ProjectionLeadership = new SoleLeadership()) => {
-    const parts = projectionParts(subject.store, database, projectorsOf(database), {
-      now: fixedNow,
-      batchSize: 5,
-      log: (message) => logged.push(message),
-    });
+    const parts = partsOf(subject, database, (message) => logged.push(message));
     return { ...parts, lead: new ProjectionLead(leadership, parts) };
   };
   beforeEach(async () => {

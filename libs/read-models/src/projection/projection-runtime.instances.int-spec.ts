@@ -2,7 +2,8 @@ import { openReadModelDatabase, type ReadModelLocation } from '../database/read-
 import { indexedPositions, measurementRows } from '../testing/generation-rows';
 import { openSubject, type ReadModelSubject } from '../testing/read-model-subject';
 import { runtimeOf } from '../testing/runtime-of';
-import { hubeeMeasurement, logPositions, seedLog, until } from '../testing/seed-log';
+import { hubeeMeasurement, logPositions, seedLog } from '../testing/seed-log';
+import { until } from '../testing/until';
 import { PostgresAdvisoryLeadership } from './postgres-advisory-leadership';
 
 describe.each(['sqlite', 'postgres'] as const)('projection runtimes of several processes on %s', (kind) => {

@@ -4,7 +4,8 @@ import { toPosition } from '../database/read-model-tables';
 import { generationContents, indexedPositions, measurementRows } from '../testing/generation-rows';
 import { openSubject, type ReadModelSubject } from '../testing/read-model-subject';
 import { projectorsOf, runtimeOf } from '../testing/runtime-of';
-import { hubeeMeasurement, logPositions, seedLog, until } from '../testing/seed-log';
+import { hubeeMeasurement, logPositions, seedLog } from '../testing/seed-log';
+import { until } from '../testing/until';
 
 describe.each(['sqlite', 'postgres'] as const)('projection runtime on %s', (kind) => {
   let subject: ReadModelSubject;

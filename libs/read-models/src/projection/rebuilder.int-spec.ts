@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { FIXED_NOW, fixedNow } from '../testing/fixed-now';
+import { FIXED_NOW } from '../testing/fixed-now';
 import { generationContents, rowCounts } from '../testing/generation-rows';
 import { openSubject, type ReadModelSubject } from '../testing/read-model-subject';
-import { projectorsOf } from '../testing/runtime-of';
+import { partsOf, projectorsOf } from '../testing/runtime-of';
 import { seedLog } from '../testing/seed-log';
-import { projectionParts, type ProjectionParts } from './projection-parts';
+import type { ProjectionParts } from './projection-parts';
 import { Rebuilder } from './rebuilder';
 
 /** Generation 1 active and served, the whole log applied to it, as a leader that caught up leaves it. */
@@ -27,11 +27,7 @@ describe.each(['sqlite', 'postgres'] as const)('a rebuild of the read models on 
     subject = await openSubject(kind);
     // A mission, two launches and ten measurements: positions 1 to 13.
     await seedLog(subject.store, 10);
-    parts = projectionParts(subject.store, subject.database, projectorsOf(subject.database), {
-      now: fixedNow,
-      batchSize: 5,
-      log: () => {},
-    });
+    parts = partsOf(subject);
     await servingTheHead(parts);
   });
   afterEach(async () => {

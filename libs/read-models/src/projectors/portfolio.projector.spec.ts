@@ -24,6 +24,15 @@ const [defined, launched, milestone, measurement, postponed, restated, regional,
   citpJuly2021Held,
 );
 
+/** IDNUM's mission row in a generation: defined at position 1. */
+const idnum = (generation: number) => ({
+  generation,
+  mission_code: 'IDNUM',
+  position: '1',
+  defined_on: '2019-04-25',
+  data: JSON.stringify(idnumDefined.data),
+});
+
 /** The fact row every project event but a measurement becomes: dated by its business date. */
 const fact = (stored: StoredEvent, businessDate: string) => ({
   generation: 1,
@@ -39,15 +48,7 @@ describe('the portfolio projector', () => {
     await givenEvents(defined)
       .whenProjectedBy(new PortfolioProjector())
       .thenRows({
-        rm_missions: [
-          {
-            generation: 1,
-            mission_code: 'IDNUM',
-            position: '1',
-            defined_on: '2019-04-25',
-            data: JSON.stringify(idnumDefined.data),
-          },
-        ],
+        rm_missions: [idnum(1)],
       });
   });
 
@@ -122,15 +123,7 @@ describe('the portfolio projector', () => {
     await givenEvents(defined)
       .whenProjectedBy(new PortfolioProjector(), 2)
       .thenRows({
-        rm_missions: [
-          {
-            generation: 2,
-            mission_code: 'IDNUM',
-            position: '1',
-            defined_on: '2019-04-25',
-            data: JSON.stringify(idnumDefined.data),
-          },
-        ],
+        rm_missions: [idnum(2)],
       });
   });
 

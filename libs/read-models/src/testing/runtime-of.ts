@@ -1,6 +1,7 @@
-// Test support: the projectors and runtime the application wires, on a subject's store and database.
+// Test support: the projectors and runtime the application wires, or its parts, on a subject's store and database.
 import type { ReadModelDatabase } from '../database/read-model-database';
 import type { ProjectionLeadership } from '../projection/projection-leadership';
+import { projectionParts, type ProjectionParts } from '../projection/projection-parts';
 import { ProjectionRuntime } from '../projection/projection-runtime';
 import type { Projector } from '../projection/projector';
 import { AuditLogProjector } from '../projectors/audit-log.projector';
@@ -26,4 +27,13 @@ export function runtimeOf(
     leadershipCheckMs: 200,
     ...(leadership === undefined ? {} : { leadership }),
   });
+}
+
+/** A process's parts of the runtime over one connection, batches of five, for the parts' own specs. */
+export function partsOf(
+  subject: ReadModelSubject,
+  database = subject.database,
+  log: (message: string) => void = () => undefined,
+): ProjectionParts {
+  return projectionParts(subject.store, database, projectorsOf(database), { now: fixedNow, batchSize: 5, log });
 }
