@@ -1,7 +1,8 @@
 import type { EventStore, StoredEvent } from '@portfolio/event-store';
 import type { ReadModelDatabase } from '../database/read-model-database';
 import type { Checkpoints } from './checkpoints';
-import { insertsOf, type Projector } from './projector';
+import { insertsOf } from './generation-tables';
+import type { Projector } from './projector';
 
 /** A batch's checkpoint moved under it: another process applied it, or the generation was replaced. */
 export class CheckpointMovedError extends Error {

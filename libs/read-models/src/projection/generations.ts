@@ -1,7 +1,8 @@
 import type { ReadModelDatabase } from '../database/read-model-database';
 import type { GenerationsTable } from '../database/read-model-tables';
 import type { Checkpoints } from './checkpoints';
-import { generationTables, type Projector } from './projector';
+import { generationTables } from './generation-tables';
+import type { Projector } from './projector';
 
 /**
  * The generations of the read models (`rm_generations`): one `active` that queries read, at most one `building`

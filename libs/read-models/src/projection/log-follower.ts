@@ -9,7 +9,7 @@ export interface FollowerPace {
   readonly idleWaitMs: number;
   /** Pause after a failed batch before trying again. */
   readonly retryDelayMs: number;
-  /** How often a standby reads the leader's checkpoint. */
+  /** How often a standby reads the leader's checkpoint (queries waiting for a position wake at that pace). */
   readonly standbyPollMs: number;
   /** How often a standby tries to take the lead, and the leader checks it still holds it. */
   readonly leadershipCheckMs: number;

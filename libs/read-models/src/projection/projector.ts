@@ -1,13 +1,12 @@
 import type { StoredEvent } from '@portfolio/event-store';
 import type { Insertable } from 'kysely';
-import type { RowInsert } from '../database/read-model-database';
 import type { ReadModelTables } from '../database/read-model-tables';
 
 /** The tables the runtime keeps for itself: which generation is served and how far each projector has gone. */
-export const RUNTIME_TABLES = ['rm_checkpoints', 'rm_generations'] as const;
+export type RuntimeTable = 'rm_checkpoints' | 'rm_generations';
 
 /** A read-model table a projector may write: any but the runtime's own. */
-export type ProjectedTable = Exclude<keyof ReadModelTables, (typeof RUNTIME_TABLES)[number]>;
+export type ProjectedTable = Exclude<keyof ReadModelTables, RuntimeTable>;
 
 /** What a projector writes for a batch, by table: only tables it declares, each one's rows typed by the table. */
 export type ProjectedRows<T extends ProjectedTable = ProjectedTable> = {
@@ -26,14 +25,4 @@ export interface Projector<T extends ProjectedTable = ProjectedTable> {
   rowsFor(generation: number, events: readonly StoredEvent[]): Promise<ProjectedRows<T>>;
   /** Drops what the projector cached about a generation that was replaced. */
   forget?(generation: number): void;
-}
-
-/** The inserts of a projector's rows, in the order it declares its tables. */
-export function insertsOf(projector: Projector, rows: ProjectedRows): RowInsert[] {
-  return projector.tables.map((table) => ({ table, rows: rows[table] ?? [] }));
-}
-
-/** Every table a generation has rows in: the projectors' own, then the runtime's (the generation row last). */
-export function generationTables(projectors: readonly Projector[]): (keyof ReadModelTables)[] {
-  return [...new Set(projectors.flatMap((projector) => projector.tables)), ...RUNTIME_TABLES];
 }

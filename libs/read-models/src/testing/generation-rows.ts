@@ -1,7 +1,8 @@
 // Test support: what a generation of the read models holds, read back for assertions.
 import type { ReadModelDatabase } from '../database/read-model-database';
 import { toPosition } from '../database/read-model-tables';
-import { generationTables, type Projector } from '../projection/projector';
+import { generationTables } from '../projection/generation-tables';
+import type { Projector } from '../projection/projector';
 
 /** A generation's rows in the projectors' tables, without the generation column, positions as strings, in position order. */
 export async function generationContents(

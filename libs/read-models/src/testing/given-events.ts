@@ -2,7 +2,8 @@
 import type { StoredEvent } from '@portfolio/event-store';
 import { deepFreeze } from '../../../domain/src/testing/deep-freeze';
 import type { ReadModelDatabase } from '../database/read-model-database';
-import { insertsOf, type ProjectedRows, type ProjectedTable, type Projector } from '../projection/projector';
+import { insertsOf } from '../projection/generation-tables';
+import type { ProjectedRows, ProjectedTable, Projector } from '../projection/projector';
 
 /**
  * `await givenEvents(...log).whenProjectedBy(projector).thenRows({ rm_missions: [...] })`. The events are
