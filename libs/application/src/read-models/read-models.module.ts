@@ -8,7 +8,7 @@ import {
 } from '@nestjs/common';
 import type { EventStore } from '@portfolio/event-store';
 import {
-  EventIndexProjector,
+  AuditLogProjector,
   openReadModelDatabase,
   PortfolioProjector,
   PostgresAdvisoryLeadership,
@@ -44,19 +44,18 @@ export interface ReadModelsOptions {
     },
     {
       provide: ProjectionRuntime,
-      inject: [EVENT_STORE, READ_MODEL_DATABASE, PORTFOLIO_CONFIG],
-      useFactory: (store: EventStore, database: ReadModelDatabase, config: PortfolioConfig) => {
+      inject: [EVENT_STORE, READ_MODEL_DATABASE, PORTFOLIO_CONFIG, CLOCK],
+      useFactory: (store: EventStore, database: ReadModelDatabase, config: PortfolioConfig, clock: Clock) => {
         const logger = new Logger('Projections');
         const location = readModelLocation(config.store);
         // Several instances may share a PostgreSQL database: one leads the projections (ARCHITECTURE §7, §9).
         const leadership =
           location.kind === 'postgres' ? new PostgresAdvisoryLeadership(location) : new SoleLeadership();
-        return new ProjectionRuntime(
-          store,
-          database,
-          [new PortfolioProjector(), new EventIndexProjector(database.db)],
-          { leadership, log: (message) => logger.log(message) },
-        );
+        return new ProjectionRuntime(store, database, [new PortfolioProjector(), new AuditLogProjector(database.db)], {
+          now: () => clock.now(),
+          leadership,
+          log: (message) => logger.log(message),
+        });
       },
     },
     {

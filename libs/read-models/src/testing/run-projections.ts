@@ -2,9 +2,9 @@
 // Usage: tsx run-projections.ts <sqlite file> | tsx run-projections.ts postgres <database url> <schema>
 import { PostgresEventStore, SqliteEventStore, type EventStore } from '@portfolio/event-store';
 import { openReadModelDatabase, type ReadModelLocation } from '../database/read-model-database';
-import { EventIndexProjector } from '../projection/event-index.projector';
-import { PortfolioProjector } from '../projection/portfolio.projector';
 import { ProjectionRuntime } from '../projection/projection-runtime';
+import { fixedNow } from './fixed-now';
+import { projectorsOf } from './runtime-of';
 
 async function main(): Promise<void> {
   const [first, databaseUrl, schema] = process.argv.slice(2);
@@ -16,14 +16,7 @@ async function main(): Promise<void> {
       : await PostgresEventStore.open({ connectionString: location.databaseUrl, schema: location.schema });
   const database = await openReadModelDatabase(location);
   // Small batches: many commits, so that a kill lands between or inside them.
-  const runtime = new ProjectionRuntime(
-    store,
-    database,
-    [new PortfolioProjector(), new EventIndexProjector(database.db)],
-    {
-      batchSize: 50,
-    },
-  );
+  const runtime = new ProjectionRuntime(store, database, projectorsOf(database), { now: fixedNow, batchSize: 50 });
   await runtime.start();
   process.stdout.write('started\n');
 }

@@ -7,16 +7,20 @@ import type {
   ProjectFactsTable,
   ReviewCyclesTable,
 } from '../database/read-model-tables';
-import type { Projector, TableRows } from './projector';
+import type { ProjectedRows, Projector } from '../projection/projector';
+
+const PORTFOLIO_TABLES = ['rm_missions', 'rm_project_facts', 'rm_measurements', 'rm_review_cycles'] as const;
+type PortfolioTable = (typeof PORTFOLIO_TABLES)[number];
 
 /**
  * The bi-temporal tables behind every portfolio query (ARCHITECTURE §7): each fact is kept with the position that
  * made it known and its business date, so that any (at, asOf) is a filtered read, never a replay.
  */
-export class PortfolioProjector implements Projector {
+export class PortfolioProjector implements Projector<PortfolioTable> {
   readonly name = 'portfolio';
+  readonly tables = PORTFOLIO_TABLES;
 
-  async rowsFor(generation: number, events: readonly StoredEvent[]): Promise<readonly TableRows[]> {
+  async rowsFor(generation: number, events: readonly StoredEvent[]): Promise<ProjectedRows<PortfolioTable>> {
     const missions: Insertable<MissionsTable>[] = [];
     const facts: Insertable<ProjectFactsTable>[] = [];
     const measurements: Insertable<MeasurementsTable>[] = [];
@@ -76,11 +80,6 @@ export class PortfolioProjector implements Projector {
         }
       }
     }
-    return [
-      { table: 'rm_missions', rows: missions },
-      { table: 'rm_project_facts', rows: facts },
-      { table: 'rm_measurements', rows: measurements },
-      { table: 'rm_review_cycles', rows: cycles },
-    ];
+    return { rm_missions: missions, rm_project_facts: facts, rm_measurements: measurements, rm_review_cycles: cycles };
   }
 }

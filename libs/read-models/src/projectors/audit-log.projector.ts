@@ -2,7 +2,7 @@ import { parseStreamId } from '@portfolio/domain';
 import type { StoredEvent } from '@portfolio/event-store';
 import type { Insertable, Kysely } from 'kysely';
 import type { EventIndexTable, ReadModelTables } from '../database/read-model-tables';
-import type { Projector, TableRows } from './projector';
+import type { ProjectedRows, Projector } from '../projection/projector';
 
 function actorId(event: StoredEvent): string | null {
   const actor = event.metadata.actor;
@@ -15,14 +15,17 @@ function actorId(event: StoredEvent): string | null {
  * The audit log's index (GET /events): who did what to which project or mission, when. A project's events are
  * indexed under its mission too, learnt from its launch.
  */
-export class EventIndexProjector implements Projector {
+export class AuditLogProjector implements Projector<'rm_event_index'> {
+  // Stored names, unchanged by the class's rename: the checkpoint rows carry `name`, existing databases hold the
+  // table `rm_event_index`; renaming either would strand the read models already built.
   readonly name = 'audit-log';
+  readonly tables = ['rm_event_index'] as const;
   // Per generation: a rebuild must not see the live generation's cache.
   private readonly missionOfProject = new Map<number, Map<string, string>>();
 
   constructor(private readonly db: Kysely<ReadModelTables>) {}
 
-  async rowsFor(generation: number, events: readonly StoredEvent[]): Promise<readonly TableRows[]> {
+  async rowsFor(generation: number, events: readonly StoredEvent[]): Promise<ProjectedRows<'rm_event_index'>> {
     const rows: Insertable<EventIndexTable>[] = [];
     for (const event of events) {
       const stream = parseStreamId(event.streamId);
@@ -43,7 +46,7 @@ export class EventIndexProjector implements Projector {
         recorded_at: event.recordedAt,
       });
     }
-    return [{ table: 'rm_event_index', rows }];
+    return { rm_event_index: rows };
   }
 
   private missions(generation: number): Map<string, string> {

@@ -1,0 +1,90 @@
+import type { ReadModelDatabase } from '../database/read-model-database';
+import type { GenerationsTable } from '../database/read-model-tables';
+import type { Checkpoints } from './checkpoints';
+import { generationTables } from './generation-tables';
+import type { Projector } from './projector';
+
+/**
+ * The generations of the read models (`rm_generations`): one `active` that queries read, at most one `building`
+ * while a rebuild runs, `retired` ones on their way out. A generation's rows live in every projector's tables.
+ */
+export class Generations {
+  constructor(
+    private readonly database: ReadModelDatabase,
+    private readonly projectors: readonly Projector[],
+    private readonly checkpoints: Checkpoints,
+    private readonly now: () => Date,
+  ) {}
+
+  async findActive(): Promise<number | undefined> {
+    const active = await this.database.db
+      .selectFrom('rm_generations')
+      .select('generation')
+      .where('status', '=', 'active')
+      .executeTakeFirst();
+    return active?.generation;
+  }
+
+  /** The active generation, created if there is none yet. */
+  async activeOrCreate(): Promise<number> {
+    for (;;) {
+      const active = await this.findActive();
+      if (active !== undefined) return active;
+      // Another process may create it at the same moment: the one-active index lets one of them win.
+      const created = await this.create('active');
+      if (created !== undefined) return created;
+    }
+  }
+
+  /** The next generation with this status, or undefined when another process created one at the same moment. */
+  async create(status: Exclude<GenerationsTable['status'], 'retired'>): Promise<number | undefined> {
+    const last = await this.database.db
+      .selectFrom('rm_generations')
+      .select((eb) => eb.fn.max('generation').as('generation'))
+      .executeTakeFirst();
+    const generation = Number(last?.generation ?? 0) + 1;
+    const inserted = await this.database.db
+      .insertInto('rm_generations')
+      .values({ generation, status, created_at: this.now().toISOString() })
+      .onConflict((conflict) => conflict.doNothing())
+      .executeTakeFirst();
+    if (inserted.numInsertedOrUpdatedRows !== 1n) return undefined;
+    await this.checkpoints.ensure(generation);
+    return generation;
+  }
+
+  /** Makes `generation` the one queries read and retires the one they read until now, in one transaction. */
+  async activate(generation: number): Promise<void> {
+    const db = this.database.db;
+    await this.database.writeAtomically({
+      statements: [
+        db.updateTable('rm_generations').set({ status: 'retired' }).where('status', '=', 'active').compile(),
+        db.updateTable('rm_generations').set({ status: 'active' }).where('generation', '=', generation).compile(),
+      ],
+    });
+  }
+
+  /** Deletes every row of a generation, from every table a projector declares and from the runtime's own. */
+  async drop(generation: number): Promise<void> {
+    await this.database.writeAtomically({
+      statements: generationTables(this.projectors).map((table) =>
+        this.database.db.deleteFrom(table).where('generation', '=', generation).compile(),
+      ),
+    });
+    for (const projector of this.projectors) projector.forget?.(generation);
+  }
+
+  /**
+   * A rebuild that stopped with its process leaves a `building` generation behind: it is dropped, never served. Only
+   * when this process takes the lead: a rebuild may be running in another process that projects beside this one
+   * (the CLI on SQLite), and the fences, not this, keep them apart.
+   */
+  async dropAbandonedRebuilds(): Promise<void> {
+    const abandoned = await this.database.db
+      .selectFrom('rm_generations')
+      .select('generation')
+      .where('status', '=', 'building')
+      .execute();
+    for (const { generation } of abandoned) await this.drop(generation);
+  }
+}

@@ -1,0 +1,72 @@
+import { abortableDelay } from './abortable-delay';
+import { CheckpointMovedError } from './batch-applier';
+import type { ProjectionLead } from './projection-lead';
+import type { ProjectionParts } from './projection-parts';
+
+/** How often the follower does each of its chores, in milliseconds. */
+export interface FollowerPace {
+  /** How long one wait for new events lasts (it wakes at once on an append). */
+  readonly idleWaitMs: number;
+  /** Pause after a failed batch before trying again. */
+  readonly retryDelayMs: number;
+  /** How often a standby reads the leader's checkpoint (queries waiting for a position wake at that pace). */
+  readonly standbyPollMs: number;
+  /** How often a standby tries to take the lead, and the leader checks it still holds it. */
+  readonly leadershipCheckMs: number;
+}
+
+/**
+ * Follows the log into the served generation until the signal aborts: as the leader, applies batch after batch and
+ * sleeps on the store's wait at the head; as a standby, reads the leader's progress. A failure is retried, never fatal.
+ */
+export class LogFollower {
+  constructor(
+    private readonly parts: ProjectionParts,
+    private readonly lead: ProjectionLead,
+    private readonly pace: FollowerPace,
+  ) {}
+
+  async follow(signal: AbortSignal): Promise<void> {
+    const { store, batches, checkpoints, progress, writes, log } = this.parts;
+    const { lead, pace } = this;
+    // Elapsed time, not the time of day: the monotonic clock.
+    let leadershipCheckedAt = performance.now();
+    while (!signal.aborted) {
+      try {
+        if (performance.now() - leadershipCheckedAt >= pace.leadershipCheckMs) {
+          leadershipCheckedAt = performance.now();
+          await lead.check();
+        }
+        if (lead.standingBy) {
+          await lead.readLeadersProgress();
+          await abortableDelay(pace.standbyPollMs, signal);
+          continue;
+        }
+        progress.state = progress.state === 'live' ? 'live' : 'catching_up';
+        const applied = await writes.run(() => batches.applyNext(progress.generation, progress.checkpoint));
+        if (applied !== undefined) {
+          progress.advance(applied);
+          continue;
+        }
+        progress.state = 'live';
+        progress.lastError = undefined;
+        const timeoutMs = Math.min(pace.idleWaitMs, pace.leadershipCheckMs);
+        await store.waitForEvents(progress.checkpoint, { timeoutMs, signal });
+      } catch (error) {
+        if (signal.aborted) return;
+        if (error instanceof CheckpointMovedError) {
+          // Not a failure: what this batch would have written is there already. Resume from what is committed.
+          log(`${error.message}: resuming from the committed checkpoint`);
+          await lead.takeOver();
+          continue;
+        }
+        progress.state = 'failed';
+        progress.lastError = (error as Error).message;
+        log(`projection failed at position ${progress.checkpoint}, retrying: ${progress.lastError}`);
+        await abortableDelay(pace.retryDelayMs, signal);
+        // Another process may have applied the batch meanwhile: resume from what is committed.
+        progress.checkpoint = await checkpoints.read(progress.generation).catch(() => progress.checkpoint);
+      }
+    }
+  }
+}

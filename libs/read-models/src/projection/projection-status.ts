@@ -1,0 +1,37 @@
+/** `standby`: another process leads the projections; this one serves what it writes. */
+export type ProjectionState = 'starting' | 'catching_up' | 'live' | 'standby' | 'failed' | 'stopped';
+
+/** What GET /admin/projections shows of one projector. */
+export interface ProjectorStatus {
+  readonly name: string;
+  readonly generation: number;
+  readonly position: string;
+  readonly head: string;
+  readonly lag: string;
+  readonly state: ProjectionState;
+  readonly lastError?: string;
+}
+
+export interface RebuildStatus {
+  readonly generation: number;
+  readonly state: 'running' | 'switching' | 'done' | 'failed';
+  readonly position: string;
+  readonly target: string;
+  /** Percent of the log projected into the new generation. */
+  readonly progress: number;
+  readonly startedAt: string;
+  readonly finishedAt?: string;
+  readonly error?: string;
+}
+
+/** A rebuild asked of a process that does not lead the projections. */
+export class NotProjectionLeaderError extends Error {
+  readonly code = 'not_projection_leader';
+  constructor() {
+    super(
+      'this instance is on standby: another instance leads the projections and alone can rebuild them; ' +
+        'send the request again (it may reach the leader) or stop the other instances',
+    );
+    this.name = 'NotProjectionLeaderError';
+  }
+}

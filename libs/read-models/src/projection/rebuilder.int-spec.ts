@@ -1,0 +1,95 @@
+import { randomUUID } from 'node:crypto';
+import { FIXED_NOW } from '../testing/fixed-now';
+import { generationContents, rowCounts } from '../testing/generation-rows';
+import { openSubject, type ReadModelSubject } from '../testing/read-model-subject';
+import { partsOf, projectorsOf } from '../testing/runtime-of';
+import { seedLog } from '../testing/seed-log';
+import type { ProjectionParts } from './projection-parts';
+import { Rebuilder } from './rebuilder';
+
+/** Generation 1 active and served, the whole log applied to it, as a leader that caught up leaves it. */
+async function servingTheHead(parts: ProjectionParts): Promise<void> {
+  const generation = await parts.generations.activeOrCreate();
+  let position = 0n;
+  for (let applied = await parts.batches.applyNext(generation, position); applied !== undefined;) {
+    position = applied;
+    applied = await parts.batches.applyNext(generation, position);
+  }
+  parts.progress.serve(generation, position);
+}
+
+describe.each(['sqlite', 'postgres'] as const)('a rebuild of the read models on %s', (kind) => {
+  let subject: ReadModelSubject;
+  let parts: ProjectionParts;
+  const generationRows = () =>
+    subject.database.db.selectFrom('rm_generations').select(['generation', 'status']).orderBy('generation').execute();
+  beforeEach(async () => {
+    subject = await openSubject(kind);
+    // A mission, two launches and ten measurements: positions 1 to 13.
+    await seedLog(subject.store, 10);
+    parts = partsOf(subject);
+    await servingTheHead(parts);
+  });
+  afterEach(async () => {
+    await subject.dispose();
+  });
+
+  it('fills a new generation while the active one serves, switches queries to it, then drops the one it replaced', async () => {
+    const projectors = projectorsOf(subject.database);
+    const served = await generationContents(subject.database, projectors, 1);
+    const rebuilder = new Rebuilder(parts, new AbortController().signal);
+
+    const started = await rebuilder.start();
+    expect(started).toEqual({
+      generation: 2,
+      state: 'running',
+      position: '0',
+      target: '0',
+      progress: 0,
+      startedAt: FIXED_NOW,
+    });
+    expect(rebuilder.current).toEqual(started);
+    await rebuilder.settled();
+
+    expect(rebuilder.current).toBeUndefined();
+    expect(rebuilder.status).toEqual({
+      generation: 2,
+      state: 'done',
+      position: '13',
+      target: '13',
+      progress: 100,
+      startedAt: FIXED_NOW,
+      finishedAt: FIXED_NOW,
+    });
+    expect([parts.progress.generation, parts.progress.checkpoint]).toEqual([2, 13n]);
+    expect(await generationRows()).toEqual([{ generation: 2, status: 'active' }]);
+    expect(await generationContents(subject.database, projectors, 2)).toEqual(served);
+  });
+
+  it('reports why it failed and drops what it built, while the active generation keeps serving', async () => {
+    await subject.store.append(
+      'mission-DATA',
+      [{ eventId: randomUUID(), type: 'MissionRenamed', schemaVersion: 1, data: { name: 'Données' }, metadata: {} }],
+      'any',
+    );
+    const rebuilder = new Rebuilder(parts, new AbortController().signal);
+    await rebuilder.start();
+    await rebuilder.settled();
+
+    expect(rebuilder.status).toEqual({
+      generation: 2,
+      state: 'failed',
+      // The batches before the unknown event were applied; the one holding it was not.
+      position: '10',
+      target: '10',
+      progress: 100,
+      startedAt: FIXED_NOW,
+      finishedAt: FIXED_NOW,
+      error: expect.stringMatching(/^no projection for event .*MissionRenamed/),
+    });
+    expect([parts.progress.generation, parts.progress.checkpoint]).toEqual([1, 13n]);
+    expect(await generationRows()).toEqual([{ generation: 1, status: 'active' }]);
+    const leftOver = await rowCounts(subject.database, projectorsOf(subject.database), 2);
+    expect(Object.values(leftOver).every((n) => n === 0)).toBe(true);
+  });
+});

@@ -1,0 +1,93 @@
+import type { ProjectionParts } from './projection-parts';
+import type { RebuildStatus } from './projection-status';
+import { percentProjected } from './rebuild-progress';
+
+/**
+ * Rebuilds the read models from scratch into a new generation while the active one keeps serving, then switches
+ * queries to it and drops the one it replaced. One at a time per process; a stop abandons it (the next leader drops it).
+ */
+export class Rebuilder {
+  private latest: RebuildStatus | undefined;
+  private running: Promise<void> | undefined;
+
+  constructor(
+    private readonly parts: ProjectionParts,
+    private readonly signal: AbortSignal,
+  ) {}
+
+  /** The last rebuild's status, running or finished; undefined before the first. */
+  get status(): RebuildStatus | undefined {
+    return this.latest;
+  }
+
+  /** The status of the rebuild running now, if one is. */
+  get current(): RebuildStatus | undefined {
+    return this.running === undefined ? undefined : this.latest;
+  }
+
+  /** Resolves once no rebuild runs (a stop waits for it). */
+  async settled(): Promise<void> {
+    await this.running;
+  }
+
+  /** Creates the new generation and starts projecting into it in the background; returns the first status at once. */
+  async start(): Promise<RebuildStatus> {
+    const generation = await this.parts.generations.create('building');
+    if (generation === undefined) throw new Error('another process started a rebuild at the same moment');
+    const startedAt = this.parts.now().toISOString();
+    this.latest = { generation, state: 'running', position: '0', target: '0', progress: 0, startedAt };
+    this.running = this.run(generation, startedAt).finally(() => {
+      this.running = undefined;
+    });
+    return this.latest;
+  }
+
+  private async run(generation: number, startedAt: string): Promise<void> {
+    const { store, batches, generations, progress, writes, now, log } = this.parts;
+    let position = 0n;
+    const applyNext = async (): Promise<boolean> => {
+      const applied = await batches.applyNext(generation, position);
+      if (applied !== undefined) position = applied;
+      return applied !== undefined;
+    };
+    const report = (state: RebuildStatus['state'], target: bigint, extra: Partial<RebuildStatus> = {}): void => {
+      this.latest = {
+        generation,
+        state,
+        position: position.toString(),
+        target: target.toString(),
+        progress: percentProjected(position, target),
+        startedAt,
+        ...extra,
+      };
+    };
+    try {
+      log(`rebuilding the read models into generation ${generation}`);
+      for (;;) {
+        if (this.signal.aborted) return;
+        const target = await store.head();
+        if (!(await applyNext())) break;
+        report('running', target);
+      }
+      report('switching', await store.head());
+      const retired = await writes.run(async () => {
+        // Under the write lock the live follower is paused: catch up the last appends, then switch.
+        while (await applyNext()) continue;
+        const previous = progress.generation;
+        await generations.activate(generation);
+        progress.serve(generation, position);
+        return previous;
+      });
+      // Done means the old generation is gone too; failing to drop it leaves rows no query reads, not a failed rebuild.
+      await generations
+        .drop(retired)
+        .catch((error: Error) => log(`generation ${retired} was replaced but could not be dropped: ${error.message}`));
+      report('done', position, { finishedAt: now().toISOString() });
+      log(`read models rebuilt: generation ${generation} serves from position ${position}`);
+    } catch (error) {
+      report('failed', position, { error: (error as Error).message, finishedAt: now().toISOString() });
+      log(`rebuild of generation ${generation} failed: ${(error as Error).message}`);
+      await generations.drop(generation).catch(() => undefined);
+    }
+  }
+}
