@@ -30,8 +30,9 @@ export function openCheckpoint(
 ): OpenedCheckpoint {
   const { text, verified } = openNote(note, [log, ...witnesses]);
   const isLog = (signature: NoteSignature) => signature.name === log.name && signature.keyId === log.keyId;
-  if (!verified.some(isLog))
+  if (!verified.some(isLog)) {
     throw new NoteError('unverified', `the checkpoint is not signed by the log key ${log.name}`);
+  }
   // Parsed only once signed: the specification has a note's text ignored until a trusted signature vouches for it.
   return { checkpoint: parseCheckpoint(text), text, cosignatures: verified.filter((signature) => !isLog(signature)) };
 }

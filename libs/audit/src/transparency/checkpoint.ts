@@ -63,8 +63,9 @@ export function parseCheckpoint(text: string): ParsedCheckpoint {
   const [origin, size, root, ...extensions] = text.slice(0, -1).split('\n');
   if (root === undefined) throw malformed('it needs an origin, a tree size and a root hash line');
   if (origin === '') throw malformed('the origin line is empty');
-  if (!TREE_SIZE.test(size))
+  if (!TREE_SIZE.test(size)) {
     throw malformed(`tree size ${JSON.stringify(size)} is not a decimal number without leading zeros`);
+  }
   const treeSize = Number(size);
   if (!Number.isSafeInteger(treeSize)) throw malformed(`tree size ${size} is beyond 2^53 - 1, the largest handled`);
   if (extensions.includes('')) throw malformed('an extension line is empty');

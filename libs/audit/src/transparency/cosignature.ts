@@ -92,7 +92,8 @@ export function cosignatureTime(cosignature: NoteSignature): Date {
     throw new NoteError('malformed', `the signature of ${cosignature.name} is not a cosignature`);
   }
   const date = new Date(Number(cosignature.signature.readBigUInt64BE(0)) * 1000);
-  if (Number.isNaN(date.getTime()))
+  if (Number.isNaN(date.getTime())) {
     throw new NoteError('malformed', `the cosignature of ${cosignature.name} has no date`);
+  }
   return date;
 }

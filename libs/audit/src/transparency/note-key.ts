@@ -64,7 +64,8 @@ export function ed25519PublicKey(bytes: Uint8Array): KeyObject {
 }
 
 export function assertEd25519PrivateKey(key: KeyObject): KeyObject {
-  if (key.type !== 'private' || key.asymmetricKeyType !== 'ed25519')
+  if (key.type !== 'private' || key.asymmetricKeyType !== 'ed25519') {
     throw new TypeError('expected an Ed25519 private key');
+  }
   return key;
 }

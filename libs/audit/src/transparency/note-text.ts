@@ -5,7 +5,7 @@
 const LONE_SURROGATE = /\p{Surrogate}/u;
 const CONTROL_BUT_NEWLINE = /[\u0000-\u0009\u000b-\u001f]/;
 // Go's unicode.IsSpace, which the reference implementation uses, is exactly the White_Space property.
-const SPACE_OR_PLUS_OR_CONTROL = /[\p{White_Space}+\u0000-\u001f]/u;
+const SPACE_OR_PLUS = /[\p{White_Space}+]/u;
 
 /** Whether `text` is valid UTF-8 once encoded and has no ASCII control character other than newline. */
 export function isNoteText(text: string): boolean {
@@ -14,5 +14,5 @@ export function isNoteText(text: string): boolean {
 
 /** Key names are non-empty, without Unicode spaces or `+` (the verifier key format splits on `+`). */
 export function isKeyName(name: string): boolean {
-  return name.length > 0 && isNoteText(name) && !SPACE_OR_PLUS_OR_CONTROL.test(name);
+  return name.length > 0 && isNoteText(name) && !SPACE_OR_PLUS.test(name);
 }

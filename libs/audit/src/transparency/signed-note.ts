@@ -51,8 +51,9 @@ export function formatSignatureLine(signature: NoteSignature): string {
 }
 
 export function parseSignatureLine(line: string): NoteSignature {
-  if (!line.startsWith(SIGNATURE_PREFIX))
+  if (!line.startsWith(SIGNATURE_PREFIX)) {
     throw malformed(`signature line ${JSON.stringify(line)} does not start with "— "`);
+  }
   const rest = line.slice(SIGNATURE_PREFIX.length);
   const space = rest.indexOf(' ');
   const name = space < 0 ? rest : rest.slice(0, space);
@@ -94,6 +95,7 @@ function decodeUtf8(bytes: Uint8Array): string {
 
 function assertSignatureCount(count: number): void {
   if (count === 0) throw malformed('a note must have at least one signature');
-  if (count > MAX_NOTE_SIGNATURES)
+  if (count > MAX_NOTE_SIGNATURES) {
     throw malformed(`a note may have at most ${MAX_NOTE_SIGNATURES} signatures, not ${count}`);
+  }
 }

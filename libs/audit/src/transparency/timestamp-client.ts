@@ -50,8 +50,9 @@ export async function postTimestampQuery(
       `the TSA at ${url} did not answer: ${whyNoAnswer(error, options.timeoutMs)}`,
     );
   }
-  if (response.status !== 200)
+  if (response.status !== 200) {
     throw new TimestampError('bad_reply', `the TSA at ${url} answered HTTP ${response.status}`);
+  }
   const type = response.headers.get('content-type') ?? 'no content type';
   if (type.split(';')[0].trim().toLowerCase() !== REPLY_TYPE) {
     throw new TimestampError('bad_reply', `the TSA at ${url} answered ${type}, not ${REPLY_TYPE}`);

@@ -36,5 +36,6 @@ export async function verifyTimestampReply(
     throw new TimestampError('rejected', `the TSA did not grant the time-stamp (${statusText(parsed)})`);
   }
   if (token === undefined) throw new TimestampError('malformed', 'the time-stamp reply is granted but holds no token');
-  return verifyTimestampToken(token, { ...expected, nonce: expected.request.nonce });
+  const { bytes, tsaCertificate, request } = expected;
+  return verifyTimestampToken(token, { bytes, tsaCertificate, nonce: request.nonce });
 }

@@ -1,4 +1,5 @@
-import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { freePort } from '../../../event-store/src/testing/free-port';
 import { obtainTimestamp, postTimestampQuery } from './timestamp-client';
 import { verifyTimestampReply } from './timestamp-reply';
@@ -107,31 +108,41 @@ if (unavailable !== undefined) {
   });
 }
 
-describe('the time-stamp client without a TSA', () => {
-  let silent: Server;
-  const connections: Socket[] = [];
+describe('the time-stamp client facing no TSA', () => {
+  let server: Server;
+  let base: string;
 
   beforeAll(async () => {
-    // Accepts connections and never answers, like a TSA that hangs.
-    silent = createServer((socket) => connections.push(socket));
-    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    server = createServer((request, response) => {
+      // /hang accepts the query and never answers, like a TSA that hangs; anything else is a web page.
+      if (request.url !== '/hang') response.writeHead(200, { 'content-type': 'text/html' }).end('<p>Welcome</p>');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
   afterAll(async () => {
-    connections.forEach((socket) => socket.destroy());
-    await new Promise<void>((resolve) => silent.close(() => resolve()));
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
   });
 
+  const query = createTimestampRequest(bytes).der;
+
   it('gives up after its timeout', async () => {
-    const url = `http://127.0.0.1:${(silent.address() as AddressInfo).port}/`;
-    await expect(postTimestampQuery(url, createTimestampRequest(bytes).der, { timeoutMs: 200 })).rejects.toEqual(
-      timestampError('unreachable', /no reply within 200 ms/),
+    await expect(postTimestampQuery(`${base}/hang`, query, { timeoutMs: 200 })).rejects.toEqual(
+      timestampError('unreachable', /did not answer: no reply within 200 ms/),
     );
   });
 
-  it('reports a TSA that refuses the connection', async () => {
+  it('reports a server that refuses the connection', async () => {
     const url = `http://127.0.0.1:${await freePort()}/`;
-    await expect(postTimestampQuery(url, createTimestampRequest(bytes).der, { timeoutMs: TIMEOUT_MS })).rejects.toEqual(
+    await expect(postTimestampQuery(url, query, { timeoutMs: TIMEOUT_MS })).rejects.toEqual(
       timestampError('unreachable', /did not answer: ECONNREFUSED/),
+    );
+  });
+
+  it('reports an answer of another content type', async () => {
+    await expect(postTimestampQuery(`${base}/`, query, { timeoutMs: TIMEOUT_MS })).rejects.toEqual(
+      timestampError('bad_reply', /answered text\/html, not application\/timestamp-reply/),
     );
   });
 });
