@@ -12,6 +12,6 @@ export function decodeDer<T>(bytes: Uint8Array, what: string, build: (schema: as
   try {
     return build(decoded.result);
   } catch {
-    throw new TimestampError('malformed', `${what} is DER, but not of the structure RFC 3161 gives it`);
+    throw new TimestampError('malformed', `${what} is DER, but not the ASN.1 structure it should be`);
   }
 }

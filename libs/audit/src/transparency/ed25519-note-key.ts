@@ -8,6 +8,7 @@ import { parseVerifierKeyOfType } from './verifier-key';
 
 const ED25519_SIGNATURE_BYTES = 64;
 
+/** The log key's signer: `name` goes on its signature lines, and should be the origin of the checkpoints it signs. */
 export function ed25519NoteSigner(name: string, privateKey: KeyObject): NoteSigner {
   assertKeyName(name);
   assertEd25519PrivateKey(privateKey);

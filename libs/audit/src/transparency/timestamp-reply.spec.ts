@@ -55,7 +55,7 @@ describe('time-stamp replies', () => {
   it('refuse DER of another structure', async () => {
     const notAReply = Buffer.from(new asn1js.Sequence({ value: [new asn1js.Utf8String({ value: 'hi' })] }).toBER());
     await expect(verifyTimestampReply(notAReply, { bytes, tsaCertificate, request })).rejects.toEqual(
-      timestampError('malformed', /not of the structure RFC 3161 gives it/),
+      timestampError('malformed', /not the ASN.1 structure it should be/),
     );
   });
 });
