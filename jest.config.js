@@ -1,6 +1,21 @@
-// @nestjs/* 12 ships ESM only; Jest's module system cannot require ESM on Node 20, so those packages
+// @nestjs/* 12 and pkijs 4 ship ESM only; Jest's module system cannot require ESM on Node 20, so those packages
 // (and their ESM-only dependencies) go through the same SWC transform as our own TypeScript.
-const esmPackages = ['@nestjs', 'jose', 'uid', 'load-esm', 'file-type', 'strtok3', 'token-types', 'peek-readable', '@tokenizer'];
+const esmPackages = [
+  '@nestjs',
+  'jose',
+  'uid',
+  'load-esm',
+  'file-type',
+  'strtok3',
+  'token-types',
+  'peek-readable',
+  '@tokenizer',
+  'pkijs',
+  'asn1js',
+  '@peculiar/utils',
+  'bytestreamjs',
+  '@noble/hashes',
+];
 
 const swc = [
   '@swc/jest',
