@@ -1,5 +1,5 @@
 import { createHash, generateKeyPairSync } from 'node:crypto';
-import { merkleRoot } from '../merkle';
+import { merkleRoot } from '../merkle/merkle-tree';
 import { formatCheckpoint, parseCheckpoint, rootFromBase64, rootToBase64 } from './checkpoint';
 import { openCheckpoint, signCheckpoint } from './checkpoint-note';
 import { ed25519NoteSigner, ed25519NoteVerifier } from './ed25519-note-key';

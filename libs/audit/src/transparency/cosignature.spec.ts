@@ -1,5 +1,5 @@
 import { generateKeyPairSync, sign } from 'node:crypto';
-import { merkleRoot } from '../merkle';
+import { merkleRoot } from '../merkle/merkle-tree';
 import { formatCheckpoint } from './checkpoint';
 import { openCheckpoint, signCheckpoint } from './checkpoint-note';
 import { cosignatureSigner, cosignatureTime, cosignatureVerifier } from './cosignature';
