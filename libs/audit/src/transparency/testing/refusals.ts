@@ -1,5 +1,3 @@
-// The API build compiles this folder too (it leaves out only libs/*/src/testing/), where Jest's globals are not declared.
-/// <reference types="jest" />
 import type { NoteErrorReason } from '../note-error';
 import type { TimestampErrorReason } from '../timestamp-error';
 
