@@ -9,16 +9,18 @@ import {
 } from '@portfolio/audit';
 import type { EventStore, StoredEvent } from '@portfolio/event-store';
 import {
-  EVENT_CRITERIA_NAMES,
-  eventCriteria,
-  ReadModelQueries,
-  type EventCriteria,
-  type EventFilters,
+  AUDIT_LOG_CRITERIA_NAMES,
+  auditLogEvents,
+  parseAuditLogCriteria,
+  type AuditLogCriteria,
+  type AuditLogFilters,
+  type ReadContext,
 } from '@portfolio/read-models';
 import { createHash } from 'node:crypto';
 import { PassThrough, Readable } from 'node:stream';
 import { ZipFile } from 'yazl';
 import { EVENT_STORE } from '../event-store/event-store.provider';
+import { READ_CONTEXT } from '../read-models/read-models.module';
 import { SigningKeyService } from '../seal/signing-key.service';
 import { AUDITOR_README } from './auditor-readme';
 import { LogTree, recordedSeals, type RecordedSeal } from './sealed-history';
@@ -28,7 +30,7 @@ export type ExportFormat = 'ndjson' | 'csv' | 'bundle';
 /** What one export covers, fixed when it starts: later appends do not leak into a running export. */
 export interface ExportPlan {
   readonly filters: Readonly<Record<string, string>>;
-  readonly criteria: EventCriteria;
+  readonly criteria: AuditLogCriteria;
   readonly filtered: boolean;
   readonly head: bigint;
   readonly exportedAt: string;
@@ -71,14 +73,16 @@ function fileOf(text: string): { buffer: Buffer; sha256: string; bytes: number }
 export class AuditExporter {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    private readonly queries: ReadModelQueries,
+    @Inject(READ_CONTEXT) private readonly reads: ReadContext,
     private readonly signingKey: SigningKeyService,
   ) {}
 
-  async plan(filters: EventFilters): Promise<ExportPlan> {
-    const criteria = eventCriteria(filters);
+  async plan(filters: AuditLogFilters): Promise<ExportPlan> {
+    const criteria = parseAuditLogCriteria(filters);
     const given = Object.fromEntries(
-      EVENT_CRITERIA_NAMES.flatMap((name) => (filters[name] === undefined ? [] : [[name, filters[name] as string]])),
+      AUDIT_LOG_CRITERIA_NAMES.flatMap((name) =>
+        filters[name] === undefined ? [] : [[name, filters[name] as string]],
+      ),
     );
     const exportedAt = new Date().toISOString();
     const suffix = Object.entries(given)
@@ -102,11 +106,7 @@ export class AuditExporter {
       yield* this.store.readAll({ to: plan.head });
       return;
     }
-    const to =
-      plan.criteria.toPosition !== undefined && plan.criteria.toPosition < plan.head
-        ? plan.criteria.toPosition
-        : plan.head;
-    yield* this.queries.filteredEvents({ ...plan.criteria, toPosition: to });
+    yield* auditLogEvents(this.reads, plan.criteria, plan.head);
   }
 
   ndjson(plan: ExportPlan): Readable {
