@@ -1,5 +1,5 @@
-import type { StoredEvent } from '@portfolio/event-store';
-import { openReadSide, STORE_KINDS, type ReadSide } from '../testing/read-side';
+import { givenTimeTravel, TIME_TRAVEL_TODAY } from '../testing/given-time-travel';
+import { STORE_KINDS } from '../testing/read-side';
 import {
   apiParticulier,
   citp4Portfolio,
@@ -19,104 +19,86 @@ import {
   hubeeJuly10,
   hubeeJune30,
   idnumView,
-  stampAt,
   totals,
   usagersView,
   vitamActive,
   vitamClosed,
 } from '../testing/time-travel-documents';
-import { recordTimeTravel } from '../testing/time-travel-scenario';
+import { portfolioDocument } from '../views/portfolio-view';
 import { portfolioAt } from './portfolio-at';
 
-// Past every target date of the scenario: expected progress is 100 % everywhere.
-const TODAY = '2024-03-15';
-const HEAD = 24;
-
 describe.each(STORE_KINDS)('the portfolio at (at, asOf) on %s', (kind) => {
-  let side: ReadSide;
-  let recorded: StoredEvent[];
-  const position = (ordinal: number) => ({ position: recorded[ordinal - 1].position });
-
-  beforeAll(async () => {
-    side = await openReadSide(kind, TODAY);
-    recorded = await recordTimeTravel(side);
-  });
-  afterAll(async () => {
-    await side?.close();
-  });
+  const scenario = givenTimeTravel(kind);
+  const position = (ordinal: number) => ({ position: scenario.position(ordinal) });
 
   it('at CITP 4 as CITP 4 knew it (asOf = its sealed position)', async () => {
-    expect(await portfolioAt(side.context, { at: '2019-11-15', asOf: position(10) })).toEqual(citp4Portfolio(recorded));
+    expect(await portfolioAt(scenario.context, { at: '2019-11-15', asOf: position(10) })).toEqual(
+      citp4Portfolio(scenario.recorded),
+    );
   });
 
   it('at CITP 4 as known now: the project recorded later, but launched before, is there', async () => {
-    expect(await portfolioAt(side.context, { at: '2019-11-15' })).toEqual({
-      ...stampAt(recorded, '2019-11-15', HEAD),
+    expect(await portfolioAt(scenario.context, { at: '2019-11-15' })).toEqual({
+      ...scenario.stamp('2019-11-15'),
       missions: [dataView([apiParticulier, hubeeAtCitp4, vitamActive(0)]), idnumView([fcAtCitp4])],
       totals: totals({ projects: 4, active: 4, closed: 0, green: 3, amber: 1, red: 0, reached: 1, overdue: 0 }),
     });
   });
 
   it('at CITP 5 as CITP 5 knew it: the value since restated is the old one', async () => {
-    expect(await portfolioAt(side.context, { at: '2021-02-05', asOf: position(17) })).toEqual(citp5Portfolio(recorded));
+    expect(await portfolioAt(scenario.context, { at: '2021-02-05', asOf: position(17) })).toEqual(
+      citp5Portfolio(scenario.recorded),
+    );
   });
 
   it('asOf an instant reads as the last position recorded by then; before anything, nothing is known', async () => {
     // The instant CITP 5 was recorded: the restatement came later.
-    expect(await portfolioAt(side.context, { at: '2021-02-05', asOf: { instant: recorded[17].recordedAt } })).toEqual({
-      ...citp5Portfolio(recorded),
-      ...stampAt(recorded, '2021-02-05', 18),
-    });
     expect(
-      await portfolioAt(side.context, { at: '2021-07-23', asOf: { instant: '2019-01-01T00:00:00.000Z' } }),
+      await portfolioAt(scenario.context, { at: '2021-02-05', asOf: { instant: scenario.event(18).recordedAt } }),
     ).toEqual({
-      at: '2021-07-23',
-      asOf: { position: '0', recordedAt: null },
-      missions: [],
-      totals: {
-        missions: 0,
-        projects: 0,
-        active: 0,
-        closed: 0,
-        completed: 0,
-        abandoned: 0,
-        health: { green: 0, amber: 0, red: 0 },
-        milestones: { total: 0, reached: 0, reachedLate: 0, overdue: 0 },
-      },
+      ...citp5Portfolio(scenario.recorded),
+      ...scenario.stamp('2021-02-05', 18),
     });
+    // The document of an empty portfolio (see the portfolio view's spec), stamped at position 0.
+    const nothing = { at: '2021-07-23', asOf: { position: '0', recordedAt: null } };
+    expect(
+      await portfolioAt(scenario.context, { at: '2021-07-23', asOf: { instant: '2019-01-01T00:00:00.000Z' } }),
+    ).toEqual(portfolioDocument({ missions: [], projects: new Map() }, nothing));
   });
 
   it('at CITP 5 as known now: the restated value', async () => {
-    expect(await portfolioAt(side.context, { at: '2021-02-05' })).toEqual({
-      ...citp5Portfolio(recorded),
-      ...stampAt(recorded, '2021-02-05', HEAD),
+    expect(await portfolioAt(scenario.context, { at: '2021-02-05' })).toEqual({
+      ...citp5Portfolio(scenario.recorded),
+      ...scenario.stamp('2021-02-05'),
       missions: [dataView([apiParticulier, hubeeAtCitp5, vitamActive(1)]), idnumView([fcAtCitp5Restated])],
     });
   });
 
   it('on 2021-06-30: Vitam closed that day, Hubee still on its first plan', async () => {
-    expect(await portfolioAt(side.context, { at: '2021-06-30' })).toEqual({
-      ...stampAt(recorded, '2021-06-30', HEAD),
+    expect(await portfolioAt(scenario.context, { at: '2021-06-30' })).toEqual({
+      ...scenario.stamp('2021-06-30'),
       missions: [dataView([apiParticulier, hubeeJune30, vitamClosed]), idnumView([fcJune30])],
       totals: totals({ projects: 4, active: 3, closed: 1, green: 1, amber: 0, red: 2, reached: 2, overdue: 2 }),
     });
   });
 
   it('on 2021-07-10: Hubee on its second plan', async () => {
-    expect(await portfolioAt(side.context, { at: '2021-07-10' })).toEqual({
-      ...stampAt(recorded, '2021-07-10', HEAD),
+    expect(await portfolioAt(scenario.context, { at: '2021-07-10' })).toEqual({
+      ...scenario.stamp('2021-07-10'),
       missions: [dataView([apiParticulier, hubeeJuly10, vitamClosed]), idnumView([fcJuly10])],
       totals: totals({ projects: 4, active: 3, closed: 1, green: 1, amber: 1, red: 1, reached: 2, overdue: 1 }),
     });
   });
 
   it('at CITP 6 as CITP 6 knew it', async () => {
-    expect(await portfolioAt(side.context, { at: '2021-07-23', asOf: position(23) })).toEqual(citp6Portfolio(recorded));
+    expect(await portfolioAt(scenario.context, { at: '2021-07-23', asOf: position(23) })).toEqual(
+      citp6Portfolio(scenario.recorded),
+    );
   });
 
   it('today by default: every target date is past (expected 100 %), both active projects overdue', async () => {
-    expect(await portfolioAt(side.context, {})).toEqual({
-      ...stampAt(recorded, TODAY, HEAD),
+    expect(await portfolioAt(scenario.context, {})).toEqual({
+      ...scenario.stamp(TIME_TRAVEL_TODAY),
       missions: [
         dataView([
           apiParticulier,

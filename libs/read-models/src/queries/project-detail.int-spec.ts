@@ -1,25 +1,23 @@
-import type { StoredEvent } from '@portfolio/event-store';
 import type { ProjectSummary } from '../views/documents';
-import { openReadSide, STORE_KINDS, type ReadSide } from '../testing/read-side';
+import { givenTimeTravel } from '../testing/given-time-travel';
+import { STORE_KINDS } from '../testing/read-side';
 import {
   DELAI_V1_TARGET,
   delaiView,
   elapsed,
   fcJune30,
   franceconnect,
+  franceconnectDetail,
   hubee,
   hubeeJuly10,
   hubeeJune30,
-  stampAt,
   usagersView,
   vitamActive,
   vitamClosed,
 } from '../testing/time-travel-documents';
-import { franceconnectLaunched, hubeeLaunched, recordTimeTravel, vitamLaunched } from '../testing/time-travel-scenario';
+import { hubeeLaunched, vitamLaunched } from '../testing/time-travel-scenario';
 import { projectDetailAt } from './project-detail';
 import { ReadModelNotFoundError } from './query-errors';
-
-const HEAD = 24;
 
 const hubeeDetail = (summary: ProjectSummary, dueOn: string, overdueDays: number) => ({
   ...summary,
@@ -38,50 +36,16 @@ const hubeeDetail = (summary: ProjectSummary, dueOn: string, overdueDays: number
   ],
 });
 
-const franceconnectDetail = (summary: ProjectSummary, agentconnectOverdueDays: number) => ({
-  ...summary,
-  objective: franceconnectLaunched.data.objective,
-  leadOrganisation: 'DINUM',
-  note: null,
-  milestoneList: [
-    {
-      milestoneId: 'franceconnect-plus',
-      title: 'FranceConnect+ with La Poste digital identity',
-      dueOn: '2019-09-30',
-      reachedOn: '2019-10-31',
-      daysLate: 31,
-      overdueDays: 0,
-    },
-    {
-      milestoneId: 'agentconnect',
-      title: 'AgentConnect for public agents',
-      dueOn: '2021-03-31',
-      reachedOn: null,
-      daysLate: null,
-      overdueDays: agentconnectOverdueDays,
-    },
-  ],
-});
-
 describe.each(STORE_KINDS)('one project at (at, asOf) on %s', (kind) => {
-  let side: ReadSide;
-  let recorded: StoredEvent[];
-
-  beforeAll(async () => {
-    side = await openReadSide(kind, '2024-03-15');
-    recorded = await recordTimeTravel(side);
-  });
-  afterAll(async () => {
-    await side?.close();
-  });
+  const scenario = givenTimeTravel(kind);
 
   it('shows the redesign only from its decision date on', async () => {
-    expect(await projectDetailAt(side.context, 'hubee', { at: '2021-06-30' })).toEqual({
-      ...stampAt(recorded, '2021-06-30', HEAD),
+    expect(await projectDetailAt(scenario.context, 'hubee', { at: '2021-06-30' })).toEqual({
+      ...scenario.stamp('2021-06-30'),
       ...hubeeDetail(hubeeJune30, '2020-06-30', 365),
     });
-    expect(await projectDetailAt(side.context, 'hubee', { at: '2021-07-10' })).toEqual({
-      ...stampAt(recorded, '2021-07-10', HEAD),
+    expect(await projectDetailAt(scenario.context, 'hubee', { at: '2021-07-10' })).toEqual({
+      ...scenario.stamp('2021-07-10'),
       ...hubeeDetail(hubeeJuly10, '2021-12-31', 0),
     });
   });
@@ -95,19 +59,19 @@ describe.each(STORE_KINDS)('one project at (at, asOf) on %s', (kind) => {
       delaiView(DELAI_V1_TARGET, { value: 20, period: '2020-12-31' }, 50, elapsed(740, 914)),
     );
     expect(
-      await projectDetailAt(side.context, 'hubee', { at: '2021-07-10', asOf: { position: recorded[18].position } }),
-    ).toEqual({ ...stampAt(recorded, '2021-07-10', 19), ...hubeeDetail(asKnown, '2020-06-30', 375) });
+      await projectDetailAt(scenario.context, 'hubee', { at: '2021-07-10', asOf: { position: scenario.position(19) } }),
+    ).toEqual({ ...scenario.stamp('2021-07-10', 19), ...hubeeDetail(asKnown, '2020-06-30', 375) });
   });
 
   it('turns red when a milestone is more than 90 days overdue, amber up to 90', async () => {
     // 2021-06-29: 90 days overdue; the latest value is still the restated 25 (75 %), 910 days elapsed.
     const june29 = franceconnect('amber', 1, usagersView({ value: 25, period: '2020-12-31' }, 75, elapsed(910, 1460)));
-    expect(await projectDetailAt(side.context, 'franceconnect', { at: '2021-06-29' })).toEqual({
-      ...stampAt(recorded, '2021-06-29', HEAD),
+    expect(await projectDetailAt(scenario.context, 'franceconnect', { at: '2021-06-29' })).toEqual({
+      ...scenario.stamp('2021-06-29'),
       ...franceconnectDetail(june29, 90),
     });
-    expect(await projectDetailAt(side.context, 'franceconnect', { at: '2021-06-30' })).toEqual({
-      ...stampAt(recorded, '2021-06-30', HEAD),
+    expect(await projectDetailAt(scenario.context, 'franceconnect', { at: '2021-06-30' })).toEqual({
+      ...scenario.stamp('2021-06-30'),
       ...franceconnectDetail(fcJune30, 91),
     });
   });
@@ -127,14 +91,14 @@ describe.each(STORE_KINDS)('one project at (at, asOf) on %s', (kind) => {
         },
       ],
     };
-    expect(await projectDetailAt(side.context, 'vitam', { at: '2021-06-29' })).toEqual({
-      ...stampAt(recorded, '2021-06-29', HEAD),
+    expect(await projectDetailAt(scenario.context, 'vitam', { at: '2021-06-29' })).toEqual({
+      ...scenario.stamp('2021-06-29'),
       ...vitamActive(1),
       ...plan,
       note: null,
     });
-    expect(await projectDetailAt(side.context, 'vitam', { at: '2021-06-30' })).toEqual({
-      ...stampAt(recorded, '2021-06-30', HEAD),
+    expect(await projectDetailAt(scenario.context, 'vitam', { at: '2021-06-30' })).toEqual({
+      ...scenario.stamp('2021-06-30'),
       ...vitamClosed,
       ...plan,
       note: 'Vitam v4 in service',
@@ -143,10 +107,10 @@ describe.each(STORE_KINDS)('one project at (at, asOf) on %s', (kind) => {
 
   it('refuses a project never launched, or not launched by `at`, or not recorded by `asOf`', async () => {
     const notFound = (projectId: string) => new ReadModelNotFoundError('project', projectId);
-    await expect(projectDetailAt(side.context, 'data-pass', {})).rejects.toEqual(notFound('data-pass'));
-    await expect(projectDetailAt(side.context, 'hubee', { at: '2019-06-30' })).rejects.toEqual(notFound('hubee'));
+    await expect(projectDetailAt(scenario.context, 'data-pass', {})).rejects.toEqual(notFound('data-pass'));
+    await expect(projectDetailAt(scenario.context, 'hubee', { at: '2019-06-30' })).rejects.toEqual(notFound('hubee'));
     await expect(
-      projectDetailAt(side.context, 'api-particulier', { asOf: { position: recorded[10].position } }),
+      projectDetailAt(scenario.context, 'api-particulier', { asOf: { position: scenario.position(11) } }),
     ).rejects.toEqual(notFound('api-particulier'));
   });
 });

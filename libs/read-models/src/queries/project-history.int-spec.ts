@@ -1,12 +1,7 @@
-import type { StoredEvent } from '@portfolio/event-store';
-import { openReadSide, PROGRAMME_OFFICE, STORE_KINDS, type ReadSide } from '../testing/read-side';
-import { stampAt } from '../testing/time-travel-documents';
-import { recordTimeTravel } from '../testing/time-travel-scenario';
+import { givenTimeTravel, TIME_TRAVEL_TODAY } from '../testing/given-time-travel';
+import { PROGRAMME_OFFICE, STORE_KINDS } from '../testing/read-side';
 import { projectHistory } from './project-history';
 import { ReadModelNotFoundError } from './query-errors';
-
-const TODAY = '2024-03-15';
-const HEAD = 24;
 
 /** FranceConnect's events among the scenario's (ordinals), with their business dates and summaries. */
 const FC_EVENTS = [3, 6, 7, 8, 10, 13, 14, 15, 19, 22];
@@ -36,11 +31,10 @@ const SUMMARIES = [
 ];
 
 describe.each(STORE_KINDS)("a project's history on %s", (kind) => {
-  let side: ReadSide;
-  let recorded: StoredEvent[];
+  const scenario = givenTimeTravel(kind);
 
   const historyItem = (i: number) => {
-    const event = recorded[FC_EVENTS[i] - 1];
+    const event = scenario.event(FC_EVENTS[i]);
     return {
       position: event.position.toString(),
       revision: String(i),
@@ -54,47 +48,39 @@ describe.each(STORE_KINDS)("a project's history on %s", (kind) => {
   };
   const items = (from: number, to: number) => [...Array(to - from).keys()].map((i) => historyItem(from + i));
 
-  beforeAll(async () => {
-    side = await openReadSide(kind, TODAY);
-    recorded = await recordTimeTravel(side);
-  });
-  afterAll(async () => {
-    await side?.close();
-  });
-
   it('lists every event in order with its metadata and summary', async () => {
-    expect(await projectHistory(side.context, 'franceconnect', {})).toEqual({
-      ...stampAt(recorded, TODAY, HEAD),
+    expect(await projectHistory(scenario.context, 'franceconnect', {})).toEqual({
+      ...scenario.stamp(TIME_TRAVEL_TODAY),
       items: items(0, 10),
       nextCursor: null,
     });
   });
 
   it('pages after a revision', async () => {
-    const first = await projectHistory(side.context, 'franceconnect', { limit: 4 });
+    const first = await projectHistory(scenario.context, 'franceconnect', { limit: 4 });
     expect(first).toMatchObject({ items: items(0, 4), nextCursor: '3' });
-    const second = await projectHistory(side.context, 'franceconnect', { limit: 4, after: 3n });
+    const second = await projectHistory(scenario.context, 'franceconnect', { limit: 4, after: 3n });
     expect(second).toMatchObject({ items: items(4, 8), nextCursor: '7' });
-    const third = await projectHistory(side.context, 'franceconnect', { limit: 4, after: 7n });
+    const third = await projectHistory(scenario.context, 'franceconnect', { limit: 4, after: 7n });
     expect(third).toMatchObject({ items: items(8, 10), nextCursor: null });
   });
 
   it('keeps only what happened by `at` and was recorded by `asOf`', async () => {
-    const asOf = { position: recorded[10].position };
-    expect(await projectHistory(side.context, 'franceconnect', { at: '2019-12-31', asOf })).toEqual({
-      ...stampAt(recorded, '2019-12-31', 11),
+    const asOf = { position: scenario.position(11) };
+    expect(await projectHistory(scenario.context, 'franceconnect', { at: '2019-12-31', asOf })).toEqual({
+      ...scenario.stamp('2019-12-31', 11),
       items: items(0, 5),
       nextCursor: null,
     });
-    expect(await projectHistory(side.context, 'franceconnect', { at: '2019-09-30' })).toMatchObject({
+    expect(await projectHistory(scenario.context, 'franceconnect', { at: '2019-09-30' })).toMatchObject({
       items: items(0, 4),
     });
   });
 
   it('refuses a project not known at (at, asOf), even for a page after its last revision', async () => {
     const notFound = (projectId: string) => new ReadModelNotFoundError('project', projectId);
-    await expect(projectHistory(side.context, 'data-pass', {})).rejects.toEqual(notFound('data-pass'));
-    await expect(projectHistory(side.context, 'hubee', { at: '2019-06-30', after: 99n })).rejects.toEqual(
+    await expect(projectHistory(scenario.context, 'data-pass', {})).rejects.toEqual(notFound('data-pass'));
+    await expect(projectHistory(scenario.context, 'hubee', { at: '2019-06-30', after: 99n })).rejects.toEqual(
       notFound('hubee'),
     );
   });

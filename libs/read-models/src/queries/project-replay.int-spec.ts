@@ -1,30 +1,18 @@
-import type { StoredEvent } from '@portfolio/event-store';
 import type { ProjectDetail, TemporalStamp } from '../views/documents';
-import { openReadSide, STORE_KINDS, type ReadSide } from '../testing/read-side';
-import { elapsed, franceconnect, stampAt, usagersView } from '../testing/time-travel-documents';
-import { franceconnectLaunched, recordTimeTravel } from '../testing/time-travel-scenario';
+import { givenTimeTravel, TIME_TRAVEL_TODAY } from '../testing/given-time-travel';
+import { STORE_KINDS } from '../testing/read-side';
+import { elapsed, franceconnect, franceconnectDetail, usagersView } from '../testing/time-travel-documents';
 import { projectDetailAt } from './project-detail';
 import { projectHistory } from './project-history';
 import { projectReplay } from './project-replay';
 
-const TODAY = '2024-03-15';
-
 const withoutStamp = ({ at: _at, asOf: _asOf, ...document }: TemporalStamp & ProjectDetail) => document;
 
 describe.each(STORE_KINDS)("a project's replay on %s", (kind) => {
-  let side: ReadSide;
-  let recorded: StoredEvent[];
-
-  beforeAll(async () => {
-    side = await openReadSide(kind, TODAY);
-    recorded = await recordTimeTravel(side);
-  });
-  afterAll(async () => {
-    await side?.close();
-  });
+  const scenario = givenTimeTravel(kind);
 
   it('gives the state after each event, at its business date', async () => {
-    const replay = await projectReplay(side.context, 'franceconnect', {});
+    const replay = await projectReplay(scenario.context, 'franceconnect', {});
     expect(
       replay.items.map(({ revision, state }) => [
         revision,
@@ -46,44 +34,26 @@ describe.each(STORE_KINDS)("a project's replay on %s", (kind) => {
       // 2021-06-30: agentconnect 91 days overdue.
       ['9', 'red', { total: 2, reached: 1, reachedLate: 1, overdue: 1 }, { value: 27, period: '2021-06-30' }],
     ]);
-    expect(replay).toMatchObject({ ...stampAt(recorded, TODAY, 24), nextCursor: null });
+    expect(replay).toMatchObject({ ...scenario.stamp(TIME_TRAVEL_TODAY), nextCursor: null });
   });
 
   it('gives each item as the history does, with the whole project right after it', async () => {
-    const history = await projectHistory(side.context, 'franceconnect', {});
-    const replay = await projectReplay(side.context, 'franceconnect', {});
+    const history = await projectHistory(scenario.context, 'franceconnect', {});
+    const replay = await projectReplay(scenario.context, 'franceconnect', {});
     expect(replay.items.map(({ state: _state, ...item }) => item)).toEqual(history.items);
     // After the late milestone, at 2019-10-31 (303 days after the baseline).
-    expect(replay.items[4].state).toEqual({
-      ...franceconnect('green', 0, usagersView({ value: 15, period: '2019-09-30' }, 25, elapsed(303, 1460))),
-      objective: franceconnectLaunched.data.objective,
-      leadOrganisation: 'DINUM',
-      note: null,
-      milestoneList: [
-        {
-          milestoneId: 'franceconnect-plus',
-          title: 'FranceConnect+ with La Poste digital identity',
-          dueOn: '2019-09-30',
-          reachedOn: '2019-10-31',
-          daysLate: 31,
-          overdueDays: 0,
-        },
-        {
-          milestoneId: 'agentconnect',
-          title: 'AgentConnect for public agents',
-          dueOn: '2021-03-31',
-          reachedOn: null,
-          daysLate: null,
-          overdueDays: 0,
-        },
-      ],
-    });
+    expect(replay.items[4].state).toEqual(
+      franceconnectDetail(
+        franceconnect('green', 0, usagersView({ value: 15, period: '2019-09-30' }, 25, elapsed(303, 1460))),
+        0,
+      ),
+    );
   });
 
   it('pages after a revision, the state still folding every event before it', async () => {
-    const whole = await projectReplay(side.context, 'franceconnect', {});
-    expect(await projectReplay(side.context, 'franceconnect', { after: 4n, limit: 2 })).toEqual({
-      ...stampAt(recorded, TODAY, 24),
+    const whole = await projectReplay(scenario.context, 'franceconnect', {});
+    expect(await projectReplay(scenario.context, 'franceconnect', { after: 4n, limit: 2 })).toEqual({
+      ...scenario.stamp(TIME_TRAVEL_TODAY),
       items: whole.items.slice(5, 7),
       nextCursor: '6',
     });
@@ -94,10 +64,13 @@ describe.each(STORE_KINDS)("a project's replay on %s", (kind) => {
     // then (business date ≤ its date). Hubee's 2021-06-30 value was recorded after the redesign decided on 2021-07-05:
     // on 2021-06-30 the first plan was still in force.
     for (const projectId of ['franceconnect', 'hubee', 'vitam', 'api-particulier']) {
-      const replay = await projectReplay(side.context, projectId, {});
+      const replay = await projectReplay(scenario.context, projectId, {});
       for (const { position, businessDate, state } of replay.items) {
         const asRead = withoutStamp(
-          await projectDetailAt(side.context, projectId, { at: businessDate, asOf: { position: BigInt(position) } }),
+          await projectDetailAt(scenario.context, projectId, {
+            at: businessDate,
+            asOf: { position: BigInt(position) },
+          }),
         );
         expect({ projectId, position, state }).toEqual({ projectId, position, state: asRead });
       }

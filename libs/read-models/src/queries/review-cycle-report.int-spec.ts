@@ -1,5 +1,5 @@
-import type { StoredEvent } from '@portfolio/event-store';
-import { openReadSide, STORE_KINDS, type ReadSide } from '../testing/read-side';
+import { givenTimeTravel, TIME_TRAVEL_TODAY } from '../testing/given-time-travel';
+import { STORE_KINDS } from '../testing/read-side';
 import {
   citp4Changes,
   citp4Cycle,
@@ -8,59 +8,47 @@ import {
   citp6Changes,
   citp6Cycle,
 } from '../testing/time-travel-cycles';
-import { citp4Portfolio, citp5Portfolio, citp6Portfolio, stampAt } from '../testing/time-travel-documents';
-import { recordTimeTravel } from '../testing/time-travel-scenario';
+import { citp4Portfolio, citp5Portfolio, citp6Portfolio } from '../testing/time-travel-documents';
 import { ReadModelNotFoundError } from './query-errors';
 import { reviewCycleReport } from './review-cycle-report';
 
-const TODAY = '2024-03-15';
-
 describe.each(STORE_KINDS)("a review cycle's report on %s", (kind) => {
-  let side: ReadSide;
-  let recorded: StoredEvent[];
-
-  beforeAll(async () => {
-    side = await openReadSide(kind, TODAY);
-    recorded = await recordTimeTravel(side);
-  });
-  afterAll(async () => {
-    await side?.close();
-  });
+  const scenario = givenTimeTravel(kind);
 
   it('the first cycle counts everything as new', async () => {
-    expect(await reviewCycleReport(side.context, 'citp-4', {})).toEqual({
-      ...stampAt(recorded, TODAY, 24),
-      ...citp4Cycle(recorded),
+    expect(await reviewCycleReport(scenario.context, 'citp-4', {})).toEqual({
+      ...scenario.stamp(TIME_TRAVEL_TODAY),
+      ...citp4Cycle(scenario.recorded),
       previousCycle: null,
-      portfolio: citp4Portfolio(recorded),
+      portfolio: citp4Portfolio(scenario.recorded),
       changes: citp4Changes,
     });
   });
 
   it('the portfolio as known when held, and what changed since the cycle before', async () => {
-    expect(await reviewCycleReport(side.context, 'citp-5', {})).toEqual({
-      ...stampAt(recorded, TODAY, 24),
-      ...citp5Cycle(recorded),
+    expect(await reviewCycleReport(scenario.context, 'citp-5', {})).toEqual({
+      ...scenario.stamp(TIME_TRAVEL_TODAY),
+      ...citp5Cycle(scenario.recorded),
       previousCycle: { cycleId: 'citp-4', heldOn: '2019-11-15' },
       // The 24 restated to 25 after the review: the report keeps 24.
-      portfolio: citp5Portfolio(recorded),
+      portfolio: citp5Portfolio(scenario.recorded),
       changes: citp5Changes,
     });
-    expect(await reviewCycleReport(side.context, 'citp-6', {})).toEqual({
-      ...stampAt(recorded, TODAY, 24),
-      ...citp6Cycle(recorded),
+    expect(await reviewCycleReport(scenario.context, 'citp-6', {})).toEqual({
+      ...scenario.stamp(TIME_TRAVEL_TODAY),
+      ...citp6Cycle(scenario.recorded),
       previousCycle: { cycleId: 'citp-5', heldOn: '2021-02-05' },
-      portfolio: citp6Portfolio(recorded),
+      portfolio: citp6Portfolio(scenario.recorded),
       changes: citp6Changes,
     });
   });
 
   it('refuses a cycle never held, or not recorded by `asOf`', async () => {
-    await expect(reviewCycleReport(side.context, 'citp-9', {})).rejects.toEqual(
+    await expect(reviewCycleReport(scenario.context, 'citp-9', {})).rejects.toEqual(
       new ReadModelNotFoundError('review_cycle', 'citp-9'),
     );
     await expect(
-      reviewCycleReport(side.context, 'citp-6', { asOf: { position: recorded[22].position } }),
+      reviewCycleReport(scenario.context, 'citp-6', { asOf: { position: scenario.position(23) } }),
     ).rejects.toEqual(new ReadModelNotFoundError('review_cycle', 'citp-6'));
   });
 });

@@ -8,8 +8,8 @@ import {
 } from '@portfolio/domain';
 import type { StoredEvent } from '@portfolio/event-store';
 import { domainEventOf } from '../queries/history-item';
-import { openReadSide, STORE_KINDS, type ReadSide } from '../testing/read-side';
-import { recordTimeTravel } from '../testing/time-travel-scenario';
+import { givenTimeTravel, TIME_TRAVEL_TODAY } from '../testing/given-time-travel';
+import { STORE_KINDS } from '../testing/read-side';
 import { loadSnapshot, type PortfolioSnapshot, type TemporalPoint } from './portfolio-snapshot';
 
 /**
@@ -43,28 +43,27 @@ function isProjectEvent(event: DomainEvent): event is ProjectEvent {
 const sorted = (snapshot: PortfolioSnapshot) => [...snapshot.projects].sort(([a], [b]) => a.localeCompare(b));
 
 describe.each(STORE_KINDS)('the portfolio snapshot loader on %s', (kind) => {
-  let side: ReadSide;
-  let recorded: StoredEvent[];
-  const pos = (ordinal: number) => recorded[ordinal - 1].position;
+  const scenario = givenTimeTravel(kind);
+  const pos = (ordinal: number) => scenario.position(ordinal);
   const load = (point: TemporalPoint, projectIds?: readonly string[]) =>
-    loadSnapshot(side.context.db, side.projections.activeGenerationNumber, point, projectIds);
-
-  beforeAll(async () => {
-    side = await openReadSide(kind, '2024-03-15');
-    recorded = await recordTimeTravel(side);
-  });
-  afterAll(async () => {
-    await side?.close();
-  });
+    loadSnapshot(scenario.context.db, scenario.context.projections.activeGenerationNumber, point, projectIds);
 
   it('folds the projects as the events known at asOf and dated by at make them, without replaying the log', async () => {
-    const dates = ['2019-04-25', '2019-11-15', '2020-12-31', '2021-02-05', '2021-06-30', '2021-07-10', '2024-03-15'];
+    const dates = [
+      '2019-04-25',
+      '2019-11-15',
+      '2020-12-31',
+      '2021-02-05',
+      '2021-06-30',
+      '2021-07-10',
+      TIME_TRAVEL_TODAY,
+    ];
     for (const at of dates) {
       for (const ordinal of [3, 10, 17, 18, 19, 23, 24]) {
         const point = { at, asOf: pos(ordinal) };
         expect({ point, projects: sorted(await load(point)) }).toEqual({
           point,
-          projects: [...foldedAt(recorded, point)],
+          projects: [...foldedAt(scenario.recorded, point)],
         });
       }
     }
@@ -88,7 +87,7 @@ describe.each(STORE_KINDS)('the portfolio snapshot loader on %s', (kind) => {
     const point = { at: '2021-07-23', asOf: pos(24) };
     const hubee = await load(point, ['hubee']);
     expect([...hubee.projects.keys()]).toEqual(['hubee']);
-    expect(hubee.projects.get('hubee')).toEqual(foldedAt(recorded, point).get('hubee'));
+    expect(hubee.projects.get('hubee')).toEqual(foldedAt(scenario.recorded, point).get('hubee'));
     expect((await load(point, [])).projects.size).toBe(0);
   });
 });

@@ -8,6 +8,7 @@ import type {
   LatestValue,
   MissionView,
   PortfolioTotals,
+  ProjectDetail,
   ProjectSummary,
   TemporalStamp,
 } from '../views/documents';
@@ -15,6 +16,7 @@ import {
   apiParticulierLaunched,
   dataDefined,
   delai,
+  franceconnectLaunched,
   idnumDefined,
   usagers,
   vitamLaunched,
@@ -48,6 +50,8 @@ export function usagersView(latest: LatestValue | null, progress: number | null,
   return indicatorView(usagers, latest, progress, expected);
 }
 
+const USAGERS_PATH = 'missions[IDNUM].projects[franceconnect].indicators[usagers-franceconnect]';
+
 export const DELAI_V1_TARGET = delai.target;
 export const DELAI_V2_TARGET = { value: 12, by: '2022-06-30' };
 
@@ -77,6 +81,34 @@ export function franceconnect(
     closedOn: null,
     milestones: { total: 2, reached: 1, reachedLate: 1, overdue },
     indicators: [indicator],
+  };
+}
+
+/** FranceConnect in detail: franceconnect-plus reached 31 days late, agentconnect (due 2021-03-31) not reached. */
+export function franceconnectDetail(summary: ProjectSummary, agentconnectOverdueDays: number): ProjectDetail {
+  return {
+    ...summary,
+    objective: franceconnectLaunched.data.objective,
+    leadOrganisation: 'DINUM',
+    note: null,
+    milestoneList: [
+      {
+        milestoneId: 'franceconnect-plus',
+        title: 'FranceConnect+ with La Poste digital identity',
+        dueOn: '2019-09-30',
+        reachedOn: '2019-10-31',
+        daysLate: 31,
+        overdueDays: 0,
+      },
+      {
+        milestoneId: 'agentconnect',
+        title: 'AgentConnect for public agents',
+        dueOn: '2021-03-31',
+        reachedOn: null,
+        daysLate: null,
+        overdueDays: agentconnectOverdueDays,
+      },
+    ],
   };
 }
 
@@ -267,3 +299,10 @@ export const citp6Portfolio = (recorded: readonly StoredEvent[]) => ({
   missions: [dataView([apiParticulier, hubeeAtCitp6, vitamClosed]), idnumView([fcAtCitp6])],
   totals: totals({ projects: 4, active: 3, closed: 1, green: 1, amber: 1, red: 1, reached: 2, overdue: 1 }),
 });
+
+/** The portfolio at CITP 5's date as known before and after the restatement: only FranceConnect's value moved. */
+export const restatementChanges = [
+  { path: `${USAGERS_PATH}.latest.value`, from: 24, to: 25 },
+  { path: `${USAGERS_PATH}.progress.raw`, from: 70, to: 75 },
+  { path: `${USAGERS_PATH}.progress.shown`, from: 70, to: 75 },
+];

@@ -14,7 +14,6 @@ import type {
   Territory,
 } from '@portfolio/domain';
 import type { StoredEvent } from '@portfolio/event-store';
-import type { ReadSide } from './read-side';
 
 export const idnumDefined: MissionDefined = {
   type: 'MissionDefined',
@@ -276,16 +275,3 @@ export function reviewHeld(
   const sealedPosition = recorded[recorded.length - 1].position.toString();
   return { type: 'ReviewCycleHeld', data: { ...review, sealedPosition, eventCount: recorded.length, ...signed } };
 }
-
-/** Records the whole scenario, as the HTTP journey does; the events as stored, in order (ordinals 1–24). */
-export async function recordTimeTravel(side: ReadSide): Promise<StoredEvent[]> {
-  const recorded: StoredEvent[] = [];
-  for (const chapter of TIME_TRAVEL_CHAPTERS) {
-    recorded.push(...(await side.record(chapter.events)));
-    if ('review' in chapter) recorded.push(...(await side.record([reviewHeld(chapter.review, recorded, TEST_SEAL)])));
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-  return recorded;
-}
-
-const TEST_SEAL = { merkleRoot: '5f'.repeat(32), signature: 'c2lnbmVkIGJ5IHRoZSB0ZXN0' };

@@ -1,4 +1,4 @@
-import { foldProject, type LaunchedProject, type ProjectEvent } from '@portfolio/domain';
+import { foldProject, type LaunchedProject, type PlannedMilestone, type ProjectEvent } from '@portfolio/domain';
 import { deepFreeze } from '../../../domain/src/testing/deep-freeze';
 import {
   comptesActifs,
@@ -9,7 +9,7 @@ import {
   measured,
   reached,
 } from '../../../domain/src/testing/tech-gouv';
-import type { IndicatorView } from './documents';
+import type { IndicatorView, MilestoneView } from './documents';
 import { projectDetail, projectSummary } from './project-view';
 
 // Both indicators run from 2019-01-01 to 2022-12-31: 1,460 days. Comptes actifs: 10 → 30 million; délai: 120 → 30 days.
@@ -26,6 +26,12 @@ function indicator(
   daysElapsed: number,
 ): IndicatorView {
   return { ...definition, retired: false, latest, progress, expectedProgress: (100 * daysElapsed) / SPAN };
+}
+
+/** A milestone of FranceConnect's first plan, as the detail lists it. */
+function milestone(milestoneId: 'raccordement-impots' | 'franceconnect-plus', seen: Partial<MilestoneView> = {}) {
+  const planned = franceconnectLaunched.data.milestones.find((m) => m.milestoneId === milestoneId) as PlannedMilestone;
+  return { ...planned, reachedOn: null, daysLate: null, overdueDays: 0, ...seen };
 }
 
 const plan = {
@@ -51,24 +57,7 @@ describe('the project documents', () => {
       objective: franceconnectLaunched.data.objective,
       leadOrganisation: 'DINUM',
       note: null,
-      milestoneList: [
-        {
-          milestoneId: 'raccordement-impots',
-          title: 'Raccordement de impots.gouv.fr',
-          dueOn: '2019-12-31',
-          reachedOn: null,
-          daysLate: null,
-          overdueDays: 0,
-        },
-        {
-          milestoneId: 'franceconnect-plus',
-          title: 'FranceConnect+ ouvert aux démarches sensibles',
-          dueOn: '2020-06-30',
-          reachedOn: null,
-          daysLate: null,
-          overdueDays: 0,
-        },
-      ],
+      milestoneList: [milestone('raccordement-impots'), milestone('franceconnect-plus')],
     });
   });
 
@@ -102,22 +91,8 @@ describe('the project documents', () => {
       leadOrganisation: 'DINUM',
       note: null,
       milestoneList: [
-        {
-          milestoneId: 'raccordement-impots',
-          title: 'Raccordement de impots.gouv.fr',
-          dueOn: '2019-12-31',
-          reachedOn: '2020-01-15',
-          daysLate: 15,
-          overdueDays: 0,
-        },
-        {
-          milestoneId: 'franceconnect-plus',
-          title: 'FranceConnect+ ouvert aux démarches sensibles',
-          dueOn: '2020-06-30',
-          reachedOn: null,
-          daysLate: null,
-          overdueDays: 92,
-        },
+        milestone('raccordement-impots', { reachedOn: '2020-01-15', daysLate: 15 }),
+        milestone('franceconnect-plus', { overdueDays: 92 }),
       ],
     });
   });
