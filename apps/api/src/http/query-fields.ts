@@ -11,19 +11,6 @@ import { queryParameters } from './read-queries';
 /** Text to value, or an InvalidQueryError naming the parameter. */
 type Parse = (raw: string, parameter: string) => unknown;
 
-interface QueryParameter {
-  /** As sent in the query string. */
-  readonly name: string;
-  readonly property: string;
-  readonly parse: Parse;
-  readonly description?: string;
-  readonly enum?: readonly string[];
-}
-
-type QueryDto = new () => object;
-
-const PARAMETERS = new WeakMap<object, readonly QueryParameter[]>();
-
 interface QueryFieldOptions {
   /** The parameter's name in the query string, when not the property's. */
   readonly name?: string;
@@ -32,6 +19,17 @@ interface QueryFieldOptions {
   readonly description?: string;
   readonly enum?: readonly string[];
 }
+
+interface QueryParameter extends QueryFieldOptions {
+  /** As sent in the query string. */
+  readonly name: string;
+  readonly property: string;
+  readonly parse: Parse;
+}
+
+type QueryDto = new () => object;
+
+const PARAMETERS = new WeakMap<object, readonly QueryParameter[]>();
 
 /** One query parameter of a DTO. */
 export function QueryField(options: QueryFieldOptions = {}): PropertyDecorator {
@@ -61,11 +59,9 @@ function parametersOf(dto: object): readonly QueryParameter[] {
 /** The query string as the DTO: a repeated parameter is refused first, then each one parsed in turn. */
 export function parseQuery<T extends object>(dto: new () => T, query: Record<string, unknown>): T {
   const parameters = parametersOf(dto);
-  // Parameters the DTO does not declare are ignored (for now): refusing them would be one check of `query` here.
-  const given = queryParameters(
-    query,
-    parameters.map((p) => p.name),
-  );
+  const names = parameters.map((p) => p.name);
+  // Parameters the DTO does not declare are ignored (for now): refusing them is one check of `query` against `names`.
+  const given = queryParameters(query, names);
   const parsed = new dto() as Record<string, unknown>;
   for (const { name, property, parse } of parameters) {
     const raw = given[name];

@@ -2,12 +2,12 @@ import { businessDateOf, projectStream } from '@portfolio/domain';
 import { StreamNotFoundError, type StoredEvent } from '@portfolio/event-store';
 import type { TemporalPoint } from '../temporal/portfolio-snapshot';
 import type { TemporalStamp } from '../views/documents';
+import { domainEventOf } from './history-item';
 import { pageOf, type Page } from './paging';
 import { ReadModelNotFoundError } from './query-errors';
 import type { PageSize } from './query-parameters';
 import type { ReadContext } from './read-context';
 import { requireProject } from './require-project';
-import { domainEventOf } from './history-item';
 import { resolvePoint, type TemporalQuery } from './temporal-query';
 
 /** A page of one project's events: those after a revision. */

@@ -33,6 +33,7 @@ export async function resolvePoint(
   context: ReadContext,
   query: TemporalQuery,
 ): Promise<{ point: TemporalPoint; stamp: TemporalStamp }> {
+  const at = query.at ?? context.today();
   const head = await context.store.head();
   if (query.minPosition !== undefined) {
     // A position never written can never be reached: refuse it at once rather than after the wait.
@@ -50,7 +51,7 @@ export async function resolvePoint(
   // Nothing is known past the head: a later position or instant reads as the head.
   if (asOf > head) asOf = head;
   if (asOf > context.projections.position) await awaitProjection(context.projections, asOf);
-  const point = { at: query.at ?? context.today(), asOf };
+  const point = { at, asOf };
   return { point, stamp: await stampOf(context, point) };
 }
 
