@@ -25,15 +25,14 @@ export type StoreKind = 'sqlite' | 'postgres';
 /** Every read-side integration test runs on both SQL stores. */
 export const STORE_KINDS: readonly StoreKind[] = ['sqlite', 'postgres'];
 
-/** Who records the events, unless a test says otherwise. */
+/** Who records the events. */
 export const PROGRAMME_OFFICE = { id: 'programme-office:test', name: 'Programme office', role: 'programme-office' };
 
 export interface ReadSide {
   /** What the reads take; `today` is the date the read side was opened with. */
   readonly context: ReadContext;
-  readonly projections: ProjectionRuntime;
-  /** Appends each event to its stream, as `actor`, and waits until the read models include them all. */
-  record(events: readonly DomainEvent[], actor?: JsonObject): Promise<StoredEvent[]>;
+  /** Appends each event to its stream, as the programme office, and waits until the read models include them all. */
+  record(events: readonly DomainEvent[]): Promise<StoredEvent[]>;
   close(): Promise<void>;
 }
 
@@ -73,8 +72,7 @@ export async function openReadSide(kind: StoreKind, today: IsoDate): Promise<Rea
   await projections.start();
   return {
     context: { db: database.db, projections, store, today: () => today },
-    projections,
-    async record(events, actor = PROGRAMME_OFFICE) {
+    async record(events) {
       const positions: bigint[] = [];
       for (const event of events) {
         const newEvent = {
@@ -82,7 +80,7 @@ export async function openReadSide(kind: StoreKind, today: IsoDate): Promise<Rea
           type: event.type,
           schemaVersion: 1,
           data: event.data as unknown as JsonObject,
-          metadata: { actor },
+          metadata: { actor: PROGRAMME_OFFICE },
         };
         positions.push((await store.append(streamIdOf(event), [newEvent], 'any')).position);
       }
