@@ -1,3 +1,4 @@
+import type { ReadContext } from '@portfolio/read-models';
 import { monthEnd, monthsSpanned } from '../generate/generate-portfolio';
 import { projectShapes } from '../generate/portfolio-shape';
 import { Prng } from '../generate/prng';
@@ -42,12 +43,13 @@ async function latencies(samples: number, query: (i: number) => Promise<unknown>
 async function temporalQueries(input: QueriesInput): Promise<QueriesResult> {
   const context = await openLedgerContext(input.target);
   try {
-    const { ReadModelQueries, ProjectionRuntime } = builtReadModels();
+    const { portfolioAt, projectDetailAt, ProjectionRuntime } = builtReadModels();
+    const { EVENT_STORE, READ_CONTEXT } = builtApplication();
     const runtime = context.get(ProjectionRuntime);
     await runtime.start();
-    const head = await context.get<{ head(): Promise<bigint> }>(builtApplication().EVENT_STORE).head();
+    const head = await context.get<{ head(): Promise<bigint> }>(EVENT_STORE).head();
     await runtime.waitFor(head, 600_000);
-    const queries = context.get(ReadModelQueries);
+    const reads = context.get<ReadContext>(READ_CONTEXT);
     const prng = new Prng(8785);
     const months = monthsSpanned(Number(head));
     const projects = projectShapes();
@@ -55,10 +57,12 @@ async function temporalQueries(input: QueriesInput): Promise<QueriesResult> {
     const launched = projects.length * 2;
     const point = () => ({
       at: monthEnd(prng.below(months)),
-      asOf: String(launched + prng.below(Math.max(1, Number(head) - launched))),
+      asOf: { position: BigInt(launched + prng.below(Math.max(1, Number(head) - launched))) },
     });
-    const portfolio = await latencies(input.samples, () => queries.portfolio(point()));
-    const project = await latencies(input.samples, () => queries.project(prng.pick(projects).projectId, point()));
+    const portfolio = await latencies(input.samples, () => portfolioAt(reads, point()));
+    const project = await latencies(input.samples, () =>
+      projectDetailAt(reads, prng.pick(projects).projectId, point()),
+    );
     await runtime.stop();
     return { portfolio, project };
   } finally {

@@ -7,14 +7,14 @@ import { MissionCommandsController } from './commands/mission-commands.controlle
 import { ProjectCommandsController } from './commands/project-commands.controller';
 import { ReviewCycleCommandsController } from './commands/review-cycle-commands.controller';
 import { GetPublicKeyController } from './get-public-key/get-public-key.controller';
-import { AuditLogController } from './audit-log/audit-log.controller';
+import { AuditLogController } from './reads/audit-log.controller';
 import { ExportAuditTrailController } from './export-audit-trail/export-audit-trail.controller';
 import { HealthController } from './health/health.controller';
 import { VerifyAuditTrailController } from './verify-audit-trail/verify-audit-trail.controller';
 import { ManageProjectionsController } from './manage-projections/manage-projections.controller';
-import { ReadPortfolioController } from './read-portfolio/read-portfolio.controller';
-import { ReadProjectsController } from './read-projects/read-projects.controller';
-import { ReviewCyclesController } from './review-cycles/review-cycles.controller';
+import { ReadPortfolioController } from './reads/read-portfolio.controller';
+import { ReadProjectsController } from './reads/read-projects.controller';
+import { ReviewCyclesController } from './reads/review-cycles.controller';
 
 @Module({})
 export class AppModule {

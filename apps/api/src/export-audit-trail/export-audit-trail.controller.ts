@@ -1,7 +1,7 @@
 import { Controller, Get, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiOkResponse, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { AuditExporter, type ExportFormat } from '@portfolio/audit';
-import { EVENT_CRITERIA_NAMES, InvalidQueryError } from '@portfolio/read-models';
+import { AUDIT_LOG_CRITERIA_NAMES, InvalidQueryError } from '@portfolio/read-models';
 import type { Response } from 'express';
 import { Roles } from '../auth/roles.decorator';
 import { queryParameters } from '../http/read-queries';
@@ -33,7 +33,7 @@ export class ExportAuditTrailController {
     description: 'the events (streamed), or a bundle with manifest, proofs and README for offline checks',
   })
   async export(@Query() query: Record<string, unknown>, @Res({ passthrough: true }) response: Response) {
-    const { format = 'ndjson', ...filters } = queryParameters(query, ['format', ...EVENT_CRITERIA_NAMES] as const);
+    const { format = 'ndjson', ...filters } = queryParameters(query, ['format', ...AUDIT_LOG_CRITERIA_NAMES] as const);
     if (!Object.hasOwn(FORMATS, format)) {
       throw new InvalidQueryError('format', `format must be one of ${Object.keys(FORMATS).join(', ')}`);
     }

@@ -1,5 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiExtraModels, ApiQuery, ApiResponse, getSchemaPath } from '@nestjs/swagger';
+import { ApiExtraModels, ApiResponse, getSchemaPath } from '@nestjs/swagger';
 import type { Role } from '@portfolio/application';
 import { InvalidQueryError } from '@portfolio/read-models';
 import { ProblemDto } from './command-responses';
@@ -9,30 +9,25 @@ export const READER_ROLES: [Role, ...Role[]] = ['reviewer', 'auditor', 'programm
 
 const problemContent = { 'application/problem+json': { schema: { $ref: getSchemaPath(ProblemDto) } } };
 
-/** OpenAPI description of the bi-temporal parameters every read accepts, and of the problems a read answers. */
-export function TemporalRead(): MethodDecorator {
+/**
+ * OpenAPI description of the problems a read answers; a temporal read may also wait for the read models (`asOf`,
+ * `minPosition`) and answer 503 when they lag.
+ */
+export function ReadProblems(options: { readonly temporal: boolean } = { temporal: true }): MethodDecorator {
   return applyDecorators(
     ApiExtraModels(ProblemDto),
-    ApiQuery({ name: 'at', required: false, description: 'business date (YYYY-MM-DD), default today' }),
-    ApiQuery({
-      name: 'asOf',
-      required: false,
-      description:
-        'what was known: a position, or an ISO instant resolved to the last position recorded by then; default now',
-    }),
-    ApiQuery({
-      name: 'minPosition',
-      required: false,
-      description: 'wait (up to 5 s) until the read models include this position, e.g. the one a command answered',
-    }),
     ApiResponse({ status: 400, description: 'a bad query parameter', content: problemContent }),
     ApiResponse({ status: 401, description: 'no or bad credentials', content: problemContent }),
     ApiResponse({ status: 403, description: 'role not allowed', content: problemContent }),
-    ApiResponse({
-      status: 503,
-      description: 'the read models have not reached minPosition yet (Retry-After)',
-      content: problemContent,
-    }),
+    ...(options.temporal
+      ? [
+          ApiResponse({
+            status: 503,
+            description: 'the read models have not reached minPosition yet (Retry-After)',
+            content: problemContent,
+          }),
+        ]
+      : []),
   );
 }
 
@@ -50,5 +45,3 @@ export function queryParameters<K extends string>(
   }
   return picked;
 }
-
-export const TEMPORAL = ['at', 'asOf', 'minPosition'] as const;

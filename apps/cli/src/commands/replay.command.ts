@@ -1,4 +1,5 @@
-import { ReadModelQueries } from '@portfolio/read-models';
+import { READ_CONTEXT } from '@portfolio/application';
+import { parseAsOf, parseDate, projectReplay, type ReadContext } from '@portfolio/read-models';
 import type { Command } from 'commander';
 import { freshReadModels, withCliContext } from '../cli-context';
 
@@ -12,12 +13,15 @@ export function registerReplay(program: Command): void {
     .option('--as-of <position|instant>', 'what was known: a position or an ISO instant')
     .option('--json', 'one JSON document per event instead of text')
     .action(async (projectId: string, options: { at?: string; asOf?: string; json?: boolean }) => {
+      // The same parsing, and refusals, as the API's `at` and `asOf` query parameters.
+      const at = options.at === undefined ? undefined : parseDate(options.at, 'at');
+      const asOf = options.asOf === undefined ? undefined : parseAsOf(options.asOf, 'asOf');
       await withCliContext(async (context) => {
         await freshReadModels(context);
-        const queries = context.get(ReadModelQueries);
-        let after: string | undefined;
+        const reads = context.get<ReadContext>(READ_CONTEXT);
+        let after: bigint | undefined;
         do {
-          const page = await queries.replay(projectId, { at: options.at, asOf: options.asOf, after, limit: '500' });
+          const page = await projectReplay(reads, projectId, { at, asOf, after, limit: 500 });
           for (const item of page.items) {
             if (options.json) {
               process.stdout.write(`${JSON.stringify(item)}\n`);
@@ -30,7 +34,7 @@ export function registerReplay(program: Command): void {
                 : ` → ${state.status}${state.health === null ? '' : `, ${state.health}`}, plan v${state.planVersion}, milestones ${state.milestones.reached}/${state.milestones.total}`;
             process.stdout.write(`#${item.revision} ${item.businessDate} ${item.summary}${status}\n`);
           }
-          after = page.nextCursor ?? undefined;
+          after = page.nextCursor === null ? undefined : BigInt(page.nextCursor);
         } while (after !== undefined);
       });
     });

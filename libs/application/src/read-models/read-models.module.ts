@@ -14,7 +14,7 @@ import {
   PostgresAdvisoryLeadership,
   ProjectionRuntime,
   SoleLeadership,
-  ReadModelQueries,
+  type ReadContext,
   type ReadModelDatabase,
 } from '@portfolio/read-models';
 import { CLOCK, todayInParis, type Clock } from '../clock/clock';
@@ -24,6 +24,8 @@ import { EVENT_STORE } from '../event-store/event-store.provider';
 import { readModelLocation } from './read-model-location';
 
 export const READ_MODEL_DATABASE = Symbol('ReadModelDatabase');
+/** What every read takes (see `ReadContext`): the API's read controllers and the CLI inject it. */
+export const READ_CONTEXT = Symbol('ReadContext');
 const FOLLOW_THE_LOG = Symbol('FollowTheLog');
 
 /** Whether this process keeps the read models up to date: the API does; a CLI command starts the runtime itself. */
@@ -33,7 +35,7 @@ export interface ReadModelsOptions {
 
 /**
  * The read models beside the events (same SQLite file or PostgreSQL schema), the projection runtime that keeps them
- * up to date in the background, and the queries over them.
+ * up to date in the background, and what the reads over them take.
  */
 @Module({
   providers: [
@@ -59,13 +61,17 @@ export interface ReadModelsOptions {
       },
     },
     {
-      provide: ReadModelQueries,
+      provide: READ_CONTEXT,
       inject: [READ_MODEL_DATABASE, ProjectionRuntime, EVENT_STORE, CLOCK],
-      useFactory: (database: ReadModelDatabase, runtime: ProjectionRuntime, store: EventStore, clock: Clock) =>
-        new ReadModelQueries(database, runtime, store, () => todayInParis(clock)),
+      useFactory: (
+        database: ReadModelDatabase,
+        runtime: ProjectionRuntime,
+        store: EventStore,
+        clock: Clock,
+      ): ReadContext => ({ db: database.db, projections: runtime, store, today: () => todayInParis(clock) }),
     },
   ],
-  exports: [ProjectionRuntime, ReadModelQueries],
+  exports: [ProjectionRuntime, READ_CONTEXT],
 })
 export class ReadModelsModule implements OnApplicationBootstrap, OnApplicationShutdown {
   constructor(

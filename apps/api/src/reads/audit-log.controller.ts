@@ -1,0 +1,22 @@
+import { Controller, Get, Inject } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { READ_CONTEXT } from '@portfolio/application';
+import { auditLogPage, type ReadContext } from '@portfolio/read-models';
+import { Roles } from '../auth/roles.decorator';
+import { ReadQuery } from '../http/query-fields';
+import { READER_ROLES, ReadProblems } from '../http/read-queries';
+import { AuditLogQueryDto } from './audit-log-query.dto';
+
+@ApiTags('audit')
+@Controller('events')
+@Roles(...READER_ROLES)
+export class AuditLogController {
+  constructor(@Inject(READ_CONTEXT) private readonly reads: ReadContext) {}
+
+  @Get()
+  @ReadProblems({ temporal: false })
+  @ApiOkResponse({ description: 'a page of the audit log, oldest first, and nextCursor' })
+  events(@ReadQuery(AuditLogQueryDto) query: AuditLogQueryDto) {
+    return auditLogPage(this.reads, query);
+  }
+}

@@ -1,0 +1,18 @@
+import type { IsoDate } from '@portfolio/domain';
+import { parseAsOf, parseDate, type AsOf } from '@portfolio/read-models';
+import { QueryField } from '../http/query-fields';
+
+/** GET /diff: two points of the bi-temporal plane, each parameter named as sent so that a refusal names it. */
+export class PortfolioDiffQueryDto {
+  @QueryField({ parse: parseDate, description: 'business date of the first side, default today' })
+  fromAt?: IsoDate;
+
+  @QueryField({ parse: parseAsOf, description: 'what the first side knew: a position or an ISO instant; default now' })
+  fromAsOf?: AsOf;
+
+  @QueryField({ parse: parseDate, description: 'business date of the second side, default today' })
+  toAt?: IsoDate;
+
+  @QueryField({ parse: parseAsOf, description: 'what the second side knew: a position or an ISO instant; default now' })
+  toAsOf?: AsOf;
+}

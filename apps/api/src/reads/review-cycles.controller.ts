@@ -1,0 +1,39 @@
+import { Controller, Get, Inject, Param } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { READ_CONTEXT } from '@portfolio/application';
+import { cycleDiff, reviewCycleList, reviewCycleReport, type ReadContext } from '@portfolio/read-models';
+import { Roles } from '../auth/roles.decorator';
+import { ReadQuery } from '../http/query-fields';
+import { READER_ROLES, ReadProblems } from '../http/read-queries';
+import { CycleDiffQueryDto, CycleParams } from './review-cycle-queries.dto';
+import { TemporalQueryDto } from './temporal-query.dto';
+
+@ApiTags('review cycles')
+@Controller('review-cycles')
+@Roles(...READER_ROLES)
+export class ReviewCyclesController {
+  constructor(@Inject(READ_CONTEXT) private readonly reads: ReadContext) {}
+
+  @Get()
+  @ReadProblems()
+  @ApiOkResponse({ description: 'the CITP reviews held, with their seals' })
+  list(@ReadQuery(TemporalQueryDto) query: TemporalQueryDto) {
+    return reviewCycleList(this.reads, query);
+  }
+
+  @Get(':cycleId')
+  @ReadProblems()
+  @ApiOkResponse({
+    description: 'the portfolio at heldOn as known when held, what changed since the previous cycle, the seal',
+  })
+  report(@Param() params: CycleParams, @ReadQuery(TemporalQueryDto) query: TemporalQueryDto) {
+    return reviewCycleReport(this.reads, params.cycleId, query);
+  }
+
+  @Get(':cycleId/diff')
+  @ReadProblems()
+  @ApiOkResponse({ description: "this cycle's portfolio against another's: added, removed, changed" })
+  diff(@Param() params: CycleParams, @ReadQuery(CycleDiffQueryDto) query: CycleDiffQueryDto) {
+    return cycleDiff(this.reads, params.cycleId, query);
+  }
+}

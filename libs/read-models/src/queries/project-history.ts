@@ -1,0 +1,15 @@
+import type { TemporalStamp } from '../views/documents';
+import { historyItem, type HistoryItem } from './history-item';
+import type { Page } from './paging';
+import { projectEventsPage, type ProjectEventsQuery } from './project-events';
+import type { ReadContext } from './read-context';
+
+/** GET /projects/{projectId}/history: the project's events with metadata and a one-line summary each. */
+export async function projectHistory(
+  context: ReadContext,
+  projectId: string,
+  query: ProjectEventsQuery,
+): Promise<TemporalStamp & Page<HistoryItem>> {
+  const { stamp, page } = await projectEventsPage(context, projectId, query);
+  return { ...stamp, items: page.items.map(historyItem), nextCursor: page.nextCursor };
+}

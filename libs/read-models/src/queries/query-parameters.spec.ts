@@ -1,0 +1,102 @@
+import { InvalidQueryError } from './query-errors';
+import {
+  parseAsOf,
+  parseChoice,
+  parseDate,
+  parseInstant,
+  parseLimit,
+  parsePosition,
+  parseTerritory,
+} from './query-parameters';
+
+/** What parsing `raw` as `parameter` throws: its parameter and message. */
+function refusal(parse: (raw: string, parameter: string) => unknown, raw: string, parameter: string) {
+  try {
+    parse(raw, parameter);
+  } catch (error) {
+    if (error instanceof InvalidQueryError) return { parameter: error.parameter, message: error.message };
+    throw error;
+  }
+  throw new Error(`${parameter}=${raw} was accepted`);
+}
+
+const POSITION_MESSAGE = 'must be a position: a whole number from 0 to 9223372036854775807';
+
+describe('the query parameters of the reads', () => {
+  it('takes a position that fits a SQL BIGINT, and nothing else', () => {
+    expect(['0', '42', '9223372036854775807'].map((raw) => parsePosition(raw, 'after'))).toEqual([
+      0n,
+      42n,
+      9223372036854775807n,
+    ]);
+    for (const raw of ['9223372036854775808', '18446744073709551616', '-1', '007', '1.5', '1e3', '', 'x']) {
+      expect(refusal(parsePosition, raw, 'after')).toEqual({
+        parameter: 'after',
+        message: `after ${POSITION_MESSAGE}`,
+      });
+    }
+  });
+
+  it('takes an instant with its offset, in UTC milliseconds, and refuses a day that does not exist', () => {
+    expect(parseInstant('2021-02-05T19:00:00+01:00', 'recordedFrom')).toBe('2021-02-05T18:00:00.000Z');
+    expect(parseInstant('2021-02-05T18:00Z', 'recordedFrom')).toBe('2021-02-05T18:00:00.000Z');
+    const message = 'recordedFrom must be an ISO-8601 instant with its offset, such as 2021-02-05T18:00:00Z';
+    for (const raw of ['2021-02-30T12:00:00Z', '2021-05-31T00:00:00', '2021-05-31T25:61:61Z', '2021-05-31', 'now']) {
+      expect(refusal(parseInstant, raw, 'recordedFrom')).toEqual({ parameter: 'recordedFrom', message });
+    }
+  });
+
+  it('takes a real calendar date', () => {
+    expect(parseDate('2020-02-29', 'at')).toBe('2020-02-29');
+    for (const raw of ['2021-02-29', '2021-1-01', '20210101', '']) {
+      expect(refusal(parseDate, raw, 'fromAt')).toEqual({
+        parameter: 'fromAt',
+        message: 'fromAt must be a real calendar date written YYYY-MM-DD',
+      });
+    }
+  });
+
+  it('takes asOf as a position when all digits, as an instant otherwise, naming the parameter sent', () => {
+    expect(parseAsOf('17', 'asOf')).toEqual({ position: 17n });
+    expect(parseAsOf('2021-02-05T19:00:00+01:00', 'toAsOf')).toEqual({ instant: '2021-02-05T18:00:00.000Z' });
+    expect(refusal(parseAsOf, '18446744073709551616', 'toAsOf')).toEqual({
+      parameter: 'toAsOf',
+      message: `toAsOf ${POSITION_MESSAGE}`,
+    });
+    expect(refusal(parseAsOf, 'yesterday', 'asOf')).toEqual({
+      parameter: 'asOf',
+      message: 'asOf must be a position or an ISO-8601 instant with its offset, such as 2021-02-05T18:00:00Z',
+    });
+  });
+
+  it('takes a page size within the read bounds', () => {
+    const limit = parseLimit({ fallback: 50, max: 500 });
+    expect([limit('1', 'limit'), limit('500', 'limit')]).toEqual([1, 500]);
+    for (const raw of ['0', '501', '1.5', '01', 'abc', '']) {
+      expect(refusal(limit, raw, 'limit')).toEqual({
+        parameter: 'limit',
+        message: 'limit must be a whole number from 1 to 500',
+      });
+    }
+  });
+
+  it('takes one of the choices', () => {
+    const status = parseChoice(['active', 'closed'] as const);
+    expect(status('closed', 'status')).toBe('closed');
+    expect(refusal(status, 'open', 'status')).toEqual({
+      parameter: 'status',
+      message: 'status must be one of active, closed',
+    });
+  });
+
+  it('takes a territory as level:code', () => {
+    expect(parseTerritory('departement:2A', 'territory')).toEqual({ level: 'departement', code: '2A' });
+    expect(parseTerritory('national:FR', 'territory')).toEqual({ level: 'national', code: 'FR' });
+    for (const raw of ['region:', 'region:8', 'commune:75056', 'x', ':']) {
+      expect(refusal(parseTerritory, raw, 'territory')).toEqual({
+        parameter: 'territory',
+        message: 'territory must be level:code, e.g. national:FR, region:84, departement:2A',
+      });
+    }
+  });
+});

@@ -1,0 +1,87 @@
+import { isIsoDate, type IsoDate, type Territory, type TerritoryLevel } from '@portfolio/domain';
+import { InvalidQueryError } from './query-errors';
+
+// The reads' parameters as they arrive in text, parsed into the values the reads take: the API's query DTOs and the
+// CLI's options both go through these, so that both refuse the same values with the same messages.
+
+/** Positions are SQL BIGINTs: a larger number is no position at all (and would overflow the database's). */
+const MAX_POSITION = 2n ** 63n - 1n;
+const POSITION = /^(0|[1-9][0-9]{0,19})$/;
+
+// A date, a time and an explicit offset: without one an instant would be read in the server's own time zone.
+const INSTANT = /^(\d{4}-\d{2}-\d{2})T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+const TERRITORY = /^(national|region|departement):[0-9A-Z]{2,3}$/;
+
+/** What was known: up to a position, or up to the last position recorded by an instant. */
+export type AsOf = { readonly position: bigint } | { readonly instant: string };
+
+/** A position of the log (or a revision of a stream): a whole number that fits a SQL BIGINT. */
+export function parsePosition(raw: string, parameter: string): bigint {
+  if (!POSITION.test(raw) || BigInt(raw) > MAX_POSITION) {
+    throw new InvalidQueryError(parameter, `${parameter} must be a position: a whole number from 0 to ${MAX_POSITION}`);
+  }
+  return BigInt(raw);
+}
+
+/** An ISO-8601 instant with its offset, normalised to UTC milliseconds; 2021-02-30T… is refused, not rolled over. */
+export function parseInstant(raw: string, parameter: string, expected = 'an ISO-8601 instant'): string {
+  const match = INSTANT.exec(raw);
+  const time = new Date(raw);
+  if (match === null || !isIsoDate(match[1]) || Number.isNaN(time.getTime())) {
+    throw new InvalidQueryError(
+      parameter,
+      `${parameter} must be ${expected} with its offset, such as 2021-02-05T18:00:00Z`,
+    );
+  }
+  return time.toISOString();
+}
+
+/** A business date: a real calendar day written YYYY-MM-DD. */
+export function parseDate(raw: string, parameter: string): IsoDate {
+  if (!isIsoDate(raw))
+    throw new InvalidQueryError(parameter, `${parameter} must be a real calendar date written YYYY-MM-DD`);
+  return raw;
+}
+
+/** A position when all digits, an ISO instant otherwise. */
+export function parseAsOf(raw: string, parameter: string): AsOf {
+  if (/^\d+$/.test(raw)) return { position: parsePosition(raw, parameter) };
+  return { instant: parseInstant(raw, parameter, 'a position or an ISO-8601 instant') };
+}
+
+/** How many items a page may hold, at most and when not said. */
+export interface PageSize {
+  readonly fallback: number;
+  readonly max: number;
+}
+
+export function parseLimit(size: PageSize): (raw: string, parameter: string) => number {
+  return (raw, parameter) => {
+    if (!/^[1-9][0-9]{0,5}$/.test(raw) || Number(raw) > size.max) {
+      throw new InvalidQueryError(parameter, `${parameter} must be a whole number from 1 to ${size.max}`);
+    }
+    return Number(raw);
+  };
+}
+
+export function parseChoice<T extends string>(choices: readonly T[]): (raw: string, parameter: string) => T {
+  return (raw, parameter) => {
+    if (!(choices as readonly string[]).includes(raw)) {
+      throw new InvalidQueryError(parameter, `${parameter} must be one of ${choices.join(', ')}`);
+    }
+    return raw as T;
+  };
+}
+
+/** `level:code`, as measurements are keyed: national:FR, region:84, departement:2A. */
+export function parseTerritory(raw: string, parameter: string): Territory {
+  if (!TERRITORY.test(raw)) {
+    throw new InvalidQueryError(
+      parameter,
+      `${parameter} must be level:code, e.g. national:FR, region:84, departement:2A`,
+    );
+  }
+  const [level, code] = raw.split(':');
+  return { level: level as TerritoryLevel, code };
+}

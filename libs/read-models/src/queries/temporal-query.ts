@@ -1,0 +1,69 @@
+import type { IsoDate } from '@portfolio/domain';
+import type { TemporalPoint } from '../temporal/portfolio-snapshot';
+import type { TemporalStamp } from '../views/documents';
+import { InvalidQueryError, ProjectionsBehindError } from './query-errors';
+import type { AsOf } from './query-parameters';
+import type { ProjectionProgress, ReadContext } from './read-context';
+
+/** Where in time a read stands (ARCHITECTURE §7), and how fresh its read models must be. */
+export interface TemporalQuery {
+  /** The business date; default today. */
+  readonly at?: IsoDate;
+  /** What was known; default what the read models know. */
+  readonly asOf?: AsOf;
+  /** Wait (bounded) until the read models include this position, e.g. the one a command answered. */
+  readonly minPosition?: bigint;
+}
+
+/** How long a read waits for the read models to reach a position before answering 503. */
+export const PROJECTION_WAIT_MS = 5000;
+
+/** Waits (bounded) until the read models include `position`; throws ProjectionsBehindError otherwise. */
+export async function awaitProjection(projections: ProjectionProgress, position: bigint): Promise<void> {
+  if (!(await projections.waitFor(position, PROJECTION_WAIT_MS))) {
+    throw new ProjectionsBehindError(position, projections.position, 1);
+  }
+}
+
+/**
+ * The point a read stands at (ARCHITECTURE §7): `at` defaults to today, `asOf` (a position, or an instant resolved
+ * to the last position recorded by then) to what the read models know; with its stamp, as documents echo it.
+ */
+export async function resolvePoint(
+  context: ReadContext,
+  query: TemporalQuery,
+): Promise<{ point: TemporalPoint; stamp: TemporalStamp }> {
+  const at = query.at ?? context.today();
+  const head = await context.store.head();
+  if (query.minPosition !== undefined) {
+    // A position never written can never be reached: refuse it at once rather than after the wait.
+    if (query.minPosition > head) {
+      throw new InvalidQueryError('minPosition', `minPosition is past the last position written (${head})`);
+    }
+    await awaitProjection(context.projections, query.minPosition);
+  }
+  let asOf =
+    query.asOf === undefined
+      ? context.projections.position
+      : 'position' in query.asOf
+        ? query.asOf.position
+        : await context.store.positionAt(query.asOf.instant);
+  // Nothing is known past the head: a later position or instant reads as the head.
+  if (asOf > head) asOf = head;
+  if (asOf > context.projections.position) await awaitProjection(context.projections, asOf);
+  const point = { at, asOf };
+  return { point, stamp: await stampOf(context, point) };
+}
+
+/** The stamp a document carries: its business date, its position and when that position was recorded. */
+export async function stampOf(context: ReadContext, point: TemporalPoint): Promise<TemporalStamp> {
+  const row = await context.db
+    .selectFrom('rm_event_index')
+    .select('recorded_at')
+    .where('generation', '=', context.projections.activeGenerationNumber)
+    .where('position', '<=', point.asOf.toString())
+    .orderBy('position', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return { at: point.at, asOf: { position: point.asOf.toString(), recordedAt: row?.recorded_at ?? null } };
+}

@@ -1,0 +1,144 @@
+import { foldProject, type LaunchedProject, type PlannedMilestone, type ProjectEvent } from '@portfolio/domain';
+import { deepFreeze } from '../../../domain/src/testing/deep-freeze';
+import {
+  comptesActifs,
+  delaiRaccordement,
+  franceconnectClosed,
+  franceconnectLaunched,
+  franceconnectPlusPostponed,
+  measured,
+  reached,
+} from '../../../domain/src/testing/tech-gouv';
+import type { IndicatorView, MilestoneView } from './documents';
+import { projectDetail, projectSummary } from './project-view';
+
+// Both indicators run from 2019-01-01 to 2022-12-31: 1,460 days. Comptes actifs: 10 → 30 million; délai: 120 → 30 days.
+const SPAN = 1460;
+
+function given(...events: ProjectEvent[]): LaunchedProject {
+  return deepFreeze(foldProject(events)) as LaunchedProject;
+}
+
+function indicator(
+  definition: typeof comptesActifs,
+  latest: IndicatorView['latest'],
+  progress: IndicatorView['progress'],
+  daysElapsed: number,
+): IndicatorView {
+  return { ...definition, retired: false, latest, progress, expectedProgress: (100 * daysElapsed) / SPAN };
+}
+
+/** A milestone of FranceConnect's first plan, as the detail lists it. */
+function milestone(milestoneId: 'raccordement-impots' | 'franceconnect-plus', seen: Partial<MilestoneView> = {}) {
+  const planned = franceconnectLaunched.data.milestones.find((m) => m.milestoneId === milestoneId) as PlannedMilestone;
+  return { ...planned, reachedOn: null, daysLate: null, overdueDays: 0, ...seen };
+}
+
+const plan = {
+  projectId: 'franceconnect',
+  missionCode: 'IDNUM',
+  title: 'FranceConnect',
+  planVersion: 1,
+  launchedOn: '2019-06-03',
+};
+
+describe('the project documents', () => {
+  it('just launched: nothing measured, nothing due, green', () => {
+    const project = given(franceconnectLaunched);
+    // 2019-06-30: 180 days after the baselines.
+    expect(projectDetail(project, '2019-06-30')).toEqual({
+      ...plan,
+      status: 'active',
+      outcome: null,
+      health: 'green',
+      closedOn: null,
+      milestones: { total: 2, reached: 0, reachedLate: 0, overdue: 0 },
+      indicators: [indicator(comptesActifs, null, null, 180), indicator(delaiRaccordement, null, null, 180)],
+      objective: franceconnectLaunched.data.objective,
+      leadOrganisation: 'DINUM',
+      note: null,
+      milestoneList: [milestone('raccordement-impots'), milestone('franceconnect-plus')],
+    });
+  });
+
+  it("shows each indicator's latest national value and progress, a late milestone, and one overdue", () => {
+    const project = given(
+      franceconnectLaunched,
+      measured('comptes-actifs', 15_000_000, '2019-12-31'),
+      measured('comptes-actifs', 20_000_000, '2020-06-30'),
+      measured('comptes-actifs', 3_000_000, '2020-09-30', { territory: { level: 'region', code: '84' } }),
+      measured('delai-raccordement', 75, '2020-06-30'),
+      reached('raccordement-impots', '2020-01-15', 15),
+    );
+    // 2020-09-30: 638 days elapsed (43.7 % expected); both indicators half way: (20 − 10) / 20, (75 − 120) / (30 − 120).
+    // franceconnect-plus, due 2020-06-30, is 92 days overdue: more than 90, red.
+    const summary = {
+      ...plan,
+      status: 'active',
+      outcome: null,
+      health: 'red',
+      closedOn: null,
+      milestones: { total: 2, reached: 1, reachedLate: 1, overdue: 1 },
+      indicators: [
+        indicator(comptesActifs, { value: 20_000_000, period: '2020-06-30' }, { raw: 50, shown: 50 }, 638),
+        indicator(delaiRaccordement, { value: 75, period: '2020-06-30' }, { raw: 50, shown: 50 }, 638),
+      ],
+    };
+    expect(projectSummary(project, '2020-09-30')).toEqual(summary);
+    expect(projectDetail(project, '2020-09-30')).toEqual({
+      ...summary,
+      objective: franceconnectLaunched.data.objective,
+      leadOrganisation: 'DINUM',
+      note: null,
+      milestoneList: [
+        milestone('raccordement-impots', { reachedOn: '2020-01-15', daysLate: 15 }),
+        milestone('franceconnect-plus', { overdueDays: 92 }),
+      ],
+    });
+  });
+
+  it('follows the plan in force after a redesign: the milestone moved is no longer overdue', () => {
+    const project = given(
+      franceconnectLaunched,
+      measured('comptes-actifs', 20_000_000, '2020-06-30'),
+      measured('delai-raccordement', 75, '2020-06-30'),
+      reached('raccordement-impots', '2020-01-15', 15),
+      franceconnectPlusPostponed,
+    );
+    const detail = projectDetail(project, '2020-09-30');
+    expect([detail.planVersion, detail.health, detail.milestones]).toEqual([
+      2,
+      'green',
+      { total: 2, reached: 1, reachedLate: 1, overdue: 0 },
+    ]);
+    expect(detail.milestoneList.map((m) => [m.milestoneId, m.dueOn, m.overdueDays])).toEqual([
+      ['raccordement-impots', '2019-12-31', 0],
+      ['franceconnect-plus', '2020-12-15', 0],
+    ]);
+  });
+
+  it('shows a closed project with its outcome and note, no health, and progress capped to [0, 100]', () => {
+    const project = given(
+      franceconnectLaunched,
+      reached('raccordement-impots', '2020-01-15', 15),
+      reached('franceconnect-plus', '2020-06-15', 0),
+      measured('comptes-actifs', 35_000_000, '2021-03-31'),
+      measured('delai-raccordement', 130, '2021-03-31'),
+      franceconnectClosed,
+    );
+    // 2021-06-30: 911 days elapsed. 35 million is 125 % of the way; 130 days is 10 days the wrong way: −11.1 %.
+    expect(projectSummary(project, '2021-06-30')).toEqual({
+      ...plan,
+      status: 'closed',
+      outcome: 'completed',
+      health: null,
+      closedOn: '2021-06-01',
+      milestones: { total: 2, reached: 2, reachedLate: 1, overdue: 0 },
+      indicators: [
+        indicator(comptesActifs, { value: 35_000_000, period: '2021-03-31' }, { raw: 125, shown: 100 }, 911),
+        indicator(delaiRaccordement, { value: 130, period: '2021-03-31' }, { raw: (100 * 10) / -90, shown: 0 }, 911),
+      ],
+    });
+    expect(projectDetail(project, '2021-06-30').note).toBe(franceconnectClosed.data.note);
+  });
+});
