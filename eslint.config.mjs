@@ -14,7 +14,19 @@ export default tseslint.config(
     // The domain stays pure: no framework, no I/O.
     files: ['libs/domain/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['@nestjs/*', 'node:*', 'fs', 'pg', 'better-sqlite3', '@portfolio/*'] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['@nestjs/*', 'node:*', 'fs', 'pg', 'better-sqlite3', '@portfolio/*'] },
+      ],
+    },
+  },
+  {
+    // Product code reads in one sitting: no file over 350 lines, no function over 80 (seed data and tests aside).
+    files: ['apps/**/*.ts', 'libs/**/*.ts'],
+    ignores: ['**/*.spec.ts', '**/*.int-spec.ts', '**/testing/**', 'apps/cli/src/seed-demo/tech-gouv-portfolio.ts'],
+    rules: {
+      'max-lines': ['error', { max: 350 }],
+      'max-lines-per-function': ['error', { max: 80 }],
     },
   },
 );

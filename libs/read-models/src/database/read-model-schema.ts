@@ -6,6 +6,13 @@ const POSITION = 'bigint';
 
 /** Creates the read-model tables if missing: idempotent, run at every start. */
 export async function createReadModelSchema(db: Kysely<ReadModelTables>): Promise<void> {
+  await createRuntimeTables(db);
+  await createPortfolioTables(db);
+  await createAuditLogTables(db);
+}
+
+/** What the projection runtime keeps: the generations and each projector's checkpoint in each. */
+async function createRuntimeTables(db: Kysely<ReadModelTables>): Promise<void> {
   await db.schema
     .createTable('rm_generations')
     .ifNotExists()
@@ -30,6 +37,10 @@ export async function createReadModelSchema(db: Kysely<ReadModelTables>): Promis
     .addColumn('position', POSITION, (c) => c.notNull())
     .addPrimaryKeyConstraint('rm_checkpoints_pk', ['generation', 'projector'])
     .execute();
+}
+
+/** The bi-temporal tables of the portfolio projector. */
+async function createPortfolioTables(db: Kysely<ReadModelTables>): Promise<void> {
   await db.schema
     .createTable('rm_missions')
     .ifNotExists()
@@ -89,6 +100,10 @@ export async function createReadModelSchema(db: Kysely<ReadModelTables>): Promis
     .addColumn('data', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('rm_review_cycles_pk', ['generation', 'cycle_id'])
     .execute();
+}
+
+/** The audit log's index of the event log (its table keeps the name it was first stored under). */
+async function createAuditLogTables(db: Kysely<ReadModelTables>): Promise<void> {
   await db.schema
     .createTable('rm_event_index')
     .ifNotExists()
