@@ -31,7 +31,7 @@ import {
   franceConnect2019,
   franceConnect2020,
   franceConnect2021,
-  franceConnectLaunch,
+  franceConnectReviewedLaunch,
   franceConnectPlusReached,
   franceConnectRestatement,
   hubee2019,
@@ -111,7 +111,7 @@ describe.each(STORE_KINDS)('time travel on %s', (kind) => {
     // 1. Missions and launches.
     await post('/missions', idnumMission, 201); // 1
     await post('/missions', dataMission, 201); // 2
-    await post('/projects', franceConnectLaunch, 201); // 3
+    await post('/projects', franceConnectReviewedLaunch, 201); // 3
     await post('/projects', hubeeLaunch, 201); // 4
     await post('/projects', vitamLaunch, 201); // 5
     // 2. First values, a late milestone, CITP 4.

@@ -1,34 +1,21 @@
 /** Request bodies drawn from the Tech.gouv road map (DINUM, 2019-2022), for end-to-end tests. */
+import { franceConnectReviewedLaunch } from './time-travel-scenario';
 
-export const idnumMission = {
-  missionCode: 'IDNUM',
-  name: 'Identité numérique',
-  programme: 'Tech.gouv',
-  definedOn: '2019-04-25',
-  description: 'Unified identification for online public services',
-};
+export { idnumMission } from './time-travel-scenario';
 
+/**
+ * FranceConnect as the command tests launch it: the reviewed project of the time-travel scenario, with FranceConnect+
+ * due in 2021 (not late when these tests record it) and the accounts counted from April 2019.
+ */
 export const franceConnectLaunch = {
-  projectId: 'franceconnect',
-  missionCode: 'IDNUM',
-  title: 'FranceConnect',
-  objective: 'One identity for every online public service',
-  leadOrganisation: 'DINUM',
-  launchedOn: '2019-04-25',
-  milestones: [
-    { milestoneId: 'franceconnect-plus', title: 'FranceConnect+ with La Poste digital identity', dueOn: '2021-03-31' },
-    { milestoneId: 'agentconnect', title: 'AgentConnect for public agents', dueOn: '2021-12-31' },
-  ],
-  indicators: [
-    {
-      indicatorId: 'usagers-franceconnect',
-      label: 'Citizens with a FranceConnect account',
-      unit: 'millions',
-      direction: 'increase',
-      baseline: { value: 10, on: '2019-04-30' },
-      target: { value: 30, by: '2022-12-31' },
-    },
-  ],
+  ...franceConnectReviewedLaunch,
+  milestones: franceConnectReviewedLaunch.milestones.map((milestone) =>
+    milestone.milestoneId === 'franceconnect-plus' ? { ...milestone, dueOn: '2021-03-31' } : milestone,
+  ),
+  indicators: franceConnectReviewedLaunch.indicators.map((indicator) => ({
+    ...indicator,
+    baseline: { ...indicator.baseline, on: '2019-04-30' },
+  })),
 };
 
 export const measurementMay2021 = { value: 26, period: '2021-05-31', source: 'DINUM press kit' };

@@ -32,9 +32,9 @@ function closure({ data: { projectId: _projectId, ...sent } }: ProjectClosed) {
   return sent;
 }
 
-export const idnumMission = recorded.idnumDefined.data;
+export const idnumMission = recorded.idnumDescribed.data;
 export const dataMission = recorded.dataDefined.data;
-export const franceConnectLaunch = recorded.franceconnectLaunched.data;
+export const franceConnectReviewedLaunch = recorded.franceconnectReviewed.data;
 export const hubeeLaunch = recorded.hubeeLaunched.data;
 export const vitamLaunch = recorded.vitamLaunched.data;
 export const apiParticulierLaunch = recorded.apiParticulierLaunched.data;

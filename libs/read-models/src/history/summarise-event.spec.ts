@@ -2,11 +2,11 @@ import type {
   DomainEvent,
   IndicatorMeasured,
   MilestoneReached,
-  ProjectLaunched,
   ProjectRedesigned,
   PlanChanges,
 } from '@portfolio/domain';
 import { DOMAIN_EVENT_TYPES } from '@portfolio/domain';
+import { franceconnectLaunched } from '../../../domain/src/testing/tech-gouv';
 import { summariseEvent } from './summarise-event';
 
 const noChanges: PlanChanges = {
@@ -14,31 +14,7 @@ const noChanges: PlanChanges = {
   indicators: { added: [], retired: [], retargeted: [] },
 };
 
-const launched: ProjectLaunched = {
-  type: 'ProjectLaunched',
-  data: {
-    projectId: 'franceconnect',
-    missionCode: 'IDNUM',
-    title: 'FranceConnect',
-    objective: 'Un bouton unique pour se connecter aux services publics',
-    leadOrganisation: 'DINUM',
-    launchedOn: '2019-04-25',
-    milestones: [
-      { milestoneId: 'raccordement-impots', title: 'Raccordement de impots.gouv.fr', dueOn: '2019-12-31' },
-      { milestoneId: 'franceconnect-plus', title: 'FranceConnect+', dueOn: '2020-06-30' },
-    ],
-    indicators: [
-      {
-        indicatorId: 'usagers-franceconnect',
-        label: 'Usagers FranceConnect',
-        unit: 'millions',
-        direction: 'increase',
-        baseline: { value: 10, on: '2019-01-01' },
-        target: { value: 40, by: '2022-12-31' },
-      },
-    ],
-  },
-};
+const launched = franceconnectLaunched;
 
 function reached(daysLate: number, evidence?: string): MilestoneReached {
   return {
@@ -112,12 +88,12 @@ describe('summariseEvent', () => {
   describe('ProjectLaunched', () => {
     it('names the title, mission, date, plan size and lead', () => {
       expect(summariseEvent(launched)).toBe(
-        'Launched "FranceConnect" in mission IDNUM on 2019-04-25 with 2 milestones and 1 indicator (lead: DINUM)',
+        'Launched "FranceConnect" in mission IDNUM on 2019-06-03 with 2 milestones and 2 indicators (lead: DINUM)',
       );
     });
 
     it('pluralises and formats the plan size', () => {
-      const bigger: ProjectLaunched = {
+      const bigger: typeof launched = {
         ...launched,
         data: {
           ...launched.data,

@@ -16,8 +16,8 @@ import {
   apiParticulierLaunched,
   dataDefined,
   delai,
-  franceconnectLaunched,
-  idnumDefined,
+  franceconnectReviewed,
+  idnumDescribed,
   usagers,
   vitamLaunched,
 } from './time-travel-scenario';
@@ -88,7 +88,7 @@ export function franceconnect(
 export function franceconnectDetail(summary: ProjectSummary, agentconnectOverdueDays: number): ProjectDetail {
   return {
     ...summary,
-    objective: franceconnectLaunched.data.objective,
+    objective: franceconnectReviewed.data.objective,
     leadOrganisation: 'DINUM',
     note: null,
     milestoneList: [
@@ -178,7 +178,7 @@ function missionView(defined: MissionDefined, projects: ProjectSummary[]): Missi
 /** DATA was defined without a description: its view shows null. */
 export const dataView = (projects: ProjectSummary[]): MissionView => missionView(dataDefined, projects);
 
-export const idnumView = (projects: ProjectSummary[]): MissionView => missionView(idnumDefined, projects);
+export const idnumView = (projects: ProjectSummary[]): MissionView => missionView(idnumDescribed, projects);
 
 export function totals(t: {
   projects: number;

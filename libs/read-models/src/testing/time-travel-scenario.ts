@@ -14,16 +14,12 @@ import type {
   Territory,
 } from '@portfolio/domain';
 import type { StoredEvent } from '@portfolio/event-store';
+import { franceconnectLaunched, idnumDefined } from '../../../domain/src/testing/tech-gouv';
 
-export const idnumDefined: MissionDefined = {
+/** The domain's IDNUM mission, with a description this time. */
+export const idnumDescribed: MissionDefined = {
   type: 'MissionDefined',
-  data: {
-    missionCode: 'IDNUM',
-    name: 'Identité numérique',
-    programme: 'Tech.gouv',
-    definedOn: '2019-04-25',
-    description: 'Unified identification for online public services',
-  },
+  data: { ...idnumDefined.data, description: 'Unified identification for online public services' },
 };
 
 /** No description: the mission view shows null. */
@@ -42,14 +38,15 @@ export const usagers: IndicatorDefinition = {
   target: { value: 30, by: '2022-12-31' },
 };
 
-export const franceconnectLaunched: ProjectLaunched = {
+/**
+ * The domain's FranceConnect, on the plan the reviews judge: launched with its mission, FranceConnect+ due in 2019
+ * (it will be reached late) and one indicator of accounts.
+ */
+export const franceconnectReviewed: ProjectLaunched = {
   type: 'ProjectLaunched',
   data: {
-    projectId: 'franceconnect',
-    missionCode: 'IDNUM',
-    title: 'FranceConnect',
+    ...franceconnectLaunched.data,
     objective: 'One identity for every online public service',
-    leadOrganisation: 'DINUM',
     launchedOn: '2019-04-25',
     milestones: [
       {
@@ -241,9 +238,9 @@ export const TIME_TRAVEL_CHAPTERS = [
   {
     // 1–10, then CITP 4 (11).
     events: [
-      idnumDefined,
+      idnumDescribed,
       dataDefined,
-      franceconnectLaunched,
+      franceconnectReviewed,
       hubeeLaunched,
       vitamLaunched,
       ...franceconnect2019,
