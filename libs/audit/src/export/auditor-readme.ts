@@ -8,7 +8,9 @@ without trusting the system that produced it, that nothing in it was altered, re
 - events.ndjson: one event per line, in position order: position, streamId, revision, eventId, type, schemaVersion,
   data, metadata, recordedAt, prevHash, hash.
 - events.csv: the same events, one row each (UTF-8, comma separator, snake_case headers, ISO 8601 dates), described by
-  tableschema.json (Frictionless TableSchema).
+  tableschema.json (Frictionless TableSchema). So that no spreadsheet runs a cell as a formula (OWASP CSV injection),
+  a cell starting with =, +, -, @, TAB, CR or ' is written with one more ' in front: remove one leading ' from each
+  cell that has one to get the exact value. The hashes cover the events, as in events.ndjson, not the CSV text.
 - manifest.json: the filters of the export, the event count and position range, the sha256 of every other file, the
   chain anchor of each stream (the hash its first exported event follows), every review-cycle seal with its
   signature, consistency proofs between successive seals, inclusion proofs of the exported events when the export is

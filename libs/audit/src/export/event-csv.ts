@@ -29,13 +29,25 @@ export const CSV_COLUMNS = [
   'hash',
 ] as const;
 
+/** What a spreadsheet reads as the start of a formula (OWASP CSV injection), TAB and CR included. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * A cell a spreadsheet shows as text, never runs: one that could start a formula gets a leading `'`, and so does one
+ * already starting with `'`, so that removing one leading `'` from every cell that has one gives the value back.
+ */
+export function inertCell(value: string): string {
+  return FORMULA_START.test(value) || value.startsWith("'") ? `'${value}` : value;
+}
+
 function text(value: unknown): string {
   return typeof value === 'string' ? value : '';
 }
 
 function businessDate(event: StoredEvent): string {
   try {
-    return businessDateOf({ type: event.type, data: event.data } as unknown as DomainEvent);
+    // The stored data is only as typed as the event that was written: a missing date is an empty cell.
+    return text(businessDateOf({ type: event.type, data: event.data } as unknown as DomainEvent));
   } catch {
     return '';
   }
@@ -51,28 +63,28 @@ export function csvLine(event: StoredEvent): string {
     typeof event.metadata.actor === 'object' && event.metadata.actor !== null ? event.metadata.actor : {}
   ) as Record<string, unknown>;
   const data = event.data as Record<string, unknown>;
-  return stringify([
-    [
-      event.position.toString(),
-      event.streamId,
-      event.revision.toString(),
-      event.eventId,
-      event.type,
-      String(event.schemaVersion),
-      event.recordedAt,
-      businessDate(event),
-      stream?.kind === 'project' ? stream.id : '',
-      stream?.kind === 'mission' ? stream.id : text(data.missionCode),
-      text(actor.id),
-      text(actor.name),
-      text(actor.role),
-      text(actor.organisation),
-      text(event.metadata.commandId),
-      text(event.metadata.correlationId),
-      canonicalJson(event.data),
-      canonicalJson(event.metadata),
-      event.prevHash,
-      event.hash,
-    ],
-  ]);
+  const cells = [
+    event.position.toString(),
+    event.streamId,
+    event.revision.toString(),
+    event.eventId,
+    event.type,
+    String(event.schemaVersion),
+    event.recordedAt,
+    businessDate(event),
+    stream?.kind === 'project' ? stream.id : '',
+    stream?.kind === 'mission' ? stream.id : text(data.missionCode),
+    text(actor.id),
+    text(actor.name),
+    text(actor.role),
+    text(actor.organisation),
+    text(event.metadata.commandId),
+    text(event.metadata.correlationId),
+    canonicalJson(event.data),
+    canonicalJson(event.metadata),
+    event.prevHash,
+    event.hash,
+  ];
+  // Every cell, not only those a caller sets: which fields carry free text grows with the event types.
+  return stringify([cells.map(inertCell)]);
 }

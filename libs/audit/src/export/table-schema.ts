@@ -2,6 +2,10 @@ import { CSV_COLUMNS } from './event-csv';
 
 type Column = (typeof CSV_COLUMNS)[number];
 
+/** Said of the cells a caller writes (OIDC claims, request headers): see inertCell in event-csv. */
+const INERT =
+  " (written with one more leading ' when it starts with =, +, -, @, TAB, CR or ', so that no spreadsheet runs it as a formula: remove that one ' to get the value)";
+
 const FIELDS: Record<Column, { type: string; description: string; format?: string }> = {
   position: { type: 'integer', description: 'global position in the log, strictly increasing in commit order' },
   stream_id: { type: 'string', description: 'stream of the event: project-<id>, mission-<code> or review-cycle-<id>' },
@@ -13,12 +17,12 @@ const FIELDS: Record<Column, { type: string; description: string; format?: strin
   business_date: { type: 'date', description: 'the date of the fact (launch, measured period end, decision ...)' },
   project_id: { type: 'string', description: 'the project concerned, if any' },
   mission_code: { type: 'string', description: 'the mission concerned, if known from the event' },
-  actor_id: { type: 'string', description: 'authenticated principal who issued the command' },
-  actor_name: { type: 'string', description: 'name of that principal' },
-  actor_role: { type: 'string', description: 'role of that principal' },
-  actor_organisation: { type: 'string', description: 'organisation of that principal, when known' },
-  command_id: { type: 'string', description: 'idempotency key or generated id of the command' },
-  correlation_id: { type: 'string', description: 'correlation id of the request' },
+  actor_id: { type: 'string', description: 'authenticated principal who issued the command' + INERT },
+  actor_name: { type: 'string', description: 'name of that principal' + INERT },
+  actor_role: { type: 'string', description: 'role of that principal' + INERT },
+  actor_organisation: { type: 'string', description: 'organisation of that principal, when known' + INERT },
+  command_id: { type: 'string', description: 'idempotency key or generated id of the command' + INERT },
+  correlation_id: { type: 'string', description: 'correlation id of the request' + INERT },
   data: { type: 'object', description: 'event data, RFC 8785 canonical JSON' },
   metadata: { type: 'object', description: 'event metadata, RFC 8785 canonical JSON' },
   prev_hash: { type: 'string', description: 'hash of the previous event of the stream (64 zeros for the first)' },
