@@ -53,6 +53,7 @@ describe('verifyExport on an untouched bundle', () => {
   it('passes, counting what it checked', async () => {
     expect(await verify(untouched)).toEqual({
       ok: true,
+      verdict: 'intact',
       eventsChecked: 13,
       streamsChecked: 6,
       sealsChecked: 2,
@@ -64,8 +65,13 @@ describe('verifyExport on an untouched bundle', () => {
     });
   });
 
-  it('checks the seals with the key the bundle carries when the auditor brings none, and says so', async () => {
-    expect(await verify(untouched, {})).toMatchObject({ ok: true, sealsChecked: 2, keySource: 'manifest' });
+  it('checks the seals with the key the bundle carries when the auditor brings none, and says it is unverified', async () => {
+    expect(await verify(untouched, {})).toMatchObject({
+      ok: true,
+      verdict: 'unverified',
+      sealsChecked: 2,
+      keySource: 'manifest',
+    });
   });
 
   it('reports progress as it reads, with the bytes of events read', async () => {

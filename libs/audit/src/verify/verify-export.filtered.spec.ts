@@ -32,6 +32,7 @@ describe('verifyExport on a filtered bundle', () => {
   it('passes the export of one project, each sealed event proven against its seal', async () => {
     expect(await verify(project)).toEqual({
       ok: true,
+      verdict: 'intact',
       eventsChecked: 5,
       streamsChecked: 1,
       sealsChecked: 2,

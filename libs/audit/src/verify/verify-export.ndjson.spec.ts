@@ -38,6 +38,7 @@ describe('verifyExport on a bare NDJSON file', () => {
   it('passes untouched, recomputing both seal roots, signatures unchecked without a key', async () => {
     expect(await verify(ndjson)).toEqual({
       ok: true,
+      verdict: 'unverified',
       eventsChecked: 13,
       streamsChecked: 6,
       sealsChecked: 2,
@@ -50,7 +51,11 @@ describe('verifyExport on a bare NDJSON file', () => {
   });
 
   it('checks the signatures with the auditor’s key', async () => {
-    expect(await verify(ndjson, { publicKeyPem: ledger.pem })).toMatchObject({ ok: true, keySource: 'auditor' });
+    expect(await verify(ndjson, { publicKeyPem: ledger.pem })).toMatchObject({
+      ok: true,
+      verdict: 'intact',
+      keySource: 'auditor',
+    });
   });
 
   it('reports a changed byte at its event', async () => {
@@ -104,7 +109,7 @@ describe('verifyExport on a bare NDJSON file', () => {
   it('cannot tell a forger who re-rooted the seals when it has no key, and can with it', async () => {
     const changed = fromNdjson(ndjson).map((e, i) => (i === 1 ? { ...e, data: { ...e.data, title: 'Forged' } } : e));
     const forged = toNdjson(rechain(changed, { reseal: 'keep-signature' }));
-    expect(await verify(forged)).toMatchObject({ ok: true, keySource: 'none' });
+    expect(await verify(forged)).toMatchObject({ ok: true, verdict: 'unverified', keySource: 'none' });
     expect((await verify(forged, { publicKeyPem: ledger.pem })).problem).toMatchObject({
       code: 'bad_signature',
       position: at(6),

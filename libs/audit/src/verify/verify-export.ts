@@ -6,6 +6,7 @@ import { checkSeals } from './check-seals';
 import { walkEvents, MAX_LINE_BYTES } from './event-walk';
 import { ExportChecker, type CheckPlan } from './export-checker';
 import { ExportProblemFound, fail, type ExportProblem } from './export-problem';
+import { exportVerdict, type ExportVerdict } from './export-verdict';
 import { parseManifest, type ParsedManifest } from './parse-manifest';
 import { prescanSeals } from './prescan-seals';
 import { trustedKey, type KeySource } from './trusted-key';
@@ -26,7 +27,10 @@ export interface VerifyExportOptions {
 }
 
 export interface ExportVerification {
+  /** No problem found; says nothing of whose key the seals were checked with (see `verdict`). */
   readonly ok: boolean;
+  /** What the auditor may conclude, from the problem (if any) and whose key the seals were checked with. */
+  readonly verdict: ExportVerdict;
   /** Events that passed every check (up to the problem, if any). */
   readonly eventsChecked: number;
   readonly streamsChecked: number;
@@ -130,6 +134,7 @@ class VerificationRun {
     const checker = this.checker;
     return {
       ok: problem === undefined,
+      verdict: exportVerdict(problem, this.keySource),
       eventsChecked: checker?.eventsChecked ?? 0,
       streamsChecked: checker?.streamsChecked ?? 0,
       sealsChecked: this.sealsProven + (checker?.sealRootsChecked ?? 0),
