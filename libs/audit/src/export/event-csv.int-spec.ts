@@ -1,21 +1,17 @@
 import type { NewEvent, StoredEvent } from '@portfolio/event-store';
-import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import { generateSigningKey, publicKeyPem } from '../seal/signing';
+import { writeWholeBundle } from '../testing/bundle-file';
 import { appendSealedLedger, newEvent } from '../testing/sealed-ledger';
 import { openTestStore, TEST_STORE_KINDS, type TestStore } from '../testing/test-stores';
 import { BundleZip } from '../verify/bundle-zip';
 import { verifyExport } from '../verify/verify-export';
-import { AuditExporter } from './audit-exporter';
 import { CSV_COLUMNS } from './event-csv';
 import { EXPORT_FILES } from './export-format';
-import type { EventSelector } from './export-plan';
 
 const key = generateSigningKey();
-const now = () => new Date('2022-04-01T08:00:00.000Z');
 
 /** Caller-controlled text, as a hostile client would send it: OIDC claims, Idempotency-Key, X-Correlation-Id. */
 const hostile: NewEvent = {
@@ -30,16 +26,6 @@ const hostile: NewEvent = {
     commandId: '+1',
     correlationId: '@SUM(A1)',
   },
-};
-
-/** An unfiltered export reads the whole log from the store itself: the selection is never read. */
-const wholeLogOnly: EventSelector = {
-  select: () => ({
-    filters: {},
-    events: () => {
-      throw new Error('a full export reads the store, not a selection');
-    },
-  }),
 };
 
 /** RFC 4180 rows, as a spreadsheet or a CSV library reads them. */
@@ -99,9 +85,8 @@ describe.each(TEST_STORE_KINDS)('events.csv on %s', (kind) => {
   });
 
   it('writes caller-controlled cells so that no spreadsheet runs them, reversibly, in a bundle that still verifies', async () => {
-    const exporter = new AuditExporter(test.store, key, wholeLogOnly, now);
     const path = join(dir, 'bundle.zip');
-    await pipeline(exporter.bundle(await exporter.plan({})), createWriteStream(path));
+    await writeWholeBundle(test.store, key, path);
 
     const [header, ...rows] = parseCsv(await csvOfBundle(path));
     expect(header).toEqual([...CSV_COLUMNS]);
