@@ -165,7 +165,7 @@ describe.each(STORE_KINDS)('audit export on %s', (kind) => {
     writeFileSync(otherKey, publicKeyPem(generateSigningKey()));
     const wrong = await run(whole, '--public-key', otherKey);
     expect(wrong.code).toBe(1);
-    expect(wrong.output).toMatch(/PROBLEM: .*\n[\s\S]*first problem: {3}wrong_key/);
+    expect(wrong.output).toMatch(/TAMPERED: .*\n[\s\S]*first problem: {3}wrong_key/);
   });
 });
 

@@ -3,15 +3,39 @@ import type { Command } from 'commander';
 import { readFile } from 'node:fs/promises';
 import { startProgress } from '../progress';
 
-function describe(result: ExportVerification, file: string): string {
-  const lines = [
-    `${result.ok ? 'INTACT' : 'PROBLEM'}: ${file}`,
+type Verdict = ExportVerification['verdict'];
+
+/** The exit status of each verdict: a script can tell a changed export from one it could not read or not vouch for. */
+const EXIT_CODES: Record<Verdict, number> = { intact: 0, tampered: 1, unusable: 2, unverified: 3 };
+
+const EXIT_CODES_HELP = `
+Exit codes:
+  0  INTACT      every check passed, the seals verified with the key you gave (--public-key)
+  1  TAMPERED    the export was changed: the first problem is printed, with its position
+  2  UNUSABLE    the input cannot be checked: missing or unreadable file, not a zip, malformed manifest, not an export
+  3  UNVERIFIED  no problem found, but no key of the instance was given: the key inside a bundle proves only
+                 that the bundle is self-consistent, not that the instance signed it`;
+
+function unverifiedReason(result: ExportVerification): string {
+  return result.keySource === 'none'
+    ? 'no key of the instance was given (--public-key): the seal signatures were not checked'
+    : 'no key of the instance was given (--public-key): the key in the bundle proves only that the bundle is self-consistent';
+}
+
+function counts(result: ExportVerification): string[] {
+  return [
     `  events checked:  ${result.eventsChecked} in ${result.streamsChecked} streams${result.filtered ? ' (filtered export)' : ''}`,
     `  seals checked:   ${result.sealsChecked}`,
     `  proofs checked:  ${result.proofsChecked}`,
     `  public key:      ${result.keySource}`,
   ];
+}
+
+function describe(result: ExportVerification, file: string): string {
+  // What was counted before an unusable input was found is noise: that input is no export to count in.
+  const lines = [`${result.verdict.toUpperCase()}: ${file}`, ...(result.verdict === 'unusable' ? [] : counts(result))];
   if (result.unsealedEvents > 0) lines.push(`  not yet sealed:  ${result.unsealedEvents} events after the last seal`);
+  if (result.verdict === 'unverified') lines.push(`  why unverified:  ${unverifiedReason(result)}`);
   if (result.problem !== undefined) {
     const { code, position, file: inFile, line, message } = result.problem;
     const where = [position && `position ${position}`, inFile && `file ${inFile}`, line && `line ${line}`].filter(
@@ -25,7 +49,25 @@ function describe(result: ExportVerification, file: string): string {
   return lines.join('\n');
 }
 
-/** `portfolio verify`: the offline check of an export, exit 0 when intact, 1 with the first problem otherwise. */
+/** The auditor's key file, or why it cannot be one: a bad key says nothing about the export, so it is unusable input. */
+async function readKey(path: string | undefined): Promise<string | undefined> {
+  try {
+    return path === undefined ? undefined : await readFile(path, 'utf8');
+  } catch (error) {
+    throw new Error(`the public key file ${path} cannot be read: ${(error as NodeJS.ErrnoException).message}`);
+  }
+}
+
+async function verify(file: string, publicKeyFile: string | undefined): Promise<ExportVerification> {
+  const publicKeyPem = await readKey(publicKeyFile);
+  const kind = file.endsWith('.zip') ? 'bundle' : 'ndjson';
+  const progress = startProgress('verify', 'events');
+  return verifyExport({ kind, path: file }, { publicKeyPem, onProgress: (events) => progress.update(events) }).finally(
+    () => progress.stop(),
+  );
+}
+
+/** `portfolio verify`: the offline check of an export, its verdict as the exit status (see EXIT_CODES). */
 export function registerVerify(program: Command): void {
   program
     .command('verify')
@@ -33,17 +75,21 @@ export function registerVerify(program: Command): void {
     .argument('<file>', 'an export bundle (.zip) or an events.ndjson file')
     .option(
       '--public-key <pem-file>',
-      'your own copy of the seal public key (trusted instead of the one in the bundle)',
+      'your own copy of the seal public key (trusted instead of the one in the bundle); without it the verdict is at best UNVERIFIED',
     )
+    .addHelpText('after', EXIT_CODES_HELP)
     .action(async (file: string, options: { publicKey?: string }) => {
-      const publicKeyPem = options.publicKey === undefined ? undefined : await readFile(options.publicKey, 'utf8');
-      const kind = file.endsWith('.zip') ? 'bundle' : 'ndjson';
-      const progress = startProgress('verify', 'events');
-      const result = await verifyExport(
-        { kind, path: file },
-        { publicKeyPem, onProgress: (events) => progress.update(events) },
-      ).finally(() => progress.stop());
+      let result: ExportVerification;
+      try {
+        result = await verify(file, options.publicKey);
+      } catch (error) {
+        // What is wrong with the export comes back as a problem found; what throws is the key (not a file, not
+        // Ed25519) or an input no check foresaw: either way, words and exit 2, never a stack trace.
+        process.stdout.write(`UNUSABLE: ${file}\n  ${error instanceof Error ? error.message : String(error)}\n`);
+        process.exitCode = EXIT_CODES.unusable;
+        return;
+      }
       process.stdout.write(`${describe(result, file)}\n`);
-      process.exitCode = result.ok ? 0 : 1;
+      process.exitCode = EXIT_CODES[result.verdict];
     });
 }

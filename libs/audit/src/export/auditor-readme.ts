@@ -20,7 +20,8 @@ without trusting the system that produced it, that nothing in it was altered, re
     npx portfolio verify bundle.zip --public-key seal-public-key.pem
 
 Use a public key you obtained independently (GET /api/v1/audit/public-key, or from the programme office) and check its
-fingerprint: a key taken from the bundle itself only proves the bundle is self-consistent.
+fingerprint: a key taken from the bundle itself only proves the bundle is self-consistent, so without --public-key
+the verdict is at best UNVERIFIED. Exit codes: 0 intact, 1 tampered, 2 unusable input, 3 unverified.
 
 The verifier recomputes, for every event, hash = sha256(RFC 8785 canonical JSON of {prevHash, streamId, revision,
 eventId, type, schemaVersion, data, metadata, recordedAt}) and checks that each event follows the previous one of its

@@ -1,0 +1,141 @@
+import { generateSigningKey, publicKeyPem } from '@portfolio/audit';
+import { SqliteEventStore } from '@portfolio/event-store';
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ZipFile } from 'yazl';
+import { writeWholeBundle } from '../../../../libs/audit/src/testing/bundle-file';
+import { appendSealedLedger } from '../../../../libs/audit/src/testing/sealed-ledger';
+import { buildServiceOnce } from '../../../../test/support/service-process';
+
+// `portfolio verify` as an auditor runs it: the built command in a process of its own, on a bundle the exporter wrote.
+
+const PORTFOLIO = join(__dirname, '..', '..', '..', '..', 'bin', 'portfolio.js');
+
+interface Run {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+function portfolio(...args: string[]): Promise<Run> {
+  const child = spawn(process.execPath, [PORTFOLIO, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+async function zipOf(files: Record<string, string>, path: string): Promise<void> {
+  const zip = new ZipFile();
+  for (const [name, content] of Object.entries(files)) zip.addBuffer(Buffer.from(content), name);
+  zip.end();
+  const chunks: Buffer[] = [];
+  for await (const chunk of zip.outputStream) chunks.push(chunk as Buffer);
+  await writeFile(path, Buffer.concat(chunks));
+}
+
+const STACK_FRAME = /^\s+at /m;
+
+let dir: string;
+let bundle: string;
+let instanceKey: string;
+let otherInstanceKey: string;
+
+beforeAll(async () => {
+  await buildServiceOnce();
+  dir = await mkdtemp(join(tmpdir(), 'portfolio-verify-cli-'));
+  const key = generateSigningKey();
+  const store = new SqliteEventStore({ file: join(dir, 'events.sqlite') });
+  try {
+    await appendSealedLedger(store, key);
+    bundle = join(dir, 'bundle.zip');
+    await writeWholeBundle(store, key, bundle);
+  } finally {
+    await store.close();
+  }
+  instanceKey = join(dir, 'instance.pem');
+  await writeFile(instanceKey, publicKeyPem(key));
+  otherInstanceKey = join(dir, 'other-instance.pem');
+  await writeFile(otherInstanceKey, publicKeyPem(generateSigningKey()));
+}, 180_000);
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+describe('portfolio verify', () => {
+  it('says INTACT and exits 0 with the key of the instance that signed the bundle', async () => {
+    const run = await portfolio('verify', bundle, '--public-key', instanceKey);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(
+      /^INTACT: .*bundle\.zip\n {2}events checked: {2}13 in 6 streams\n {2}seals checked: {3}2\n/,
+    );
+    expect(run.stdout).toContain('  public key:      auditor\n');
+  });
+
+  it('says UNVERIFIED and why, and exits 3, when no key of the instance is given', async () => {
+    const run = await portfolio('verify', bundle);
+    expect(run.code).toBe(3);
+    expect(run.stdout).toMatch(/^UNVERIFIED: .*bundle\.zip\n/);
+    expect(run.stdout).toContain('  public key:      manifest\n');
+    expect(run.stdout).toContain(
+      '  why unverified:  no key of the instance was given (--public-key): the key in the bundle proves only that the bundle is self-consistent\n',
+    );
+  });
+
+  it('says TAMPERED with the first problem, and exits 1, with another instance’s key', async () => {
+    const run = await portfolio('verify', bundle, '--public-key', otherInstanceKey);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(
+      /^TAMPERED: .*bundle\.zip\n[\s\S]*\n {2}first problem: {3}wrong_key at file manifest\.json\n/,
+    );
+  });
+
+  it('documents its exit codes in --help', async () => {
+    const run = await portfolio('verify', '--help');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(
+      /Exit codes:\n {2}0 {2}INTACT .*\n {2}1 {2}TAMPERED .*\n {2}2 {2}UNUSABLE .*\n {2}3 {2}UNVERIFIED /,
+    );
+  });
+});
+
+describe('portfolio verify exits 2 and says in words why, without a stack trace, when the input cannot be checked', () => {
+  beforeAll(async () => {
+    const whole = await readFile(bundle);
+    await writeFile(join(dir, 'truncated.zip'), whole.subarray(0, Math.floor(whole.length / 2)));
+    await zipOf({ 'holiday.jpg': 'not an export' }, join(dir, 'photos.zip'));
+    await zipOf({ 'manifest.json': '{"format":' }, join(dir, 'bad-manifest.zip'));
+  });
+
+  it.each([
+    ['a truncated zip', 'truncated.zip', /^UNUSABLE: .*truncated\.zip\n[\s\S]*cannot be read as a zip/],
+    ['a missing file', 'missing.zip', /^UNUSABLE: .*missing\.zip\n[\s\S]*cannot be read as a zip: ENOENT/],
+    ['a directory', '.', /^UNUSABLE: .*\n[\s\S]*cannot be read: EISDIR/],
+    ['a zip that is not an export', 'photos.zip', /^UNUSABLE: .*photos\.zip\n[\s\S]*the bundle has no manifest\.json/],
+    [
+      'a malformed manifest',
+      'bad-manifest.zip',
+      /^UNUSABLE: .*bad-manifest\.zip\n[\s\S]*first problem: {3}bad_manifest/,
+    ],
+  ])('%s', async (_case, name, report) => {
+    const run = await portfolio('verify', join(dir, name), '--public-key', instanceKey);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toMatch(report);
+    expect(run.stdout).not.toContain('events checked');
+    expect(run.stdout + run.stderr).not.toMatch(STACK_FRAME);
+  });
+
+  it('a key file that is missing or not an Ed25519 public key', async () => {
+    const missing = await portfolio('verify', bundle, '--public-key', join(dir, 'no-such.pem'));
+    expect(missing.code).toBe(2);
+    expect(missing.stdout).toMatch(/^UNUSABLE: .*\n {2}the public key file .*no-such\.pem cannot be read: ENOENT/);
+    const notAKey = await portfolio('verify', bundle, '--public-key', bundle);
+    expect(notAKey.code).toBe(2);
+    expect(notAKey.stdout).toContain('the public key given to verify with is not an Ed25519 key in PEM');
+    expect(missing.stderr + notAKey.stderr).not.toMatch(STACK_FRAME);
+  });
+});
