@@ -33,6 +33,9 @@ const problem = (status: number, code: string, fields: Record<string, unknown>) 
   code,
   ...fields,
 });
+/** The 400 answered for a request with one invalid field: the detail names it, `errors` says what is wrong. */
+const oneInvalidField = (instance: string, path: string, message: string) =>
+  problem(400, 'validation_failed', { detail: `1 invalid field: ${path}`, instance, errors: [{ path, message }] });
 const measurementsPath = '/api/v1/projects/franceconnect/indicators/usagers-franceconnect/measurements';
 
 describe.each(STORE_KINDS)('commands on %s', (kind) => {
@@ -210,11 +213,7 @@ describe.each(STORE_KINDS)('commands on %s', (kind) => {
       await expectRefused(
         () => post('/api/v1/missions', { ...idnumMission, actor: { id: 'someone-else', role: 'admin' } }),
         400,
-        problem(400, 'validation_failed', {
-          detail: '1 invalid field: actor',
-          instance: '/api/v1/missions',
-          errors: [{ path: 'actor', message: 'property actor should not exist' }],
-        }),
+        oneInvalidField('/api/v1/missions', 'actor', 'property actor should not exist'),
       );
       await post('/api/v1/missions', idnumMission, { ...programmeOffice, 'X-Correlation-Id': 'corr-42' }).expect(201);
       const [event] = await allEvents(testApp);
@@ -266,11 +265,7 @@ describe.each(STORE_KINDS)('commands on %s', (kind) => {
       await expectRefused(
         () => post(measurementsPath, { ...measurementMay2021, period: '2021-02-30' }),
         400,
-        problem(400, 'validation_failed', {
-          detail: '1 invalid field: period',
-          instance: measurementsPath,
-          errors: [{ path: 'period', message: 'period must be a real calendar date written YYYY-MM-DD' }],
-        }),
+        oneInvalidField(measurementsPath, 'period', 'period must be a real calendar date written YYYY-MM-DD'),
       );
     });
 
@@ -289,11 +284,11 @@ describe.each(STORE_KINDS)('commands on %s', (kind) => {
       await expectRefused(
         () => post(measurementsPath, measurementMay2021, { ...programmeOffice, 'If-Match': 'three' }),
         400,
-        problem(400, 'validation_failed', {
-          detail: '1 invalid field: headers.If-Match',
-          instance: measurementsPath,
-          errors: [{ path: 'headers.If-Match', message: 'If-Match must be a revision as returned in ETag, e.g. "3"' }],
-        }),
+        oneInvalidField(
+          measurementsPath,
+          'headers.If-Match',
+          'If-Match must be a revision as returned in ETag, e.g. "3"',
+        ),
       );
     });
 
