@@ -12,7 +12,7 @@ import request from 'supertest';
 import type { App } from 'supertest/types';
 import { allEvents, storeOf } from './support/store-probe';
 import { bearer, STORE_KINDS, startTestApp, type TestApp } from './support/test-app';
-import { citp5, franceConnectLaunch, idnumMission, measurementMay2021 } from './support/tech-gouv-requests';
+import { citp5, franceConnectLaunch, idnumMission, juneBatch, measurementMay2021 } from './support/tech-gouv-requests';
 
 const PROBLEM_JSON = /^application\/problem\+json/;
 const programmeOffice = bearer('programme-office');
@@ -93,16 +93,7 @@ describe.each(STORE_KINDS)('commands on %s', (kind) => {
       expect(measured.headers.etag).toBe('"1"');
 
       const batch = await post('/api/v1/projects/franceconnect/measurements:batch', {
-        measurements: [
-          { indicatorId: 'usagers-franceconnect', value: 27, period: '2021-06-30' },
-          {
-            indicatorId: 'usagers-franceconnect',
-            value: 2.1,
-            period: '2021-06-30',
-            territory: { level: 'region', code: '84' },
-          },
-          { indicatorId: 'usagers-franceconnect', value: 25.5, period: '2021-05-31' },
-        ],
+        measurements: [...juneBatch, { indicatorId: 'usagers-franceconnect', value: 25.5, period: '2021-05-31' }],
       }).expect(201);
       expect(batch.body).toEqual({ projectId: 'franceconnect', revision: '4', position: '6', eventsAppended: 3 });
 
