@@ -7,11 +7,11 @@ import {
 } from '@portfolio/event-store';
 import type { KeyObject } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { ZipFile } from 'yazl';
+import { scratchSqliteFile } from '../../../event-store/src/testing/scratch-database';
 import { consistencyProofs, inclusionProofOf } from '../export/bundle-manifest';
 import {
   EXPORT_FORMAT,
@@ -42,18 +42,18 @@ export interface Ledger extends SealedLedger {
 }
 
 export async function buildLedger(): Promise<Ledger> {
-  const dir = await mkdtemp(join(tmpdir(), 'portfolio-verify-'));
-  const store = new SqliteEventStore({ file: join(dir, 'events.sqlite') });
+  const scratch = scratchSqliteFile('verify');
+  const store = new SqliteEventStore({ file: scratch.file });
   const key = generateSigningKey();
   try {
     const ledger = await appendSealedLedger(store, key);
     return {
       ...ledger,
-      dir,
+      dir: scratch.dir,
       key,
       pem: publicKeyPem(key),
       at: (index) => ledger.events[index].position.toString(),
-      dispose: () => rm(dir, { recursive: true, force: true }),
+      dispose: async () => scratch.remove(),
     };
   } finally {
     await store.close();
