@@ -46,3 +46,11 @@ export async function openSubject(kind: ReadModelLocation['kind']): Promise<Read
     },
   };
 }
+
+/** The subject of each test of a spec: opened before it (the object is filled in then), disposed after it. */
+export function useSubject(kind: ReadModelLocation['kind']): ReadModelSubject {
+  const subject = {} as ReadModelSubject;
+  beforeEach(async () => Object.assign(subject, await openSubject(kind)));
+  afterEach(() => subject.dispose());
+  return subject;
+}
