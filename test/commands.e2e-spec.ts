@@ -12,7 +12,7 @@ import request from 'supertest';
 import type { App } from 'supertest/types';
 import { allEvents, storeOf } from './support/store-probe';
 import { bearer, STORE_KINDS, startTestApp, type TestApp } from './support/test-app';
-import { citp5, franceConnectLaunch, idnumMission, measurementMay2021 } from './support/tech-gouv-requests';
+import { citp5, franceConnectLaunch, idnumMission, juneBatch, measurementMay2021 } from './support/tech-gouv-requests';
 
 const PROBLEM_JSON = /^application\/problem\+json/;
 const programmeOffice = bearer('programme-office');
@@ -33,6 +33,9 @@ const problem = (status: number, code: string, fields: Record<string, unknown>) 
   code,
   ...fields,
 });
+/** The 400 answered for a request with one invalid field: the detail names it, `errors` says what is wrong. */
+const oneInvalidField = (instance: string, path: string, message: string) =>
+  problem(400, 'validation_failed', { detail: `1 invalid field: ${path}`, instance, errors: [{ path, message }] });
 const measurementsPath = '/api/v1/projects/franceconnect/indicators/usagers-franceconnect/measurements';
 
 describe.each(STORE_KINDS)('commands on %s', (kind) => {
@@ -90,16 +93,7 @@ describe.each(STORE_KINDS)('commands on %s', (kind) => {
       expect(measured.headers.etag).toBe('"1"');
 
       const batch = await post('/api/v1/projects/franceconnect/measurements:batch', {
-        measurements: [
-          { indicatorId: 'usagers-franceconnect', value: 27, period: '2021-06-30' },
-          {
-            indicatorId: 'usagers-franceconnect',
-            value: 2.1,
-            period: '2021-06-30',
-            territory: { level: 'region', code: '84' },
-          },
-          { indicatorId: 'usagers-franceconnect', value: 25.5, period: '2021-05-31' },
-        ],
+        measurements: [...juneBatch, { indicatorId: 'usagers-franceconnect', value: 25.5, period: '2021-05-31' }],
       }).expect(201);
       expect(batch.body).toEqual({ projectId: 'franceconnect', revision: '4', position: '6', eventsAppended: 3 });
 
@@ -210,11 +204,7 @@ describe.each(STORE_KINDS)('commands on %s', (kind) => {
       await expectRefused(
         () => post('/api/v1/missions', { ...idnumMission, actor: { id: 'someone-else', role: 'admin' } }),
         400,
-        problem(400, 'validation_failed', {
-          detail: '1 invalid field: actor',
-          instance: '/api/v1/missions',
-          errors: [{ path: 'actor', message: 'property actor should not exist' }],
-        }),
+        oneInvalidField('/api/v1/missions', 'actor', 'property actor should not exist'),
       );
       await post('/api/v1/missions', idnumMission, { ...programmeOffice, 'X-Correlation-Id': 'corr-42' }).expect(201);
       const [event] = await allEvents(testApp);
@@ -266,11 +256,7 @@ describe.each(STORE_KINDS)('commands on %s', (kind) => {
       await expectRefused(
         () => post(measurementsPath, { ...measurementMay2021, period: '2021-02-30' }),
         400,
-        problem(400, 'validation_failed', {
-          detail: '1 invalid field: period',
-          instance: measurementsPath,
-          errors: [{ path: 'period', message: 'period must be a real calendar date written YYYY-MM-DD' }],
-        }),
+        oneInvalidField(measurementsPath, 'period', 'period must be a real calendar date written YYYY-MM-DD'),
       );
     });
 
@@ -289,11 +275,11 @@ describe.each(STORE_KINDS)('commands on %s', (kind) => {
       await expectRefused(
         () => post(measurementsPath, measurementMay2021, { ...programmeOffice, 'If-Match': 'three' }),
         400,
-        problem(400, 'validation_failed', {
-          detail: '1 invalid field: headers.If-Match',
-          instance: measurementsPath,
-          errors: [{ path: 'headers.If-Match', message: 'If-Match must be a revision as returned in ETag, e.g. "3"' }],
-        }),
+        oneInvalidField(
+          measurementsPath,
+          'headers.If-Match',
+          'If-Match must be a revision as returned in ETag, e.g. "3"',
+        ),
       );
     });
 

@@ -69,6 +69,31 @@ describe.each(STORE_KINDS)('50 concurrent clients on %s', (kind) => {
     };
   }
 
+  /** One client reaches a project's milestone under its own idempotency key. */
+  async function reach(key: string, projectId: string, milestone: string, ifMatch?: string): Promise<Sent> {
+    const reply = await post(
+      `/api/v1/projects/${projectId}/milestones/${milestone}/reach`,
+      { reachedOn: '2021-06-30' },
+      { 'Idempotency-Key': key, ...(ifMatch === undefined ? {} : { 'If-Match': ifMatch }) },
+    );
+    return { key, projectId, kind: 'reach', detail: milestone, ...reply };
+  }
+
+  /** One client records the measurement of its own period (its index) under its own idempotency key. */
+  async function measure(key: string, projectId: string, index: number, ifMatch?: string): Promise<Sent> {
+    const reply = await post(
+      measurementsPath(projectId),
+      { value: index, period: periodOf(index) },
+      { 'Idempotency-Key': key, ...(ifMatch === undefined ? {} : { 'If-Match': ifMatch }) },
+    );
+    const kind = ifMatch === undefined ? 'measure' : 'measure-if-match';
+    return { key, projectId, kind, detail: periodOf(index), ...reply };
+  }
+
+  /** Every client sends its command at once. */
+  const fromEveryClient = (send: (index: number) => Promise<Sent>): Promise<Sent[]> =>
+    Promise.all(Array.from({ length: CLIENTS }, (_, index) => send(index)));
+
   function byCommandId(events: readonly StoredEvent[]): Map<string, StoredEvent[]> {
     const index = new Map<string, StoredEvent[]>();
     for (const event of events) {
@@ -112,17 +137,7 @@ describe.each(STORE_KINDS)('50 concurrent clients on %s', (kind) => {
 
   it('one project, the same milestone: exactly one 200, 49 x 409 milestone_already_reached, one event', async () => {
     await launch('franceconnect');
-    const sent = await Promise.all(
-      Array.from({ length: CLIENTS }, async (_, index): Promise<Sent> => {
-        const key = `reach-${index}`;
-        const reply = await post(
-          '/api/v1/projects/franceconnect/milestones/agentconnect/reach',
-          { reachedOn: '2021-06-30' },
-          { 'Idempotency-Key': key },
-        );
-        return { key, projectId: 'franceconnect', kind: 'reach', detail: 'agentconnect', ...reply };
-      }),
-    );
+    const sent = await fromEveryClient((index) => reach(`reach-${index}`, 'franceconnect', 'agentconnect'));
     record('same milestone', sent);
     expect(sent.filter((command) => command.status === 200)).toHaveLength(1);
     const refused = sent.filter((command) => command.status !== 200);
@@ -136,16 +151,8 @@ describe.each(STORE_KINDS)('50 concurrent clients on %s', (kind) => {
 
   it('one project, the same milestone with If-Match "0": exactly one 200, 49 x 412', async () => {
     await launch('franceconnect');
-    const sent = await Promise.all(
-      Array.from({ length: CLIENTS }, async (_, index): Promise<Sent> => {
-        const key = `reach-if-match-${index}`;
-        const reply = await post(
-          '/api/v1/projects/franceconnect/milestones/agentconnect/reach',
-          { reachedOn: '2021-06-30' },
-          { 'Idempotency-Key': key, 'If-Match': '"0"' },
-        );
-        return { key, projectId: 'franceconnect', kind: 'reach', detail: 'agentconnect', ...reply };
-      }),
+    const sent = await fromEveryClient((index) =>
+      reach(`reach-if-match-${index}`, 'franceconnect', 'agentconnect', '"0"'),
     );
     record('same milestone, If-Match', sent);
     expect(sent.filter((command) => command.status === 200)).toHaveLength(1);
@@ -165,15 +172,7 @@ describe.each(STORE_KINDS)('50 concurrent clients on %s', (kind) => {
       const revision =
         (await allEvents(testApp)).filter((event) => event.streamId === 'project-franceconnect').length - 1;
       const sent = await Promise.all(
-        waiting.map(async (index): Promise<Sent> => {
-          const key = `measure-if-match-${round}-${index}`;
-          const reply = await post(
-            measurementsPath('franceconnect'),
-            { value: index, period: periodOf(index) },
-            { 'Idempotency-Key': key, 'If-Match': `"${revision}"` },
-          );
-          return { key, projectId: 'franceconnect', kind: 'measure-if-match', detail: periodOf(index), ...reply };
-        }),
+        waiting.map((index) => measure(`measure-if-match-${round}-${index}`, 'franceconnect', index, `"${revision}"`)),
       );
       const winners = sent.filter((command) => command.status === 201);
       expect(winners).toHaveLength(1);
@@ -189,17 +188,7 @@ describe.each(STORE_KINDS)('50 concurrent clients on %s', (kind) => {
 
   it('one project, different periods without If-Match: all 50 succeed, 50 events, each once', async () => {
     await launch('franceconnect');
-    const sent = await Promise.all(
-      Array.from({ length: CLIENTS }, async (_, index): Promise<Sent> => {
-        const key = `measure-${index}`;
-        const reply = await post(
-          measurementsPath('franceconnect'),
-          { value: index, period: periodOf(index) },
-          { 'Idempotency-Key': key },
-        );
-        return { key, projectId: 'franceconnect', kind: 'measure', detail: periodOf(index), ...reply };
-      }),
-    );
+    const sent = await fromEveryClient((index) => measure(`measure-${index}`, 'franceconnect', index));
     record('different periods, no If-Match', sent);
     expect(sent.filter((command) => command.status !== 201).map((command) => [command.status, command.body])).toEqual(
       [],
@@ -217,38 +206,17 @@ describe.each(STORE_KINDS)('50 concurrent clients on %s', (kind) => {
   it('ten projects, mixed commands: no lost update, each accepted command once, each refusal 409/412', async () => {
     const projects = Array.from({ length: 10 }, (_, index) => `projet-${index}`);
     for (const projectId of projects) await launch(projectId);
-    const sent = await Promise.all(
-      Array.from({ length: CLIENTS }, async (_, index): Promise<Sent> => {
-        const projectId = projects[index % projects.length];
-        const slot = Math.floor(index / projects.length);
-        const key = `mixed-${index}`;
-        if (slot <= 1) {
-          // Two measurements of distinct periods per project: both must land.
-          const reply = await post(
-            measurementsPath(projectId),
-            { value: index, period: periodOf(index) },
-            { 'Idempotency-Key': key },
-          );
-          return { key, projectId, kind: 'measure', detail: periodOf(index), ...reply };
-        }
-        if (slot <= 3) {
-          // Two clients reach the same milestone of each project: one wins, the other gets 409.
-          const reply = await post(
-            `/api/v1/projects/${projectId}/milestones/franceconnect-plus/reach`,
-            { reachedOn: '2021-06-30' },
-            { 'Idempotency-Key': key },
-          );
-          return { key, projectId, kind: 'reach', detail: 'franceconnect-plus', ...reply };
-        }
-        // One client measures against the revision it read right after the launch: 412 unless it came first.
-        const reply = await post(
-          measurementsPath(projectId),
-          { value: index, period: periodOf(index) },
-          { 'Idempotency-Key': key, 'If-Match': '"0"' },
-        );
-        return { key, projectId, kind: 'measure-if-match', detail: periodOf(index), ...reply };
-      }),
-    );
+    const sent = await fromEveryClient((index) => {
+      const projectId = projects[index % projects.length];
+      const slot = Math.floor(index / projects.length);
+      const key = `mixed-${index}`;
+      // Two measurements of distinct periods per project: both must land.
+      if (slot <= 1) return measure(key, projectId, index);
+      // Two clients reach the same milestone of each project: one wins, the other gets 409.
+      if (slot <= 3) return reach(key, projectId, 'franceconnect-plus');
+      // One client measures against the revision it read right after the launch: 412 unless it came first.
+      return measure(key, projectId, index, '"0"');
+    });
     record('ten projects, mixed', sent);
     const events = await allEvents(testApp);
     expectExactlyOnce(sent, events);

@@ -13,7 +13,7 @@ import {
 } from './support/arbitraries';
 import { storeOf } from './support/store-probe';
 import { bearer, STORE_KINDS, startTestApp, type TestApp } from './support/test-app';
-import { citp5, franceConnectLaunch, idnumMission, measurementMay2021 } from './support/tech-gouv-requests';
+import { citp5, franceConnectLaunch, idnumMission, juneBatch, measurementMay2021 } from './support/tech-gouv-requests';
 
 /**
  * Reliability and security, item 3: whatever a client sends, the service never answers 5xx, a refusal (4xx) appends
@@ -59,17 +59,7 @@ const COMMANDS: readonly CommandEndpoint[] = [
   {
     name: 'record a batch of measurements',
     path: '/api/v1/projects/{p}/measurements:batch',
-    valid: {
-      measurements: [
-        { indicatorId: 'usagers-franceconnect', value: 27, period: '2021-06-30' },
-        {
-          indicatorId: 'usagers-franceconnect',
-          value: 2.1,
-          period: '2021-06-30',
-          territory: { level: 'region', code: '84' },
-        },
-      ],
-    },
+    valid: { measurements: juneBatch },
   },
   {
     name: 'redesign a project',

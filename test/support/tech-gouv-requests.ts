@@ -20,6 +20,17 @@ export const franceConnectLaunch = {
 
 export const measurementMay2021 = { value: 26, period: '2021-05-31', source: 'DINUM press kit' };
 
+/** The accounts of June 2021, national and in Auvergne-Rhône-Alpes (region 84), as one batch. */
+export const juneBatch = [
+  { indicatorId: 'usagers-franceconnect', value: 27, period: '2021-06-30' },
+  {
+    indicatorId: 'usagers-franceconnect',
+    value: 2.1,
+    period: '2021-06-30',
+    territory: { level: 'region', code: '84' },
+  },
+];
+
 export const citp5 = {
   cycleId: 'citp-5',
   title: '5e Comité interministériel de la transformation publique',

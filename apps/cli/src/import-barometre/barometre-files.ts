@@ -52,14 +52,26 @@ function rejection(file: string, row: CsvRow, reason: string): RejectedRow {
   return { file, line: row.line, reason };
 }
 
+/** The rows the CSV reader could read; each of the others is refused for the reason the reader gave. */
+function* readableRows(table: Table, rejected: RejectedRow[]): Generator<CsvRow> {
+  for (const row of table.rows) {
+    if (row.problem === undefined) yield row;
+    else rejected.push(rejection(table.file, row, row.problem));
+  }
+}
+
+/** What reading the secteurs or the synthesis file gives besides its contents: the rows refused and the warnings. */
+interface FileReading {
+  readonly table: Table;
+  readonly rejected: readonly RejectedRow[];
+  readonly warnings: readonly string[];
+}
+
 // ---------------------------------------------------------------------------------------------------------------------
 // secteurs.csv: secteur,id_indicateur
 
-export interface Sectors {
-  readonly table: Table;
+export interface Sectors extends FileReading {
   readonly sectorOf: ReadonlyMap<string, string>;
-  readonly rejected: readonly RejectedRow[];
-  readonly warnings: readonly string[];
 }
 
 export async function readSectors(path: string): Promise<Sectors> {
@@ -67,11 +79,7 @@ export async function readSectors(path: string): Promise<Sectors> {
   const sectorOf = new Map<string, string>();
   const rejected: RejectedRow[] = [];
   const warnings: string[] = [];
-  for (const row of table.rows) {
-    if (row.problem !== undefined) {
-      rejected.push(rejection(table.file, row, row.problem));
-      continue;
-    }
+  for (const row of readableRows(table, rejected)) {
     const sector = row.values.secteur.trim();
     const indicatorId = row.values.id_indicateur.trim();
     if (sector === '' || indicatorId === '') {
@@ -117,11 +125,8 @@ export interface SynthesisEntry {
   readonly pourcentageCible?: number;
 }
 
-export interface Synthesis {
-  readonly table: Table;
+export interface Synthesis extends FileReading {
   readonly entries: ReadonlyMap<string, SynthesisEntry>;
-  readonly rejected: readonly RejectedRow[];
-  readonly warnings: readonly string[];
 }
 
 export async function readSynthesis(path: string): Promise<Synthesis> {
@@ -136,11 +141,7 @@ export async function readSynthesis(path: string): Promise<Synthesis> {
   const entries = new Map<string, SynthesisEntry>();
   const rejected: RejectedRow[] = [];
   const warnings: string[] = [];
-  for (const row of table.rows) {
-    if (row.problem !== undefined) {
-      rejected.push(rejection(table.file, row, row.problem));
-      continue;
-    }
+  for (const row of readableRows(table, rejected)) {
     const v = row.values;
     const indicatorId = v.id_indicateur.trim();
     if (!SLUG_PATTERN.test(indicatorId)) {

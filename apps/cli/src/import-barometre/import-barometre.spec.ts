@@ -28,6 +28,12 @@ function active(state: ProjectState) {
   return state;
 }
 
+/** The README's example: the number of SME diagnostics known for 2021-06-30, nationally. */
+async function diagnosticsOfJune2021(ledger: InMemoryLedger): Promise<number | undefined> {
+  const { measurements } = active(await ledger.project(NUMERISATION));
+  return knownValue(measurements, 'nb-diagnostics-individualises', NATIONAL_TERRITORY, '2021-06-30');
+}
+
 /** Every row of the detail file is accounted for exactly once. */
 function expectEveryRowAccounted(summary: ImportSummary, repeated: number): void {
   const detailRejected = summary.rowsRejected; // the synthesis and secteurs files of the demo data have no bad row
@@ -181,14 +187,7 @@ describe('importBarometre: re-imports and later releases', () => {
     const ledger = new InMemoryLedger(TODAY);
     await importBarometre(release('2021-07-23'), ledger);
     const before = ledger.log.length;
-    expect(
-      knownValue(
-        active(await ledger.project(NUMERISATION)).measurements,
-        'nb-diagnostics-individualises',
-        NATIONAL_TERRITORY,
-        '2021-06-30',
-      ),
-    ).toBe(16960);
+    expect(await diagnosticsOfJune2021(ledger)).toBe(16960);
 
     const later = await importBarometre(release('2023-01-19'), ledger);
 
@@ -223,14 +222,7 @@ describe('importBarometre: re-imports and later releases', () => {
         supersedes: 16960,
       },
     ]);
-    expect(
-      knownValue(
-        active(await ledger.project(NUMERISATION)).measurements,
-        'nb-diagnostics-individualises',
-        NATIONAL_TERRITORY,
-        '2021-06-30',
-      ),
-    ).toBe(15861);
+    expect(await diagnosticsOfJune2021(ledger)).toBe(15861);
 
     // Indicators without a usable target in 2021 (no baseline date) but with one in 2023 join their project.
     const redesigns = appended.filter((e) => e.type === 'ProjectRedesigned');
@@ -388,23 +380,20 @@ describe('importBarometre: without a secteurs file', () => {
 });
 
 describe('importBarometre: territories', () => {
-  const departement2A = join(DEMO, 'departements/detail-departement-2A.csv');
+  const departement2A: ImportRequest = {
+    detail: join(DEMO, 'departements/detail-departement-2A.csv'),
+    synthese: release('2023-01-19').synthese,
+    secteurs: SECTEURS,
+    level: 'departement',
+    today: TODAY,
+  };
 
   it('records a département file against its département, beside the national values', async () => {
     const ledger = new InMemoryLedger(TODAY);
     await importBarometre(release('2023-01-19'), ledger);
     const national = ledger.eventsOf('IndicatorMeasured').length;
 
-    const summary = await importBarometre(
-      {
-        detail: departement2A,
-        synthese: release('2023-01-19').synthese,
-        secteurs: SECTEURS,
-        level: 'departement',
-        today: TODAY,
-      },
-      ledger,
-    );
+    const summary = await importBarometre(departement2A, ledger);
 
     expect(summary).toMatchObject({ projectsLaunched: 0, missionsDefined: 0, measurementsAdded: 708, rowsRead: 1062 });
     const added = ledger.eventsOf('IndicatorMeasured').slice(national);
@@ -424,16 +413,7 @@ describe('importBarometre: territories', () => {
 
   it('launches the projects of a département file imported first, from the national synthesis', async () => {
     const ledger = new InMemoryLedger(TODAY);
-    const summary = await importBarometre(
-      {
-        detail: departement2A,
-        synthese: release('2023-01-19').synthese,
-        secteurs: SECTEURS,
-        level: 'departement',
-        today: TODAY,
-      },
-      ledger,
-    );
+    const summary = await importBarometre(departement2A, ledger);
     expect(summary).toMatchObject({
       missionsDefined: 10,
       projectsLaunched: 34,

@@ -1,14 +1,12 @@
 import { projectOf, type DomainCommand, type LogSeal } from '@portfolio/domain';
 import { SqliteEventStore, type EventStore, type ReadStreamOptions } from '@portfolio/event-store';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import {
   citpJuly2021Held,
   franceconnectLaunched,
   idnumDefined,
   launchFranceConnect,
 } from '../../../domain/src/testing/tech-gouv';
+import { scratchSqliteFile, type ScratchFile } from '../../../event-store/src/testing/scratch-database';
 import type { Clock } from '../clock/clock';
 import type { CommandEnvelope } from './command-envelope';
 import { Ledger } from './ledger';
@@ -38,7 +36,7 @@ const reachImpots: DomainCommand = {
 };
 
 describe('ledger', () => {
-  let dir: string;
+  let scratch: ScratchFile;
   let store: SqliteEventStore;
   const reads: ReadStreamOptions[] = [];
   const sealsAsked: { cycleId: string; heldOn: string }[] = [];
@@ -51,14 +49,14 @@ describe('ledger', () => {
   };
 
   beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'portfolio-ledger-'));
-    store = new SqliteEventStore({ file: join(dir, 'events.sqlite') });
+    scratch = scratchSqliteFile('ledger');
+    store = new SqliteEventStore({ file: scratch.file });
     reads.length = 0;
     sealsAsked.length = 0;
   });
   afterEach(async () => {
     await store.close();
-    rmSync(dir, { recursive: true, force: true });
+    scratch.remove();
   });
 
   /** A ledger whose reads of the project's stream are recorded. */

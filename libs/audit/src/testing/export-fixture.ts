@@ -7,11 +7,11 @@ import {
 } from '@portfolio/event-store';
 import type { KeyObject } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { ZipFile } from 'yazl';
+import { scratchSqliteFile } from '../../../event-store/src/testing/scratch-database';
 import { consistencyProofs, inclusionProofOf } from '../export/bundle-manifest';
 import {
   EXPORT_FORMAT,
@@ -25,6 +25,7 @@ import { LogTreeBuilder } from '../merkle/log-tree';
 import { MerkleAccumulator } from '../merkle/merkle-accumulator';
 import { signSeal } from '../seal/seal-statement';
 import { generateSigningKey, publicKeyFingerprint, publicKeyPem } from '../seal/signing';
+import { verifyExport, type VerifyExportOptions, type ExportVerification } from '../verify/verify-export';
 import { appendSealedLedger, type SealedLedger } from './sealed-ledger';
 
 // Export files built the way the format says, straight from a sealed ledger, so that tests can then damage them.
@@ -35,16 +36,25 @@ export interface Ledger extends SealedLedger {
   readonly key: KeyObject;
   /** The public half of `key`, as an auditor holds it. */
   readonly pem: string;
+  /** The position of the event at this index of the log, as exports write it. */
+  at(index: number): string;
   dispose(): Promise<void>;
 }
 
 export async function buildLedger(): Promise<Ledger> {
-  const dir = await mkdtemp(join(tmpdir(), 'portfolio-verify-'));
-  const store = new SqliteEventStore({ file: join(dir, 'events.sqlite') });
+  const scratch = scratchSqliteFile('verify');
+  const store = new SqliteEventStore({ file: scratch.file });
   const key = generateSigningKey();
   try {
     const ledger = await appendSealedLedger(store, key);
-    return { ...ledger, dir, key, pem: publicKeyPem(key), dispose: () => rm(dir, { recursive: true, force: true }) };
+    return {
+      ...ledger,
+      dir: scratch.dir,
+      key,
+      pem: publicKeyPem(key),
+      at: (index) => ledger.events[index].position.toString(),
+      dispose: async () => scratch.remove(),
+    };
   } finally {
     await store.close();
   }
@@ -136,6 +146,15 @@ export async function writeBundle(dir: string, files: ExportFiles, manifestText?
   zip.end();
   await pipeline(zip.outputStream, createWriteStream(path));
   return path;
+}
+
+/** Writes the bundle and verifies it, by default as an auditor holding the ledger's public key. */
+export async function verifyBundle(
+  ledger: Ledger,
+  files: ExportFiles,
+  options: VerifyExportOptions = { publicKeyPem: ledger.pem },
+): Promise<ExportVerification> {
+  return verifyExport({ kind: 'bundle', path: await writeBundle(ledger.dir, files) }, options);
 }
 
 export async function writeNdjson(dir: string, text: string): Promise<string> {

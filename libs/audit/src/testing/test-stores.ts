@@ -7,12 +7,8 @@ import {
   type StoredEvent,
 } from '@portfolio/event-store';
 import Database from 'better-sqlite3';
-import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Pool } from 'pg';
-import { testDatabaseUrl } from '../../../event-store/src/testing/test-database-url';
+import { scratchPostgresSchema, scratchSqliteFile } from '../../../event-store/src/testing/scratch-database';
 
 // The stores the audit runs on in tests: a fresh SQLite file or PostgreSQL schema each, with direct SQL on the
 // event table beside it, the way a tamperer would alter the log.
@@ -29,8 +25,8 @@ export interface TestStore {
 }
 
 async function sqliteStore(): Promise<TestStore> {
-  const dir = await mkdtemp(join(tmpdir(), 'portfolio-audit-'));
-  const file = join(dir, 'events.sqlite');
+  const scratch = scratchSqliteFile('audit');
+  const { file } = scratch;
   const store = new SqliteEventStore({ file });
   const raw = new Database(file);
   raw.pragma('busy_timeout = 10000');
@@ -40,14 +36,14 @@ async function sqliteStore(): Promise<TestStore> {
     dispose: async () => {
       raw.close();
       await store.close();
-      await rm(dir, { recursive: true, force: true });
+      scratch.remove();
     },
   };
 }
 
 async function postgresStore(): Promise<TestStore> {
-  const connectionString = testDatabaseUrl();
-  const schema = `audit_test_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
+  const scratch = scratchPostgresSchema('audit');
+  const { connectionString, schema } = scratch;
   const store = await PostgresEventStore.open({ connectionString, schema });
   const raw = new Pool({ connectionString, max: 1, options: `-c search_path="${schema}"` });
   return {
@@ -59,8 +55,8 @@ async function postgresStore(): Promise<TestStore> {
     },
     dispose: async () => {
       await store.close();
-      await raw.query(`DROP SCHEMA "${schema}" CASCADE`);
       await raw.end();
+      await scratch.drop();
     },
   };
 }

@@ -10,6 +10,7 @@ import {
   exportLedger,
   rechain,
   useLedger,
+  verifyBundle,
   withDigests,
   withEvents,
   writeBundle,
@@ -28,11 +29,7 @@ beforeAll(() => {
   untouched = exportLedger(ledger);
 });
 
-const at = (index: number): string => ledger.events[index].position.toString();
-
-async function verify(files: ExportFiles, options: VerifyExportOptions = { publicKeyPem: ledger.pem }) {
-  return verifyExport({ kind: 'bundle', path: await writeBundle(ledger.dir, files) }, options);
-}
+const verify = (files: ExportFiles, options?: VerifyExportOptions) => verifyBundle(ledger, files, options);
 
 /** Damages events.ndjson and leaves the manifest as exported, digests included. */
 function withLines(files: ExportFiles, change: (lines: string[]) => string[]): ExportFiles {
@@ -93,7 +90,7 @@ describe('verifyExport on a tampered bundle reports the first problem where it i
     );
     expect((await verify(files)).problem).toMatchObject({
       code: 'chain_broken',
-      position: at(3),
+      position: ledger.at(3),
       streamId: 'project-franceconnect',
       line: 4,
     });
@@ -101,29 +98,33 @@ describe('verifyExport on a tampered bundle reports the first problem where it i
 
   it('changed metadata', async () => {
     const files = withLines(untouched, (lines) => lines.map((l, i) => (i === 4 ? l.replace('Camille', 'Camilla') : l)));
-    expect((await verify(files)).problem).toMatchObject({ code: 'chain_broken', position: at(4) });
+    expect((await verify(files)).problem).toMatchObject({ code: 'chain_broken', position: ledger.at(4) });
   });
 
   it('bytes outside the hashed values (spacing)', async () => {
     const files = withLines(untouched, (lines) => lines.map((l, i) => (i === 8 ? l.replace('","', '", "') : l)));
-    expect((await verify(files)).problem).toMatchObject({ code: 'malformed_event', position: at(8), line: 9 });
+    expect((await verify(files)).problem).toMatchObject({ code: 'malformed_event', position: ledger.at(8), line: 9 });
   });
 
   it('a removed event, at the next event of its stream', async () => {
     const result = await verify(withLines(untouched, (lines) => lines.filter((_, i) => i !== 3)));
-    expect(result.problem).toMatchObject({ code: 'chain_broken', position: at(5), streamId: 'project-franceconnect' });
+    expect(result.problem).toMatchObject({
+      code: 'chain_broken',
+      position: ledger.at(5),
+      streamId: 'project-franceconnect',
+    });
     expect(result.eventsChecked).toBe(4);
   });
 
   it('a removed event that left no later event in its stream, at the seal covering it', async () => {
     const result = await verify(withLines(untouched, (lines) => lines.slice(1)));
-    expect(result.problem).toMatchObject({ code: 'merkle_mismatch', position: at(6), cycleId: 'citp-2021-s2' });
+    expect(result.problem).toMatchObject({ code: 'merkle_mismatch', position: ledger.at(6), cycleId: 'citp-2021-s2' });
   });
 
   it('the removed event a seal ends at, at that seal', async () => {
     expect((await verify(withLines(untouched, (lines) => lines.filter((_, i) => i !== 5)))).problem).toMatchObject({
       code: 'merkle_mismatch',
-      position: at(6),
+      position: ledger.at(6),
     });
   });
 
@@ -136,7 +137,7 @@ describe('verifyExport on a tampered bundle reports the first problem where it i
 
   it('an event inserted under an existing position', async () => {
     const files = withLines(untouched, (lines) => [...lines.slice(0, 5), lines[4], ...lines.slice(5)]);
-    expect((await verify(files)).problem).toMatchObject({ code: 'out_of_order', position: at(4), line: 6 });
+    expect((await verify(files)).problem).toMatchObject({ code: 'out_of_order', position: ledger.at(4), line: 6 });
   });
 
   it('a well-formed event inserted by a forger who renumbers and rechains, at the seal it falls under', async () => {
@@ -148,12 +149,12 @@ describe('verifyExport on a tampered bundle reports the first problem where it i
       }));
       return rechain(renumbered);
     });
-    expect((await verify(files)).problem).toMatchObject({ code: 'merkle_mismatch', position: at(6) });
+    expect((await verify(files)).problem).toMatchObject({ code: 'merkle_mismatch', position: ledger.at(6) });
   });
 
   it('two swapped lines', async () => {
     const files = withLines(untouched, (lines) => [...lines.slice(0, 3), lines[4], lines[3], ...lines.slice(5)]);
-    expect((await verify(files)).problem).toMatchObject({ code: 'out_of_order', position: at(3), line: 5 });
+    expect((await verify(files)).problem).toMatchObject({ code: 'out_of_order', position: ledger.at(3), line: 5 });
   });
 
   it('two events of a stream swapped under their positions', async () => {
@@ -162,7 +163,7 @@ describe('verifyExport on a tampered bundle reports the first problem where it i
         i === 3 ? { ...events[5], position: e.position } : i === 5 ? { ...events[3], position: e.position } : e,
       ),
     );
-    expect((await verify(files)).problem).toMatchObject({ code: 'chain_broken', position: at(3) });
+    expect((await verify(files)).problem).toMatchObject({ code: 'chain_broken', position: ledger.at(3) });
   });
 
   it('a truncated events.ndjson', async () => {
@@ -171,7 +172,7 @@ describe('verifyExport on a tampered bundle reports the first problem where it i
       code: 'truncated',
       file: 'events.ndjson',
       line: 13,
-      position: at(12),
+      position: ledger.at(12),
     });
   });
 
@@ -179,7 +180,7 @@ describe('verifyExport on a tampered bundle reports the first problem where it i
     const seals = untouched.manifest.seals.map((s, i) => (i === 1 ? { ...s, merkleRoot: 'ab'.repeat(32) } : s));
     expect((await verify(withManifest(untouched, { seals }))).problem).toMatchObject({
       code: 'bad_signature',
-      position: at(10),
+      position: ledger.at(10),
       cycleId: 'citp-2022-s1',
     });
   });
@@ -189,7 +190,7 @@ describe('verifyExport on a tampered bundle reports the first problem where it i
     const seals = untouched.manifest.seals.map((s, i) => (i === 1 ? { ...s, signature: signSeal(other, s) } : s));
     expect((await verify(withManifest(untouched, { seals }))).problem).toMatchObject({
       code: 'bad_signature',
-      position: at(10),
+      position: ledger.at(10),
     });
   });
 
@@ -201,7 +202,7 @@ describe('verifyExport on a tampered bundle reports the first problem where it i
   it('an export that names a forger’s key: wrong key for the auditor, bad signatures without one', async () => {
     const forged = exportLedger(ledger, { key: generateSigningKey() });
     expect((await verify(forged)).problem).toMatchObject({ code: 'wrong_key' });
-    expect((await verify(forged, {})).problem).toMatchObject({ code: 'bad_signature', position: at(6) });
+    expect((await verify(forged, {})).problem).toMatchObject({ code: 'bad_signature', position: ledger.at(6) });
   });
 
   it('a consistency proof that does not hold', async () => {
@@ -209,13 +210,13 @@ describe('verifyExport on a tampered bundle reports the first problem where it i
     const consistencyProofs = [{ ...proof, proof: [...proof.proof.slice(1), 'cd'.repeat(32)] }];
     expect((await verify(withManifest(untouched, { consistencyProofs }))).problem).toMatchObject({
       code: 'inconsistent_seals',
-      position: at(10),
+      position: ledger.at(10),
     });
   });
 
   it('a seal event the manifest does not list', async () => {
     const files = withManifest(untouched, { seals: untouched.manifest.seals.slice(1), consistencyProofs: [] });
-    expect((await verify(files)).problem).toMatchObject({ code: 'seal_mismatch', position: at(6) });
+    expect((await verify(files)).problem).toMatchObject({ code: 'seal_mismatch', position: ledger.at(6) });
   });
 
   it('a changed file beside the events, naming it', async () => {
@@ -231,15 +232,15 @@ describe('verifyExport on a tampered bundle reports the first problem where it i
   it('a changed events.ndjson whose events still hold, by its digest', async () => {
     // Events after the last seal, removed by a forger who also fixed the manifest's count: only the digest is left.
     const files = withLines(untouched, (lines) => lines.slice(0, -1));
-    const fixed = withManifest(files, { eventCount: 12, lastPosition: at(11) });
+    const fixed = withManifest(files, { eventCount: 12, lastPosition: ledger.at(11) });
     expect((await verify(fixed)).problem).toMatchObject({ code: 'digest_mismatch', file: 'events.ndjson' });
     expect(await verify(withDigests(fixed))).toMatchObject({ ok: true, unsealedEvents: 2 });
   });
 
   it('a log cut before a seal by a forger who fixed the manifest, at that seal', async () => {
     const cut = withLines(untouched, (lines) => lines.slice(0, 5));
-    const fixed = withDigests(withManifest(cut, { eventCount: 5, lastPosition: at(4) }));
-    expect((await verify(fixed)).problem).toMatchObject({ code: 'merkle_mismatch', position: at(6) });
+    const fixed = withDigests(withManifest(cut, { eventCount: 5, lastPosition: ledger.at(4) }));
+    expect((await verify(fixed)).problem).toMatchObject({ code: 'merkle_mismatch', position: ledger.at(6) });
   });
 
   it('a seal event removed from the file, though no seal covers it', async () => {
@@ -247,7 +248,7 @@ describe('verifyExport on a tampered bundle reports the first problem where it i
     const fixed = withDigests(withManifest(removed, { eventCount: 12 }));
     expect((await verify(fixed)).problem).toMatchObject({
       code: 'seal_mismatch',
-      position: at(10),
+      position: ledger.at(10),
       cycleId: 'citp-2022-s1',
     });
   });
@@ -256,7 +257,7 @@ describe('verifyExport on a tampered bundle reports the first problem where it i
     const files = withEvents(untouched, (events) =>
       rechain(events.map((e, i) => (i === 10 ? { ...e, data: { ...e.data, merkleRoot: 'ab'.repeat(32) } } : e))),
     );
-    expect((await verify(files)).problem).toMatchObject({ code: 'seal_mismatch', position: at(10), line: 11 });
+    expect((await verify(files)).problem).toMatchObject({ code: 'seal_mismatch', position: ledger.at(10), line: 11 });
   });
 
   it('a consistency proof for other tree sizes than the seals’', async () => {

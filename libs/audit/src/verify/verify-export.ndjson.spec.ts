@@ -15,8 +15,6 @@ beforeAll(() => {
   ndjson = exportLedger(ledger).ndjson;
 });
 
-const at = (index: number): string => ledger.events[index].position.toString();
-
 async function verify(text: string, options: VerifyExportOptions = {}) {
   return verifyExport({ kind: 'ndjson', path: await writeNdjson(ledger.dir, text) }, options);
 }
@@ -60,13 +58,13 @@ describe('verifyExport on a bare NDJSON file', () => {
 
   it('reports a changed byte at its event', async () => {
     const text = ndjson.replace('"value":120', '"value":121');
-    expect((await verify(text)).problem).toMatchObject({ code: 'chain_broken', position: at(7), line: 8 });
+    expect((await verify(text)).problem).toMatchObject({ code: 'chain_broken', position: ledger.at(7), line: 8 });
   });
 
   it('reports a truncated last line with its line, the position it names and the last good one', async () => {
     const result = await verify(ndjson.slice(0, -25));
-    expect(result.problem).toMatchObject({ code: 'truncated', line: 13, position: at(12) });
-    expect(result.problem?.message).toContain(`after position ${at(11)}`);
+    expect(result.problem).toMatchObject({ code: 'truncated', line: 13, position: ledger.at(12) });
+    expect(result.problem?.message).toContain(`after position ${ledger.at(11)}`);
     expect(result.eventsChecked).toBe(12);
   });
 
@@ -76,7 +74,7 @@ describe('verifyExport on a bare NDJSON file', () => {
     expect((await verify(lines.join('\n'))).problem).toMatchObject({
       code: 'malformed_event',
       line: 3,
-      position: at(2),
+      position: ledger.at(2),
     });
   });
 
@@ -84,9 +82,9 @@ describe('verifyExport on a bare NDJSON file', () => {
     const text = forgeSeal(10, () => ({ merkleRoot: 'ab'.repeat(32) }));
     expect((await verify(text, { publicKeyPem: ledger.pem })).problem).toMatchObject({
       code: 'bad_signature',
-      position: at(10),
+      position: ledger.at(10),
     });
-    expect((await verify(text)).problem).toMatchObject({ code: 'merkle_mismatch', position: at(10) });
+    expect((await verify(text)).problem).toMatchObject({ code: 'merkle_mismatch', position: ledger.at(10) });
   });
 
   it('reports a seal signed by another key', async () => {
@@ -94,7 +92,7 @@ describe('verifyExport on a bare NDJSON file', () => {
     const text = forgeSeal(6, (fields) => ({ signature: signSeal(other, fields) }));
     expect((await verify(text, { publicKeyPem: ledger.pem })).problem).toMatchObject({
       code: 'bad_signature',
-      position: at(6),
+      position: ledger.at(6),
     });
   });
 
@@ -102,7 +100,7 @@ describe('verifyExport on a bare NDJSON file', () => {
     const events = fromNdjson(ndjson).filter((_, i) => i !== 3);
     expect((await verify(toNdjson(rechain(events)), { publicKeyPem: ledger.pem })).problem).toMatchObject({
       code: 'merkle_mismatch',
-      position: at(6),
+      position: ledger.at(6),
     });
   });
 
@@ -112,7 +110,7 @@ describe('verifyExport on a bare NDJSON file', () => {
     expect(await verify(forged)).toMatchObject({ ok: true, verdict: 'unverified', keySource: 'none' });
     expect((await verify(forged, { publicKeyPem: ledger.pem })).problem).toMatchObject({
       code: 'bad_signature',
-      position: at(6),
+      position: ledger.at(6),
     });
   });
 

@@ -1,13 +1,12 @@
-import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
 import { eventStoreContract } from '../testing/event-store-contract';
+import { scratchPostgresSchema } from '../testing/scratch-database';
 import { PostgresEventStore } from './postgres-event-store';
 import { quoteIdentifier } from './postgres-schema';
-import { testDatabaseUrl } from '../testing/test-database-url';
 
 eventStoreContract('PostgreSQL', async () => {
-  const schema = `es_test_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
-  const connectionString = testDatabaseUrl();
+  const scratch = scratchPostgresSchema('es');
+  const { connectionString, schema } = scratch;
   const store = await PostgresEventStore.open({ connectionString, schema });
   const raw = new Pool({ connectionString, max: 2, options: `-c search_path=${quoteIdentifier(schema)}` });
   const others: PostgresEventStore[] = [];
@@ -45,8 +44,8 @@ eventStoreContract('PostgreSQL', async () => {
     dispose: async () => {
       await store.close();
       await Promise.all(others.map((o) => o.close().catch(() => undefined)));
-      await raw.query(`DROP SCHEMA ${quoteIdentifier(schema)} CASCADE`);
       await raw.end();
+      await scratch.drop();
     },
   };
 });

@@ -1,15 +1,14 @@
 import Database from 'better-sqlite3';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuplicateEventIdError, WrongExpectedRevisionError } from '../errors';
 import { collect, eventStoreContract, newEvent } from '../testing/event-store-contract';
+import { scratchSqliteFile } from '../testing/scratch-database';
 import { verifyChains } from '../verify-chains';
 import { SqliteEventStore } from './sqlite-event-store';
 
 eventStoreContract('SQLite', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'portfolio-es-'));
-  const file = join(dir, 'events.sqlite');
+  const scratch = scratchSqliteFile('es');
+  const { file } = scratch;
   const store = new SqliteEventStore({ file, externalPollMs: 20 });
   const raw = new Database(file);
   raw.pragma('busy_timeout = 10000');
@@ -34,15 +33,15 @@ eventStoreContract('SQLite', async () => {
     dispose: async () => {
       raw.close();
       await store.close();
-      rmSync(dir, { recursive: true, force: true });
+      scratch.remove();
     },
   };
 });
 
 describe('SQLite event store file', () => {
   it('creates its schema once and reopens an existing file without loss', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'portfolio-es-'));
-    const file = join(dir, 'nested', 'events.sqlite');
+    const scratch = scratchSqliteFile('es');
+    const file = join(scratch.dir, 'nested', 'events.sqlite');
     try {
       const first = new SqliteEventStore({ file });
       await first.append(
@@ -64,15 +63,15 @@ describe('SQLite event store file', () => {
       expect(migrations(raw)).toBe(applied);
       raw.close();
     } finally {
-      rmSync(dir, { recursive: true, force: true });
+      scratch.remove();
     }
   });
 });
 
 describe('SQLite group commit', () => {
   it('commits the appends that arrive together as one group, each refused one rolled back alone', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'portfolio-es-'));
-    const store = new SqliteEventStore({ file: join(dir, 'events.sqlite') });
+    const scratch = scratchSqliteFile('es');
+    const store = new SqliteEventStore({ file: scratch.file });
     try {
       await store.append('project-a', [newEvent('A')], 'no_stream');
       const reused = newEvent('R');
@@ -99,7 +98,7 @@ describe('SQLite group commit', () => {
       expect(await verifyChains(store)).toMatchObject({ ok: true, eventsChecked: 24 });
     } finally {
       await store.close();
-      rmSync(dir, { recursive: true, force: true });
+      scratch.remove();
     }
   });
 });

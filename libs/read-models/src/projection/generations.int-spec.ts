@@ -4,7 +4,7 @@ import { toPosition } from '../database/read-model-tables';
 import { FIXED_NOW } from '../testing/fixed-now';
 import { givenCommitted } from '../testing/given-events';
 import { rowCounts } from '../testing/generation-rows';
-import { openSubject, type ReadModelSubject } from '../testing/read-model-subject';
+import { useSubject } from '../testing/read-model-subject';
 import { partsOf, projectorsOf } from '../testing/runtime-of';
 import { logOf } from '../testing/stored-events';
 
@@ -16,16 +16,10 @@ const log = logOf(
 );
 
 describe.each(['sqlite', 'postgres'] as const)('the generations of the read models on %s', (kind) => {
-  let subject: ReadModelSubject;
+  const subject = useSubject(kind);
   const generationsOf = (database: ReadModelDatabase) => partsOf(subject, database).generations;
   const statuses = async () =>
     subject.database.db.selectFrom('rm_generations').select(['generation', 'status']).orderBy('generation').execute();
-  beforeEach(async () => {
-    subject = await openSubject(kind);
-  });
-  afterEach(async () => {
-    await subject.dispose();
-  });
 
   it('creates the first generation active, stamped with the time it is given, every projector at position 0', async () => {
     expect(await generationsOf(subject.database).activeOrCreate()).toBe(1);

@@ -1,19 +1,13 @@
 import { openReadModelDatabase, type ReadModelLocation } from '../database/read-model-database';
 import { indexedPositions, measurementRows } from '../testing/generation-rows';
-import { openSubject, type ReadModelSubject } from '../testing/read-model-subject';
+import { useSubject } from '../testing/read-model-subject';
 import { runtimeOf } from '../testing/runtime-of';
 import { hubeeMeasurement, logPositions, seedLog } from '../testing/seed-log';
 import { until } from '../testing/until';
 import { PostgresAdvisoryLeadership } from './postgres-advisory-leadership';
 
 describe.each(['sqlite', 'postgres'] as const)('projection runtimes of several processes on %s', (kind) => {
-  let subject: ReadModelSubject;
-  beforeEach(async () => {
-    subject = await openSubject(kind);
-  });
-  afterEach(async () => {
-    await subject.dispose();
-  });
+  const subject = useSubject(kind);
 
   it('never applies a batch twice, even when two processes both believe they lead: each batch is fenced on its checkpoint', async () => {
     await seedLog(subject.store, 4000);

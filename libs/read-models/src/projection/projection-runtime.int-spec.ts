@@ -2,19 +2,13 @@ import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { toPosition } from '../database/read-model-tables';
 import { generationContents, indexedPositions, measurementRows } from '../testing/generation-rows';
-import { openSubject, type ReadModelSubject } from '../testing/read-model-subject';
+import { useSubject } from '../testing/read-model-subject';
 import { projectorsOf, runtimeOf } from '../testing/runtime-of';
 import { hubeeMeasurement, logPositions, seedLog } from '../testing/seed-log';
 import { until } from '../testing/until';
 
 describe.each(['sqlite', 'postgres'] as const)('projection runtime on %s', (kind) => {
-  let subject: ReadModelSubject;
-  beforeEach(async () => {
-    subject = await openSubject(kind);
-  });
-  afterEach(async () => {
-    await subject.dispose();
-  });
+  const subject = useSubject(kind);
 
   it('catches up with the log, then follows appends as they happen', async () => {
     await seedLog(subject.store, 1000);

@@ -1,11 +1,6 @@
 // Test support: an event store and its read models on a fresh SQLite file or PostgreSQL schema, for int-specs.
-import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Pool } from 'pg';
 import { PostgresEventStore, SqliteEventStore, type EventStore } from '@portfolio/event-store';
-import { testDatabaseUrl } from '../../../event-store/src/testing/test-database-url';
+import { scratchPostgresSchema, scratchSqliteFile } from '../../../event-store/src/testing/scratch-database';
 import { openReadModelDatabase, type ReadModelDatabase, type ReadModelLocation } from '../database/read-model-database';
 
 export interface ReadModelSubject {
@@ -19,8 +14,8 @@ export interface ReadModelSubject {
 
 export async function openSubject(kind: ReadModelLocation['kind']): Promise<ReadModelSubject> {
   if (kind === 'sqlite') {
-    const dir = mkdtempSync(join(tmpdir(), 'portfolio-rm-'));
-    const file = join(dir, 'portfolio.sqlite');
+    const scratch = scratchSqliteFile('rm', 'portfolio.sqlite');
+    const { file } = scratch;
     const store = new SqliteEventStore({ file });
     const database = await openReadModelDatabase({ kind, file });
     return {
@@ -31,12 +26,12 @@ export async function openSubject(kind: ReadModelLocation['kind']): Promise<Read
       dispose: async () => {
         await database.close();
         await store.close();
-        rmSync(dir, { recursive: true, force: true });
+        scratch.remove();
       },
     };
   }
-  const databaseUrl = testDatabaseUrl();
-  const schema = `rm_test_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
+  const scratch = scratchPostgresSchema('rm');
+  const { connectionString: databaseUrl, schema } = scratch;
   const store = await PostgresEventStore.open({ connectionString: databaseUrl, schema });
   const database = await openReadModelDatabase({ kind, databaseUrl, schema });
   return {
@@ -47,9 +42,15 @@ export async function openSubject(kind: ReadModelLocation['kind']): Promise<Read
     dispose: async () => {
       await database.close();
       await store.close();
-      const pool = new Pool({ connectionString: databaseUrl, max: 1 });
-      await pool.query(`DROP SCHEMA "${schema}" CASCADE`);
-      await pool.end();
+      await scratch.drop();
     },
   };
+}
+
+/** The subject of each test of a spec: opened before it (the object is filled in then), disposed after it. */
+export function useSubject(kind: ReadModelLocation['kind']): ReadModelSubject {
+  const subject = {} as ReadModelSubject;
+  beforeEach(async () => Object.assign(subject, await openSubject(kind)));
+  afterEach(() => subject.dispose());
+  return subject;
 }

@@ -9,11 +9,7 @@ import {
   type StoredEvent,
 } from '@portfolio/event-store';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Pool } from 'pg';
-import { testDatabaseUrl } from '../../../event-store/src/testing/test-database-url';
+import { scratchPostgresSchema, scratchSqliteFile } from '../../../event-store/src/testing/scratch-database';
 import { openReadModelDatabase, type ReadModelDatabase } from '../database/read-model-database';
 import { ProjectionRuntime } from '../projection/projection-runtime';
 import { AuditLogProjector } from '../projectors/audit-log.projector';
@@ -44,22 +40,15 @@ interface Storage {
 
 async function openStorage(kind: StoreKind): Promise<Storage> {
   if (kind === 'sqlite') {
-    const dir = mkdtempSync(join(tmpdir(), 'portfolio-reads-'));
-    const file = join(dir, 'portfolio.sqlite');
+    const { file, remove } = scratchSqliteFile('reads', 'portfolio.sqlite');
     const store = new SqliteEventStore({ file });
     const database = await openReadModelDatabase({ kind, file });
-    return { store, database, dispose: async () => rmSync(dir, { recursive: true, force: true }) };
+    return { store, database, dispose: async () => remove() };
   }
-  const databaseUrl = testDatabaseUrl();
-  const schema = `reads_test_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
+  const { connectionString: databaseUrl, schema, drop } = scratchPostgresSchema('reads');
   const store = await PostgresEventStore.open({ connectionString: databaseUrl, schema });
   const database = await openReadModelDatabase({ kind, databaseUrl, schema });
-  const dispose = async () => {
-    const pool = new Pool({ connectionString: databaseUrl, max: 1 });
-    await pool.query(`DROP SCHEMA "${schema}" CASCADE`);
-    await pool.end();
-  };
-  return { store, database, dispose };
+  return { store, database, dispose: drop };
 }
 
 /** An empty store with its read models, projected as events are recorded; reads default `at` to `today`. */
