@@ -1,13 +1,3 @@
 export { describeSeedSummary } from './describe-seed-summary';
-export { factDateOf, idempotencyKeyOf, isBarometreStep, isInLedger, seedDemo } from './seed-demo';
-export { PROGRAMME, TECH_GOUV_LAUNCH, TECH_GOUV_PORTFOLIO } from './tech-gouv-portfolio';
-export type {
-  BarometreImport,
-  BarometreRelease,
-  BarometreStep,
-  CommandStep,
-  RefusedStep,
-  SeedOptions,
-  SeedStep,
-  SeedSummary,
-} from './types';
+export { seedDemo } from './seed-demo';
+export type { SeedOptions, SeedSummary } from './types';

@@ -128,3 +128,14 @@ export const citpJuly2021Held: ReviewCycleHeld = {
     signature: 'MEUCIQDx8mQzJ0x8b3l2ZnV1c2Vk+/8=',
   },
 };
+
+/** IDNUM and FranceConnect from launch to closure, then the July 2021 CITP: one event of every kind, in log order. */
+export const franceconnectHistory = [
+  idnumDefined,
+  franceconnectLaunched,
+  reached('raccordement-impots', '2019-12-10', 0),
+  measured('comptes-actifs', 20_000_000, '2020-12-31'),
+  franceconnectPlusPostponed,
+  franceconnectClosed,
+  citpJuly2021Held,
+] as const;

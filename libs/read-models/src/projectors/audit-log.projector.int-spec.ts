@@ -1,27 +1,11 @@
 import type { StoredEvent } from '@portfolio/event-store';
-import {
-  citpJuly2021Held,
-  franceconnectClosed,
-  franceconnectLaunched,
-  franceconnectPlusPostponed,
-  idnumDefined,
-  measured,
-  reached,
-} from '../../../domain/src/testing/tech-gouv';
+import { franceconnectHistory } from '../../../domain/src/testing/tech-gouv';
 import { givenCommitted, givenEvents } from '../testing/given-events';
 import { openSubject, type ReadModelSubject } from '../testing/read-model-subject';
 import { logOf, programmeOffice } from '../testing/stored-events';
 import { AuditLogProjector } from './audit-log.projector';
 
-const [defined, launched, milestone, measurement, postponed, closed, cycle] = logOf(
-  idnumDefined,
-  franceconnectLaunched,
-  reached('raccordement-impots', '2019-12-20', 0),
-  measured('comptes-actifs', 12_500_000, '2019-12-31'),
-  franceconnectPlusPostponed,
-  franceconnectClosed,
-  citpJuly2021Held,
-);
+const [defined, launched, milestone, measurement, postponed, closed, cycle] = logOf(...franceconnectHistory);
 
 /** The index row of an event, under the project and mission given. */
 const indexed = (stored: StoredEvent, where: { project?: string; mission?: string }, generation = 1) => ({
