@@ -1,4 +1,7 @@
-/** Injection token of the Clock: the one place where application code reads time. */
+/**
+ * Injection token of the Clock: where the service reads the time of day (today's business date, export, verification
+ * and signature stamps), handed to the libraries as an input. The stores stamp `recordedAt` themselves (§4).
+ */
 export const CLOCK = Symbol('Clock');
 
 export interface Clock {
