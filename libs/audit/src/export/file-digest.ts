@@ -25,21 +25,31 @@ export function textFile(text: string): { readonly buffer: Buffer; readonly dige
   return { buffer, digest: digest.result() };
 }
 
-/** Streams text chunks as UTF-8 bytes, digesting them on the way: the digest is known once the stream has ended. */
+/**
+ * Streams text chunks as UTF-8 bytes, digesting them on the way: the digest is known once the stream has ended, and
+ * fails with the stream (a bundle waiting for it would otherwise wait for ever).
+ */
 export function digestingStream(chunks: AsyncIterable<string>): {
   readonly stream: Readable;
   readonly digest: Promise<ExportFileDigest>;
 } {
   const digest = new RunningDigest();
-  let done: (value: ExportFileDigest) => void = () => undefined;
-  const result = new Promise<ExportFileDigest>((resolve) => (done = resolve));
+  let settle: { resolve(value: ExportFileDigest): void; reject(error: unknown): void } | undefined;
+  const settled = new Promise<ExportFileDigest>((resolve, reject) => (settle = { resolve, reject }));
+  // Whoever awaits it sees the failure; nobody awaiting it is no crash of the process.
+  settled.catch(() => undefined);
   async function* bytes(): AsyncIterable<Buffer> {
-    for await (const chunk of chunks) {
-      const buffer = Buffer.from(chunk, 'utf8');
-      digest.see(buffer);
-      yield buffer;
+    try {
+      for await (const chunk of chunks) {
+        const buffer = Buffer.from(chunk, 'utf8');
+        digest.see(buffer);
+        yield buffer;
+      }
+      settle?.resolve(digest.result());
+    } catch (error) {
+      settle?.reject(error);
+      throw error;
     }
-    done(digest.result());
   }
-  return { stream: Readable.from(bytes()), digest: result };
+  return { stream: Readable.from(bytes()), digest: settled };
 }
