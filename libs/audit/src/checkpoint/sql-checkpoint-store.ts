@@ -4,17 +4,18 @@ import type { CheckpointStore, StoredCheckpoint } from './checkpoint-store';
 // The checkpoints in the database beside the log (the read models' SQLite file or PostgreSQL schema). The table is
 // not a read model: no rebuild drops it, and triggers refuse to change or delete its rows.
 
-interface CheckpointRow {
+// Type aliases, not interfaces: Kysely's withTables wants an index signature, which only aliases imply.
+type CheckpointRow = {
   tree_size: number | string | bigint;
   position: number | string | bigint;
   root: string;
   note: string;
   signed_at: string;
-}
+};
 
-interface CheckpointTables {
+type CheckpointTables = {
   audit_checkpoints: CheckpointRow;
-}
+};
 
 export type CheckpointDialect = 'sqlite' | 'postgres';
 
