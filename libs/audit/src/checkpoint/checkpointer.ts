@@ -33,7 +33,7 @@ export class Checkpointer {
 
   constructor(
     private readonly store: EventStore,
-    private readonly checkpoints: CheckpointStore,
+    readonly checkpoints: CheckpointStore,
     private readonly options: CheckpointerOptions,
   ) {
     this.signer = ed25519NoteSigner(options.origin, options.key);
