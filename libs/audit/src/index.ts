@@ -25,6 +25,13 @@ export { Checkpointer, type CheckpointerOptions } from './checkpoint/checkpointe
 export { CheckpointRefusedError, type CheckpointRefusal } from './checkpoint/checkpoint-refused-error';
 export { CheckpointSchedule, type CheckpointScheduleOptions } from './checkpoint/checkpoint-schedule';
 export { defaultLogOrigin, isLogOrigin } from './checkpoint/log-origin';
+export {
+  ProofRequestError,
+  consistencyProofOf,
+  inclusionProofOf,
+  type ConsistencyProof,
+  type InclusionProof,
+} from './checkpoint/log-proofs';
 export { AuditVerifier } from './live/audit-verifier';
 export type { AuditProblem, AuditReport } from './live/audit-report';
 export {

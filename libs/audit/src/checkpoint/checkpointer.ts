@@ -4,7 +4,9 @@ import { LogTreeBuilder, type LogTree } from '../merkle/log-tree';
 import { verifyConsistency } from '../merkle/merkle-proofs';
 import { signCheckpoint } from '../transparency/checkpoint-note';
 import { ed25519NoteSigner } from '../transparency/ed25519-note-key';
+import { SignatureType } from '../transparency/note-key';
 import type { NoteSigner } from '../transparency/sign-note';
+import { formatVerifierKey } from '../transparency/verifier-key';
 import { CheckpointRefusedError, type CheckpointRefusal } from './checkpoint-refused-error';
 import type { CheckpointStore, StoredCheckpoint } from './checkpoint-store';
 
@@ -43,6 +45,11 @@ export class Checkpointer {
     return this.options.origin;
   }
 
+  /** The C2SP verifier key of its checkpoints, named after the origin. */
+  get verifierKey(): string {
+    return formatVerifierKey(this.options.origin, SignatureType.ed25519, this.options.key);
+  }
+
   /** Why it refuses to sign, once it does. */
   get problem(): CheckpointRefusedError | undefined {
     return this.refusal;
@@ -68,7 +75,7 @@ export class Checkpointer {
 
   /**
    * Signs and stores a checkpoint of the log up to its head, or returns undefined when the latest stored checkpoint
-   * already covers it. Throws CheckpointRefusedError when the log no longer extends the latest checkpoint.
+   * already covers it (or the log is empty). Throws CheckpointRefusedError when the log no longer extends the latest checkpoint.
    */
   checkpoint(): Promise<StoredCheckpoint | undefined> {
     return this.serially(async () => {
@@ -76,7 +83,8 @@ export class Checkpointer {
       const tree = await this.catchUp();
       const latest = await this.checkpoints.latest();
       await this.checkExtends(latest);
-      if (latest !== undefined && latest.treeSize === tree.tree.size) return undefined;
+      // Nothing new to vouch for: the latest checkpoint covers the log, or the log is empty.
+      if (tree.tree.size === (latest?.treeSize ?? 0)) return undefined;
       const root = tree.tree.root();
       const note = signCheckpoint({ origin: this.options.origin, size: tree.tree.size, root }, [this.signer]);
       const signedAt = this.options.now().toISOString();
