@@ -90,6 +90,24 @@ describe.each(TEST_STORE_KINDS)('AuditVerifier with signed checkpoints on %s', (
     });
   });
 
+  it('reports a checkpointer that stopped signing, even once the log was put back as signed', async () => {
+    await rewriteEvent(test, ledger.events[12], { title: 'Rewritten' });
+    const restarted = checkpointer();
+    await expect(restarted.start()).rejects.toMatchObject({ code: 'checkpoint_mismatch' });
+    await rewriteEvent(test, ledger.events[12], {});
+    expect(await verify(restarted)).toMatchObject({
+      ok: false,
+      checkpointsChecked: 1,
+      problem: {
+        code: 'checkpoint_mismatch',
+        position: '13',
+        message: expect.stringContaining(
+          'the checkpointer refuses to sign: the log no longer extends the checkpoint of size 13',
+        ),
+      },
+    });
+  });
+
   it('reports a stored checkpoint that this instance did not sign', async () => {
     const other = new Checkpointer(test.store, checkpoints, { origin, key: generateSigningKey(), now });
     await test.store.append('project-vitam', [newEvent('ProjectClosed', { projectId: 'vitam' })], 1n);
