@@ -169,6 +169,8 @@ describe.each(STORE_KINDS)('commands on %s', (kind) => {
         algorithm: 'Ed25519',
         publicKeyPem: expect.stringContaining('BEGIN PUBLIC KEY'),
         fingerprint: expect.stringMatching(/^sha256:[0-9a-f]{64}$/),
+        // The C2SP verifier key of the checkpoints: origin (named after the key by default), key ID, type and key.
+        vkey: expect.stringMatching(/^portfolio-ledger\/[0-9a-f]{16}\+[0-9a-f]{8}\+[A-Za-z0-9+/]{44}$/),
       });
       const seal = (await allEvents(testApp))[2];
       expect(seal).toMatchObject({ streamId: 'review-cycle-citp-5', type: 'ReviewCycleHeld' });

@@ -6,7 +6,9 @@ import { LedgerEndpoint } from './commands/ledger-endpoint';
 import { MissionCommandsController } from './commands/mission-commands.controller';
 import { ProjectCommandsController } from './commands/project-commands.controller';
 import { ReviewCycleCommandsController } from './commands/review-cycle-commands.controller';
+import { CheckpointsController } from './audit/checkpoints.controller';
 import { GetPublicKeyController } from './audit/public-key.controller';
+import { ProofsController } from './audit/proofs.controller';
 import { AuditLogController } from './reads/audit-log.controller';
 import { ExportAuditTrailController } from './audit/export-audit-trail.controller';
 import { HealthController } from './health/health.controller';
@@ -40,6 +42,8 @@ export class AppModule {
         ManageProjectionsController,
         ExportAuditTrailController,
         VerifyAuditTrailController,
+        CheckpointsController,
+        ProofsController,
       ],
       providers: [LedgerEndpoint],
     };

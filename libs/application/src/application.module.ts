@@ -1,7 +1,14 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { AuditExporter, AuditVerifier, HistorySealer } from '@portfolio/audit';
+import { AuditExporter, AuditVerifier, Checkpointer, HistorySealer } from '@portfolio/audit';
 import { auditExporterProvider } from './audit/audit-exporter.provider';
 import { auditVerifierProvider } from './audit/audit-verifier.provider';
+import {
+  CHECKPOINT_STORE,
+  checkpointerProvider,
+  CheckpointScheduleRunner,
+  checkpointStoreProvider,
+  SIGNS_CHECKPOINTS,
+} from './audit/checkpoints.provider';
 import { historySealerProvider } from './audit/history-sealer.provider';
 import { SEAL_SIGNING_KEY, sealSigningKeyProvider } from './audit/seal-signing-key.provider';
 import { Ledger } from './ledger/ledger';
@@ -23,12 +30,17 @@ import { ReadModelsModule, type ReadModelsOptions } from './read-models/read-mod
     historySealerProvider,
     auditExporterProvider,
     auditVerifierProvider,
+    checkpointStoreProvider,
+    checkpointerProvider,
+    CheckpointScheduleRunner,
   ],
-  exports: [Ledger, SEAL_SIGNING_KEY, AuditExporter, AuditVerifier],
+  exports: [Ledger, SEAL_SIGNING_KEY, AuditExporter, AuditVerifier, CHECKPOINT_STORE, Checkpointer],
 })
 export class ApplicationModule {
   static forRoot(options: ReadModelsOptions): DynamicModule {
     const readModels = ReadModelsModule.forRoot(options);
-    return { module: ApplicationModule, imports: [readModels], exports: [readModels] };
+    // The process that follows the log (the API) also signs its checkpoints.
+    const signs = { provide: SIGNS_CHECKPOINTS, useValue: options.followTheLog };
+    return { module: ApplicationModule, imports: [readModels], providers: [signs], exports: [readModels] };
   }
 }

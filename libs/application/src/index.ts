@@ -1,4 +1,5 @@
 export * from './application.module';
+export { CHECKPOINT_STORE } from './audit/checkpoints.provider';
 export * from './audit/seal-signing-key.provider';
 export * from './auth/principal';
 export * from './clock/clock';

@@ -19,6 +19,19 @@ export * from './export/table-schema';
 export * from './export/export-format';
 export { AuditExporter } from './export/audit-exporter';
 export type { EventSelection, EventSelector, ExportPlan } from './export/export-plan';
+export type { CheckpointStore, StoredCheckpoint } from './checkpoint/checkpoint-store';
+export { SqlCheckpointStore, type CheckpointDialect } from './checkpoint/sql-checkpoint-store';
+export { Checkpointer, type CheckpointerOptions } from './checkpoint/checkpointer';
+export { CheckpointRefusedError, type CheckpointRefusal } from './checkpoint/checkpoint-refused-error';
+export { CheckpointSchedule, type CheckpointScheduleOptions } from './checkpoint/checkpoint-schedule';
+export { defaultLogOrigin, isLogOrigin } from './checkpoint/log-origin';
+export {
+  ProofRequestError,
+  consistencyProofOf,
+  inclusionProofOf,
+  type ConsistencyProof,
+  type InclusionProof,
+} from './checkpoint/log-proofs';
 export { AuditVerifier } from './live/audit-verifier';
 export type { AuditProblem, AuditReport } from './live/audit-report';
 export {

@@ -1,5 +1,6 @@
 import { isAbsolute, join, resolve } from 'node:path';
 import { parseAuth } from './auth-config';
+import { parseCheckpointConfig } from './checkpoint-config';
 import { value, type Env } from './env';
 import type { PortfolioConfig, PostgresLocation, StoreConfig } from './portfolio-config';
 
@@ -78,6 +79,7 @@ export function loadConfig(env: Env, cwd: string): PortfolioConfig {
   const auth = parseAuth(env, { dataDir, storeKind }, problems);
   const rawKeyFile = value(env, 'PORTFOLIO_SIGNING_KEY_FILE');
   const signingKeyFile = rawKeyFile === undefined ? undefined : resolve(cwd, rawKeyFile);
+  const checkpoints = parseCheckpointConfig(env, problems);
   if (problems.length > 0 || store === undefined || auth === undefined) throw new ConfigError(problems);
-  return { port, dataDir, store, auth, ...(signingKeyFile === undefined ? {} : { signingKeyFile }) };
+  return { port, dataDir, store, auth, ...(signingKeyFile === undefined ? {} : { signingKeyFile }), ...checkpoints };
 }

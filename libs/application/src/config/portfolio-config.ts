@@ -1,4 +1,5 @@
 import type { Role } from '../auth/principal';
+import type { CheckpointConfig } from './checkpoint-config';
 
 /** A PostgreSQL database and the schema the ledger's tables live in. */
 export interface PostgresLocation {
@@ -54,7 +55,7 @@ export type AuthConfig =
 export type CredentialsConfig = Extract<AuthConfig, { kind: 'credentials' }>;
 
 /** The validated configuration of one process, API or CLI alike. */
-export interface PortfolioConfig {
+export interface PortfolioConfig extends CheckpointConfig {
   readonly port: number;
   /** SQLite file, signing key and generated development tokens live here. */
   readonly dataDir: string;

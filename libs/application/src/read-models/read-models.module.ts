@@ -71,7 +71,7 @@ export interface ReadModelsOptions {
       ): ReadContext => ({ db: database.db, projections: runtime, store, today: () => todayInParis(clock) }),
     },
   ],
-  exports: [ProjectionRuntime, READ_CONTEXT],
+  exports: [ProjectionRuntime, READ_CONTEXT, READ_MODEL_DATABASE],
 })
 export class ReadModelsModule implements OnApplicationBootstrap, OnApplicationShutdown {
   constructor(

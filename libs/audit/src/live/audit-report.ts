@@ -1,8 +1,16 @@
 /** The first problem the live verifier found, located by the position of the event concerned. */
 export interface AuditProblem {
-  readonly code: 'chain_broken' | 'merkle_mismatch' | 'bad_signature' | 'inconsistent_seals';
+  readonly code:
+    | 'chain_broken'
+    | 'merkle_mismatch'
+    | 'bad_signature'
+    | 'inconsistent_seals'
+    | 'log_truncated'
+    | 'checkpoint_mismatch';
   readonly position: string;
   readonly cycleId?: string;
+  /** The size of the signed checkpoint concerned. */
+  readonly treeSize?: number;
   readonly message: string;
 }
 
@@ -14,5 +22,7 @@ export interface AuditReport {
   readonly eventsChecked: number;
   readonly streamsChecked: number;
   readonly sealsChecked: number;
+  /** Signed checkpoints found to match the log; absent where no checkpoints are kept. */
+  readonly checkpointsChecked?: number;
   readonly problem: AuditProblem | null;
 }

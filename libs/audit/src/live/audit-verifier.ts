@@ -7,10 +7,12 @@ import type { RecordedSeal } from '../seal/seal';
 import { verifySeal } from '../seal/seal-statement';
 import { publicKeyPem } from '../seal/signing';
 import type { AuditProblem, AuditReport } from './audit-report';
+import { checkCheckpoints, type SignedCheckpoints } from './check-checkpoints';
 
 /**
  * Recomputes every hash chain, every seal's Merkle root over the log as stored now, the consistency of successive
- * seals and their signatures with this instance's key (ARCHITECTURE §8).
+ * seals and their signatures with this instance's key (ARCHITECTURE §8); then, when given the signed checkpoints,
+ * that the log still holds and extends each of them.
  */
 export class AuditVerifier {
   private readonly publicKeyPem: string;
@@ -18,8 +20,9 @@ export class AuditVerifier {
   constructor(
     private readonly store: EventStore,
     /** The instance's seal key; only its public half is used. */
-    key: KeyObject,
+    private readonly key: KeyObject,
     private readonly now: () => Date,
+    private readonly checkpoints?: SignedCheckpoints,
   ) {
     this.publicKeyPem = publicKeyPem(key);
   }
@@ -52,8 +55,20 @@ export class AuditVerifier {
       const problem = { code: 'merkle_mismatch' as const, position: malformed.position, message };
       return { ok: false, ...base, sealsChecked: 0, problem };
     }
-    const { sealsChecked, problem } = this.checkSeals(seals, leaves.build());
-    return { ok: problem === undefined, ...base, sealsChecked, problem: problem ?? null };
+    const log = leaves.build();
+    const { sealsChecked, problem } = this.checkSeals(seals, log);
+    if (problem !== undefined || this.checkpoints === undefined) {
+      return { ok: problem === undefined, ...base, sealsChecked, problem: problem ?? null };
+    }
+    const checked = await checkCheckpoints(log, this.checkpoints, this.key);
+    const found = checked.problem ?? null;
+    return {
+      ok: found === null,
+      ...base,
+      sealsChecked,
+      checkpointsChecked: checked.checkpointsChecked,
+      problem: found,
+    };
   }
 
   /** Each seal in turn against the log's tree, its signature, and the seal before it; stops at the first problem. */

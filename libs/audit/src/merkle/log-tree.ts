@@ -49,6 +49,14 @@ export class LogTree {
     return low;
   }
 
+  /** The position of the event at leaf `index`. */
+  positionOf(index: number): bigint {
+    if (!Number.isSafeInteger(index) || index < 0 || index >= this.tree.size) {
+      throw new RangeError(`leaf index ${index} is outside a tree of ${this.tree.size} leaves`);
+    }
+    return this.positions[index];
+  }
+
   /** The leaf index of the event at `position`, or undefined when the tree does not hold it. */
   leafIndex(position: bigint): number | undefined {
     let [low, high] = [0, this.tree.size - 1];

@@ -7,6 +7,7 @@ import {
   type StoredEvent,
 } from '@portfolio/event-store';
 import Database from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import { Pool } from 'pg';
 import { scratchPostgresSchema, scratchSqliteFile } from '../../../event-store/src/testing/scratch-database';
 
@@ -21,6 +22,8 @@ export interface TestStore {
   readonly store: EventStore;
   /** Runs SQL with `?` placeholders on the event table, bypassing the store. */
   tamper(sql: string, ...params: readonly (string | bigint | number)[]): Promise<void>;
+  /** A connection to the database beside the log (the SQLite file or PostgreSQL schema), as the read models have. */
+  readonly database: Kysely<object>;
   dispose(): Promise<void>;
 }
 
@@ -33,6 +36,7 @@ async function sqliteStore(): Promise<TestStore> {
   return {
     store,
     tamper: async (sql, ...params) => void raw.prepare(sql).run(...params),
+    database: new Kysely({ dialect: new SqliteDialect({ database: raw }) }),
     dispose: async () => {
       raw.close();
       await store.close();
@@ -46,8 +50,10 @@ async function postgresStore(): Promise<TestStore> {
   const { connectionString, schema } = scratch;
   const store = await PostgresEventStore.open({ connectionString, schema });
   const raw = new Pool({ connectionString, max: 1, options: `-c search_path="${schema}"` });
+  const pool = new Pool({ connectionString, max: 2, options: `-c search_path="${schema}"` });
   return {
     store,
+    database: new Kysely({ dialect: new PostgresDialect({ pool }) }),
     tamper: async (sql, ...params) => {
       let n = 0;
       const numbered = sql.replace(/\?/g, () => `$${(n += 1)}`);
@@ -55,6 +61,7 @@ async function postgresStore(): Promise<TestStore> {
     },
     dispose: async () => {
       await store.close();
+      await pool.end();
       await raw.end();
       await scratch.drop();
     },

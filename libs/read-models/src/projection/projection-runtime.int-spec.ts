@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { toPosition } from '../database/read-model-tables';
@@ -24,6 +25,29 @@ describe.each(['sqlite', 'postgres'] as const)('projection runtime on %s', (kind
         ['portfolio', position.toString(), '0', 'live'],
         ['audit-log', position.toString(), '0', 'live'],
       ]);
+    } finally {
+      await runtime.stop();
+    }
+  });
+
+  it('reports a head behind its projected position as a negative lag, and says the log is behind', async () => {
+    await seedLog(subject.store, 17); // 20 events: a mission, two projects and 17 measurements
+    const runtime = runtimeOf(subject);
+    await runtime.start();
+    try {
+      expect(await runtime.waitFor(20n, 10_000)).toBe(true);
+      // Rows taken out of the log's tail, as someone with write access to the database could; PostgreSQL keeps its
+      // head in a row of its own, which a thorough tamperer moves back too.
+      await sql`DELETE FROM events WHERE position > 17`.execute(subject.database.db);
+      if (kind === 'postgres') await sql`UPDATE event_log_head SET position = 17`.execute(subject.database.db);
+      const status = await runtime.status();
+      expect(status.projectors.map((p) => [p.name, p.position, p.head, p.lag])).toEqual([
+        ['portfolio', '20', '17', '-3'],
+        ['audit-log', '20', '17', '-3'],
+      ]);
+      expect(status.projectors[0].warning).toBe(
+        'the log is behind the read models: its head is at position 17, but events up to position 20 were projected; rows were removed from the log (run GET /audit/verify)',
+      );
     } finally {
       await runtime.stop();
     }

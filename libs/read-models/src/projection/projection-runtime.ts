@@ -5,7 +5,12 @@ import { ProjectionLead } from './projection-lead';
 import { SoleLeadership, type ProjectionLeadership } from './projection-leadership';
 import { projectionParts } from './projection-parts';
 import type { ProjectionProgress } from './projection-progress';
-import { NotProjectionLeaderError, type ProjectorStatus, type RebuildStatus } from './projection-status';
+import {
+  logBehindReadModels,
+  NotProjectionLeaderError,
+  type ProjectorStatus,
+  type RebuildStatus,
+} from './projection-status';
 import type { Projector } from './projector';
 import { Rebuilder } from './rebuilder';
 
@@ -87,7 +92,9 @@ export class ProjectionRuntime {
   async status(): Promise<{ projectors: ProjectorStatus[]; rebuild?: RebuildStatus }> {
     const head = await this.store.head();
     const { generation, checkpoint, state, lastError } = this.progress;
-    const lag = head > checkpoint ? head - checkpoint : 0n;
+    // Never clamped: a head behind the projected position means rows were taken out of the log.
+    const lag = head - checkpoint;
+    const warning = lag < 0n ? logBehindReadModels(head, checkpoint) : undefined;
     const projectors = this.projectors.map((projector) => ({
       name: projector.name,
       generation,
@@ -96,6 +103,7 @@ export class ProjectionRuntime {
       lag: lag.toString(),
       state,
       ...(lastError === undefined ? {} : { lastError }),
+      ...(warning === undefined ? {} : { warning }),
     }));
     const rebuild = this.rebuilder.status;
     return rebuild === undefined ? { projectors } : { projectors, rebuild };

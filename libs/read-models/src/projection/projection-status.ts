@@ -10,6 +10,12 @@ export interface ProjectorStatus {
   readonly lag: string;
   readonly state: ProjectionState;
   readonly lastError?: string;
+  /** Set when the log's head is behind the position projected (`lag` negative): the log lost events. */
+  readonly warning?: string;
+}
+
+export function logBehindReadModels(head: bigint, projected: bigint): string {
+  return `the log is behind the read models: its head is at position ${head}, but events up to position ${projected} were projected; rows were removed from the log (run GET /audit/verify)`;
 }
 
 export interface RebuildStatus {

@@ -1,0 +1,56 @@
+import { Controller, Get, Header, Inject, NotFoundException, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiProduces, ApiProperty, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { CHECKPOINT_STORE } from '@portfolio/application';
+import type { CheckpointStore, StoredCheckpoint } from '@portfolio/audit';
+import { Roles } from '../auth/roles.decorator';
+import { ReadProblems } from '../http/read-queries';
+import { naturalParameters } from './natural-query';
+
+const DEFAULT_LIMIT = 100;
+const MAX_LIMIT = 1000;
+
+class CheckpointDto {
+  @ApiProperty({ description: 'leaves of the signed tree: the first treeSize events in position order' })
+  treeSize!: number;
+  @ApiProperty({ description: 'position of its last event', example: '1159' }) position!: string;
+  @ApiProperty({ description: 'RFC 6962 root, lowercase hex' }) root!: string;
+  @ApiProperty({ example: '2026-12-03T18:00:00.000Z' }) signedAt!: string;
+  @ApiProperty({ description: 'the C2SP signed note (tlog-checkpoint)' }) note!: string;
+}
+
+const toDto = (checkpoint: StoredCheckpoint): CheckpointDto => ({
+  treeSize: checkpoint.treeSize,
+  position: checkpoint.position.toString(),
+  root: checkpoint.root,
+  signedAt: checkpoint.signedAt,
+  note: checkpoint.note,
+});
+
+@ApiTags('audit')
+@Controller('audit')
+@Roles('auditor', 'admin')
+export class CheckpointsController {
+  constructor(@Inject(CHECKPOINT_STORE) private readonly checkpoints: CheckpointStore) {}
+
+  @Get('checkpoint')
+  @Header('Content-Type', 'text/plain; charset=utf-8')
+  @ApiProduces('text/plain')
+  @ApiOkResponse({ description: 'the latest signed checkpoint of the whole log, a C2SP signed note' })
+  @ReadProblems({ temporal: false })
+  async latest(): Promise<string> {
+    const latest = await this.checkpoints.latest();
+    if (latest === undefined) throw new NotFoundException('no checkpoint of the log has been signed yet');
+    return latest.note;
+  }
+
+  @Get('checkpoints')
+  @ApiQuery({ name: 'after', required: false, description: 'only checkpoints of a larger tree size' })
+  @ApiQuery({ name: 'limit', required: false, description: `default ${DEFAULT_LIMIT}, at most ${MAX_LIMIT}` })
+  @ApiOkResponse({ type: [CheckpointDto], description: 'the signed checkpoints, smallest tree first' })
+  @ReadProblems({ temporal: false })
+  async list(@Query() query: Record<string, unknown>): Promise<CheckpointDto[]> {
+    const { after, limit = DEFAULT_LIMIT } = naturalParameters(query, ['after', 'limit']);
+    const page = await this.checkpoints.list(after, Math.min(Math.max(limit, 1), MAX_LIMIT));
+    return page.map(toDto);
+  }
+}

@@ -1,0 +1,23 @@
+// The append-only store of the log's signed checkpoints (ARCHITECTURE §8).
+
+/** One signed checkpoint of the whole log, as stored. */
+export interface StoredCheckpoint {
+  /** Leaves of the tree it signs: the first `treeSize` events in position order. */
+  readonly treeSize: number;
+  /** Position of its last leaf (0n for the empty tree). */
+  readonly position: bigint;
+  /** RFC 6962 root, 64 lowercase hex digits. */
+  readonly root: string;
+  /** The C2SP signed note. */
+  readonly note: string;
+  readonly signedAt: string;
+}
+
+export interface CheckpointStore {
+  /** Stores the checkpoint; one already stored at the same size is kept, and returned instead. */
+  append(checkpoint: StoredCheckpoint): Promise<StoredCheckpoint>;
+  latest(): Promise<StoredCheckpoint | undefined>;
+  /** Checkpoints of size above `after`, smallest first. */
+  list(after: number | undefined, limit: number): Promise<StoredCheckpoint[]>;
+  at(treeSize: number): Promise<StoredCheckpoint | undefined>;
+}

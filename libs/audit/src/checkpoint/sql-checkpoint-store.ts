@@ -1,0 +1,136 @@
+import { sql, type Kysely } from 'kysely';
+import type { CheckpointStore, StoredCheckpoint } from './checkpoint-store';
+
+// The checkpoints in the database beside the log (the read models' SQLite file or PostgreSQL schema). The table is
+// not a read model: no rebuild drops it, and triggers refuse to change or delete its rows.
+
+// Type aliases, not interfaces: Kysely's withTables wants an index signature, which only aliases imply.
+type CheckpointRow = {
+  tree_size: number | string | bigint;
+  position: number | string | bigint;
+  root: string;
+  note: string;
+  signed_at: string;
+};
+
+type CheckpointTables = {
+  audit_checkpoints: CheckpointRow;
+};
+
+export type CheckpointDialect = 'sqlite' | 'postgres';
+
+const REFUSAL = 'audit_checkpoints is append-only: a signed checkpoint is never changed or deleted';
+
+async function createSqliteTable(db: Kysely<CheckpointTables>): Promise<void> {
+  await createTable(db);
+  for (const operation of ['UPDATE', 'DELETE']) {
+    await sql
+      .raw(
+        `CREATE TRIGGER IF NOT EXISTS audit_checkpoints_no_${operation.toLowerCase()} BEFORE ${operation} ` +
+          `ON audit_checkpoints BEGIN SELECT RAISE(ABORT, '${REFUSAL}'); END`,
+      )
+      .execute(db);
+  }
+}
+
+async function createPostgresTable(db: Kysely<CheckpointTables>): Promise<void> {
+  // Several instances may start at once on one schema: the statements below are not safe against concurrent ones.
+  await db.transaction().execute(async (trx) => {
+    await sql`SELECT pg_advisory_xact_lock(hashtext('portfolio-ledger:audit_checkpoints'))`.execute(trx);
+    await createTable(trx);
+    await sql
+      .raw(
+        `CREATE OR REPLACE FUNCTION audit_checkpoints_refuse() RETURNS trigger LANGUAGE plpgsql AS ` +
+          `$$ BEGIN RAISE EXCEPTION '${REFUSAL}'; END $$`,
+      )
+      .execute(trx);
+    await sql`CREATE OR REPLACE TRIGGER audit_checkpoints_no_change BEFORE UPDATE OR DELETE ON audit_checkpoints FOR EACH ROW EXECUTE FUNCTION audit_checkpoints_refuse()`.execute(
+      trx,
+    );
+    await sql`CREATE OR REPLACE TRIGGER audit_checkpoints_no_truncate BEFORE TRUNCATE ON audit_checkpoints FOR EACH STATEMENT EXECUTE FUNCTION audit_checkpoints_refuse()`.execute(
+      trx,
+    );
+  });
+}
+
+function createTable(db: Kysely<CheckpointTables>): Promise<void> {
+  return db.schema
+    .createTable('audit_checkpoints')
+    .ifNotExists()
+    .addColumn('tree_size', 'bigint', (column) => column.primaryKey())
+    .addColumn('position', 'bigint', (column) => column.notNull())
+    .addColumn('root', 'text', (column) => column.notNull())
+    .addColumn('note', 'text', (column) => column.notNull())
+    .addColumn('signed_at', 'text', (column) => column.notNull())
+    .execute()
+    .then(() => undefined);
+}
+
+function fromRow(row: CheckpointRow): StoredCheckpoint {
+  return {
+    treeSize: Number(row.tree_size),
+    position: BigInt(row.position),
+    root: row.root,
+    note: row.note,
+    signedAt: row.signed_at,
+  };
+}
+
+export class SqlCheckpointStore implements CheckpointStore {
+  private constructor(private readonly db: Kysely<CheckpointTables>) {}
+
+  /** Over the database of the log's read models; creates the table and its triggers when missing. */
+  static async open<Tables>(database: Kysely<Tables>, dialect: CheckpointDialect): Promise<SqlCheckpointStore> {
+    // The table is this store's own, whatever tables the connection was typed with.
+    const db = database.withTables<CheckpointTables>() as unknown as Kysely<CheckpointTables>;
+    await (dialect === 'sqlite' ? createSqliteTable(db) : createPostgresTable(db));
+    return new SqlCheckpointStore(db);
+  }
+
+  async append(checkpoint: StoredCheckpoint): Promise<StoredCheckpoint> {
+    await this.db
+      .insertInto('audit_checkpoints')
+      .values({
+        tree_size: checkpoint.treeSize,
+        position: checkpoint.position.toString(),
+        root: checkpoint.root,
+        note: checkpoint.note,
+        signed_at: checkpoint.signedAt,
+      })
+      .onConflict((conflict) => conflict.column('tree_size').doNothing())
+      .execute();
+    const stored = await this.at(checkpoint.treeSize);
+    if (stored === undefined) throw new Error(`checkpoint of size ${checkpoint.treeSize} not stored`);
+    return stored;
+  }
+
+  async latest(): Promise<StoredCheckpoint | undefined> {
+    const row = await this.db
+      .selectFrom('audit_checkpoints')
+      .selectAll()
+      .orderBy('tree_size', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return row === undefined ? undefined : fromRow(row);
+  }
+
+  async list(after: number | undefined, limit: number): Promise<StoredCheckpoint[]> {
+    const rows = await this.db
+      .selectFrom('audit_checkpoints')
+      .selectAll()
+      .where('tree_size', '>', after ?? -1)
+      .orderBy('tree_size')
+      .limit(limit)
+      .execute();
+    return rows.map(fromRow);
+  }
+
+  async at(treeSize: number): Promise<StoredCheckpoint | undefined> {
+    const row = await this.db
+      .selectFrom('audit_checkpoints')
+      .selectAll()
+      .where('tree_size', '=', treeSize)
+      .executeTakeFirst();
+    return row === undefined ? undefined : fromRow(row);
+  }
+}
