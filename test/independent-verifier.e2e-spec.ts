@@ -6,6 +6,9 @@ import {
   verifyConsistency,
   verifyInclusion,
 } from './support/independent-verifier';
+import request from 'supertest';
+import { bearer, startTestApp, type TestApp } from './support/test-app';
+import { citp5, franceConnectLaunch, idnumMission, measurementMay2021 } from './support/tech-gouv-requests';
 
 // The test vectors of docs/audit-format.md, checked by a verifier written from that page alone.
 const hex = (value: string) => Buffer.from(value, 'hex');
@@ -56,5 +59,50 @@ describe('an independent verifier, written from docs/audit-format.md', () => {
     });
     expect(() => openCheckpoint(CHECKPOINT.replace('\n5\n', '\n4\n'), VKEY)).toThrow('no valid signature');
     expect(() => openCheckpoint(CHECKPOINT, VKEY.replace('6102befb', '6102befc'))).toThrow('key id');
+  });
+});
+
+describe("the service's checkpoints and proofs, through the independent verifier", () => {
+  let testApp: TestApp;
+  beforeAll(async () => {
+    testApp = await startTestApp('sqlite', { checkpointIntervalMs: 60_000 });
+  });
+  afterAll(async () => {
+    await testApp.close();
+  });
+
+  it('opens the served checkpoint with the served verifier key, and checks every proof against it', async () => {
+    const http = testApp.app.getHttpServer();
+    const checkpointOfSize = async (size: number): Promise<string> => {
+      for (const deadline = Date.now() + 20_000; Date.now() < deadline;) {
+        const response = await request(http).get('/api/v1/audit/checkpoint').set(bearer('auditor'));
+        if (response.status === 200 && response.text.split('\n')[1] === String(size)) return response.text;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      throw new Error(`no checkpoint of size ${size} after 20 s`);
+    };
+    const get = async (path: string) => (await request(http).get(path).set(bearer('auditor')).expect(200)).body;
+    const post = (path: string, body: object) =>
+      request(http).post(`/api/v1${path}`).set(bearer('programme-office')).send(body).expect(201);
+    await post('/missions', idnumMission);
+    await post('/projects', franceConnectLaunch);
+    await post('/projects/franceconnect/indicators/usagers-franceconnect/measurements', measurementMay2021);
+    await post('/review-cycles', citp5); // a review cycle is checkpointed at once
+    const note = await checkpointOfSize(4);
+    const { vkey } = await get('/api/v1/audit/public-key');
+    const checkpoint = openCheckpoint(note, vkey);
+    expect(checkpoint.size).toBe(4);
+
+    const { items } = await get('/api/v1/events');
+    const hashes = (items as { hash: string; position: string }[]).map((event) => event.hash);
+    expect(merkleRoot(hashes).equals(checkpoint.root)).toBe(true);
+    for (const [index, event] of (items as { hash: string; position: string }[]).entries()) {
+      const { proof } = await get(`/api/v1/audit/proofs/inclusion?position=${event.position}&treeSize=4`);
+      const path = (proof as string[]).map((hash) => Buffer.from(hash, 'base64'));
+      expect(verifyInclusion(leafHash(event.hash), index, 4, path, checkpoint.root)).toBe(true);
+    }
+    const { proof } = await get('/api/v1/audit/proofs/consistency?from=2&to=4');
+    const path = (proof as string[]).map((hash) => Buffer.from(hash, 'base64'));
+    expect(verifyConsistency(2, 4, merkleRoot(hashes.slice(0, 2)), checkpoint.root, path)).toBe(true);
   });
 });
