@@ -128,6 +128,12 @@ describe(`access control: ${ENDPOINTS.length} endpoints × ${CALLERS.length} cal
     for (const { path, body } of ENDPOINT_FIXTURE) {
       await request(http).post(path).set(bearer('programme-office')).send(body).expect(201);
     }
+    // The fixture's review cycle is checkpointed at once, but in the background: the matrix reads the checkpoint.
+    for (const deadline = Date.now() + 20_000; Date.now() < deadline;) {
+      const latest = await request(http).get('/api/v1/audit/checkpoint').set(bearer('auditor'));
+      if (latest.status === 200) break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
   });
   afterAll(async () => {
     await testApp.close();
