@@ -6,6 +6,7 @@ import { registerSeedDemo } from './commands/seed-demo.command';
 import { registerReplay } from './commands/replay.command';
 import { registerTokens } from './commands/tokens.command';
 import { registerVerify } from './commands/verify.command';
+import { registerWitness } from './commands/witness.command';
 
 /** The `portfolio` command line: the same configuration and command handlers as the API. */
 export function buildProgram(): Command {
@@ -19,5 +20,6 @@ export function buildProgram(): Command {
   registerReplay(program);
   registerRebuild(program);
   registerTokens(program);
+  registerWitness(program);
   return program;
 }

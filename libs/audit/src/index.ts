@@ -42,3 +42,16 @@ export {
 } from './verify/verify-export';
 export type { ExportProblem, ExportProblemCode } from './verify/export-problem';
 export type { KeySource } from './verify/trusted-key';
+export {
+  cosignatureSigner,
+  ed25519NoteSigner,
+  ed25519NoteVerifier,
+  formatSignatureLine,
+  formatVerifierKey,
+  openCheckpoint,
+  signCheckpoint,
+  signText,
+  SignatureType,
+  type NoteVerifier,
+  type NoteSigner,
+} from './transparency';
