@@ -21,6 +21,7 @@ export { AuditExporter } from './export/audit-exporter';
 export type { EventSelection, EventSelector, ExportPlan } from './export/export-plan';
 export type { CheckpointStore, CheckpointTimestamp, StoredCheckpoint } from './checkpoint/checkpoint-store';
 export type { CheckpointTsa } from './checkpoint/checkpoint-timestamp';
+export { parseTsaCertificate } from './transparency/tsa-certificate';
 export { SqlCheckpointStore, type CheckpointDialect } from './checkpoint/sql-checkpoint-store';
 export { Checkpointer, type CheckpointerOptions } from './checkpoint/checkpointer';
 export { CheckpointRefusedError, type CheckpointRefusal } from './checkpoint/checkpoint-refused-error';

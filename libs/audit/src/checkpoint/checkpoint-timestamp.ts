@@ -2,7 +2,7 @@ import { formatCheckpoint, type Checkpoint } from '../transparency/checkpoint';
 import { obtainTimestamp } from '../transparency/timestamp-client';
 import type { CheckpointTimestamp } from './checkpoint-store';
 
-// The RFC 3161 time-stamp of a checkpoint: a TSA's word that the note text existed at a time, whatever the log's clock said.
+// A checkpoint's RFC 3161 time-stamp: a TSA's word that its note text existed then, whatever the log's clock said.
 
 /** The time-stamping authority that time-stamps each signed checkpoint. */
 export interface CheckpointTsa {
