@@ -61,7 +61,14 @@ describe.each(STORE_KINDS)('signed checkpoints of the log on %s', (kind) => {
     expect(checkpoint).toMatchObject({ origin: vkey.split('+')[0], size: 4 });
     // After 3: a checkpoint of what was recorded before the schedule's first look may precede it.
     expect((await get('/api/v1/audit/checkpoints?after=3&limit=1').expect(200)).body).toEqual([
-      { treeSize: 4, position: '4', root: checkpoint.root, signedAt: expect.any(String), note: response.text },
+      {
+        treeSize: 4,
+        position: '4',
+        root: checkpoint.root,
+        signedAt: expect.any(String),
+        note: response.text,
+        timestamp: null,
+      },
     ]);
 
     const inclusion = (await get('/api/v1/audit/proofs/inclusion?position=2&treeSize=4').expect(200)).body;

@@ -9,6 +9,13 @@ import { naturalParameters } from './natural-query';
 const DEFAULT_LIMIT = 100;
 const MAX_LIMIT = 1000;
 
+class CheckpointTimestampDto {
+  @ApiProperty({ description: "the RFC 3161 TimeStampToken over the note's text without signature lines, base64 DER" })
+  token!: string;
+  @ApiProperty({ description: 'when the TSA says it saw the note text', example: '2026-12-03T18:00:01.000Z' })
+  genTime!: string;
+}
+
 class CheckpointDto {
   @ApiProperty({ description: 'leaves of the signed tree: the first treeSize events in position order' })
   treeSize!: number;
@@ -16,6 +23,12 @@ class CheckpointDto {
   @ApiProperty({ description: 'RFC 6962 root, lowercase hex' }) root!: string;
   @ApiProperty({ example: '2026-12-03T18:00:00.000Z' }) signedAt!: string;
   @ApiProperty({ description: 'the C2SP signed note (tlog-checkpoint)' }) note!: string;
+  @ApiProperty({
+    type: CheckpointTimestampDto,
+    nullable: true,
+    description: 'its time-stamp by the TSA configured (PORTFOLIO_TSA_URL), null when none was obtained',
+  })
+  timestamp!: CheckpointTimestampDto | null;
 }
 
 const toDto = (checkpoint: StoredCheckpoint): CheckpointDto => ({
@@ -24,6 +37,10 @@ const toDto = (checkpoint: StoredCheckpoint): CheckpointDto => ({
   root: checkpoint.root,
   signedAt: checkpoint.signedAt,
   note: checkpoint.note,
+  timestamp:
+    checkpoint.timestamp === undefined
+      ? null
+      : { token: checkpoint.timestamp.token.toString('base64'), genTime: checkpoint.timestamp.genTime },
 });
 
 @ApiTags('audit')

@@ -48,7 +48,13 @@ export const checkpointerProvider: FactoryProvider<Checkpointer> = {
   ) => {
     const logger = new Logger('Checkpoints');
     const origin = config.logOrigin ?? defaultLogOrigin(key);
-    return new Checkpointer(store, checkpoints, { origin, key, now: () => clock.now(), log: (m) => logger.error(m) });
+    return new Checkpointer(store, checkpoints, {
+      origin,
+      key,
+      now: () => clock.now(),
+      log: (m) => logger.error(m),
+      ...(config.tsa === undefined ? {} : { tsa: config.tsa }),
+    });
   },
 };
 

@@ -1,6 +1,7 @@
 import { isAbsolute, join, resolve } from 'node:path';
 import { parseAuth } from './auth-config';
 import { parseCheckpointConfig } from './checkpoint-config';
+import { parseTsaConfig } from './tsa-config';
 import { value, type Env } from './env';
 import type { PortfolioConfig, PostgresLocation, StoreConfig } from './portfolio-config';
 
@@ -80,6 +81,15 @@ export function loadConfig(env: Env, cwd: string): PortfolioConfig {
   const rawKeyFile = value(env, 'PORTFOLIO_SIGNING_KEY_FILE');
   const signingKeyFile = rawKeyFile === undefined ? undefined : resolve(cwd, rawKeyFile);
   const checkpoints = parseCheckpointConfig(env, problems);
+  const tsa = parseTsaConfig(env, cwd, problems);
   if (problems.length > 0 || store === undefined || auth === undefined) throw new ConfigError(problems);
-  return { port, dataDir, store, auth, ...(signingKeyFile === undefined ? {} : { signingKeyFile }), ...checkpoints };
+  return {
+    port,
+    dataDir,
+    store,
+    auth,
+    ...(signingKeyFile === undefined ? {} : { signingKeyFile }),
+    ...checkpoints,
+    ...tsa,
+  };
 }

@@ -11,6 +11,16 @@ export interface StoredCheckpoint {
   /** The C2SP signed note. */
   readonly note: string;
   readonly signedAt: string;
+  /** The TSA's RFC 3161 time-stamp of the note text, when one was configured and answered. */
+  readonly timestamp?: CheckpointTimestamp;
+}
+
+/** An RFC 3161 time-stamp token over a checkpoint's note text (without its signature lines), checked when stored. */
+export interface CheckpointTimestamp {
+  /** The TimeStampToken, DER. */
+  readonly token: Buffer;
+  /** When the TSA says it saw the note text. */
+  readonly genTime: string;
 }
 
 export interface CheckpointStore {

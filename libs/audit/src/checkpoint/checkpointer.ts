@@ -9,6 +9,7 @@ import type { NoteSigner } from '../transparency/sign-note';
 import { formatVerifierKey } from '../transparency/verifier-key';
 import { CheckpointRefusedError, type CheckpointRefusal } from './checkpoint-refused-error';
 import type { CheckpointStore, StoredCheckpoint } from './checkpoint-store';
+import { timestampCheckpoint, type CheckpointTsa } from './checkpoint-timestamp';
 
 export interface CheckpointerOptions {
   /** The checkpoints' origin line, and the name of the key that signs them. */
@@ -17,6 +18,8 @@ export interface CheckpointerOptions {
   readonly key: KeyObject;
   readonly now: () => Date;
   readonly log?: (message: string) => void;
+  /** When given, each checkpoint signed is time-stamped by this TSA before it is stored. */
+  readonly tsa?: CheckpointTsa;
 }
 
 /**
@@ -86,9 +89,19 @@ export class Checkpointer {
       // Nothing new to vouch for: the latest checkpoint covers the log, or the log is empty.
       if (tree.tree.size === (latest?.treeSize ?? 0)) return undefined;
       const root = tree.tree.root();
-      const note = signCheckpoint({ origin: this.options.origin, size: tree.tree.size, root }, [this.signer]);
+      const checkpoint = { origin: this.options.origin, size: tree.tree.size, root };
+      const note = signCheckpoint(checkpoint, [this.signer]);
       const signedAt = this.options.now().toISOString();
-      return this.checkpoints.append({ treeSize: tree.tree.size, position: this.treePosition, root, note, signedAt });
+      const { tsa, log = () => undefined } = this.options;
+      const timestamp = tsa === undefined ? undefined : await timestampCheckpoint(tsa, checkpoint, log);
+      return this.checkpoints.append({
+        treeSize: tree.tree.size,
+        position: this.treePosition,
+        root,
+        note,
+        signedAt,
+        ...(timestamp === undefined ? {} : { timestamp }),
+      });
     });
   }
 

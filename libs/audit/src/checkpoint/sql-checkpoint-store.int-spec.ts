@@ -46,6 +46,36 @@ describe.each(TEST_STORE_KINDS)('SqlCheckpointStore on %s', (kind) => {
     expect(await again.latest()).toEqual(checkpoint(5, 'a'));
   });
 
+  it('stores a checkpoint with its time-stamp, and refuses to change the time-stamp later', async () => {
+    const stamped = {
+      ...checkpoint(5, 'a'),
+      timestamp: { token: Buffer.from([0x30, 0x03]), genTime: '2022-04-01T08:00:06Z' },
+    };
+    await store.append(stamped);
+    expect(await store.at(5)).toEqual(stamped);
+    await expect(
+      sql`UPDATE audit_checkpoints SET timestamp_token = NULL`.execute(test.database),
+    ).rejects.toHaveProperty('message', expect.stringContaining('audit_checkpoints is append-only'));
+  });
+
+  it('adds the time-stamp columns to a table created before them, keeping its rows', async () => {
+    await sql`DROP TABLE audit_checkpoints`.execute(test.database);
+    await sql`CREATE TABLE audit_checkpoints (tree_size bigint PRIMARY KEY, position bigint NOT NULL, root text NOT NULL, note text NOT NULL, signed_at text NOT NULL)`.execute(
+      test.database,
+    );
+    const { treeSize, position, root, note, signedAt } = checkpoint(5, 'a');
+    await sql`INSERT INTO audit_checkpoints VALUES (${treeSize}, ${position.toString()}, ${root}, ${note}, ${signedAt})`.execute(
+      test.database,
+    );
+    const opened = await SqlCheckpointStore.open(test.database, kind);
+    expect(await opened.latest()).toEqual(checkpoint(5, 'a'));
+    await opened.append({
+      ...checkpoint(6, 'b'),
+      timestamp: { token: Buffer.from([0x30]), genTime: '2022-04-01T08:00:07Z' },
+    });
+    expect((await opened.at(6))?.timestamp?.token).toEqual(Buffer.from([0x30]));
+  });
+
   it.each([
     ['an update', sql`UPDATE audit_checkpoints SET root = 'f'`],
     ['a delete', sql`DELETE FROM audit_checkpoints WHERE tree_size = 5`],

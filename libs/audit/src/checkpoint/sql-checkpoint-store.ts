@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { CheckpointStore, StoredCheckpoint } from './checkpoint-store';
+import type { CheckpointStore, CheckpointTimestamp, StoredCheckpoint } from './checkpoint-store';
 
 // The checkpoints in the database beside the log (the read models' SQLite file or PostgreSQL schema). The table is
 // not a read model: no rebuild drops it, and triggers refuse to change or delete its rows.
@@ -11,6 +11,9 @@ type CheckpointRow = {
   root: string;
   note: string;
   signed_at: string;
+  /** Base64 DER of the RFC 3161 token, and its genTime; null when the checkpoint has no time-stamp. */
+  timestamp_token: string | null;
+  timestamp_gen_time: string | null;
 };
 
 type CheckpointTables = {
@@ -19,10 +22,20 @@ type CheckpointTables = {
 
 export type CheckpointDialect = 'sqlite' | 'postgres';
 
+// Added after the table's first release: tables created before lack them. A checkpoint is inserted with its
+// time-stamp, so the append-only triggers stay as they were.
+const TIMESTAMP_COLUMNS = ['timestamp_token', 'timestamp_gen_time'] as const;
+
 const REFUSAL = 'audit_checkpoints is append-only: a signed checkpoint is never changed or deleted';
 
 async function createSqliteTable(db: Kysely<CheckpointTables>): Promise<void> {
   await createTable(db);
+  const columns = await sql<{ name: string }>`SELECT name FROM pragma_table_info('audit_checkpoints')`.execute(db);
+  for (const column of TIMESTAMP_COLUMNS) {
+    if (!columns.rows.some((row) => row.name === column)) {
+      await sql.raw(`ALTER TABLE audit_checkpoints ADD COLUMN ${column} text`).execute(db);
+    }
+  }
   for (const operation of ['UPDATE', 'DELETE']) {
     await sql
       .raw(
@@ -38,6 +51,9 @@ async function createPostgresTable(db: Kysely<CheckpointTables>): Promise<void> 
   await db.transaction().execute(async (trx) => {
     await sql`SELECT pg_advisory_xact_lock(hashtext('portfolio-ledger:audit_checkpoints'))`.execute(trx);
     await createTable(trx);
+    for (const column of TIMESTAMP_COLUMNS) {
+      await sql.raw(`ALTER TABLE audit_checkpoints ADD COLUMN IF NOT EXISTS ${column} text`).execute(trx);
+    }
     await sql
       .raw(
         `CREATE OR REPLACE FUNCTION audit_checkpoints_refuse() RETURNS trigger LANGUAGE plpgsql AS ` +
@@ -62,17 +78,26 @@ function createTable(db: Kysely<CheckpointTables>): Promise<void> {
     .addColumn('root', 'text', (column) => column.notNull())
     .addColumn('note', 'text', (column) => column.notNull())
     .addColumn('signed_at', 'text', (column) => column.notNull())
+    .addColumn('timestamp_token', 'text')
+    .addColumn('timestamp_gen_time', 'text')
     .execute()
     .then(() => undefined);
 }
 
+function timestampFromRow(row: CheckpointRow): CheckpointTimestamp | undefined {
+  if (row.timestamp_token === null || row.timestamp_gen_time === null) return undefined;
+  return { token: Buffer.from(row.timestamp_token, 'base64'), genTime: row.timestamp_gen_time };
+}
+
 function fromRow(row: CheckpointRow): StoredCheckpoint {
+  const timestamp = timestampFromRow(row);
   return {
     treeSize: Number(row.tree_size),
     position: BigInt(row.position),
     root: row.root,
     note: row.note,
     signedAt: row.signed_at,
+    ...(timestamp === undefined ? {} : { timestamp }),
   };
 }
 
@@ -96,6 +121,8 @@ export class SqlCheckpointStore implements CheckpointStore {
         root: checkpoint.root,
         note: checkpoint.note,
         signed_at: checkpoint.signedAt,
+        timestamp_token: checkpoint.timestamp?.token.toString('base64') ?? null,
+        timestamp_gen_time: checkpoint.timestamp?.genTime ?? null,
       })
       .onConflict((conflict) => conflict.column('tree_size').doNothing())
       .execute();
