@@ -33,7 +33,19 @@ export type ExportProblemCode =
   /** The manifest's eventCount, firstPosition or lastPosition is not what the file holds. */
   | 'count_mismatch'
   /** A file's SHA-256 or size differs from the manifest's. */
-  | 'digest_mismatch';
+  | 'digest_mismatch'
+  /** The export's checkpoint is smaller than the one the auditor pinned (--checkpoint, --min-size): an older log. */
+  | 'older_than_pin'
+  /** The export's log and the pinned checkpoint's differ within the pinned size: a rewritten or forked log. */
+  | 'pin_mismatch'
+  /** The trailer's witnessed checkpoint is malformed, of another log, or not signed by the instance key. */
+  | 'bad_witnessed_checkpoint'
+  /** A witness's cosignature on the witnessed checkpoint does not verify with the witness key given. */
+  | 'bad_cosignature'
+  /** The witnessed checkpoint is not proven to be a prefix of the export's checkpoint. */
+  | 'witness_inconsistent'
+  /** The trailer's time-stamp token does not verify over the checkpoint with the TSA certificate given. */
+  | 'bad_timestamp';
 
 /** The first thing found wrong, located as precisely as the check allows. */
 export interface ExportProblem {
