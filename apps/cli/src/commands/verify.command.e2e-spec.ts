@@ -139,3 +139,54 @@ describe('portfolio verify exits 2 and says in words why, without a stack trace,
     expect(missing.stderr + notAKey.stderr).not.toMatch(STACK_FRAME);
   });
 });
+
+describe('portfolio verify exits 2 and says why when an anchor it was given cannot be used', () => {
+  it.each([
+    [
+      'a missing pinned checkpoint',
+      ['--checkpoint', 'no-such.note'],
+      /the --checkpoint file .*no-such\.note cannot be read: ENOENT/,
+    ],
+    [
+      'a pinned checkpoint the instance did not sign',
+      ['--checkpoint', 'instance.pem'],
+      /the pinned checkpoint is not a checkpoint signed by the instance key/,
+    ],
+    ['a minimum size that is not a number', ['--min-size', 'twelve'], /--min-size must be a whole number of events/],
+    [
+      'a missing witness key file',
+      ['--witness-key', 'no-such.vkey'],
+      /the --witness-key file .*no-such\.vkey cannot be read: ENOENT/,
+    ],
+    [
+      'a witness key that is not one',
+      ['--witness-key', 'w.example+0badc0de+AAAA'],
+      /the witness key .* cannot be used/,
+    ],
+    ['a TSA certificate that is not one', ['--tsa-certificate', 'instance.pem'], /the TSA certificate cannot be used/],
+  ])('%s', async (_case, [option, value], message) => {
+    const run = await portfolio('verify', bundle, '--public-key', instanceKey, option, join(dir, value));
+    expect(run.code).toBe(2);
+    expect(run.stdout).toMatch(/^UNUSABLE: /);
+    expect(run.stdout).toMatch(message);
+    expect(run.stdout + run.stderr).not.toMatch(STACK_FRAME);
+  });
+
+  it('a pinned checkpoint without the instance key to check it with', async () => {
+    const run = await portfolio('verify', bundle, '--checkpoint', instanceKey);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toContain(
+      'a pinned checkpoint (--checkpoint) is checked with the instance key: give --public-key',
+    );
+  });
+});
+
+describe('portfolio verify with anchors on an export without a trailer', () => {
+  it('says UNVERIFIED and exits 3: it names no checkpoint to hold the anchors against', async () => {
+    const run = await portfolio('verify', bundle, '--public-key', instanceKey, '--min-size', '1');
+    expect(run.code).toBe(3);
+    expect(run.stdout).toMatch(/^UNVERIFIED: /);
+    expect(run.stdout).toContain('  pinned:          not proven: this export has no trailer');
+    expect(run.stdout).toContain('  why unverified:  an anchor you gave is not proven by this export');
+  });
+});

@@ -1,9 +1,11 @@
-import { verifyExport, type ExportVerification } from '@portfolio/audit';
+import { verifyAnchoredExport, type AnchoredVerification } from '@portfolio/audit';
 import type { Command } from 'commander';
 import { readFile } from 'node:fs/promises';
 import { startProgress } from '../progress';
+import { describeAnchors } from '../verify/describe-anchors';
+import { readTrustOptions, type TrustOptionFlags } from '../verify/trust-option-files';
 
-type Verdict = ExportVerification['verdict'];
+type Verdict = AnchoredVerification['verdict'];
 
 /** The exit status of each verdict: a script can tell a changed export from one it could not read or not vouch for. */
 const EXIT_CODES: Record<Verdict, number> = { intact: 0, tampered: 1, unusable: 2, unverified: 3 };
@@ -14,15 +16,28 @@ Exit codes:
   1  TAMPERED    the export was changed: the first problem is printed, with its position
   2  UNUSABLE    the input cannot be checked: missing or unreadable file, not a zip, malformed manifest, not an export
   3  UNVERIFIED  no problem found, but no key of the instance was given: the key inside a bundle proves only
-                 that the bundle is self-consistent, not that the instance signed it`;
+                 that the bundle is self-consistent, not that the instance signed it; or an anchor you gave
+                 (--checkpoint, --min-size, --witness-key, --tsa-certificate) cannot be proven from this export
 
-function unverifiedReason(result: ExportVerification): string {
-  return result.keySource === 'none'
-    ? 'no key of the instance was given (--public-key): the seal signatures were not checked'
-    : 'no key of the instance was given (--public-key): the key in the bundle proves only that the bundle is self-consistent';
+Anchors (each optional; each one given must hold, or the verdict is at best UNVERIFIED):
+  --checkpoint FILE      a signed checkpoint you hold (GET /api/v1/audit/checkpoint): the export must show that
+                         log, or a later state of it; needs --public-key
+  --min-size N           the export's checkpoint must cover at least N events
+  --witness-key VKEY     a witness's verifier key, or a file of them (repeatable): it must have cosigned a
+                         checkpoint the export's own is proven to extend
+  --tsa-certificate PEM  the TSA's certificate: the export's checkpoint must carry a time-stamp token it signed`;
+
+function unverifiedReason(result: AnchoredVerification): string {
+  if (result.keySource === 'none') {
+    return 'no key of the instance was given (--public-key): the seal signatures were not checked';
+  }
+  if (result.keySource === 'manifest') {
+    return 'no key of the instance was given (--public-key): the key in the bundle proves only that the bundle is self-consistent';
+  }
+  return 'an anchor you gave is not proven by this export (see "not proven" above)';
 }
 
-function counts(result: ExportVerification): string[] {
+function counts(result: AnchoredVerification): string[] {
   return [
     `  events checked:  ${result.eventsChecked} in ${result.streamsChecked} streams${result.filtered ? ' (filtered export)' : ''}`,
     `  seals checked:   ${result.sealsChecked}`,
@@ -31,9 +46,10 @@ function counts(result: ExportVerification): string[] {
   ];
 }
 
-function describe(result: ExportVerification, file: string): string {
+function describe(result: AnchoredVerification, file: string): string {
   // What was counted before an unusable input was found is noise: that input is no export to count in.
-  const lines = [`${result.verdict.toUpperCase()}: ${file}`, ...(result.verdict === 'unusable' ? [] : counts(result))];
+  const lines = [`${result.verdict.toUpperCase()}: ${file}`];
+  if (result.verdict !== 'unusable') lines.push(...counts(result), ...describeAnchors(result.anchors));
   if (result.unsealedEvents > 0) lines.push(`  not yet sealed:  ${result.unsealedEvents} events after the last seal`);
   if (result.verdict === 'unverified') lines.push(`  why unverified:  ${unverifiedReason(result)}`);
   if (result.problem !== undefined) {
@@ -58,14 +74,20 @@ async function readKey(path: string | undefined): Promise<string | undefined> {
   }
 }
 
-async function verify(file: string, publicKeyFile: string | undefined): Promise<ExportVerification> {
-  const publicKeyPem = await readKey(publicKeyFile);
+interface VerifyFlags extends TrustOptionFlags {
+  readonly publicKey?: string;
+}
+
+async function verify(file: string, flags: VerifyFlags): Promise<AnchoredVerification> {
+  const publicKeyPem = await readKey(flags.publicKey);
+  const anchors = await readTrustOptions(flags, publicKeyPem);
   const kind = file.endsWith('.zip') ? 'bundle' : 'ndjson';
   const progress = startProgress('verify', 'events');
-  return verifyExport({ kind, path: file }, { publicKeyPem, onProgress: (events) => progress.update(events) }).finally(
-    () => progress.stop(),
-  );
+  const options = { publicKeyPem, onProgress: (events: number) => progress.update(events) };
+  return verifyAnchoredExport({ kind, path: file }, options, anchors).finally(() => progress.stop());
 }
+
+const collect = (value: string, previous: readonly string[] = []) => [...previous, value];
 
 /** `portfolio verify`: the offline check of an export, its verdict as the exit status (see EXIT_CODES). */
 export function registerVerify(program: Command): void {
@@ -77,14 +99,21 @@ export function registerVerify(program: Command): void {
       '--public-key <pem-file>',
       'your own copy of the seal public key (trusted instead of the one in the bundle); without it the verdict is at best UNVERIFIED',
     )
+    .option(
+      '--checkpoint <note-file>',
+      'a signed checkpoint of the instance you hold: the export must show that log or a later state of it',
+    )
+    .option('--min-size <events>', "the export's checkpoint must cover at least this many events")
+    .option('--witness-key <vkey-or-file>', "a witness's verifier key, or a file of them (repeatable)", collect)
+    .option('--tsa-certificate <pem-file>', "the TSA's certificate, to check the checkpoint's time-stamp token with")
     .addHelpText('after', EXIT_CODES_HELP)
-    .action(async (file: string, options: { publicKey?: string }) => {
-      let result: ExportVerification;
+    .action(async (file: string, options: VerifyFlags) => {
+      let result: AnchoredVerification;
       try {
-        result = await verify(file, options.publicKey);
+        result = await verify(file, options);
       } catch (error) {
-        // What is wrong with the export comes back as a problem found; what throws is the key (not a file, not
-        // Ed25519) or an input no check foresaw: either way, words and exit 2, never a stack trace.
+        // What is wrong with the export comes back as a problem found; what throws is the key or an anchor (a file
+        // missing, a key or certificate unfit) or an input no check foresaw: words and exit 2, never a stack trace.
         process.stdout.write(`UNUSABLE: ${file}\n  ${error instanceof Error ? error.message : String(error)}\n`);
         process.exitCode = EXIT_CODES.unusable;
         return;
