@@ -15,6 +15,7 @@ export {
 } from './seal/signing-key-file';
 export { publicKeyDocument, type PublicKeyDocument } from './seal/public-key-document';
 export * from './export/event-csv';
+export * from './csv/csv-reader';
 export * from './export/table-schema';
 export * from './export/export-format';
 export { AuditExporter } from './export/audit-exporter';

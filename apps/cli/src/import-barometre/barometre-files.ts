@@ -13,7 +13,7 @@ import {
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
-import { CsvEncodingError, readCsvRows, type CsvRow } from './csv-reader';
+import { CsvEncodingError, readCsvRows, type CsvRow } from '@portfolio/audit';
 import { bounded, parseDecimal, projectIdForMesure, slugify } from './mapping';
 import type { RejectedRow } from './types';
 
