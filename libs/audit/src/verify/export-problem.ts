@@ -6,6 +6,8 @@ export type ExportProblemCode =
   | 'missing_file'
   /** manifest.json is not a v1 manifest, or contradicts itself. */
   | 'bad_manifest'
+  /** A CSV file whose header is not that of an events export: no export to check. */
+  | 'bad_csv_header'
   /** The auditor's public key is not the key the export names. */
   | 'wrong_key'
   /** A seal's signature does not verify with the trusted key. */

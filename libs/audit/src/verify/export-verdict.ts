@@ -9,7 +9,7 @@ import type { KeySource } from './trusted-key';
 export type ExportVerdict = 'intact' | 'tampered' | 'unusable' | 'unverified';
 
 /** Problems that say the input is not an export one can check, rather than an export that was changed. */
-const UNUSABLE_CODES: ReadonlySet<ExportProblemCode> = new Set(['unreadable', 'bad_manifest']);
+const UNUSABLE_CODES: ReadonlySet<ExportProblemCode> = new Set(['unreadable', 'bad_manifest', 'bad_csv_header']);
 
 export function exportVerdict(problem: ExportProblem | undefined, keySource: KeySource): ExportVerdict {
   if (problem === undefined) return keySource === 'auditor' ? 'intact' : 'unverified';
