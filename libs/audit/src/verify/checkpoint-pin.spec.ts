@@ -118,6 +118,6 @@ describe('PrefixRootRecorder', () => {
     leaves.slice(0, 7).forEach((leaf) => recorder.see(leaf));
     expect(recorder.root()).toBeUndefined();
     leaves.slice(7).forEach((leaf) => recorder.see(leaf));
-    expect(recorder.root()).toBe(ledger.exported(8).checkpoint.checkpoint.root);
+    expect(recorder.root()).toBe(ledger.exported(8).checkpoint.root);
   });
 });

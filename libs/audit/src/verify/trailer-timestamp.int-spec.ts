@@ -18,7 +18,7 @@ if (unavailable !== undefined) {
     let tsa: LocalTsa;
     /** The token the instance stores beside its checkpoint of `size` events: over the note text, base64. */
     const tokenOver = async (size: number) => {
-      const text = Buffer.from(ledger.exported(size).checkpoint.text);
+      const text = Buffer.from(ledger.exported(size).checkpointText);
       const { token, genTime } = await obtainTimestamp(tsa.url, text, {
         tsaCertificate: tsa.certificates.tsa,
         timeoutMs: 10_000,

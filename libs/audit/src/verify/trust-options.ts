@@ -1,6 +1,6 @@
 import type { ExportTrailer } from '../export/export-trailer';
 import { cosignatureTime, cosignatureVerifier } from '../transparency/cosignature';
-import type { OpenedCheckpoint } from '../transparency/checkpoint-note';
+import type { ParsedCheckpoint } from '../transparency/checkpoint';
 import { keyIdHex } from '../transparency/note-key';
 import type { NoteVerifier } from '../transparency/open-note';
 import { checkPin, checkpointPin, minimumSizePin, type CheckpointPin, type ProvenPrefix } from './checkpoint-pin';
@@ -37,7 +37,9 @@ export interface TrustAnchors {
 /** The export's side: its trailer, with the checkpoint already opened by the instance key `log`. */
 export interface AnchoredExport {
   readonly trailer: ExportTrailer;
-  readonly checkpoint: OpenedCheckpoint;
+  readonly checkpoint: ParsedCheckpoint;
+  /** The checkpoint's note text, without signature lines: what its time-stamp token covers. */
+  readonly checkpointText: string;
   readonly log: NoteVerifier;
   /** Trees the walk proved part of the export's log, e.g. the root of a full export's first `pin.size` events. */
   readonly prefixes: readonly ProvenPrefix[];
@@ -91,7 +93,7 @@ function witnessFinding(witness: NoteVerifier, witnessed: ProvenWitnessedCheckpo
  * a bad one is a changed trailer), the pins, each witness, the time-stamp.
  */
 export async function checkTrust(subject: AnchoredExport, anchors: TrustAnchors): Promise<TrustFinding[]> {
-  const exported = subject.checkpoint.checkpoint;
+  const exported = subject.checkpoint;
   const witnessed =
     subject.trailer.witnessed === undefined
       ? undefined
@@ -110,7 +112,7 @@ export async function checkTrust(subject: AnchoredExport, anchors: TrustAnchors)
     findings.push(...anchors.witnesses.map((witness) => witnessFinding(witness, witnessed)));
   }
   if (anchors.tsa !== undefined) {
-    findings.push(await checkTimestamp(subject.trailer.timestamp, subject.checkpoint.text, anchors.tsa));
+    findings.push(await checkTimestamp(subject.trailer.timestamp, subject.checkpointText, anchors.tsa));
   }
   return findings;
 }

@@ -89,6 +89,7 @@ export class AnchoredLog {
       sealProofs: [],
       ...extra,
     };
-    return { trailer, checkpoint: openCheckpoint(trailer.checkpoint, this.log), log: this.log, prefixes: [] };
+    const { checkpoint, text } = openCheckpoint(trailer.checkpoint, this.log);
+    return { trailer, checkpoint, checkpointText: text, log: this.log, prefixes: [] };
   }
 }
