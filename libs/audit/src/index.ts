@@ -25,6 +25,21 @@ export { parseTsaCertificate } from './transparency/tsa-certificate';
 export { SqlCheckpointStore, type CheckpointDialect } from './checkpoint/sql-checkpoint-store';
 export { Checkpointer, type CheckpointerOptions } from './checkpoint/checkpointer';
 export { CheckpointRefusedError, type CheckpointRefusal } from './checkpoint/checkpoint-refused-error';
+export type { CosignatureStore, StoredCosignature } from './checkpoint/cosignature-store';
+export { SqlCosignatureStore } from './checkpoint/sql-cosignature-store';
+export {
+  CosignedCheckpoints,
+  withCosignatures,
+  type CosignedCheckpoint,
+  type LatestCosigned,
+} from './checkpoint/cosigned-checkpoints';
+export {
+  WITNESS_CLOCK_SKEW_SECONDS,
+  WitnessCosignatures,
+  type AcceptedCosignatures,
+  type WitnessCosignaturesOptions,
+} from './checkpoint/witness-cosignatures';
+export { CosignatureRefusedError, type CosignatureRefusal } from './checkpoint/cosignature-refused-error';
 export { CheckpointSchedule, type CheckpointScheduleOptions } from './checkpoint/checkpoint-schedule';
 export { defaultLogOrigin, isLogOrigin } from './checkpoint/log-origin';
 export {
@@ -50,7 +65,11 @@ export {
   ed25519NoteVerifier,
   formatSignatureLine,
   formatVerifierKey,
+  MAX_NOTE_SIGNATURES,
+  NoteError,
   openCheckpoint,
+  parseNote,
+  parseVerifierKey,
   signCheckpoint,
   signText,
   SignatureType,

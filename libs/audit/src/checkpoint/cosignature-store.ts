@@ -19,7 +19,7 @@ export interface StoredCosignature {
 export interface CosignatureStore {
   /** Stores the cosignature; one already stored for the same checkpoint and key ID is kept, and returned instead. */
   add(cosignature: StoredCosignature): Promise<StoredCosignature>;
-  /** The cosignatures of the checkpoints of these sizes, by size then in the order they were stored. */
+  /** The cosignatures of the checkpoints of these sizes, by size, then by the time received, then by key ID. */
   of(treeSizes: readonly number[]): Promise<StoredCosignature[]>;
   /** The size of the largest checkpoint that has a cosignature. */
   latestCosignedSize(): Promise<number | undefined>;

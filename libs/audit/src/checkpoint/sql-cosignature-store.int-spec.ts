@@ -29,7 +29,7 @@ describe.each(TEST_STORE_KINDS)('SqlCosignatureStore on %s', (kind) => {
     expect(await store.latestCosignedSize()).toBeUndefined();
   });
 
-  it('returns what it stored: by size, then in the order received, and the largest size cosigned', async () => {
+  it('returns what it stored: by size, then by the time received, and the largest size cosigned', async () => {
     await store.add(cosignature(7, 2));
     await store.add(cosignature(3, 1));
     await store.add(cosignature(7, 1));

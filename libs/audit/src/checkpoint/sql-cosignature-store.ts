@@ -25,19 +25,21 @@ const TABLE = 'audit_cosignatures';
 const REFUSAL = 'audit_cosignatures is append-only: a witness cosignature is never changed or deleted';
 
 function createTable(db: Kysely<CosignatureTables>): Promise<void> {
-  return db.schema
-    .createTable(TABLE)
-    .ifNotExists()
-    .addColumn('tree_size', 'bigint', (column) => column.notNull())
-    .addColumn('key_id', 'bigint', (column) => column.notNull())
-    .addColumn('witness', 'text', (column) => column.notNull())
-    .addColumn('line', 'text', (column) => column.notNull())
-    .addColumn('cosigned_at', 'text', (column) => column.notNull())
-    .addColumn('received_at', 'text', (column) => column.notNull())
-    // One cosignature per checkpoint and witness key: a witness asked again keeps its first.
-    .addPrimaryKeyConstraint('audit_cosignatures_pkey', ['tree_size', 'key_id'])
-    .execute()
-    .then(() => undefined);
+  return (
+    db.schema
+      .createTable(TABLE)
+      .ifNotExists()
+      .addColumn('tree_size', 'bigint', (column) => column.notNull())
+      .addColumn('key_id', 'bigint', (column) => column.notNull())
+      .addColumn('witness', 'text', (column) => column.notNull())
+      .addColumn('line', 'text', (column) => column.notNull())
+      .addColumn('cosigned_at', 'text', (column) => column.notNull())
+      .addColumn('received_at', 'text', (column) => column.notNull())
+      // One cosignature per checkpoint and witness key: a witness asked again keeps its first.
+      .addPrimaryKeyConstraint('audit_cosignatures_pkey', ['tree_size', 'key_id'])
+      .execute()
+      .then(() => undefined)
+  );
 }
 
 async function createSqliteTable(db: Kysely<CosignatureTables>): Promise<void> {
