@@ -27,18 +27,8 @@ export { Checkpointer, type CheckpointerOptions } from './checkpoint/checkpointe
 export { CheckpointRefusedError, type CheckpointRefusal } from './checkpoint/checkpoint-refused-error';
 export type { CosignatureStore, StoredCosignature } from './checkpoint/cosignature-store';
 export { SqlCosignatureStore } from './checkpoint/sql-cosignature-store';
-export {
-  CosignedCheckpoints,
-  withCosignatures,
-  type CosignedCheckpoint,
-  type LatestCosigned,
-} from './checkpoint/cosigned-checkpoints';
-export {
-  WITNESS_CLOCK_SKEW_SECONDS,
-  WitnessCosignatures,
-  type AcceptedCosignatures,
-  type WitnessCosignaturesOptions,
-} from './checkpoint/witness-cosignatures';
+export { CosignedCheckpoints, type CosignedCheckpoint, type LatestCosigned } from './checkpoint/cosigned-checkpoints';
+export { WitnessCosignatures, type AcceptedCosignatures } from './checkpoint/witness-cosignatures';
 export { CosignatureRefusedError, type CosignatureRefusal } from './checkpoint/cosignature-refused-error';
 export { CheckpointSchedule, type CheckpointScheduleOptions } from './checkpoint/checkpoint-schedule';
 export { defaultLogOrigin, isLogOrigin } from './checkpoint/log-origin';
@@ -66,7 +56,6 @@ export {
   formatSignatureLine,
   formatVerifierKey,
   MAX_NOTE_SIGNATURES,
-  NoteError,
   openCheckpoint,
   parseNote,
   parseVerifierKey,
