@@ -69,6 +69,7 @@ function expected(endpoint: Endpoint, credential: Credential): 'success' | 401 |
 function call(http: App, endpoint: Endpoint, token: string | undefined): request.Test {
   const pending = endpoint.method === 'GET' ? request(http).get(endpoint.path) : request(http).post(endpoint.path);
   if (token !== undefined) pending.set('Authorization', `Bearer ${token}`);
+  if (typeof endpoint.body === 'string') return pending.type('text/plain').send(endpoint.body);
   return endpoint.body === undefined ? pending : pending.send(endpoint.body);
 }
 

@@ -68,6 +68,7 @@ describe.each(STORE_KINDS)('signed checkpoints of the log on %s', (kind) => {
         signedAt: expect.any(String),
         note: response.text,
         timestamp: null,
+        cosignatures: [],
       },
     ]);
 

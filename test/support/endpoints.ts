@@ -11,8 +11,8 @@ export interface Endpoint {
   readonly kind: EndpointKind;
   readonly method: 'GET' | 'POST';
   readonly path: string;
-  /** JSON body of a POST. */
-  readonly body?: object;
+  /** Body of a POST: JSON, or text/plain when a string. */
+  readonly body?: object | string;
   /** Roles allowed; empty for public endpoints (no credentials needed). */
   readonly roles: readonly Role[];
   /** Status of a successful call. Commands may also answer 409/422 when the matrix repeats them. */
@@ -75,6 +75,15 @@ export const ENDPOINTS: readonly Endpoint[] = [
   audit('/api/v1/audit/checkpoints'),
   audit('/api/v1/audit/proofs/inclusion?position=1&treeSize=1'),
   audit('/api/v1/audit/proofs/consistency?from=0&to=1'),
+  {
+    kind: 'audit',
+    method: 'POST',
+    path: '/api/v1/audit/checkpoint/cosignatures',
+    // No note: past access control, the intake refuses it (400 malformed_cosignature) without a witness to configure.
+    body: 'not a cosigned checkpoint\n',
+    roles: AUDIT_ROLES,
+    success: 400,
+  },
   command('/api/v1/missions', { ...idnumMission, missionCode: 'DATA', name: 'Données' }, 201),
   command('/api/v1/projects', { ...franceConnectLaunch, projectId: 'proconnect', title: 'ProConnect' }, 201),
   command(`${PROJECT}/milestones/${MILESTONE}/reach`, { reachedOn: '2021-06-30' }, 200),

@@ -9,6 +9,7 @@ import { ReviewCycleCommandsController } from './commands/review-cycle-commands.
 import { CheckpointsController } from './audit/checkpoints.controller';
 import { GetPublicKeyController } from './audit/public-key.controller';
 import { ProofsController } from './audit/proofs.controller';
+import { WitnessCosignaturesController } from './audit/witness-cosignatures.controller';
 import { AuditLogController } from './reads/audit-log.controller';
 import { ExportAuditTrailController } from './audit/export-audit-trail.controller';
 import { HealthController } from './health/health.controller';
@@ -44,6 +45,7 @@ export class AppModule {
         VerifyAuditTrailController,
         CheckpointsController,
         ProofsController,
+        WitnessCosignaturesController,
       ],
       providers: [LedgerEndpoint],
     };

@@ -1,5 +1,12 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { AuditExporter, AuditVerifier, Checkpointer, HistorySealer } from '@portfolio/audit';
+import {
+  AuditExporter,
+  AuditVerifier,
+  Checkpointer,
+  CosignedCheckpoints,
+  HistorySealer,
+  WitnessCosignatures,
+} from '@portfolio/audit';
 import { auditExporterProvider } from './audit/audit-exporter.provider';
 import { auditVerifierProvider } from './audit/audit-verifier.provider';
 import {
@@ -9,6 +16,12 @@ import {
   checkpointStoreProvider,
   SIGNS_CHECKPOINTS,
 } from './audit/checkpoints.provider';
+import {
+  COSIGNATURE_STORE,
+  cosignatureStoreProvider,
+  cosignedCheckpointsProvider,
+  witnessCosignaturesProvider,
+} from './audit/cosignatures.provider';
 import { historySealerProvider } from './audit/history-sealer.provider';
 import { SEAL_SIGNING_KEY, sealSigningKeyProvider } from './audit/seal-signing-key.provider';
 import { Ledger } from './ledger/ledger';
@@ -33,8 +46,21 @@ import { ReadModelsModule, type ReadModelsOptions } from './read-models/read-mod
     checkpointStoreProvider,
     checkpointerProvider,
     CheckpointScheduleRunner,
+    cosignatureStoreProvider,
+    cosignedCheckpointsProvider,
+    witnessCosignaturesProvider,
   ],
-  exports: [Ledger, SEAL_SIGNING_KEY, AuditExporter, AuditVerifier, CHECKPOINT_STORE, Checkpointer],
+  exports: [
+    Ledger,
+    SEAL_SIGNING_KEY,
+    AuditExporter,
+    AuditVerifier,
+    CHECKPOINT_STORE,
+    Checkpointer,
+    COSIGNATURE_STORE,
+    CosignedCheckpoints,
+    WitnessCosignatures,
+  ],
 })
 export class ApplicationModule {
   static forRoot(options: ReadModelsOptions): DynamicModule {

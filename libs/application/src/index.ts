@@ -1,5 +1,6 @@
 export * from './application.module';
 export { CHECKPOINT_STORE } from './audit/checkpoints.provider';
+export { COSIGNATURE_STORE } from './audit/cosignatures.provider';
 export * from './audit/seal-signing-key.provider';
 export * from './auth/principal';
 export * from './clock/clock';

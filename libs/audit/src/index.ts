@@ -26,6 +26,11 @@ export { parseTsaCertificate } from './transparency/tsa-certificate';
 export { SqlCheckpointStore, type CheckpointDialect } from './checkpoint/sql-checkpoint-store';
 export { Checkpointer, type CheckpointerOptions } from './checkpoint/checkpointer';
 export { CheckpointRefusedError, type CheckpointRefusal } from './checkpoint/checkpoint-refused-error';
+export type { CosignatureStore, StoredCosignature } from './checkpoint/cosignature-store';
+export { SqlCosignatureStore } from './checkpoint/sql-cosignature-store';
+export { CosignedCheckpoints, type CosignedCheckpoint, type LatestCosigned } from './checkpoint/cosigned-checkpoints';
+export { WitnessCosignatures, type AcceptedCosignatures } from './checkpoint/witness-cosignatures';
+export { CosignatureRefusedError, type CosignatureRefusal } from './checkpoint/cosignature-refused-error';
 export { CheckpointSchedule, type CheckpointScheduleOptions } from './checkpoint/checkpoint-schedule';
 export { defaultLogOrigin, isLogOrigin } from './checkpoint/log-origin';
 export {
@@ -55,7 +60,10 @@ export {
   ed25519NoteVerifier,
   formatSignatureLine,
   formatVerifierKey,
+  MAX_NOTE_SIGNATURES,
   openCheckpoint,
+  parseNote,
+  parseVerifierKey,
   signCheckpoint,
   signText,
   SignatureType,

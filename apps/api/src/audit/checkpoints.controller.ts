@@ -1,7 +1,6 @@
-import { Controller, Get, Header, Inject, NotFoundException, Query } from '@nestjs/common';
+import { Controller, Get, Header, NotFoundException, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiProduces, ApiProperty, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { CHECKPOINT_STORE } from '@portfolio/application';
-import type { CheckpointStore, StoredCheckpoint } from '@portfolio/audit';
+import { CosignedCheckpoints, type CosignedCheckpoint } from '@portfolio/audit';
 import { Roles } from '../auth/roles.decorator';
 import { ReadProblems } from '../http/read-queries';
 import { naturalParameters } from './natural-query';
@@ -29,9 +28,16 @@ class CheckpointDto {
     description: 'its time-stamp by the TSA configured (PORTFOLIO_TSA_URL), null when none was obtained',
   })
   timestamp!: CheckpointTimestampDto | null;
+  @ApiProperty({
+    type: [String],
+    description:
+      "the witnesses' C2SP cosignature/v1 lines of this checkpoint (`— <witness> <base64>`), each verified when " +
+      'handed in; appended to the note they make it the cosigned note GET /audit/checkpoint serves',
+  })
+  cosignatures!: string[];
 }
 
-const toDto = (checkpoint: StoredCheckpoint): CheckpointDto => ({
+const toDto = (checkpoint: CosignedCheckpoint): CheckpointDto => ({
   treeSize: checkpoint.treeSize,
   position: checkpoint.position.toString(),
   root: checkpoint.root,
@@ -41,23 +47,28 @@ const toDto = (checkpoint: StoredCheckpoint): CheckpointDto => ({
     checkpoint.timestamp === undefined
       ? null
       : { token: checkpoint.timestamp.token.toString('base64'), genTime: checkpoint.timestamp.genTime },
+  cosignatures: [...checkpoint.cosignatures],
 });
 
 @ApiTags('audit')
 @Controller('audit')
 @Roles('auditor', 'admin')
 export class CheckpointsController {
-  constructor(@Inject(CHECKPOINT_STORE) private readonly checkpoints: CheckpointStore) {}
+  constructor(private readonly checkpoints: CosignedCheckpoints) {}
 
   @Get('checkpoint')
   @Header('Content-Type', 'text/plain; charset=utf-8')
   @ApiProduces('text/plain')
-  @ApiOkResponse({ description: 'the latest signed checkpoint of the whole log, a C2SP signed note' })
+  @ApiOkResponse({
+    description:
+      "the latest signed checkpoint of the whole log, a C2SP signed note: the log's signature, then the witnesses' " +
+      'cosignatures handed in for it',
+  })
   @ReadProblems({ temporal: false })
   async latest(): Promise<string> {
-    const latest = await this.checkpoints.latest();
+    const latest = await this.checkpoints.latestNote();
     if (latest === undefined) throw new NotFoundException('no checkpoint of the log has been signed yet');
-    return latest.note;
+    return latest;
   }
 
   @Get('checkpoints')

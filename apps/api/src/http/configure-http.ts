@@ -12,12 +12,23 @@ export const BODY_LIMIT = '4mb';
 
 const JSON_TYPES = ['application/json', 'application/*+json'];
 
-/** Commands take JSON only: anything else is refused with 415 rather than read as an empty body. */
-function requireJsonBodies(request: Request, response: Response, next: NextFunction): void {
+/**
+ * The one route that takes text: a witness's cosigned checkpoint, a C2SP signed note as witnesses write them. A note
+ * with its 16 signature lines at most is a few kilobytes.
+ */
+const COSIGNATURES_PATH = '/api/v1/audit/checkpoint/cosignatures';
+const TEXT_BODY_LIMIT = '64kb';
+
+const isTextRoute = (request: Request) => request.path.replace(/\/$/, '').toLowerCase() === COSIGNATURES_PATH;
+
+/** Commands take JSON only, the witnesses' route text only: anything else is 415 rather than read as an empty body. */
+function requireBodyTypes(request: Request, response: Response, next: NextFunction): void {
   const hasBody =
     request.headers['transfer-encoding'] !== undefined || Number(request.headers['content-length'] ?? 0) > 0;
-  if (!hasBody || request.is(JSON_TYPES)) return next();
-  const body = problem(415, 'unsupported_media_type', 'send the command as application/json', {
+  const text = isTextRoute(request);
+  if (!hasBody || request.is(text ? ['text/plain'] : JSON_TYPES)) return next();
+  const expected = text ? 'send the cosigned checkpoint note as text/plain' : 'send the command as application/json';
+  const body = problem(415, 'unsupported_media_type', expected, {
     instance: request.originalUrl.split('?')[0],
   });
   response.status(415).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
@@ -78,8 +89,9 @@ export function configureHttp(app: INestApplication): void {
   const logger = new Logger('HTTP');
   answerParserErrorsAsProblems(app.getHttpServer() as Server);
   app.use(securityHeaders);
-  app.use(requireJsonBodies);
+  app.use(requireBodyTypes);
   app.use(express.json({ limit: BODY_LIMIT, type: JSON_TYPES }));
+  app.use(COSIGNATURES_PATH, express.text({ limit: TEXT_BODY_LIMIT, type: 'text/plain' }));
   app.use(refuseDeepBodies);
   app.use((error: unknown, request: Request, response: Response, next: NextFunction) => {
     if (response.headersSent) return next(error);

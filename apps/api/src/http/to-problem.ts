@@ -1,5 +1,6 @@
 import { HttpException } from '@nestjs/common';
 import { ConcurrencyConflictError, IdempotencyKeyReusedError, PreconditionFailedError } from '@portfolio/application';
+import { CosignatureRefusedError, type CosignatureRefusal } from '@portfolio/audit';
 import { DomainError, type DomainErrorKind } from '@portfolio/domain';
 import { StoreUnavailableError } from '@portfolio/event-store';
 import {
@@ -16,6 +17,16 @@ const STATUS_OF_KIND: Readonly<Record<DomainErrorKind, number>> = {
   not_found: 404,
   conflict: 409,
   rule: 422,
+};
+
+const STATUS_OF_COSIGNATURE_REFUSAL: Readonly<Record<CosignatureRefusal, number>> = {
+  malformed_cosignature: 400,
+  // As a C2SP witness answers a checkpoint no key it trusts signed.
+  unknown_witness: 403,
+  unknown_checkpoint: 404,
+  checkpoint_mismatch: 409,
+  too_many_cosignatures: 409,
+  invalid_cosignature: 422,
 };
 
 /** Body-parser's and Express's own errors carry a status and a type such as `entity.too.large`. */
@@ -71,6 +82,9 @@ export function toProblem(error: unknown, instance: string): ProblemDocument {
       instance,
       errors: [{ path: `query.${error.parameter}`, message: error.message }],
     });
+  }
+  if (error instanceof CosignatureRefusedError) {
+    return problem(STATUS_OF_COSIGNATURE_REFUSAL[error.code], error.code, error.message, { instance });
   }
   if (error instanceof ReadModelNotFoundError) return problem(404, error.code, error.message, { instance });
   if (error instanceof ProjectionsBehindError) return problem(503, error.code, error.message, { instance });

@@ -11,7 +11,7 @@ import type { Command } from 'commander';
 import { readFile, writeFile } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { interruptSignal } from '../interrupt-signal';
-import { httpLogSource } from '../witness/http-log-source';
+import { httpLogSource, submitCosignature } from '../witness/http-log-source';
 import { witnessRound } from '../witness/witness-round';
 import { readWitnessState, writeWitnessState } from '../witness/witness-state';
 
@@ -25,6 +25,8 @@ interface WitnessOptions {
   readonly once?: boolean;
   readonly every: string;
   readonly printVkey?: boolean;
+  /** False with --no-submit. */
+  readonly submit: boolean;
 }
 
 /** What a witness needs for every round, read once. */
@@ -35,10 +37,16 @@ async function witnessOf(options: WitnessOptions) {
     logKey: ed25519NoteVerifier(options.logKey),
     cosigner: cosignatureSigner(options.name, privateKey, () => new Date()),
     vkey: formatVerifierKey(options.name, SignatureType.cosignatureV1, privateKey),
+    submit: options.submit
+      ? (cosignedNote: string) => submitCosignature(options.url, options.token, cosignedNote)
+      : async () => undefined,
   };
 }
 
-/** One round: true when cosigned; a refusal is said in words on stderr and leaves the state as it was. */
+/**
+ * One round: true when cosigned and handed back. A refusal, the witness's or the instance's, is said in words on
+ * stderr; the state records what the witness cosigned, whether or not the instance then kept it.
+ */
 async function round(witness: Awaited<ReturnType<typeof witnessOf>>, statePath: string): Promise<boolean> {
   const result = await witnessRound(witness.log, witness.logKey, witness.cosigner, await readWitnessState(statePath));
   if (result.outcome === 'refused') {
@@ -47,7 +55,10 @@ async function round(witness: Awaited<ReturnType<typeof witnessOf>>, statePath: 
   }
   await writeWitnessState(statePath, result.state);
   process.stdout.write(`${result.line}\n`);
-  return true;
+  const refusal = await witness.submit(result.cosignedNote);
+  if (refusal === undefined) return true;
+  process.stderr.write(`NOT STORED: the instance refused the cosignature: ${refusal}\n`);
+  return false;
 }
 
 function secondsOf(every: string): number {
@@ -77,12 +88,17 @@ async function run(options: WitnessOptions): Promise<void> {
   }
 }
 
-/** `portfolio witness`: cosigns the log's checkpoints as long as each extends the last one it cosigned. */
+/**
+ * `portfolio witness`: cosigns the log's checkpoints as long as each extends the last one it cosigned, and hands each
+ * cosignature back to the instance, which serves it with the checkpoint.
+ */
 export function registerWitness(program: Command): void {
   const witness = program.command('witness').description('an independent cosigner of the log checkpoints');
   witness
     .command('run', { isDefault: true })
-    .description('cosign the latest checkpoint if it extends the last one cosigned; refuse a rewound or forked log')
+    .description(
+      'cosign the latest checkpoint if it extends the last one cosigned and hand the cosignature back; refuse a rewound or forked log',
+    )
     .requiredOption('--url <service>', 'the service, e.g. https://portfolio.example')
     .requiredOption('--token <token>', 'an auditor token of the service')
     .requiredOption('--log-key <vkey>', 'the verifier key of the instance (GET /api/v1/audit/public-key, field vkey)')
@@ -92,6 +108,7 @@ export function registerWitness(program: Command): void {
     .option('--once', 'one round, then exit (non-zero when refused)')
     .option('--every <seconds>', 'seconds between rounds', '10')
     .option('--print-vkey', "print the witness's verifier key first")
+    .option('--no-submit', 'only print the cosignature, without handing it back to the instance')
     .action(async (options: WitnessOptions) => {
       try {
         await run(options);

@@ -7,6 +7,7 @@ import {
   generateSigningKey,
   merkleRoot,
   openCheckpoint,
+  parseNote,
   signCheckpoint,
   SignatureType,
 } from '@portfolio/audit';
@@ -49,6 +50,8 @@ describe('a witness round', () => {
       cosignatureVerifier(witnessVkey, { now: () => NOW, maxSkewSeconds: 0 }),
     ]);
     expect(cosigned.cosignatures.map((signature) => signature.name)).toEqual(['witness.example']);
+    // Handed back as the checkpoint text and the witness's line alone: the log's own line is the log's to add.
+    expect(round.cosignedNote).toBe(`${parseNote(round.state.note).text}\n${round.line}\n`);
   });
 
   it('cosigns a larger checkpoint that the consistency proof shows extends the last one', async () => {

@@ -17,7 +17,13 @@ export interface LogSource {
 }
 
 export type WitnessRound =
-  | { readonly outcome: 'cosigned'; readonly line: string; readonly state: WitnessState }
+  | {
+      readonly outcome: 'cosigned';
+      readonly line: string;
+      /** The checkpoint text and the cosignature line: the cosigned note to hand back to the instance. */
+      readonly cosignedNote: string;
+      readonly state: WitnessState;
+    }
   | { readonly outcome: 'refused'; readonly reason: string };
 
 const short = (root: string) => root.slice(0, 16);
@@ -56,5 +62,10 @@ export async function witnessRound(
     if (reason !== undefined) return { outcome: 'refused', reason };
   }
   const line = formatSignatureLine(signText(text, cosigner));
-  return { outcome: 'cosigned', line, state: { size: checkpoint.size, root: checkpoint.root, note } };
+  return {
+    outcome: 'cosigned',
+    line,
+    cosignedNote: `${text}\n${line}\n`,
+    state: { size: checkpoint.size, root: checkpoint.root, note },
+  };
 }

@@ -2,6 +2,7 @@ import { isAbsolute, join, resolve } from 'node:path';
 import { parseAuth } from './auth-config';
 import { parseCheckpointConfig } from './checkpoint-config';
 import { parseTsaConfig } from './tsa-config';
+import { parseWitnessConfig } from './witness-config';
 import { value, type Env } from './env';
 import type { PortfolioConfig, PostgresLocation, StoreConfig } from './portfolio-config';
 
@@ -82,6 +83,7 @@ export function loadConfig(env: Env, cwd: string): PortfolioConfig {
   const signingKeyFile = rawKeyFile === undefined ? undefined : resolve(cwd, rawKeyFile);
   const checkpoints = parseCheckpointConfig(env, problems);
   const tsa = parseTsaConfig(env, cwd, problems);
+  const witnesses = parseWitnessConfig(env, cwd, problems);
   if (problems.length > 0 || store === undefined || auth === undefined) throw new ConfigError(problems);
   return {
     port,
@@ -91,5 +93,6 @@ export function loadConfig(env: Env, cwd: string): PortfolioConfig {
     ...(signingKeyFile === undefined ? {} : { signingKeyFile }),
     ...checkpoints,
     ...tsa,
+    ...witnesses,
   };
 }

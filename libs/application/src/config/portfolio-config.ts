@@ -1,6 +1,7 @@
 import type { Role } from '../auth/principal';
 import type { CheckpointConfig } from './checkpoint-config';
 import type { TsaConfig } from './tsa-config';
+import type { WitnessConfig } from './witness-config';
 
 /** A PostgreSQL database and the schema the ledger's tables live in. */
 export interface PostgresLocation {
@@ -56,7 +57,7 @@ export type AuthConfig =
 export type CredentialsConfig = Extract<AuthConfig, { kind: 'credentials' }>;
 
 /** The validated configuration of one process, API or CLI alike. */
-export interface PortfolioConfig extends CheckpointConfig, TsaConfig {
+export interface PortfolioConfig extends CheckpointConfig, TsaConfig, WitnessConfig {
   readonly port: number;
   /** SQLite file, signing key and generated development tokens live here. */
   readonly dataDir: string;

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { refusePostgresChanges, refuseSqliteChanges, withPostgresTableLock } from './append-only-table';
 import type { CheckpointStore, CheckpointTimestamp, StoredCheckpoint } from './checkpoint-store';
 
 // The checkpoints in the database beside the log (the read models' SQLite file or PostgreSQL schema). The table is
@@ -36,36 +37,16 @@ async function createSqliteTable(db: Kysely<CheckpointTables>): Promise<void> {
       await sql.raw(`ALTER TABLE audit_checkpoints ADD COLUMN ${column} text`).execute(db);
     }
   }
-  for (const operation of ['UPDATE', 'DELETE']) {
-    await sql
-      .raw(
-        `CREATE TRIGGER IF NOT EXISTS audit_checkpoints_no_${operation.toLowerCase()} BEFORE ${operation} ` +
-          `ON audit_checkpoints BEGIN SELECT RAISE(ABORT, '${REFUSAL}'); END`,
-      )
-      .execute(db);
-  }
+  await refuseSqliteChanges(db, 'audit_checkpoints', REFUSAL);
 }
 
 async function createPostgresTable(db: Kysely<CheckpointTables>): Promise<void> {
-  // Several instances may start at once on one schema: the statements below are not safe against concurrent ones.
-  await db.transaction().execute(async (trx) => {
-    await sql`SELECT pg_advisory_xact_lock(hashtext('portfolio-ledger:audit_checkpoints'))`.execute(trx);
+  await withPostgresTableLock(db, 'audit_checkpoints', async (trx) => {
     await createTable(trx);
     for (const column of TIMESTAMP_COLUMNS) {
       await sql.raw(`ALTER TABLE audit_checkpoints ADD COLUMN IF NOT EXISTS ${column} text`).execute(trx);
     }
-    await sql
-      .raw(
-        `CREATE OR REPLACE FUNCTION audit_checkpoints_refuse() RETURNS trigger LANGUAGE plpgsql AS ` +
-          `$$ BEGIN RAISE EXCEPTION '${REFUSAL}'; END $$`,
-      )
-      .execute(trx);
-    await sql`CREATE OR REPLACE TRIGGER audit_checkpoints_no_change BEFORE UPDATE OR DELETE ON audit_checkpoints FOR EACH ROW EXECUTE FUNCTION audit_checkpoints_refuse()`.execute(
-      trx,
-    );
-    await sql`CREATE OR REPLACE TRIGGER audit_checkpoints_no_truncate BEFORE TRUNCATE ON audit_checkpoints FOR EACH STATEMENT EXECUTE FUNCTION audit_checkpoints_refuse()`.execute(
-      trx,
-    );
+    await refusePostgresChanges(trx, 'audit_checkpoints', REFUSAL);
   });
 }
 
