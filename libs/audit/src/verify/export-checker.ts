@@ -3,6 +3,7 @@ import type { ChainAnchor } from '../export/export-format';
 import { EventHashesDigest, type EventInclusionProof } from '../export/export-trailer';
 import { recordedSealOf, sameSeal } from '../seal/recorded-seal';
 import { SEAL_EVENT_TYPE, type RecordedSeal } from '../seal/seal';
+import type { ExportContents } from './check-trailer';
 import { fail } from './export-problem';
 import { InclusionProofs, type ProvenTree } from './inclusion-proofs';
 import { SealRoots } from './seal-roots';
@@ -28,6 +29,9 @@ export interface CheckPlan {
   /** The bundle entry read, for line-level problems. */
   readonly file?: string;
 }
+
+/** What the walk read, for the trailer's statement and checkpoint to be checked against. */
+export type ReadContents = Omit<ExportContents, 'seals' | 'allSeals'>;
 
 interface StreamTip {
   readonly revision: bigint;
@@ -144,13 +148,7 @@ export class ExportChecker {
    * Checks what only the end can tell: seals past the last event, and what the manifest promised but never came.
    * Returns what the export held, for its trailer to be checked against; call once.
    */
-  finish(): {
-    eventCount: number;
-    firstPosition: string | null;
-    lastPosition: string | null;
-    eventHashes: string;
-    tree?: ProvenTree;
-  } {
+  finish(): ReadContents {
     this.roots?.finish();
     this.proofs?.finish();
     if (this.plan.filtered) {

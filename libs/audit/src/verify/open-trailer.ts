@@ -82,7 +82,13 @@ export function openTrailer(trailer: ExportTrailer, pem: string | undefined, fil
     );
   }
   const witnessed = trailer.witnessed === undefined ? undefined : openWitnessed(trailer, checkpoint, verifier, file);
-  return { trailer, checkpoint, statement, signaturesChecked: verifier !== undefined, ...(witnessed && { witnessed }) };
+  return {
+    trailer,
+    checkpoint,
+    statement,
+    signaturesChecked: verifier !== undefined,
+    ...(witnessed === undefined ? {} : { witnessed }),
+  };
 }
 
 function openWitnessed(
