@@ -7,6 +7,7 @@ import type { App } from 'supertest/types';
 import { ZipFile } from 'yazl';
 import yauzl, { type Entry, type ZipFile as ZipReader } from 'yauzl';
 import { buildProgram } from '../apps/cli/src/main';
+import { rawStore } from './support/raw-store';
 import { bearer, STORE_KINDS, startTestApp, type TestApp } from './support/test-app';
 import { citp5, franceConnectLaunch, idnumMission, measurementMay2021 } from './support/tech-gouv-requests';
 
@@ -85,7 +86,7 @@ describe.each(STORE_KINDS)('audit export on %s', (kind) => {
     return file;
   }
 
-  it('exports NDJSON and CSV with sensible names, content types and one line per event', async () => {
+  it('exports NDJSON and CSV with sensible names, content types, one line per event and the trailer', async () => {
     const ndjson = await request(http)
       .get(`/api/v1/audit/export?format=ndjson&minPosition=${lastPosition}`)
       .set(auditor)
@@ -94,7 +95,9 @@ describe.each(STORE_KINDS)('audit export on %s', (kind) => {
     expect(ndjson.headers['content-disposition']).toMatch(
       /^attachment; filename="portfolio-audit-\d{8}T\d{6}Z\.ndjson"$/,
     );
-    expect(ndjson.text.trim().split('\n')).toHaveLength(10);
+    const ndjsonLines = ndjson.text.trim().split('\n');
+    expect(ndjsonLines).toHaveLength(11);
+    expect(ndjsonLines[10]).toMatch(/^\{"exportTrailer":\{"format":"portfolio-ledger\/export\/v2","checkpoint":/);
     const csv = await request(http).get('/api/v1/audit/export?format=csv&projectId=hubee').set(auditor).expect(200);
     expect(csv.headers['content-type']).toMatch(/^text\/csv; charset=utf-8/);
     expect(csv.headers['content-disposition']).toMatch(/-projectId-hubee\.csv"$/);
@@ -102,7 +105,8 @@ describe.each(STORE_KINDS)('audit export on %s', (kind) => {
     expect(lines[0]).toBe(
       'position,stream_id,revision,event_id,type,schema_version,recorded_at,business_date,project_id,mission_code,actor_id,actor_name,actor_role,actor_organisation,command_id,correlation_id,data,metadata,prev_hash,hash',
     );
-    expect(lines).toHaveLength(3);
+    expect(lines).toHaveLength(4);
+    expect(lines[3]).toMatch(/^#exportTrailer:[A-Za-z0-9+/=]+$/);
     expect(lines[2]).toMatch(/^8,project-hubee,1,.*,MilestoneReached,1,.*,2021-06-30,hubee,,token:programme-office:/);
   });
 
@@ -166,6 +170,37 @@ describe.each(STORE_KINDS)('audit export on %s', (kind) => {
     const wrong = await run(whole, '--public-key', otherKey);
     expect(wrong.code).toBe(1);
     expect(wrong.output).toMatch(/TAMPERED: .*\n[\s\S]*first problem: {3}wrong_key/);
+  });
+});
+
+describe.each(STORE_KINDS)('audit export of a log cut after its checkpoint, on %s', (kind) => {
+  let testApp: TestApp;
+
+  beforeAll(async () => {
+    testApp = await startTestApp(kind);
+  });
+  afterAll(async () => {
+    await testApp.close();
+  });
+
+  it('answers with a problem saying why, not with an export that could not verify', async () => {
+    const http = testApp.app.getHttpServer();
+    const last = await buildHistory(http);
+    await request(http).get('/api/v1/audit/export?format=ndjson').set(auditor).expect(200);
+    const raw = rawStore(testApp);
+    try {
+      await raw.run('DELETE FROM events WHERE position = ?', BigInt(last));
+      // PostgreSQL keeps the head in a row of its own, which a tamperer sets back too.
+      if (kind === 'postgres') await raw.run('UPDATE event_log_head SET position = ?', BigInt(last) - 1n);
+    } finally {
+      await raw.close();
+    }
+    const response = await request(http).get('/api/v1/audit/export?format=bundle').set(auditor).expect(500);
+    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(response.body).toMatchObject({ status: 500, code: 'log_truncated' });
+    expect(response.body.detail).toMatch(
+      /^the log's head is at position \d+, before position \d+ already read and signed$/,
+    );
   });
 });
 

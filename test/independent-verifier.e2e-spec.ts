@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import {
+  checkFullNdjsonExport,
   leafHash,
   merkleRoot,
   openCheckpoint,
@@ -104,5 +105,12 @@ describe("the service's checkpoints and proofs, through the independent verifier
     const { proof } = await get('/api/v1/audit/proofs/consistency?from=2&to=4');
     const path = (proof as string[]).map((hash) => Buffer.from(hash, 'base64'));
     expect(verifyConsistency(2, 4, merkleRoot(hashes.slice(0, 2)), checkpoint.root, path)).toBe(true);
+
+    const exported = await request(http).get('/api/v1/audit/export?format=ndjson').set(bearer('auditor')).expect(200);
+    expect(checkFullNdjsonExport(exported.text, vkey)).toMatchObject({ events: '4', seals: '1' });
+    const lines = exported.text.split('\n');
+    const cut = [...lines.slice(0, 3), ...lines.slice(4)].join('\n');
+    expect(() => checkFullNdjsonExport(cut, vkey)).toThrow('the statement says events 4, the export 3');
+    expect(() => checkFullNdjsonExport(lines.slice(0, 4).join('\n') + '\n', vkey)).toThrow('without its trailer');
   });
 });

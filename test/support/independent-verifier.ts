@@ -50,8 +50,8 @@ export function verifyConsistency(m: number, n: number, oldRoot: Buffer, newRoot
   return sn === 0 && fr.equals(oldRoot) && sr.equals(newRoot);
 }
 
-/** Opens a checkpoint note with a verifier key `name+keyid+base64(0x01||key)`: its origin, size and root, or throws. */
-export function openCheckpoint(note: string, vkey: string): { origin: string; size: number; root: Buffer } {
+/** Opens a signed note with a verifier key `name+keyid+base64(0x01||key)`: its text, or throws. */
+function openNote(note: string, vkey: string): string {
   // The base64 part may hold '+' itself: the name and key id end at the first two.
   const [name, keyIdHex] = vkey.split('+', 2);
   const material = vkey.slice(name.length + keyIdHex.length + 2);
@@ -71,6 +71,46 @@ export function openCheckpoint(note: string, vkey: string): { origin: string; si
     .map((line) => Buffer.from(line.slice(name.length + 3), 'base64'))
     .some((sig) => sig.subarray(0, 4).equals(keyId) && verify(null, Buffer.from(text), key, sig.subarray(4)));
   if (!signed) throw new Error('no valid signature of the log key');
-  const [origin, size, root] = text.split('\n');
+  return text;
+}
+
+/** Opens a checkpoint note with a verifier key: its origin, size and root, or throws. */
+export function openCheckpoint(note: string, vkey: string): { origin: string; size: number; root: Buffer } {
+  const [origin, size, root] = openNote(note, vkey).split('\n');
   return { origin, size: Number(size), root: Buffer.from(root, 'base64') };
+}
+
+/**
+ * Checks an NDJSON export of the whole log (§5): its last line is the trailer, whose checkpoint and statement the log
+ * key signed, the statement naming the checkpoint and the events (count, positions, digest of their hashes), the
+ * checkpoint's root that of the events. Returns the statement's lines by name, or throws saying what failed.
+ */
+export function checkFullNdjsonExport(ndjson: string, vkey: string): Record<string, string> {
+  const lines = ndjson.split('\n');
+  if (lines.pop() !== '') throw new Error('the export does not end with a newline');
+  const { exportTrailer: trailer } = JSON.parse(lines.pop() ?? '{}') as {
+    exportTrailer?: { format: string; checkpoint: string; statement: string };
+  };
+  if (trailer?.format !== 'portfolio-ledger/export/v2') throw new Error('the export ends without its trailer');
+  const checkpoint = openCheckpoint(trailer.checkpoint, vkey);
+  const [header, ...fields] = openNote(trailer.statement, vkey).split('\n').slice(0, -1);
+  if (header !== 'portfolio-ledger/export/v2' || fields.length !== 7) throw new Error('not an export statement');
+  const statement = Object.fromEntries(fields.map((line) => [line.split(' ')[0], line.slice(line.indexOf(' ') + 1)]));
+  const events = lines.map((line) => JSON.parse(line) as { position: string; hash: string });
+  const hashes = events.map((event) => event.hash);
+  const expected = {
+    checkpoint: `${checkpoint.size} ${checkpoint.root.toString('base64')}`,
+    filters: '-',
+    events: String(events.length),
+    positions: events.length === 0 ? '-' : `${events[0].position} ${events[events.length - 1].position}`,
+    'event-hashes': `sha256:${sha256(Buffer.from(hashes.map((hash) => `${hash}\n`).join(''))).toString('hex')}`,
+  };
+  for (const [name, value] of Object.entries(expected)) {
+    if (statement[name] !== value)
+      throw new Error(`the statement says ${name} ${statement[name]}, the export ${value}`);
+  }
+  if (checkpoint.size !== events.length || !merkleRoot(hashes).equals(checkpoint.root)) {
+    throw new Error('the events are not the log the checkpoint signs');
+  }
+  return statement;
 }

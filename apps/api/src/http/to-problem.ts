@@ -1,4 +1,5 @@
 import { HttpException } from '@nestjs/common';
+import { CheckpointRefusedError } from '@portfolio/audit';
 import { ConcurrencyConflictError, IdempotencyKeyReusedError, PreconditionFailedError } from '@portfolio/application';
 import { CosignatureRefusedError, type CosignatureRefusal } from '@portfolio/audit';
 import { DomainError, type DomainErrorKind } from '@portfolio/domain';
@@ -99,6 +100,9 @@ export function toProblem(error: unknown, instance: string): ProblemDocument {
       },
     );
   }
+  // The log no longer extends what the instance signed: nothing can be exported that would verify. The auditor must
+  // hear why, not a generic error (the log says it too).
+  if (error instanceof CheckpointRefusedError) return problem(500, error.code, error.message, { instance });
   if (error instanceof HttpException) return fromHttpException(error, instance);
   const httpLayer = error as HttpLayerError;
   const status = httpLayer?.status ?? httpLayer?.statusCode;

@@ -56,8 +56,10 @@ export function registerExport(program: Command): void {
           },
         });
         await pipeline(stream, counting, createWriteStream(file)).finally(() => progress.stop());
+        const { treeSize } = plan.proven.checkpoint;
         process.stdout.write(
-          `exported ${plan.filtered ? 'a filtered' : 'the whole'} audit trail up to position ${plan.head}: ${file}\n`,
+          `exported ${plan.filtered ? 'a filtered' : 'the whole'} audit trail up to position ${plan.head}, ` +
+            `against the signed checkpoint of the log's ${treeSize} events: ${file}\n`,
         );
       });
     });

@@ -2,6 +2,7 @@ import type { EventStore } from '@portfolio/event-store';
 import type { KeyObject } from 'node:crypto';
 import { LogTreeBuilder, type LogTree } from '../merkle/log-tree';
 import { verifyConsistency } from '../merkle/merkle-proofs';
+import { EMPTY_ROOT } from '../merkle/tree-hash';
 import { signCheckpoint } from '../transparency/checkpoint-note';
 import { ed25519NoteSigner } from '../transparency/ed25519-note-key';
 import { SignatureType } from '../transparency/note-key';
@@ -103,6 +104,30 @@ export class Checkpointer {
         ...(timestamp === undefined ? {} : { timestamp }),
       });
     });
+  }
+
+  /**
+   * The signed checkpoint of the whole log up to its head now, with a tree holding at least its leaves: the one just
+   * signed, or the latest stored when it already covers the head. An empty log gets a checkpoint of size 0, signed
+   * but not stored (it vouches for nothing another could contradict). Throws CheckpointRefusedError as `checkpoint`.
+   */
+  async checkpointHead(): Promise<{ readonly checkpoint: StoredCheckpoint; readonly tree: LogTree }> {
+    const checkpoint = (await this.checkpoint()) ?? (await this.checkpoints.latest()) ?? this.emptyCheckpoint();
+    // Another process may have stored a later checkpoint since: read the log up to it.
+    const tree = checkpoint.treeSize <= this.tree.tree.size ? this.tree : await this.currentTree();
+    if (checkpoint.treeSize > tree.tree.size) {
+      throw this.refuse(
+        'log_truncated',
+        `the log holds ${tree.tree.size} events, fewer than its latest checkpoint's ${checkpoint.treeSize}`,
+      );
+    }
+    return { checkpoint, tree };
+  }
+
+  private emptyCheckpoint(): StoredCheckpoint {
+    const checkpoint = { origin: this.options.origin, size: 0, root: EMPTY_ROOT };
+    const signedAt = this.options.now().toISOString();
+    return { treeSize: 0, position: 0n, root: EMPTY_ROOT, note: signCheckpoint(checkpoint, [this.signer]), signedAt };
   }
 
   private serially<T>(work: () => Promise<T>): Promise<T> {

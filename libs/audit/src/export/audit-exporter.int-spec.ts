@@ -4,17 +4,30 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
+import { Checkpointer } from '../checkpoint/checkpointer';
+import { CheckpointRefusedError } from '../checkpoint/checkpoint-refused-error';
 import { verifyConsistency, verifyInclusion } from '../merkle/merkle-proofs';
 import { generateSigningKey, publicKeyFingerprint, publicKeyPem } from '../seal/signing';
+import { TEST_LOG_ORIGIN, testExporter } from '../testing/bundle-file';
+import { MemoryCheckpointStore } from '../testing/memory-checkpoint-store';
 import { newEvent, appendSealedLedger, type SealedLedger } from '../testing/sealed-ledger';
 import { openTestStore, rewriteEvent, TEST_STORE_KINDS, type TestStore } from '../testing/test-stores';
+import { parseCheckpoint } from '../transparency/checkpoint';
+import { parseNote } from '../transparency/signed-note';
 import { BundleZip } from '../verify/bundle-zip';
 import { verifyExport } from '../verify/verify-export';
-import { AuditExporter } from './audit-exporter';
+import type { AuditExporter } from './audit-exporter';
 import { AUDITOR_README } from './auditor-readme';
 import { csvHeader, csvLine } from './event-csv';
 import { EXPORT_FILES, exportEventLine, type ExportManifest } from './export-format';
 import type { EventSelection, EventSelector } from './export-plan';
+import {
+  CSV_TRAILER_PREFIX,
+  hexHashes,
+  parseExportStatement,
+  parseProofLine,
+  type ExportTrailer,
+} from './export-trailer';
 import { textFile } from './file-digest';
 
 // The sealed ledger by index (position = index + 1): project-franceconnect at 1, 3, 5 (sealed by citp-2021-s2),
@@ -55,19 +68,42 @@ describe.each(TEST_STORE_KINDS)('AuditExporter on %s', (kind) => {
   let test: TestStore;
   let ledger: SealedLedger;
   let exporter: AuditExporter;
+  let checkpoints: MemoryCheckpointStore;
   let dir: string;
   const position = (index: number): string => ledger.events[index].position.toString();
 
   beforeEach(async () => {
     test = await openTestStore(kind);
     ledger = await appendSealedLedger(test.store, key);
-    exporter = new AuditExporter(test.store, key, projectSelector(test.store), now);
+    checkpoints = new MemoryCheckpointStore();
+    exporter = exporterOf(checkpoints);
     dir = await mkdtemp(join(tmpdir(), 'portfolio-export-'));
   });
   afterEach(async () => {
     await test.dispose();
     await rm(dir, { recursive: true, force: true });
   });
+
+  function exporterOf(
+    store: MemoryCheckpointStore,
+    latestCosigned?: () => Promise<{ treeSize: number; note: string }>,
+  ) {
+    const checkpointer = new Checkpointer(test.store, store, { origin: TEST_LOG_ORIGIN, key, now });
+    return testExporter(test.store, key, { selector: projectSelector(test.store), checkpointer, latestCosigned });
+  }
+
+  /** The events lines of an NDJSON export, and its trailer, read back. */
+  function splitNdjson(text: string): { events: string[]; proofs: string[]; trailer: ExportTrailer } {
+    const lines = text.split('\n').slice(0, -1);
+    const last = parseProofLine(lines.at(-1) ?? '');
+    if (last?.kind !== 'trailer') throw new Error('the export does not end with its trailer');
+    const body = lines.slice(0, -1);
+    return {
+      events: body.filter((line) => line.startsWith('{"position":')),
+      proofs: body.filter((line) => line.startsWith('{"inclusionProof":')),
+      trailer: last.trailer,
+    };
+  }
 
   /** Writes the bundle, then reads every entry back, as text. */
   async function bundleOf(filters: Record<string, string | undefined>) {
@@ -83,8 +119,11 @@ describe.each(TEST_STORE_KINDS)('AuditExporter on %s', (kind) => {
     return { path, entries, manifest: JSON.parse(entries[EXPORT_FILES.manifest]) as ExportManifest };
   }
 
-  it('plans an export up to the head, named by its time and its filters', async () => {
-    expect(await exporter.plan({})).toMatchObject({
+  it('plans an export up to the head its checkpoint signs now, named by its time and its filters', async () => {
+    const plan = await exporter.plan({});
+    expect(plan.proven.checkpoint).toMatchObject({ treeSize: 13, position: ledger.events[12].position });
+    expect(await checkpoints.latest()).toEqual(plan.proven.checkpoint);
+    expect(plan).toMatchObject({
       filters: {},
       filtered: false,
       head: ledger.events[12].position,
@@ -98,19 +137,83 @@ describe.each(TEST_STORE_KINDS)('AuditExporter on %s', (kind) => {
     });
   });
 
-  it('exports NDJSON and CSV up to the head the plan fixed, not what was appended since', async () => {
+  it('exports NDJSON and CSV up to the head the plan fixed, not what was appended since, each with its trailer', async () => {
     const plan = await exporter.plan({});
     await test.store.append('project-vitam', [newEvent('IndicatorMeasured', { projectId: 'vitam', value: 13 })], 1n);
-    expect(await text(exporter.ndjson(plan))).toBe(ledger.events.map(exportEventLine).join(''));
-    expect(await text(exporter.csv(plan))).toBe(csvHeader() + ledger.events.map(csvLine).join(''));
+    const ndjson = splitNdjson(await text(exporter.ndjson(plan)));
+    expect(ndjson.events.map((line) => `${line}\n`)).toEqual(ledger.events.map(exportEventLine));
+    expect(ndjson.proofs).toEqual([]);
+    const statement = parseExportStatement(parseNote(ndjson.trailer.statement).text);
+    expect(statement).toMatchObject({ treeSize: 13, eventCount: 13, filters: {}, sealCount: 2 });
+    expect(ndjson.trailer.checkpoint).toBe(plan.proven.checkpoint.note);
+    expect(ndjson.trailer.sealProofs.map((p) => [p.cycleId, p.treeSize])).toEqual(
+      ledger.seals.map((seal) => [seal.cycleId, seal.eventCount]),
+    );
+
+    const csv = await text(exporter.csv(plan));
+    const rows = csvHeader() + ledger.events.map(csvLine).join('');
+    expect(csv.startsWith(rows)).toBe(true);
+    const trailerLine = csv.slice(rows.length);
+    expect(trailerLine).toMatch(/^#exportTrailer:[A-Za-z0-9+/=]+\n$/);
+    const csvTrailer = JSON.parse(
+      Buffer.from(trailerLine.slice(CSV_TRAILER_PREFIX.length), 'base64').toString('utf8'),
+    ) as ExportTrailer;
+    // Ed25519 signatures are deterministic: the same events, the same statement, the same trailer.
+    expect(csvTrailer).toEqual(ndjson.trailer);
+  });
+
+  it('exports an empty log with a checkpoint of size 0, signed but not stored, and it verifies', async () => {
+    const empty = await openTestStore(kind);
+    try {
+      const store = new MemoryCheckpointStore();
+      const checkpointer = new Checkpointer(empty.store, store, { origin: TEST_LOG_ORIGIN, key, now });
+      const emptyExporter = testExporter(empty.store, key, { checkpointer });
+      const plan = await emptyExporter.plan({});
+      expect(plan.head).toBe(0n);
+      expect(parseCheckpoint(parseNote(plan.proven.checkpoint.note).text)).toMatchObject({ size: 0 });
+      expect(await store.latest()).toBeUndefined();
+      const path = join(dir, 'empty.ndjson');
+      await pipeline(emptyExporter.ndjson(plan), createWriteStream(path));
+      expect(await verifyExport({ kind: 'ndjson', path }, { publicKeyPem: publicKeyPem(key) })).toMatchObject({
+        ok: true,
+        verdict: 'intact',
+        eventsChecked: 0,
+      });
+    } finally {
+      await empty.dispose();
+    }
+  });
+
+  it('refuses to plan an export once the log no longer extends its checkpoint, before writing a byte', async () => {
+    await exporter.plan({});
+    await rewriteEvent(test, ledger.events[3], { value: 1 });
+    const rereading = exporterOf(checkpoints);
+    await expect(rereading.plan({})).rejects.toBeInstanceOf(CheckpointRefusedError);
+    await expect(rereading.plan({})).rejects.toMatchObject({ code: 'checkpoint_mismatch' });
+  });
+
+  it('names the latest witnessed checkpoint, proven a prefix of the export’s', async () => {
+    const first = await exporter.plan({});
+    await test.store.append('project-vitam', [newEvent('IndicatorMeasured', { projectId: 'vitam', value: 13 })], 1n);
+    const witnessed = { treeSize: 13, note: first.proven.checkpoint.note };
+    const later = exporterOf(checkpoints, () => Promise.resolve(witnessed));
+    const path = join(dir, 'witnessed.ndjson');
+    await pipeline(later.ndjson(await later.plan({})), createWriteStream(path));
+    const result = await verifyExport({ kind: 'ndjson', path }, { publicKeyPem: publicKeyPem(key) });
+    expect(result).toMatchObject({ ok: true, eventsChecked: 14, trailer: { witnessed: { size: 13 } } });
+    expect(result.trailer?.trailer.witnessed?.checkpoint).toBe(first.proven.checkpoint.note);
   });
 
   it('exports the whole log as a bundle: files, digests, seals and proofs the offline verifier accepts', async () => {
     const { path, entries, manifest } = await bundleOf({});
-    expect(entries[EXPORT_FILES.events]).toBe(ledger.events.map(exportEventLine).join(''));
+    const plan = await exporter.plan({});
+    expect(entries[EXPORT_FILES.events]).toBe(await text(exporter.ndjson(plan)));
+    expect(entries[EXPORT_FILES.csv]).toBe(await text(exporter.csv(plan)));
     expect(entries[EXPORT_FILES.readme]).toBe(AUDITOR_README);
+    expect(JSON.parse(entries[EXPORT_FILES.tableSchema])).toMatchObject({ dialect: { commentChar: '#' } });
+    expect(manifest).not.toHaveProperty('inclusionProofs');
     expect(manifest).toMatchObject({
-      format: 'portfolio-ledger/export/v1',
+      format: 'portfolio-ledger/export/v2',
       exportedAt: '2022-04-01T08:00:00.000Z',
       filters: {},
       filtered: false,
@@ -119,7 +222,6 @@ describe.each(TEST_STORE_KINDS)('AuditExporter on %s', (kind) => {
       lastPosition: position(12),
       publicKey: { algorithm: 'Ed25519', pem: publicKeyPem(key), fingerprint: publicKeyFingerprint(key) },
       seals: ledger.seals,
-      inclusionProofs: [],
     });
     const names = Object.values(EXPORT_FILES).filter((name) => name !== EXPORT_FILES.manifest);
     expect(manifest.files).toEqual(Object.fromEntries(names.map((name) => [name, textFile(entries[name]).digest])));
@@ -133,37 +235,37 @@ describe.each(TEST_STORE_KINDS)('AuditExporter on %s', (kind) => {
       ok: true,
       eventsChecked: 13,
       sealsChecked: 2,
-      proofsChecked: 1,
+      proofsChecked: 3,
       unsealedEvents: 3,
     });
   });
 
-  it('exports one project as a filtered bundle, each sealed event proven against the seal covering it', async () => {
+  it('exports one project as a filtered bundle, each event followed by its inclusion proof in the checkpoint', async () => {
     const { path, entries, manifest } = await bundleOf({ projectId: 'franceconnect' });
     const project = [1, 3, 5, 9, 11].map((index) => ledger.events[index]);
-    expect(entries[EXPORT_FILES.events]).toBe(project.map(exportEventLine).join(''));
+    const ndjson = splitNdjson(entries[EXPORT_FILES.events]);
+    expect(ndjson.events.map((line) => `${line}\n`)).toEqual(project.map(exportEventLine));
     expect(manifest).toMatchObject({
       filters: { projectId: 'franceconnect' },
       filtered: true,
       eventCount: 5,
       chainAnchors: { 'project-franceconnect': { revision: '0', prevHash: GENESIS_HASH } },
     });
-    const seals = new Map(ledger.seals.map((seal) => [seal.cycleId, seal]));
-    expect(manifest.inclusionProofs.map((p) => [p.position, p.cycleId])).toEqual([
-      [position(1), 'citp-2021-s2'],
-      [position(3), 'citp-2021-s2'],
-      [position(5), 'citp-2021-s2'],
-      [position(9), 'citp-2022-s1'],
-    ]);
-    for (const [i, p] of manifest.inclusionProofs.entries()) {
-      const root = seals.get(p.cycleId)?.merkleRoot as string;
-      expect(verifyInclusion(project[i].hash, p.leafIndex, p.treeSize, p.proof, root)).toBe(true);
-    }
+    const checkpoint = parseCheckpoint(parseNote(ndjson.trailer.checkpoint).text);
+    const lines = entries[EXPORT_FILES.events].split('\n');
+    project.forEach((event, i) => {
+      const parsed = parseProofLine(lines[2 * i + 1]);
+      if (parsed?.kind !== 'inclusionProof') throw new Error(`no inclusion proof after event ${i}`);
+      const { leafIndex, proof } = parsed.proof;
+      expect(leafIndex).toBe([1, 3, 5, 9, 11][i]);
+      expect(verifyInclusion(event.hash, leafIndex, checkpoint.size, hexHashes(proof), checkpoint.root)).toBe(true);
+    });
     expect(await verifyExport({ kind: 'bundle', path }, { publicKeyPem: publicKeyPem(key) })).toMatchObject({
       ok: true,
       eventsChecked: 5,
       filtered: true,
-      proofsChecked: 5,
+      // 5 events, 1 between the seals, 2 from the seals to the checkpoint.
+      proofsChecked: 8,
       unsealedEvents: 1,
     });
   });

@@ -2,7 +2,7 @@ import type { EventStore } from '@portfolio/event-store';
 import type { KeyObject } from 'node:crypto';
 import { PassThrough, Readable } from 'node:stream';
 import { ZipFile } from 'yazl';
-import { LogTree } from '../merkle/log-tree';
+import type { Checkpointer } from '../checkpoint/checkpointer';
 import { recordedSeals } from '../seal/recorded-seals';
 import { publicKeyFingerprint, publicKeyPem } from '../seal/signing';
 import { AUDITOR_README } from './auditor-readme';
@@ -10,33 +10,52 @@ import { ManifestBuilder } from './bundle-manifest';
 import { csvLines, ndjsonLines } from './event-lines';
 import { EXPORT_FILES } from './export-format';
 import { exportBaseName, type EventSelector, type ExportPlan } from './export-plan';
+import { witnessedCheckpoint } from './export-proofs';
 import { digestingStream, textFile } from './file-digest';
+import { ed25519NoteSigner } from '../transparency/ed25519-note-key';
 import { eventsTableSchema } from './table-schema';
+
+/** The latest checkpoint witnesses cosigned, from the store of their cosignatures. */
+export type LatestCosigned = () => Promise<{ readonly treeSize: number; readonly note: string } | undefined>;
 
 /**
  * Exports the audit trail (ARCHITECTURE §8) as NDJSON, CSV or a bundle an auditor verifies offline: events, CSV,
- * TableSchema, a manifest with digests, chain anchors, seals, consistency and inclusion proofs, and the public key.
- * Events stream from the store in pages whatever the size of the log.
+ * TableSchema, a manifest with digests, chain anchors, seals and their consistency proofs, and the public key. Each
+ * file of events ends with the trailer (docs/audit-format.md §5): the signed checkpoint of the log at the export's
+ * head and a signed statement of what the export holds, so that it cannot be cut unnoticed. Events stream from the
+ * store in pages whatever the size of the log; the only thing held in proportion to it is the checkpointer's tree.
  */
 export class AuditExporter {
   constructor(
     private readonly store: EventStore,
-    /** The instance's seal key: the manifest names its public half. */
+    private readonly checkpointer: Checkpointer,
+    /** The instance's key: the manifest names its public half; it signs the export statements as the checkpoints. */
     private readonly signingKey: KeyObject,
     private readonly selector: EventSelector,
     private readonly now: () => Date,
+    private readonly latestCosigned?: LatestCosigned,
   ) {}
 
-  /** Fixes what an export covers; a filter the selector refuses throws here, before any byte is written. */
+  /**
+   * Fixes what an export covers: the log up to the head its checkpoint signs now. A filter the selector refuses,
+   * or a checkpointer that refuses to sign (the log no longer extends its checkpoints), throws here, before any
+   * byte is written.
+   */
   async plan(filters: Readonly<Record<string, string | undefined>>): Promise<ExportPlan> {
     const selection = this.selector.select(filters);
     const exportedAt = this.now().toISOString();
-    const head = await this.store.head();
+    const { checkpoint, tree } = await this.checkpointer.checkpointHead();
+    const head = checkpoint.position;
+    // A ReviewCycleHeld event recording no valid seal is not listed: the verifier reports it where it sits.
+    const { seals } = await recordedSeals(this.store, head);
+    const witnessed = witnessedCheckpoint(await this.latestCosigned?.(), tree, checkpoint.treeSize);
+    const signer = ed25519NoteSigner(this.checkpointer.origin, this.signingKey);
     const filtered = Object.keys(selection.filters).length > 0;
     return {
       filters: selection.filters,
       filtered,
       head,
+      proven: { checkpoint, tree, seals, signer, ...(witnessed === undefined ? {} : { witnessed }) },
       exportedAt,
       baseName: exportBaseName(exportedAt, selection.filters),
       // Unfiltered, the export is the whole log read from the store itself: that is what its manifest promises.
@@ -45,11 +64,11 @@ export class AuditExporter {
   }
 
   ndjson(plan: ExportPlan): Readable {
-    return Readable.from(ndjsonLines(plan.events()));
+    return Readable.from(ndjsonLines(plan));
   }
 
   csv(plan: ExportPlan): Readable {
-    return Readable.from(csvLines(plan.events()));
+    return Readable.from(csvLines(plan));
   }
 
   /** The zip, streamed: entries are written as the events are read; the manifest comes last, once digests are known. */
@@ -62,12 +81,9 @@ export class AuditExporter {
   }
 
   private async fillBundle(plan: ExportPlan, zip: ZipFile): Promise<void> {
-    // A ReviewCycleHeld event recording no valid seal is not listed: the verifier reports it where it sits.
-    const { seals } = await recordedSeals(this.store, plan.head);
-    const lastSealed = seals.length === 0 ? 0n : BigInt(seals[seals.length - 1].sealedPosition);
-    const manifest = new ManifestBuilder(plan, seals, await LogTree.build(this.store, lastSealed));
-    const ndjson = digestingStream(ndjsonLines(plan.events(), (event) => manifest.see(event)));
-    const csv = digestingStream(csvLines(plan.events()));
+    const manifest = new ManifestBuilder(plan);
+    const ndjson = digestingStream(ndjsonLines(plan, (event) => manifest.see(event)));
+    const csv = digestingStream(csvLines(plan));
     const tableSchema = textFile(`${JSON.stringify(eventsTableSchema(), null, 2)}\n`);
     const readme = textFile(AUDITOR_README);
     zip.addReadStream(ndjson.stream, EXPORT_FILES.events);

@@ -6,15 +6,19 @@ without trusting the system that produced it, that nothing in it was altered, re
 
 ## Files
 - events.ndjson: one event per line, in position order: position, streamId, revision, eventId, type, schemaVersion,
-  data, metadata, recordedAt, prevHash, hash.
+  data, metadata, recordedAt, prevHash, hash. When the export is filtered, each event line is followed by its
+  inclusion proof in the checkpoint below ({"inclusionProof":...}). The last line is the trailer
+  ({"exportTrailer":...}): the signed checkpoint of the whole log when the export was made, and an export statement,
+  signed by the same key, of what the export holds (filters, event count, first and last positions, seal count, a
+  digest of the event hashes), with a proof that each seal's history is a prefix of the checkpoint.
 - events.csv: the same events, one row each (UTF-8, comma separator, snake_case headers, ISO 8601 dates), described by
   tableschema.json (Frictionless TableSchema). So that no spreadsheet runs a cell as a formula (OWASP CSV injection),
   a cell starting with =, +, -, @, TAB, CR or ' is written with one more ' in front: remove one leading ' from each
-  cell that has one to get the exact value. The hashes cover the events, as in events.ndjson, not the CSV text.
+  cell that has one to get the exact value. The hashes cover the events, as in events.ndjson, not the CSV text. Its
+  last line is the same trailer, as a comment line (#exportTrailer: then the trailer's JSON in base64).
 - manifest.json: the filters of the export, the event count and position range, the sha256 of every other file, the
   chain anchor of each stream (the hash its first exported event follows), every review-cycle seal with its
-  signature, consistency proofs between successive seals, inclusion proofs of the exported events when the export is
-  filtered, and the public key (Ed25519) with its fingerprint.
+  signature, consistency proofs between successive seals, and the public key (Ed25519) with its fingerprint.
 
 ## How to verify
     npx portfolio verify bundle.zip --public-key seal-public-key.pem
@@ -25,14 +29,18 @@ the verdict is at best UNVERIFIED. Exit codes: 0 intact, 1 tampered, 2 unusable 
 
 The verifier recomputes, for every event, hash = sha256(RFC 8785 canonical JSON of {prevHash, streamId, revision,
 eventId, type, schemaVersion, data, metadata, recordedAt}) and checks that each event follows the previous one of its
-stream; it recomputes each seal's Merkle root (RFC 6962) over the events up to the sealed position, or checks the
-inclusion proofs of a filtered export against it; it checks each seal's signature, the consistency proofs between
-seals, and the file digests. It reports the first problem with the position of the event concerned.
+stream; it recomputes each seal's Merkle root (RFC 6962) over the events up to the sealed position; it checks the
+trailer: the signatures of its checkpoint and statement, the statement's count and digest against the events, the
+checkpoint's root recomputed over the whole log (or, for a filtered export, each event's inclusion proof in it), each
+seal proven a prefix of the checkpoint; then each seal's signature, the consistency proofs between seals, and the
+file digests. It reports the first problem with the position of the event concerned. The format is described in
+docs/audit-format.md of the portfolio-ledger sources.
 
-## What a seal proves, and what it does not
+## What a seal and the trailer prove, and what they do not
 A seal proves that the log, up to its sealed position, is exactly the one the programme office signed when the
 review was held: any later change to a sealed event, and any removal, insertion or reordering before the sealed
-position, is detected. It does not prove that the facts recorded were true, that events after the last seal were not
-altered (the hash chains still show changes inside a stream, but not the removal of a stream's latest events), nor
-anything about an export whose public key you did not obtain independently.
+position, is detected. The trailer's checkpoint does the same for the whole log at the time of the export, and its
+statement for the export itself: an export cut at its end, or with events removed anywhere, no longer matches what
+was signed. None of it proves that the facts recorded were true, nor anything about an export whose public key you
+did not obtain independently.
 `;

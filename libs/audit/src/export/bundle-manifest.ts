@@ -1,5 +1,4 @@
 import type { StoredEvent } from '@portfolio/event-store';
-import type { LogTree } from '../merkle/log-tree';
 import type { MerkleTree } from '../merkle/merkle-tree';
 import type { RecordedSeal } from '../seal/seal';
 import {
@@ -7,7 +6,6 @@ import {
   type ChainAnchor,
   type ExportConsistencyProof,
   type ExportFileDigest,
-  type ExportInclusionProof,
   type ExportManifest,
   type ExportPublicKey,
 } from './export-format';
@@ -24,50 +22,23 @@ export function consistencyProofs(seals: readonly RecordedSeal[], tree: MerkleTr
   }));
 }
 
-/** The proof that the event at `position` belongs to the first seal covering it, if one does. */
-export function inclusionProofOf(
-  position: bigint,
-  seals: readonly RecordedSeal[],
-  log: LogTree,
-): ExportInclusionProof | undefined {
-  const seal = seals.find((s) => BigInt(s.sealedPosition) >= position);
-  const leafIndex = log.leafIndex(position);
-  if (seal === undefined || leafIndex === undefined) return undefined;
-  return {
-    position: position.toString(),
-    leafIndex,
-    cycleId: seal.cycleId,
-    treeSize: seal.eventCount,
-    proof: log.tree.inclusionProof(leafIndex, seal.eventCount),
-  };
-}
-
 /**
- * Gathers what manifest.json says about the exported events while they stream past once: their count and range,
- * each stream's chain anchor and, in a filtered export, each sealed event's inclusion proof.
+ * Gathers what manifest.json says about the exported events while they stream past once: their count and range, and
+ * each stream's chain anchor. Their inclusion proofs are in events.ndjson, streamed (format v2).
  */
 export class ManifestBuilder {
   private count = 0;
   private first: string | null = null;
   private last: string | null = null;
   private readonly anchors: Record<string, ChainAnchor> = {};
-  private readonly inclusionProofs: ExportInclusionProof[] = [];
 
-  /** `seals` by sealed position; `log` the tree of the log up to the last of them. */
-  constructor(
-    private readonly plan: ExportPlan,
-    private readonly seals: readonly RecordedSeal[],
-    private readonly log: LogTree,
-  ) {}
+  constructor(private readonly plan: ExportPlan) {}
 
   see(event: StoredEvent): void {
     this.count += 1;
     this.first ??= event.position.toString();
     this.last = event.position.toString();
     this.anchors[event.streamId] ??= { revision: event.revision.toString(), prevHash: event.prevHash };
-    if (!this.plan.filtered) return;
-    const proof = inclusionProofOf(event.position, this.seals, this.log);
-    if (proof !== undefined) this.inclusionProofs.push(proof);
   }
 
   /** The manifest, once every event has been seen and the other files digested. */
@@ -83,9 +54,8 @@ export class ManifestBuilder {
       files,
       chainAnchors: this.anchors,
       publicKey,
-      seals: this.seals,
-      consistencyProofs: consistencyProofs(this.seals, this.log.tree),
-      inclusionProofs: this.inclusionProofs,
+      seals: this.plan.proven.seals,
+      consistencyProofs: consistencyProofs(this.plan.proven.seals, this.plan.proven.tree.tree),
     };
   }
 }

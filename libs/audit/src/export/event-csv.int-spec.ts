@@ -90,6 +90,8 @@ describe.each(TEST_STORE_KINDS)('events.csv on %s', (kind) => {
 
     const [header, ...rows] = parseCsv(await csvOfBundle(path));
     expect(header).toEqual([...CSV_COLUMNS]);
+    // The trailer closes the file as a comment line (the TableSchema's dialect says so): one cell, no comma.
+    expect(rows.pop()).toEqual([expect.stringMatching(/^#exportTrailer:[A-Za-z0-9+/=]+$/)]);
     const raw = Object.fromEntries(CSV_COLUMNS.map((name, i) => [name, rows.at(-1)?.[i] ?? '']));
     expect(raw).toMatchObject({
       position: stored.position.toString(),

@@ -1,10 +1,13 @@
 import { storedEventToJson, type StoredEvent } from '@portfolio/event-store';
 import type { RecordedSeal } from '../seal/seal';
+import { EXPORT_FORMAT_V2 } from './export-trailer';
 
-// The audit export, version 1 (ARCHITECTURE §6, §8): what the exporter writes and the offline verifier reads.
-// Both sides import these definitions, so a change to the format is a change to one file.
+// The audit export, version 2 (ARCHITECTURE §6, §8, docs/audit-format.md §5): what the exporter writes and the
+// offline verifier reads. Both sides import these definitions (and export-trailer's), so a change to the format is a
+// change to these files. Version 1 (no trailer, inclusion proofs in the manifest) is no longer read.
 
-export const EXPORT_FORMAT = 'portfolio-ledger/export/v1';
+/** The manifest's format: the same version as the trailers of its events.ndjson and events.csv. */
+export const EXPORT_FORMAT = EXPORT_FORMAT_V2;
 
 /** What an export can be: the events alone (NDJSON or CSV), or the bundle an auditor verifies offline. */
 export type ExportFormat = 'ndjson' | 'csv' | 'bundle';
@@ -58,19 +61,6 @@ export interface ExportConsistencyProof {
   readonly proof: readonly string[];
 }
 
-/** RFC 9162 inclusion proof of one exported event's hash in a seal's tree. */
-export interface ExportInclusionProof {
-  /** Position of the exported event, in decimal. */
-  readonly position: string;
-  /** 0-based index of the event in the whole log (its leaf), not in the export. */
-  readonly leafIndex: number;
-  /** The seal proven against: the first one covering the event. */
-  readonly cycleId: string;
-  /** That seal's eventCount. */
-  readonly treeSize: number;
-  readonly proof: readonly string[];
-}
-
 /** manifest.json of a bundle. */
 export interface ExportManifest {
   readonly format: typeof EXPORT_FORMAT;
@@ -79,8 +69,8 @@ export interface ExportManifest {
   /** The query that selected the events, as given (empty for a full export). */
   readonly filters: Readonly<Record<string, string>>;
   /**
-   * Whether some events of the log were left out. A full export lets the verifier recompute every seal's root; a
-   * filtered one carries anchors and inclusion proofs instead.
+   * Whether some events of the log were left out. A full export lets the verifier recompute every seal's root and
+   * the checkpoint's; a filtered one carries anchors, and inclusion proofs in events.ndjson, instead.
    */
   readonly filtered: boolean;
   readonly eventCount: number;
@@ -95,11 +85,6 @@ export interface ExportManifest {
   readonly seals: readonly RecordedSeal[];
   /** One per pair of successive seals. */
   readonly consistencyProofs: readonly ExportConsistencyProof[];
-  /**
-   * Filtered exports: one per exported event up to the last seal's sealedPosition, in position order. Empty for a
-   * full export.
-   */
-  readonly inclusionProofs: readonly ExportInclusionProof[];
 }
 
 /**

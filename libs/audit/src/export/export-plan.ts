@@ -1,4 +1,5 @@
 import type { StoredEvent } from '@portfolio/event-store';
+import type { ExportCheckpoint } from './export-proofs';
 
 /** The events a filtered export holds, as a query selects them. */
 export interface EventSelection {
@@ -21,7 +22,10 @@ export interface ExportPlan {
   /** The filters given (empty for the whole log). */
   readonly filters: Readonly<Record<string, string>>;
   readonly filtered: boolean;
+  /** Position of the last event the export's checkpoint covers (0n for an empty log). */
   readonly head: bigint;
+  /** The signed checkpoint at `head` and what proves the export against it; the trailer names it. */
+  readonly proven: ExportCheckpoint;
   /** ISO-8601 instant. */
   readonly exportedAt: string;
   /** e.g. `portfolio-audit-20211215T101500Z-projectId-franceconnect` (without extension). */

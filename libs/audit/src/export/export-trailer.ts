@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { isHashHex } from '../hash-hex';
+import { decodeBase64 } from '../transparency/strict-base64';
 
-// The end of every export, version 2 (docs/audit-format.md §6): what makes an export impossible to cut unnoticed.
+// The end of every export, version 2 (docs/audit-format.md §5): what makes an export impossible to cut unnoticed.
 // The exporter writes these lines, the verifier reads them; both import them from here.
 
 export const EXPORT_FORMAT_V2 = 'portfolio-ledger/export/v2';
@@ -185,4 +186,113 @@ export function inclusionProofLine(proof: EventInclusionProof): string {
 
 export function csvTrailerLine(trailer: ExportTrailer): string {
   return `${CSV_TRAILER_PREFIX}${Buffer.from(JSON.stringify(trailer), 'utf8').toString('base64')}\n`;
+}
+
+// Reading the trailer's lines back: they come from files under audit, so every field is checked for shape, and each
+// line must be byte for byte what the writers above make of what was read (no extra field, no other spelling).
+
+type Json = Record<string, unknown>;
+
+function object(value: unknown, path: string): Json {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error(`${path} must be an object`);
+  return value as Json;
+}
+
+function text(value: unknown, path: string): string {
+  if (typeof value !== 'string') throw new Error(`${path} must be a string`);
+  return value;
+}
+
+function size(value: unknown, path: string): number {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
+    throw new Error(`${path} must be a non-negative integer`);
+  }
+  return value;
+}
+
+function proofHashes(value: unknown, path: string): string[] {
+  if (!Array.isArray(value)) throw new Error(`${path} must be an array`);
+  return value.map((hash, i) => {
+    const bytes = typeof hash === 'string' ? decodeBase64(hash) : undefined;
+    if (bytes?.length !== 32) throw new Error(`${path}[${i}] must be a 32-byte hash in base64`);
+    return hash as string;
+  });
+}
+
+function sealProof(value: unknown, path: string): SealToCheckpointProof {
+  const item = object(value, path);
+  const position = text(item.position, `${path}.position`);
+  if (!NATURAL.test(position)) throw new Error(`${path}.position must be a decimal string`);
+  return {
+    cycleId: text(item.cycleId, `${path}.cycleId`),
+    position,
+    treeSize: size(item.treeSize, `${path}.treeSize`),
+    proof: proofHashes(item.proof, `${path}.proof`),
+  };
+}
+
+function parseTrailer(value: unknown): ExportTrailer {
+  const item = object(value, TRAILER_KEY);
+  if (item.format !== EXPORT_FORMAT_V2) throw new Error(`${TRAILER_KEY}.format must be ${EXPORT_FORMAT_V2}`);
+  if (!Array.isArray(item.sealProofs)) throw new Error(`${TRAILER_KEY}.sealProofs must be an array`);
+  const witnessed = item.witnessed === undefined ? undefined : object(item.witnessed, `${TRAILER_KEY}.witnessed`);
+  const timestamp = item.timestamp === undefined ? undefined : text(item.timestamp, `${TRAILER_KEY}.timestamp`);
+  if (timestamp !== undefined && decodeBase64(timestamp) === undefined) {
+    throw new Error(`${TRAILER_KEY}.timestamp must be base64`);
+  }
+  return {
+    format: EXPORT_FORMAT_V2,
+    checkpoint: text(item.checkpoint, `${TRAILER_KEY}.checkpoint`),
+    ...(timestamp === undefined ? {} : { timestamp }),
+    statement: text(item.statement, `${TRAILER_KEY}.statement`),
+    sealProofs: item.sealProofs.map((proof, i) => sealProof(proof, `${TRAILER_KEY}.sealProofs[${i}]`)),
+    ...(witnessed === undefined
+      ? {}
+      : {
+          witnessed: {
+            checkpoint: text(witnessed.checkpoint, `${TRAILER_KEY}.witnessed.checkpoint`),
+            proof: proofHashes(witnessed.proof, `${TRAILER_KEY}.witnessed.proof`),
+          },
+        }),
+  };
+}
+
+function parseInclusionProof(value: unknown): EventInclusionProof {
+  const item = object(value, INCLUSION_PROOF_KEY);
+  return {
+    leafIndex: size(item.leafIndex, `${INCLUSION_PROOF_KEY}.leafIndex`),
+    proof: proofHashes(item.proof, `${INCLUSION_PROOF_KEY}.proof`),
+  };
+}
+
+/** What a line of NDJSON that is not an event holds; `kind` is undefined for a line that is neither. */
+export type ProofLine =
+  | { readonly kind: 'trailer'; readonly trailer: ExportTrailer }
+  | { readonly kind: 'inclusionProof'; readonly proof: EventInclusionProof };
+
+/**
+ * Reads a trailer or inclusion-proof line (its text, without the newline), or returns undefined when the line is
+ * neither (an event, then). Throws an Error saying what is wrong with a line that starts as one but is not.
+ */
+export function parseProofLine(line: string): ProofLine | undefined {
+  const isTrailer = line.startsWith(`{"${TRAILER_KEY}":`);
+  if (!isTrailer && !line.startsWith(`{"${INCLUSION_PROOF_KEY}":`)) return undefined;
+  let value: Json;
+  try {
+    value = object(JSON.parse(line), 'the line');
+  } catch {
+    throw new Error('the line is not valid JSON');
+  }
+  const parsed: ProofLine = isTrailer
+    ? { kind: 'trailer', trailer: parseTrailer(value[TRAILER_KEY]) }
+    : { kind: 'inclusionProof', proof: parseInclusionProof(value[INCLUSION_PROOF_KEY]) };
+  const written = parsed.kind === 'trailer' ? trailerLine(parsed.trailer) : inclusionProofLine(parsed.proof);
+  if (written !== `${line}\n`)
+    throw new Error('the line is not written as the exporter writes it (extra fields, spacing or key order)');
+  return parsed;
+}
+
+/** A proof's base64 hashes in the lowercase hex the Merkle checks take. */
+export function hexHashes(proof: readonly string[]): string[] {
+  return proof.map((hash) => Buffer.from(hash, 'base64').toString('hex'));
 }

@@ -29,7 +29,10 @@ const FIELDS: Record<Column, { type: string; description: string; format?: strin
   hash: { type: 'string', description: 'sha256 of the canonical event, chaining the stream' },
 };
 
-/** A Frictionless TableSchema of events.csv, so the CSV can be validated and typed by standard tools. */
+/**
+ * A Frictionless TableSchema of events.csv, so the CSV can be validated and typed by standard tools. Its last line is
+ * the export's trailer, a comment line (docs/audit-format.md §5), which the dialect tells those tools to skip.
+ */
 export function eventsTableSchema(): object {
   return {
     fields: CSV_COLUMNS.map((name) => ({
@@ -41,5 +44,6 @@ export function eventsTableSchema(): object {
     })),
     primaryKey: 'position',
     missingValues: [''],
+    dialect: { commentChar: '#' },
   };
 }

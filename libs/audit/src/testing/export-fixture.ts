@@ -12,20 +12,29 @@ import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { ZipFile } from 'yazl';
 import { scratchSqliteFile } from '../../../event-store/src/testing/scratch-database';
-import { consistencyProofs, inclusionProofOf } from '../export/bundle-manifest';
+import type { StoredCheckpoint } from '../checkpoint/checkpoint-store';
+import { consistencyProofs } from '../export/bundle-manifest';
+import { csvHeader, csvLine } from '../export/event-csv';
+import { EXPORT_FORMAT, exportEventLine, type ChainAnchor, type ExportManifest } from '../export/export-format';
+import { eventInclusionProof, exportTrailer, type ExportCheckpoint } from '../export/export-proofs';
+import { ExportTally } from '../export/export-tally';
 import {
-  EXPORT_FORMAT,
-  exportEventLine,
-  type ChainAnchor,
-  type ExportInclusionProof,
-  type ExportManifest,
-} from '../export/export-format';
+  csvTrailerLine,
+  inclusionProofLine,
+  trailerLine,
+  type EventInclusionProof,
+  type ExportTrailer,
+} from '../export/export-trailer';
 import { textFile } from '../export/file-digest';
-import { LogTreeBuilder } from '../merkle/log-tree';
+import { LogTreeBuilder, type LogTree } from '../merkle/log-tree';
 import { MerkleAccumulator } from '../merkle/merkle-accumulator';
 import { signSeal } from '../seal/seal-statement';
 import { generateSigningKey, publicKeyFingerprint, publicKeyPem } from '../seal/signing';
+import { signCheckpoint } from '../transparency/checkpoint-note';
+import { ed25519NoteSigner } from '../transparency/ed25519-note-key';
+import { positionHint } from '../verify/event-line';
 import { verifyExport, type VerifyExportOptions, type ExportVerification } from '../verify/verify-export';
+import { TEST_LOG_ORIGIN } from './bundle-file';
 import { appendSealedLedger, type SealedLedger } from './sealed-ledger';
 
 // Export files built the way the format says, straight from a sealed ledger, so that tests can then damage them.
@@ -70,9 +79,30 @@ export function useLedger(): Ledger {
 
 /** The files of an export, as text, before they are written: what tests damage. */
 export interface ExportFiles {
+  /** The event lines of events.ndjson, without inclusion proofs or trailer (see {@link ndjsonOf}). */
   readonly ndjson: string;
+  /** A filtered export's inclusion proofs, by position: each is written after the line of its event. */
+  readonly proofs: Readonly<Record<string, EventInclusionProof>>;
+  /** The trailer ending events.ndjson; none is written when it is absent. */
+  readonly trailer?: ExportTrailer;
   readonly manifest: ExportManifest;
   readonly others: Readonly<Record<string, string>>;
+}
+
+/**
+ * events.ndjson as the exporter writes it: each event line, its inclusion proof after it, the trailer last. An event
+ * text cut short (not ending in a newline) makes the file end there, as a cut file does.
+ */
+export function ndjsonOf(files: ExportFiles): string {
+  const cut = files.ndjson !== '' && !files.ndjson.endsWith('\n');
+  const lines = files.ndjson.split('\n');
+  const last = lines.pop() as string;
+  const written = lines.map((line) => {
+    const proof = files.proofs[positionHint(Buffer.from(line)) ?? ''];
+    return `${line}\n${proof === undefined ? '' : inclusionProofLine(proof)}`;
+  });
+  if (cut) return written.join('') + last;
+  return written.join('') + (files.trailer === undefined ? '' : trailerLine(files.trailer));
 }
 
 export interface ExportChoice {
@@ -85,7 +115,7 @@ export interface ExportChoice {
 
 /** The manifest's `files` for these contents: what an exporter writes, or a thorough forger rewrites. */
 export function withDigests(files: ExportFiles): ExportFiles {
-  const all = { 'events.ndjson': files.ndjson, ...files.others };
+  const all = { 'events.ndjson': ndjsonOf(files), ...files.others };
   return {
     ...files,
     manifest: {
@@ -95,31 +125,49 @@ export function withDigests(files: ExportFiles): ExportFiles {
   };
 }
 
+/** The checkpoint of the whole ledger, signed as the instance signs it, and what proves an export against it. */
+export function ledgerCheckpoint(ledger: Ledger, key: KeyObject = ledger.key): ExportCheckpoint {
+  const log = new LogTreeBuilder();
+  for (const event of ledger.events) log.append(event);
+  const tree: LogTree = log.build();
+  const signer = ed25519NoteSigner(TEST_LOG_ORIGIN, key);
+  const root = tree.tree.root();
+  const checkpoint: StoredCheckpoint = {
+    treeSize: tree.tree.size,
+    position: ledger.events.at(-1)?.position ?? 0n,
+    root,
+    note: signCheckpoint({ origin: TEST_LOG_ORIGIN, size: tree.tree.size, root }, [signer]),
+    signedAt: '2022-04-01T08:00:00.000Z',
+  };
+  return { checkpoint, tree, seals: ledger.seals, signer };
+}
+
 export function exportLedger(ledger: Ledger, choice: ExportChoice = {}): ExportFiles {
   const filtered = choice.only !== undefined;
   const events = ledger.events.filter(choice.only ?? (() => true));
-  const log = new LogTreeBuilder();
-  for (const event of ledger.events) log.append(event);
-  const tree = log.build();
+  const key = choice.key ?? ledger.key;
+  const proven = ledgerCheckpoint(ledger, key);
   const seals = ledger.seals;
   const chainAnchors: Record<string, ChainAnchor> = {};
-  const inclusionProofs: ExportInclusionProof[] = [];
+  const proofs: Record<string, EventInclusionProof> = {};
+  const tally = new ExportTally();
   for (const event of events) {
     chainAnchors[event.streamId] ??= { revision: event.revision.toString(), prevHash: event.prevHash };
-    const proof = filtered ? inclusionProofOf(event.position, seals, tree) : undefined;
-    if (proof !== undefined) inclusionProofs.push(proof);
+    if (filtered) proofs[event.position.toString()] = eventInclusionProof(proven, event.position);
+    tally.see(event);
   }
-  const key = choice.key ?? ledger.key;
-  const ndjson = events.map(exportEventLine).join('');
+  const exportedAt = '2022-04-01T08:00:00.000Z';
+  const filters = choice.filters ?? {};
+  const trailer = exportTrailer(proven, { exportedAt, filters }, tally);
   const others = {
-    'events.csv': ['position,hash', ...events.map((e) => `${e.position},${e.hash}`)].join('\n') + '\n',
+    'events.csv': csvHeader() + events.map(csvLine).join('') + csvTrailerLine(trailer),
     'tableschema.json': '{"fields":[{"name":"position"},{"name":"hash"}]}\n',
     'README.md': '# Audit export\n\nVerify with `portfolio verify`.\n',
   };
   const manifest: ExportManifest = {
     format: EXPORT_FORMAT,
-    exportedAt: '2022-04-01T08:00:00.000Z',
-    filters: choice.filters ?? {},
+    exportedAt,
+    filters,
     filtered,
     eventCount: events.length,
     firstPosition: events[0]?.position.toString() ?? null,
@@ -128,10 +176,9 @@ export function exportLedger(ledger: Ledger, choice: ExportChoice = {}): ExportF
     chainAnchors,
     publicKey: { algorithm: 'Ed25519', pem: publicKeyPem(key), fingerprint: publicKeyFingerprint(key) },
     seals,
-    consistencyProofs: consistencyProofs(seals, tree.tree),
-    inclusionProofs,
+    consistencyProofs: consistencyProofs(seals, proven.tree.tree),
   };
-  return withDigests({ ndjson, manifest, others });
+  return withDigests({ ndjson: events.map(exportEventLine).join(''), proofs, trailer, manifest, others });
 }
 
 let written = 0;
@@ -140,7 +187,7 @@ let written = 0;
 export async function writeBundle(dir: string, files: ExportFiles, manifestText?: string): Promise<string> {
   const path = join(dir, `bundle-${(written += 1)}.zip`);
   const zip = new ZipFile();
-  zip.addBuffer(Buffer.from(files.ndjson, 'utf8'), 'events.ndjson');
+  zip.addBuffer(Buffer.from(ndjsonOf(files), 'utf8'), 'events.ndjson');
   for (const [name, text] of Object.entries(files.others)) zip.addBuffer(Buffer.from(text, 'utf8'), name);
   zip.addBuffer(Buffer.from(manifestText ?? JSON.stringify(files.manifest, null, 2), 'utf8'), 'manifest.json');
   zip.end();
@@ -163,11 +210,11 @@ export async function writeNdjson(dir: string, text: string): Promise<string> {
   return path;
 }
 
-/** The events of an NDJSON text, for tests to change and write back with {@link toNdjson}. */
+/** The events of an NDJSON text (its other lines left out), for tests to change and write back with {@link toNdjson}. */
 export function fromNdjson(text: string): StoredEvent[] {
   return text
     .split('\n')
-    .filter((line) => line !== '')
+    .filter((line) => line.startsWith('{"position":'))
     .map((line) => {
       const json = JSON.parse(line) as Record<string, unknown>;
       return {

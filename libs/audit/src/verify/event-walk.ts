@@ -1,3 +1,4 @@
+import { parseProofLine, type ExportTrailer } from '../export/export-trailer';
 import { parseEventLine, positionHint } from './event-line';
 import type { ExportChecker } from './export-checker';
 import { fail } from './export-problem';
@@ -13,13 +14,30 @@ export interface WalkOptions {
   readonly progressEvery: number;
 }
 
-/** Feeds each line of events.ndjson to the checker, in order, one at a time. */
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** A line that is a trailer or an inclusion proof, read; undefined for any other line (an event, or garbage). */
+function proofLine(bytes: Buffer, file: string | undefined, line: number) {
+  // Event lines start with their position: only lines that start otherwise are decoded twice.
+  if (bytes.subarray(0, 12).toString('latin1') === '{"position":') return undefined;
+  try {
+    return parseProofLine(utf8.decode(bytes));
+  } catch (error) {
+    return fail({ code: 'malformed_event', file, line, message: `line ${line}: ${(error as Error).message}` });
+  }
+}
+
+/**
+ * Feeds each line of events.ndjson to the checker, in order, one at a time, and returns the trailer that must end
+ * it. A file that ends without its trailer was cut; nothing may follow it.
+ */
 export async function walkEvents(
   chunks: AsyncIterable<Buffer>,
   checker: ExportChecker,
   options: WalkOptions,
-): Promise<void> {
+): Promise<ExportTrailer> {
   const { file, onProgress, progressEvery } = options;
+  let trailer: { readonly value: ExportTrailer; readonly line: number } | undefined;
   let bytesRead = 0;
   async function* counted(): AsyncGenerator<Buffer> {
     for await (const chunk of chunks) {
@@ -39,6 +57,23 @@ export async function walkEvents(
           line: line.number,
           message: `the file stops in the middle of line ${line.number}, ${after}: it was cut short`,
         });
+      }
+      if (trailer !== undefined) {
+        fail({
+          code: 'after_trailer',
+          file,
+          line: line.number,
+          message: `line ${line.number} follows the export's trailer (line ${trailer.line}), which must end it: it was added`,
+        });
+      }
+      const other = proofLine(line.bytes, file, line.number);
+      if (other?.kind === 'inclusionProof') {
+        checker.acceptProof(other.proof, line.number);
+        continue;
+      }
+      if (other?.kind === 'trailer') {
+        trailer = { value: other.trailer, line: line.number };
+        continue;
       }
       const parsed = parseEventLine(line.bytes);
       if ('reason' in parsed) {
@@ -60,4 +95,13 @@ export async function walkEvents(
     fail({ code: 'malformed_event', file, line: error.line, message: `line ${error.line} is longer than any event` });
   }
   onProgress?.(checker.eventsChecked, bytesRead);
+  if (trailer === undefined) {
+    const after = checker.last === undefined ? 'before any event' : `after position ${checker.last}`;
+    return fail({
+      code: 'truncated',
+      file,
+      message: `the export ends without its trailer, ${after}: it was cut (or is not a v2 export)`,
+    });
+  }
+  return trailer.value;
 }

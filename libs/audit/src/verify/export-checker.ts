@@ -1,9 +1,11 @@
 import { chainBreak, type StoredEvent } from '@portfolio/event-store';
-import type { ChainAnchor, ExportInclusionProof } from '../export/export-format';
+import type { ChainAnchor } from '../export/export-format';
+import { EventHashesDigest, type EventInclusionProof } from '../export/export-trailer';
 import { recordedSealOf, sameSeal } from '../seal/recorded-seal';
 import { SEAL_EVENT_TYPE, type RecordedSeal } from '../seal/seal';
+import type { ExportContents } from './check-trailer';
 import { fail } from './export-problem';
-import { InclusionProofs } from './inclusion-proofs';
+import { InclusionProofs, type ProvenTree } from './inclusion-proofs';
 import { SealRoots } from './seal-roots';
 
 /** What the events are checked against, known before the first one is read. */
@@ -11,15 +13,25 @@ export interface CheckPlan {
   /** Every seal, in sealedPosition order, its signature (when a key is known) and consistency already checked. */
   readonly seals: readonly RecordedSeal[];
   /**
-   * A filtered export lacks events, so seal roots cannot be recomputed: each sealed event carries an inclusion
-   * proof instead, and each stream resumes from its chain anchor rather than from genesis.
+   * A filtered export lacks events, so roots cannot be recomputed: each event carries an inclusion proof in the
+   * checkpoint instead, and each stream resumes from its chain anchor rather than from genesis.
    */
   readonly filtered: boolean;
   /** Whether a filtered export may skip revisions inside a stream (filters by type or actor). */
   readonly gapsAllowed: boolean;
-  readonly chainAnchors: ReadonlyMap<string, ChainAnchor>;
-  readonly inclusionProofs: readonly ExportInclusionProof[];
+  /**
+   * By stream, from a bundle's manifest. Absent for a bare filtered NDJSON file: each stream then resumes from its
+   * first event's own prevHash, which only its inclusion proof vouches for.
+   */
+  readonly chainAnchors?: ReadonlyMap<string, ChainAnchor>;
+  /** The checkpoint a filtered export's inclusion proofs lead to, opened before the walk. */
+  readonly checkpoint?: ProvenTree;
+  /** The bundle entry read, for line-level problems. */
+  readonly file?: string;
 }
+
+/** What the walk read, for the trailer's statement and checkpoint to be checked against. */
+export type ReadContents = Omit<ExportContents, 'seals' | 'allSeals'>;
 
 interface StreamTip {
   readonly revision: bigint;
@@ -37,6 +49,7 @@ export class ExportChecker {
   private readonly lastSealedPosition: bigint | undefined;
   private readonly roots: SealRoots | undefined;
   private readonly proofs: InclusionProofs | undefined;
+  private readonly digest = new EventHashesDigest();
   private lastRecordedAt: string | undefined;
   private events = 0;
   private unsealed = 0;
@@ -49,7 +62,8 @@ export class ExportChecker {
     const lastSeal = plan.seals.at(-1);
     this.lastSealedPosition = lastSeal === undefined ? undefined : BigInt(lastSeal.sealedPosition);
     if (plan.filtered) {
-      this.proofs = new InclusionProofs(plan.inclusionProofs, new Map(plan.seals.map((seal) => [seal.cycleId, seal])));
+      if (plan.checkpoint === undefined) throw new TypeError('a filtered export is checked against its checkpoint');
+      this.proofs = new InclusionProofs(plan.checkpoint, plan.file);
     } else {
       this.roots = new SealRoots(plan.seals);
     }
@@ -109,19 +123,36 @@ export class ExportChecker {
     const sealed = this.lastSealedPosition !== undefined && event.position <= this.lastSealedPosition;
     if (!sealed) this.unsealed += 1;
     this.roots?.add(event.position, event.hash);
-    if (sealed) this.proofs?.check(event, line);
+    this.proofs?.event(event, line);
+    this.digest.add(event.hash);
 
     this.firstPosition ??= event.position;
     this.lastPosition = event.position;
     this.events += 1;
   }
 
-  /** Checks what only the end can tell: seals past the last event, and what the manifest promised but never came. */
-  finish(): void {
+  /** The inclusion proof of the event just accepted (filtered exports only). */
+  acceptProof(proof: EventInclusionProof, line: number): void {
+    if (this.proofs === undefined) {
+      fail({
+        code: 'malformed_event',
+        file: this.plan.file,
+        line,
+        message: `line ${line}: an inclusion proof in an export of the whole log, which carries none`,
+      });
+    }
+    this.proofs.proof(proof, line);
+  }
+
+  /**
+   * Checks what only the end can tell: seals past the last event, and what the manifest promised but never came.
+   * Returns what the export held, for its trailer to be checked against; call once.
+   */
+  finish(): ReadContents {
     this.roots?.finish();
     this.proofs?.finish();
     if (this.plan.filtered) {
-      for (const streamId of this.plan.chainAnchors.keys()) {
+      for (const streamId of this.plan.chainAnchors?.keys() ?? []) {
         if (!this.tips.has(streamId)) {
           fail({
             code: 'missing_event',
@@ -143,6 +174,13 @@ export class ExportChecker {
         }
       }
     }
+    return {
+      eventCount: this.events,
+      firstPosition: this.firstPosition?.toString() ?? null,
+      lastPosition: this.lastPosition?.toString() ?? null,
+      eventHashes: this.digest.hex(),
+      ...(this.roots === undefined ? {} : { tree: this.roots.tree }),
+    };
   }
 
   private checkChain(event: StoredEvent, line: number): void {
@@ -174,6 +212,9 @@ export class ExportChecker {
 
   /** Where a filtered export resumes a stream: the event before the anchor, which the export does not hold. */
   private anchorTip(event: StoredEvent, line: number): StreamTip | undefined {
+    if (this.plan.chainAnchors === undefined) {
+      return event.revision === 0n ? undefined : { revision: event.revision - 1n, hash: event.prevHash };
+    }
     const anchor = this.plan.chainAnchors.get(event.streamId);
     if (anchor === undefined) {
       if (event.revision === 0n) return undefined;

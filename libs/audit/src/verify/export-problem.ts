@@ -4,20 +4,28 @@ export type ExportProblemCode =
   | 'unreadable'
   /** A file the bundle needs, or one its manifest lists, is absent. */
   | 'missing_file'
-  /** manifest.json is not a v1 manifest, or contradicts itself. */
+  /** manifest.json is not a v2 manifest, or contradicts itself. */
   | 'bad_manifest'
   /** A CSV file whose header is not that of an events export: no export to check. */
   | 'bad_csv_header'
   /** The auditor's public key is not the key the export names. */
   | 'wrong_key'
-  /** A seal's signature does not verify with the trusted key. */
+  /** A seal's, the checkpoint's or the export statement's signature does not verify with the trusted key. */
   | 'bad_signature'
-  /** Two successive seals do not describe one growing log. */
+  /** Two successive seals, or a seal and the checkpoint, do not describe one growing log. */
   | 'inconsistent_seals'
   /** A line is not an event as the exporter writes it. */
   | 'malformed_event'
-  /** The last line stops before its newline. */
+  /** The export does not end with its trailer, or its last line stops before its newline: it was cut. */
   | 'truncated'
+  /** The trailer cannot be read, or contradicts itself (its statement names another checkpoint). */
+  | 'bad_trailer'
+  /** A line follows the trailer, which must end the export. */
+  | 'after_trailer'
+  /** The export does not hold what its signed statement says: count, range, digest of the events, seals, filters. */
+  | 'statement_mismatch'
+  /** A full export's events do not make the tree its checkpoint signs (size or root). */
+  | 'checkpoint_mismatch'
   /** Positions do not strictly increase. */
   | 'out_of_order'
   /** An event does not follow its stream's previous event (or anchor), or its hash is not its content's. */
@@ -26,11 +34,11 @@ export type ExportProblemCode =
   | 'seal_mismatch'
   /** The events up to a seal's sealedPosition do not have the seal's Merkle root or count. */
   | 'merkle_mismatch'
-  /** An event's inclusion proof does not place its hash in the seal's tree. */
+  /** An event's inclusion proof does not place its hash in the checkpoint's tree. */
   | 'inclusion_failed'
-  /** A sealed event of a filtered export has no inclusion proof. */
+  /** An event of a filtered export has no inclusion proof. */
   | 'missing_proof'
-  /** The manifest vouches for an event (a proof, a chain anchor) that the export does not hold. */
+  /** The manifest vouches for an event (a chain anchor) that the export does not hold. */
   | 'missing_event'
   /** The manifest's eventCount, firstPosition or lastPosition is not what the file holds. */
   | 'count_mismatch'

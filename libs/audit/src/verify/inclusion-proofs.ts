@@ -1,78 +1,85 @@
 import type { StoredEvent } from '@portfolio/event-store';
-import type { ExportInclusionProof } from '../export/export-format';
+import { hexHashes, type EventInclusionProof } from '../export/export-trailer';
 import { verifyInclusion } from '../merkle/merkle-proofs';
-import type { RecordedSeal } from '../seal/seal';
 import { fail } from './export-problem';
 
-function inclusionFailed(position: string, line: number, why: string): never {
-  return fail({ code: 'inclusion_failed', position, line, message: `the event at position ${position} ${why}` });
+/** The checkpoint a filtered export's events are proven against: its size and root (lowercase hex). */
+export interface ProvenTree {
+  readonly size: number;
+  readonly root: string;
 }
 
 /**
- * Walks a filtered export's inclusion proofs alongside its events: both are in position order, so one cursor does,
- * and a proof passed over without its event marks an event that was removed.
+ * Checks a filtered export's inclusion proofs, each on the line right after its event: every event must have one,
+ * placing its hash in the trailer's checkpoint, at a leaf after the previous event's (the log is in position order).
  */
 export class InclusionProofs {
-  private next = 0;
+  private pending: { readonly event: StoredEvent; readonly line: number } | undefined;
   private lastLeafIndex = -1;
   private verified = 0;
 
   constructor(
-    private readonly proofs: readonly ExportInclusionProof[],
-    private readonly sealsByCycleId: ReadonlyMap<string, RecordedSeal>,
+    private readonly tree: ProvenTree,
+    private readonly file: string | undefined,
   ) {}
 
   get proofsChecked(): number {
     return this.verified;
   }
 
-  /** Call with each sealed event (position up to the last seal's sealedPosition), in position order. */
-  check(event: StoredEvent, line: number): void {
-    const position = event.position.toString();
-    this.skipRemoved(event.position);
-    const proof = this.proofs[this.next];
-    if (proof === undefined || proof.position !== position) {
+  /** Call with each event: the line after it must be its proof. */
+  event(event: StoredEvent, line: number): void {
+    this.expectNoPending();
+    this.pending = { event, line };
+  }
+
+  proof(proof: EventInclusionProof, line: number): void {
+    const pending = this.pending;
+    if (pending === undefined) {
       fail({
-        code: 'missing_proof',
-        position,
+        code: 'malformed_event',
+        file: this.file,
         line,
-        message: `the event at position ${position} is sealed but has no inclusion proof: nothing vouches for it`,
+        message: `line ${line}: an inclusion proof that follows no event`,
       });
     }
-    this.next += 1;
-    const failed = (why: string): never => inclusionFailed(position, line, why);
-    const seal = this.sealsByCycleId.get(proof.cycleId);
-    if (seal === undefined) return failed(`is proven against review cycle ${proof.cycleId}, which no seal names`);
-    if (BigInt(seal.sealedPosition) < event.position) {
-      failed(`is proven against review cycle ${seal.cycleId}, which sealed only up to ${seal.sealedPosition}`);
-    }
-    if (proof.treeSize !== seal.eventCount) {
-      failed(`is proven in a tree of ${proof.treeSize} events, but ${seal.cycleId} sealed ${seal.eventCount}`);
-    }
+    this.pending = undefined;
+    const position = pending.event.position.toString();
+    const failed = (why: string): never =>
+      fail({
+        code: 'inclusion_failed',
+        file: this.file,
+        position,
+        line,
+        message: `the event at position ${position} ${why}`,
+      });
     // Leaves are the log in position order: an export's events can only skip leaves, never go back.
     if (proof.leafIndex <= this.lastLeafIndex) {
       failed(`claims leaf ${proof.leafIndex}, not after the previous event's leaf ${this.lastLeafIndex}`);
     }
-    if (!verifyInclusion(event.hash, proof.leafIndex, proof.treeSize, proof.proof, seal.merkleRoot)) {
-      failed(`is not in the tree sealed by ${seal.cycleId}: it was altered, or its proof was`);
+    const { size, root } = this.tree;
+    if (!verifyInclusion(pending.event.hash, proof.leafIndex, size, hexHashes(proof.proof), root)) {
+      failed(`is not in the log the checkpoint signs (${size} events): it was altered, or its proof was`);
     }
     this.lastLeafIndex = proof.leafIndex;
     this.verified += 1;
   }
 
-  /** Every proof left over names an event the export should hold and does not. */
+  /** At the trailer: the last event needs its proof too. */
   finish(): void {
-    this.skipRemoved(undefined);
+    this.expectNoPending();
   }
 
-  private skipRemoved(before: bigint | undefined): void {
-    const proof = this.proofs[this.next];
-    if (proof !== undefined && (before === undefined || BigInt(proof.position) < before)) {
-      fail({
-        code: 'missing_event',
-        position: proof.position,
-        message: `the manifest proves an event at position ${proof.position}, which the export does not hold: it was removed`,
-      });
-    }
+  private expectNoPending(): void {
+    const pending = this.pending;
+    if (pending === undefined) return;
+    const position = pending.event.position.toString();
+    fail({
+      code: 'missing_proof',
+      file: this.file,
+      position,
+      line: pending.line,
+      message: `the event at position ${position} has no inclusion proof: nothing vouches for it`,
+    });
   }
 }

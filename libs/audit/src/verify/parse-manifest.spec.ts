@@ -14,7 +14,7 @@ const seal = (cycleId: string, sealedPosition: string, position: string, eventCo
 });
 
 const manifest: ExportManifest = {
-  format: 'portfolio-ledger/export/v1',
+  format: 'portfolio-ledger/export/v2',
   exportedAt: '2022-04-01T08:00:00.000Z',
   filters: { projectId: 'franceconnect' },
   filtered: true,
@@ -28,13 +28,12 @@ const manifest: ExportManifest = {
   consistencyProofs: [
     { fromCycleId: 'citp-2021-s2', toCycleId: 'citp-2022-s1', fromSize: 6, toSize: 10, proof: [h('c')] },
   ],
-  inclusionProofs: [{ position: '2', leafIndex: 1, cycleId: 'citp-2021-s2', treeSize: 6, proof: [h('d')] }],
 };
 
 const parse = (value: unknown) => parseManifest(JSON.stringify(value));
 
 describe('parseManifest', () => {
-  it('reads a v1 manifest, its maps as Maps', () => {
+  it('reads a v2 manifest, its maps as Maps', () => {
     const parsed = parse(manifest);
     expect(parsed).toEqual({
       manifest: {
@@ -54,7 +53,7 @@ describe('parseManifest', () => {
 
   it.each<[string, unknown]>([
     ['not JSON', '{'],
-    ['another format', { ...manifest, format: 'portfolio-ledger/export/v2' }],
+    ['the former format, v1', { ...manifest, format: 'portfolio-ledger/export/v1' }],
     ['a count that is not an integer', { ...manifest, eventCount: 2.5 }],
     ['positions with no events', { ...manifest, eventCount: 0 }],
     ['no digest of events.ndjson', { ...manifest, files: { 'events.csv': manifest.files['events.ndjson'] } }],
@@ -72,15 +71,8 @@ describe('parseManifest', () => {
       { ...manifest, chainAnchors: { s: { revision: '3', prevHash: GENESIS_HASH } } },
     ],
     [
-      'a proof hash that is not hex',
-      { ...manifest, inclusionProofs: [{ ...manifest.inclusionProofs[0], proof: ['zz'] }] },
-    ],
-    [
-      'inclusion proofs out of order',
-      {
-        ...manifest,
-        inclusionProofs: [{ ...manifest.inclusionProofs[0], position: '4' }, manifest.inclusionProofs[0]],
-      },
+      'a consistency proof hash that is not hex',
+      { ...manifest, consistencyProofs: [{ ...manifest.consistencyProofs[0], proof: ['zz'] }] },
     ],
   ])('refuses %s', (_, value) => {
     expect(typeof value === 'string' ? parseManifest(value) : parse(value)).toEqual({ reason: expect.any(String) });

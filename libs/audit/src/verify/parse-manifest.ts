@@ -5,7 +5,6 @@ import {
   type ChainAnchor,
   type ExportConsistencyProof,
   type ExportFileDigest,
-  type ExportInclusionProof,
   type ExportManifest,
 } from '../export/export-format';
 import { isHashHex } from '../hash-hex';
@@ -99,17 +98,6 @@ function consistencyProof(value: unknown, path: string): ExportConsistencyProof 
   };
 }
 
-function inclusionProof(value: unknown, path: string): ExportInclusionProof {
-  const item = record(value, path);
-  return {
-    position: decimal(item.position, `${path}.position`),
-    leafIndex: count(item.leafIndex, `${path}.leafIndex`),
-    cycleId: string(item.cycleId, `${path}.cycleId`),
-    treeSize: count(item.treeSize, `${path}.treeSize`),
-    proof: hashes(item.proof, `${path}.proof`),
-  };
-}
-
 /** In order: each position strictly after the previous one. */
 function assertIncreasing(positions: readonly string[], path: string): void {
   for (let i = 1; i < positions.length; i += 1) {
@@ -139,9 +127,6 @@ function readManifest(text: string): ParsedManifest {
   const key = record(m.publicKey, 'publicKey');
   if (key.algorithm !== 'Ed25519') throw new ManifestError('publicKey.algorithm must be Ed25519');
   const seals = array(m.seals, 'seals').map((item, i) => seal(item, `seals[${i}]`));
-  const inclusionProofs = array(m.inclusionProofs, 'inclusionProofs').map((item, i) =>
-    inclusionProof(item, `inclusionProofs[${i}]`),
-  );
   const manifest: ParsedManifest = {
     format: EXPORT_FORMAT,
     exportedAt: string(m.exportedAt, 'exportedAt'),
@@ -161,7 +146,6 @@ function readManifest(text: string): ParsedManifest {
     consistencyProofs: array(m.consistencyProofs, 'consistencyProofs').map((item, i) =>
       consistencyProof(item, `consistencyProofs[${i}]`),
     ),
-    inclusionProofs,
   };
   if (
     (manifest.eventCount === 0) !== (firstPosition === null) ||
@@ -178,14 +162,10 @@ function readManifest(text: string): ParsedManifest {
   );
   if (new Set(seals.map((s) => s.cycleId)).size !== seals.length)
     throw new ManifestError('seals must have distinct cycleIds');
-  assertIncreasing(
-    inclusionProofs.map((p) => p.position),
-    'inclusionProofs',
-  );
   return manifest;
 }
 
-/** The manifest, or why it is not a v1 manifest. */
+/** The manifest, or why it is not a v2 manifest. */
 export function parseManifest(text: string): { readonly manifest: ParsedManifest } | { readonly reason: string } {
   try {
     return { manifest: readManifest(text) };

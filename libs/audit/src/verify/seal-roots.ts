@@ -7,7 +7,7 @@ import { fail } from './export-problem';
  * accumulator's frontier (one hash per bit of the size) is kept, whatever the number of events.
  */
 export class SealRoots {
-  private readonly tree = new MerkleAccumulator();
+  private readonly accumulator = new MerkleAccumulator();
   private readonly sealedPositions: readonly bigint[];
   private next = 0;
   private verified = 0;
@@ -21,6 +21,11 @@ export class SealRoots {
     return this.verified;
   }
 
+  /** The tree of every event added so far: a full export's, once its last event is in. */
+  get tree(): { readonly size: number; readonly root: string } {
+    return { size: this.accumulator.size, root: this.accumulator.root() };
+  }
+
   /**
    * Call before the event at `position` joins the tree. A seal of an earlier position is due now even if no event
    * sat exactly at its sealedPosition (that event was removed): the tree then lacks it, and the root says so.
@@ -31,7 +36,7 @@ export class SealRoots {
 
   /** Call with each event, in position order, once its hash is known to be its own. */
   add(position: bigint, hash: string): void {
-    this.tree.append(hash);
+    this.accumulator.append(hash);
     while (this.next < this.seals.length && this.sealedPositions[this.next] === position) this.checkNext();
   }
 
@@ -43,15 +48,15 @@ export class SealRoots {
   private checkNext(): void {
     const seal = this.seals[this.next];
     this.next += 1;
-    const root = this.tree.root();
-    if (this.tree.size !== seal.eventCount || root !== seal.merkleRoot) {
+    const root = this.accumulator.root();
+    if (this.accumulator.size !== seal.eventCount || root !== seal.merkleRoot) {
       fail({
         code: 'merkle_mismatch',
         position: seal.position,
         cycleId: seal.cycleId,
         message:
           `review cycle ${seal.cycleId} sealed ${seal.eventCount} events up to position ${seal.sealedPosition} with ` +
-          `root ${seal.merkleRoot}, but the export has ${this.tree.size} events there with root ${root}: ` +
+          `root ${seal.merkleRoot}, but the export has ${this.accumulator.size} events there with root ${root}: ` +
           `an event at or before position ${seal.sealedPosition} was altered, removed, inserted or reordered`,
       });
     }

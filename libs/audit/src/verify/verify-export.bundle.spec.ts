@@ -6,8 +6,13 @@ import { ZipFile } from 'yazl';
 import type { ExportManifest } from '../export/export-format';
 import { signSeal } from '../seal/seal-statement';
 import { generateSigningKey, publicKeyPem } from '../seal/signing';
+import { ed25519NoteSigner } from '../transparency/ed25519-note-key';
+import { signNote } from '../transparency/sign-note';
+import { parseNote } from '../transparency/signed-note';
+import { TEST_LOG_ORIGIN } from '../testing/bundle-file';
 import {
   exportLedger,
+  ndjsonOf,
   rechain,
   useLedger,
   verifyBundle,
@@ -47,18 +52,26 @@ function withManifest(files: ExportFiles, change: Partial<ExportManifest>): Expo
 }
 
 describe('verifyExport on an untouched bundle', () => {
-  it('passes, counting what it checked', async () => {
-    expect(await verify(untouched)).toEqual({
+  it('passes, counting what it checked, and gives the trailer it opened', async () => {
+    const { trailer, ...counts } = await verify(untouched);
+    expect(counts).toEqual({
       ok: true,
       verdict: 'intact',
       eventsChecked: 13,
       streamsChecked: 6,
       sealsChecked: 2,
-      proofsChecked: 1,
+      // One between the seals, one from each seal to the checkpoint.
+      proofsChecked: 3,
       unsealedEvents: 3,
       filtered: false,
       keySource: 'auditor',
       chainGaps: 0,
+    });
+    expect(trailer).toMatchObject({
+      trailer: untouched.trailer,
+      checkpoint: { origin: TEST_LOG_ORIGIN, size: 13 },
+      statement: { eventCount: 13, firstPosition: ledger.at(0), lastPosition: ledger.at(12), sealCount: 2 },
+      signaturesChecked: true,
     });
   });
 
@@ -79,7 +92,7 @@ describe('verifyExport on an untouched bundle', () => {
       onProgress: (n, bytes) => calls.push([n, bytes]),
     });
     expect(calls.map(([n]) => n)).toEqual([5, 10, 13]);
-    expect(calls.at(-1)?.[1]).toBe(Buffer.byteLength(untouched.ndjson));
+    expect(calls.at(-1)?.[1]).toBe(Buffer.byteLength(ndjsonOf(untouched)));
   });
 });
 
@@ -128,10 +141,10 @@ describe('verifyExport on a tampered bundle reports the first problem where it i
     });
   });
 
-  it('a removed event after the last seal, through the manifest’s count', async () => {
+  it('a removed event after the last seal, through the signed statement’s count', async () => {
     expect((await verify(withLines(untouched, (lines) => lines.slice(0, -1)))).problem).toMatchObject({
-      code: 'count_mismatch',
-      file: 'manifest.json',
+      code: 'statement_mismatch',
+      file: 'events.ndjson',
     });
   });
 
@@ -174,6 +187,63 @@ describe('verifyExport on a tampered bundle reports the first problem where it i
       line: 13,
       position: ledger.at(12),
     });
+  });
+
+  it('an events.ndjson whose trailer was removed, digests recomputed: cut', async () => {
+    const result = await verify(withDigests({ ...untouched, trailer: undefined }));
+    expect(result).toMatchObject({
+      ok: false,
+      verdict: 'tampered',
+      problem: { code: 'truncated', file: 'events.ndjson' },
+    });
+    expect(result.problem?.message).toContain('ends without its trailer');
+  });
+
+  it('a line after the trailer', async () => {
+    const text = ndjsonOf(untouched) + ndjsonOf({ ...untouched, trailer: undefined }).split('\n')[0] + '\n';
+    const added = withDigests({ ...untouched, ndjson: text, proofs: {}, trailer: undefined });
+    expect((await verify(added)).problem).toMatchObject({ code: 'after_trailer', line: 15 });
+  });
+
+  it('a bundle cut at a seal, the later seals’ events and manifest entries removed and the digests recomputed', async () => {
+    // Everything up to the first seal's event, as if the log had stopped there; the trailer kept, or removed.
+    const cut = withLines(untouched, (lines) => lines.slice(0, 7));
+    const manifest = { eventCount: 7, lastPosition: ledger.at(6), seals: untouched.manifest.seals.slice(0, 1) };
+    const forged = withDigests(withManifest(cut, { ...manifest, consistencyProofs: [] }));
+    expect((await verify(forged)).problem).toMatchObject({ code: 'statement_mismatch', file: 'events.ndjson' });
+    expect((await verify(forged)).problem?.message).toContain('counts 13 events, the export holds 7');
+    expect((await verify(withDigests({ ...forged, trailer: undefined }))).problem).toMatchObject({
+      code: 'truncated',
+    });
+  });
+
+  it('a rewrite after the last seal, chains rehashed: the checkpoint’s root', async () => {
+    const files = withEvents(untouched, (events) =>
+      rechain(events.map((e, i) => (i === 12 ? { ...e, data: { ...e.data, value: 13 } } : e))),
+    );
+    const result = await verify(withDigests(files));
+    expect(result.problem).toMatchObject({ code: 'checkpoint_mismatch', file: 'events.ndjson' });
+    expect(result.problem?.message).toContain('the log was rewritten');
+  });
+
+  it('an export statement signed by another key under the log’s name', async () => {
+    const trailer = untouched.trailer as NonNullable<ExportFiles['trailer']>;
+    const other = ed25519NoteSigner(TEST_LOG_ORIGIN, generateSigningKey());
+    const statement = signNote(parseNote(trailer.statement).text, [other]);
+    const files = withDigests({ ...untouched, trailer: { ...trailer, statement } });
+    expect((await verify(files)).problem).toMatchObject({ code: 'bad_signature', file: 'events.ndjson' });
+    expect((await verify(files)).problem?.message).toContain('export statement');
+    expect(await verify(untouched)).toMatchObject({ ok: true });
+  });
+
+  it('a trailer whose statement names another checkpoint', async () => {
+    const trailer = untouched.trailer as NonNullable<ExportFiles['trailer']>;
+    const forged = exportLedger({ ...ledger, events: ledger.events.slice(0, 7), seals: ledger.seals.slice(0, 1) });
+    const files = withDigests({
+      ...untouched,
+      trailer: { ...trailer, checkpoint: forged.trailer?.checkpoint as string },
+    });
+    expect((await verify(files)).problem).toMatchObject({ code: 'bad_trailer' });
   });
 
   it('a seal whose root was changed under its old signature', async () => {
@@ -229,12 +299,17 @@ describe('verifyExport on a tampered bundle reports the first problem where it i
     expect((await verify({ ...untouched, others })).problem).toMatchObject({ code: 'missing_file', file: 'README.md' });
   });
 
-  it('a changed events.ndjson whose events still hold, by its digest', async () => {
-    // Events after the last seal, removed by a forger who also fixed the manifest's count: only the digest is left.
+  it('the last event removed by a forger who fixed the manifest and the digests, by the signed statement', async () => {
+    // Format v1 passed this one: nothing but the manifest, which anyone can rewrite, said where the log ended.
     const files = withLines(untouched, (lines) => lines.slice(0, -1));
-    const fixed = withManifest(files, { eventCount: 12, lastPosition: ledger.at(11) });
-    expect((await verify(fixed)).problem).toMatchObject({ code: 'digest_mismatch', file: 'events.ndjson' });
-    expect(await verify(withDigests(fixed))).toMatchObject({ ok: true, unsealedEvents: 2 });
+    const fixed = withDigests(withManifest(files, { eventCount: 12, lastPosition: ledger.at(11) }));
+    expect((await verify(fixed)).problem).toMatchObject({ code: 'statement_mismatch', file: 'events.ndjson' });
+  });
+
+  it('a manifest whose digest of events.ndjson is not the file’s, once everything else holds', async () => {
+    const events = { ...untouched.manifest.files['events.ndjson'], sha256: 'ab'.repeat(32) };
+    const files = withManifest(untouched, { files: { ...untouched.manifest.files, 'events.ndjson': events } });
+    expect((await verify(files)).problem).toMatchObject({ code: 'digest_mismatch', file: 'events.ndjson' });
   });
 
   it('a log cut before a seal by a forger who fixed the manifest, at that seal', async () => {
@@ -280,7 +355,7 @@ describe('verifyExport on a tampered bundle reports the first problem where it i
     });
   });
 
-  it('a manifest that is not a v1 manifest', async () => {
+  it('a manifest that is not a v2 manifest', async () => {
     const path = await writeBundle(ledger.dir, untouched, '{"format":"portfolio-ledger/export/v0"}');
     expect((await verifyExport({ kind: 'bundle', path })).problem).toMatchObject({ code: 'bad_manifest' });
   });

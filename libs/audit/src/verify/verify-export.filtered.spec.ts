@@ -9,7 +9,7 @@ import {
   type ExportFiles,
 } from '../testing/export-fixture';
 
-// Filtered exports: the events of one project, each sealed one with an inclusion proof against the signed roots.
+// Filtered exports: the events of one project, each with its inclusion proof in the checkpoint of the whole log.
 // project-franceconnect is at indexes 1, 3, 5 (sealed by citp-2021-s2), 9 (by citp-2022-s1) and 11 (unsealed).
 
 const ledger = useLedger();
@@ -24,14 +24,17 @@ beforeAll(() => {
 const verify = (files: ExportFiles) => verifyBundle(ledger, files);
 
 describe('verifyExport on a filtered bundle', () => {
-  it('passes the export of one project, each sealed event proven against its seal', async () => {
-    expect(await verify(project)).toEqual({
+  it('passes the export of one project, each event proven in the checkpoint, each seal a prefix of it', async () => {
+    const { trailer, ...counts } = await verify(project);
+    expect(trailer?.statement.filters).toEqual({ projectId: 'franceconnect' });
+    expect(counts).toEqual({
       ok: true,
       verdict: 'intact',
       eventsChecked: 5,
       streamsChecked: 1,
       sealsChecked: 2,
-      proofsChecked: 5,
+      // 5 events, 1 between the seals, 2 from the seals to the checkpoint.
+      proofsChecked: 8,
       unsealedEvents: 1,
       filtered: true,
       keySource: 'auditor',
@@ -75,23 +78,29 @@ describe('verifyExport on a filtered bundle', () => {
     expect((await verify(files)).problem).toMatchObject({ code: 'chain_broken', position: ledger.at(1) });
   });
 
-  it('reports a sealed event without an inclusion proof', async () => {
-    const inclusionProofs = project.manifest.inclusionProofs.filter((p) => p.position !== ledger.at(5));
-    const files = { ...project, manifest: { ...project.manifest, inclusionProofs } };
-    expect((await verify(files)).problem).toMatchObject({ code: 'missing_proof', position: ledger.at(5) });
+  it('reports an event without its inclusion proof, even the last one', async () => {
+    for (const index of [5, 11]) {
+      const { [ledger.at(index)]: removed, ...proofs } = project.proofs;
+      expect(removed).toBeDefined();
+      const files = withDigests({ ...project, proofs });
+      expect((await verify(files)).problem).toMatchObject({ code: 'missing_proof', position: ledger.at(index) });
+    }
   });
 
-  it('reports a proof that does not hold', async () => {
-    const inclusionProofs = project.manifest.inclusionProofs.map((p) =>
-      p.position === ledger.at(9) ? { ...p, proof: ['ef'.repeat(32), ...p.proof.slice(1)] } : p,
-    );
-    const files = { ...project, manifest: { ...project.manifest, inclusionProofs } };
+  it('reports an altered inclusion proof', async () => {
+    const proof = project.proofs[ledger.at(9)];
+    const altered = { ...proof, proof: [Buffer.alloc(32, 0xef).toString('base64'), ...proof.proof.slice(1)] };
+    const files = withDigests({ ...project, proofs: { ...project.proofs, [ledger.at(9)]: altered } });
     expect((await verify(files)).problem).toMatchObject({ code: 'inclusion_failed', position: ledger.at(9) });
+    const moved = { ...proof, leafIndex: proof.leafIndex + 1 };
+    const elsewhere = withDigests({ ...project, proofs: { ...project.proofs, [ledger.at(9)]: moved } });
+    expect((await verify(elsewhere)).problem).toMatchObject({ code: 'inclusion_failed', position: ledger.at(9) });
   });
 
-  it('reports removed events that the manifest still proves', async () => {
+  it('reports its last events removed, by the signed statement', async () => {
     const files = withEvents(project, (events) => events.filter((e) => e.position < BigInt(ledger.at(9))));
-    expect((await verify(files)).problem).toMatchObject({ code: 'missing_event', position: ledger.at(9) });
+    const fixed = withDigests({ ...files, manifest: { ...files.manifest, eventCount: 3, lastPosition: ledger.at(5) } });
+    expect((await verify(fixed)).problem).toMatchObject({ code: 'statement_mismatch' });
   });
 
   it('reports a hole in a stream when the filters select whole streams', async () => {
@@ -109,12 +118,8 @@ describe('verifyExport on a filtered bundle', () => {
     const removed = withEvents(mission, (events) => events.filter((e) => e.streamId !== 'project-vitam'));
     const forged = withDigests({
       ...removed,
-      manifest: {
-        ...removed.manifest,
-        eventCount: 9,
-        lastPosition: ledger.at(11),
-        inclusionProofs: mission.manifest.inclusionProofs.filter((p) => !isVitam(p.position)),
-      },
+      proofs: Object.fromEntries(Object.entries(mission.proofs).filter(([position]) => !isVitam(position))),
+      manifest: { ...removed.manifest, eventCount: 9, lastPosition: ledger.at(11) },
     });
     expect(await verify(mission)).toMatchObject({ ok: true, eventsChecked: 11 });
     expect((await verify(forged)).problem).toMatchObject({ code: 'missing_event', streamId: 'project-vitam' });

@@ -2,16 +2,20 @@ import { EXPORT_FILES, GAP_FREE_FILTERS } from '../export/export-format';
 import { BundleZip } from './bundle-zip';
 import { RunningDigest } from '../export/file-digest';
 import { compareDigest, digestOf, fileChunks, tap } from './byte-sources';
+import type { ExportTrailer } from '../export/export-trailer';
+import type { RecordedSeal } from '../seal/seal';
 import { checkSeals } from './check-seals';
+import { checkTrailer } from './check-trailer';
 import { walkEvents, MAX_LINE_BYTES } from './event-walk';
 import { ExportChecker, type CheckPlan } from './export-checker';
 import { ExportProblemFound, fail, type ExportProblem } from './export-problem';
 import { exportVerdict, type ExportVerdict } from './export-verdict';
+import { openTrailer, type OpenedTrailer } from './open-trailer';
 import { parseManifest, type ParsedManifest } from './parse-manifest';
-import { prescanSeals } from './prescan-seals';
+import { prescanExport } from './prescan-export';
 import { trustedKey, type KeySource } from './trusted-key';
 
-/** What to verify: a bundle zip (manifest, events and digests), or a bare events.ndjson (chains and seals only). */
+/** What to verify: a bundle zip (manifest, events and digests), or a bare events.ndjson (events and trailer). */
 export type VerifyExportInput =
   { readonly kind: 'bundle'; readonly path: string } | { readonly kind: 'ndjson'; readonly path: string };
 
@@ -36,7 +40,7 @@ export interface ExportVerification {
   readonly streamsChecked: number;
   /** Seals whose signature held (when a key is known) and whose root was recomputed or proven consistent. */
   readonly sealsChecked: number;
-  /** Consistency proofs between seals plus inclusion proofs of events. */
+  /** Consistency proofs between seals and from each seal to the checkpoint, plus inclusion proofs of events. */
   readonly proofsChecked: number;
   /** Events after the last seal: chained, but vouched for by no signature yet. Information, not a failure. */
   readonly unsealedEvents: number;
@@ -48,6 +52,11 @@ export interface ExportVerification {
   readonly keySource: KeySource;
   /** Holes inside streams accepted because the export's filters (type, actor) allow them. */
   readonly chainGaps: number;
+  /**
+   * The export's trailer, once opened: its checkpoint, statement, time-stamp and witnessed checkpoint, for checks
+   * the auditor adds (pinned checkpoints, witnesses, a TSA). Absent when the export has none, or it failed to open.
+   */
+  readonly trailer?: OpenedTrailer;
   readonly problem?: ExportProblem;
 }
 
@@ -55,10 +64,13 @@ const MAX_MANIFEST_BYTES = 256 * 1024 * 1024;
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
- * Verifies an audit export offline (ARCHITECTURE §8): every hash chain, every seal's signature and Merkle root (or
- * each event's inclusion proof, for a filtered export), the seals' mutual consistency, the manifest's counts and
- * the files' digests. Stops at the first problem. Reads the events once as a stream (twice for a bare NDJSON file),
- * so memory depends on the number of streams and seals, not of events.
+ * Verifies an audit export offline (ARCHITECTURE §8, docs/audit-format.md §5): every hash chain, every seal's
+ * signature and Merkle root, the seals' mutual consistency, the trailer (its checkpoint and statement signed, the
+ * statement's count and digest of the events, the checkpoint's root recomputed from a full export or each event's
+ * inclusion proof in a filtered one, each seal proven a prefix of the checkpoint), the manifest's counts and the
+ * files' digests. Stops at the first problem. Reads the events once as a stream (twice for a bare NDJSON file or a
+ * filtered bundle, whose trailer is needed first), so memory depends on the number of streams and seals, not of
+ * events.
  */
 export async function verifyExport(
   input: VerifyExportInput,
@@ -79,25 +91,30 @@ class VerificationRun {
   private checker: ExportChecker | undefined;
   private filtered = false;
   private keySource: KeySource = 'none';
-  private sealsProven = 0;
   private consistencyProofs = 0;
+  private sealProofs = 0;
+  private opened: OpenedTrailer | undefined;
 
   constructor(private readonly options: VerifyExportOptions) {}
 
   async ndjson(path: string): Promise<void> {
     const key = trustedKey(undefined, this.options.publicKeyPem);
     this.keySource = key.source;
-    const seals = await prescanSeals(fileChunks(path), MAX_LINE_BYTES);
-    checkSeals(seals, undefined, key.pem);
+    const prescan = await prescanExport(fileChunks(path), MAX_LINE_BYTES);
+    checkSeals(prescan.seals, undefined, key.pem);
+    // Only the trailer's statement says whether the export was filtered, which the walk must know from the start.
+    const opened = this.open(requireTrailer(prescan.trailer, undefined), key.pem, undefined);
+    const filters = Object.keys(opened.statement.filters);
+    this.filtered = filters.length > 0;
     const checker = this.start({
-      seals,
-      filtered: false,
-      gapsAllowed: false,
-      chainAnchors: new Map(),
-      inclusionProofs: [],
+      seals: prescan.seals,
+      filtered: this.filtered,
+      gapsAllowed: filters.some((name) => !GAP_FREE_FILTERS.has(name)),
+      checkpoint: opened.checkpoint,
     });
-    await walkEvents(fileChunks(path), checker, this.walkOptions(undefined));
-    checker.finish();
+    const trailer = await walkEvents(fileChunks(path), checker, this.walkOptions(undefined));
+    // A filtered export holds only the seals it selected: the others are counted, not checked.
+    this.finish(checker, trailer, key.pem, { seals: prescan.seals, allSeals: !this.filtered }, undefined);
   }
 
   async bundle(path: string): Promise<void> {
@@ -108,22 +125,27 @@ class VerificationRun {
       const key = trustedKey(manifest.publicKey, this.options.publicKeyPem);
       this.keySource = key.source;
       this.consistencyProofs = checkSeals(manifest.seals, manifest.consistencyProofs, key.pem);
-      // A filtered export cannot recompute roots: its seals count as checked once signed and consistent.
-      if (manifest.filtered) this.sealsProven = manifest.seals.length;
+      const file = EXPORT_FILES.events;
+      // A filtered export's inclusion proofs lead to the trailer's checkpoint: it is read first.
+      if (manifest.filtered) {
+        const { trailer } = await prescanExport(zip.read(file), MAX_LINE_BYTES);
+        this.open(requireTrailer(trailer, file), key.pem, file);
+      }
       const checker = this.start({
         seals: manifest.seals,
         filtered: manifest.filtered,
         gapsAllowed: manifest.filtered && [...manifest.filters.keys()].some((name) => !GAP_FREE_FILTERS.has(name)),
         chainAnchors: manifest.chainAnchors,
-        inclusionProofs: manifest.inclusionProofs,
+        ...(this.opened === undefined ? {} : { checkpoint: this.opened.checkpoint }),
+        file,
       });
       const events = new RunningDigest();
-      await walkEvents(tap(zip.read(EXPORT_FILES.events), events.see), checker, this.walkOptions(EXPORT_FILES.events));
-      checker.finish();
-      checkCounts(manifest, checker);
+      const trailer = await walkEvents(tap(zip.read(file), events.see), checker, this.walkOptions(file));
+      const opened = this.finish(checker, trailer, key.pem, { seals: manifest.seals, allSeals: true }, file);
+      checkCounts(manifest, checker, opened);
       // Digests come last: a changed event is better reported at its position than as a changed file.
-      for (const [file, expected] of manifest.files) {
-        compareDigest(file, expected, file === EXPORT_FILES.events ? events.result() : await digestOf(zip.read(file)));
+      for (const [name, expected] of manifest.files) {
+        compareDigest(name, expected, name === file ? events.result() : await digestOf(zip.read(name)));
       }
     } finally {
       zip.close();
@@ -137,14 +159,39 @@ class VerificationRun {
       verdict: exportVerdict(problem, this.keySource),
       eventsChecked: checker?.eventsChecked ?? 0,
       streamsChecked: checker?.streamsChecked ?? 0,
-      sealsChecked: this.sealsProven + (checker?.sealRootsChecked ?? 0),
-      proofsChecked: this.consistencyProofs + (checker?.inclusionProofsChecked ?? 0),
+      // A filtered export cannot recompute roots: its seals count as checked once proven prefixes of the checkpoint.
+      sealsChecked: this.filtered ? this.sealProofs : (checker?.sealRootsChecked ?? 0),
+      proofsChecked: this.consistencyProofs + this.sealProofs + (checker?.inclusionProofsChecked ?? 0),
       unsealedEvents: checker?.unsealedEvents ?? 0,
       filtered: this.filtered,
       keySource: this.keySource,
       chainGaps: checker?.chainGaps ?? 0,
+      ...(this.opened === undefined ? {} : { trailer: this.opened }),
       ...(problem === undefined ? {} : { problem }),
     };
+  }
+
+  private open(trailer: ExportTrailer, pem: string | undefined, file: string | undefined): OpenedTrailer {
+    this.opened = openTrailer(trailer, pem, file);
+    return this.opened;
+  }
+
+  /** Ends the walk: the trailer read at its end, opened unless it was before, checked against what was read. */
+  private finish(
+    checker: ExportChecker,
+    trailer: ExportTrailer,
+    pem: string | undefined,
+    seals: { readonly seals: readonly RecordedSeal[]; readonly allSeals: boolean },
+    file: string | undefined,
+  ): OpenedTrailer {
+    const contents = checker.finish();
+    const before = this.opened;
+    if (before !== undefined && JSON.stringify(before.trailer) !== JSON.stringify(trailer)) {
+      fail({ code: 'bad_trailer', file, message: 'the export’s trailer changed between two reads of the file' });
+    }
+    const opened = before ?? this.open(trailer, pem, file);
+    this.sealProofs = checkTrailer(opened, { ...contents, ...seals }, file);
+    return opened;
   }
 
   private start(plan: CheckPlan): ExportChecker {
@@ -155,6 +202,16 @@ class VerificationRun {
   private walkOptions(file: string | undefined) {
     return { file, onProgress: this.options.onProgress, progressEvery: this.options.progressEvery ?? 10_000 };
   }
+}
+
+/** The trailer a first pass found, which a file cut anywhere at its end lacks. */
+function requireTrailer(trailer: ExportTrailer | undefined, file: string | undefined): ExportTrailer {
+  if (trailer !== undefined) return trailer;
+  return fail({
+    code: 'truncated',
+    file,
+    message: 'the export does not end with its trailer: it was cut (or is not a v2 export)',
+  });
 }
 
 async function readManifest(zip: BundleZip): Promise<ParsedManifest> {
@@ -175,8 +232,20 @@ async function readManifest(zip: BundleZip): Promise<ParsedManifest> {
   return parsed.manifest;
 }
 
-function checkCounts(manifest: ParsedManifest, checker: ExportChecker): void {
+/** The manifest against what the events hold and what the (signed) statement says. */
+function checkCounts(manifest: ParsedManifest, checker: ExportChecker, opened: OpenedTrailer): void {
   const file = EXPORT_FILES.manifest;
+  const { statement } = opened;
+  const filters = Object.entries(statement.filters);
+  const sameFilters =
+    filters.length === manifest.filters.size && filters.every(([name, value]) => manifest.filters.get(name) === value);
+  if (!sameFilters || manifest.filtered !== filters.length > 0 || manifest.exportedAt !== statement.exportedAt) {
+    fail({
+      code: 'statement_mismatch',
+      file,
+      message: 'the manifest’s filters or export time are not those of the signed export statement',
+    });
+  }
   if (manifest.eventCount !== checker.eventsChecked) {
     fail({
       code: 'count_mismatch',
