@@ -48,7 +48,6 @@ export {
   type VerifyExportInput,
   type VerifyExportOptions,
 } from './verify/verify-export';
-export { verifyAnchoredExport, type AnchoredVerification } from './verify/verify-anchored-export';
 export { readTrustAnchors, type TrustAnchors, type TrustOptionsInput } from './verify/trust-options';
 export { TrustOptionError } from './verify/trust-option-error';
 export type { TrustCheck, TrustFinding } from './verify/trust-finding';

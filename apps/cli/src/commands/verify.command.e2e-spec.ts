@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { ZipFile } from 'yazl';
 import { writeWholeBundle } from '../../../../libs/audit/src/testing/bundle-file';
 import { appendSealedLedger } from '../../../../libs/audit/src/testing/sealed-ledger';
+import { newWitness } from '../../../../libs/audit/src/verify/testing/anchored-log';
+import { instanceCheckpoint, writeExport } from '../../../../libs/audit/src/verify/testing/real-exports';
 import { buildServiceOnce } from '../../../../test/support/service-process';
 
 // `portfolio verify` as an auditor runs it: the built command in a process of its own, on a bundle the exporter wrote.
@@ -46,6 +48,9 @@ let dir: string;
 let bundle: string;
 let instanceKey: string;
 let otherInstanceKey: string;
+let csv: string;
+let pinned: string;
+const witnessVkey = newWitness('witness.example.org/alice').vkey;
 
 beforeAll(async () => {
   await buildServiceOnce();
@@ -53,9 +58,19 @@ beforeAll(async () => {
   const key = generateSigningKey();
   const store = new SqliteEventStore({ file: join(dir, 'events.sqlite') });
   try {
-    await appendSealedLedger(store, key);
+    const { events } = await appendSealedLedger(store, key);
     bundle = join(dir, 'bundle.zip');
     await writeWholeBundle(store, key, bundle);
+    csv = await writeExport(store, key, dir, 'csv');
+    pinned = join(dir, 'pinned.note');
+    await writeFile(
+      pinned,
+      instanceCheckpoint(
+        key,
+        events.map((event) => event.hash),
+        8,
+      ),
+    );
   } finally {
     await store.close();
   }
@@ -181,12 +196,53 @@ describe('portfolio verify exits 2 and says why when an anchor it was given cann
   });
 });
 
-describe('portfolio verify with anchors on an export without a trailer', () => {
-  it('says UNVERIFIED and exits 3: it names no checkpoint to hold the anchors against', async () => {
-    const run = await portfolio('verify', bundle, '--public-key', instanceKey, '--min-size', '1');
+describe('portfolio verify with anchors', () => {
+  it('says INTACT and what each anchor established when all hold', async () => {
+    const run = await portfolio(
+      'verify',
+      bundle,
+      '--public-key',
+      instanceKey,
+      '--checkpoint',
+      pinned,
+      '--min-size',
+      '13',
+    );
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('  checkpoint:      size 13 of example.gouv.fr/portfolio-ledger\n');
+    expect(run.stdout).toContain(
+      "  pinned:          the pinned checkpoint (size 8): extends it, by the export's first 8 events\n",
+    );
+    expect(run.stdout).toContain('  pinned:          size 13, at least 13\n');
+  });
+
+  it('says TAMPERED and exits 1 when the export is older than the size required', async () => {
+    const run = await portfolio('verify', bundle, '--public-key', instanceKey, '--min-size', '14');
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/first problem: {3}older_than_pin\n/);
+  });
+
+  it('says UNVERIFIED and exits 3 when a witness given did not cosign', async () => {
+    const run = await portfolio('verify', bundle, '--public-key', instanceKey, '--witness-key', witnessVkey);
     expect(run.code).toBe(3);
-    expect(run.stdout).toMatch(/^UNVERIFIED: /);
-    expect(run.stdout).toContain('  pinned:          not proven: this export has no trailer');
+    expect(run.stdout).toContain('  witness:         not proven: the export carries no witnessed checkpoint');
     expect(run.stdout).toContain('  why unverified:  an anchor you gave is not proven by this export');
+  });
+});
+
+describe('portfolio verify on events.csv', () => {
+  it('says INTACT and exits 0 for the CSV the exporter wrote', async () => {
+    const run = await portfolio('verify', csv, '--public-key', instanceKey);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^INTACT: .*\.csv\n {2}events checked: {2}13 in 6 streams\n/);
+  });
+
+  it('says TAMPERED and exits 1 for the CSV with rows cut and its trailer kept', async () => {
+    const lines = (await readFile(csv, 'utf8')).split(/(?<=\n)/);
+    const cut = join(dir, 'cut.csv');
+    await writeFile(cut, [...lines.slice(0, -3), lines.at(-1)].join(''));
+    const run = await portfolio('verify', cut, '--public-key', instanceKey);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/first problem: {3}statement_mismatch/);
   });
 });

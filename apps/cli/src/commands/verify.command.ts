@@ -1,11 +1,11 @@
-import { verifyAnchoredExport, type AnchoredVerification } from '@portfolio/audit';
+import { verifyExport, type ExportVerification } from '@portfolio/audit';
 import type { Command } from 'commander';
 import { readFile } from 'node:fs/promises';
 import { startProgress } from '../progress';
 import { describeAnchors } from '../verify/describe-anchors';
 import { readTrustOptions, type TrustOptionFlags } from '../verify/trust-option-files';
 
-type Verdict = AnchoredVerification['verdict'];
+type Verdict = ExportVerification['verdict'];
 
 /** The exit status of each verdict: a script can tell a changed export from one it could not read or not vouch for. */
 const EXIT_CODES: Record<Verdict, number> = { intact: 0, tampered: 1, unusable: 2, unverified: 3 };
@@ -27,26 +27,29 @@ Anchors (each optional; each one given must hold, or the verdict is at best UNVE
                          checkpoint the export's own is proven to extend
   --tsa-certificate PEM  the TSA's certificate: the export's checkpoint must carry a time-stamp token it signed`;
 
-function unverifiedReason(result: AnchoredVerification): string {
+function unverifiedReason(result: ExportVerification): string {
   if (result.keySource === 'none') {
     return 'no key of the instance was given (--public-key): the seal signatures were not checked';
   }
   if (result.keySource === 'manifest') {
     return 'no key of the instance was given (--public-key): the key in the bundle proves only that the bundle is self-consistent';
   }
-  return 'an anchor you gave is not proven by this export (see "not proven" above)';
+  return result.limitations[0] ?? 'an anchor you gave is not proven by this export (see "not proven" above)';
 }
 
-function counts(result: AnchoredVerification): string[] {
+function counts(result: ExportVerification): string[] {
   return [
     `  events checked:  ${result.eventsChecked} in ${result.streamsChecked} streams${result.filtered ? ' (filtered export)' : ''}`,
     `  seals checked:   ${result.sealsChecked}`,
     `  proofs checked:  ${result.proofsChecked}`,
     `  public key:      ${result.keySource}`,
+    ...(result.trailer === undefined
+      ? []
+      : [`  checkpoint:      size ${result.trailer.checkpoint.size} of ${result.trailer.checkpoint.origin}`]),
   ];
 }
 
-function describe(result: AnchoredVerification, file: string): string {
+function describe(result: ExportVerification, file: string): string {
   // What was counted before an unusable input was found is noise: that input is no export to count in.
   const lines = [`${result.verdict.toUpperCase()}: ${file}`];
   if (result.verdict !== 'unusable') lines.push(...counts(result), ...describeAnchors(result.anchors));
@@ -78,13 +81,13 @@ interface VerifyFlags extends TrustOptionFlags {
   readonly publicKey?: string;
 }
 
-async function verify(file: string, flags: VerifyFlags): Promise<AnchoredVerification> {
+async function verify(file: string, flags: VerifyFlags): Promise<ExportVerification> {
   const publicKeyPem = await readKey(flags.publicKey);
   const anchors = await readTrustOptions(flags, publicKeyPem);
-  const kind = file.endsWith('.zip') ? 'bundle' : 'ndjson';
+  const kind = file.endsWith('.zip') ? 'bundle' : file.endsWith('.csv') ? 'csv' : 'ndjson';
   const progress = startProgress('verify', 'events');
-  const options = { publicKeyPem, onProgress: (events: number) => progress.update(events) };
-  return verifyAnchoredExport({ kind, path: file }, options, anchors).finally(() => progress.stop());
+  const options = { publicKeyPem, anchors, onProgress: (events: number) => progress.update(events) };
+  return verifyExport({ kind, path: file }, options).finally(() => progress.stop());
 }
 
 const collect = (value: string, previous: readonly string[] = []) => [...previous, value];
@@ -94,7 +97,7 @@ export function registerVerify(program: Command): void {
   program
     .command('verify')
     .description('verify an audit export offline: hash chains, seals, signatures, proofs and file digests')
-    .argument('<file>', 'an export bundle (.zip) or an events.ndjson file')
+    .argument('<file>', 'an export bundle (.zip), an events.ndjson or an events.csv file (.csv)')
     .option(
       '--public-key <pem-file>',
       'your own copy of the seal public key (trusted instead of the one in the bundle); without it the verdict is at best UNVERIFIED',
@@ -108,7 +111,7 @@ export function registerVerify(program: Command): void {
     .option('--tsa-certificate <pem-file>', "the TSA's certificate, to check the checkpoint's time-stamp token with")
     .addHelpText('after', EXIT_CODES_HELP)
     .action(async (file: string, options: VerifyFlags) => {
-      let result: AnchoredVerification;
+      let result: ExportVerification;
       try {
         result = await verify(file, options);
       } catch (error) {

@@ -1,6 +1,6 @@
 import type { StoredEvent } from '@portfolio/event-store';
 import { CsvParser, type CsvRecord } from '../csv/csv-reader';
-import { CSV_TRAILER_PREFIX, EXPORT_FORMAT_V2, type ExportTrailer } from '../export/export-trailer';
+import { CSV_TRAILER_PREFIX, parseProofLine, TRAILER_KEY, type ExportTrailer } from '../export/export-trailer';
 import { decodeBase64 } from '../transparency/strict-base64';
 import { isCsvHeader, parseCsvRow } from './csv-event-row';
 import { fail } from './export-problem';
@@ -24,22 +24,20 @@ function decode(bytes: Buffer, file: string | undefined, line: number): string {
   }
 }
 
-/** The trailer's comment line: `#exportTrailer:` then the base64 of the trailer's JSON. */
+/** The trailer's comment line: `#exportTrailer:` then the base64 of the trailer's JSON, as the exporter writes it. */
 function parseTrailerLine(text: string, file: string | undefined, line: number): ExportTrailer {
   const bad = (why: string) =>
     fail({ code: 'malformed_event', file, line, message: `line ${line} is not the export's trailer: ${why}` });
   if (!text.startsWith(CSV_TRAILER_PREFIX)) return bad(`a comment line must start with ${CSV_TRAILER_PREFIX}`);
   const bytes = decodeBase64(text.slice(CSV_TRAILER_PREFIX.length));
   if (bytes === undefined) return bad('it is not base64');
-  let value: unknown;
   try {
-    value = JSON.parse(decode(bytes, file, line));
-  } catch {
-    return bad('it is not JSON');
+    // The same JSON as the NDJSON trailer's, under the same checks of shape and spelling.
+    const parsed = parseProofLine(`{"${TRAILER_KEY}":${decode(bytes, file, line)}}`);
+    return parsed?.kind === 'trailer' ? parsed.trailer : bad('it is not a trailer');
+  } catch (error) {
+    return bad((error as Error).message);
   }
-  const format = typeof value === 'object' && value !== null ? (value as { format?: unknown }).format : undefined;
-  if (format !== EXPORT_FORMAT_V2) return bad(`its format is not ${EXPORT_FORMAT_V2}`);
-  return value as ExportTrailer;
 }
 
 /** Turns parsed records into events: the first must be the header, every other a row as the exporter writes it. */

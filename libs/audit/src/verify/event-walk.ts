@@ -1,3 +1,4 @@
+import type { StoredEvent } from '@portfolio/event-store';
 import { parseProofLine, type ExportTrailer } from '../export/export-trailer';
 import { parseEventLine, positionHint } from './event-line';
 import type { ExportChecker } from './export-checker';
@@ -12,6 +13,8 @@ export interface WalkOptions {
   readonly file?: string;
   readonly onProgress?: (eventsRead: number, bytesRead: number) => void;
   readonly progressEvery: number;
+  /** Shown each event once the checker accepted it (the roots of a full export's first events, for pins). */
+  readonly seeEvent?: (event: StoredEvent) => void;
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
@@ -86,6 +89,7 @@ export async function walkEvents(
         });
       }
       checker.accept(parsed.event, line.number);
+      options.seeEvent?.(parsed.event);
       if (onProgress !== undefined && checker.eventsChecked % progressEvery === 0) {
         onProgress(checker.eventsChecked, bytesRead);
       }

@@ -24,6 +24,11 @@ export interface CheckPlan {
    * first event's own prevHash, which only its inclusion proof vouches for.
    */
   readonly chainAnchors?: ReadonlyMap<string, ChainAnchor>;
+  /**
+   * A filtered CSV export carries no inclusion proofs: its events are then vouched for by the signed statement's
+   * digest alone, not proven part of the checkpoint's log.
+   */
+  readonly withoutInclusionProofs?: boolean;
   /** The checkpoint a filtered export's inclusion proofs lead to, opened before the walk. */
   readonly checkpoint?: ProvenTree;
   /** The bundle entry read, for line-level problems. */
@@ -63,7 +68,7 @@ export class ExportChecker {
     this.lastSealedPosition = lastSeal === undefined ? undefined : BigInt(lastSeal.sealedPosition);
     if (plan.filtered) {
       if (plan.checkpoint === undefined) throw new TypeError('a filtered export is checked against its checkpoint');
-      this.proofs = new InclusionProofs(plan.checkpoint, plan.file);
+      if (!plan.withoutInclusionProofs) this.proofs = new InclusionProofs(plan.checkpoint, plan.file);
     } else {
       this.roots = new SealRoots(plan.seals);
     }

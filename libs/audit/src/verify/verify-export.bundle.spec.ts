@@ -66,6 +66,8 @@ describe('verifyExport on an untouched bundle', () => {
       filtered: false,
       keySource: 'auditor',
       chainGaps: 0,
+      anchors: [],
+      limitations: [],
     });
     expect(trailer).toMatchObject({
       trailer: untouched.trailer,

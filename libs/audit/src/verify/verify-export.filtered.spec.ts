@@ -39,6 +39,8 @@ describe('verifyExport on a filtered bundle', () => {
       filtered: true,
       keySource: 'auditor',
       chainGaps: 0,
+      anchors: [],
+      limitations: [],
     });
   });
 

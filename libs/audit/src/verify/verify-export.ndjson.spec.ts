@@ -62,6 +62,8 @@ describe('verifyExport on a bare NDJSON file', () => {
       filtered: false,
       keySource: 'none',
       chainGaps: 0,
+      anchors: [],
+      limitations: [],
     });
     expect(trailer).toMatchObject({ signaturesChecked: false, statement: { eventCount: 13 } });
   });

@@ -6,18 +6,24 @@ import type { ExportTrailer } from '../export/export-trailer';
 import type { RecordedSeal } from '../seal/seal';
 import { checkSeals } from './check-seals';
 import { checkTrailer } from './check-trailer';
-import { walkEvents, MAX_LINE_BYTES } from './event-walk';
+import { AnchorRun, NO_ANCHORS } from './anchor-run';
+import { prescanCsv, walkCsvEvents } from './csv-walk';
+import { walkEvents, MAX_LINE_BYTES, type WalkOptions } from './event-walk';
 import { ExportChecker, type CheckPlan } from './export-checker';
 import { ExportProblemFound, fail, type ExportProblem } from './export-problem';
 import { exportVerdict, type ExportVerdict } from './export-verdict';
 import { openTrailer, type OpenedTrailer } from './open-trailer';
 import { parseManifest, type ParsedManifest } from './parse-manifest';
-import { prescanExport } from './prescan-export';
+import { prescanExport, type Prescan } from './prescan-export';
+import { verdictWithAnchors, type TrustFinding } from './trust-finding';
+import type { TrustAnchors } from './trust-options';
 import { trustedKey, type KeySource } from './trusted-key';
 
-/** What to verify: a bundle zip (manifest, events and digests), or a bare events.ndjson (events and trailer). */
-export type VerifyExportInput =
-  { readonly kind: 'bundle'; readonly path: string } | { readonly kind: 'ndjson'; readonly path: string };
+/** What to verify: a bundle zip (manifest, events and digests), or a bare events.ndjson or events.csv (events and trailer). */
+export interface VerifyExportInput {
+  readonly kind: 'bundle' | 'ndjson' | 'csv';
+  readonly path: string;
+}
 
 export interface VerifyExportOptions {
   /**
@@ -28,6 +34,8 @@ export interface VerifyExportOptions {
   /** Called every `progressEvery` events (default 10,000) and at the end, with the bytes of events read so far. */
   readonly onProgress?: (eventsRead: number, bytesRead: number) => void;
   readonly progressEvery?: number;
+  /** The auditor's own anchors (a pinned checkpoint, witnesses, a TSA), checked against the trailer last. */
+  readonly anchors?: TrustAnchors;
 }
 
 export interface ExportVerification {
@@ -57,8 +65,16 @@ export interface ExportVerification {
    * the auditor adds (pinned checkpoints, witnesses, a TSA). Absent when the export has none, or it failed to open.
    */
   readonly trailer?: OpenedTrailer;
+  /** What each of the auditor's anchors established; empty when none was given or the export failed first. */
+  readonly anchors: readonly TrustFinding[];
+  /** What this kind of export cannot show even when intact: the verdict is then at best unverified. */
+  readonly limitations: readonly string[];
   readonly problem?: ExportProblem;
 }
+
+const FILTERED_CSV =
+  'a filtered CSV export carries no inclusion proofs: its events are vouched for by the signed export statement, ' +
+  'not proven to be in the log the checkpoint signs (verify events.ndjson or the bundle for that)';
 
 const MAX_MANIFEST_BYTES = 256 * 1024 * 1024;
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -68,9 +84,9 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
  * signature and Merkle root, the seals' mutual consistency, the trailer (its checkpoint and statement signed, the
  * statement's count and digest of the events, the checkpoint's root recomputed from a full export or each event's
  * inclusion proof in a filtered one, each seal proven a prefix of the checkpoint), the manifest's counts and the
- * files' digests. Stops at the first problem. Reads the events once as a stream (twice for a bare NDJSON file or a
- * filtered bundle, whose trailer is needed first), so memory depends on the number of streams and seals, not of
- * events.
+ * files' digests, then the auditor's own anchors (a pinned checkpoint, witnesses, a TSA). Stops at the first
+ * problem. Reads the events once as a stream (twice for a bare NDJSON or CSV file or a filtered bundle, whose trailer
+ * is needed first), so memory depends on the number of streams and seals, not of events.
  */
 export async function verifyExport(
   input: VerifyExportInput,
@@ -78,8 +94,7 @@ export async function verifyExport(
 ): Promise<ExportVerification> {
   const run = new VerificationRun(options);
   try {
-    if (input.kind === 'bundle') await run.bundle(input.path);
-    else await run.ndjson(input.path);
+    await run[input.kind](input.path);
     return run.report();
   } catch (error) {
     if (error instanceof ExportProblemFound) return run.report(error.problem);
@@ -94,27 +109,62 @@ class VerificationRun {
   private consistencyProofs = 0;
   private sealProofs = 0;
   private opened: OpenedTrailer | undefined;
+  private readonly anchorRun: AnchorRun;
+  private readonly limitations: string[] = [];
 
-  constructor(private readonly options: VerifyExportOptions) {}
+  constructor(private readonly options: VerifyExportOptions) {
+    this.anchorRun = new AnchorRun(options.anchors ?? NO_ANCHORS);
+  }
 
-  async ndjson(path: string): Promise<void> {
+  ndjson(path: string): Promise<void> {
+    return this.bareFile(
+      () => prescanExport(fileChunks(path), MAX_LINE_BYTES),
+      (checker, options) => walkEvents(fileChunks(path), checker, options),
+      'ndjson',
+    );
+  }
+
+  csv(path: string): Promise<void> {
+    return this.bareFile(
+      () => prescanCsv(fileChunks(path)),
+      (checker, options) => walkCsvEvents(fileChunks(path), checker, options),
+      'csv',
+    );
+  }
+
+  /** A bare events file: a first pass finds its seals and trailer, the second checks everything. */
+  private async bareFile(
+    prescanFile: () => Promise<Prescan>,
+    walk: (checker: ExportChecker, options: WalkOptions) => Promise<ExportTrailer>,
+    format: 'ndjson' | 'csv',
+  ): Promise<void> {
     const key = trustedKey(undefined, this.options.publicKeyPem);
     this.keySource = key.source;
-    const prescan = await prescanExport(fileChunks(path), MAX_LINE_BYTES);
+    const prescan = await prescanFile();
     checkSeals(prescan.seals, undefined, key.pem);
     // Only the trailer's statement says whether the export was filtered, which the walk must know from the start.
     const opened = this.open(requireTrailer(prescan.trailer, undefined), key.pem, undefined);
     const filters = Object.keys(opened.statement.filters);
     this.filtered = filters.length > 0;
+    const withoutInclusionProofs = format === 'csv' && this.filtered;
+    if (withoutInclusionProofs) this.limitations.push(FILTERED_CSV);
     const checker = this.start({
       seals: prescan.seals,
       filtered: this.filtered,
       gapsAllowed: filters.some((name) => !GAP_FREE_FILTERS.has(name)),
       checkpoint: opened.checkpoint,
+      withoutInclusionProofs,
     });
-    const trailer = await walkEvents(fileChunks(path), checker, this.walkOptions(undefined));
+    const trailer = await walk(checker, this.walkOptions(undefined));
     // A filtered export holds only the seals it selected: the others are counted, not checked.
-    this.finish(checker, trailer, key.pem, { seals: prescan.seals, allSeals: !this.filtered }, undefined);
+    const checked = this.finish(
+      checker,
+      trailer,
+      key.pem,
+      { seals: prescan.seals, allSeals: !this.filtered },
+      undefined,
+    );
+    await this.anchorRun.check(checked, key.pem);
   }
 
   async bundle(path: string): Promise<void> {
@@ -143,6 +193,7 @@ class VerificationRun {
       const trailer = await walkEvents(tap(zip.read(file), events.see), checker, this.walkOptions(file));
       const opened = this.finish(checker, trailer, key.pem, { seals: manifest.seals, allSeals: true }, file);
       checkCounts(manifest, checker, opened);
+      await this.anchorRun.check(opened, key.pem);
       // Digests come last: a changed event is better reported at its position than as a changed file.
       for (const [name, expected] of manifest.files) {
         compareDigest(name, expected, name === file ? events.result() : await digestOf(zip.read(name)));
@@ -156,7 +207,10 @@ class VerificationRun {
     const checker = this.checker;
     return {
       ok: problem === undefined,
-      verdict: exportVerdict(problem, this.keySource),
+      verdict: atBestUnverified(
+        verdictWithAnchors(exportVerdict(problem, this.keySource), this.anchorRun.findings),
+        this.limitations,
+      ),
       eventsChecked: checker?.eventsChecked ?? 0,
       streamsChecked: checker?.streamsChecked ?? 0,
       // A filtered export cannot recompute roots: its seals count as checked once proven prefixes of the checkpoint.
@@ -167,6 +221,8 @@ class VerificationRun {
       keySource: this.keySource,
       chainGaps: checker?.chainGaps ?? 0,
       ...(this.opened === undefined ? {} : { trailer: this.opened }),
+      anchors: this.anchorRun.findings,
+      limitations: this.limitations,
       ...(problem === undefined ? {} : { problem }),
     };
   }
@@ -199,9 +255,20 @@ class VerificationRun {
     return this.checker;
   }
 
-  private walkOptions(file: string | undefined) {
-    return { file, onProgress: this.options.onProgress, progressEvery: this.options.progressEvery ?? 10_000 };
+  private walkOptions(file: string | undefined): WalkOptions {
+    const seeEvent = this.anchorRun.walker(this.filtered);
+    return {
+      file,
+      onProgress: this.options.onProgress,
+      progressEvery: this.options.progressEvery ?? 10_000,
+      ...(seeEvent === undefined ? {} : { seeEvent }),
+    };
   }
+}
+
+/** An intact export of a kind that cannot show everything is unverified: the auditor must not read it as more. */
+function atBestUnverified(verdict: ExportVerdict, limitations: readonly string[]): ExportVerdict {
+  return verdict === 'intact' && limitations.length > 0 ? 'unverified' : verdict;
 }
 
 /** The trailer a first pass found, which a file cut anywhere at its end lacks. */
