@@ -144,6 +144,7 @@ describe('portfolio verify exits 2 and says in words why, without a stack trace,
     expect(run.stdout + run.stderr).not.toMatch(STACK_FRAME);
   });
 
+  // Two runs of the command, each a process of its own: more than the default 5 s on a busy machine.
   it('a key file that is missing or not an Ed25519 public key', async () => {
     const missing = await portfolio('verify', bundle, '--public-key', join(dir, 'no-such.pem'));
     expect(missing.code).toBe(2);
@@ -152,7 +153,7 @@ describe('portfolio verify exits 2 and says in words why, without a stack trace,
     expect(notAKey.code).toBe(2);
     expect(notAKey.stdout).toContain('the public key given to verify with is not an Ed25519 key in PEM');
     expect(missing.stderr + notAKey.stderr).not.toMatch(STACK_FRAME);
-  });
+  }, 20_000);
 });
 
 describe('portfolio verify exits 2 and says why when an anchor it was given cannot be used', () => {
