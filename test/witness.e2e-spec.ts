@@ -160,6 +160,13 @@ describe('portfolio witness', () => {
     expect(await run(log.url)).toMatchObject({ exitCode: 0, stderr: '' });
     expect((await auditorGet(log.app, '/api/v1/audit/checkpoint')).text).toBe(latest);
     const cosigned = await readFile(state, 'utf8');
+    // An export made now ends with the checkpoint the witness cosigned, its line included, proven a prefix of the
+    // export's own: offline, an auditor can require that witness.
+    const exported = (await auditorGet(log.app, '/api/v1/audit/export?format=ndjson')).text.trimEnd().split('\n');
+    const { exportTrailer } = JSON.parse(exported[exported.length - 1]) as {
+      exportTrailer: { witnessed?: { checkpoint: string; proof: string[] } };
+    };
+    expect(exportTrailer.witnessed).toEqual({ checkpoint: latest, proof: [] });
 
     const other = await serve();
     await post(other.app, '/api/v1/review-cycles', citp5);

@@ -1,5 +1,5 @@
 import type { FactoryProvider } from '@nestjs/common';
-import { AuditExporter, Checkpointer, type EventSelector } from '@portfolio/audit';
+import { AuditExporter, Checkpointer, CosignedCheckpoints, type EventSelector } from '@portfolio/audit';
 import type { EventStore } from '@portfolio/event-store';
 import {
   AUDIT_LOG_CRITERIA_NAMES,
@@ -28,10 +28,27 @@ export function auditLogSelector(reads: ReadContext): EventSelector {
   };
 }
 
-/** Exports end with the checkpoint the process's checkpointer signs at their head (docs/audit-format.md §5). */
+/**
+ * Exports end with the checkpoint the process's checkpointer signs at their head, and the latest one witnesses
+ * cosigned (docs/audit-format.md §5).
+ */
 export const auditExporterProvider: FactoryProvider<AuditExporter> = {
   provide: AuditExporter,
-  inject: [EVENT_STORE, Checkpointer, SEAL_SIGNING_KEY, READ_CONTEXT, CLOCK],
-  useFactory: (store: EventStore, checkpointer: Checkpointer, key: KeyObject, reads: ReadContext, clock: Clock) =>
-    new AuditExporter(store, checkpointer, key, auditLogSelector(reads), () => clock.now()),
+  inject: [EVENT_STORE, Checkpointer, SEAL_SIGNING_KEY, READ_CONTEXT, CLOCK, CosignedCheckpoints],
+  useFactory: (
+    store: EventStore,
+    checkpointer: Checkpointer,
+    key: KeyObject,
+    reads: ReadContext,
+    clock: Clock,
+    cosigned: CosignedCheckpoints,
+  ) =>
+    new AuditExporter(
+      store,
+      checkpointer,
+      key,
+      auditLogSelector(reads),
+      () => clock.now(),
+      () => cosigned.latestCosigned(),
+    ),
 };

@@ -50,6 +50,30 @@ describe.each(TEST_STORE_KINDS)('Checkpointer on %s', (kind) => {
     expect(await checkpoints.latest()).toEqual(stored);
   });
 
+  it('keeps signing when another process signs a later checkpoint while it reads the head', async () => {
+    const checkpointer = await startedCheckpointer();
+    await checkpointer.checkpoint();
+    const other = new Checkpointer(test.store, checkpoints, { origin, key, now });
+    await test.store.append('project-franceconnect', [newEvent('ProjectClosed', { projectId: 'franceconnect' })], 4n);
+    // Right after this process reads the head, another appends and signs at the new head.
+    const head = test.store.head.bind(test.store);
+    let raced = false;
+    jest.spyOn(test.store, 'head').mockImplementation(async () => {
+      const read = await head();
+      if (!raced) {
+        raced = true;
+        await test.store.append('project-vitam', [newEvent('ProjectClosed', { projectId: 'vitam' })], 1n);
+        await other.checkpoint();
+      }
+      return read;
+    });
+    expect(await checkpointer.checkpoint()).toMatchObject({ treeSize: 14 });
+    // The other's checkpoint covers the head now: nothing to sign, nothing refused.
+    expect(await checkpointer.checkpoint()).toBeUndefined();
+    expect(checkpointer.problem).toBeUndefined();
+    expect((await checkpoints.list(undefined, 10)).map((c) => c.treeSize)).toEqual([13, 14, 15]);
+  });
+
   it('signs nothing when the head has not moved, and extends the latest checkpoint when it has', async () => {
     const checkpointer = await startedCheckpointer();
     await checkpointer.checkpoint();

@@ -67,8 +67,9 @@ export class Checkpointer {
   /** Reads the log and checks that it extends the latest stored checkpoint, before anything is signed. */
   start(): Promise<void> {
     return this.serially(async () => {
+      const latest = await this.checkpoints.latest();
       await this.catchUp();
-      await this.checkExtends(await this.checkpoints.latest());
+      await this.checkExtends(latest);
     });
   }
 
@@ -84,8 +85,10 @@ export class Checkpointer {
   checkpoint(): Promise<StoredCheckpoint | undefined> {
     return this.serially(async () => {
       if (this.refusal !== undefined) throw this.refusal;
-      const tree = await this.catchUp();
+      // The latest checkpoint first, the head after: another process (a CLI export) may sign one in between, and a
+      // checkpoint stored before the head was read cannot be ahead of an honest log.
       const latest = await this.checkpoints.latest();
+      const tree = await this.catchUp();
       await this.checkExtends(latest);
       // Nothing new to vouch for: the latest checkpoint covers the log, or the log is empty.
       if (tree.tree.size === (latest?.treeSize ?? 0)) return undefined;
