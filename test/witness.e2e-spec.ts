@@ -167,6 +167,21 @@ describe('portfolio witness', () => {
       exportTrailer: { witnessed?: { checkpoint: string; proof: string[] } };
     };
     expect(exportTrailer.witnessed).toEqual({ checkpoint: latest, proof: [] });
+    // And `portfolio verify` requires it: INTACT with that witness's key, UNVERIFIED with another's.
+    const exportFile = join(dir, 'export.ndjson');
+    await writeFile(exportFile, `${exported.join('\n')}\n`);
+    const keyFile = join(dir, 'instance.pem');
+    const { publicKeyPem } = (await auditorGet(log.app, '/api/v1/audit/public-key')).body as { publicKeyPem: string };
+    await writeFile(keyFile, publicKeyPem);
+    const required = await portfolio('verify', exportFile, '--public-key', keyFile, '--witness-key', witness.vkey);
+    expect(required.exitCode).toBe(0);
+    expect(required.stdout).toMatch(
+      /\n {2}witness: {9}witness witness\.example \(key ID [0-9a-f]{8}\) cosigned size 4 at /,
+    );
+    const absent = await keygen('absent.example');
+    const unknown = await portfolio('verify', exportFile, '--public-key', keyFile, '--witness-key', absent.vkey);
+    expect(unknown.exitCode).toBe(3);
+    expect(unknown.stdout).toMatch(/absent\.example .* did not cosign the export's witnessed checkpoint \(size 4\)/);
 
     const other = await serve();
     await post(other.app, '/api/v1/review-cycles', citp5);
