@@ -27,6 +27,13 @@ Use a public key you obtained independently (GET /api/v1/audit/public-key, or fr
 fingerprint: a key taken from the bundle itself only proves the bundle is self-consistent, so without --public-key
 the verdict is at best UNVERIFIED. Exit codes: 0 intact, 1 tampered, 2 unusable input, 3 unverified.
 
+If you hold more of your own, require it too: --checkpoint FILE, a checkpoint of this log you kept from earlier (GET
+/api/v1/audit/checkpoint), which the export must show or extend; --min-size N; --witness-key VKEY (repeatable), each
+witness having cosigned a checkpoint this export extends; --tsa-certificate PEM, with which the checkpoint's
+time-stamp must verify. Each one given must hold, or the verdict is at best UNVERIFIED; one the export contradicts
+makes it TAMPERED. events.csv can be verified on its own (portfolio verify events.csv); a filtered one carries no
+inclusion proofs, so its verdict is then at best UNVERIFIED.
+
 The verifier recomputes, for every event, hash = sha256(RFC 8785 canonical JSON of {prevHash, streamId, revision,
 eventId, type, schemaVersion, data, metadata, recordedAt}) and checks that each event follows the previous one of its
 stream; it recomputes each seal's Merkle root (RFC 6962) over the events up to the sealed position; it checks the
