@@ -49,7 +49,6 @@ export {
   type VerifyExportOptions,
 } from './verify/verify-export';
 export { readTrustAnchors, type TrustAnchors, type TrustOptionsInput } from './verify/trust-options';
-export { TrustOptionError } from './verify/trust-option-error';
 export type { TrustCheck, TrustFinding } from './verify/trust-finding';
 export type { ExportProblem, ExportProblemCode } from './verify/export-problem';
 export type { KeySource } from './verify/trusted-key';

@@ -1,15 +1,12 @@
-import { createPublicKey } from 'node:crypto';
 import { parseExportStatement, hexHashes, type ExportStatement, type ExportTrailer } from '../export/export-trailer';
 import { verifyConsistency } from '../merkle/merkle-proofs';
 import { parseCheckpoint, rootToBase64, type ParsedCheckpoint } from '../transparency/checkpoint';
-import { ed25519NoteVerifier } from '../transparency/ed25519-note-key';
 import { NoteError } from '../transparency/note-error';
-import { SignatureType } from '../transparency/note-key';
 import { isKeyName } from '../transparency/note-text';
 import { openNote, type NoteVerifier } from '../transparency/open-note';
 import { parseNote } from '../transparency/signed-note';
-import { formatVerifierKey } from '../transparency/verifier-key';
 import { fail } from './export-problem';
+import { instanceNoteVerifier } from './instance-note-key';
 
 /** A trailer whose notes were opened: signatures checked when a key is known, texts parsed, checked together. */
 export interface OpenedTrailer {
@@ -37,7 +34,7 @@ function logVerifier(checkpointNote: string, pem: string, file: string | undefin
     return badTrailer(file, `checkpoint is not a signed note: ${(error as Error).message}`);
   }
   if (!isKeyName(origin)) badTrailer(file, `checkpoint's origin ${JSON.stringify(origin)} cannot name a key`);
-  return ed25519NoteVerifier(formatVerifierKey(origin, SignatureType.ed25519, createPublicKey(pem)));
+  return instanceNoteVerifier(pem, origin);
 }
 
 /** The text of a note, opened with the log key when there is one, read unchecked otherwise. */
