@@ -78,7 +78,7 @@ export function ensureDevTokens(file: string): DevTokens {
   const existing = readDevTokens(file);
   if (existing !== undefined) return reuse(file, existing);
 
-  mkdirSync(dirname(file), { recursive: true });
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
   const tokens = Object.fromEntries(ROLES.map((role) => [role, generateApiToken()])) as Record<Role, string>;
   const content = `${JSON.stringify(
     {
