@@ -20,7 +20,7 @@ export async function makeKeyFilePrivate(path: string): Promise<number | undefin
     const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
     throw new Error(
       `the seal signing key ${path} is open to group or others (mode 0${mode.toString(8)}) and cannot be made private ` +
-        `(${reason}): make it owner-only where it is stored (chmod 600; a Kubernetes secret: defaultMode 0400)`,
+        `(${reason}): make it owner-only where it is stored (chmod 600)`,
     );
   }
   return mode;
