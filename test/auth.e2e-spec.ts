@@ -50,10 +50,10 @@ class AdminAreaController {
 }
 
 const API_TOKENS: Readonly<Record<Role, string>> = {
-  'programme-office': 'programme-office-token-0123456789',
-  reviewer: 'reviewer-token-0123456789abcdef',
-  auditor: 'auditor-token-0123456789abcdef',
-  admin: 'admin-token-0123456789abcdefgh',
+  'programme-office': '6he52x54Rfz_T365m6-_TyBpH0Cce0fwgcAQF0GJZ5M',
+  reviewer: 'f8d9CzkNP_z_t3g4zWAKyk4QJy7exdRU26k6d7FvrjM',
+  auditor: 'O78N-11GYhxShcJOrTHvQ5c9cKjLfVE3Zpsiw15PKCc',
+  admin: 'cjwU7Zfd43GArkm6FhL1pnmbhdhMgjTbCi2gfaWw1z8',
 };
 const CHALLENGE = 'Bearer realm="portfolio-ledger"';
 const INVALID_TOKEN_CHALLENGE = 'Bearer realm="portfolio-ledger", error="invalid_token"';

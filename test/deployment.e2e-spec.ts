@@ -234,7 +234,7 @@ const secretNames = (service: ComposeService) =>
   (service.secrets ?? []).map((secret) => (typeof secret === 'string' ? secret : secret.source));
 
 const NODES = ['kurrentdb-node1', 'kurrentdb-node2', 'kurrentdb-node3'];
-const TOKENS = 'admin:ad-0123456789abcdef,reviewer:rv-0123456789abcdef';
+const TOKENS = 'admin:QoPwV3Jf7KV0WELql_BTKpYtOzzBzJCBknq6hkwwD3I,reviewer:gHSuklIFKwgi16PuveJnGDUrJfLu3c2IzcziOS1inHM';
 
 const describeCompose = dockerCompose === undefined ? describe.skip : describe;
 if (dockerCompose === undefined) {

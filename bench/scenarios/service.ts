@@ -1,7 +1,7 @@
 import { freePort, startService, type ServiceProcess } from '../../test/support/service-process';
 import type { BenchTarget } from '../support/bench-target';
 
-export const BENCH_TOKEN = 'bench-programme-office-token-0123456789';
+export const BENCH_TOKEN = 'e40ZTRd4AI4tqeQ69wDT_uyoApttNIuUci56bHopgYA';
 
 /** The built service (`npm start`) on a benchmark target, with one programme-office token. */
 export async function startBenchService(target: BenchTarget): Promise<{ service: ServiceProcess; seconds: number }> {

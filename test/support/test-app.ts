@@ -16,10 +16,10 @@ export const STORE_KINDS: readonly StoreKind[] = ['sqlite', 'postgres'];
 
 /** One API token per role, as PORTFOLIO_API_TOKENS would configure them. */
 export const TOKENS: Readonly<Record<Role, string>> = {
-  admin: 'test-admin-token-0123456789',
-  'programme-office': 'test-programme-office-token-0123',
-  auditor: 'test-auditor-token-0123456789',
-  reviewer: 'test-reviewer-token-0123456789',
+  admin: 'wS-9efq3VRhKaeJMuPHr_QVWYiJwvm3r4E47FaAYMD0',
+  'programme-office': 'FeO0TZ4c0YG3NFp658gPvIzmFrkZZUxi13T6sEDribs',
+  auditor: 'PuEUaR1YfFGPVjoy-BGZmj1hBTDkhH3wc6Uombh__2Y',
+  reviewer: 'TxOlKB2GJ6uAfhTVpRh-ymzQajjnEOWK8ogSxUVkJX4',
 };
 
 /** The Authorization header of a caller with this role. */

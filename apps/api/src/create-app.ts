@@ -7,7 +7,10 @@ import { serveOpenApi } from './http/openapi';
 
 export const API_PREFIX = 'api/v1';
 
-/** The HTTP application exactly as it runs in production; tests start it through here too. */
+/**
+ * The HTTP application exactly as it runs in production; tests start it through here too. Signals are main.ts's
+ * business (graceful-shutdown.ts): a test closes its application itself.
+ */
 export async function createApp(
   config: PortfolioConfig,
   options: { logger?: false } = {},
@@ -22,6 +25,5 @@ export async function createApp(
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health/live', 'health/ready'] });
   configureHttp(app);
   serveOpenApi(app);
-  app.enableShutdownHooks();
   return app;
 }

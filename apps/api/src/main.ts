@@ -1,10 +1,12 @@
 import 'reflect-metadata';
-import { ConfigError, describeStore, loadConfig } from '@portfolio/application';
+import { ConfigError, DEFAULT_SHUTDOWN_TIMEOUT_MS, describeStore, loadConfig } from '@portfolio/application';
 import { createApp } from './create-app';
+import { closeGracefullyOnSignal } from './graceful-shutdown';
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env, process.cwd());
   const app = await createApp(config);
+  closeGracefullyOnSignal(app, config.shutdownTimeoutMs ?? DEFAULT_SHUTDOWN_TIMEOUT_MS);
   await app.listen(config.port);
   console.log(`portfolio-ledger listening on http://localhost:${config.port} (${describeStore(config.store)})`);
 }

@@ -6,5 +6,6 @@ export * from './head-signal';
 export * from './stored-event';
 export * from './verify-chains';
 export { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite/sqlite-event-store';
+export { preparePrivateDatabaseFile } from './sqlite/private-database-file';
 export { PostgresEventStore, type PostgresEventStoreOptions } from './postgres/postgres-event-store';
 export { KurrentDbEventStore, type KurrentDbEventStoreOptions } from './kurrentdb/kurrentdb-event-store';

@@ -13,8 +13,8 @@ export interface AuthThrottleOptions {
 }
 
 /**
- * 20 presented-and-refused tokens a minute from one address: far too few to guess a token of 16 characters or more,
- * enough for an operator fumbling with a rotated token.
+ * 20 presented-and-refused tokens a minute from one address: far too few to guess a token of 128 bits (the least a
+ * configured one holds), enough for an operator fumbling with a rotated token.
  */
 export const DEFAULT_AUTH_THROTTLE: AuthThrottleOptions = {
   limit: 20,

@@ -1,10 +1,9 @@
-import { ensureDevTokens, loadConfig, ROLES, isRole } from '@portfolio/application';
+import { ensureDevTokens, generateApiToken, loadConfig, ROLES, isRole } from '@portfolio/application';
 import type { Command } from 'commander';
-import { randomBytes } from 'node:crypto';
 
-/** `portfolio tokens`: list the API tokens in force (secrets only for development tokens) or create one. */
+/** `portfolio tokens`: list the API tokens in force (secrets only for development tokens) or generate one. */
 export function registerTokens(program: Command): void {
-  const tokens = program.command('tokens').description('list or create API tokens');
+  const tokens = program.command('tokens').description('list or generate API tokens');
   tokens
     .command('list', { isDefault: true })
     .description('the tokens in force: development tokens with their secrets, configured ones by role only')
@@ -23,13 +22,14 @@ export function registerTokens(program: Command): void {
         process.stdout.write(`OIDC issuer: ${auth.oidc.issuer} (audience ${auth.oidc.audience})\n`);
     });
   tokens
-    .command('create')
-    .description('generate a new random token for a role, to add to PORTFOLIO_API_TOKENS')
-    .requiredOption('--role <role>', ROLES.join(' | '))
-    .action(({ role }: { role: string }) => {
-      if (!isRole(role)) throw new Error(`--role must be one of ${ROLES.join(', ')}`);
-      const token = randomBytes(32).toString('base64url');
-      process.stdout.write(`${role}:${token}\n`);
-      process.stderr.write('add this pair to PORTFOLIO_API_TOKENS (comma-separated) and restart the service\n');
+    .command('generate')
+    .alias('create')
+    .description('a new random token (256 bits), with --role as the role:token pair PORTFOLIO_API_TOKENS takes')
+    .option('--role <role>', ROLES.join(' | '))
+    .action(({ role }: { role?: string }) => {
+      if (role !== undefined && !isRole(role)) throw new Error(`--role must be one of ${ROLES.join(', ')}`);
+      const token = generateApiToken();
+      process.stdout.write(role === undefined ? `${token}\n` : `${role}:${token}\n`);
+      process.stderr.write('add it to PORTFOLIO_API_TOKENS (role:token, comma-separated) and restart the service\n');
     });
 }

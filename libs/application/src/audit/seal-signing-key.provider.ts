@@ -11,9 +11,17 @@ export const sealSigningKeyProvider: FactoryProvider<Promise<KeyObject>> = {
   provide: SEAL_SIGNING_KEY,
   inject: [PORTFOLIO_CONFIG],
   useFactory: async (config: PortfolioConfig) => {
-    const { key, path, created } = await openSigningKey({ file: config.signingKeyFile, dataDir: config.dataDir });
-    if (created) {
-      new Logger('SigningKey').log(`generated the seal signing key ${path} (${publicKeyFingerprint(key)}): back it up`);
+    const { key, path, created, tightenedFrom } = await openSigningKey({
+      file: config.signingKeyFile,
+      dataDir: config.dataDir,
+    });
+    const logger = new Logger('SigningKey');
+    if (created) logger.log(`generated the seal signing key ${path} (${publicKeyFingerprint(key)}): back it up`);
+    if (tightenedFrom !== undefined) {
+      logger.warn(
+        `the seal signing key ${path} was open to group or others (mode 0${tightenedFrom.toString(8)}): ` +
+          'made it 0600 (whoever could read it could sign seals)',
+      );
     }
     return key;
   },

@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
-import { apiTokenProblem, isJwtShaped, tokenDigest } from './auth-config';
+import { apiTokenProblem, generateApiToken, isJwtShaped, tokenDigest } from './auth-config';
 import { ConfigError, loadConfig } from './load-config';
 
-const REVIEWER_TOKEN = 'reviewer-token-0123456789';
-const ADMIN_TOKEN = 'admin-token-0123456789abc';
+const REVIEWER_TOKEN = 'L9WVlMF94zPA9Wl59s4RCoyjscNBhRWr1qPjG9ZCueU';
+const ADMIN_TOKEN = 'Nbe0c-XbLXHlgWOLuOxPXog9iFd4lSYoThdiwqYL8hY';
+/** Five tokens as `portfolio tokens generate` makes them, for rotation. */
+const TOKENS = Array.from({ length: 5 }, generateApiToken);
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 function problemsOf(env: Record<string, string>): readonly string[] {
@@ -33,11 +35,11 @@ describe('auth configuration', () => {
     it('accepts every role, and several tokens for one role (rotation)', () => {
       const env = {
         PORTFOLIO_API_TOKENS: [
-          'programme-office:po-token-0123456789',
-          'reviewer:rv-token-0123456789',
-          'auditor:au-token-0123456789',
-          'admin:ad-token-0123456789',
-          'admin:ad-token-9876543210',
+          `programme-office:${TOKENS[0]}`,
+          `reviewer:${TOKENS[1]}`,
+          `auditor:${TOKENS[2]}`,
+          `admin:${TOKENS[3]}`,
+          `admin:${TOKENS[4]}`,
         ].join(','),
       };
       const auth = loadConfig(env, '/srv').auth;
@@ -52,8 +54,14 @@ describe('auth configuration', () => {
 
     it.each([
       ['a missing colon', 'reviewer-token-0123456789', 'entry 1 must be a role:token pair'],
-      ['an unknown role', 'owner:owner-token-0123456789', 'entry 1 must start with one of the roles'],
-      ['a short token', 'reviewer:s3cret', 'entry 1: a token must be at least 16 characters long'],
+      ['an unknown role', `owner:${TOKENS[0]}`, 'entry 1 must start with one of the roles'],
+      ['a short token', 'reviewer:s3cret', 'entry 1: a token must hold at least 128 bits of entropy'],
+      [
+        'a hand-made token',
+        'reviewer:alice-token-0123456789abcdef-2026',
+        'entry 1: a token must hold at least 128 bits of entropy',
+      ],
+      ['12 random bytes in hex', 'reviewer:3f9a0c7d51e2b84696c2d0ae', 'entry 1: a token must hold at least 128'],
       [
         'an actor name (role:name:token is not a format)',
         'reviewer:alice:alice-token-0123456789',
@@ -72,7 +80,7 @@ describe('auth configuration', () => {
       expect(problems).toHaveLength(1);
       expect(problems[0]).toContain('PORTFOLIO_API_TOKENS');
       expect(problems[0]).toContain(message);
-      for (const secret of ['s3cret', 'alice-token', REVIEWER_TOKEN, 'owner-token', 'bbbbbbbb']) {
+      for (const secret of ['s3cret', 'alice-token', REVIEWER_TOKEN, TOKENS[0], 'bbbbbbbb', '3f9a0c7d']) {
         expect(problems[0]).not.toContain(secret);
       }
     });
@@ -206,6 +214,10 @@ describe('auth configuration', () => {
 
     it('accepts generated base64url tokens', () => {
       expect(apiTokenProblem('q0bG6u7S0o9oQ0xq2m0bXv3lJ0dZ2cZ7xw7d8zq0r6Q')).toBeUndefined();
+    });
+
+    it('generates tokens that pass its own checks, every time', () => {
+      for (let i = 0; i < 1000; i++) expect(apiTokenProblem(generateApiToken())).toBeUndefined();
     });
   });
 });

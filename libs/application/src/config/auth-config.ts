@@ -1,12 +1,12 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { isRole, ROLES, type Role } from '../auth/principal';
 import { value, type Env } from './env';
+import { estimatedEntropyBits, MIN_TOKEN_ENTROPY_BITS } from './token-entropy';
 import type { ApiTokenConfig, AuthConfig, OidcConfig, StoreConfig } from './portfolio-config';
 
 /** Name of the generated development tokens file inside the data directory. */
 export const DEV_TOKENS_FILE = 'dev-tokens.json';
-export const MIN_API_TOKEN_LENGTH = 16;
 const MAX_API_TOKEN_LENGTH = 4096;
 /** RFC 6750 b64token: what may follow "Bearer " in an Authorization header (so no colon, comma or space). */
 const B64TOKEN = /^[A-Za-z0-9\-._~+/]+=*$/;
@@ -26,6 +26,11 @@ export function isJwtShaped(token: string): boolean {
   return JWT_SHAPE.test(token);
 }
 
+/** A new API token: 32 random bytes, base64url (256 bits, 43 characters). */
+export function generateApiToken(): string {
+  return randomBytes(32).toString('base64url');
+}
+
 /** Lower-case hex SHA-256 of a token: what the configuration keeps instead of the token itself. */
 export function tokenDigest(token: string): string {
   return createHash('sha256').update(token, 'utf8').digest('hex');
@@ -33,10 +38,16 @@ export function tokenDigest(token: string): string {
 
 /** Why a string cannot serve as an API token, or undefined when it can. Never quotes the token. */
 export function apiTokenProblem(token: string): string | undefined {
-  if (token.length < MIN_API_TOKEN_LENGTH) return `a token must be at least ${MIN_API_TOKEN_LENGTH} characters long`;
   if (token.length > MAX_API_TOKEN_LENGTH) return `a token must be at most ${MAX_API_TOKEN_LENGTH} characters long`;
   if (!B64TOKEN.test(token)) return 'a token may only hold letters, digits and - . _ ~ + / (then = padding)';
   if (isJwtShaped(token)) return 'a token must not have the shape of a JWT (three dot-separated segments)';
+  const bits = Math.floor(estimatedEntropyBits(token));
+  if (bits < MIN_TOKEN_ENTROPY_BITS) {
+    return (
+      `a token must hold at least ${MIN_TOKEN_ENTROPY_BITS} bits of entropy, and this one looks guessable ` +
+      `(about ${bits} bits): use \`portfolio tokens generate\``
+    );
+  }
   return undefined;
 }
 

@@ -14,7 +14,7 @@ import {
 } from 'node:fs';
 import { dirname } from 'node:path';
 import { ROLES, type Role } from '../auth/principal';
-import { apiTokenProblem, tokenDigest } from './auth-config';
+import { apiTokenProblem, generateApiToken, tokenDigest } from './auth-config';
 import type { AuthConfig, CredentialsConfig } from './portfolio-config';
 
 /** One generated token per role, as stored in `<dataDir>/dev-tokens.json`. */
@@ -70,7 +70,7 @@ function writeTemporary(file: string, content: string): string {
 }
 
 /**
- * Reads the development tokens file, or generates it: one random token per role (32 random bytes, base64url),
+ * Reads the development tokens file, or generates it: one random token per role (generateApiToken),
  * mode 0600, written atomically. Several processes starting together agree on one file: the first to link its
  * complete temporary file into place wins and the others read it. An invalid file is replaced.
  */
@@ -78,11 +78,8 @@ export function ensureDevTokens(file: string): DevTokens {
   const existing = readDevTokens(file);
   if (existing !== undefined) return reuse(file, existing);
 
-  mkdirSync(dirname(file), { recursive: true });
-  const tokens = Object.fromEntries(ROLES.map((role) => [role, randomBytes(32).toString('base64url')])) as Record<
-    Role,
-    string
-  >;
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+  const tokens = Object.fromEntries(ROLES.map((role) => [role, generateApiToken()])) as Record<Role, string>;
   const content = `${JSON.stringify(
     {
       description:

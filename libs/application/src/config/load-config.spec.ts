@@ -17,7 +17,7 @@ describe('loadConfig', () => {
         PORTFOLIO_STORE: 'postgres',
         DATABASE_URL: 'postgres://u@db/ledger',
         PORTFOLIO_PG_SCHEMA: 'ledger',
-        PORTFOLIO_API_TOKENS: 'admin:0123456789abcdef0123',
+        PORTFOLIO_API_TOKENS: 'admin:oNuZ0_MEz3bowLk6aauUREnr10QAWQ6BK3zDSSsz8Uw',
       },
       '/srv',
     );
@@ -31,7 +31,7 @@ describe('loadConfig', () => {
         PORTFOLIO_STORE: 'kurrentdb',
         KURRENTDB_URL: 'kurrentdb+discover://node1:2113,node2:2113,node3:2113?tls=false',
         DATABASE_URL: 'postgres://u@db/ledger',
-        PORTFOLIO_API_TOKENS: 'admin:0123456789abcdef0123',
+        PORTFOLIO_API_TOKENS: 'admin:oNuZ0_MEz3bowLk6aauUREnr10QAWQ6BK3zDSSsz8Uw',
       },
       '/srv',
     );

@@ -1,6 +1,7 @@
 import { isAbsolute, join, resolve } from 'node:path';
 import { parseAuth } from './auth-config';
 import { parseCheckpointConfig } from './checkpoint-config';
+import { parseShutdownConfig } from './shutdown-config';
 import { parseTsaConfig } from './tsa-config';
 import { parseWitnessConfig } from './witness-config';
 import { value, type Env } from './env';
@@ -84,6 +85,7 @@ export function loadConfig(env: Env, cwd: string): PortfolioConfig {
   const checkpoints = parseCheckpointConfig(env, problems);
   const tsa = parseTsaConfig(env, cwd, problems);
   const witnesses = parseWitnessConfig(env, cwd, problems);
+  const shutdown = parseShutdownConfig(env, problems);
   if (problems.length > 0 || store === undefined || auth === undefined) throw new ConfigError(problems);
   return {
     port,
@@ -94,5 +96,6 @@ export function loadConfig(env: Env, cwd: string): PortfolioConfig {
     ...checkpoints,
     ...tsa,
     ...witnesses,
+    ...shutdown,
   };
 }

@@ -1,5 +1,6 @@
 import type { Role } from '../auth/principal';
 import type { CheckpointConfig } from './checkpoint-config';
+import type { ShutdownConfig } from './shutdown-config';
 import type { TsaConfig } from './tsa-config';
 import type { WitnessConfig } from './witness-config';
 
@@ -57,7 +58,7 @@ export type AuthConfig =
 export type CredentialsConfig = Extract<AuthConfig, { kind: 'credentials' }>;
 
 /** The validated configuration of one process, API or CLI alike. */
-export interface PortfolioConfig extends CheckpointConfig, TsaConfig, WitnessConfig {
+export interface PortfolioConfig extends CheckpointConfig, TsaConfig, WitnessConfig, ShutdownConfig {
   readonly port: number;
   /** SQLite file, signing key and generated development tokens live here. */
   readonly dataDir: string;

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateSigningKey, publicKeyPem, signingKeyFromPem, signingKeyToPem } from './signing';
@@ -12,6 +12,8 @@ beforeEach(async () => {
 afterEach(async () => {
   await rm(root, { recursive: true, force: true });
 });
+
+const posixOnly = process.platform === 'win32' ? it.skip : it;
 
 describe('loadOrCreateSigningKey', () => {
   it('creates the directory and a private key file readable by its owner only', async () => {
@@ -30,13 +32,25 @@ describe('loadOrCreateSigningKey', () => {
     expect(publicKeyPem(second.key)).toBe(publicKeyPem(first.key));
   });
 
-  it('uses a configured key file as it is', async () => {
+  it('uses an existing key file as it is when its owner alone can read it', async () => {
     const key = generateSigningKey();
-    await writeFile(join(root, SIGNING_KEY_FILE), signingKeyToPem(key));
+    await writeFile(join(root, SIGNING_KEY_FILE), signingKeyToPem(key), { mode: 0o600 });
     const loaded = await loadOrCreateSigningKey(root);
-    expect(loaded.created).toBe(false);
+    expect(loaded).toEqual({ key: expect.anything(), path: join(root, SIGNING_KEY_FILE), created: false });
     expect(publicKeyPem(loaded.key)).toBe(publicKeyPem(key));
   });
+
+  posixOnly.each([0o644, 0o640, 0o604, 0o660])(
+    'makes an existing key file of mode %o private, and says so',
+    async (mode) => {
+      const path = join(root, SIGNING_KEY_FILE);
+      await writeFile(path, signingKeyToPem(generateSigningKey()));
+      await chmod(path, mode);
+      const loaded = await loadOrCreateSigningKey(root);
+      expect(loaded.tightenedFrom).toBe(mode);
+      expect((await stat(path)).mode & 0o777).toBe(0o600);
+    },
+  );
 
   it('hands every one of several simultaneous starts the same key, created once', async () => {
     const loaded = await Promise.all(Array.from({ length: 8 }, () => loadOrCreateSigningKey(root)));
@@ -62,6 +76,15 @@ describe('openSigningKey', () => {
     expect(loaded).toMatchObject({ path: file, created: false });
     expect(publicKeyPem(loaded.key)).toBe(publicKeyPem(key));
     expect(await readdir(root)).toEqual(['configured.pem']);
+  });
+
+  posixOnly('makes a configured key file that others can read private', async () => {
+    const file = join(root, 'configured.pem');
+    await writeFile(file, signingKeyToPem(generateSigningKey()), { mode: 0o644 });
+    await chmod(file, 0o644);
+    const loaded = await openSigningKey({ file, dataDir: join(root, 'data') });
+    expect(loaded.tightenedFrom).toBe(0o644);
+    expect((await stat(file)).mode & 0o777).toBe(0o600);
   });
 
   it('refuses a configured file that does not exist rather than generate another key', async () => {

@@ -1,6 +1,7 @@
 import { randomUUID, type KeyObject } from 'node:crypto';
 import { link, mkdir, open, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { makeKeyFilePrivate } from './private-key-mode';
 import { generateSigningKey, signingKeyFromPem, signingKeyToPem } from './signing';
 
 // Where the instance's seal key lives: a configured PEM file, or one generated into the data directory.
@@ -12,6 +13,8 @@ export interface LoadedSigningKey {
   readonly path: string;
   /** True when this call generated the key, so the caller can announce the new key and its fingerprint. */
   readonly created: boolean;
+  /** The mode the existing file had when group or others could read it, before it was made 0600: for a log line. */
+  readonly tightenedFrom?: number;
 }
 
 /** Where to find the key: a configured file, which must exist, else `<dataDir>/seal-signing-key.pem`. */
@@ -24,8 +27,8 @@ export interface SigningKeyLocation {
 export async function openSigningKey(location: SigningKeyLocation): Promise<LoadedSigningKey> {
   const { file, dataDir } = location;
   // A configured key must exist: generating one here would fork the instances' signatures.
-  if (file !== undefined) return { key: signingKeyFromPem(await readFile(file, 'utf8')), path: file, created: false };
-  return loadOrCreateSigningKey(dataDir);
+  if (file === undefined) return loadOrCreateSigningKey(dataDir);
+  return existingKey(file, await makeKeyFilePrivate(file));
 }
 
 /**
@@ -34,9 +37,9 @@ export async function openSigningKey(location: SigningKeyLocation): Promise<Load
  */
 export async function loadOrCreateSigningKey(dir: string): Promise<LoadedSigningKey> {
   const path = join(dir, SIGNING_KEY_FILE);
-  // Read before anything else: a configured key may sit in a read-only mount, where nothing could be written.
-  const existing = await readIfPresent(path);
-  if (existing !== undefined) return { key: signingKeyFromPem(existing), path, created: false };
+  // Looked at before anything is written: the key may sit in a read-only mount, where nothing could be.
+  const tightenedFrom = await makePrivateIfPresent(path);
+  if (tightenedFrom !== 'absent') return existingKey(path, tightenedFrom);
 
   await mkdir(dir, { recursive: true, mode: 0o700 });
   const key = generateSigningKey();
@@ -51,11 +54,17 @@ export async function loadOrCreateSigningKey(dir: string): Promise<LoadedSigning
   return { key: signingKeyFromPem(await readFile(path, 'utf8')), path, created: false };
 }
 
-async function readIfPresent(path: string): Promise<string | undefined> {
+async function existingKey(path: string, tightenedFrom: number | undefined): Promise<LoadedSigningKey> {
+  const key = signingKeyFromPem(await readFile(path, 'utf8'));
+  return { key, path, created: false, ...(tightenedFrom === undefined ? {} : { tightenedFrom }) };
+}
+
+/** makeKeyFilePrivate, or 'absent' when there is no file yet. */
+async function makePrivateIfPresent(path: string): Promise<number | undefined | 'absent'> {
   try {
-    return await readFile(path, 'utf8');
+    return await makeKeyFilePrivate(path);
   } catch (error) {
-    if (errorCode(error) === 'ENOENT') return undefined;
+    if (errorCode(error) === 'ENOENT') return 'absent';
     throw error;
   }
 }

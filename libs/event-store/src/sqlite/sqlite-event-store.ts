@@ -1,9 +1,8 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { DuplicateEventIdError, StreamNotFoundError } from '../errors';
 import type { EventStore, ReadAllOptions, ReadStreamOptions, WaitOptions } from '../event-store.port';
 import { HeadSignal } from '../head-signal';
+import { preparePrivateDatabaseFile } from './private-database-file';
 import {
   chainEvents,
   checkExpectedRevision,
@@ -65,7 +64,7 @@ export class SqliteEventStore implements EventStore {
   private readonly pending: PendingAppend[] = [];
 
   constructor(options: SqliteEventStoreOptions) {
-    mkdirSync(dirname(options.file), { recursive: true });
+    preparePrivateDatabaseFile(options.file);
     this.db = new Database(options.file);
     this.db.pragma('journal_mode = WAL');
     // FULL: a committed event survives a power cut, not only a killed process.

@@ -1,8 +1,7 @@
 import Database from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql, type CompiledQuery } from 'kysely';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { Pool } from 'pg';
+import { preparePrivateDatabaseFile } from '@portfolio/event-store';
 import { createReadModelSchema } from './read-model-schema';
 import type { ReadModelTables } from './read-model-tables';
 
@@ -109,7 +108,7 @@ async function fenced(write: () => unknown): Promise<boolean> {
 }
 
 function openSqlite(file: string): Pick<ReadModelDatabase, 'db' | 'writeAtomically'> {
-  mkdirSync(dirname(file), { recursive: true });
+  preparePrivateDatabaseFile(file);
   const database = new Database(file);
   database.pragma('journal_mode = WAL');
   // Read models are derived: after a power cut a lost last batch is projected again from its checkpoint.
