@@ -1,7 +1,13 @@
 import Database from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql, type CompiledQuery } from 'kysely';
-import { Pool } from 'pg';
-import { preparePrivateDatabaseFile } from '@portfolio/event-store';
+import {
+  boundedConnectionConfig,
+  boundedPool,
+  DEFAULT_POSTGRES_TIMEOUTS,
+  preparePrivateDatabaseFile,
+  PostgresUnreachableError,
+  type PostgresTimeouts,
+} from '@portfolio/event-store';
 import { createReadModelSchema } from './read-model-schema';
 import type { ReadModelTables } from './read-model-tables';
 
@@ -22,7 +28,13 @@ export interface AtomicWrite {
 /** Where the read models live: beside the events, in the same SQLite file or PostgreSQL schema (ARCHITECTURE §7). */
 export type ReadModelLocation =
   | { readonly kind: 'sqlite'; readonly file: string }
-  | { readonly kind: 'postgres'; readonly databaseUrl: string; readonly schema: string };
+  | {
+      readonly kind: 'postgres';
+      readonly databaseUrl: string;
+      readonly schema: string;
+      /** Bounds of every connection and query (default DEFAULT_POSTGRES_TIMEOUTS). */
+      readonly timeouts?: PostgresTimeouts;
+    };
 
 export interface ReadModelDatabase {
   /** For reads, and for building the statements given to `writeAtomically`. */
@@ -118,12 +130,16 @@ function openSqlite(file: string): Pick<ReadModelDatabase, 'db' | 'writeAtomical
   return { db, writeAtomically: sqliteWriter(database) };
 }
 
-function openPostgres(databaseUrl: string, schema: string): Pick<ReadModelDatabase, 'db' | 'writeAtomically'> {
-  const pool = new Pool({ connectionString: databaseUrl, max: 10, options: `-c search_path="${schema}"` });
-  // A client that loses its server emits 'error', idle or checked out between two queries; without a listener that
-  // would crash the process. The query in flight, if any, fails on its own.
-  pool.on('error', () => undefined);
-  pool.on('connect', (client) => client.on('error', () => undefined));
+function openPostgres(
+  databaseUrl: string,
+  schema: string,
+  timeouts: PostgresTimeouts,
+): Pick<ReadModelDatabase, 'db' | 'writeAtomically'> {
+  const pool = boundedPool({
+    ...boundedConnectionConfig(databaseUrl, timeouts),
+    max: 10,
+    options: `-c search_path="${schema}"`,
+  });
   const db = new Kysely<ReadModelTables>({ dialect: new PostgresDialect({ pool }) });
   return { db, writeAtomically: postgresWriter(db) };
 }
@@ -131,7 +147,9 @@ function openPostgres(databaseUrl: string, schema: string): Pick<ReadModelDataba
 /** Opens the read-model database and creates its tables if missing (under a lock on PostgreSQL: several processes may start at once). */
 export async function openReadModelDatabase(location: ReadModelLocation): Promise<ReadModelDatabase> {
   const { db, writeAtomically } =
-    location.kind === 'sqlite' ? openSqlite(location.file) : openPostgres(location.databaseUrl, location.schema);
+    location.kind === 'sqlite'
+      ? openSqlite(location.file)
+      : openPostgres(location.databaseUrl, location.schema, location.timeouts ?? DEFAULT_POSTGRES_TIMEOUTS);
   try {
     if (location.kind === 'postgres') {
       // The event store migrates the same schema under the same lock: CREATE SCHEMA IF NOT EXISTS is not safe
@@ -148,7 +166,8 @@ export async function openReadModelDatabase(location: ReadModelLocation): Promis
     }
   } catch (error) {
     await db.destroy();
-    throw error;
+    if (location.kind === 'sqlite') throw error;
+    throw new PostgresUnreachableError(location.databaseUrl, location.timeouts ?? DEFAULT_POSTGRES_TIMEOUTS, error);
   }
   return { db, dialect: location.kind, writeAtomically, close: () => db.destroy() };
 }

@@ -1,0 +1,124 @@
+// How every PostgreSQL connection of the service is bounded, so that a server which accepts connections but stops
+// answering (hung server, stuck proxy, partition after the handshake) makes calls fail instead of hang.
+import { Client, Pool, type ClientBase, type ClientConfig, type PoolConfig, type QueryConfig } from 'pg';
+
+export interface PostgresTimeouts {
+  /** Longest wait for a connection: the TCP connect and the start-up handshake, or a free client of a pool. */
+  readonly connectMs: number;
+  /**
+   * Longest a statement may run on the server (its `statement_timeout`). The client gives up waiting for an answer
+   * `connectMs` later: the server had the time to cancel the statement and say so, so its silence means it is gone.
+   */
+  readonly statementMs: number;
+  /** An idle connection is probed after this long: TCP keepalive, and the watchdog of the LISTEN connection. */
+  readonly keepAliveDelayMs: number;
+}
+
+export const DEFAULT_POSTGRES_TIMEOUTS: PostgresTimeouts = {
+  connectMs: 5000,
+  statementMs: 30_000,
+  keepAliveDelayMs: 10_000,
+};
+
+/** The options every pg client and pool of the service takes, bounded by `timeouts`. */
+export function boundedConnectionConfig(
+  connectionString: string,
+  timeouts: PostgresTimeouts,
+): ClientConfig {
+  return {
+    connectionString,
+    connectionTimeoutMillis: timeouts.connectMs,
+    statement_timeout: timeouts.statementMs,
+    query_timeout: timeouts.statementMs + timeouts.connectMs,
+    // A client gone in the middle of a transaction (destroyed after a read timeout, partitioned away) would hold its
+    // locks, the log's head row among them, until the server noticed; none of ours pauses inside one.
+    idle_in_transaction_session_timeout: timeouts.statementMs,
+    keepAlive: true,
+    keepAliveInitialDelayMillis: timeouts.keepAliveDelayMs,
+  };
+}
+
+/**
+ * `SELECT 1` bounded by `timeoutMs` rather than the statement's bound: a ping that an idle, healthy server answers at
+ * once. pg takes a per-query `query_timeout` that its types do not declare.
+ */
+export function pingQuery(timeoutMs: number): QueryConfig {
+  return { text: 'SELECT 1', query_timeout: timeoutMs } as QueryConfig;
+}
+
+/** pg's message when `query_timeout` expires: the server did not answer at all, not even to cancel. */
+const READ_TIMEOUT = 'Query read timeout';
+
+export function isReadTimeout(error: unknown): boolean {
+  return (error as Error | undefined)?.message === READ_TIMEOUT;
+}
+
+/**
+ * After a read timeout the client still waits for the answer to the query it gave up on, and every later query
+ * queues behind it: its connection is destroyed, so that the client fails at once and a pool drops it rather than
+ * handing it out again.
+ */
+export function dropOnReadTimeout<C extends ClientBase>(client: C): C {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  const drop = (error: unknown): void => {
+    if (isReadTimeout(error)) (client as unknown as Client).connection.stream.destroy();
+  };
+  client.query = ((...args: unknown[]) => {
+    const callback = args.at(-1);
+    if (typeof callback === 'function') {
+      args[args.length - 1] = (error: unknown, result: unknown) => {
+        drop(error);
+        (callback as (error: unknown, result: unknown) => void)(error, result);
+      };
+      return query(...args);
+    }
+    const result = query(...args);
+    return result instanceof Promise ? result.catch((error: unknown) => (drop(error), Promise.reject(error))) : result;
+  }) as C['query'];
+  return client;
+}
+
+/** A pool whose clients are bounded, dropped after a read timeout, and whose lost connections never crash the process. */
+export function boundedPool(config: PoolConfig): Pool {
+  const pool = new Pool(config);
+  // A client that loses its server emits 'error', idle in the pool or checked out between two queries; without a
+  // listener that would crash the process. The query in flight, if any, fails on its own and is reported.
+  pool.on('error', () => undefined);
+  pool.on('connect', (client) => {
+    client.on('error', () => undefined);
+    dropOnReadTimeout(client);
+  });
+  return pool;
+}
+
+/** A client of its own (LISTEN, the advisory lock), dropped after a read timeout. */
+export function boundedClient(config: ClientConfig): Client {
+  return dropOnReadTimeout(new Client(config));
+}
+
+/** `host:port/database` of a connection string, without credentials: what an error message may name. */
+export function describeServer(connectionString: string): string {
+  try {
+    const url = new URL(connectionString);
+    return `${url.hostname}:${url.port || '5432'}${url.pathname}`;
+  } catch {
+    return 'the configured server';
+  }
+}
+
+/** Why a connection at start-up failed, naming the server and the bound when it was a timeout. */
+export class PostgresUnreachableError extends Error {
+  constructor(connectionString: string, timeouts: PostgresTimeouts, cause: unknown) {
+    const reason = (cause as Error | undefined)?.message ?? String(cause);
+    const silent = /timeout|timed out/i.test(reason);
+    const server = `PostgreSQL at ${describeServer(connectionString)}`;
+    super(
+      silent
+        ? `${server} did not answer in time (connect timeout ${timeouts.connectMs} ms, query timeout ` +
+            `${timeouts.statementMs + timeouts.connectMs} ms): ${reason}`
+        : `${server} could not be used: ${reason}`,
+      { cause },
+    );
+    this.name = 'PostgresUnreachableError';
+  }
+}
