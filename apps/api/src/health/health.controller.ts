@@ -2,9 +2,16 @@ import { Controller, Get, Inject } from '@nestjs/common';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { EVENT_STORE } from '@portfolio/application';
 import type { EventStore } from '@portfolio/event-store';
+import { ProjectionRuntime } from '@portfolio/read-models';
 import { Public } from '../auth/public.decorator';
 
-/** Liveness says the process answers; readiness says it can serve, i.e. its event store answers. */
+/** How long readiness waits for the event store's head, a cheap query, before it calls the store unavailable. */
+export const READY_STORE_TIMEOUT_MS = 2000;
+
+/**
+ * Liveness says the process answers, without touching a database. Readiness says it can serve: its event store
+ * answers within a short bound, and its projections make progress (else reads would not see new events).
+ */
 @Public()
 @Controller('health')
 export class HealthController {
@@ -12,6 +19,7 @@ export class HealthController {
     private readonly health: HealthCheckService,
     private readonly indicators: HealthIndicatorService,
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly projections: ProjectionRuntime,
   ) {}
 
   @Get('live')
@@ -28,7 +36,14 @@ export class HealthController {
         this.indicators
           .check('eventStore')
           .attempt(async () => ({ head: (await this.store.head()).toString() }))
-          .withTimeout(2000),
+          .withTimeout(READY_STORE_TIMEOUT_MS),
+      () => {
+        const health = this.projections.health();
+        const indicator = this.indicators.check('projections');
+        return health.ok
+          ? indicator.up({ position: this.projections.position.toString() })
+          : indicator.down({ message: health.reason });
+      },
     ]);
   }
 }

@@ -8,6 +8,7 @@ export interface PostgresTimeouts {
   /**
    * Longest a statement may run on the server (its `statement_timeout`). The client gives up waiting for an answer
    * `connectMs` later: the server had the time to cancel the statement and say so, so its silence means it is gone.
+   * 0: no bound on statements, nor on answers (for a migration or a rebuild known to take long).
    */
   readonly statementMs: number;
   /** An idle connection is probed after this long: TCP keepalive, and the watchdog of the LISTEN connection. */
@@ -25,16 +26,20 @@ export function boundedConnectionConfig(
   connectionString: string,
   timeouts: PostgresTimeouts,
 ): ClientConfig {
-  return {
+  const connection: ClientConfig = {
     connectionString,
     connectionTimeoutMillis: timeouts.connectMs,
+    keepAlive: true,
+    keepAliveInitialDelayMillis: timeouts.keepAliveDelayMs,
+  };
+  if (timeouts.statementMs === 0) return connection;
+  return {
+    ...connection,
     statement_timeout: timeouts.statementMs,
     query_timeout: timeouts.statementMs + timeouts.connectMs,
     // A client gone in the middle of a transaction (destroyed after a read timeout, partitioned away) would hold its
     // locks, the log's head row among them, until the server noticed; none of ours pauses inside one.
     idle_in_transaction_session_timeout: timeouts.statementMs,
-    keepAlive: true,
-    keepAliveInitialDelayMillis: timeouts.keepAliveDelayMs,
   };
 }
 
