@@ -65,7 +65,6 @@ export class LogFollower {
           continue;
         }
         progress.state = 'live';
-        progress.lastError = undefined;
         this.succeeded();
         const timeoutMs = Math.min(pace.idleWaitMs, pace.leadershipCheckMs);
         await store.waitForEvents(progress.checkpoint, { timeoutMs, signal });
@@ -91,6 +90,7 @@ export class LogFollower {
 
   /** A turn went through: the outage, if any, is over. */
   private succeeded(): void {
+    this.parts.progress.lastError = undefined;
     if (this.failures === 0) return;
     this.parts.log(
       `projection resumed at position ${this.parts.progress.checkpoint} after ${this.failures} failed attempt(s)`,

@@ -112,7 +112,8 @@ export class ProjectionRuntime {
   health(): ProjectionHealth {
     const { state, lastError, turnMs } = this.progress;
     if (state === 'starting' || state === 'stopped') return { ok: false, reason: `the projections are ${state}` };
-    if (state === 'failed') return { ok: false, reason: `the projections fail and retry: ${lastError}` };
+    // lastError, not the state alone: a failing leader may find itself standing by, and fail again there.
+    if (lastError !== undefined) return { ok: false, reason: `the projections fail and retry: ${lastError}` };
     if (this.stalled) {
       return { ok: false, reason: `the projections have been waiting on their database for ${Math.round(turnMs)} ms` };
     }
