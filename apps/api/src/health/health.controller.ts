@@ -1,5 +1,11 @@
-import { Controller, Get, Inject } from '@nestjs/common';
-import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
+import { Controller, Get, Inject, ServiceUnavailableException } from '@nestjs/common';
+import {
+  HealthCheck,
+  HealthCheckService,
+  HealthIndicatorService,
+  type HealthCheckResult,
+  type HealthIndicatorFunction,
+} from '@nestjs/terminus';
 import { EVENT_STORE } from '@portfolio/application';
 import type { EventStore } from '@portfolio/event-store';
 import { ProjectionRuntime } from '@portfolio/read-models';
@@ -31,7 +37,7 @@ export class HealthController {
   @Get('ready')
   @HealthCheck()
   ready() {
-    return this.health.check([
+    return this.checkNamingTheCause([
       () =>
         this.indicators
           .check('eventStore')
@@ -45,5 +51,17 @@ export class HealthController {
           : indicator.down({ message: health.reason });
       },
     ]);
+  }
+
+  /** The checks; when one is down, a 503 whose detail says which and why (the problem body keeps only the detail). */
+  private async checkNamingTheCause(checks: HealthIndicatorFunction[]): Promise<HealthCheckResult> {
+    try {
+      return await this.health.check(checks);
+    } catch (error) {
+      if (!(error instanceof ServiceUnavailableException)) throw error;
+      const down = (error.getResponse() as HealthCheckResult).error ?? {};
+      const causes = Object.entries(down).map(([name, result]) => `${name}: ${String(result?.message ?? 'down')}`);
+      throw new ServiceUnavailableException(`not ready: ${causes.join('; ')}`);
+    }
   }
 }
