@@ -42,7 +42,10 @@ describe('the service behind a PostgreSQL gone silent', () => {
   it('answers not ready and fails reads within bounds while silent, and recovers by itself', async () => {
     const store = { kind: 'postgres' as const, databaseUrl: proxy.url, schema: scratch.schema };
     const app = await startTestApp('postgres', { store, ...BOUNDS });
-    const writer = await PostgresEventStore.open({ connectionString: scratch.connectionString, schema: scratch.schema });
+    const writer = await PostgresEventStore.open({
+      connectionString: scratch.connectionString,
+      schema: scratch.schema,
+    });
     try {
       const http = app.app.getHttpServer();
       await request(http).post('/api/v1/missions').set(bearer('programme-office')).send(idnumMission).expect(201);
@@ -65,8 +68,9 @@ describe('the service behind a PostgreSQL gone silent', () => {
       await statusWithin(app, '/health/ready', 200, 10_000);
       const caughtUp = await statusWithin(app, `/api/v1/portfolio?minPosition=${head}`, 200, 5000);
       expect(caughtUp.response.body.asOf.position).toBe(head.toString());
+      // A stop during a silence does not wait for the silence to end.
+      proxy.silence();
     } finally {
-      proxy.resume();
       await writer.close();
       await app.close();
     }

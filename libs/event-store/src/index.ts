@@ -16,6 +16,8 @@ export {
   boundedPool,
   DEFAULT_POSTGRES_TIMEOUTS,
   describeServer,
+  endClientWithin,
+  endWithin,
   pingQuery,
   PostgresUnreachableError,
   type PostgresTimeouts,

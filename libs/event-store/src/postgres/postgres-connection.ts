@@ -22,10 +22,7 @@ export const DEFAULT_POSTGRES_TIMEOUTS: PostgresTimeouts = {
 };
 
 /** The options every pg client and pool of the service takes, bounded by `timeouts`. */
-export function boundedConnectionConfig(
-  connectionString: string,
-  timeouts: PostgresTimeouts,
-): ClientConfig {
+export function boundedConnectionConfig(connectionString: string, timeouts: PostgresTimeouts): ClientConfig {
   const connection: ClientConfig = {
     connectionString,
     connectionTimeoutMillis: timeouts.connectMs,
@@ -66,7 +63,7 @@ export function isReadTimeout(error: unknown): boolean {
 export function dropOnReadTimeout<C extends ClientBase>(client: C): C {
   const query = client.query.bind(client) as (...args: unknown[]) => unknown;
   const drop = (error: unknown): void => {
-    if (isReadTimeout(error)) (client as unknown as Client).connection.stream.destroy();
+    if (isReadTimeout(error)) destroyConnection(client);
   };
   client.query = ((...args: unknown[]) => {
     const callback = args.at(-1);
@@ -83,17 +80,57 @@ export function dropOnReadTimeout<C extends ClientBase>(client: C): C {
   return client;
 }
 
+function destroyConnection(client: ClientBase): void {
+  (client as unknown as Client).connection.stream.destroy();
+}
+
+/** The clients of each bounded pool, so that ending it need not wait for a silent server to close them. */
+const clientsOf = new WeakMap<Pool, Set<ClientBase>>();
+
 /** A pool whose clients are bounded, dropped after a read timeout, and whose lost connections never crash the process. */
 export function boundedPool(config: PoolConfig): Pool {
   const pool = new Pool(config);
+  const clients = new Set<ClientBase>();
+  clientsOf.set(pool, clients);
+  pool.on('remove', (client) => clients.delete(client));
   // A client that loses its server emits 'error', idle in the pool or checked out between two queries; without a
   // listener that would crash the process. The query in flight, if any, fails on its own and is reported.
   pool.on('error', () => undefined);
   pool.on('connect', (client) => {
     client.on('error', () => undefined);
+    clients.add(client);
     dropOnReadTimeout(client);
   });
   return pool;
+}
+
+/**
+ * Runs `end` (ending a bounded pool, or what wraps it); connections not closed within `withinMs`, as a silent server
+ * leaves them (it never answers the goodbye), are destroyed so that it finishes.
+ */
+export async function endWithin(
+  pool: Pool,
+  withinMs: number,
+  end: () => Promise<void> = () => pool.end(),
+): Promise<void> {
+  const timer = setTimeout(() => clientsOf.get(pool)?.forEach(destroyConnection), withinMs);
+  try {
+    await end();
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Ends a client of its own, destroying its connection if the server does not let it close within `withinMs`. */
+export async function endClientWithin(client: Client, withinMs: number): Promise<void> {
+  const timer = setTimeout(() => destroyConnection(client), withinMs);
+  try {
+    await client.end();
+  } catch {
+    // Already ended or broken: closed either way.
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** A client of its own (LISTEN, the advisory lock), dropped after a read timeout. */

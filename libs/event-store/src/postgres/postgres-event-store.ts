@@ -9,6 +9,7 @@ import {
   boundedConnectionConfig,
   boundedPool,
   DEFAULT_POSTGRES_TIMEOUTS,
+  endWithin,
   isReadTimeout,
   PostgresUnreachableError,
   type PostgresTimeouts,
@@ -51,6 +52,7 @@ export class PostgresEventStore implements EventStore {
   private readonly channel: string;
   private readonly signal = new HeadSignal();
   private readonly listener: PostgresListener;
+  private readonly closeWithinMs: number;
 
   private constructor(
     config: PoolConfig & { connectionString: string },
@@ -66,10 +68,15 @@ export class PostgresEventStore implements EventStore {
       pingTimeoutMs: timeouts.connectMs,
       onNotification: (payload) => this.signal.advance(BigInt(payload)),
       // Appends notified while the connection was down were missed: the head says how far the log went meanwhile.
-      onReconnected: () => void this.head().then((head) => this.signal.advance(head), () => undefined),
+      onReconnected: () =>
+        void this.head().then(
+          (head) => this.signal.advance(head),
+          () => undefined,
+        ),
       log,
     });
     this.channel = channel;
+    this.closeWithinMs = timeouts.connectMs;
   }
 
   static async open(options: PostgresEventStoreOptions): Promise<PostgresEventStore> {
@@ -225,7 +232,7 @@ export class PostgresEventStore implements EventStore {
 
   async close(): Promise<void> {
     await this.listener.close();
-    await this.pool.end();
+    await endWithin(this.pool, this.closeWithinMs);
   }
 
   /** A query on the pool, with a lost connection reported as StoreUnavailableError (the caller may retry). */

@@ -4,6 +4,7 @@ import {
   boundedConnectionConfig,
   boundedPool,
   DEFAULT_POSTGRES_TIMEOUTS,
+  endWithin,
   preparePrivateDatabaseFile,
   PostgresUnreachableError,
   type PostgresTimeouts,
@@ -119,7 +120,9 @@ async function fenced(write: () => unknown): Promise<boolean> {
   }
 }
 
-function openSqlite(file: string): Pick<ReadModelDatabase, 'db' | 'writeAtomically'> {
+type OpenedDatabase = Pick<ReadModelDatabase, 'db' | 'writeAtomically' | 'close'>;
+
+function openSqlite(file: string): OpenedDatabase {
   preparePrivateDatabaseFile(file);
   const database = new Database(file);
   database.pragma('journal_mode = WAL');
@@ -127,26 +130,27 @@ function openSqlite(file: string): Pick<ReadModelDatabase, 'db' | 'writeAtomical
   database.pragma('synchronous = NORMAL');
   database.pragma('busy_timeout = 10000');
   const db = new Kysely<ReadModelTables>({ dialect: new SqliteDialect({ database }) });
-  return { db, writeAtomically: sqliteWriter(database) };
+  return { db, writeAtomically: sqliteWriter(database), close: () => db.destroy() };
 }
 
-function openPostgres(
-  databaseUrl: string,
-  schema: string,
-  timeouts: PostgresTimeouts,
-): Pick<ReadModelDatabase, 'db' | 'writeAtomically'> {
+function openPostgres(databaseUrl: string, schema: string, timeouts: PostgresTimeouts): OpenedDatabase {
   const pool = boundedPool({
     ...boundedConnectionConfig(databaseUrl, timeouts),
     max: 10,
     options: `-c search_path="${schema}"`,
   });
   const db = new Kysely<ReadModelTables>({ dialect: new PostgresDialect({ pool }) });
-  return { db, writeAtomically: postgresWriter(db) };
+  // A silent server would keep the pool's connections from closing, and the process from stopping.
+  return {
+    db,
+    writeAtomically: postgresWriter(db),
+    close: () => endWithin(pool, timeouts.connectMs, () => db.destroy()),
+  };
 }
 
 /** Opens the read-model database and creates its tables if missing (under a lock on PostgreSQL: several processes may start at once). */
 export async function openReadModelDatabase(location: ReadModelLocation): Promise<ReadModelDatabase> {
-  const { db, writeAtomically } =
+  const { db, writeAtomically, close } =
     location.kind === 'sqlite'
       ? openSqlite(location.file)
       : openPostgres(location.databaseUrl, location.schema, location.timeouts ?? DEFAULT_POSTGRES_TIMEOUTS);
@@ -165,9 +169,9 @@ export async function openReadModelDatabase(location: ReadModelLocation): Promis
       await createReadModelSchema(db);
     }
   } catch (error) {
-    await db.destroy();
+    await close();
     if (location.kind === 'sqlite') throw error;
     throw new PostgresUnreachableError(location.databaseUrl, location.timeouts ?? DEFAULT_POSTGRES_TIMEOUTS, error);
   }
-  return { db, dialect: location.kind, writeAtomically, close: () => db.destroy() };
+  return { db, dialect: location.kind, writeAtomically, close };
 }

@@ -2,6 +2,7 @@ import {
   boundedClient,
   boundedConnectionConfig,
   DEFAULT_POSTGRES_TIMEOUTS,
+  endClientWithin,
   pingQuery,
   type PostgresTimeouts,
 } from '@portfolio/event-store';
@@ -58,7 +59,7 @@ export class PostgresAdvisoryLeadership implements ProjectionLeadership {
     this.client = undefined;
     this.held = false;
     // Ending the session releases the lock.
-    await client?.end().catch(() => undefined);
+    if (client !== undefined) await endClientWithin(client, this.timeouts.connectMs);
   }
 
   private async connection(): Promise<Client> {
