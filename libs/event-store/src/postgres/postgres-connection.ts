@@ -48,6 +48,14 @@ export function pingQuery(timeoutMs: number): QueryConfig {
   return { text: 'SELECT 1', query_timeout: timeoutMs } as QueryConfig;
 }
 
+/** The longest timer Node keeps: about 24.8 days, as good as no bound for a query. */
+const LONGEST_TIMER_MS = 2 ** 31 - 1;
+
+/** `text` without the client's query timeout, for work that lasts as long as the data is large (a migration). */
+export function unboundedQuery(text: string): QueryConfig {
+  return { text, query_timeout: LONGEST_TIMER_MS } as QueryConfig;
+}
+
 /** pg's message when `query_timeout` expires: the server did not answer at all, not even to cancel. */
 const READ_TIMEOUT = 'Query read timeout';
 

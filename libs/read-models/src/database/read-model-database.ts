@@ -24,6 +24,11 @@ export interface AtomicWrite {
   readonly fences?: readonly CompiledQuery[];
   readonly inserts?: readonly RowInsert[];
   readonly statements?: readonly CompiledQuery[];
+  /**
+   * Work whose length grows with the read models (dropping a generation): on PostgreSQL it runs on a connection
+   * without statement and query timeouts, where a large deletion is not cancelled half-way and retried forever.
+   */
+  readonly unbounded?: boolean;
 }
 
 /** Where the read models live: beside the events, in the same SQLite file or PostgreSQL schema (ARCHITECTURE §7). */
@@ -134,17 +139,25 @@ function openSqlite(file: string): OpenedDatabase {
 }
 
 function openPostgres(databaseUrl: string, schema: string, timeouts: PostgresTimeouts): OpenedDatabase {
-  const pool = boundedPool({
-    ...boundedConnectionConfig(databaseUrl, timeouts),
-    max: 10,
-    options: `-c search_path="${schema}"`,
-  });
-  const db = new Kysely<ReadModelTables>({ dialect: new PostgresDialect({ pool }) });
-  // A silent server would keep the pool's connections from closing, and the process from stopping.
+  const open = (statementMs: number, max: number) => {
+    const pool = boundedPool({
+      ...boundedConnectionConfig(databaseUrl, { ...timeouts, statementMs }),
+      max,
+      options: `-c search_path="${schema}"`,
+    });
+    const db = new Kysely<ReadModelTables>({ dialect: new PostgresDialect({ pool }) });
+    // A silent server would keep the pool's connections from closing, and the process from stopping.
+    return { db, close: () => endWithin(pool, timeouts.connectMs, () => db.destroy()) };
+  };
+  const bounded = open(timeouts.statementMs, 10);
+  // Connects only when first used.
+  const unbounded = open(0, 1);
+  const writeBounded = postgresWriter(bounded.db);
+  const writeUnbounded = postgresWriter(unbounded.db);
   return {
-    db,
-    writeAtomically: postgresWriter(db),
-    close: () => endWithin(pool, timeouts.connectMs, () => db.destroy()),
+    db: bounded.db,
+    writeAtomically: (write) => (write.unbounded === true ? writeUnbounded(write) : writeBounded(write)),
+    close: async () => void (await Promise.all([bounded.close(), unbounded.close()])),
   };
 }
 
