@@ -71,7 +71,11 @@ export function isReadTimeout(error: unknown): boolean {
 export function dropOnReadTimeout<C extends ClientBase>(client: C): C {
   const query = client.query.bind(client) as (...args: unknown[]) => unknown;
   const drop = (error: unknown): void => {
-    if (isReadTimeout(error)) destroyConnection(client);
+    if (!isReadTimeout(error)) return;
+    // Ending marks the client at once, so that a pool it is released to right after drops it; then no goodbye is
+    // waited for from a server that does not answer.
+    void (client as unknown as Client).end().catch(() => undefined);
+    destroyConnection(client);
   };
   client.query = ((...args: unknown[]) => {
     const callback = args.at(-1);

@@ -8,6 +8,8 @@ export interface SilentProxy {
   readonly url: string;
   /** Stops forwarding: connections stay open, accepted ones too, and nothing goes through until `resume`. */
   silence(): void;
+  /** Stops forwarding on the connections open now only, as a partition of them would: new ones go through. */
+  silenceOpenConnections(): void;
   resume(): void;
   close(): Promise<void>;
 }
@@ -43,6 +45,9 @@ export async function startSilentProxy(target = testDatabaseUrl()): Promise<Sile
     url: url.toString(),
     silence: () => {
       silent = true;
+      for (const socket of sockets) socket.pause();
+    },
+    silenceOpenConnections: () => {
       for (const socket of sockets) socket.pause();
     },
     resume: () => {
