@@ -166,10 +166,10 @@ export class PostgresUnreachableError extends Error {
     const reason = (cause as Error | undefined)?.message ?? String(cause);
     const silent = /timeout|timed out/i.test(reason);
     const server = `PostgreSQL at ${describeServer(connectionString)}`;
+    const queryBound = timeouts.statementMs === 0 ? 'none' : `${timeouts.statementMs + timeouts.connectMs} ms`;
     super(
       silent
-        ? `${server} did not answer in time (connect timeout ${timeouts.connectMs} ms, query timeout ` +
-            `${timeouts.statementMs + timeouts.connectMs} ms): ${reason}`
+        ? `${server} did not answer in time (connect timeout ${timeouts.connectMs} ms, query timeout ${queryBound}): ${reason}`
         : `${server} could not be used: ${reason}`,
       { cause },
     );
