@@ -73,7 +73,8 @@ export class LogFollower {
         if (error instanceof CheckpointMovedError) {
           // Not a failure: what this batch would have written is there already. Resume from what is committed.
           log(`${error.message}: resuming from the committed checkpoint`);
-          await lead.takeOver();
+          // Not thrown out of the loop, which would end it for good: failing, the next turn fails too, and retries.
+          await lead.takeOver().catch(() => undefined);
           continue;
         }
         progress.state = 'failed';
