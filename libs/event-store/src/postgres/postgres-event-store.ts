@@ -97,7 +97,7 @@ export class PostgresEventStore implements EventStore {
     try {
       await migratePostgresEventStore(store.pool, schema);
     } catch (error) {
-      await store.pool.end();
+      await endWithin(store.pool, timeouts.connectMs);
       throw new PostgresUnreachableError(options.connectionString, timeouts, error);
     }
     return store;
