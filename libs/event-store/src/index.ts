@@ -9,3 +9,16 @@ export { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite/sqlite-
 export { preparePrivateDatabaseFile } from './sqlite/private-database-file';
 export { PostgresEventStore, type PostgresEventStoreOptions } from './postgres/postgres-event-store';
 export { KurrentDbEventStore, type KurrentDbEventStoreOptions } from './kurrentdb/kurrentdb-event-store';
+export { Backoff } from './backoff';
+export {
+  boundedClient,
+  boundedConnectionConfig,
+  boundedPool,
+  DEFAULT_POSTGRES_TIMEOUTS,
+  describeServer,
+  endClientWithin,
+  endWithin,
+  pingQuery,
+  PostgresUnreachableError,
+  type PostgresTimeouts,
+} from './postgres/postgres-connection';

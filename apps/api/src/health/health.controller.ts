@@ -1,10 +1,23 @@
-import { Controller, Get, Inject } from '@nestjs/common';
-import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
+import { Controller, Get, Inject, ServiceUnavailableException } from '@nestjs/common';
+import {
+  HealthCheck,
+  HealthCheckService,
+  HealthIndicatorService,
+  type HealthCheckResult,
+  type HealthIndicatorFunction,
+} from '@nestjs/terminus';
 import { EVENT_STORE } from '@portfolio/application';
 import type { EventStore } from '@portfolio/event-store';
+import { ProjectionRuntime } from '@portfolio/read-models';
 import { Public } from '../auth/public.decorator';
 
-/** Liveness says the process answers; readiness says it can serve, i.e. its event store answers. */
+/** How long readiness waits for the event store's head, a cheap query, before it calls the store unavailable. */
+export const READY_STORE_TIMEOUT_MS = 2000;
+
+/**
+ * Liveness says the process answers, without touching a database. Readiness says it can serve: its event store
+ * answers within a short bound, and its projections make progress (else reads would not see new events).
+ */
 @Public()
 @Controller('health')
 export class HealthController {
@@ -12,6 +25,7 @@ export class HealthController {
     private readonly health: HealthCheckService,
     private readonly indicators: HealthIndicatorService,
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly projections: ProjectionRuntime,
   ) {}
 
   @Get('live')
@@ -23,12 +37,31 @@ export class HealthController {
   @Get('ready')
   @HealthCheck()
   ready() {
-    return this.health.check([
+    return this.checkNamingTheCause([
       () =>
         this.indicators
           .check('eventStore')
           .attempt(async () => ({ head: (await this.store.head()).toString() }))
-          .withTimeout(2000),
+          .withTimeout(READY_STORE_TIMEOUT_MS),
+      () => {
+        const health = this.projections.health();
+        const indicator = this.indicators.check('projections');
+        return health.ok
+          ? indicator.up({ position: this.projections.position.toString() })
+          : indicator.down({ message: health.reason });
+      },
     ]);
+  }
+
+  /** The checks; when one is down, a 503 whose detail says which and why (the problem body keeps only the detail). */
+  private async checkNamingTheCause(checks: HealthIndicatorFunction[]): Promise<HealthCheckResult> {
+    try {
+      return await this.health.check(checks);
+    } catch (error) {
+      if (!(error instanceof ServiceUnavailableException)) throw error;
+      const down = (error.getResponse() as HealthCheckResult).error ?? {};
+      const causes = Object.entries(down).map(([name, result]) => `${name}: ${String(result?.message ?? 'down')}`);
+      throw new ServiceUnavailableException(`not ready: ${causes.join('; ')}`);
+    }
   }
 }

@@ -1,6 +1,7 @@
 import { isAbsolute, join, resolve } from 'node:path';
 import { parseAuth } from './auth-config';
 import { parseCheckpointConfig } from './checkpoint-config';
+import { parsePostgresTimeoutsConfig } from './postgres-timeouts-config';
 import { parseShutdownConfig } from './shutdown-config';
 import { parseTsaConfig } from './tsa-config';
 import { parseWitnessConfig } from './witness-config';
@@ -86,6 +87,7 @@ export function loadConfig(env: Env, cwd: string): PortfolioConfig {
   const tsa = parseTsaConfig(env, cwd, problems);
   const witnesses = parseWitnessConfig(env, cwd, problems);
   const shutdown = parseShutdownConfig(env, problems);
+  const postgresTimeouts = parsePostgresTimeoutsConfig(env, problems);
   if (problems.length > 0 || store === undefined || auth === undefined) throw new ConfigError(problems);
   return {
     port,
@@ -97,5 +99,6 @@ export function loadConfig(env: Env, cwd: string): PortfolioConfig {
     ...tsa,
     ...witnesses,
     ...shutdown,
+    ...postgresTimeouts,
   };
 }

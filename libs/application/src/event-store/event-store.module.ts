@@ -17,7 +17,7 @@ export class EventStoreModule implements OnApplicationShutdown {
       global: true,
       providers: [
         { provide: PORTFOLIO_CONFIG, useValue: config },
-        { provide: EVENT_STORE, useFactory: () => openEventStore(config.store) },
+        { provide: EVENT_STORE, useFactory: () => openEventStore(config) },
         { provide: CLOCK, useValue: systemClock },
       ],
       exports: [PORTFOLIO_CONFIG, EVENT_STORE, CLOCK],

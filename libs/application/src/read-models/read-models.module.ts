@@ -42,14 +42,14 @@ export interface ReadModelsOptions {
     {
       provide: READ_MODEL_DATABASE,
       inject: [PORTFOLIO_CONFIG],
-      useFactory: (config: PortfolioConfig) => openReadModelDatabase(readModelLocation(config.store)),
+      useFactory: (config: PortfolioConfig) => openReadModelDatabase(readModelLocation(config)),
     },
     {
       provide: ProjectionRuntime,
       inject: [EVENT_STORE, READ_MODEL_DATABASE, PORTFOLIO_CONFIG, CLOCK],
       useFactory: (store: EventStore, database: ReadModelDatabase, config: PortfolioConfig, clock: Clock) => {
         const logger = new Logger('Projections');
-        const location = readModelLocation(config.store);
+        const location = readModelLocation(config);
         // Several instances may share a PostgreSQL database: one leads the projections (ARCHITECTURE §7, §9).
         const leadership =
           location.kind === 'postgres' ? new PostgresAdvisoryLeadership(location) : new SoleLeadership();
@@ -57,6 +57,7 @@ export interface ReadModelsOptions {
           now: () => clock.now(),
           leadership,
           log: (message) => logger.log(message),
+          ...(config.projectionStallMs === undefined ? {} : { stallAfterMs: config.projectionStallMs }),
         });
       },
     },

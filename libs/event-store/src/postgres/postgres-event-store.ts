@@ -1,10 +1,20 @@
-import { Client, Pool, type PoolConfig, type QueryResult, type QueryResultRow } from 'pg';
+import type { Pool, PoolConfig, QueryResult, QueryResultRow } from 'pg';
 import { DuplicateEventIdError, StoreUnavailableError, StreamNotFoundError } from '../errors';
 import type { EventStore, ReadAllOptions, ReadStreamOptions, WaitOptions } from '../event-store.port';
 import { HeadSignal } from '../head-signal';
 import { chainEvents, checkExpectedRevision, nextRecordedAt, prepareAppend, type StreamTip } from '../prepare-append';
 import type { AppendResult, ExpectedRevision, NewEvent, StoredEvent } from '../stored-event';
 import { likePrefix, rowToStoredEvent, STORED_COLUMNS, toRecordedAtForm, type StoredRow } from '../stored-row';
+import {
+  boundedConnectionConfig,
+  boundedPool,
+  DEFAULT_POSTGRES_TIMEOUTS,
+  endWithin,
+  isReadTimeout,
+  PostgresUnreachableError,
+  type PostgresTimeouts,
+} from './postgres-connection';
+import { PostgresListener } from './postgres-listener';
 import { migratePostgresEventStore, quoteIdentifier } from './postgres-schema';
 
 export interface PostgresEventStoreOptions {
@@ -12,6 +22,10 @@ export interface PostgresEventStoreOptions {
   /** The schema holding the tables (default `public`); created if missing. */
   readonly schema?: string;
   readonly poolSize?: number;
+  /** Bounds of every connection and query (default DEFAULT_POSTGRES_TIMEOUTS). */
+  readonly timeouts?: PostgresTimeouts;
+  /** Where the LISTEN connection's outages are reported (default: nowhere). */
+  readonly log?: (message: string) => void;
 }
 
 const DEFAULT_BATCH = 1000;
@@ -37,25 +51,40 @@ export class PostgresEventStore implements EventStore {
   private readonly pool: Pool;
   private readonly channel: string;
   private readonly signal = new HeadSignal();
-  private listener: Client | undefined;
-  private listening: Promise<void> | undefined;
+  private readonly listener: PostgresListener;
+  private readonly closeWithinMs: number;
 
   private constructor(
-    private readonly config: PoolConfig,
+    config: PoolConfig & { connectionString: string },
     schema: string,
+    { timeouts, log }: Required<Pick<PostgresEventStoreOptions, 'timeouts' | 'log'>>,
   ) {
-    this.pool = new Pool(config);
-    // A client that loses its server emits 'error', idle in the pool or checked out between two queries; without a
-    // listener that would crash the process. The query in flight, if any, fails on its own and is reported.
-    this.pool.on('error', () => undefined);
-    this.pool.on('connect', (client) => client.on('error', () => undefined));
-    this.channel = `portfolio_events_${schema}`.slice(0, 63);
+    this.pool = boundedPool(config);
+    const channel = `portfolio_events_${schema}`.slice(0, 63);
+    this.listener = new PostgresListener({
+      config,
+      channel,
+      heartbeatMs: timeouts.keepAliveDelayMs,
+      pingTimeoutMs: timeouts.connectMs,
+      onNotification: (payload) => this.signal.advance(BigInt(payload)),
+      // Appends notified while the connection was down were missed: the head says how far the log went meanwhile.
+      onReconnected: () =>
+        void this.head().then(
+          (head) => this.signal.advance(head),
+          () => undefined,
+        ),
+      log,
+    });
+    this.channel = channel;
+    this.closeWithinMs = timeouts.connectMs;
   }
 
   static async open(options: PostgresEventStoreOptions): Promise<PostgresEventStore> {
     const schema = options.schema ?? 'public';
+    const timeouts = options.timeouts ?? DEFAULT_POSTGRES_TIMEOUTS;
     const store = new PostgresEventStore(
       {
+        ...boundedConnectionConfig(options.connectionString, timeouts),
         connectionString: options.connectionString,
         max: options.poolSize ?? 10,
         options: `-c search_path=${quoteIdentifier(schema)}`,
@@ -63,19 +92,20 @@ export class PostgresEventStore implements EventStore {
         application_name: `portfolio-ledger ${schema}`.slice(0, 63),
       },
       schema,
+      { timeouts, log: options.log ?? (() => undefined) },
     );
     try {
       await migratePostgresEventStore(store.pool, schema);
     } catch (error) {
-      await store.pool.end();
-      throw error;
+      await endWithin(store.pool, timeouts.connectMs);
+      throw new PostgresUnreachableError(options.connectionString, timeouts, error);
     }
     return store;
   }
 
   async append(streamId: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
     const prepared = prepareAppend(streamId, events);
-    const client = await this.pool.connect();
+    const client = await this.pool.connect().catch((error: unknown) => Promise.reject(translatePostgresError(error)));
     let broken: Error | undefined;
     try {
       const [, locked] = (await client.query(
@@ -196,15 +226,13 @@ export class PostgresEventStore implements EventStore {
   }
 
   async waitForEvents(after: bigint, options: WaitOptions): Promise<bigint> {
-    await this.listen();
+    await this.listener.start();
     return this.signal.wait(after, await this.head(), options);
   }
 
   async close(): Promise<void> {
-    const listener = this.listener;
-    this.listener = undefined;
-    await listener?.end().catch(() => undefined);
-    await this.pool.end();
+    await this.listener.close();
+    await endWithin(this.pool, this.closeWithinMs);
   }
 
   /** A query on the pool, with a lost connection reported as StoreUnavailableError (the caller may retry). */
@@ -218,33 +246,14 @@ export class PostgresEventStore implements EventStore {
       throw translatePostgresError(error);
     }
   }
-
-  /** One LISTEN connection per store, opened on the first wait and reopened after it drops. */
-  private listen(): Promise<void> {
-    this.listening ??= (async () => {
-      const client = new Client(this.config);
-      client.on('notification', (message) => {
-        if (message.payload !== undefined) this.signal.advance(BigInt(message.payload));
-      });
-      client.on('error', () => {
-        if (this.listener === client) this.listener = undefined;
-        this.listening = undefined;
-        void client.end().catch(() => undefined);
-      });
-      await client.connect();
-      await client.query(`LISTEN ${quoteIdentifier(this.channel)}`);
-      this.listener = client;
-    })().catch((error: unknown) => {
-      this.listening = undefined;
-      throw error;
-    });
-    return this.listening;
-  }
 }
 
-// Class 08 (connection exception) and 57P0x (the server shut the session down), plus socket-level failures.
-const CONNECTION_LOST = /^(08|57P0)/;
+// Class 08 (connection exception), 57P0x (the server shut the session down) and 57014 (a statement cancelled, by
+// statement_timeout), plus socket-level failures.
+const CONNECTION_LOST = /^(08|57P0|57014)/;
 const SOCKET_ERRORS = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT']);
+// pg's words for a connection that could not be made or a pool client that could not be had in time.
+const CONNECT_TIMEOUT = /timeout expired|connection timeout|timeout exceeded when trying to connect/i;
 
 function translatePostgresError(error: unknown): unknown {
   const { code, constraint, detail, message } = error as {
@@ -258,7 +267,9 @@ function translatePostgresError(error: unknown): unknown {
   }
   if (
     (code !== undefined && (CONNECTION_LOST.test(code) || SOCKET_ERRORS.has(code))) ||
-    /Connection terminated|not queryable/i.test(message ?? '')
+    /Connection terminated|not queryable/i.test(message ?? '') ||
+    CONNECT_TIMEOUT.test(message ?? '') ||
+    isReadTimeout(error)
   ) {
     return new StoreUnavailableError(error);
   }

@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import { unboundedQuery } from './postgres-connection';
 
 /** Ordered, append-only list: a released migration is never edited, a change is a new entry. */
 const MIGRATIONS: readonly string[] = [
@@ -51,7 +52,9 @@ export async function migratePostgresEventStore(pool: Pool, schema: string): Pro
     const done = new Set(rows.map((row) => row.version));
     for (const [index, sql] of MIGRATIONS.entries()) {
       if (done.has(index + 1)) continue;
-      await client.query(sql);
+      // A migration lasts as long as the log is large (an index built over every event): no statement bound.
+      await client.query('SET LOCAL statement_timeout = 0');
+      await client.query(unboundedQuery(sql));
       await client.query('INSERT INTO schema_migrations (component, version) VALUES ($1, $2)', [COMPONENT, index + 1]);
     }
     await client.query('COMMIT');

@@ -1,7 +1,14 @@
 import Database from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql, type CompiledQuery } from 'kysely';
-import { Pool } from 'pg';
-import { preparePrivateDatabaseFile } from '@portfolio/event-store';
+import {
+  boundedConnectionConfig,
+  boundedPool,
+  DEFAULT_POSTGRES_TIMEOUTS,
+  endWithin,
+  preparePrivateDatabaseFile,
+  PostgresUnreachableError,
+  type PostgresTimeouts,
+} from '@portfolio/event-store';
 import { createReadModelSchema } from './read-model-schema';
 import type { ReadModelTables } from './read-model-tables';
 
@@ -17,12 +24,23 @@ export interface AtomicWrite {
   readonly fences?: readonly CompiledQuery[];
   readonly inserts?: readonly RowInsert[];
   readonly statements?: readonly CompiledQuery[];
+  /**
+   * Work whose length grows with the read models (dropping a generation): on PostgreSQL it runs on a connection
+   * without statement and query timeouts, where a large deletion is not cancelled half-way and retried forever.
+   */
+  readonly unbounded?: boolean;
 }
 
 /** Where the read models live: beside the events, in the same SQLite file or PostgreSQL schema (ARCHITECTURE §7). */
 export type ReadModelLocation =
   | { readonly kind: 'sqlite'; readonly file: string }
-  | { readonly kind: 'postgres'; readonly databaseUrl: string; readonly schema: string };
+  | {
+      readonly kind: 'postgres';
+      readonly databaseUrl: string;
+      readonly schema: string;
+      /** Bounds of every connection and query (default DEFAULT_POSTGRES_TIMEOUTS). */
+      readonly timeouts?: PostgresTimeouts;
+    };
 
 export interface ReadModelDatabase {
   /** For reads, and for building the statements given to `writeAtomically`. */
@@ -107,7 +125,9 @@ async function fenced(write: () => unknown): Promise<boolean> {
   }
 }
 
-function openSqlite(file: string): Pick<ReadModelDatabase, 'db' | 'writeAtomically'> {
+type OpenedDatabase = Pick<ReadModelDatabase, 'db' | 'writeAtomically' | 'close'>;
+
+function openSqlite(file: string): OpenedDatabase {
   preparePrivateDatabaseFile(file);
   const database = new Database(file);
   database.pragma('journal_mode = WAL');
@@ -115,23 +135,38 @@ function openSqlite(file: string): Pick<ReadModelDatabase, 'db' | 'writeAtomical
   database.pragma('synchronous = NORMAL');
   database.pragma('busy_timeout = 10000');
   const db = new Kysely<ReadModelTables>({ dialect: new SqliteDialect({ database }) });
-  return { db, writeAtomically: sqliteWriter(database) };
+  return { db, writeAtomically: sqliteWriter(database), close: () => db.destroy() };
 }
 
-function openPostgres(databaseUrl: string, schema: string): Pick<ReadModelDatabase, 'db' | 'writeAtomically'> {
-  const pool = new Pool({ connectionString: databaseUrl, max: 10, options: `-c search_path="${schema}"` });
-  // A client that loses its server emits 'error', idle or checked out between two queries; without a listener that
-  // would crash the process. The query in flight, if any, fails on its own.
-  pool.on('error', () => undefined);
-  pool.on('connect', (client) => client.on('error', () => undefined));
-  const db = new Kysely<ReadModelTables>({ dialect: new PostgresDialect({ pool }) });
-  return { db, writeAtomically: postgresWriter(db) };
+function openPostgres(databaseUrl: string, schema: string, timeouts: PostgresTimeouts): OpenedDatabase {
+  const open = (statementMs: number, max: number) => {
+    const pool = boundedPool({
+      ...boundedConnectionConfig(databaseUrl, { ...timeouts, statementMs }),
+      max,
+      options: `-c search_path="${schema}"`,
+    });
+    const db = new Kysely<ReadModelTables>({ dialect: new PostgresDialect({ pool }) });
+    // A silent server would keep the pool's connections from closing, and the process from stopping.
+    return { db, close: () => endWithin(pool, timeouts.connectMs, () => db.destroy()) };
+  };
+  const bounded = open(timeouts.statementMs, 10);
+  // Connects only when first used.
+  const unbounded = open(0, 1);
+  const writeBounded = postgresWriter(bounded.db);
+  const writeUnbounded = postgresWriter(unbounded.db);
+  return {
+    db: bounded.db,
+    writeAtomically: (write) => (write.unbounded === true ? writeUnbounded(write) : writeBounded(write)),
+    close: async () => void (await Promise.all([bounded.close(), unbounded.close()])),
+  };
 }
 
 /** Opens the read-model database and creates its tables if missing (under a lock on PostgreSQL: several processes may start at once). */
 export async function openReadModelDatabase(location: ReadModelLocation): Promise<ReadModelDatabase> {
-  const { db, writeAtomically } =
-    location.kind === 'sqlite' ? openSqlite(location.file) : openPostgres(location.databaseUrl, location.schema);
+  const { db, writeAtomically, close } =
+    location.kind === 'sqlite'
+      ? openSqlite(location.file)
+      : openPostgres(location.databaseUrl, location.schema, location.timeouts ?? DEFAULT_POSTGRES_TIMEOUTS);
   try {
     if (location.kind === 'postgres') {
       // The event store migrates the same schema under the same lock: CREATE SCHEMA IF NOT EXISTS is not safe
@@ -147,8 +182,9 @@ export async function openReadModelDatabase(location: ReadModelLocation): Promis
       await createReadModelSchema(db);
     }
   } catch (error) {
-    await db.destroy();
-    throw error;
+    await close();
+    if (location.kind === 'sqlite') throw error;
+    throw new PostgresUnreachableError(location.databaseUrl, location.timeouts ?? DEFAULT_POSTGRES_TIMEOUTS, error);
   }
-  return { db, dialect: location.kind, writeAtomically, close: () => db.destroy() };
+  return { db, dialect: location.kind, writeAtomically, close };
 }

@@ -70,6 +70,8 @@ export class Generations {
       statements: generationTables(this.projectors).map((table) =>
         this.database.db.deleteFrom(table).where('generation', '=', generation).compile(),
       ),
+      // As long as the generation is large: a statement timeout would cancel it every time.
+      unbounded: true,
     });
     for (const projector of this.projectors) projector.forget?.(generation);
   }

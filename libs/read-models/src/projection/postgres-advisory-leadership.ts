@@ -1,10 +1,20 @@
-import { Client } from 'pg';
+import {
+  boundedClient,
+  boundedConnectionConfig,
+  DEFAULT_POSTGRES_TIMEOUTS,
+  endClientWithin,
+  pingQuery,
+  type PostgresTimeouts,
+} from '@portfolio/event-store';
+import type { Client } from 'pg';
 import type { ProjectionLeadership } from './projection-leadership';
 
 export interface PostgresAdvisoryLeadershipOptions {
   readonly databaseUrl: string;
   /** The read models' schema: one leader per schema. */
   readonly schema: string;
+  /** Bounds of the lock's connection (default DEFAULT_POSTGRES_TIMEOUTS). */
+  readonly timeouts?: PostgresTimeouts;
 }
 
 /**
@@ -15,9 +25,11 @@ export class PostgresAdvisoryLeadership implements ProjectionLeadership {
   private client: Client | undefined;
   private held = false;
   private readonly lockName: string;
+  private readonly timeouts: PostgresTimeouts;
 
   constructor(private readonly options: PostgresAdvisoryLeadershipOptions) {
     this.lockName = `portfolio-ledger:projections:${options.schema}`;
+    this.timeouts = options.timeouts ?? DEFAULT_POSTGRES_TIMEOUTS;
   }
 
   get leading(): boolean {
@@ -28,8 +40,8 @@ export class PostgresAdvisoryLeadership implements ProjectionLeadership {
     try {
       const client = await this.connection();
       if (this.held) {
-        // Still connected means still locked; the round trip finds a connection that died silently.
-        await client.query('SELECT 1');
+        // Still connected means still locked; the round trip finds a connection that died or went silent.
+        await client.query(pingQuery(this.timeouts.connectMs));
         return this.held;
       }
       const { rows } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS locked', [
@@ -47,13 +59,13 @@ export class PostgresAdvisoryLeadership implements ProjectionLeadership {
     this.client = undefined;
     this.held = false;
     // Ending the session releases the lock.
-    await client?.end().catch(() => undefined);
+    if (client !== undefined) await endClientWithin(client, this.timeouts.connectMs);
   }
 
   private async connection(): Promise<Client> {
     if (this.client !== undefined) return this.client;
-    const client = new Client({
-      connectionString: this.options.databaseUrl,
+    const client = boundedClient({
+      ...boundedConnectionConfig(this.options.databaseUrl, this.timeouts),
       application_name: 'portfolio-ledger projections',
     });
     client.on('error', () => {

@@ -11,6 +11,18 @@ export class ProjectionProgress {
   state: ProjectionState = 'starting';
   lastError: string | undefined;
   private readonly reached = new HeadSignal();
+  /** When the follower's current turn began (monotonic clock): a turn that lasts is a loop waiting on its database. */
+  private turnStartedAt = performance.now();
+
+  /** The follower begins a turn: it is moving. */
+  beginTurn(): void {
+    this.turnStartedAt = performance.now();
+  }
+
+  /** How long the follower's current turn has lasted, in milliseconds. */
+  get turnMs(): number {
+    return performance.now() - this.turnStartedAt;
+  }
 
   /** Serves `generation`, applied up to `checkpoint`. */
   serve(generation: number, checkpoint: bigint): void {

@@ -1,6 +1,6 @@
 import type { EventStore } from '@portfolio/event-store';
 import type { ReadModelDatabase } from '../database/read-model-database';
-import { LogFollower, type FollowerPace } from './log-follower';
+import { LogFollower, turnWaitMs, type FollowerPace } from './log-follower';
 import { ProjectionLead } from './projection-lead';
 import { SoleLeadership, type ProjectionLeadership } from './projection-leadership';
 import { projectionParts } from './projection-parts';
@@ -21,7 +21,17 @@ export interface ProjectionRuntimeOptions extends Partial<FollowerPace> {
   /** Who projects when several processes share the read models (default: this process alone). */
   readonly leadership?: ProjectionLeadership;
   readonly log?: (message: string) => void;
+  /**
+   * A turn of the follower lasting this much longer than its own wait counts as stalled: waiting on a database that
+   * does not answer (default DEFAULT_STALL_AFTER_MS).
+   */
+  readonly stallAfterMs?: number;
 }
+
+export const DEFAULT_STALL_AFTER_MS = 10_000;
+
+/** Whether the projections can make progress, for readiness; the reason when they cannot. */
+export type ProjectionHealth = { readonly ok: true } | { readonly ok: false; readonly reason: string };
 
 /**
  * Follows the log from the read models' checkpoint and applies events in position order, each batch in one
@@ -35,6 +45,8 @@ export class ProjectionRuntime {
   private readonly rebuilder: Rebuilder;
   private readonly follower: LogFollower;
   private running: Promise<void> | undefined;
+  /** Beyond this, the follower's current turn is stalled. */
+  private readonly maxTurnMs: number;
 
   constructor(
     private readonly store: EventStore,
@@ -50,12 +62,16 @@ export class ProjectionRuntime {
     this.progress = parts.progress;
     this.lead = new ProjectionLead(options.leadership ?? new SoleLeadership(), parts);
     this.rebuilder = new Rebuilder(parts, this.stopping.signal);
-    this.follower = new LogFollower(parts, this.lead, {
+    const retryDelayMs = options.retryDelayMs ?? 1000;
+    const pace: FollowerPace = {
       idleWaitMs: options.idleWaitMs ?? 5000,
-      retryDelayMs: options.retryDelayMs ?? 1000,
+      retryDelayMs,
+      maxRetryDelayMs: options.maxRetryDelayMs ?? 10 * retryDelayMs,
       standbyPollMs: options.standbyPollMs ?? 100,
       leadershipCheckMs: options.leadershipCheckMs ?? 1000,
-    });
+    };
+    this.follower = new LogFollower(parts, this.lead, pace);
+    this.maxTurnMs = turnWaitMs(pace) + (options.stallAfterMs ?? DEFAULT_STALL_AFTER_MS);
   }
 
   /**
@@ -89,9 +105,30 @@ export class ProjectionRuntime {
     return this.progress.waitFor(position, timeoutMs, this.stopping.signal);
   }
 
+  /**
+   * Not ok while the follower is not running, fails and retries, or has been waiting on its database for longer
+   * than a turn lasts: reads would not see new events. Answers at once, without a query.
+   */
+  health(): ProjectionHealth {
+    const { state, lastError, turnMs } = this.progress;
+    if (state === 'starting' || state === 'stopped') return { ok: false, reason: `the projections are ${state}` };
+    // lastError, not the state alone: a failing leader may find itself standing by, and fail again there.
+    if (lastError !== undefined) return { ok: false, reason: `the projections fail and retry: ${lastError}` };
+    if (this.stalled) {
+      return { ok: false, reason: `the projections have been waiting on their database for ${Math.round(turnMs)} ms` };
+    }
+    return { ok: true };
+  }
+
+  /** The follower is stuck in a turn, waiting on a database that does not answer. */
+  private get stalled(): boolean {
+    return this.running !== undefined && this.progress.state !== 'stopped' && this.progress.turnMs > this.maxTurnMs;
+  }
+
   async status(): Promise<{ projectors: ProjectorStatus[]; rebuild?: RebuildStatus }> {
     const head = await this.store.head();
-    const { generation, checkpoint, state, lastError } = this.progress;
+    const { generation, checkpoint, lastError } = this.progress;
+    const state = this.stalled ? 'stalled' : this.progress.state;
     // Never clamped: a head behind the projected position means rows were taken out of the log.
     const lag = head - checkpoint;
     const warning = lag < 0n ? logBehindReadModels(head, checkpoint) : undefined;

@@ -1,5 +1,8 @@
-/** `standby`: another process leads the projections; this one serves what it writes. */
-export type ProjectionState = 'starting' | 'catching_up' | 'live' | 'standby' | 'failed' | 'stopped';
+/**
+ * `standby`: another process leads the projections; this one serves what it writes. `stalled`: waiting on a database
+ * that does not answer, longer than a turn of the follower lasts.
+ */
+export type ProjectionState = 'starting' | 'catching_up' | 'live' | 'standby' | 'stalled' | 'failed' | 'stopped';
 
 /** What GET /admin/projections shows of one projector. */
 export interface ProjectorStatus {
