@@ -6,7 +6,7 @@ import { openReadModelDatabase, type ReadModelDatabase } from './read-model-data
 describe('read-model database on PostgreSQL: statement bounds', () => {
   let scratch: ScratchSchema;
   let database: ReadModelDatabase;
-  const timeouts = { connectMs: 300, statementMs: 200, keepAliveDelayMs: 1000 };
+  const timeouts = { connectMs: 1000, statementMs: 200, keepAliveDelayMs: 1000 };
   beforeEach(async () => {
     scratch = scratchPostgresSchema('rm_bounds');
     const { connectionString: databaseUrl, schema } = scratch;

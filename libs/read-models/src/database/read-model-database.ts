@@ -125,7 +125,10 @@ async function fenced(write: () => unknown): Promise<boolean> {
   }
 }
 
-type OpenedDatabase = Pick<ReadModelDatabase, 'db' | 'writeAtomically' | 'close'>;
+type OpenedDatabase = Pick<ReadModelDatabase, 'db' | 'writeAtomically' | 'close'> & {
+  /** Where the schema is created: a migration lasts as long as the data is large, so it is not bounded. */
+  readonly migrationDb: Kysely<ReadModelTables>;
+};
 
 function openSqlite(file: string): OpenedDatabase {
   preparePrivateDatabaseFile(file);
@@ -135,7 +138,7 @@ function openSqlite(file: string): OpenedDatabase {
   database.pragma('synchronous = NORMAL');
   database.pragma('busy_timeout = 10000');
   const db = new Kysely<ReadModelTables>({ dialect: new SqliteDialect({ database }) });
-  return { db, writeAtomically: sqliteWriter(database), close: () => db.destroy() };
+  return { db, migrationDb: db, writeAtomically: sqliteWriter(database), close: () => db.destroy() };
 }
 
 function openPostgres(databaseUrl: string, schema: string, timeouts: PostgresTimeouts): OpenedDatabase {
@@ -156,6 +159,7 @@ function openPostgres(databaseUrl: string, schema: string, timeouts: PostgresTim
   const writeUnbounded = postgresWriter(unbounded.db);
   return {
     db: bounded.db,
+    migrationDb: unbounded.db,
     writeAtomically: (write) => (write.unbounded === true ? writeUnbounded(write) : writeBounded(write)),
     close: async () => void (await Promise.all([bounded.close(), unbounded.close()])),
   };
@@ -163,7 +167,7 @@ function openPostgres(databaseUrl: string, schema: string, timeouts: PostgresTim
 
 /** Opens the read-model database and creates its tables if missing (under a lock on PostgreSQL: several processes may start at once). */
 export async function openReadModelDatabase(location: ReadModelLocation): Promise<ReadModelDatabase> {
-  const { db, writeAtomically, close } =
+  const { db, migrationDb, writeAtomically, close } =
     location.kind === 'sqlite'
       ? openSqlite(location.file)
       : openPostgres(location.databaseUrl, location.schema, location.timeouts ?? DEFAULT_POSTGRES_TIMEOUTS);
@@ -171,7 +175,7 @@ export async function openReadModelDatabase(location: ReadModelLocation): Promis
     if (location.kind === 'postgres') {
       // The event store migrates the same schema under the same lock: CREATE SCHEMA IF NOT EXISTS is not safe
       // against a concurrent one.
-      await db.transaction().execute(async (trx) => {
+      await migrationDb.transaction().execute(async (trx) => {
         await sql`SELECT pg_advisory_xact_lock(hashtext(${`portfolio-ledger:migrate:${location.schema}`}))`.execute(
           trx,
         );
@@ -179,7 +183,7 @@ export async function openReadModelDatabase(location: ReadModelLocation): Promis
         await createReadModelSchema(trx);
       });
     } else {
-      await createReadModelSchema(db);
+      await createReadModelSchema(migrationDb);
     }
   } catch (error) {
     await close();
