@@ -1,4 +1,5 @@
 import { NestFactory } from '@nestjs/core';
+import type { LoggerService } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { PortfolioConfig } from '@portfolio/application';
 import { AppModule } from './app.module';
@@ -13,7 +14,7 @@ export const API_PREFIX = 'api/v1';
  */
 export async function createApp(
   config: PortfolioConfig,
-  options: { logger?: false } = {},
+  options: { logger?: LoggerService | false } = {},
 ): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     logger: options.logger,

@@ -1,17 +1,18 @@
 import 'reflect-metadata';
-import { ConfigError, DEFAULT_SHUTDOWN_TIMEOUT_MS, describeStore, loadConfig } from '@portfolio/application';
+import { DEFAULT_SHUTDOWN_TIMEOUT_MS, describeStore, loadConfig } from '@portfolio/application';
 import { createApp } from './create-app';
 import { closeGracefullyOnSignal } from './graceful-shutdown';
+import { isOperatorError, ServiceLogger } from './start-up-errors';
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env, process.cwd());
-  const app = await createApp(config);
+  const app = await createApp(config, { logger: new ServiceLogger() });
   closeGracefullyOnSignal(app, config.shutdownTimeoutMs ?? DEFAULT_SHUTDOWN_TIMEOUT_MS);
   await app.listen(config.port);
   console.log(`portfolio-ledger listening on http://localhost:${config.port} (${describeStore(config.store)})`);
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof ConfigError ? error.message : error);
+  console.error(isOperatorError(error) ? error.message : error);
   process.exit(1);
 });

@@ -12,6 +12,7 @@ export * from './config/portfolio-config';
 export * from './config/shutdown-config';
 export * from './event-store/event-store.module';
 export * from './event-store/event-store.provider';
+export * from './event-store/write-health';
 export * from './ledger/application-errors';
 export * from './ledger/command-envelope';
 export * from './ledger/command-result';

@@ -53,6 +53,11 @@ export interface EventStore {
   positionAt(instant: string): Promise<bigint>;
   /** Resolves with the head as soon as it is past `after`, or when the timeout or signal ends the wait. */
   waitForEvents(after: bigint, options: WaitOptions): Promise<bigint>;
+  /**
+   * A small real write (one row rewritten), for readiness to learn that the storage takes writes again after a
+   * fault; throws StoreUnavailableError naming the fault while it does not.
+   */
+  probeWrite(): Promise<void>;
   /** Releases connections; the store cannot be used afterwards. */
   close(): Promise<void>;
 }

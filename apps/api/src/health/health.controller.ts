@@ -6,7 +6,7 @@ import {
   type HealthCheckResult,
   type HealthIndicatorFunction,
 } from '@nestjs/terminus';
-import { EVENT_STORE } from '@portfolio/application';
+import { EVENT_STORE, WriteHealth } from '@portfolio/application';
 import type { EventStore } from '@portfolio/event-store';
 import { ProjectionRuntime } from '@portfolio/read-models';
 import { Public } from '../auth/public.decorator';
@@ -16,7 +16,8 @@ export const READY_STORE_TIMEOUT_MS = 2000;
 
 /**
  * Liveness says the process answers, without touching a database. Readiness says it can serve: its event store
- * answers within a short bound, and its projections make progress (else reads would not see new events).
+ * answers within a short bound and takes writes (no disk full, read-only or unreachable storage since the last
+ * write), and its projections make progress (else reads would not see new events).
  */
 @Public()
 @Controller('health')
@@ -26,6 +27,7 @@ export class HealthController {
     private readonly indicators: HealthIndicatorService,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly projections: ProjectionRuntime,
+    private readonly writes: WriteHealth,
   ) {}
 
   @Get('live')
@@ -42,6 +44,14 @@ export class HealthController {
         this.indicators
           .check('eventStore')
           .attempt(async () => ({ head: (await this.store.head()).toString() }))
+          .withTimeout(READY_STORE_TIMEOUT_MS),
+      () =>
+        this.indicators
+          .check('writes')
+          .attempt(async () => {
+            const fault = await this.writes.currentFault();
+            if (fault !== undefined) throw new Error(fault.description);
+          })
           .withTimeout(READY_STORE_TIMEOUT_MS),
       () => {
         const health = this.projections.health();

@@ -24,6 +24,6 @@ export function sendProblem(error: unknown, request: Request, response: Response
   else if (body.status >= 500) logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
   if (response.headersSent) return;
   if (error instanceof ProjectionsBehindError) response.setHeader('Retry-After', String(error.retryAfterSeconds));
-  if (error instanceof StoreUnavailableError) response.setHeader('Retry-After', '1');
+  if (error instanceof StoreUnavailableError) response.setHeader('Retry-After', String(error.retryAfterSeconds));
   response.status(body.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
 }

@@ -1,11 +1,22 @@
+import type { StorageFault } from '@portfolio/event-store';
+
 /** One field-level complaint of a 400 or 422: where (`milestones[2].dueOn`) and what. */
 export interface FieldError {
   readonly path: string;
   readonly message: string;
 }
 
-/** An RFC 9457 problem details body, with a stable machine `code` and, for validation, the fields at fault. */
-export interface ProblemDocument {
+/** Where the storage failed and how (disk full, read-only ...): the path or the server, never credentials. */
+export interface StorageFaultMembers {
+  readonly cause: StorageFault;
+  readonly where: string;
+}
+
+/**
+ * An RFC 9457 problem details body, with a stable machine `code` and, for validation, the fields at fault; for
+ * storage that cannot be written, its fault.
+ */
+export interface ProblemDocument extends Partial<StorageFaultMembers> {
   readonly type: string;
   readonly title: string;
   readonly status: number;
@@ -38,7 +49,7 @@ export function problem(
   status: number,
   code: string,
   detail: string,
-  extra: { instance?: string; errors?: readonly FieldError[] } = {},
+  extra: { instance?: string; errors?: readonly FieldError[]; storage?: StorageFaultMembers } = {},
 ): ProblemDocument {
   return {
     type: `urn:portfolio-ledger:problem:${code}`,
@@ -48,5 +59,6 @@ export function problem(
     ...(extra.instance === undefined ? {} : { instance: extra.instance }),
     code,
     ...(extra.errors === undefined ? {} : { errors: extra.errors }),
+    ...extra.storage,
   };
 }

@@ -91,14 +91,10 @@ export function toProblem(error: unknown, instance: string): ProblemDocument {
   if (error instanceof ProjectionsBehindError) return problem(503, error.code, error.message, { instance });
   if (error instanceof NotProjectionLeaderError) return problem(409, error.code, error.message, { instance });
   if (error instanceof StoreUnavailableError) {
-    return problem(
-      503,
-      error.code,
-      'the event store is unavailable for a moment; nothing was recorded, retry the request',
-      {
-        instance,
-      },
-    );
+    return problem(503, error.code, `${error.description}: nothing was recorded; retry the request`, {
+      instance,
+      storage: { cause: error.fault, where: error.where },
+    });
   }
   // The log no longer extends what the instance signed: nothing can be exported that would verify. The auditor must
   // hear why, not a generic error (the log says it too).

@@ -6,6 +6,7 @@ import {
   type StoredEvent,
 } from '@portfolio/event-store';
 import { todayInParis, type Clock } from '../clock/clock';
+import type { WriteHealth } from '../event-store/write-health';
 import { ConcurrencyConflictError, IdempotencyKeyReusedError, PreconditionFailedError } from './application-errors';
 import type { CommandEnvelope } from './command-envelope';
 import type { CommandResult } from './command-result';
@@ -47,6 +48,7 @@ export class CommandExecutor {
   constructor(
     private readonly store: EventStore,
     private readonly clock: Clock,
+    private readonly writes: WriteHealth,
   ) {}
 
   /** Commands on one stream, in this process, one at a time: they would only lose races to each other. */
@@ -94,7 +96,9 @@ export class CommandExecutor {
         return { streamId, revision: revision ?? -1n, position: lastPosition, appended: 0, replayed: false };
       }
       try {
-        const written = await this.store.append(streamId, toNewEvents(events, envelope), revision ?? 'no_stream');
+        const written = await this.writes.observe(
+          this.store.append(streamId, toNewEvents(events, envelope), revision ?? 'no_stream'),
+        );
         this.states.set(streamId, {
           revision: written.revision,
           lastPosition: written.position,

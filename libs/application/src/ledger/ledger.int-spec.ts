@@ -8,6 +8,7 @@ import {
 } from '../../../domain/src/testing/tech-gouv';
 import { scratchSqliteFile, type ScratchFile } from '../../../event-store/src/testing/scratch-database';
 import type { Clock } from '../clock/clock';
+import { WriteHealth } from '../event-store/write-health';
 import type { CommandEnvelope } from './command-envelope';
 import { Ledger } from './ledger';
 import type { LedgerFacts } from './ledger-facts';
@@ -69,7 +70,7 @@ describe('ledger', () => {
         },
       },
     });
-    return new Ledger(recording, clock, facts);
+    return new Ledger(recording, clock, facts, new WriteHealth(recording));
   }
 
   it('routes a launch through the mission it reads, and appends to the project only', async () => {
@@ -111,7 +112,7 @@ describe('ledger', () => {
 
   it('decides on what other writers appended since, not on its stale cache', async () => {
     const ours = ledgerOn(store);
-    const theirs = new Ledger(store, clock, facts);
+    const theirs = new Ledger(store, clock, facts, new WriteHealth(store));
     await ours.execute(defineIdnum, envelope());
     await ours.execute(launchFranceConnect, envelope());
     await theirs.execute(reachImpots, envelope());

@@ -10,6 +10,7 @@ import type { EventStore } from '@portfolio/event-store';
 import { randomUUID } from 'node:crypto';
 import { CLOCK, type Clock } from '../clock/clock';
 import { EVENT_STORE } from '../event-store/event-store.provider';
+import { WriteHealth } from '../event-store/write-health';
 import { fingerprintCommand, type Actor, type CommandEnvelope } from './command-envelope';
 import { CommandExecutor } from './command-executor';
 import type { CommandResult } from './command-result';
@@ -27,8 +28,9 @@ export class Ledger {
     @Inject(EVENT_STORE) store: EventStore,
     @Inject(CLOCK) clock: Clock,
     @Inject(LEDGER_FACTS) private readonly facts: LedgerFacts,
+    writes: WriteHealth,
   ) {
-    this.executor = new CommandExecutor(store, clock);
+    this.executor = new CommandExecutor(store, clock, writes);
   }
 
   /** Decides the command and appends what it decided, under the envelope's actor, idempotency key and precondition. */

@@ -27,6 +27,12 @@ export function isStreamNotFound(error: unknown): boolean {
   return commandErrorType(error) === ErrorType.STREAM_NOT_FOUND;
 }
 
-export function translate(error: unknown): unknown {
-  return isUnavailable(error) ? new StoreUnavailableError(error) : error;
+/** The server(s) of a connection string, without credentials nor options: what an error message may name. */
+export function describeKurrentDb(connectionString: string): string {
+  return `KurrentDB at ${connectionString.replace(/\/\/[^@/]*@/, '//').split('?')[0]}`;
+}
+
+/** `error` as StoreUnavailableError naming the server when it is out of reach, else as it is. */
+export function translate(error: unknown, server: string): unknown {
+  return isUnavailable(error) ? new StoreUnavailableError('unreachable', server, error) : error;
 }

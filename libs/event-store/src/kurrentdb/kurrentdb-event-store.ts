@@ -18,7 +18,13 @@ import { HeadSignal } from '../head-signal';
 import { chainEvents, checkExpectedRevision, nextRecordedAt, prepareAppend, type StreamTip } from '../prepare-append';
 import type { AppendResult, ExpectedRevision, NewEvent, StoredEvent } from '../stored-event';
 import { toRecordedAtForm } from '../stored-row';
-import { isStreamNotFound, isUnavailable, isWrongExpectedVersion, translate } from './kurrentdb-errors';
+import {
+  describeKurrentDb,
+  isStreamNotFound,
+  isUnavailable,
+  isWrongExpectedVersion,
+  translate,
+} from './kurrentdb-errors';
 import { fromKurrentRecord, KurrentStreamNames, toKurrentEventData, type KurrentRecord } from './kurrentdb-record';
 
 export interface KurrentDbEventStoreOptions {
@@ -58,8 +64,11 @@ export class KurrentDbEventStore implements EventStore {
   private subscription: AllStreamSubscription | undefined;
   private closed = false;
   private lastRecordedAt: string | undefined;
+  /** The server, for errors: never the credentials of the connection string. */
+  private readonly server: string;
 
   private constructor(options: KurrentDbEventStoreOptions) {
+    this.server = describeKurrentDb(options.connectionString);
     this.client = KurrentDBClient.connectionString(options.connectionString);
     this.names = new KurrentStreamNames(options.namespace ?? '');
     this.resubscribeDelayMs = options.resubscribeDelayMs ?? 1000;
@@ -90,7 +99,7 @@ export class KurrentDbEventStore implements EventStore {
         this.signal.advance(position);
         return { revision: chained[chained.length - 1].revision, position };
       } catch (error) {
-        if (!isWrongExpectedVersion(error)) throw translate(error);
+        if (!isWrongExpectedVersion(error)) throw translate(error, this.server);
         // The tip moved between our read and our write. With `any` the events chain onto the new tip; with an
         // exact expectation the caller decides.
         if (expected !== 'any' || race >= TIP_RACE_ATTEMPTS) {
@@ -145,7 +154,7 @@ export class KurrentDbEventStore implements EventStore {
       }
     } catch (error) {
       if (isStreamNotFound(error)) throw new StreamNotFoundError(streamId);
-      throw translate(error);
+      throw translate(error, this.server);
     }
     // Reading past the end of an existing stream is empty, not an error; reading a stream that never was is one.
     if (!found && (options.fromRevision ?? 0n) === 0n) throw new StreamNotFoundError(streamId);
@@ -171,7 +180,7 @@ export class KurrentDbEventStore implements EventStore {
         yield event;
       }
     } catch (error) {
-      throw translate(error);
+      throw translate(error, this.server);
     }
   }
 
@@ -184,7 +193,7 @@ export class KurrentDbEventStore implements EventStore {
       }
     } catch (error) {
       if (isStreamNotFound(error)) return [];
-      throw translate(error);
+      throw translate(error, this.server);
     }
     return events.sort((a, b) => (a.position < b.position ? -1 : a.position > b.position ? 1 : 0));
   }
@@ -205,7 +214,7 @@ export class KurrentDbEventStore implements EventStore {
         }
       } catch (error) {
         // A position that is no record's boundary is refused by the server: there is no event at it.
-        if (isUnavailable(error)) throw new StoreUnavailableError(error);
+        if (isUnavailable(error)) throw new StoreUnavailableError('unreachable', this.server, error);
       }
     }
     return found;
@@ -224,7 +233,7 @@ export class KurrentDbEventStore implements EventStore {
       }
       return 0n;
     } catch (error) {
-      throw translate(error);
+      throw translate(error, this.server);
     }
   }
 
@@ -246,13 +255,21 @@ export class KurrentDbEventStore implements EventStore {
       }
       return 0n;
     } catch (error) {
-      throw translate(error);
+      throw translate(error, this.server);
     }
   }
 
   async waitForEvents(after: bigint, options: WaitOptions): Promise<bigint> {
     this.subscribe();
     return this.signal.wait(after, await this.head(), options);
+  }
+
+  /**
+   * Reads the head: the only fault this adapter tells apart is a server out of reach, which a read shows as well as
+   * a write, without adding to the log.
+   */
+  async probeWrite(): Promise<void> {
+    await this.head();
   }
 
   async close(): Promise<void> {
@@ -306,7 +323,7 @@ export class KurrentDbEventStore implements EventStore {
       return undefined;
     } catch (error) {
       if (isStreamNotFound(error)) return undefined;
-      throw translate(error);
+      throw translate(error, this.server);
     }
   }
 

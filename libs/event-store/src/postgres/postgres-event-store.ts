@@ -1,5 +1,5 @@
 import type { Pool, PoolConfig, QueryResult, QueryResultRow } from 'pg';
-import { DuplicateEventIdError, StoreUnavailableError, StreamNotFoundError } from '../errors';
+import { DuplicateEventIdError, StreamNotFoundError } from '../errors';
 import type { EventStore, ReadAllOptions, ReadStreamOptions, WaitOptions } from '../event-store.port';
 import { HeadSignal } from '../head-signal';
 import { chainEvents, checkExpectedRevision, nextRecordedAt, prepareAppend, type StreamTip } from '../prepare-append';
@@ -10,10 +10,10 @@ import {
   boundedPool,
   DEFAULT_POSTGRES_TIMEOUTS,
   endWithin,
-  isReadTimeout,
   PostgresUnreachableError,
   type PostgresTimeouts,
 } from './postgres-connection';
+import { translatePostgresFault } from './postgres-faults';
 import { PostgresListener } from './postgres-listener';
 import { migratePostgresEventStore, quoteIdentifier } from './postgres-schema';
 
@@ -53,6 +53,7 @@ export class PostgresEventStore implements EventStore {
   private readonly signal = new HeadSignal();
   private readonly listener: PostgresListener;
   private readonly closeWithinMs: number;
+  private readonly connectionString: string;
 
   private constructor(
     config: PoolConfig & { connectionString: string },
@@ -77,6 +78,7 @@ export class PostgresEventStore implements EventStore {
     });
     this.channel = channel;
     this.closeWithinMs = timeouts.connectMs;
+    this.connectionString = config.connectionString;
   }
 
   static async open(options: PostgresEventStoreOptions): Promise<PostgresEventStore> {
@@ -105,7 +107,7 @@ export class PostgresEventStore implements EventStore {
 
   async append(streamId: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
     const prepared = prepareAppend(streamId, events);
-    const client = await this.pool.connect().catch((error: unknown) => Promise.reject(translatePostgresError(error)));
+    const client = await this.pool.connect().catch((error: unknown) => Promise.reject(this.translate(error)));
     let broken: Error | undefined;
     try {
       const [, locked] = (await client.query(
@@ -150,7 +152,7 @@ export class PostgresEventStore implements EventStore {
       await client.query('ROLLBACK').catch((rollbackError: Error) => {
         broken = rollbackError;
       });
-      throw translatePostgresError(error);
+      throw this.translate(error);
     } finally {
       // A connection whose rollback failed is in an unknown state: destroy it rather than reuse it.
       client.release(broken);
@@ -235,7 +237,13 @@ export class PostgresEventStore implements EventStore {
     await endWithin(this.pool, this.closeWithinMs);
   }
 
-  /** A query on the pool, with a lost connection reported as StoreUnavailableError (the caller may retry). */
+  async probeWrite(): Promise<void> {
+    await this.query(
+      'INSERT INTO write_probe (id, probed_at) VALUES (1, now()) ON CONFLICT (id) DO UPDATE SET probed_at = excluded.probed_at',
+    );
+  }
+
+  /** A query on the pool, with a storage fault reported as StoreUnavailableError (the caller may retry). */
   private async query<R extends QueryResultRow = QueryResultRow>(
     sql: string,
     params?: unknown[],
@@ -243,35 +251,15 @@ export class PostgresEventStore implements EventStore {
     try {
       return await this.pool.query<R>(sql, params);
     } catch (error) {
-      throw translatePostgresError(error);
+      throw this.translate(error);
     }
   }
-}
 
-// Class 08 (connection exception), 57P0x (the server shut the session down) and 57014 (a statement cancelled, by
-// statement_timeout), plus socket-level failures.
-const CONNECTION_LOST = /^(08|57P0|57014)/;
-const SOCKET_ERRORS = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT']);
-// pg's words for a connection that could not be made or a pool client that could not be had in time.
-const CONNECT_TIMEOUT = /timeout expired|connection timeout|timeout exceeded when trying to connect/i;
-
-function translatePostgresError(error: unknown): unknown {
-  const { code, constraint, detail, message } = error as {
-    code?: string;
-    constraint?: string;
-    detail?: string;
-    message?: string;
-  };
-  if (code === '23505' && constraint === 'events_event_id_key') {
-    return new DuplicateEventIdError(/\(event_id\)=\(([^)]*)\)/.exec(detail ?? '')?.[1] ?? 'unknown');
+  private translate(error: unknown): unknown {
+    const { code, constraint, detail } = error as { code?: string; constraint?: string; detail?: string };
+    if (code === '23505' && constraint === 'events_event_id_key') {
+      return new DuplicateEventIdError(/\(event_id\)=\(([^)]*)\)/.exec(detail ?? '')?.[1] ?? 'unknown');
+    }
+    return translatePostgresFault(error, this.connectionString);
   }
-  if (
-    (code !== undefined && (CONNECTION_LOST.test(code) || SOCKET_ERRORS.has(code))) ||
-    /Connection terminated|not queryable/i.test(message ?? '') ||
-    CONNECT_TIMEOUT.test(message ?? '') ||
-    isReadTimeout(error)
-  ) {
-    return new StoreUnavailableError(error);
-  }
-  return error;
 }

@@ -31,6 +31,8 @@ const MIGRATIONS: readonly string[] = [
   // metadata.commandId copied into a column of its own: the idempotency lookup of every command needs an index.
   `ALTER TABLE events ADD COLUMN command_id TEXT;
    CREATE INDEX events_by_command_id ON events (command_id) WHERE command_id IS NOT NULL;`,
+  // One row rewritten by EventStore.probeWrite: a real write that tells when the storage takes writes again.
+  `CREATE TABLE write_probe (id INTEGER PRIMARY KEY CHECK (id = 1), probed_at TIMESTAMPTZ NOT NULL);`,
 ];
 
 const COMPONENT = 'event-store';

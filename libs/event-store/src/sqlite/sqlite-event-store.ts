@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { DuplicateEventIdError, StreamNotFoundError } from '../errors';
 import type { EventStore, ReadAllOptions, ReadStreamOptions, WaitOptions } from '../event-store.port';
 import { HeadSignal } from '../head-signal';
-import { preparePrivateDatabaseFile } from './private-database-file';
+import { openSqliteFile } from './open-sqlite-file';
 import {
   chainEvents,
   checkExpectedRevision,
@@ -13,6 +13,7 @@ import {
 } from '../prepare-append';
 import type { AppendResult, ExpectedRevision, NewEvent, StoredEvent } from '../stored-event';
 import { likePrefix, rowToStoredEvent, STORED_COLUMNS, toRecordedAtForm, type StoredRow } from '../stored-row';
+import { translateSqliteFault } from './sqlite-faults';
 import { migrateSqliteEventStore } from './sqlite-schema';
 
 export interface SqliteEventStoreOptions {
@@ -46,6 +47,7 @@ type AppendOutcome = { readonly result: AppendResult } | { readonly error: unkno
  */
 export class SqliteEventStore implements EventStore {
   private readonly db: Database.Database;
+  private readonly file: string;
   private readonly signal = new HeadSignal();
   private readonly externalPollMs: number;
   // Reads whose SQL depends on their options, each prepared once.
@@ -60,18 +62,19 @@ export class SqliteEventStore implements EventStore {
   private readonly selectStreamExists: Database.Statement<[string], bigint>;
   private readonly selectPositionAt: Database.Statement<[string], bigint | null>;
   private readonly selectByCommandId: Database.Statement<[string], StoredRow>;
+  private readonly upsertWriteProbe: Database.Statement<[string]>;
   private readonly appendGroup: (group: readonly PendingAppend[]) => AppendOutcome[];
   private readonly pending: PendingAppend[] = [];
 
   constructor(options: SqliteEventStoreOptions) {
-    preparePrivateDatabaseFile(options.file);
-    this.db = new Database(options.file);
-    this.db.pragma('journal_mode = WAL');
-    // FULL: a committed event survives a power cut, not only a killed process.
-    this.db.pragma('synchronous = FULL');
-    this.db.pragma('busy_timeout = 10000');
-    this.db.defaultSafeIntegers(true);
-    migrateSqliteEventStore(this.db);
+    this.file = options.file;
+    this.db = openSqliteFile(options.file, (db) => {
+      // FULL: a committed event survives a power cut, not only a killed process.
+      db.pragma('synchronous = FULL');
+      db.pragma('busy_timeout = 10000');
+      db.defaultSafeIntegers(true);
+      migrateSqliteEventStore(db);
+    });
     this.externalPollMs = options.externalPollMs ?? 250;
 
     this.selectTip = this.db.prepare(
@@ -97,6 +100,9 @@ export class SqliteEventStore implements EventStore {
       .pluck() as Database.Statement<[string], bigint | null>;
     this.selectByCommandId = this.db.prepare(
       `SELECT ${STORED_COLUMNS} FROM events WHERE command_id = ? ORDER BY position`,
+    );
+    this.upsertWriteProbe = this.db.prepare(
+      'INSERT INTO write_probe (id, probed_at) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET probed_at = excluded.probed_at',
     );
 
     const appendOne = this.db.transaction(({ streamId, prepared, expected }: PendingAppend): AppendResult => {
@@ -213,6 +219,14 @@ export class SqliteEventStore implements EventStore {
     return rows.map(rowToStoredEvent);
   }
 
+  async probeWrite(): Promise<void> {
+    try {
+      this.upsertWriteProbe.run(new Date().toISOString());
+    } catch (error) {
+      throw translateSqliteFault(error, this.file);
+    }
+  }
+
   async head(): Promise<bigint> {
     return this.selectHead.get() ?? 0n;
   }
@@ -281,7 +295,9 @@ export class SqliteEventStore implements EventStore {
 
   private translateError(error: unknown, events: readonly NewEvent[]): unknown {
     const { code, message } = error as { code?: string; message?: string };
-    if (code !== 'SQLITE_CONSTRAINT_UNIQUE' || !message?.includes('events.event_id')) return error;
+    if (code !== 'SQLITE_CONSTRAINT_UNIQUE' || !message?.includes('events.event_id')) {
+      return translateSqliteFault(error, this.file);
+    }
     const ids = JSON.stringify(events.map((e) => e.eventId.toLowerCase()));
     const taken = this.db
       .prepare('SELECT event_id FROM events WHERE event_id IN (SELECT value FROM json_each(?)) LIMIT 1')

@@ -5,8 +5,11 @@ import {
   boundedPool,
   DEFAULT_POSTGRES_TIMEOUTS,
   endWithin,
-  preparePrivateDatabaseFile,
+  openSqliteFile,
   PostgresUnreachableError,
+  sqliteOpenError,
+  translatePostgresFault,
+  translateSqliteFault,
   type PostgresTimeouts,
 } from '@portfolio/event-store';
 import { createReadModelSchema } from './read-model-schema';
@@ -62,7 +65,7 @@ class FenceNotHeld extends Error {}
  * lock across awaits, while an append on the event store's own connection (synchronous, in the same thread)
  * waited for that lock, and neither could go on.
  */
-function sqliteWriter(database: Database.Database): ReadModelDatabase['writeAtomically'] {
+function sqliteWriter(database: Database.Database, file: string): ReadModelDatabase['writeAtomically'] {
   // A projection writes the same few statements batch after batch: each is prepared once.
   const prepared = new Map<string, Database.Statement>();
   const statementFor = (sql: string): Database.Statement => {
@@ -88,40 +91,47 @@ function sqliteWriter(database: Database.Database): ReadModelDatabase['writeAtom
     }
     for (const statement of statements) run(statement);
   });
-  return async (batch) => fenced(() => write.immediate(batch));
+  return async (batch) =>
+    fenced(
+      () => write.immediate(batch),
+      (error) => translateSqliteFault(error, file),
+    );
 }
 
 // PostgreSQL binds at most 65,535 parameters per statement; 9 columns × 1,000 rows stays well below.
 const ROWS_PER_INSERT = 1000;
 
-function postgresWriter(db: Kysely<ReadModelTables>): ReadModelDatabase['writeAtomically'] {
+function postgresWriter(db: Kysely<ReadModelTables>, databaseUrl: string): ReadModelDatabase['writeAtomically'] {
   return ({ fences = [], inserts = [], statements = [] }) =>
-    fenced(() =>
-      db.transaction().execute(async (trx) => {
-        for (const fence of fences) {
-          if ((await trx.executeQuery(fence)).numAffectedRows !== 1n) throw new FenceNotHeld();
-        }
-        for (const { table, rows } of inserts) {
-          for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
-            // Kysely cannot relate a table name held in a variable to its row type; `rows` were built for `table`.
-            await trx
-              .insertInto(table)
-              .values(rows.slice(i, i + ROWS_PER_INSERT) as never)
-              .execute();
+    fenced(
+      () =>
+        db.transaction().execute(async (trx) => {
+          for (const fence of fences) {
+            if ((await trx.executeQuery(fence)).numAffectedRows !== 1n) throw new FenceNotHeld();
           }
-        }
-        for (const statement of statements) await trx.executeQuery(statement);
-      }),
+          for (const { table, rows } of inserts) {
+            for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
+              // Kysely cannot relate a table name held in a variable to its row type; `rows` were built for `table`.
+              await trx
+                .insertInto(table)
+                .values(rows.slice(i, i + ROWS_PER_INSERT) as never)
+                .execute();
+            }
+          }
+          for (const statement of statements) await trx.executeQuery(statement);
+        }),
+      (error) => translatePostgresFault(error, databaseUrl),
     );
 }
 
-async function fenced(write: () => unknown): Promise<boolean> {
+/** Runs `write`: false when a fence did not hold, a storage fault (disk full, read-only ...) named by `translate`. */
+async function fenced(write: () => unknown, translate: (error: unknown) => unknown): Promise<boolean> {
   try {
     await write();
     return true;
   } catch (error) {
     if (error instanceof FenceNotHeld) return false;
-    throw error;
+    throw translate(error);
   }
 }
 
@@ -131,14 +141,13 @@ type OpenedDatabase = Pick<ReadModelDatabase, 'db' | 'writeAtomically' | 'close'
 };
 
 function openSqlite(file: string): OpenedDatabase {
-  preparePrivateDatabaseFile(file);
-  const database = new Database(file);
-  database.pragma('journal_mode = WAL');
-  // Read models are derived: after a power cut a lost last batch is projected again from its checkpoint.
-  database.pragma('synchronous = NORMAL');
-  database.pragma('busy_timeout = 10000');
+  const database = openSqliteFile(file, (opened) => {
+    // Read models are derived: after a power cut a lost last batch is projected again from its checkpoint.
+    opened.pragma('synchronous = NORMAL');
+    opened.pragma('busy_timeout = 10000');
+  });
   const db = new Kysely<ReadModelTables>({ dialect: new SqliteDialect({ database }) });
-  return { db, migrationDb: db, writeAtomically: sqliteWriter(database), close: () => db.destroy() };
+  return { db, migrationDb: db, writeAtomically: sqliteWriter(database, file), close: () => db.destroy() };
 }
 
 function openPostgres(databaseUrl: string, schema: string, timeouts: PostgresTimeouts): OpenedDatabase {
@@ -155,8 +164,8 @@ function openPostgres(databaseUrl: string, schema: string, timeouts: PostgresTim
   const bounded = open(timeouts.statementMs, 10);
   // Connects only when first used.
   const unbounded = open(0, 1);
-  const writeBounded = postgresWriter(bounded.db);
-  const writeUnbounded = postgresWriter(unbounded.db);
+  const writeBounded = postgresWriter(bounded.db, databaseUrl);
+  const writeUnbounded = postgresWriter(unbounded.db, databaseUrl);
   return {
     db: bounded.db,
     migrationDb: unbounded.db,
@@ -187,7 +196,7 @@ export async function openReadModelDatabase(location: ReadModelLocation): Promis
     }
   } catch (error) {
     await close();
-    if (location.kind === 'sqlite') throw error;
+    if (location.kind === 'sqlite') throw sqliteOpenError(error, location.file);
     throw new PostgresUnreachableError(location.databaseUrl, location.timeouts ?? DEFAULT_POSTGRES_TIMEOUTS, error);
   }
   return { db, dialect: location.kind, writeAtomically, close };
