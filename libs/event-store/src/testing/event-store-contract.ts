@@ -280,6 +280,17 @@ export function eventStoreContract(
       });
     });
 
+    describe('write probe', () => {
+      it('succeeds on a store that takes writes, adding nothing to the log', async () => {
+        await store.append('project-a', [newEvent('A')], 'no_stream');
+        const head = await store.head();
+        await store.probeWrite();
+        await store.probeWrite();
+        expect(await store.head()).toBe(head);
+        expect(await collect(store.readAll())).toHaveLength(1);
+      });
+    });
+
     describe('payloads', () => {
       it('round-trips unicode, a 1 MB payload and deep nesting exactly', async () => {
         let deep: JsonObject = { leaf: 'fin' };
