@@ -1,13 +1,10 @@
-import { randomUUID } from 'node:crypto';
-import { Pool } from 'pg';
 import { StoreUnavailableError } from '../errors';
 import { collect, newEvent } from '../testing/event-store-contract';
 import { scratchPostgresSchema, type ScratchSchema } from '../testing/scratch-database';
-import { testDatabaseUrl } from '../testing/test-database-url';
+import { createReadOnlyRole, type ReadOnlyRole } from '../testing/read-only-role';
 import { PostgresEventStore } from './postgres-event-store';
 
 const defined = (code: string) => [newEvent('MissionDefined', { missionCode: code })];
-const PASSWORD = 'never-shown-in-an-error';
 
 /** The probe's outcome once it is no longer a pooled connection that was terminated under it. */
 async function probeSettled(store: PostgresEventStore): Promise<unknown> {
@@ -23,47 +20,25 @@ async function probeSettled(store: PostgresEventStore): Promise<unknown> {
   }
 }
 
-// A read-only server for real: the store's role gets default_transaction_read_only, as on a hot standby, and its
-// sessions are ended so that the pool's next ones start with it.
 describe('PostgreSQL event store on a read-only server', () => {
-  const role = `portfolio_ro_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
-  const admin = new Pool({ connectionString: testDatabaseUrl(), max: 1 });
+  let role: ReadOnlyRole;
   let scratch: ScratchSchema;
   let store: PostgresEventStore;
 
-  async function setReadOnly(readOnly: boolean): Promise<void> {
-    await admin.query(
-      readOnly
-        ? `ALTER ROLE ${role} SET default_transaction_read_only = on`
-        : `ALTER ROLE ${role} RESET default_transaction_read_only`,
-    );
-    await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = $1', [role]);
-  }
-
   beforeAll(async () => {
-    await admin.query(`CREATE ROLE ${role} LOGIN`);
-    await admin.query(
-      `DO $$ BEGIN EXECUTE format('GRANT CREATE ON DATABASE %I TO ${role}', current_database()); END $$`,
-    );
+    role = await createReadOnlyRole();
     scratch = scratchPostgresSchema('readonly');
-    const url = new URL(scratch.connectionString);
-    url.username = role;
-    url.password = PASSWORD;
-    store = await PostgresEventStore.open({ connectionString: url.toString(), schema: scratch.schema });
+    store = await PostgresEventStore.open({ connectionString: role.connectionString, schema: scratch.schema });
   });
   afterAll(async () => {
     await store.close();
     await scratch.drop();
-    await admin.query(
-      `DO $$ BEGIN EXECUTE format('REVOKE CREATE ON DATABASE %I FROM ${role}', current_database()); END $$`,
-    );
-    await admin.query(`DROP ROLE ${role}`);
-    await admin.end();
+    await role.drop();
   });
 
   it('refuses appends as read_only (SQLSTATE 25006) naming the server without credentials, and takes them again once writable', async () => {
     await store.append('mission-IDNUM', defined('IDNUM'), 'no_stream');
-    await setReadOnly(true);
+    await role.setReadOnly(true);
     const probed = await probeSettled(store);
     expect(probed).toMatchObject({ fault: 'read_only' });
 
@@ -76,11 +51,13 @@ describe('PostgreSQL event store on a read-only server', () => {
       cause: { code: '25006' },
     });
     expect((refused as Error).message).toMatch(/is read-only: .*read-only transaction/);
-    expect(JSON.stringify({ ...(refused as object), message: (refused as Error).message })).not.toContain(PASSWORD);
+    expect(JSON.stringify({ ...(refused as object), message: (refused as Error).message })).not.toContain(
+      role.password,
+    );
     // Reads go on.
     expect(await store.head()).toBe(1n);
 
-    await setReadOnly(false);
+    await role.setReadOnly(false);
     expect(await probeSettled(store)).toBeUndefined();
     await store.append('mission-DATA', defined('DATA'), 'no_stream');
     expect((await collect(store.readAll())).map((event) => event.streamId)).toEqual(['mission-IDNUM', 'mission-DATA']);
