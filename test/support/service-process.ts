@@ -4,7 +4,9 @@ import { mkdirSync, readFileSync, rmdirSync, statSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-export { freePort } from '../../libs/event-store/src/testing/free-port';
+import { freePort } from '../../libs/event-store/src/testing/free-port';
+
+export { freePort };
 
 const ROOT = join(__dirname, '..', '..');
 const SERVICE_MAIN = join(ROOT, 'dist', 'apps', 'api', 'src', 'main.js');
@@ -87,4 +89,24 @@ export async function startService(port: number, env: Record<string, string>): P
       await exited;
     },
   };
+}
+
+/** How a start of the built service ended when it never came up. */
+export interface FailedStart {
+  readonly exitCode: number | null;
+  readonly stderr: string;
+}
+
+/** Runs the built service expecting it to stop on its own (a start refused); kills it after `timeoutMs` if not. */
+export async function runServiceToExit(env: Record<string, string>, timeoutMs = 30_000): Promise<FailedStart> {
+  const child = spawn(process.execPath, [SERVICE_MAIN], {
+    env: { ...process.env, ...env, PORT: String(await freePort()) },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+  const exitCode = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  clearTimeout(timer);
+  return { exitCode, stderr };
 }
