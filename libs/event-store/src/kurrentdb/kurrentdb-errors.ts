@@ -29,7 +29,7 @@ export function isStreamNotFound(error: unknown): boolean {
 
 /** The server(s) of a connection string, without credentials nor options: what an error message may name. */
 export function describeKurrentDb(connectionString: string): string {
-  return `KurrentDB at ${connectionString.replace(/\/\/[^@/]*@/, '//').split('?')[0]}`;
+  return `KurrentDB at ${connectionString.replace(/\/\/[^?]*@/, '//').split('?')[0]}`;
 }
 
 /** `error` as StoreUnavailableError naming the server when it is out of reach, else as it is. */
