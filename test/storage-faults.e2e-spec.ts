@@ -65,10 +65,9 @@ const SCENARIOS: readonly Scenario[] = [
       const testApp = await startTestApp('postgres', {
         store: { kind: 'postgres', databaseUrl: role.connectionString, schema: scratch.schema },
       });
-      const { host, pathname } = new URL(role.connectionString);
       return {
         testApp,
-        where: `PostgreSQL at ${host}${pathname}`,
+        where: role.server,
         secrets: [role.password],
         inject: () => role.setReadOnly(true),
         remove: () => role.setReadOnly(false),

@@ -44,10 +44,9 @@ describe('PostgreSQL event store on a read-only server', () => {
 
     const refused = await store.append('mission-DATA', defined('DATA'), 'no_stream').catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(StoreUnavailableError);
-    const { host, pathname } = new URL(scratch.connectionString);
     expect(refused).toMatchObject({
       fault: 'read_only',
-      where: `PostgreSQL at ${host}${pathname}`,
+      where: role.server,
       cause: { code: '25006' },
     });
     expect((refused as Error).message).toMatch(/is read-only: .*read-only transaction/);

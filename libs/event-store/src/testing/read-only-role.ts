@@ -9,6 +9,8 @@ export interface ReadOnlyRole {
   /** The test database as this role, with a password in the URL (trust authentication ignores it). */
   readonly connectionString: string;
   readonly password: string;
+  /** How errors must name the server: host, port and database, without the role or its password. */
+  readonly server: string;
   /** Makes the role's sessions read-only, or writable again, from their next connection on. */
   setReadOnly(readOnly: boolean): Promise<void>;
   /** Drops the role; its schemas must have been dropped before. */
@@ -30,6 +32,7 @@ export async function createReadOnlyRole(): Promise<ReadOnlyRole> {
   return {
     connectionString: url.toString(),
     password,
+    server: `PostgreSQL at ${url.hostname}:${url.port || '5432'}${url.pathname}`,
     setReadOnly: async (readOnly) => {
       await admin.query(
         readOnly

@@ -70,8 +70,7 @@ describe('read-model database on a PostgreSQL server turning read-only', () => {
     let refused = await write();
     for (let i = 0; i < 50 && (refused as StoreUnavailableError).fault === 'unreachable'; i++) refused = await write();
     expect(refused).toBeInstanceOf(StoreUnavailableError);
-    const { host, pathname } = new URL(role.connectionString);
-    expect(refused).toMatchObject({ fault: 'read_only', where: `PostgreSQL at ${host}${pathname}` });
+    expect(refused).toMatchObject({ fault: 'read_only', where: role.server });
     expect((refused as Error).message).not.toContain(role.password);
   }, 30_000);
 });
