@@ -7,7 +7,10 @@ import { WriteHealth } from './write-health';
 
 export const PORTFOLIO_CONFIG = Symbol('PortfolioConfig');
 
-/** Provides the configuration, the event store it names, whether it takes writes, and the clock; closes the store when the application stops. */
+/**
+ * Provides the configuration, the event store it names, whether it takes writes, and the clock; closes the store when
+ * the application stops.
+ */
 @Module({})
 export class EventStoreModule implements OnApplicationShutdown {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}

@@ -26,7 +26,8 @@ const OPEN_REASONS: Readonly<Record<StorageFault, string>> = {
   disk_full: 'the disk is full',
   read_only: "the file or its directory is read-only, or not writable by the service's user",
   unreachable:
-    "the file, or its -wal and -shm files beside it, cannot be opened or created: check that the directory exists and that the service's user can write to it",
+    'the file, or its -wal and -shm files beside it, cannot be opened or created: ' +
+    "check that the directory exists and that the service's user can write to it",
   io_error: 'the disk fails with an I/O error',
 };
 
