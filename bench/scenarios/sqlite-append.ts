@@ -9,13 +9,13 @@ import { countInOrder, readEveryStream, type StoreAppendInput, type StoreAppendR
 
 /**
  * The secondary indexes the store's events table carries (unique event id and stream revision, type, time, command
- * id): measured on the raw table too, to tell the schema's cost from the code's.
+ * key): measured on the raw table too, to tell the schema's cost from the code's.
  */
 const STORE_INDEXES = `CREATE UNIQUE INDEX by_event_id ON events (event_id);
   CREATE UNIQUE INDEX by_stream ON events (stream_id, revision);
   CREATE INDEX by_type ON events (type, position);
   CREATE INDEX by_recorded_at ON events (recorded_at, position);
-  CREATE INDEX by_command_id ON events (command_id) WHERE command_id IS NOT NULL;`;
+  CREATE INDEX by_command_key ON events (command_key) WHERE command_key IS NOT NULL;`;
 
 /** A plain table for the same rows: what better-sqlite3 and SQLite cost before any hashing or checking. */
 function rawInsertBaseline(
@@ -28,13 +28,16 @@ function rawInsertBaseline(
   db.pragma('synchronous = FULL');
   db.exec(`CREATE TABLE events (position INTEGER PRIMARY KEY, stream_id TEXT NOT NULL, revision INTEGER NOT NULL,
            event_id TEXT NOT NULL, type TEXT NOT NULL, schema_version INTEGER NOT NULL, data TEXT NOT NULL,
-           metadata TEXT NOT NULL, recorded_at TEXT NOT NULL, command_id TEXT)`);
+           metadata TEXT NOT NULL, recorded_at TEXT NOT NULL, command_key TEXT)`);
   db.exec(indexes);
   const insert = db.prepare('INSERT INTO events VALUES (NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
   const revisions = new Map<string, number>();
   const appendBatch = db.transaction((batch: StoreBatch) => {
     let revision = revisions.get(batch.streamId) ?? 0;
     const recordedAt = new Date().toISOString();
+    // One command per batch, as the generator makes them: its key, as the store indexes it.
+    const { actor, commandId } = batch.events[0].metadata as { actor: { id: string }; commandId: string };
+    const commandKey = builtEventStore().commandKey({ actorId: actor.id, commandId });
     for (const e of batch.events) {
       insert.run(
         batch.streamId,
@@ -45,7 +48,7 @@ function rawInsertBaseline(
         JSON.stringify(e.data),
         JSON.stringify(e.metadata),
         recordedAt,
-        typeof e.metadata.commandId === 'string' ? e.metadata.commandId : null,
+        commandKey,
       );
     }
     revisions.set(batch.streamId, revision);

@@ -11,7 +11,7 @@ import { testDatabaseUrl } from '../../libs/event-store/src/testing/test-databas
 export interface ServiceStore {
   readonly env: Record<string, string>;
   readonly dataDir: string;
-  /** The command ids (Idempotency-Keys) of every event recorded, read straight from the table. */
+  /** The command ids (Idempotency-Keys) of every event recorded, read straight from the table's metadata. */
   recordedCommandIds(): Promise<Set<string>>;
   dispose(): Promise<void>;
 }
@@ -24,7 +24,7 @@ export function sqliteStore(prefix: string): ServiceStore {
     recordedCommandIds: async () => {
       const db = new Database(join(dataDir, 'portfolio.sqlite'), { readonly: true });
       try {
-        const ids = db.prepare('SELECT command_id FROM events').pluck().all() as string[];
+        const ids = db.prepare("SELECT json_extract(metadata, '$.commandId') FROM events").pluck().all() as string[];
         return new Set(ids);
       } finally {
         db.close();
@@ -55,7 +55,9 @@ export function postgresStore(prefix: string): ServiceStore {
     dataDir,
     recordedCommandIds: () =>
       withPool(async (pool) => {
-        const { rows } = await pool.query<{ command_id: string }>(`SELECT command_id FROM "${schema}".events`);
+        const { rows } = await pool.query<{ command_id: string }>(
+          `SELECT metadata::json ->> 'commandId' AS command_id FROM "${schema}".events`,
+        );
         return new Set(rows.map((row) => row.command_id));
       }),
     dispose: async () => {

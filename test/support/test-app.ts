@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Pool } from 'pg';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { PortfolioConfig, Role, StoreConfig } from '@portfolio/application';
+import type { ApiTokenConfig, PortfolioConfig, Role, StoreConfig } from '@portfolio/application';
 import { createApp } from '../../apps/api/src/create-app';
 import { testDatabaseUrl } from '../../libs/event-store/src/testing/test-database-url';
 
@@ -32,6 +32,16 @@ export function jsonRequestHeaders(role: Role): Record<string, string> {
   return { ...bearer(role), 'Content-Type': 'application/json' };
 }
 
+/** A token as PORTFOLIO_API_TOKENS configures it: its role and the SHA-256 of the token. */
+export function apiToken(role: Role, token: string): ApiTokenConfig {
+  return { role, sha256: createHash('sha256').update(token, 'utf8').digest('hex') };
+}
+
+/** TOKENS as startTestApp configures them. */
+export const API_TOKENS: readonly ApiTokenConfig[] = Object.entries(TOKENS).map(([role, token]) =>
+  apiToken(role as Role, token),
+);
+
 /** TOKENS as the PORTFOLIO_API_TOKENS of a service process. */
 export const API_TOKENS_VARIABLE = Object.entries(TOKENS)
   .map(([role, token]) => `${role}:${token}`)
@@ -51,11 +61,8 @@ export async function startTestApp(kind: StoreKind, overrides: Partial<Portfolio
     kind === 'sqlite'
       ? { kind, file: join(dataDir, 'portfolio.sqlite') }
       : { kind, databaseUrl: testDatabaseUrl(), schema };
-  const apiTokens = Object.entries(TOKENS).map(([role, token]) => ({
-    role: role as Role,
-    sha256: createHash('sha256').update(token, 'utf8').digest('hex'),
-  }));
-  const config: PortfolioConfig = { port: 0, dataDir, store, auth: { kind: 'credentials', apiTokens }, ...overrides };
+  const auth = { kind: 'credentials', apiTokens: API_TOKENS } as const;
+  const config: PortfolioConfig = { port: 0, dataDir, store, auth, ...overrides };
   const app = await createApp(config, { logger: false });
   await app.init();
   return {

@@ -1,3 +1,4 @@
+import type { IssuedCommand } from './command-key';
 import type { AppendResult, ExpectedRevision, NewEvent, StoredEvent } from './stored-event';
 
 export interface ReadStreamOptions {
@@ -41,10 +42,11 @@ export interface EventStore {
   /** Every event in global position order. */
   readAll(options?: ReadAllOptions): AsyncIterable<StoredEvent>;
   /**
-   * The events whose `metadata.commandId` is this id, in position order: how a retried command finds what it
-   * already recorded (idempotency keys live in the events themselves, ARCHITECTURE §4).
+   * The events whose `metadata.actor.id` and `metadata.commandId` are this command's, in position order: how a
+   * retried command finds what it already recorded (idempotency keys live in the events themselves, ARCHITECTURE §4).
+   * A key is the principal's own: another principal's command with the same id is not found.
    */
-  readByCommandId(commandId: string): Promise<StoredEvent[]>;
+  readByCommand(command: IssuedCommand): Promise<StoredEvent[]>;
   /** The events at these positions, in position order; positions with no event are skipped (an audit-log page). */
   readPositions(positions: readonly bigint[]): Promise<StoredEvent[]>;
   /** The last position written, 0n when the log is empty. */

@@ -1,4 +1,5 @@
 export * from './canonical-json';
+export { commandKey, type IssuedCommand } from './command-key';
 export * from './errors';
 export * from './event-store.port';
 export * from './hash-chain';

@@ -1,7 +1,8 @@
 import { canonicalJson } from './canonical-json';
+import { commandKey, issuedCommandOf } from './command-key';
 import { DuplicateEventIdError, InvalidEventError, WrongExpectedRevisionError } from './errors';
 import { computeEventHash, GENESIS_HASH } from './hash-chain';
-import type { ExpectedRevision, JsonObject, NewEvent } from './stored-event';
+import { isPlainObject, type ExpectedRevision, type JsonObject, type NewEvent } from './stored-event';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MAX_STREAM_ID_LENGTH = 200;
@@ -14,8 +15,8 @@ export interface PreparedEvent {
   readonly schemaVersion: number;
   readonly canonicalData: string;
   readonly canonicalMetadata: string;
-  /** `metadata.commandId` when it is a string, indexed for idempotency lookups. */
-  readonly commandId: string | null;
+  /** The commandKey of `metadata.actor.id` and `metadata.commandId` when both are strings: the idempotency index. */
+  readonly commandKey: string | null;
 }
 
 /** A prepared event placed in its stream: what an adapter writes, minus the position the database gives. */
@@ -31,10 +32,6 @@ export interface ChainedEvent extends PreparedEvent {
 export interface StreamTip {
   readonly revision: bigint;
   readonly hash: string;
-}
-
-function isPlainObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function canonicalOrThrow(value: unknown, what: string): string {
@@ -56,14 +53,18 @@ export function prepareAppend(streamId: string, events: readonly NewEvent[]): Pr
   if (events.length === 0) throw new InvalidEventError('an append needs at least one event');
   const seen = new Set<string>();
   // The events of one command share one metadata object: canonicalise it once per batch, not once per event.
-  const canonicalForms = new Map<object, string>();
-  const canonicalOnce = (value: JsonObject, what: string): string => {
-    let text = canonicalForms.get(value);
-    if (text === undefined) {
-      text = canonicalOrThrow(value, what);
-      canonicalForms.set(value, text);
+  const metadataForms = new Map<object, Pick<PreparedEvent, 'canonicalMetadata' | 'commandKey'>>();
+  const metadataOnce = (metadata: JsonObject, what: string) => {
+    let forms = metadataForms.get(metadata);
+    if (forms === undefined) {
+      const issued = issuedCommandOf(metadata);
+      forms = {
+        canonicalMetadata: canonicalOrThrow(metadata, what),
+        commandKey: issued === undefined ? null : commandKey(issued),
+      };
+      metadataForms.set(metadata, forms);
     }
-    return text;
+    return forms;
   };
   return events.map((event, index) => {
     const where = `event ${index} of the batch`;
@@ -82,16 +83,13 @@ export function prepareAppend(streamId: string, events: readonly NewEvent[]): Pr
     if (!isPlainObject(event.data)) throw new InvalidEventError(`${where}: data must be a JSON object`);
     if (!isPlainObject(event.metadata)) throw new InvalidEventError(`${where}: metadata must be a JSON object`);
     const canonicalData = canonicalOrThrow(event.data, `${where}: data`);
-    const canonicalMetadata = canonicalOnce(event.metadata, `${where}: metadata`);
     // The canonical text is what gets stored: the data read back is exactly the data hashed.
-    const commandId = typeof event.metadata.commandId === 'string' ? event.metadata.commandId : null;
     return {
       eventId,
       type: event.type,
       schemaVersion: event.schemaVersion,
       canonicalData,
-      canonicalMetadata,
-      commandId,
+      ...metadataOnce(event.metadata, `${where}: metadata`),
     };
   });
 }

@@ -2,6 +2,10 @@
 export type JsonValue = null | boolean | number | string | readonly JsonValue[] | { readonly [key: string]: JsonValue };
 export type JsonObject = { readonly [key: string]: JsonValue };
 
+export function isPlainObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 /** What the caller hands to `append`: the store adds stream, revision, position, time and hashes. */
 export interface NewEvent {
   readonly eventId: string;

@@ -63,7 +63,9 @@ export function CommandResponses(options: { readonly status: 200 | 201; readonly
     ApiHeader({
       name: 'Idempotency-Key',
       required: false,
-      description: 'a retry with the same key and body returns the first response and appends nothing',
+      description:
+        "a retry with the same key and body returns the first response and appends nothing; a key is the caller's " +
+        'own: the same key from another principal is a command of its own',
     }),
     ...(options.ifMatch
       ? [ApiHeader({ name: 'If-Match', required: false, description: 'the revision the client saw, e.g. "3"' })]

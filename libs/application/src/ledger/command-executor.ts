@@ -115,10 +115,13 @@ export class CommandExecutor {
     throw new ConcurrencyConflictError(streamId, MAX_ATTEMPTS);
   }
 
-  /** The first answer to this idempotency key, if the key was used before (ARCHITECTURE §6). */
+  /**
+   * The first answer to this idempotency key, if the principal used it before (ARCHITECTURE §6). Keys are each
+   * principal's own: the store finds only the actor's command, never another principal's under the same key.
+   */
   private async earlierResult(envelope: CommandEnvelope): Promise<CommandResult | undefined> {
     if (!envelope.idempotencyKeyGiven) return undefined;
-    const recorded = await this.store.readByCommandId(envelope.commandId);
+    const recorded = await this.store.readByCommand({ actorId: envelope.actor.id, commandId: envelope.commandId });
     if (recorded.length === 0) return undefined;
     if (recorded.some((event) => event.metadata.requestFingerprint !== envelope.requestFingerprint)) {
       throw new IdempotencyKeyReusedError(envelope.commandId);

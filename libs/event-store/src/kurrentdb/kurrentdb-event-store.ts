@@ -12,6 +12,7 @@ import {
   type ReadPosition,
   type ResolvedEvent,
 } from '@kurrent/kurrentdb-client';
+import { commandKey, isRecordedBy, type IssuedCommand } from '../command-key';
 import { StoreUnavailableError, StreamNotFoundError, WrongExpectedRevisionError } from '../errors';
 import type { EventStore, ReadAllOptions, ReadStreamOptions, WaitOptions } from '../event-store.port';
 import { HeadSignal } from '../head-signal';
@@ -53,7 +54,7 @@ function wait(ms: number): Promise<void> {
  *
  * Differences from the SQL stores, inherent to KurrentDB: recordedAt is stamped by each writer's clock (the
  * time-to-position mapping uses the server's created time instead); event ids are unique within a stream (an
- * append repeating one is idempotent), not across streams; a command id finds its events through the server's
+ * append repeating one is idempotent), not across streams; a command finds its events through the server's
  * `$by_correlation_id` standard projection, which trails appends by moments.
  */
 export class KurrentDbEventStore implements EventStore {
@@ -184,12 +185,21 @@ export class KurrentDbEventStore implements EventStore {
     }
   }
 
-  async readByCommandId(commandId: string): Promise<StoredEvent[]> {
+  /**
+   * The events the server's `$by_correlation_id` projection links to the command's key; events written before keys
+   * named the principal carry the bare command id, so they are looked up by it when the key finds none.
+   */
+  async readByCommand(command: IssuedCommand): Promise<StoredEvent[]> {
+    const events = await this.readCorrelated(commandKey(command), command);
+    return events.length > 0 ? events : this.readCorrelated(command.commandId, command);
+  }
+
+  private async readCorrelated(correlationId: string, command: IssuedCommand): Promise<StoredEvent[]> {
     const events: StoredEvent[] = [];
     try {
-      for await (const resolved of this.client.readStream(`$bc-${commandId}`, { resolveLinkTos: true })) {
+      for await (const resolved of this.client.readStream(`$bc-${correlationId}`, { resolveLinkTos: true })) {
         const event = this.toStoredEvent(resolved);
-        if (event !== undefined && event.metadata.commandId === commandId) events.push(event);
+        if (event !== undefined && isRecordedBy(event.metadata, command)) events.push(event);
       }
     } catch (error) {
       if (isStreamNotFound(error)) return [];

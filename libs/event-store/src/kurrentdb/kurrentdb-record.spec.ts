@@ -1,4 +1,5 @@
 import { canonicalJson } from '../canonical-json';
+import { commandKey } from '../command-key';
 import { CorruptedEventError } from '../errors';
 import { computeEventHash } from '../hash-chain';
 import { chainEvents, prepareAppend } from '../prepare-append';
@@ -42,7 +43,8 @@ describe('KurrentDB records', () => {
       contentType: 'application/json',
       type: 'MeasurementRecorded',
     });
-    expect(written.metadata.$correlationId).toBe('cmd-7');
+    // The correlation id the server's projection indexes is the command's key: its principal's and its own id.
+    expect(written.metadata.$correlationId).toBe(commandKey({ actorId: 'u1', commandId: 'cmd-7' }));
     const stored = fromKurrentRecord(asRead(written), 'project-p1');
     expect(stored).toMatchObject({
       position: 7340n,

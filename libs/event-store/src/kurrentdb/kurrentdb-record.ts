@@ -5,7 +5,8 @@ import type { JsonObject, StoredEvent } from '../stored-event';
 /**
  * How one of our events sits in a KurrentDB record. KurrentDB keeps the stream, revision, event id, type and
  * position itself; what the hash covers beyond them travels in the record's metadata, beside `$correlationId`,
- * which the server's standard `$by_correlation_id` projection indexes (how a command id finds its events).
+ * which the server's standard `$by_correlation_id` projection indexes (how a command finds its events: the
+ * correlation id is the command's key, its principal and command id).
  */
 // A type, not an interface: the client's metadata parameter is an index signature, which interfaces do not satisfy.
 export type KurrentRecordMetadata = {
@@ -72,7 +73,7 @@ export function toKurrentEventData(event: ChainedEvent): KurrentEventData {
     type: event.type,
     data: JSON.parse(event.canonicalData) as JsonObject,
     metadata: {
-      ...(event.commandId === null ? {} : { $correlationId: event.commandId }),
+      ...(event.commandKey === null ? {} : { $correlationId: event.commandKey }),
       ledger: {
         schemaVersion: event.schemaVersion,
         recordedAt: event.recordedAt,

@@ -1,8 +1,15 @@
 import { Pool } from 'pg';
-import { eventStoreContract } from '../testing/event-store-contract';
+import { eventStoreContract, newEvent } from '../testing/event-store-contract';
 import { scratchPostgresSchema } from '../testing/scratch-database';
+import {
+  UNSCOPED_COMMAND_ID_VERSION,
+  UNSCOPED_COMMANDS,
+  UNSCOPED_INSERT_COLUMNS,
+  unscopedRows,
+} from '../testing/unscoped-command-events';
+import { verifyChains } from '../verify-chains';
 import { PostgresEventStore } from './postgres-event-store';
-import { quoteIdentifier } from './postgres-schema';
+import { migratePostgresEventStore, quoteIdentifier } from './postgres-schema';
 
 eventStoreContract('PostgreSQL', async () => {
   const scratch = scratchPostgresSchema('es');
@@ -48,4 +55,43 @@ eventStoreContract('PostgreSQL', async () => {
       await scratch.drop();
     },
   };
+});
+
+describe('PostgreSQL idempotency keys of an earlier release', () => {
+  it('scopes the command ids already stored to their principal when the schema is upgraded', async () => {
+    const { connectionString, schema, drop } = scratchPostgresSchema('es');
+    const raw = new Pool({ connectionString, max: 1, options: `-c search_path=${quoteIdentifier(schema)}` });
+    await migratePostgresEventStore(raw, schema, UNSCOPED_COMMAND_ID_VERSION);
+    const rows = unscopedRows();
+    for (const [index, row] of rows.entries()) {
+      await raw.query(
+        `INSERT INTO events (position, ${UNSCOPED_INSERT_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+        [index + 1, ...row],
+      );
+    }
+    await raw.query('UPDATE event_log_head SET position = $1', [rows.length]);
+    const store = await PostgresEventStore.open({ connectionString, schema });
+    try {
+      const imported = await raw.query("SELECT command_key FROM events WHERE type = 'Imported'");
+      expect(imported.rows).toEqual([{ command_key: null }]);
+      const { alicesMay, agentsJune } = UNSCOPED_COMMANDS;
+      expect((await store.readByCommand(alicesMay)).map((e) => e.revision)).toEqual([0n, 1n]);
+      expect((await store.readByCommand(agentsJune)).map((e) => e.revision)).toEqual([2n]);
+      expect(await store.readByCommand({ actorId: 'another', commandId: alicesMay.commandId })).toEqual([]);
+      await store.append(
+        'project-a',
+        [newEvent('Measured', {}, { actor: { id: 'another' }, commandId: 'may-2021' })],
+        3n,
+      );
+      expect((await store.readByCommand({ actorId: 'another', commandId: 'may-2021' })).map((e) => e.revision)).toEqual(
+        [4n],
+      );
+      expect((await store.readByCommand(alicesMay)).map((e) => e.revision)).toEqual([0n, 1n]);
+      expect(await verifyChains(store)).toMatchObject({ ok: true, eventsChecked: 5 });
+    } finally {
+      await store.close();
+      await raw.end();
+      await drop();
+    }
+  });
 });

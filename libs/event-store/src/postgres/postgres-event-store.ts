@@ -1,4 +1,5 @@
 import type { Pool, PoolConfig, QueryResult, QueryResultRow } from 'pg';
+import { commandKey, type IssuedCommand } from '../command-key';
 import { DuplicateEventIdError, StreamNotFoundError } from '../errors';
 import type { EventStore, ReadAllOptions, ReadStreamOptions, WaitOptions } from '../event-store.port';
 import { HeadSignal } from '../head-signal';
@@ -33,7 +34,7 @@ const DEFAULT_BATCH = 1000;
 const INSERT_BATCH = `
   WITH inserted AS (
     INSERT INTO events (position, stream_id, revision, event_id, type, schema_version, data, metadata, recorded_at, prev_hash, hash,
-                        command_id)
+                        command_key)
     SELECT * FROM unnest($1::bigint[], $2::text[], $3::bigint[], $4::text[], $5::text[], $6::int[], $7::text[],
                          $8::text[], $9::text[], $10::text[], $11::text[], $15::text[])
     RETURNING position
@@ -143,7 +144,7 @@ export class PostgresEventStore implements EventStore {
         last.toString(),
         recordedAt,
         this.channel,
-        chained.map((e) => e.commandId),
+        chained.map((e) => e.commandKey),
       ]);
       await client.query('COMMIT');
       this.signal.advance(last);
@@ -197,10 +198,10 @@ export class PostgresEventStore implements EventStore {
     }
   }
 
-  async readByCommandId(commandId: string): Promise<StoredEvent[]> {
+  async readByCommand(command: IssuedCommand): Promise<StoredEvent[]> {
     const { rows } = await this.query<StoredRow>(
-      `SELECT ${STORED_COLUMNS} FROM events WHERE command_id = $1 ORDER BY position`,
-      [commandId],
+      `SELECT ${STORED_COLUMNS} FROM events WHERE command_key = $1 ORDER BY position`,
+      [commandKey(command)],
     );
     return rows.map(rowToStoredEvent);
   }

@@ -33,12 +33,32 @@ const MIGRATIONS: readonly string[] = [
    CREATE INDEX events_by_command_id ON events (command_id) WHERE command_id IS NOT NULL;`,
   // One row rewritten by EventStore.probeWrite: a real write that tells when the storage takes writes again.
   `CREATE TABLE write_probe (id INTEGER PRIMARY KEY CHECK (id = 1), probed_at TIMESTAMPTZ NOT NULL);`,
+  // Idempotency keys are each principal's own: the column holds commandKey(actor id, command id), computed here for
+  // the events already stored (an event without a string actor id keeps none; so does one whose metadata holds a
+  // NUL escape, which PostgreSQL text cannot hold). The index is rebuilt, not updated.
+  `DROP INDEX events_by_command_id;
+   ALTER TABLE events RENAME COLUMN command_id TO command_key;
+   UPDATE events
+      SET command_key = CASE
+            WHEN strpos(metadata, '\\u0000') > 0 THEN NULL
+            WHEN json_typeof(metadata::json -> 'actor' -> 'id') = 'string'
+              THEN encode(convert_to(metadata::json -> 'actor' ->> 'id', 'UTF8'), 'hex') || ':' || command_key
+          END
+    WHERE command_key IS NOT NULL;
+   CREATE INDEX events_by_command_key ON events (command_key) WHERE command_key IS NOT NULL;`,
 ];
 
 const COMPONENT = 'event-store';
 
-/** Creates or upgrades the event tables in `schema`; safe at every start and from several processes at once. */
-export async function migratePostgresEventStore(pool: Pool, schema: string): Promise<void> {
+/**
+ * Creates or upgrades the event tables in `schema`; safe at every start and from several processes at once. A test
+ * stops at `upToVersion` to build a database as an earlier release left it.
+ */
+export async function migratePostgresEventStore(
+  pool: Pool,
+  schema: string,
+  upToVersion = MIGRATIONS.length,
+): Promise<void> {
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
@@ -53,7 +73,7 @@ export async function migratePostgresEventStore(pool: Pool, schema: string): Pro
     );
     const done = new Set(rows.map((row) => row.version));
     for (const [index, sql] of MIGRATIONS.entries()) {
-      if (done.has(index + 1)) continue;
+      if (done.has(index + 1) || index + 1 > upToVersion) continue;
       // A migration lasts as long as the log is large (an index built over every event): no statement bound.
       await client.query('SET LOCAL statement_timeout = 0');
       await client.query(unboundedQuery(sql));

@@ -3,8 +3,15 @@ import { join } from 'node:path';
 import { DuplicateEventIdError, WrongExpectedRevisionError } from '../errors';
 import { collect, eventStoreContract, newEvent } from '../testing/event-store-contract';
 import { scratchSqliteFile } from '../testing/scratch-database';
+import {
+  UNSCOPED_COMMAND_ID_VERSION,
+  UNSCOPED_COMMANDS,
+  UNSCOPED_INSERT_COLUMNS,
+  unscopedRows,
+} from '../testing/unscoped-command-events';
 import { verifyChains } from '../verify-chains';
 import { SqliteEventStore } from './sqlite-event-store';
+import { migrateSqliteEventStore } from './sqlite-schema';
 
 eventStoreContract('SQLite', async () => {
   const scratch = scratchSqliteFile('es');
@@ -96,6 +103,43 @@ describe('SQLite group commit', () => {
       // Positions follow the order of the appends, the one refused leaving no gap.
       expect(all.map((e) => e.position)).toEqual(all.map((_, i) => BigInt(i + 1)));
       expect(await verifyChains(store)).toMatchObject({ ok: true, eventsChecked: 24 });
+    } finally {
+      await store.close();
+      scratch.remove();
+    }
+  });
+});
+
+describe('SQLite idempotency keys of an earlier release', () => {
+  it('scopes the command ids already stored to their principal when the file is upgraded', async () => {
+    const scratch = scratchSqliteFile('es');
+    const old = new Database(scratch.file);
+    migrateSqliteEventStore(old, UNSCOPED_COMMAND_ID_VERSION);
+    const insert = old.prepare(
+      `INSERT INTO events (${UNSCOPED_INSERT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    for (const row of unscopedRows()) insert.run(...row);
+    old.close();
+    const store = new SqliteEventStore({ file: scratch.file });
+    const raw = new Database(scratch.file, { readonly: true });
+    // The event that names no actor keeps no key: no principal's retry can be answered with it.
+    expect(raw.prepare("SELECT command_key FROM events WHERE type = 'Imported'").pluck().get()).toBeNull();
+    raw.close();
+    try {
+      const { alicesMay, agentsJune } = UNSCOPED_COMMANDS;
+      expect((await store.readByCommand(alicesMay)).map((e) => e.revision)).toEqual([0n, 1n]);
+      expect((await store.readByCommand(agentsJune)).map((e) => e.revision)).toEqual([2n]);
+      expect(await store.readByCommand({ actorId: 'another', commandId: alicesMay.commandId })).toEqual([]);
+      await store.append(
+        'project-a',
+        [newEvent('Measured', {}, { actor: { id: 'another' }, commandId: 'may-2021' })],
+        3n,
+      );
+      expect((await store.readByCommand({ actorId: 'another', commandId: 'may-2021' })).map((e) => e.revision)).toEqual(
+        [4n],
+      );
+      expect((await store.readByCommand(alicesMay)).map((e) => e.revision)).toEqual([0n, 1n]);
+      expect(await verifyChains(store)).toMatchObject({ ok: true, eventsChecked: 5 });
     } finally {
       await store.close();
       scratch.remove();

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { commandKey, type IssuedCommand } from '../command-key';
 import { DuplicateEventIdError, StreamNotFoundError } from '../errors';
 import type { EventStore, ReadAllOptions, ReadStreamOptions, WaitOptions } from '../event-store.port';
 import { HeadSignal } from '../head-signal';
@@ -61,8 +62,8 @@ export class SqliteEventStore implements EventStore {
   private readonly selectHead: Database.Statement<[], bigint | null>;
   private readonly selectStreamExists: Database.Statement<[string], bigint>;
   private readonly selectPositionAt: Database.Statement<[string], bigint | null>;
-  private readonly selectByCommandId: Database.Statement<[string], StoredRow>;
   private readonly upsertWriteProbe: Database.Statement<[string]>;
+  private readonly selectByCommandKey: Database.Statement<[string], StoredRow>;
   private readonly appendGroup: (group: readonly PendingAppend[]) => AppendOutcome[];
   private readonly pending: PendingAppend[] = [];
 
@@ -85,7 +86,7 @@ export class SqliteEventStore implements EventStore {
       .pluck() as Database.Statement<[], string>;
     this.insertEvent = this.db.prepare(
       `INSERT INTO events (stream_id, revision, event_id, type, schema_version, data, metadata, recorded_at, prev_hash, hash,
-                           command_id)
+                           command_key)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.selectHead = this.db.prepare('SELECT max(position) FROM events').pluck() as Database.Statement<
@@ -98,8 +99,8 @@ export class SqliteEventStore implements EventStore {
     this.selectPositionAt = this.db
       .prepare('SELECT max(position) FROM events WHERE recorded_at <= ?')
       .pluck() as Database.Statement<[string], bigint | null>;
-    this.selectByCommandId = this.db.prepare(
-      `SELECT ${STORED_COLUMNS} FROM events WHERE command_id = ? ORDER BY position`,
+    this.selectByCommandKey = this.db.prepare(
+      `SELECT ${STORED_COLUMNS} FROM events WHERE command_key = ? ORDER BY position`,
     );
     this.upsertWriteProbe = this.db.prepare(
       'INSERT INTO write_probe (id, probed_at) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET probed_at = excluded.probed_at',
@@ -123,7 +124,7 @@ export class SqliteEventStore implements EventStore {
           event.recordedAt,
           event.prevHash,
           event.hash,
-          event.commandId,
+          event.commandKey,
         );
         position = BigInt(result.lastInsertRowid);
         revision = event.revision;
@@ -205,8 +206,8 @@ export class SqliteEventStore implements EventStore {
     }
   }
 
-  async readByCommandId(commandId: string): Promise<StoredEvent[]> {
-    return this.selectByCommandId.all(commandId).map(rowToStoredEvent);
+  async readByCommand(command: IssuedCommand): Promise<StoredEvent[]> {
+    return this.selectByCommandKey.all(commandKey(command)).map(rowToStoredEvent);
   }
 
   async readPositions(positions: readonly bigint[]): Promise<StoredEvent[]> {

@@ -23,12 +23,24 @@ const MIGRATIONS: readonly string[] = [
    CREATE INDEX events_by_command_id ON events (command_id) WHERE command_id IS NOT NULL;`,
   // One row rewritten by EventStore.probeWrite: a real write that tells when the storage takes writes again.
   `CREATE TABLE write_probe (id INTEGER PRIMARY KEY CHECK (id = 1), probed_at TEXT NOT NULL);`,
+  // Idempotency keys are each principal's own: the column holds commandKey(actor id, command id), computed here for
+  // the events already stored (an event without a string actor id keeps none). The index is rebuilt, not updated.
+  `DROP INDEX events_by_command_id;
+   ALTER TABLE events RENAME COLUMN command_id TO command_key;
+   UPDATE events
+      SET command_key = CASE WHEN json_type(metadata, '$.actor.id') = 'text'
+                             THEN lower(hex(json_extract(metadata, '$.actor.id'))) || ':' || command_key END
+    WHERE command_key IS NOT NULL;
+   CREATE INDEX events_by_command_key ON events (command_key) WHERE command_key IS NOT NULL;`,
 ];
 
 const COMPONENT = 'event-store';
 
-/** Creates or upgrades the event tables; safe to run at every start and from several processes at once. */
-export function migrateSqliteEventStore(db: Database.Database): void {
+/**
+ * Creates or upgrades the event tables; safe to run at every start and from several processes at once. A test stops
+ * at `upToVersion` to build a database as an earlier release left it.
+ */
+export function migrateSqliteEventStore(db: Database.Database, upToVersion = MIGRATIONS.length): void {
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
      component TEXT NOT NULL, version INTEGER NOT NULL, applied_at TEXT NOT NULL, PRIMARY KEY (component, version))`);
   const applied = db.prepare('SELECT version FROM schema_migrations WHERE component = ?').pluck();
@@ -37,7 +49,7 @@ export function migrateSqliteEventStore(db: Database.Database): void {
     const done = new Set((applied.all(COMPONENT) as number[]).map(Number));
     MIGRATIONS.forEach((sql, index) => {
       const version = index + 1;
-      if (done.has(version)) return;
+      if (done.has(version) || version > upToVersion) return;
       db.exec(sql);
       record.run(COMPONENT, version, new Date().toISOString());
     });

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { canonicalJson } from '../canonical-json';
 import { DuplicateEventIdError, InvalidEventError, StreamNotFoundError, WrongExpectedRevisionError } from '../errors';
+import type { IssuedCommand } from '../command-key';
 import type { EventStore } from '../event-store.port';
 import { computeEventHash, GENESIS_HASH } from '../hash-chain';
 import type { JsonObject, NewEvent, StoredEvent } from '../stored-event';
@@ -78,11 +79,11 @@ export function eventStoreContract(
       return subject.tamper;
     };
 
-    /** readByCommandId once the adapter's index has caught up with what the test expects. */
-    async function commandEvents(commandId: string, expected: number): Promise<StoredEvent[]> {
+    /** readByCommand once the adapter's index has caught up with what the test expects. */
+    async function commandEvents(command: IssuedCommand, expected: number): Promise<StoredEvent[]> {
       const deadline = Date.now() + (capabilities.commandIndexLagMs ?? 0);
       for (;;) {
-        const events = await store.readByCommandId(commandId);
+        const events = await store.readByCommand(command);
         if (events.length >= expected || Date.now() >= deadline) return events;
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
@@ -244,17 +245,42 @@ export function eventStoreContract(
         expect(batch[0].recordedAt).toBe(batch[1].recordedAt);
       });
 
-      it('finds the events a command recorded by its command id', async () => {
-        await store.append('project-a', [newEvent('A', {}, { commandId: 'cmd-1' })], 'any');
-        await store.append('project-b', [newEvent('B', {}, { commandId: 'cmd-2' })], 'any');
+      it('finds the events a command recorded by its principal and command id', async () => {
+        const byAlice = (commandId: string) => ({ actor: { id: 'alice' }, commandId });
+        await store.append('project-a', [newEvent('A', {}, byAlice('cmd-1'))], 'any');
+        await store.append('project-b', [newEvent('B', {}, byAlice('cmd-2'))], 'any');
         await store.append(
           'project-a',
-          [newEvent('C', {}, { commandId: 'cmd-1' }), newEvent('D', {}, { commandId: 'cmd-1' })],
+          [newEvent('C', {}, byAlice('cmd-1')), newEvent('D', {}, byAlice('cmd-1'))],
           'any',
         );
-        expect((await commandEvents('cmd-1', 3)).map((e) => e.type)).toEqual(['A', 'C', 'D']);
-        expect((await commandEvents('cmd-2', 1)).map((e) => e.streamId)).toEqual(['project-b']);
-        expect(await store.readByCommandId('cmd-3')).toEqual([]);
+        const alice = (commandId: string) => ({ actorId: 'alice', commandId });
+        expect((await commandEvents(alice('cmd-1'), 3)).map((e) => e.type)).toEqual(['A', 'C', 'D']);
+        expect((await commandEvents(alice('cmd-2'), 1)).map((e) => e.streamId)).toEqual(['project-b']);
+        expect(await store.readByCommand(alice('cmd-3'))).toEqual([]);
+      });
+
+      it("keeps each principal's command ids apart: the same id from another principal is another command", async () => {
+        const by = (actorId: string, commandId: string): JsonObject => ({ actor: { id: actorId }, commandId });
+        // Pairs that one string joined with a separator would confuse, and an event that names no principal.
+        await store.append('project-n', [newEvent('Nobody', {}, { commandId: 'key-1' })], 'any');
+        await store.append('project-c', [newEvent('Colon', {}, by('bob:key-1', 'x'))], 'any');
+        await store.append('project-c', [newEvent('Colon', {}, by('bob', 'key-1:x'))], 'any');
+        await store.append('project-b', [newEvent('Bob', {}, by('bob', 'key-1'))], 'any');
+        await store.append('project-a', [newEvent('Alice', {}, by('alice', 'key-1'))], 'any');
+        // Appended last: once it is found, an index that trails appends has seen every event before it.
+        const [alices] = await commandEvents({ actorId: 'alice', commandId: 'key-1' }, 1);
+        expect(alices.metadata.actor).toEqual({ id: 'alice' });
+        const bobs = await store.readByCommand({ actorId: 'bob', commandId: 'key-1' });
+        expect(bobs.map((e) => [e.type, e.metadata.actor])).toEqual([['Bob', { id: 'bob' }]]);
+        expect(await store.readByCommand({ actorId: 'carol', commandId: 'key-1' })).toEqual([]);
+        expect(await store.readByCommand({ actorId: '', commandId: 'key-1' })).toEqual([]);
+        expect((await store.readByCommand({ actorId: 'bob:key-1', commandId: 'x' })).map((e) => e.metadata)).toEqual([
+          by('bob:key-1', 'x'),
+        ]);
+        expect((await store.readByCommand({ actorId: 'bob', commandId: 'key-1:x' })).map((e) => e.metadata)).toEqual([
+          by('bob', 'key-1:x'),
+        ]);
       });
 
       it('reads the events at given positions, in position order, skipping positions without one', async () => {
