@@ -51,7 +51,7 @@ export async function* auditLogEvents(
   pageSize = 1000,
 ): AsyncIterable<StoredEvent> {
   const toPosition = criteria.toPosition !== undefined && criteria.toPosition < upTo ? criteria.toPosition : upTo;
-  let after = criteria.fromPosition === undefined ? undefined : criteria.fromPosition - 1n;
+  let after: bigint | undefined;
   for (;;) {
     const positions = await selectedPositions(context, { ...criteria, toPosition }, after, pageSize);
     if (positions.length === 0) return;
@@ -61,7 +61,7 @@ export async function* auditLogEvents(
   }
 }
 
-/** The positions the criteria select after `after`, from the audit-log index (`fromPosition` is the caller's). */
+/** The positions the criteria select after `after`, from the audit-log index. */
 async function selectedPositions(
   context: ReadContext,
   criteria: AuditLogCriteria,
@@ -75,6 +75,7 @@ async function selectedPositions(
     .orderBy('position')
     .limit(limit);
   if (after !== undefined) query = query.where('position', '>', after.toString());
+  if (criteria.fromPosition !== undefined) query = query.where('position', '>=', criteria.fromPosition.toString());
   if (criteria.toPosition !== undefined) query = query.where('position', '<=', criteria.toPosition.toString());
   if (criteria.type !== undefined) query = query.where('type', '=', criteria.type);
   if (criteria.projectId !== undefined) query = query.where('project_id', '=', criteria.projectId);
