@@ -5,9 +5,10 @@ import { historyItem, type HistoryItem } from './history-item';
 import { pageOf, type Page } from './paging';
 import type { PageSize } from './query-parameters';
 import type { ReadContext } from './read-context';
+import { awaitMinPosition, type TemporalQuery } from './temporal-query';
 
 /** GET /events: a page of the audit log, after a position. */
-export interface AuditLogQuery extends AuditLogCriteria {
+export interface AuditLogQuery extends AuditLogCriteria, Pick<TemporalQuery, 'minPosition'> {
   /** The position the previous page ended with (its nextCursor). */
   readonly after?: bigint;
   readonly limit?: number;
@@ -25,6 +26,7 @@ export interface AuditLogItem extends HistoryItem {
 
 /** GET /events: a page of the audit log, oldest first. */
 export async function auditLogPage(context: ReadContext, query: AuditLogQuery): Promise<Page<AuditLogItem>> {
+  if (query.minPosition !== undefined) await awaitMinPosition(context, query.minPosition);
   const limit = query.limit ?? AUDIT_LOG_PAGE.fallback;
   const positions = pageOf(await selectedPositions(context, query, query.after, limit + 1), limit, String);
   const events = await context.store.readPositions(positions.items);
