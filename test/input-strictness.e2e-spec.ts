@@ -65,6 +65,9 @@ describe('input strictness', () => {
         'invalid_characters',
         ['milestones[0].title'],
       );
+      await expectRefused(post(measurements, { ...measurementMay2021, source: 'DINUM\u0000' }), 'invalid_characters', [
+        'source',
+      ]);
       const batch = [{ indicatorId: 'usagers-franceconnect', value: 27, period: '2021-06-30', source: 'DINUM\ud83d' }];
       await expectRefused(
         post('/api/v1/projects/franceconnect/measurements:batch', { measurements: batch }),
