@@ -327,8 +327,9 @@ describe('importBarometre: bad rows', () => {
 
   it('rejects with its reason the rows of a mesure whose name carries a bidirectional override, and imports the others', async () => {
     const detail = join(dir, 'bidi-detail.csv');
+    const indicator = 'Nombre d’utilisateurs du pass Culture de 18 ans,nb-utilisateurs-pass-culture';
     const passCulture = (date: string, value: string) =>
-      `Déployer le pass\u202e Culture,Nombre d’utilisateurs du pass Culture de 18 ans,nb-utilisateurs-pass-culture,national,${date},${value},utilisateurs`;
+      `Déployer le pass\u202e Culture,${indicator},national,${date},${value},utilisateurs`;
     await writeFile(
       detail,
       [
