@@ -8,8 +8,11 @@ import {
   hostileSegment,
   mutation,
   NON_JSON_NUMBERS,
+  queryWithUnknownNames,
   rawToken,
+  textWithForbiddenCharacter,
   toJsonText,
+  type JsonPath,
 } from './support/arbitraries';
 import { storeOf } from './support/store-probe';
 import { bearer, STORE_KINDS, startTestApp, type TestApp } from './support/test-app';
@@ -41,25 +44,50 @@ interface CommandEndpoint {
   /** The path, with `{p}`, `{m}` and `{i}` for the project, milestone and indicator ids. */
   readonly path: string;
   readonly valid: unknown;
+  /** Where the body carries text: the fields that refuse control, bidi and surrogate characters. */
+  readonly texts: readonly JsonPath[];
 }
 
 const COMMANDS: readonly CommandEndpoint[] = [
-  { name: 'define a mission', path: '/api/v1/missions', valid: { ...idnumMission, missionCode: 'PROPERTY' } },
-  { name: 'launch a project', path: '/api/v1/projects', valid: { ...franceConnectLaunch, projectId: 'property' } },
+  {
+    name: 'define a mission',
+    path: '/api/v1/missions',
+    valid: { ...idnumMission, missionCode: 'PROPERTY' },
+    texts: [['name'], ['programme'], ['description']],
+  },
+  {
+    name: 'launch a project',
+    path: '/api/v1/projects',
+    valid: { ...franceConnectLaunch, projectId: 'property' },
+    texts: [
+      ['title'],
+      ['objective'],
+      ['leadOrganisation'],
+      ['milestones', 0, 'title'],
+      ['indicators', 0, 'label'],
+      ['indicators', 0, 'unit'],
+    ],
+  },
   {
     name: 'reach a milestone',
     path: '/api/v1/projects/{p}/milestones/{m}/reach',
     valid: { reachedOn: '2021-06-30', evidence: 'FranceConnect+ opened with La Poste' },
+    texts: [['evidence']],
   },
   {
     name: 'record a measurement',
     path: '/api/v1/projects/{p}/indicators/{i}/measurements',
     valid: { ...measurementMay2021, territory: { level: 'region', code: '84' } },
+    texts: [['source']],
   },
   {
     name: 'record a batch of measurements',
     path: '/api/v1/projects/{p}/measurements:batch',
     valid: { measurements: juneBatch },
+    texts: [
+      ['measurements', 0, 'source'],
+      ['measurements', 1, 'source'],
+    ],
   },
   {
     name: 'redesign a project',
@@ -73,14 +101,31 @@ const COMMANDS: readonly CommandEndpoint[] = [
         milestones: { rescheduled: [{ milestoneId: 'agentconnect', to: '2022-06-30' }] },
       },
     },
+    texts: [['reason'], ['decidedBy'], ['changes', 'objective']],
   },
   {
     name: 'close a project',
     path: '/api/v1/projects/{p}/close',
     valid: { outcome: 'completed', closedOn: '2021-12-15', note: 'In service' },
+    texts: [['note']],
   },
-  { name: 'hold a review cycle', path: '/api/v1/review-cycles', valid: citp5 },
+  { name: 'hold a review cycle', path: '/api/v1/review-cycles', valid: citp5, texts: [['title']] },
 ];
+
+/** A copy of `body` with `value` at `path` (the last key created when missing). */
+function withValueAt(body: unknown, path: JsonPath, value: unknown): unknown {
+  const copy = structuredClone(body) as Record<string | number, unknown>;
+  const parent = path
+    .slice(0, -1)
+    .reduce<Record<string | number, unknown>>((node, key) => node[key] as Record<string | number, unknown>, copy);
+  parent[path[path.length - 1]] = value;
+  return copy;
+}
+
+/** A body path as problems name it: `milestones[0].title`. */
+function fieldPath(path: JsonPath): string {
+  return path.map((key, index) => (typeof key === 'number' ? `[${key}]` : index === 0 ? key : `.${key}`)).join('');
+}
 
 interface ReadEndpoint {
   readonly path: string;
@@ -90,7 +135,17 @@ interface ReadEndpoint {
 
 /** `minPosition` waits for the projections (up to 5 s): the properties leave it out, a test of its own covers it. */
 const TEMPORAL = ['at', 'asOf'];
-const EVENT_FILTERS = ['after', 'limit', 'type', 'projectId', 'missionCode', 'actor', 'recordedFrom', 'recordedTo'];
+const EVENT_CRITERIA = [
+  'type',
+  'projectId',
+  'missionCode',
+  'actor',
+  'recordedFrom',
+  'recordedTo',
+  'fromPosition',
+  'toPosition',
+];
+const EVENT_FILTERS = ['after', 'limit', ...EVENT_CRITERIA];
 
 const READS: readonly ReadEndpoint[] = [
   { path: '/api/v1/portfolio', params: TEMPORAL, role: 'reviewer' },
@@ -108,7 +163,15 @@ const READS: readonly ReadEndpoint[] = [
   { path: '/api/v1/review-cycles/{c}/diff', params: ['against', ...TEMPORAL], role: 'reviewer' },
   { path: '/api/v1/diff', params: ['fromAt', 'fromAsOf', 'toAt', 'toAsOf'], role: 'reviewer' },
   { path: '/api/v1/events', params: EVENT_FILTERS, role: 'auditor' },
-  { path: '/api/v1/audit/export', params: ['format', 'format', ...EVENT_FILTERS], role: 'auditor' },
+  { path: '/api/v1/audit/export', params: ['format', 'format', ...EVENT_CRITERIA], role: 'auditor' },
+];
+
+/** Routes that take no query parameter at all. */
+const UNPARAMETERISED: readonly { readonly path: string; readonly role: 'auditor' | 'admin' | undefined }[] = [
+  { path: '/health/live', role: undefined },
+  { path: '/api/v1/audit/public-key', role: 'auditor' },
+  { path: '/api/v1/audit/checkpoint', role: 'auditor' },
+  { path: '/api/v1/admin/projections', role: 'admin' },
 ];
 
 /** The valid fixture's ids, or hostile ones in their place. */
@@ -186,6 +249,14 @@ describe.each(STORE_KINDS)('hostile input on %s', (kind) => {
     return body;
   }
 
+  /** A 400 invalid_query naming exactly the unknown parameters (the query string may hold others, known). */
+  function expectUnknownNamesRefused(reply: Reply, unknown: readonly string[]): void {
+    const problem = expectWellFormed(reply, `${unknown.join(', ')} -> ${reply.status}`);
+    expect(problem).toMatchObject({ status: 400, code: 'invalid_query' });
+    const named = (problem?.errors as { path: string }[]).map((error) => error.path).sort();
+    expect(named).toEqual(unknown.map((name) => `query.${name}`).sort());
+  }
+
   /** Sends a command; a refusal must leave the log as it was. */
   async function command(path: string, headers: Record<string, string>, body?: string): Promise<Reply> {
     const before = await storeOf(testApp).head();
@@ -214,7 +285,7 @@ describe.each(STORE_KINDS)('hostile input on %s', (kind) => {
     await testApp.close();
   });
 
-  describe.each(COMMANDS)('POST to $name', ({ path, valid }) => {
+  describe.each(COMMANDS)('POST to $name', ({ path, valid, texts }) => {
     it('never fails on arbitrary JSON bodies, and a refusal appends nothing', async () => {
       await fc.assert(
         fc.asyncProperty(fc.jsonValue({ maxDepth: 4 }), async (body) => {
@@ -234,6 +305,58 @@ describe.each(STORE_KINDS)('hostile input on %s', (kind) => {
       );
       expect(({} as Record<string, unknown>).polluted).toBeUndefined();
       expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
+    });
+
+    it('refuses a control, bidi, surrogate or noncharacter in any text field as invalid_characters, naming it', async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.constantFrom(...texts), textWithForbiddenCharacter, async (field, text) => {
+          const reply = await command(fill(path), json, JSON.stringify(withValueAt(valid, field, text)));
+          expect([reply.status, JSON.parse(reply.text)]).toEqual([
+            400,
+            expect.objectContaining({
+              code: 'invalid_characters',
+              errors: [{ path: fieldPath(field), message: expect.stringMatching(/ holds U\+[0-9A-F]{4,6}, /) }],
+            }),
+          ]);
+        }),
+        { numRuns: runs(40) },
+      );
+    });
+
+    it('refuses a query parameter it does not take, naming each, and appends nothing', async () => {
+      await fc.assert(
+        fc.asyncProperty(queryWithUnknownNames([]).map(short), async ({ value: { query, unknown } }) => {
+          const reply = await command(`${fill(path)}?${query}`, json, JSON.stringify(valid));
+          expectUnknownNamesRefused(reply, unknown);
+        }),
+        { numRuns: runs(15) },
+      );
+    });
+
+    it('never fails on hostile recorded headers, and refuses any but printable ASCII, naming the header', async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.constantFrom('X-Correlation-Id', 'Idempotency-Key'),
+          // What Node lets a client send in a header: TAB, printable ASCII and the bytes past it (read as Latin-1).
+          fc.string({
+            unit: fc.constantFrom('\t', ' ', 'a', '~', 'é', '\u0080', '\u0085', '\u00a0', '\u00ae', '\u00ff'),
+          }),
+          async (name, value) => {
+            const reply = await command(fill(path), { ...json, [name]: value }, JSON.stringify(valid));
+            const trimmed = value.replace(/^[\t ]+|[\t ]+$/g, ''); // as HTTP reads a header value
+            if (!/^[\x21-\x7e]{1,128}$/.test(trimmed)) {
+              expect([reply.status, JSON.parse(reply.text)]).toEqual([
+                400,
+                expect.objectContaining({
+                  code: 'validation_failed',
+                  errors: [expect.objectContaining({ path: `headers.${name}` })],
+                }),
+              ]);
+            }
+          },
+        ),
+        { numRuns: runs(20) },
+      );
     });
 
     it('refuses NaN, Infinity and other non-JSON tokens as malformed JSON (400)', async () => {
@@ -334,6 +457,22 @@ describe.each(STORE_KINDS)('hostile input on %s', (kind) => {
         );
       });
     }
+  });
+
+  describe.each([
+    ...READS.map(({ path, params, role }) => ({ path, params, role })),
+    ...UNPARAMETERISED.map((route) => ({ ...route, params: [] })),
+  ])('GET $path with parameters it does not take', ({ path, params, role }) => {
+    it('refuses them, naming each', async () => {
+      await fc.assert(
+        fc.asyncProperty(queryWithUnknownNames(params).map(short), async ({ value: { query, unknown } }) => {
+          const target = `${fill(path)}?${query}`;
+          const reply = await send('GET', target, role === undefined ? {} : bearer(role));
+          expectUnknownNamesRefused(reply, unknown);
+        }),
+        { numRuns: runs(15) },
+      );
+    });
   });
 
   it('refuses a malformed minPosition, and one past the head of the log, at once with a 4xx problem', async () => {

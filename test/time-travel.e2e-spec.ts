@@ -257,7 +257,7 @@ describe.each(STORE_KINDS)('time travel on %s', (kind) => {
     const temporal = ['asOf', 'at', 'minPosition'];
     const reads: Record<string, string[]> = {
       '/portfolio': temporal,
-      '/diff': ['fromAsOf', 'fromAt', 'toAsOf', 'toAt'],
+      '/diff': ['fromAsOf', 'fromAt', 'minPosition', 'toAsOf', 'toAt'],
       '/projects': [...temporal, 'cursor', 'health', 'limit', 'missionCode', 'status'],
       '/projects/{projectId}': temporal,
       '/projects/{projectId}/history': [...temporal, 'after', 'limit'],
@@ -271,6 +271,7 @@ describe.each(STORE_KINDS)('time travel on %s', (kind) => {
         'after',
         'fromPosition',
         'limit',
+        'minPosition',
         'missionCode',
         'projectId',
         'recordedFrom',

@@ -106,6 +106,45 @@ export function deeplyNested(depth: number, kind: 'object' | 'array'): unknown {
 
 const DEEP_VALUES = [deeplyNested(1_000, 'object'), deeplyNested(1_000, 'array')] as const;
 
+/**
+ * Characters no text field may hold, one-line or not (issue 15): C0 and C1 controls but TAB and LF, a CR without LF,
+ * bidirectional embeddings, overrides and isolates, lone surrogates, noncharacters.
+ */
+export const FORBIDDEN_IN_TEXT = [
+  '\u0000',
+  '\u0001',
+  '\u0007',
+  '\b',
+  '\u000b',
+  '\f',
+  '\r',
+  '\u000e',
+  '\u001b',
+  '\u001f',
+  '\u007f',
+  '\u0080',
+  '\u0085',
+  '\u009f',
+  '\u202a',
+  '\u202b',
+  '\u202c',
+  '\u202d',
+  '\u202e',
+  '\u2066',
+  '\u2067',
+  '\u2068',
+  '\u2069',
+  '\ud800',
+  '\udbff',
+  '\udc00',
+  '\udfff',
+  '\ufdd0',
+  '\ufffe',
+  '\uffff',
+  '\u{1fffe}',
+  '\u{10ffff}',
+] as const;
+
 /** Strings with NUL, control, bidi and surrogate characters. */
 export const controlString: fc.Arbitrary<string> = fc.oneof(
   fc.constantFrom(
@@ -114,12 +153,26 @@ export const controlString: fc.Arbitrary<string> = fc.oneof(
     '\u0007\b\f\n\r\t\u000b',
     '\u001b[2J',
     '\u202eevil',
+    '\u2066isolated\u2069',
     '\ud800',
     '\udfff',
     '\ufeff',
+    '\ufffe',
   ),
   fc.string({ unit: 'binary', minLength: 1, maxLength: 40 }),
 );
+
+/**
+ * Text a person could have typed, with one character no text field may hold somewhere inside (letters around it, so
+ * that trimming the text cannot drop it).
+ */
+export const textWithForbiddenCharacter: fc.Arbitrary<string> = fc
+  .tuple(
+    fc.stringMatching(/^[A-Za-zéèàçô][A-Za-zéèàçô ,'’-]{0,30}$/),
+    fc.constantFrom(...FORBIDDEN_IN_TEXT),
+    fc.stringMatching(/^[A-Za-zéèàçô ,'’-]{0,30}[A-Za-z]$/),
+  )
+  .map(([before, character, after]) => `${before}${character}${after}`);
 
 /** A value of a wrong type, or of the right type with hostile content. */
 export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
@@ -254,23 +307,47 @@ export const hostileQueryValue: fc.Arbitrary<string> = fc.oneof(
   fc.base64String({ maxLength: 40 }),
 );
 
-/** A query string of hostile parameters, some repeated (`at=..&at=..`), some with names the endpoint does not know. */
+/** `name=value` pairs as a query string, each repeated (`at=..&at=..`) when asked. */
+function queryString(pairs: readonly (readonly [string, string, boolean])[]): string {
+  return pairs
+    .flatMap(([name, value, repeated]) => {
+      const pair = `${encodeURIComponent(name)}=${encodeURIComponent(value)}`;
+      return repeated ? [pair, pair] : [pair];
+    })
+    .join('&');
+}
+
+/** A query string of hostile values for the parameters an endpoint takes, some repeated (`at=..&at=..`). */
 export function hostileQuery(names: readonly string[]): fc.Arbitrary<string> {
   return fc
-    .array(
-      fc.tuple(
-        fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...names) }, fc.constantFrom(...PROTOTYPE_KEYS, 'x', 'a[b]')),
-        hostileQueryValue,
-        fc.boolean(),
-      ),
-      { minLength: 1, maxLength: 4 },
+    .array(fc.tuple(fc.constantFrom(...names), hostileQueryValue, fc.boolean()), { minLength: 1, maxLength: 4 })
+    .map(queryString);
+}
+
+/** A name an endpoint taking `declared` does not know: a prototype key, a near miss, anything. */
+export function unknownParameterName(declared: readonly string[]): fc.Arbitrary<string> {
+  return fc
+    .oneof(
+      fc.constantFrom(...PROTOTYPE_KEYS, 'x', 'a[b]', 'AT', 'Limit', 'projetId', 'limit ', 'as_of', 'hasOwnProperty'),
+      fc.string({ unit: 'grapheme', minLength: 1, maxLength: 20 }),
     )
-    .map((pairs) =>
-      pairs
-        .flatMap(([name, value, repeated]) => {
-          const pair = `${encodeURIComponent(name)}=${encodeURIComponent(value)}`;
-          return repeated ? [pair, pair] : [pair];
-        })
-        .join('&'),
-    );
+    .filter((name) => !declared.includes(name));
+}
+
+/**
+ * A query string naming at least one parameter the endpoint does not take, among hostile ones it does; with the
+ * unknown names it holds.
+ */
+export function queryWithUnknownNames(
+  declared: readonly string[],
+): fc.Arbitrary<{ readonly query: string; readonly unknown: readonly string[] }> {
+  const known = declared.length === 0 ? [] : [fc.tuple(fc.constantFrom(...declared), hostileQueryValue, fc.boolean())];
+  const unknown = fc.tuple(unknownParameterName(declared), hostileQueryValue, fc.boolean());
+  return fc
+    .tuple(unknown, fc.array(fc.oneof(unknown, ...known), { maxLength: 3 }))
+    .chain(([first, others]) => fc.shuffledSubarray([first, ...others], { minLength: others.length + 1 }))
+    .map((pairs) => ({
+      query: queryString(pairs),
+      unknown: [...new Set(pairs.map(([name]) => name).filter((name) => !declared.includes(name)))],
+    }));
 }

@@ -45,6 +45,7 @@ export {
 } from './shared/ids';
 export { ISO_DATE_PATTERN, daysBetween, isIsoDate, type IsoDate } from './shared/iso-date';
 export { LIMITS } from './shared/limits';
+export { LONG_TEXT, SHORT_TEXT, forbiddenCharacterIn, type TextKind } from './shared/text-characters';
 export {
   NATIONAL_TERRITORY,
   TERRITORY_CODE_PATTERN,

@@ -1,7 +1,8 @@
 import { Controller, Get, Header, NotFoundException, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiProduces, ApiProperty, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiProduces, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { CosignedCheckpoints, type CosignedCheckpoint } from '@portfolio/audit';
 import { Roles } from '../auth/roles.decorator';
+import { QueryParameter } from '../http/declared-query';
 import { ReadProblems } from '../http/read-queries';
 import { naturalParameters } from './natural-query';
 
@@ -72,8 +73,8 @@ export class CheckpointsController {
   }
 
   @Get('checkpoints')
-  @ApiQuery({ name: 'after', required: false, description: 'only checkpoints of a larger tree size' })
-  @ApiQuery({ name: 'limit', required: false, description: `default ${DEFAULT_LIMIT}, at most ${MAX_LIMIT}` })
+  @QueryParameter({ name: 'after', required: false, description: 'only checkpoints of a larger tree size' })
+  @QueryParameter({ name: 'limit', required: false, description: `default ${DEFAULT_LIMIT}, at most ${MAX_LIMIT}` })
   @ApiOkResponse({ type: [CheckpointDto], description: 'the signed checkpoints, smallest tree first' })
   @ReadProblems({ temporal: false })
   async list(@Query() query: Record<string, unknown>): Promise<CheckpointDto[]> {

@@ -1,9 +1,18 @@
-import { Controller, Get, Query, Res, StreamableFile } from '@nestjs/common';
-import { ApiOkResponse, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { applyDecorators, Controller, Get, Inject, Query, Res, StreamableFile } from '@nestjs/common';
+import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { AuditExporter, type ExportFormat } from '@portfolio/audit';
-import { AUDIT_LOG_CRITERIA_NAMES, InvalidQueryError } from '@portfolio/read-models';
+import { READ_CONTEXT } from '@portfolio/application';
+import {
+  AUDIT_LOG_CRITERIA_NAMES,
+  awaitMinPosition,
+  InvalidQueryError,
+  parsePosition,
+  type ReadContext,
+} from '@portfolio/read-models';
 import type { Response } from 'express';
 import { Roles } from '../auth/roles.decorator';
+import { QueryParameter } from '../http/declared-query';
+import { MIN_POSITION_DESCRIPTION } from '../http/query-fields';
 import { queryParameters } from '../http/read-queries';
 
 const FORMATS: Readonly<Record<ExportFormat, { contentType: string; extension: string }>> = {
@@ -16,27 +25,27 @@ const FORMATS: Readonly<Record<ExportFormat, { contentType: string; extension: s
 @Controller('audit/export')
 @Roles('auditor', 'admin')
 export class ExportAuditTrailController {
-  constructor(private readonly exporter: AuditExporter) {}
+  constructor(
+    private readonly exporter: AuditExporter,
+    @Inject(READ_CONTEXT) private readonly reads: ReadContext,
+  ) {}
 
   @Get()
-  @ApiQuery({ name: 'format', required: false, enum: Object.keys(FORMATS), description: 'default ndjson' })
-  @ApiQuery({ name: 'projectId', required: false })
-  @ApiQuery({ name: 'missionCode', required: false })
-  @ApiQuery({ name: 'type', required: false })
-  @ApiQuery({ name: 'actor', required: false })
-  @ApiQuery({ name: 'recordedFrom', required: false })
-  @ApiQuery({ name: 'recordedTo', required: false })
-  @ApiQuery({ name: 'fromPosition', required: false })
-  @ApiQuery({ name: 'toPosition', required: false })
+  @QueryParameter({ name: 'format', required: false, enum: Object.keys(FORMATS), description: 'default ndjson' })
+  @applyDecorators(...AUDIT_LOG_CRITERIA_NAMES.map((name) => QueryParameter({ name, required: false })))
+  @QueryParameter({ name: 'minPosition', required: false, description: MIN_POSITION_DESCRIPTION })
   @ApiProduces('application/x-ndjson', 'text/csv', 'application/zip')
   @ApiOkResponse({
     description: 'the events (streamed), or a bundle with manifest, proofs and README for offline checks',
   })
   async export(@Query() query: Record<string, unknown>, @Res({ passthrough: true }) response: Response) {
-    const { format = 'ndjson', ...filters } = queryParameters(query, ['format', ...AUDIT_LOG_CRITERIA_NAMES] as const);
+    const names = ['format', 'minPosition', ...AUDIT_LOG_CRITERIA_NAMES] as const;
+    const { format = 'ndjson', minPosition, ...filters } = queryParameters(query, names);
     if (!Object.hasOwn(FORMATS, format)) {
       throw new InvalidQueryError('format', `format must be one of ${Object.keys(FORMATS).join(', ')}`);
     }
+    // A filtered export selects its events through the read models: minPosition lets it include the caller's writes.
+    if (minPosition !== undefined) await awaitMinPosition(this.reads, parsePosition(minPosition, 'minPosition'));
     const { contentType, extension } = FORMATS[format as ExportFormat];
     const plan = await this.exporter.plan(filters);
     const stream =

@@ -1,9 +1,10 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiProperty, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { Checkpointer, consistencyProofOf, inclusionProofOf, ProofRequestError } from '@portfolio/audit';
 import type { ConsistencyProof, InclusionProof } from '@portfolio/audit';
 import { InvalidQueryError } from '@portfolio/read-models';
 import { Roles } from '../auth/roles.decorator';
+import { QueryParameter } from '../http/declared-query';
 import { ReadProblems } from '../http/read-queries';
 import { naturalParameters, required } from './natural-query';
 
@@ -37,8 +38,8 @@ export class ProofsController {
   constructor(private readonly checkpointer: Checkpointer) {}
 
   @Get('inclusion')
-  @ApiQuery({ name: 'position', description: "the event's position in the log" })
-  @ApiQuery({ name: 'treeSize', description: 'the size of a signed checkpoint (or any tree size up to the log)' })
+  @QueryParameter({ name: 'position', description: "the event's position in the log" })
+  @QueryParameter({ name: 'treeSize', description: 'the size of a signed checkpoint (or any tree size up to the log)' })
   @ApiOkResponse({ type: InclusionProofDto, description: 'that the event is a leaf of the tree of that size' })
   @ReadProblems({ temporal: false })
   async inclusion(@Query() query: Record<string, unknown>): Promise<InclusionProof> {
@@ -49,8 +50,8 @@ export class ProofsController {
   }
 
   @Get('consistency')
-  @ApiQuery({ name: 'from', description: 'the smaller tree size' })
-  @ApiQuery({ name: 'to', description: 'the larger tree size' })
+  @QueryParameter({ name: 'from', description: 'the smaller tree size' })
+  @QueryParameter({ name: 'to', description: 'the larger tree size' })
   @ApiOkResponse({ type: ConsistencyProofDto, description: 'that the smaller tree is a prefix of the larger' })
   @ReadProblems({ temporal: false })
   async consistency(@Query() query: Record<string, unknown>): Promise<ConsistencyProof> {

@@ -6,7 +6,10 @@ import { randomUUID } from 'node:crypto';
 import { RequestValidationError } from '../http/request-validation.error';
 import type { CommandCaller } from './command-caller.decorator';
 
-// Printable ASCII, as the Idempotency-Key draft recommends; bounded so that keys stay index-friendly.
+// Printable ASCII, as the Idempotency-Key draft recommends; bounded so that keys stay index-friendly. Both headers are
+// recorded with the events (commandId, correlationId): one holding anything else is refused, never recorded or
+// silently replaced (a tab, or bytes past ASCII such as a bidirectional override's, reach here; Node's parser refuses
+// the other control characters).
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,128}$/;
 const IF_MATCH = /^(?:W\/)?"(0|[1-9][0-9]{0,19})"$/;
 const CORRELATION_ID = /^[\x21-\x7e]{1,128}$/;
@@ -60,13 +63,16 @@ function envelopeOf(request: Request, principal: Principal, what: object): Comma
     throw invalidHeader('If-Match', 'If-Match must be a revision as returned in ETag, e.g. "3"');
   }
   const correlationId = header(request, 'X-Correlation-Id');
+  if (correlationId !== undefined && !CORRELATION_ID.test(correlationId)) {
+    throw invalidHeader('X-Correlation-Id', 'X-Correlation-Id must be 1 to 128 printable ASCII characters');
+  }
   const { id, name, role, organisation } = principal;
   return {
     actor: { id, name, role, ...(organisation === undefined ? {} : { organisation }) },
     commandId: key ?? randomUUID(),
     idempotencyKeyGiven: key !== undefined,
     requestFingerprint: fingerprintCommand(what),
-    correlationId: correlationId !== undefined && CORRELATION_ID.test(correlationId) ? correlationId : randomUUID(),
+    correlationId: correlationId ?? randomUUID(),
     ...(match ? { expectedRevision: BigInt(match[1]) } : {}),
   };
 }

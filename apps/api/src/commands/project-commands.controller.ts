@@ -1,5 +1,14 @@
 import { Body, Controller, Param } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import {
+  ConflictError,
+  DomainError,
+  InvalidInputError,
+  NotFoundError,
+  RuleViolationError,
+  type DomainErrorCode,
+  type DomainErrorKind,
+} from '@portfolio/domain';
 import { Roles } from '../auth/roles.decorator';
 import { IndicatorParams, MilestoneParams, ProjectParams } from '../http/params.dto';
 import { CloseProjectDto } from './close-project.dto';
@@ -10,6 +19,24 @@ import { LedgerEndpoint } from './ledger-endpoint';
 import { ReachMilestoneDto } from './reach-milestone.dto';
 import { RecordMeasurementDto, RecordMeasurementsDto } from './record-measurements.dto';
 import { RedesignProjectDto } from './redesign-project.dto';
+
+type Refusal = new (code: DomainErrorCode, message: string, path?: string) => DomainError;
+
+const REFUSALS: Readonly<Record<DomainErrorKind, Refusal>> = {
+  invalid: InvalidInputError as Refusal,
+  not_found: NotFoundError as Refusal,
+  conflict: ConflictError as Refusal,
+  rule: RuleViolationError as Refusal,
+};
+
+const SINGLE_ITEM = 'measurements[0].';
+
+/** A single measurement is decided as item 0 of a batch: its refusals name the field of the body as sent. */
+function asSingleMeasurement(error: unknown): unknown {
+  if (!(error instanceof DomainError) || !error.path?.startsWith(SINGLE_ITEM)) return error;
+  const Refused = REFUSALS[error.kind];
+  return new Refused(error.code, error.message.replaceAll(SINGLE_ITEM, ''), error.path.slice(SINGLE_ITEM.length));
+}
 
 /** Every command on a project: each answers where the project's stream stands after it. */
 @ApiTags('commands')
@@ -42,15 +69,10 @@ export class ProjectCommandsController {
     @Body() body: RecordMeasurementDto,
     @Caller() caller: CommandCaller,
   ) {
-    return this.send(
-      caller,
-      { projectId },
-      {
-        type: 'RecordMeasurements',
-        projectId,
-        measurements: [{ indicatorId, ...body }],
-      },
-    );
+    const command = { type: 'RecordMeasurements' as const, projectId, measurements: [{ indicatorId, ...body }] };
+    return this.send(caller, { projectId }, command).catch((error: unknown) => {
+      throw asSingleMeasurement(error);
+    });
   }
 
   // The colon of the custom method (AIP-136 style) is escaped: unescaped it would start a route parameter.

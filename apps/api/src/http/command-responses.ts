@@ -65,7 +65,12 @@ export function CommandResponses(options: { readonly status: 200 | 201; readonly
       required: false,
       description:
         "a retry with the same key and body returns the first response and appends nothing; a key is the caller's " +
-        'own: the same key from another principal is a command of its own',
+        'own: the same key from another principal is a command of its own; 1 to 128 printable ASCII characters',
+    }),
+    ApiHeader({
+      name: 'X-Correlation-Id',
+      required: false,
+      description: 'recorded with the events, to trace a request across systems; 1 to 128 printable ASCII characters',
     }),
     ...(options.ifMatch
       ? [ApiHeader({ name: 'If-Match', required: false, description: 'the revision the client saw, e.g. "3"' })]

@@ -2,6 +2,7 @@ import { Logger, ValidationPipe, type INestApplication } from '@nestjs/common';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { Server } from 'node:http';
 import type { Socket } from 'node:net';
+import { UndeclaredQueryInterceptor } from './declared-query';
 import { ProblemFilter, sendProblem } from './problem.filter';
 import { problem, PROBLEM_CONTENT_TYPE } from './problem';
 import { flattenValidationErrors, RequestValidationError } from './request-validation.error';
@@ -98,6 +99,7 @@ export function configureHttp(app: INestApplication): void {
     sendProblem(error, request, response, logger);
   });
   app.useGlobalFilters(new ProblemFilter());
+  app.useGlobalInterceptors(new UndeclaredQueryInterceptor());
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,

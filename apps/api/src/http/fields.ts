@@ -14,7 +14,7 @@ import {
   ValidateNested,
   registerDecorator,
 } from 'class-validator';
-import { isIsoDate, LIMITS, MISSION_CODE_PATTERN, SLUG_PATTERN } from '@portfolio/domain';
+import { isIsoDate, LONG_TEXT, MISSION_CODE_PATTERN, SHORT_TEXT, SLUG_PATTERN } from '@portfolio/domain';
 
 // Composite decorators: each field's validation and its OpenAPI description come from one place, and from the
 // domain's own patterns and limits, so that the DTO and the domain refuse exactly the same values.
@@ -74,7 +74,8 @@ export function DateField(options: FieldOptions = {}): PropertyDecorator {
 }
 
 export function TextField(options: FieldOptions & { readonly long?: boolean } = {}): PropertyDecorator {
-  const max = options.long ? LIMITS.longText : LIMITS.shortText;
+  // The characters text may hold are the domain's to check (it answers invalid_characters, naming the field).
+  const max = (options.long ? LONG_TEXT : SHORT_TEXT).maxLength;
   return applyDecorators(
     documented(options, { type: String, maxLength: max }),
     ...presence(options),

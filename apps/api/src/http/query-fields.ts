@@ -1,7 +1,7 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
-import { ApiQuery } from '@nestjs/swagger';
-import { parseLimit, type PageSize } from '@portfolio/read-models';
+import { parseLimit, parsePosition, type PageSize } from '@portfolio/read-models';
 import type { Request } from 'express';
+import { QueryParameter } from './declared-query';
 import { queryParameters } from './read-queries';
 
 // Query DTOs: each parameter's parsing and its OpenAPI description come from one decorator, and the parsing from the
@@ -50,6 +50,14 @@ export function LimitField(size: PageSize): PropertyDecorator {
   return QueryField({ parse: parseLimit(size), description: `1 to ${size.max}, default ${size.fallback}` });
 }
 
+export const MIN_POSITION_DESCRIPTION =
+  'wait (up to 5 s) until the read models include this position, e.g. the one a command answered';
+
+/** `minPosition`: read your own writes. */
+export function MinPositionField(): PropertyDecorator {
+  return QueryField({ parse: parsePosition, description: MIN_POSITION_DESCRIPTION });
+}
+
 /** A DTO's parameters in the order they are checked: its own, then those of the DTO it extends. */
 function parametersOf(dto: object): readonly QueryParameter[] {
   if (dto === Function.prototype) return [];
@@ -60,7 +68,7 @@ function parametersOf(dto: object): readonly QueryParameter[] {
 export function parseQuery<T extends object>(dto: new () => T, query: Record<string, unknown>): T {
   const parameters = parametersOf(dto);
   const names = parameters.map((p) => p.name);
-  // Parameters the DTO does not declare are ignored (for now): refusing them is one check of `query` against `names`.
+  // Parameters the DTO does not declare never get here: ReadQuery declares the DTO's, and the route refuses others.
   const given = queryParameters(query, names);
   const parsed = new dto() as Record<string, unknown>;
   for (const { name, property, parse } of parameters) {
@@ -74,13 +82,13 @@ const parsedQuery = createParamDecorator((dto: QueryDto, context: ExecutionConte
   parseQuery(dto, context.switchToHttp().getRequest<Request>().query as Record<string, unknown>),
 );
 
-/** The request's query string parsed into the DTO, whose parameters the OpenAPI document lists. */
+/** The request's query string parsed into the DTO, whose parameters the route declares (and OpenAPI lists). */
 export function ReadQuery(dto: QueryDto): ParameterDecorator {
   return (prototype, method, index) => {
     parsedQuery(dto)(prototype, method, index);
     const handler = Object.getOwnPropertyDescriptor(prototype, method as string | symbol) as PropertyDescriptor;
     for (const { name, description, enum: choices } of parametersOf(dto)) {
-      ApiQuery({ name, required: false, description, ...(choices === undefined ? {} : { enum: [...choices] }) })(
+      QueryParameter({ name, required: false, description, ...(choices === undefined ? {} : { enum: [...choices] }) })(
         prototype,
         method as string | symbol,
         handler,

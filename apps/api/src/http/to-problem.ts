@@ -10,6 +10,7 @@ import {
   ProjectionsBehindError,
   ReadModelNotFoundError,
 } from '@portfolio/read-models';
+import { UndeclaredQueryParametersError } from './declared-query';
 import { problem, type ProblemDocument } from './problem';
 import { RequestValidationError } from './request-validation.error';
 
@@ -82,6 +83,15 @@ export function toProblem(error: unknown, instance: string): ProblemDocument {
     return problem(400, error.code, error.message, {
       instance,
       errors: [{ path: `query.${error.parameter}`, message: error.message }],
+    });
+  }
+  if (error instanceof UndeclaredQueryParametersError) {
+    return problem(400, error.code, error.message, {
+      instance,
+      errors: error.parameters.map((name) => ({
+        path: `query.${name}`,
+        message: `${name} is not a query parameter of this endpoint`,
+      })),
     });
   }
   if (error instanceof CosignatureRefusedError) {

@@ -1,5 +1,5 @@
 import { AUDIT_LOG_PAGE, parseInstant, parsePosition, type AuditLogQuery } from '@portfolio/read-models';
-import { LimitField, QueryField } from '../http/query-fields';
+import { LimitField, MinPositionField, QueryField } from '../http/query-fields';
 
 /** GET /events: a page of the audit log and its filters (the exports take the same filters). */
 export class AuditLogQueryDto implements AuditLogQuery {
@@ -32,4 +32,7 @@ export class AuditLogQueryDto implements AuditLogQuery {
 
   @QueryField({ parse: parsePosition })
   toPosition?: bigint;
+
+  @MinPositionField()
+  minPosition?: bigint;
 }

@@ -1,6 +1,6 @@
 import type { IsoDate } from '@portfolio/domain';
 import { parseAsOf, parseDate, type AsOf } from '@portfolio/read-models';
-import { QueryField } from '../http/query-fields';
+import { MinPositionField, QueryField } from '../http/query-fields';
 
 /** GET /diff: two points of the bi-temporal plane, each parameter named as sent so that a refusal names it. */
 export class PortfolioDiffQueryDto {
@@ -15,4 +15,7 @@ export class PortfolioDiffQueryDto {
 
   @QueryField({ parse: parseAsOf, description: 'what the second side knew: a position or an ISO instant; default now' })
   toAsOf?: AsOf;
+
+  @MinPositionField()
+  minPosition?: bigint;
 }

@@ -30,6 +30,7 @@ export class ReadPortfolioController {
     return portfolioDiff(this.reads, {
       from: { at: query.fromAt, asOf: query.fromAsOf },
       to: { at: query.toAt, asOf: query.toAsOf },
+      minPosition: query.minPosition,
     });
   }
 }

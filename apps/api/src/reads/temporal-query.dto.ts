@@ -1,16 +1,13 @@
 import type { IsoDate } from '@portfolio/domain';
-import { parseAsOf, parseDate, parsePosition, type AsOf, type TemporalQuery } from '@portfolio/read-models';
-import { QueryField } from '../http/query-fields';
+import { parseAsOf, parseDate, type AsOf, type TemporalQuery } from '@portfolio/read-models';
+import { MinPositionField, QueryField } from '../http/query-fields';
 
 /** The bi-temporal parameters every read of the portfolio takes (ARCHITECTURE §6–§7). */
 export class TemporalQueryDto implements TemporalQuery {
   @QueryField({ parse: parseDate, description: 'business date (YYYY-MM-DD), default today' })
   at?: IsoDate;
 
-  @QueryField({
-    parse: parsePosition,
-    description: 'wait (up to 5 s) until the read models include this position, e.g. the one a command answered',
-  })
+  @MinPositionField()
   minPosition?: bigint;
 
   @QueryField({

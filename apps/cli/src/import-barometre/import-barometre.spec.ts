@@ -325,6 +325,34 @@ describe('importBarometre: bad rows', () => {
     expect(values).toEqual({ '2021-06-30': 16960, '2021-10-31': 20000, '2021-11-30': 0, '2022-01-31': 25000 });
   });
 
+  it('rejects with its reason the rows of a mesure whose name carries a bidirectional override, and imports the others', async () => {
+    const detail = join(dir, 'bidi-detail.csv');
+    const indicator = 'Nombre d’utilisateurs du pass Culture de 18 ans,nb-utilisateurs-pass-culture';
+    const passCulture = (date: string, value: string) =>
+      `Déployer le pass\u202e Culture,${indicator},national,${date},${value},utilisateurs`;
+    await writeFile(
+      detail,
+      [
+        header,
+        row('2021-06-30', '16960.0'),
+        passCulture('2019-07-31', '12604.0'),
+        passCulture('2019-08-31', '14429.0'),
+      ].join('\n'),
+    );
+    const ledger = new InMemoryLedger(TODAY);
+    const summary = await importBarometre({ ...release('2023-01-19'), detail }, ledger);
+
+    expect(summary.rejected).toEqual(
+      [3, 4].map((line) => ({
+        file: 'bidi-detail.csv',
+        line,
+        reason: expect.stringMatching(/title holds U\+202E, a bidirectional embedding, override or isolate/),
+      })),
+    );
+    expect(summary).toMatchObject({ rowsRead: 3, rowsRejected: 2, projectsLaunched: 1, measurementsAdded: 1 });
+    expect(JSON.stringify(ledger.log)).not.toContain('\u202e');
+  });
+
   it('fails before sending anything when a file lacks a column, or a territorial file is imported as national', async () => {
     const detail = join(dir, 'no-value.csv');
     await writeFile(detail, 'mesure,indicateur,id_indicateur,date,unite\nm,i,x,2021-01-31,u\n');

@@ -1,4 +1,4 @@
-import { MISSION_CODE_PATTERN, SLUG_PATTERN } from '@portfolio/domain';
+import { forbiddenCharacterIn, MISSION_CODE_PATTERN, SHORT_TEXT, SLUG_PATTERN } from '@portfolio/domain';
 import fc from 'fast-check';
 import {
   bounded,
@@ -90,6 +90,12 @@ describe('bounded', () => {
   it('trims, folds runs of spaces and cuts with an ellipsis', () => {
     expect(bounded('  a   b ')).toBe('a b');
     expect(bounded('abcdef', 4)).toBe('abc…');
+  });
+
+  it('cuts between code points, never through a surrogate pair', () => {
+    const cut = bounded('Objectif 😀 atteint', 11);
+    expect(cut).toBe('Objectif…');
+    expect(forbiddenCharacterIn(cut, SHORT_TEXT)).toBeUndefined();
   });
 });
 

@@ -69,10 +69,15 @@ export function missionCodeForSector(sector: string): string | undefined {
   return MISSION_CODE_PATTERN.test(code) ? code : undefined;
 }
 
-/** Trimmed text of at most `max` characters, cut with an ellipsis when longer (titles, labels). */
+/**
+ * Trimmed text of at most `max` UTF-16 units, cut with an ellipsis when longer (titles, labels). The cut falls between
+ * code points: half of a surrogate pair left behind would be a lone surrogate, which the domain refuses.
+ */
 export function bounded(text: string, max: number = LIMITS.shortText): string {
   const trimmed = text.trim().replace(/\s+/g, ' ');
-  return trimmed.length <= max ? trimmed : `${trimmed.slice(0, max - 1).trimEnd()}…`;
+  if (trimmed.length <= max) return trimmed;
+  const cut = trimmed.slice(0, max - 1).replace(/[\ud800-\udbff]$/, '');
+  return `${cut.trimEnd()}…`;
 }
 
 const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;

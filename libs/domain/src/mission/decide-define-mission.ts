@@ -2,7 +2,7 @@ import type { DecisionContext } from '../shared/decision-context';
 import { ConflictError } from '../shared/domain-error';
 import type { MissionCode } from '../shared/ids';
 import type { IsoDate } from '../shared/iso-date';
-import { LIMITS } from '../shared/limits';
+import { LONG_TEXT, SHORT_TEXT } from '../shared/text-characters';
 import { optionalText, requireFactDate, requireMissionCode, requireText } from '../shared/validation';
 import type { MissionDefined } from './mission-events';
 import type { MissionState } from './mission-state';
@@ -23,9 +23,9 @@ export function decideDefineMission(
   context: DecisionContext,
 ): readonly MissionDefined[] {
   const missionCode = requireMissionCode(command.missionCode, 'missionCode');
-  const name = requireText(command.name, 'name', LIMITS.shortText);
-  const programme = requireText(command.programme, 'programme', LIMITS.shortText);
-  const description = optionalText(command.description, 'description', LIMITS.longText);
+  const name = requireText(command.name, 'name', SHORT_TEXT);
+  const programme = requireText(command.programme, 'programme', SHORT_TEXT);
+  const description = optionalText(command.description, 'description', LONG_TEXT);
   const definedOn = requireFactDate(command.definedOn, 'definedOn', context.today);
   if (state.status === 'defined') {
     throw new ConflictError(

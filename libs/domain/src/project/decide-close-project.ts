@@ -1,7 +1,7 @@
 import type { DecisionContext } from '../shared/decision-context';
 import type { ProjectId } from '../shared/ids';
 import type { IsoDate } from '../shared/iso-date';
-import { LIMITS } from '../shared/limits';
+import { LONG_TEXT } from '../shared/text-characters';
 import { requireChoice, requireFactDate, requireNotBefore, requireSlug, requireText } from '../shared/validation';
 import { PROJECT_OUTCOMES, type ProjectClosed, type ProjectOutcome } from './project-events';
 import type { ProjectState } from './project-state';
@@ -24,7 +24,7 @@ export function decideCloseProject(
   const projectId = requireSlug(command.projectId, 'projectId');
   const outcome = requireChoice(command.outcome, PROJECT_OUTCOMES, 'outcome');
   const closedOn = requireFactDate(command.closedOn, 'closedOn', context.today);
-  const note = requireText(command.note, 'note', LIMITS.longText);
+  const note = requireText(command.note, 'note', LONG_TEXT);
   const project = requireActiveProject(state, projectId);
   requireNotBefore(closedOn, project.launchedOn, 'closedOn', 'the launch');
   return [{ type: 'ProjectClosed', data: { projectId, outcome, closedOn, note } }];

@@ -187,6 +187,31 @@ describe('LaunchProject', () => {
       .thenThrows({ code: 'required', kind: 'invalid', path: 'indicators[1].unit' });
   });
 
+  it('refuses control characters, bidirectional overrides and lone surrogates in its texts, naming the field', () => {
+    given(idnumDefined)
+      .when({ ...launchFranceConnect, title: 'France\u202eConnect' }, onToday)
+      .thenThrows({ code: 'invalid_characters', kind: 'invalid', path: 'title', message: /U\+202E/ });
+    given(idnumDefined)
+      .when(
+        { ...launchFranceConnect, milestones: [{ ...launchFranceConnect.milestones[0], title: 'a\u0000b' }] },
+        onToday,
+      )
+      .thenThrows({ code: 'invalid_characters', kind: 'invalid', path: 'milestones[0].title' });
+    given(idnumDefined)
+      .when(withIndicator({ unit: 'jours\ud800' }), onToday)
+      .thenThrows({ code: 'invalid_characters', kind: 'invalid', path: 'indicators[1].unit', message: /surrogate/ });
+  });
+
+  it('keeps line breaks in the objective, not in the title', () => {
+    const objective = 'Une identité numérique :\r\n\t- pour les usagers\n\t- pour les agents';
+    given(idnumDefined)
+      .when({ ...launchFranceConnect, objective }, onToday)
+      .then({ ...franceconnectLaunched, data: { ...franceconnectLaunched.data, objective } });
+    given(idnumDefined)
+      .when({ ...launchFranceConnect, title: 'France\nConnect' }, onToday)
+      .thenThrows({ code: 'invalid_characters', kind: 'invalid', path: 'title', message: /one-line/ });
+  });
+
   it('refuses a direction other than increase or decrease', () => {
     given(idnumDefined)
       .when(withIndicator({ direction: 'stable' as 'increase' }), onToday)

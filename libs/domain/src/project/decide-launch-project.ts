@@ -1,7 +1,7 @@
 import type { MissionState } from '../mission/mission-state';
 import type { DecisionContext } from '../shared/decision-context';
 import { ConflictError, NotFoundError } from '../shared/domain-error';
-import { LIMITS } from '../shared/limits';
+import { LONG_TEXT, SHORT_TEXT } from '../shared/text-characters';
 import {
   requireFactDate,
   requireList,
@@ -30,9 +30,9 @@ export function decideLaunchProject(
 ): readonly ProjectLaunched[] {
   const projectId = requireSlug(command.projectId, 'projectId');
   const missionCode = requireMissionCode(command.missionCode, 'missionCode');
-  const title = requireText(command.title, 'title', LIMITS.shortText);
-  const objective = requireText(command.objective, 'objective', LIMITS.longText);
-  const leadOrganisation = requireText(command.leadOrganisation, 'leadOrganisation', LIMITS.shortText);
+  const title = requireText(command.title, 'title', SHORT_TEXT);
+  const objective = requireText(command.objective, 'objective', LONG_TEXT);
+  const leadOrganisation = requireText(command.leadOrganisation, 'leadOrganisation', SHORT_TEXT);
   const launchedOn = requireFactDate(command.launchedOn, 'launchedOn', context.today);
   const milestones = requireList(command.milestones, 'milestones').map((m, i) =>
     validMilestone(m, `milestones[${i}]`, launchedOn),

@@ -2,7 +2,7 @@ import type { DecisionContext } from '../shared/decision-context';
 import { ConflictError, NotFoundError } from '../shared/domain-error';
 import type { MilestoneId, ProjectId } from '../shared/ids';
 import { daysBetween, type IsoDate } from '../shared/iso-date';
-import { LIMITS } from '../shared/limits';
+import { LONG_TEXT } from '../shared/text-characters';
 import { own } from '../shared/own';
 import { optionalText, requireFactDate, requireNotBefore, requireSlug } from '../shared/validation';
 import type { MilestoneReached } from './project-events';
@@ -26,7 +26,7 @@ export function decideReachMilestone(
   const projectId = requireSlug(command.projectId, 'projectId');
   const milestoneId = requireSlug(command.milestoneId, 'milestoneId');
   const reachedOn = requireFactDate(command.reachedOn, 'reachedOn', context.today);
-  const evidence = optionalText(command.evidence, 'evidence', LIMITS.longText);
+  const evidence = optionalText(command.evidence, 'evidence', LONG_TEXT);
   const project = requireActiveProject(state, projectId);
   requireNotBefore(reachedOn, project.launchedOn, 'reachedOn', 'the launch');
   const milestone = own(project.milestones, milestoneId);

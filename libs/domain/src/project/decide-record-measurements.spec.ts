@@ -200,6 +200,12 @@ describe('RecordMeasurements', () => {
       .thenThrows({ code: 'too_long', kind: 'invalid', path: 'measurements[0].source' });
   });
 
+  it('refuses a batch whose source of one item carries a control character, naming the item', () => {
+    given(franceconnectLaunched)
+      .when(record(december, { ...december, period: '2021-01-31', source: 'DINUM\u001b[2J' }), onToday)
+      .thenThrows({ code: 'invalid_characters', kind: 'invalid', path: 'measurements[1].source' });
+  });
+
   it('acts only on a launched project', () => {
     given().when(record(december), onToday).thenThrows({ code: 'project_not_found', kind: 'not_found' });
   });

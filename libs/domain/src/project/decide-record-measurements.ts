@@ -3,6 +3,7 @@ import { InvalidInputError, NotFoundError, RuleViolationError } from '../shared/
 import type { IndicatorId, ProjectId } from '../shared/ids';
 import type { IsoDate } from '../shared/iso-date';
 import { LIMITS } from '../shared/limits';
+import { LONG_TEXT } from '../shared/text-characters';
 import { own } from '../shared/own';
 import { NATIONAL_TERRITORY, TERRITORY_CODE_PATTERN, TERRITORY_LEVELS, type Territory } from '../shared/territory';
 import {
@@ -84,7 +85,7 @@ function validMeasurement(
   const period = requirePeriod(input.period, `${path}.period`, today, LIMITS.periodLeadDays);
   const territory =
     input.territory === undefined ? NATIONAL_TERRITORY : validTerritory(input.territory, `${path}.territory`);
-  const source = optionalText(input.source, `${path}.source`, LIMITS.longText);
+  const source = optionalText(input.source, `${path}.source`, LONG_TEXT);
   return { projectId, indicatorId, value, period, territory, ...(source === undefined ? {} : { source }) };
 }
 

@@ -2,7 +2,7 @@ import type { DecisionContext } from '../shared/decision-context';
 import { RuleViolationError } from '../shared/domain-error';
 import type { ProjectId } from '../shared/ids';
 import type { IsoDate } from '../shared/iso-date';
-import { LIMITS } from '../shared/limits';
+import { LONG_TEXT, SHORT_TEXT } from '../shared/text-characters';
 import {
   optionalText,
   requireFactDate,
@@ -37,9 +37,9 @@ export function decideRedesignProject(
   context: DecisionContext,
 ): readonly ProjectRedesigned[] {
   const projectId = requireSlug(command.projectId, 'projectId');
-  const reason = requireText(command.reason, 'reason', LIMITS.longText);
+  const reason = requireText(command.reason, 'reason', LONG_TEXT);
   const decidedOn = requireFactDate(command.decidedOn, 'decidedOn', context.today);
-  const decidedBy = optionalText(command.decidedBy, 'decidedBy', LIMITS.shortText);
+  const decidedBy = optionalText(command.decidedBy, 'decidedBy', SHORT_TEXT);
   requireRecord(command.changes, 'changes');
   const project = requireActiveProject(state, projectId);
   requireNotBefore(decidedOn, project.launchedOn, 'decidedOn', 'the launch');
@@ -76,7 +76,7 @@ export function decideRedesignProject(
 
 function newObjective(project: ActiveProject, input: string | undefined): string | undefined {
   if (input === undefined) return undefined;
-  const objective = requireText(input, 'changes.objective', LIMITS.longText);
+  const objective = requireText(input, 'changes.objective', LONG_TEXT);
   if (objective === project.objective) {
     throw new RuleViolationError(
       'nothing_to_change',

@@ -1,6 +1,6 @@
 import { RuleViolationError } from '../shared/domain-error';
 import type { IsoDate } from '../shared/iso-date';
-import { LIMITS } from '../shared/limits';
+import { SHORT_TEXT } from '../shared/text-characters';
 import {
   requireChoice,
   requireDate,
@@ -26,7 +26,7 @@ export function validMilestone(input: PlannedMilestone, path: string, launchedOn
   requireRecord(input, path);
   return {
     milestoneId: requireSlug(input.milestoneId, `${path}.milestoneId`),
-    title: requireText(input.title, `${path}.title`, LIMITS.shortText),
+    title: requireText(input.title, `${path}.title`, SHORT_TEXT),
     dueOn: requireNotBefore(requireDate(input.dueOn, `${path}.dueOn`), launchedOn, `${path}.dueOn`, 'the launch'),
   };
 }
@@ -34,8 +34,8 @@ export function validMilestone(input: PlannedMilestone, path: string, launchedOn
 export function validIndicator(input: IndicatorDefinition, path: string, launchedOn: IsoDate): IndicatorDefinition {
   requireRecord(input, path);
   const indicatorId = requireSlug(input.indicatorId, `${path}.indicatorId`);
-  const label = requireText(input.label, `${path}.label`, LIMITS.shortText);
-  const unit = requireText(input.unit, `${path}.unit`, LIMITS.shortText);
+  const label = requireText(input.label, `${path}.label`, SHORT_TEXT);
+  const unit = requireText(input.unit, `${path}.unit`, SHORT_TEXT);
   const direction = requireChoice(input.direction, INDICATOR_DIRECTIONS, `${path}.direction`);
   requireRecord(input.baseline, `${path}.baseline`);
   const baseline = {

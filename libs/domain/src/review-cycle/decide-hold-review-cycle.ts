@@ -2,7 +2,7 @@ import type { DecisionContext } from '../shared/decision-context';
 import { ConflictError, InvalidInputError } from '../shared/domain-error';
 import type { ReviewCycleId } from '../shared/ids';
 import type { IsoDate } from '../shared/iso-date';
-import { LIMITS } from '../shared/limits';
+import { SHORT_TEXT } from '../shared/text-characters';
 import { quoted, requireFactDate, requirePattern, requireSlug, requireText } from '../shared/validation';
 import type { LogSeal, ReviewCycleHeld } from './review-cycle-events';
 import type { ReviewCycleState } from './review-cycle-state';
@@ -32,7 +32,7 @@ export function decideHoldReviewCycle(
 ): readonly ReviewCycleHeld[] {
   const { seal } = context;
   const cycleId = requireSlug(command.cycleId, 'cycleId');
-  const title = requireText(command.title, 'title', LIMITS.shortText);
+  const title = requireText(command.title, 'title', SHORT_TEXT);
   const heldOn = requireFactDate(command.heldOn, 'heldOn', context.today);
   // The sealer is ours, but a malformed seal would make the record unverifiable: it is refused like any bad input.
   const sealedPosition = requirePattern(seal.sealedPosition, POSITION_PATTERN, 'sealedPosition', 'a decimal position');

@@ -6,6 +6,7 @@ export type InvalidInputCode =
   | 'invalid_type'
   | 'required'
   | 'too_long'
+  | 'invalid_characters'
   | 'invalid_id'
   | 'invalid_mission_code'
   | 'invalid_date'

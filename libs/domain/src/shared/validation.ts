@@ -1,6 +1,7 @@
 import { InvalidInputError, RuleViolationError } from './domain-error';
 import { MISSION_CODE_PATTERN, SLUG_PATTERN } from './ids';
 import { daysBetween, isIsoDate, type IsoDate } from './iso-date';
+import { forbiddenCharacterIn, type TextKind } from './text-characters';
 
 // Commands come from DTOs but also from the CLI's importers, so values are checked at run time, not only typed.
 
@@ -23,26 +24,36 @@ export function requireList<T>(value: readonly T[], path: string): readonly T[] 
   return value;
 }
 
-/** Trimmed, non-empty text of at most `max` characters. */
-export function requireText(value: unknown, path: string, max: number): string {
-  const text = optionalText(value, path, max);
+/** Trimmed, non-empty text of its kind: not too long, without the characters text may not hold. */
+export function requireText(value: unknown, path: string, kind: TextKind): string {
+  const text = optionalText(value, path, kind);
   if (text === undefined) throw new InvalidInputError('required', `${path} is required and must not be blank`, path);
   return text;
 }
 
-/** Trimmed text of at most `max` characters; blank or absent means none. */
-export function optionalText(value: unknown, path: string, max: number): string | undefined {
-  return value === undefined || value === null ? undefined : checkedText(value, path, max);
+/** Trimmed text of its kind; blank or absent means none. */
+export function optionalText(value: unknown, path: string, kind: TextKind): string | undefined {
+  return value === undefined || value === null ? undefined : checkedText(value, path, kind);
 }
 
-function checkedText(value: unknown, path: string, max: number): string | undefined {
+function checkedText(value: unknown, path: string, kind: TextKind): string | undefined {
   if (typeof value !== 'string')
     throw new InvalidInputError('invalid_type', `${path} must be text, got ${quoted(value)}`, path);
   const text = value.trim();
-  if (text.length > max) {
+  if (text.length > kind.maxLength) {
     throw new InvalidInputError(
       'too_long',
-      `${path} has ${text.length} characters, more than the ${max} allowed`,
+      `${path} has ${text.length} characters, more than the ${kind.maxLength} allowed`,
+      path,
+    );
+  }
+  const forbidden = forbiddenCharacterIn(text, kind);
+  if (forbidden !== undefined) {
+    // The offset counts from the text as sent, whose leading whitespace the trim dropped.
+    const offset = forbidden.offset + value.length - value.trimStart().length;
+    throw new InvalidInputError(
+      'invalid_characters',
+      `${path} holds ${forbidden.description}, at offset ${offset} (UTF-16 code units)`,
       path,
     );
   }

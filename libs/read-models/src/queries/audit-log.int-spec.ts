@@ -39,6 +39,21 @@ describe.each(STORE_KINDS)('the audit log on %s', (kind) => {
       positions(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11),
     );
     expect(await select({ toPosition: pos(3) })).toEqual(positions(1, 2, 3));
+    expect(await select({ fromPosition: pos(22) })).toEqual(positions(22, 23, 24));
+    expect(await select({ fromPosition: pos(3), toPosition: pos(5) })).toEqual(positions(3, 4, 5));
+  });
+
+  it('pages from fromPosition, whichever of it and after comes later', async () => {
+    const page = async (query: object) => {
+      const { items, nextCursor } = await auditLogPage(scenario.context, { projectId: 'franceconnect', ...query });
+      return [positionsOf({ items }), nextCursor];
+    };
+    expect(await page({ fromPosition: pos(8), limit: 2 })).toEqual([positions(8, 10), pos(10).toString()]);
+    expect(await page({ fromPosition: pos(8), limit: 2, after: pos(10) })).toEqual([
+      positions(13, 14),
+      pos(14).toString(),
+    ]);
+    expect(await page({ fromPosition: pos(19), after: pos(3) })).toEqual([positions(19, 22), null]);
   });
 
   it('gives each event as the history does, with its stream, id and hashes', async () => {

@@ -5,9 +5,10 @@ import { historyItem, type HistoryItem } from './history-item';
 import { pageOf, type Page } from './paging';
 import type { PageSize } from './query-parameters';
 import type { ReadContext } from './read-context';
+import { awaitMinPosition, type TemporalQuery } from './temporal-query';
 
 /** GET /events: a page of the audit log, after a position. */
-export interface AuditLogQuery extends AuditLogCriteria {
+export interface AuditLogQuery extends AuditLogCriteria, Pick<TemporalQuery, 'minPosition'> {
   /** The position the previous page ended with (its nextCursor). */
   readonly after?: bigint;
   readonly limit?: number;
@@ -25,6 +26,7 @@ export interface AuditLogItem extends HistoryItem {
 
 /** GET /events: a page of the audit log, oldest first. */
 export async function auditLogPage(context: ReadContext, query: AuditLogQuery): Promise<Page<AuditLogItem>> {
+  if (query.minPosition !== undefined) await awaitMinPosition(context, query.minPosition);
   const limit = query.limit ?? AUDIT_LOG_PAGE.fallback;
   const positions = pageOf(await selectedPositions(context, query, query.after, limit + 1), limit, String);
   const events = await context.store.readPositions(positions.items);
@@ -51,7 +53,7 @@ export async function* auditLogEvents(
   pageSize = 1000,
 ): AsyncIterable<StoredEvent> {
   const toPosition = criteria.toPosition !== undefined && criteria.toPosition < upTo ? criteria.toPosition : upTo;
-  let after = criteria.fromPosition === undefined ? undefined : criteria.fromPosition - 1n;
+  let after: bigint | undefined;
   for (;;) {
     const positions = await selectedPositions(context, { ...criteria, toPosition }, after, pageSize);
     if (positions.length === 0) return;
@@ -61,7 +63,7 @@ export async function* auditLogEvents(
   }
 }
 
-/** The positions the criteria select after `after`, from the audit-log index (`fromPosition` is the caller's). */
+/** The positions the criteria select after `after`, from the audit-log index. */
 async function selectedPositions(
   context: ReadContext,
   criteria: AuditLogCriteria,
@@ -75,6 +77,7 @@ async function selectedPositions(
     .orderBy('position')
     .limit(limit);
   if (after !== undefined) query = query.where('position', '>', after.toString());
+  if (criteria.fromPosition !== undefined) query = query.where('position', '>=', criteria.fromPosition.toString());
   if (criteria.toPosition !== undefined) query = query.where('position', '<=', criteria.toPosition.toString());
   if (criteria.type !== undefined) query = query.where('type', '=', criteria.type);
   if (criteria.projectId !== undefined) query = query.where('project_id', '=', criteria.projectId);

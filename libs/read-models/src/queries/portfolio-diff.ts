@@ -13,12 +13,15 @@ export interface PortfolioDiff extends DocumentDiff {
   readonly to: TemporalStamp;
 }
 
-/** GET /diff: the portfolio at one (at, asOf) against another: added, removed, changed. */
+/**
+ * GET /diff: the portfolio at one (at, asOf) against another: added, removed, changed; once the read models include
+ * `minPosition`, when given.
+ */
 export async function portfolioDiff(
   context: ReadContext,
-  sides: { readonly from: PortfolioSide; readonly to: PortfolioSide },
+  sides: { readonly from: PortfolioSide; readonly to: PortfolioSide } & Pick<TemporalQuery, 'minPosition'>,
 ): Promise<PortfolioDiff> {
-  const before = await portfolioAt(context, sides.from);
+  const before = await portfolioAt(context, { ...sides.from, minPosition: sides.minPosition });
   const after = await portfolioAt(context, sides.to);
   return {
     from: { at: before.at, asOf: before.asOf },

@@ -25,6 +25,16 @@ export async function awaitProjection(projections: ProjectionProgress, position:
   }
 }
 
+/** Waits (bounded) until the read models include `minPosition`; a position never written is refused at once. */
+export async function awaitMinPosition(context: ReadContext, minPosition: bigint): Promise<void> {
+  const head = await context.store.head();
+  // A position never written can never be reached: refuse it at once rather than after the wait.
+  if (minPosition > head) {
+    throw new InvalidQueryError('minPosition', `minPosition is past the last position written (${head})`);
+  }
+  await awaitProjection(context.projections, minPosition);
+}
+
 /**
  * The point a read stands at (ARCHITECTURE §7): `at` defaults to today, `asOf` (a position, or an instant resolved
  * to the last position recorded by then) to what the read models know; with its stamp, as documents echo it.
@@ -34,14 +44,8 @@ export async function resolvePoint(
   query: TemporalQuery,
 ): Promise<{ point: TemporalPoint; stamp: TemporalStamp }> {
   const at = query.at ?? context.today();
+  if (query.minPosition !== undefined) await awaitMinPosition(context, query.minPosition);
   const head = await context.store.head();
-  if (query.minPosition !== undefined) {
-    // A position never written can never be reached: refuse it at once rather than after the wait.
-    if (query.minPosition > head) {
-      throw new InvalidQueryError('minPosition', `minPosition is past the last position written (${head})`);
-    }
-    await awaitProjection(context.projections, query.minPosition);
-  }
   let asOf =
     query.asOf === undefined
       ? context.projections.position
