@@ -97,7 +97,7 @@ function expectHelmetHeaders(response: request.Response): void {
 function withOidc(app: TestApp['config'], throttle: AuthModuleConfig['authThrottle']): Partial<PortfolioConfig> {
   if (app.auth.kind !== 'credentials') throw new Error('the test app has credentials');
   const overrides: Partial<PortfolioConfig> & AuthModuleConfig = {
-    auth: { ...app.auth, oidc: { issuer: issuer.issuer, audience: TEST_AUDIENCE, rolesClaim: 'roles' } },
+    auth: { ...app.auth, oidc: { issuer: issuer.issuer, audience: TEST_AUDIENCE, rolesClaim: 'roles', maxTokenAgeSeconds: 3600 } },
     authThrottle: throttle,
   };
   return overrides;

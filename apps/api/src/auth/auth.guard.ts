@@ -31,8 +31,9 @@ type Access = { readonly public: true } | { readonly roles: readonly Role[] } | 
  * role that its @Roles() lists. Deny by default: a route with neither decorator is refused to everybody (403), so a
  * forgotten decorator can only close a route, never open it.
  *
- * A client address that has presented too many refused tokens lately is answered 429 with Retry-After, before its
- * credentials are even looked at (see AuthFailureThrottle); public routes stay open to it.
+ * Credentials are checked first, and valid ones are never throttled: behind a reverse proxy many callers share one
+ * address, and one caller's refused tokens must not lock the others out. A refused token from an address that has
+ * presented too many of them lately is answered 429 with Retry-After instead of 401 (see AuthFailureThrottle).
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -51,27 +52,12 @@ export class AuthGuard implements CanActivate {
 
     const http = context.switchToHttp();
     const request = http.getRequest<AuthenticatedRequest>();
-    const client = clientAddress(request);
-    const retryAfter = this.throttle.retryAfterSeconds(client);
-    if (retryAfter !== undefined) {
-      http.getResponse<ServerResponse>().setHeader('Retry-After', String(retryAfter));
-      throw new HttpException(
-        'too many failed authentications from this address; retry later',
-        HttpStatus.TOO_MANY_REQUESTS,
-      );
-    }
+    const response = http.getResponse<ServerResponse>();
     let principal;
     try {
       principal = await this.verifier.authenticate(request.headers.authorization);
     } catch (error) {
-      if (error instanceof AuthenticationFailure) {
-        // Only refused credentials count: a request without any guesses nothing, and an identity provider that
-        // cannot be reached is not the caller's failure.
-        if (error.tokenPresented && !(error instanceof IdentityProviderUnavailable)) this.recordFailure(client);
-        const challenge = `Bearer realm="${REALM}"${error.tokenPresented ? ', error="invalid_token"' : ''}`;
-        http.getResponse<ServerResponse>().setHeader('WWW-Authenticate', challenge);
-        throw new UnauthorizedException(error.message);
-      }
+      if (error instanceof AuthenticationFailure) this.refuse(error, clientAddress(request), response);
       if (error instanceof NoRoleFailure) throw new ForbiddenException(error.message);
       throw error;
     }
@@ -85,10 +71,32 @@ export class AuthGuard implements CanActivate {
     return true;
   }
 
+  /** 401 with a Bearer challenge, or 429 when the client has presented too many refused tokens lately. */
+  private refuse(failure: AuthenticationFailure, client: string, response: ServerResponse): never {
+    // Only refused tokens count: a request without any guesses nothing, and an identity provider that cannot be
+    // reached is not the caller's failure.
+    if (failure.tokenPresented && !(failure instanceof IdentityProviderUnavailable)) {
+      const retryAfter = this.throttle.retryAfterSeconds(client);
+      if (retryAfter !== undefined) {
+        response.setHeader('Retry-After', String(retryAfter));
+        throw new HttpException(
+          'too many failed authentications from this address; retry later',
+          HttpStatus.TOO_MANY_REQUESTS,
+        );
+      }
+      this.recordFailure(client);
+    }
+    const challenge = `Bearer realm="${REALM}"${failure.tokenPresented ? ', error="invalid_token"' : ''}`;
+    response.setHeader('WWW-Authenticate', challenge);
+    throw new UnauthorizedException(failure.message);
+  }
+
   private recordFailure(client: string): void {
     this.throttle.recordFailure(client);
     if (this.throttle.retryAfterSeconds(client) !== undefined) {
-      this.logger.warn(`too many failed authentications from ${client}: refusing it until its window ends`);
+      this.logger.warn(
+        `too many failed authentications from ${client}: its refused tokens get 429 until its window ends`,
+      );
     }
   }
 
