@@ -58,7 +58,7 @@ export const CLOCK_TOLERANCE_SECONDS = 30;
 /**
  * JWS `typ` headers taken as bearer tokens, compared as RFC 8725 §3.11 says (case-insensitive, without the
  * `application/` prefix): an ID token's `JWT`, or an RFC 9068 access token's `at+jwt`. A token without `typ` is taken
- * too, as many identity providers (ProConnect among them) leave it out of ID tokens; any other type (a logout token,
+ * too, as many identity providers leave it out of ID tokens; any other type (a logout token,
  * a DPoP proof, a security event...) is another kind of JWT that must not serve as a credential.
  */
 export const ACCEPTED_JWT_TYPES: readonly string[] = ['jwt', 'at+jwt'];
