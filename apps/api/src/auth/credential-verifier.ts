@@ -58,8 +58,8 @@ export const CLOCK_TOLERANCE_SECONDS = 30;
 /**
  * JWS `typ` headers taken as bearer tokens, compared as RFC 8725 §3.11 says (case-insensitive, without the
  * `application/` prefix): an ID token's `JWT`, or an RFC 9068 access token's `at+jwt`. A token without `typ` is taken
- * too, as many identity providers leave it out of ID tokens; any other type (a logout token,
- * a DPoP proof, a security event...) is another kind of JWT that must not serve as a credential.
+ * too, as many identity providers leave it out of ID tokens; any other type (a logout token, a DPoP proof, a security
+ * event...) is another kind of JWT that must not serve as a credential. jose's own `typ` option takes one type only.
  */
 export const ACCEPTED_JWT_TYPES: readonly string[] = ['jwt', 'at+jwt'];
 const MAX_TOKEN_LENGTH = 16_384;
@@ -203,7 +203,7 @@ export class CredentialVerifier {
     }
     const { payload, protectedHeader } = verified;
     if (!isAcceptedType(protectedHeader.typ)) throw new AuthenticationFailure(INVALID, true);
-    // A lifetime longer than the oldest accepted age would only ever be cut short by it: such a token is not ours.
+    // A token that claims a longer life than the oldest age accepted is misissued: refused, not silently cut short.
     if ((payload.exp as number) - (payload.iat as number) > this.oidc.maxTokenAgeSeconds) {
       throw new AuthenticationFailure(INVALID, true);
     }
