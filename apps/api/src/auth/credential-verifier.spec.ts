@@ -228,7 +228,8 @@ describe('CredentialVerifier', () => {
   });
 
   it('accepts an hour-old token issued for an hour, within the tolerance', async () => {
-    const token = await mint({ iat: now() - 3600 - 20, exp: now() - 20 });
+    const issuedAt = now() - 3600 - 20;
+    const token = await mint({ iat: issuedAt, exp: issuedAt + 3600 });
     await expect(verifier.authenticate(`Bearer ${token}`)).resolves.toMatchObject({ role: 'admin' });
   });
 
