@@ -24,7 +24,7 @@ const OIDC_VARIABLES = [
 ] as const;
 /** Unless configured: an hour, the usual lifetime of an access token. */
 export const DEFAULT_OIDC_MAX_TOKEN_AGE_SECONDS = 3600;
-// From a minute (ProConnect's ID tokens live that long) to a day: older tokens are a replay risk, not a convenience.
+// From a minute to a day: a token older than that is a replay risk rather than a convenience.
 const MIN_TOKEN_AGE_SECONDS = 60;
 const MAX_TOKEN_AGE_SECONDS = 86_400;
 
