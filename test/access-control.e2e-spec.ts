@@ -318,47 +318,76 @@ describe('throttling of failed authentications', () => {
   });
 });
 
-describe('the client address failures are counted against', () => {
+describe('what refused tokens are counted against', () => {
   let testApp: TestApp | undefined;
   afterEach(async () => {
     await testApp?.close();
     testApp = undefined;
   });
 
-  /** `count` refused tokens, each from the address X-Forwarded-For names; the statuses answered. */
-  async function presentBadTokens(http: App, forwardedFor: (i: number) => string, count: number): Promise<number[]> {
+  interface Attempt {
+    readonly token: string;
+    readonly forwardedFor: string;
+  }
+
+  /** Refused tokens, each sent with its X-Forwarded-For; the statuses answered. */
+  async function present(http: App, attempts: readonly Attempt[]): Promise<number[]> {
     const statuses: number[] = [];
-    for (let i = 0; i < count; i += 1) {
+    for (const { token, forwardedFor } of attempts) {
       const response = await request(http)
         .get('/api/v1/portfolio')
-        .set({ Authorization: `Bearer ${BAD_TOKEN}`, 'X-Forwarded-For': forwardedFor(i) });
+        .set({ Authorization: `Bearer ${token}`, 'X-Forwarded-For': forwardedFor });
       statuses.push(response.status);
     }
     return statuses;
   }
 
-  it('is the socket peer without PORTFOLIO_TRUST_PROXY: X-Forwarded-For does not dodge the throttle', async () => {
+  /** `count` attempts; a different bad token each time unless `token` is given. */
+  const attempts = (count: number, forwardedFor: (i: number) => string, token?: string): Attempt[] =>
+    Array.from({ length: count }, (_, i) => ({ token: token ?? `${BAD_TOKEN}-${i}`, forwardedFor: forwardedFor(i) }));
+
+  it('counts the socket peer without PORTFOLIO_TRUST_PROXY: X-Forwarded-For does not dodge the throttle', async () => {
     testApp = await startApp({ limit: 5 });
     const http = testApp.app.getHttpServer();
-    const statuses = await presentBadTokens(http, (i) => `203.0.113.${i + 1}`, 7);
-    expect(statuses).toEqual([401, 401, 401, 401, 401, 429, 429]);
+    expect(
+      await present(
+        http,
+        attempts(7, (i) => `203.0.113.${i + 1}`),
+      ),
+    ).toEqual([401, 401, 401, 401, 401, 429, 429]);
   });
 
   it.each<[string, PortfolioConfig['trustProxy']]>([
     ['one proxy hop', 1],
     ['the loopback proxy', ['loopback']],
-  ])('is what a trusted proxy says, with PORTFOLIO_TRUST_PROXY naming %s', async (_case, trustProxy) => {
+  ])('counts the address a trusted proxy gives, with PORTFOLIO_TRUST_PROXY naming %s', async (_case, trustProxy) => {
     testApp = await startApp({ limit: 5 }, { trustProxy });
     const http = testApp.app.getHttpServer();
     // Addresses a client writes itself before the proxy's own entry are not believed.
-    expect(await presentBadTokens(http, (i) => `198.51.100.${i + 1}, 203.0.113.7`, 6)).toEqual([
-      401, 401, 401, 401, 401, 429,
-    ]);
-    expect(await presentBadTokens(http, () => '203.0.113.8', 1)).toEqual([401]);
+    expect(
+      await present(
+        http,
+        attempts(6, (i) => `198.51.100.${i + 1}, 203.0.113.7`),
+      ),
+    ).toEqual([401, 401, 401, 401, 401, 429]);
+    expect(await present(http, [{ token: `${BAD_TOKEN}-other`, forwardedFor: '203.0.113.8' }])).toEqual([401]);
     await request(http)
       .get('/api/v1/portfolio')
       .set(bearer('reviewer'))
       .set('X-Forwarded-For', '203.0.113.7')
       .expect(200);
+  });
+
+  it('counts one refused token replayed from many addresses against the token itself', async () => {
+    testApp = await startApp({ limit: 5 }, { trustProxy: 1 });
+    const http = testApp.app.getHttpServer();
+    const replayed = `${BAD_TOKEN}-replayed`;
+    expect(
+      await present(
+        http,
+        attempts(7, (i) => `203.0.113.${i + 1}`, replayed),
+      ),
+    ).toEqual([401, 401, 401, 401, 401, 429, 429]);
+    expect(await present(http, [{ token: `${BAD_TOKEN}-other`, forwardedFor: '203.0.113.99' }])).toEqual([401]);
   });
 });

@@ -31,10 +31,11 @@ interface Window {
 }
 
 /**
- * Counts failed authentications per client address in fixed windows, in memory. Once a client has failed `limit`
- * times in its window, its refused tokens are answered 429 until the window ends (AuthGuard checks the credential
- * first: a valid one passes whatever the count). Successes are not counted and do not reset the count. Entries are kept in the order their windows started, so expired ones are evicted from the
- * front, and the oldest goes first when `maxClients` is reached.
+ * Counts failed authentications per client (an address, or a credential's digest: see AuthGuard) in fixed windows,
+ * in memory. Once a client has failed `limit` times in its window, its refused tokens are answered 429 until the
+ * window ends (AuthGuard checks the credential first: a valid one passes whatever the count). Successes are not
+ * counted and do not reset the count. Entries are kept in the order their windows started, so expired ones are
+ * evicted from the front, and the oldest goes first when `maxClients` is reached.
  */
 export class AuthFailureThrottle {
   private readonly windows = new Map<string, Window>();
