@@ -266,7 +266,7 @@ describe('CredentialVerifier', () => {
     await expect(tokensOnly.authenticate(`Bearer ${await mint({})}`)).rejects.toBeInstanceOf(AuthenticationFailure);
   });
 
-  it('answers 401 and warns once per failed request to the issuer, without the token, when it cannot be reached', async () => {
+  it('answers 401 when the issuer cannot be reached, warning once per failed request, without the token', async () => {
     const messages: string[] = [];
     let fetches = 0;
     const unreachable = new CredentialVerifier(
