@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { SignJWT } from 'jose';
 import request from 'supertest';
 import type { Response } from 'supertest';
-import { AuthModule } from '../apps/api/src/auth/auth.module';
+import { AuthModule, type AuthModuleConfig } from '../apps/api/src/auth/auth.module';
 import { CurrentPrincipal } from '../apps/api/src/auth/current-principal.decorator';
 import { Public } from '../apps/api/src/auth/public.decorator';
 import { Roles } from '../apps/api/src/auth/roles.decorator';
@@ -72,11 +72,18 @@ function tempDir(): string {
   return dir;
 }
 
-/** A small application: the AuthModule configured from `env` exactly as at start, and the probe controllers. */
-async function start(env: Record<string, string>, dataDir = tempDir()): Promise<Running> {
+/**
+ * A small application: the AuthModule configured from `env` exactly as at start (`testing`: a throttle or backoff
+ * of the test's own), and the probe controllers.
+ */
+async function start(
+  env: Record<string, string>,
+  dataDir = tempDir(),
+  testing: Omit<AuthModuleConfig, 'auth'> = {},
+): Promise<Running> {
   const config = loadConfig({ ...env, PORTFOLIO_DATA_DIR: dataDir }, dataDir);
   const moduleRef = await Test.createTestingModule({
-    imports: [AuthModule.forRoot(config)],
+    imports: [AuthModule.forRoot({ ...config, ...testing })],
     controllers: [ProbeController, AdminAreaController],
   }).compile();
   const app = moduleRef.createNestApplication({ logger: false });
@@ -164,6 +171,27 @@ describe('authentication and roles', () => {
     });
   });
 
+  describe('throttling (20 refused tokens a minute from one address)', () => {
+    it('answers 429 to the sender of refused tokens, never to a valid credential from the same address', async () => {
+      const shared = await start({
+        PORTFOLIO_API_TOKENS: `reviewer:${API_TOKENS.reviewer}`,
+        PORTFOLIO_OIDC_ISSUER: issuer.issuer,
+        PORTFOLIO_OIDC_AUDIENCE: TEST_AUDIENCE,
+      });
+      const guess = 'guessed-token-0123456789abcdef';
+      for (let i = 0; i < 20; i += 1) await shared.get('/probe/reviewed', guess).expect(401);
+      for (let i = 0; i < 3; i += 1) {
+        const refused = await shared.get('/probe/reviewed', guess).expect(429);
+        expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+        await shared.get('/probe/reviewed', API_TOKENS.reviewer).expect(200);
+        const jwt = await issuer.mint({ sub: `agent-behind-proxy-${i}`, roles: ['reviewer'] });
+        await shared.get('/probe/reviewed', jwt).expect(200);
+        // No credential guesses nothing: it is told to authenticate, not to wait.
+        await shared.get('/probe/reviewed').expect(401);
+      }
+    });
+  });
+
   describe('API tokens', () => {
     const reviewedBy: Readonly<Record<Role, number>> = {
       'programme-office': 403,
@@ -218,7 +246,7 @@ describe('authentication and roles', () => {
       });
       const response = await api.get('/probe/reviewed', token).expect(200);
       expect(response.body).toEqual({
-        id: 'f8b3c1e2-agent-42',
+        id: `oidc:${issuer.issuer}#f8b3c1e2-agent-42`,
         name: 'Camille Durand',
         role: 'reviewer',
         organisation: 'DINUM',
@@ -234,7 +262,7 @@ describe('authentication and roles', () => {
         claims: { siret: '13002526500013' },
       });
       await api.get('/probe/reviewed', token).expect(200, {
-        id: 'agent-7',
+        id: `oidc:${issuer.issuer}#agent-7`,
         name: 'Dominique Martin',
         role: 'admin',
         organisation: '13002526500013',
@@ -257,6 +285,20 @@ describe('authentication and roles', () => {
       await api.get('/probe/reviewed', token).expect(403);
     });
 
+    it.each<[string, string | null]>([
+      ['an ID token typed JWT', 'JWT'],
+      ['an RFC 9068 access token', 'at+jwt'],
+      ['an RFC 9068 access token with the media type prefix', 'application/at+jwt'],
+      ['a token without typ', null],
+    ])('accepts %s', async (_case, typ) => {
+      await api.get('/probe/reviewed', await issuer.mint({ sub: 'agent-typ', roles: ['reviewer'], typ })).expect(200);
+    });
+
+    it('tolerates 30 seconds of clock skew on the issue date', async () => {
+      const token = await issuer.mint({ sub: 'agent-13', roles: ['reviewer'], iat: secondsFromNow(20) });
+      await api.get('/probe/reviewed', token).expect(200);
+    });
+
     it('tolerates 30 seconds of clock skew on expiry', async () => {
       const token = await issuer.mint({ sub: 'agent-10', roles: ['reviewer'], exp: secondsFromNow(-10) });
       await api.get('/probe/reviewed', token).expect(200);
@@ -265,6 +307,21 @@ describe('authentication and roles', () => {
     it.each<[string, () => Promise<string>]>([
       ['an expired token', () => issuer.mint({ sub: 'a', roles: ['admin'], exp: secondsFromNow(-120) })],
       ['a token without expiry', () => issuer.mint({ sub: 'a', roles: ['admin'], exp: null })],
+      ['a token without an issue date', () => issuer.mint({ sub: 'a', roles: ['admin'], iat: null })],
+      [
+        'a token issued in the future',
+        () => issuer.mint({ sub: 'a', roles: ['admin'], iat: secondsFromNow(120), exp: secondsFromNow(600) }),
+      ],
+      [
+        'a token issued more than an hour ago',
+        () => issuer.mint({ sub: 'a', roles: ['admin'], iat: secondsFromNow(-3700), exp: secondsFromNow(60) }),
+      ],
+      [
+        'a token valid for a hundred years',
+        () => issuer.mint({ sub: 'a', roles: ['admin'], exp: secondsFromNow(100 * 365 * 86_400) }),
+      ],
+      ['a logout token', () => issuer.mint({ sub: 'a', roles: ['admin'], typ: 'logout+jwt' })],
+      ['a security event token', () => issuer.mint({ sub: 'a', roles: ['admin'], typ: 'secevent+jwt' })],
       [
         'a token from another issuer',
         () => issuer.mint({ sub: 'a', roles: ['admin'], iss: 'https://idp.example.org' }),
@@ -320,10 +377,31 @@ describe('authentication and roles', () => {
     });
 
     it('reads the discovery document once', async () => {
+      const discoveries = () => issuer.requests.filter((path) => path === '/.well-known/openid-configuration').length;
+      const fresh = await start({ PORTFOLIO_OIDC_ISSUER: issuer.issuer, PORTFOLIO_OIDC_AUDIENCE: TEST_AUDIENCE });
+      const before = discoveries();
       for (let i = 0; i < 3; i += 1) {
-        await api.get('/probe/reviewed', await issuer.mint({ sub: `agent-${i}`, roles: ['reviewer'] })).expect(200);
+        await fresh.get('/probe/reviewed', await issuer.mint({ sub: `agent-${i}`, roles: ['reviewer'] })).expect(200);
       }
-      expect(issuer.requests.filter((path) => path === '/.well-known/openid-configuration')).toHaveLength(1);
+      expect(discoveries() - before).toBe(1);
+    });
+
+    it('bounds the token age by PORTFOLIO_OIDC_MAX_TOKEN_AGE_SECONDS', async () => {
+      const shortLived = await start({
+        PORTFOLIO_OIDC_ISSUER: issuer.issuer,
+        PORTFOLIO_OIDC_AUDIENCE: TEST_AUDIENCE,
+        PORTFOLIO_OIDC_MAX_TOKEN_AGE_SECONDS: '600',
+      });
+      const fifteenMinutes = await issuer.mint({
+        sub: 'agent-14',
+        roles: ['reviewer'],
+        iat: secondsFromNow(-60),
+        exp: secondsFromNow(840),
+      });
+      await api.get('/probe/reviewed', fifteenMinutes).expect(200);
+      await shortLived.get('/probe/reviewed', fifteenMinutes).expect(401);
+      const tenMinutes = await issuer.mint({ sub: 'agent-14', roles: ['reviewer'], exp: secondsFromNow(600) });
+      await shortLived.get('/probe/reviewed', tenMinutes).expect(200);
     });
   });
 
@@ -379,18 +457,47 @@ describe('authentication and roles', () => {
       warn.mockRestore();
     });
 
-    it('answers 401 and logs a warning, then recovers once it is back', async () => {
-      const fresh = await start({ PORTFOLIO_OIDC_ISSUER: issuer.issuer, PORTFOLIO_OIDC_AUDIENCE: TEST_AUDIENCE });
+    const DISCOVERY = '/.well-known/openid-configuration';
+    const discoveries = () => issuer.requests.filter((path) => path === DISCOVERY).length;
+
+    it('answers 401 and logs a warning, backs off, then recovers once it is back', async () => {
+      let now = 1_000_000;
+      const fresh = await start(
+        { PORTFOLIO_OIDC_ISSUER: issuer.issuer, PORTFOLIO_OIDC_AUDIENCE: TEST_AUDIENCE },
+        undefined,
+        {
+          identityProviderBackoff: { clock: { now: () => now } },
+        },
+      );
       const token = await issuer.mint({ sub: 'agent-30', roles: ['reviewer'] });
       issuer.available = false;
-      const response = await fresh.get('/probe/reviewed', token).expect(401);
-      expect(response.headers['www-authenticate']).toBe(INVALID_TOKEN_CHALLENGE);
-      expect(response.body.message).toBe('the token cannot be verified now (identity provider unavailable)');
-      expect(warn).toHaveBeenCalledWith(expect.stringContaining(`${issuer.issuer}/.well-known/openid-configuration`));
+      const before = discoveries();
+      for (let i = 0; i < 10; i += 1) {
+        const response = await fresh.get('/probe/reviewed', token).expect(401);
+        expect(response.headers['www-authenticate']).toBe(INVALID_TOKEN_CHALLENGE);
+        expect(response.body.message).toBe('the token cannot be verified now (identity provider unavailable)');
+      }
+      // One request to the identity provider, not ten; one warning, naming it and the next attempt.
+      expect(discoveries() - before).toBe(1);
+      expect(warn.mock.calls).toEqual([
+        [expect.stringMatching(new RegExp(`${issuer.issuer}${DISCOVERY} failed: HTTP 503; next attempt in 1 s$`))],
+      ]);
       expect(JSON.stringify(warn.mock.calls)).not.toContain(token);
 
+      now += 1_000;
+      await fresh.get('/probe/reviewed', token).expect(401);
+      expect(discoveries() - before).toBe(2);
+      now += 1_000; // the second failure doubled the wait
+      for (let i = 0; i < 5; i += 1) await fresh.get('/probe/reviewed', token).expect(401);
+      expect(discoveries() - before).toBe(2);
+      expect(warn).toHaveBeenLastCalledWith(expect.stringMatching(/next attempt in 2 s$/));
+
       issuer.available = true;
+      await fresh.get('/probe/reviewed', token).expect(401);
+      now += 1_000;
       await fresh.get('/probe/reviewed', token).expect(200);
+      await fresh.get('/probe/reviewed', token).expect(200);
+      expect(discoveries() - before).toBe(3);
     });
 
     it('answers 401, not 500, when the JWKS cannot be fetched', async () => {

@@ -19,6 +19,10 @@ export interface MintOptions {
   readonly iss?: string;
   /** Seconds since the epoch (see secondsFromNow); default five minutes ahead; null: no exp claim at all. */
   readonly exp?: number | null;
+  /** Seconds since the epoch; default now; null: no iat claim at all. */
+  readonly iat?: number | null;
+  /** The JWS `typ` header; default `JWT`; null: none. */
+  readonly typ?: string | null;
   readonly name?: string;
   /** More claims: given_name, usual_name, email, organizational_unit, siret... */
   readonly claims?: Readonly<Record<string, unknown>>;
@@ -107,12 +111,13 @@ export async function startOidcIssuer(): Promise<TestOidcIssuer> {
       const claims: Record<string, unknown> = { ...options.claims };
       if (options.roles !== undefined) claims[options.rolesClaim ?? 'roles'] = options.roles;
       if (options.name !== undefined) claims.name = options.name;
+      const typ = options.typ === undefined ? 'JWT' : options.typ;
       const jwt = new SignJWT(claims)
-        .setProtectedHeader({ alg, kid: key.publicJwk.kid, typ: 'JWT' })
+        .setProtectedHeader({ alg, kid: key.publicJwk.kid, ...(typ !== null && { typ }) })
         .setSubject(options.sub)
         .setIssuer(options.iss ?? issuer)
-        .setAudience(options.aud ?? TEST_AUDIENCE)
-        .setIssuedAt();
+        .setAudience(options.aud ?? TEST_AUDIENCE);
+      if (options.iat !== null) jwt.setIssuedAt(options.iat);
       const exp = options.exp === undefined ? secondsFromNow(300) : options.exp;
       if (exp !== null) jwt.setExpirationTime(exp);
       return jwt.sign(key.privateKey);

@@ -23,6 +23,9 @@ export async function createApp(
   });
   // Command responses set their ETag (the stream revision) themselves; Express's body-hash ETags would mislead.
   app.set('etag', false);
+  // The client address (request.ip) that failed authentications are counted against: the socket's peer unless
+  // PORTFOLIO_TRUST_PROXY names the reverse proxies allowed to tell it in X-Forwarded-For.
+  app.set('trust proxy', config.trustProxy ?? false);
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health/live', 'health/ready'] });
   configureHttp(app);
   serveOpenApi(app);

@@ -10,6 +10,7 @@ export * from './config/dev-tokens';
 export * from './config/load-config';
 export * from './config/portfolio-config';
 export * from './config/shutdown-config';
+export * from './config/trust-proxy-config';
 export * from './event-store/event-store.module';
 export * from './event-store/event-store.provider';
 export * from './event-store/write-health';

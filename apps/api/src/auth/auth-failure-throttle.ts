@@ -13,8 +13,10 @@ export interface AuthThrottleOptions {
 }
 
 /**
- * 20 presented-and-refused tokens a minute from one address: far too few to guess a token of 128 bits (the least a
- * configured one holds), enough for an operator fumbling with a rotated token.
+ * 20 presented-and-refused tokens a minute from one address: enough for an operator fumbling with a rotated token.
+ * What makes guessing hopeless is the tokens' entropy (128 bits at least) and the JWTs' signatures, not this limit:
+ * a valid credential is never throttled (see AuthGuard), so the answer to a guess always tells whether it was right.
+ * The throttle tells a client that keeps presenting refused tokens to back off, and marks it in the log.
  */
 export const DEFAULT_AUTH_THROTTLE: AuthThrottleOptions = {
   limit: 20,
@@ -29,10 +31,11 @@ interface Window {
 }
 
 /**
- * Counts failed authentications per client address in fixed windows, in memory. Once a client has failed `limit`
- * times in its window, it is refused until the window ends, whatever it presents. Successes are not counted and do
- * not reset the count. Entries are kept in the order their windows started, so expired ones are evicted from the
- * front, and the oldest goes first when `maxClients` is reached.
+ * Counts failed authentications per client (an address, or a credential's digest: see AuthGuard) in fixed windows,
+ * in memory. Once a client has failed `limit` times in its window, its refused tokens are answered 429 until the
+ * window ends (AuthGuard checks the credential first: a valid one passes whatever the count). Successes are not
+ * counted and do not reset the count. Entries are kept in the order their windows started, so expired ones are
+ * evicted from the front, and the oldest goes first when `maxClients` is reached.
  */
 export class AuthFailureThrottle {
   private readonly windows = new Map<string, Window>();

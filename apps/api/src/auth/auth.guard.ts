@@ -10,10 +10,11 @@ import {
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { ServerResponse } from 'node:http';
-import type { Role } from '@portfolio/application';
+import { tokenDigest, type Role } from '@portfolio/application';
 import { AuthFailureThrottle } from './auth-failure-throttle';
 import {
   AuthenticationFailure,
+  bearerToken,
   CredentialVerifier,
   IdentityProviderUnavailable,
   NoRoleFailure,
@@ -26,13 +27,40 @@ export const REALM = 'portfolio-ledger';
 
 type Access = { readonly public: true } | { readonly roles: readonly Role[] } | undefined;
 
+/** One count of refused tokens: its key in the throttle, and how the log and the 429 name it. */
+interface ThrottleSubject {
+  readonly key: string;
+  readonly logged: string;
+  readonly refusal: string;
+}
+
+/**
+ * What a refused token is counted against: the address it came from (guesses from one client), and the token itself
+ * by digest (one bad credential replayed from many addresses, such as a revoked token left in a fleet's settings).
+ */
+function throttleSubjects(client: string, authorization: string | string[] | undefined): ThrottleSubject[] {
+  const subjects = [{ key: `address ${client}`, logged: `from ${client}`, refusal: 'from this address' }];
+  const token = bearerToken(authorization);
+  if (token !== undefined) {
+    const digest = tokenDigest(token);
+    subjects.push({
+      key: `credential ${digest}`,
+      logged: `with the credential of SHA-256 ${digest.slice(0, 12)}…`,
+      refusal: 'with this credential',
+    });
+  }
+  return subjects;
+}
+
 /**
  * The global guard (ARCHITECTURE §6): every route requires an authenticated caller unless it is @Public(), and a
  * role that its @Roles() lists. Deny by default: a route with neither decorator is refused to everybody (403), so a
  * forgotten decorator can only close a route, never open it.
  *
- * A client address that has presented too many refused tokens lately is answered 429 with Retry-After, before its
- * credentials are even looked at (see AuthFailureThrottle); public routes stay open to it.
+ * Credentials are checked first, and valid ones are never throttled: behind a reverse proxy many callers share one
+ * address, and one caller's refused tokens must not lock the others out. A refused token is answered 429 with
+ * Retry-After instead of 401 when its address, or the token itself, has been refused too often lately (see
+ * AuthFailureThrottle).
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -51,26 +79,13 @@ export class AuthGuard implements CanActivate {
 
     const http = context.switchToHttp();
     const request = http.getRequest<AuthenticatedRequest>();
-    const client = clientAddress(request);
-    const retryAfter = this.throttle.retryAfterSeconds(client);
-    if (retryAfter !== undefined) {
-      http.getResponse<ServerResponse>().setHeader('Retry-After', String(retryAfter));
-      throw new HttpException(
-        'too many failed authentications from this address; retry later',
-        HttpStatus.TOO_MANY_REQUESTS,
-      );
-    }
+    const response = http.getResponse<ServerResponse>();
     let principal;
     try {
       principal = await this.verifier.authenticate(request.headers.authorization);
     } catch (error) {
       if (error instanceof AuthenticationFailure) {
-        // Only refused credentials count: a request without any guesses nothing, and an identity provider that
-        // cannot be reached is not the caller's failure.
-        if (error.tokenPresented && !(error instanceof IdentityProviderUnavailable)) this.recordFailure(client);
-        const challenge = `Bearer realm="${REALM}"${error.tokenPresented ? ', error="invalid_token"' : ''}`;
-        http.getResponse<ServerResponse>().setHeader('WWW-Authenticate', challenge);
-        throw new UnauthorizedException(error.message);
+        this.refuse(error, throttleSubjects(clientAddress(request), request.headers.authorization), response);
       }
       if (error instanceof NoRoleFailure) throw new ForbiddenException(error.message);
       throw error;
@@ -85,10 +100,31 @@ export class AuthGuard implements CanActivate {
     return true;
   }
 
-  private recordFailure(client: string): void {
-    this.throttle.recordFailure(client);
-    if (this.throttle.retryAfterSeconds(client) !== undefined) {
-      this.logger.warn(`too many failed authentications from ${client}: refusing it until its window ends`);
+  /** 401 with a Bearer challenge, or 429 when the address or the token has been refused too often lately. */
+  private refuse(failure: AuthenticationFailure, subjects: ThrottleSubject[], response: ServerResponse): never {
+    // Only refused tokens count: a request without any guesses nothing, and an identity provider that cannot be
+    // reached is not the caller's failure.
+    if (failure.tokenPresented && !(failure instanceof IdentityProviderUnavailable)) {
+      for (const { key, refusal } of subjects) {
+        const retryAfter = this.throttle.retryAfterSeconds(key);
+        if (retryAfter === undefined) continue;
+        response.setHeader('Retry-After', String(retryAfter));
+        throw new HttpException(
+          `too many failed authentications ${refusal}; retry later`,
+          HttpStatus.TOO_MANY_REQUESTS,
+        );
+      }
+      for (const subject of subjects) this.recordFailure(subject);
+    }
+    const challenge = `Bearer realm="${REALM}"${failure.tokenPresented ? ', error="invalid_token"' : ''}`;
+    response.setHeader('WWW-Authenticate', challenge);
+    throw new UnauthorizedException(failure.message);
+  }
+
+  private recordFailure({ key, logged }: ThrottleSubject): void {
+    this.throttle.recordFailure(key);
+    if (this.throttle.retryAfterSeconds(key) !== undefined) {
+      this.logger.warn(`too many failed authentications ${logged}: refused tokens get 429 for the rest of the window`);
     }
   }
 

@@ -4,11 +4,12 @@ import { resolveAuth, type PortfolioConfig } from '@portfolio/application';
 import { AuthFailureThrottle, type AuthThrottleOptions } from './auth-failure-throttle';
 import { AuthGuard } from './auth.guard';
 import { CredentialVerifier } from './credential-verifier';
+import { IdentityProviderBackoff, type BackoffOptions } from './identity-provider-backoff';
 
-function createVerifier(auth: PortfolioConfig['auth']): CredentialVerifier {
+function createVerifier(config: AuthModuleConfig): CredentialVerifier {
   const logger = new Logger('Auth');
   // Writes <dataDir>/dev-tokens.json on first start of the embedded default when no credentials are configured.
-  const resolved = resolveAuth(auth);
+  const resolved = resolveAuth(config.auth);
   if (resolved.devTokens !== undefined) {
     const { file, created } = resolved.devTokens;
     logger.log(
@@ -16,15 +17,20 @@ function createVerifier(auth: PortfolioConfig['auth']): CredentialVerifier {
         `${created ? 'generated in' : 'read from'} ${file}`,
     );
   }
-  return new CredentialVerifier(resolved.credentials, { warn: (message) => logger.warn(message) });
+  return new CredentialVerifier(resolved.credentials, {
+    warn: (message) => logger.warn(message),
+    backoff: new IdentityProviderBackoff(config.identityProviderBackoff),
+  });
 }
 
 /**
- * What AuthModule reads. `authThrottle` is not part of the validated configuration: the service always runs with
- * DEFAULT_AUTH_THROTTLE; tests pass other limits or a clock along with the rest of the configuration.
+ * What AuthModule reads. `authThrottle` and `identityProviderBackoff` are not part of the validated configuration:
+ * the service always runs with DEFAULT_AUTH_THROTTLE and DEFAULT_IDENTITY_PROVIDER_BACKOFF; tests pass other limits
+ * or a clock along with the rest of the configuration.
  */
 export type AuthModuleConfig = Pick<PortfolioConfig, 'auth'> & {
   readonly authThrottle?: Partial<AuthThrottleOptions>;
+  readonly identityProviderBackoff?: Partial<BackoffOptions>;
 };
 
 /**
@@ -37,7 +43,7 @@ export class AuthModule {
     return {
       module: AuthModule,
       providers: [
-        { provide: CredentialVerifier, useFactory: () => createVerifier(config.auth) },
+        { provide: CredentialVerifier, useFactory: () => createVerifier(config) },
         { provide: AuthFailureThrottle, useFactory: () => new AuthFailureThrottle(config.authThrottle) },
         { provide: APP_GUARD, useClass: AuthGuard },
       ],

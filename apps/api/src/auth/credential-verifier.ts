@@ -1,5 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import { jwtVerify, type JWTPayload, type JWTVerifyGetKey, type JWTVerifyResult } from 'jose';
 import {
   mostPrivileged,
   isRole,
@@ -9,7 +9,9 @@ import {
   type CredentialsConfig,
   type OidcConfig,
 } from '@portfolio/application';
-import { issuerKeys, KeySetUnavailable, type Fetch } from './issuer-keys';
+import { isSafeText, truncated } from './display-text';
+import { IdentityProviderBackoff, KeySetRetryPending, KeySetUnavailable } from './identity-provider-backoff';
+import { issuerKeys, type Fetch } from './issuer-keys';
 
 /** No credentials, or credentials that do not authenticate anybody: HTTP 401. The message never quotes a token. */
 export class AuthenticationFailure extends Error {
@@ -45,14 +47,25 @@ export interface CredentialVerifierOptions {
   readonly keys?: JWTVerifyGetKey;
   /** fetch for discovery and JWKS (unit tests). */
   readonly fetch?: Fetch;
+  /** Spaces out requests to a failing identity provider; by default DEFAULT_IDENTITY_PROVIDER_BACKOFF. */
+  readonly backoff?: IdentityProviderBackoff;
 }
 
 /** Accepted JWS algorithms: asymmetric only, so that nobody can sign with a shared secret or with "none". */
 export const JWT_ALGORITHMS = ['RS256', 'PS256', 'ES256', 'EdDSA'];
 /** Leeway on exp/nbf/iat for clocks that drift between the identity provider and us. */
 export const CLOCK_TOLERANCE_SECONDS = 30;
+/**
+ * JWS `typ` headers taken as bearer tokens, compared as RFC 8725 §3.11 says (case-insensitive, without the
+ * `application/` prefix): an ID token's `JWT`, or an RFC 9068 access token's `at+jwt`. A token without `typ` is taken
+ * too, as many identity providers leave it out of ID tokens; any other type (a logout token, a DPoP proof, a security
+ * event...) is another kind of JWT that must not serve as a credential. jose's own `typ` option takes one type only.
+ */
+export const ACCEPTED_JWT_TYPES: readonly string[] = ['jwt', 'at+jwt'];
 const MAX_TOKEN_LENGTH = 16_384;
 const MAX_DISPLAY_LENGTH = 256;
+/** OpenID Connect Core §2: a `sub` is at most 255 ASCII characters. */
+const MAX_SUBJECT_LENGTH = 255;
 const INVALID = 'invalid or expired token';
 
 /** The token of an `Authorization: Bearer <token>` header (scheme case-insensitive), or undefined. */
@@ -60,6 +73,10 @@ export function bearerToken(authorization: string | string[] | undefined): strin
   const header = Array.isArray(authorization) ? authorization[0] : authorization;
   const match = header === undefined ? null : /^Bearer +(\S+) *$/i.exec(header);
   return match?.[1];
+}
+
+function isAcceptedType(typ: string | undefined): boolean {
+  return typ === undefined || ACCEPTED_JWT_TYPES.includes(typ.toLowerCase().replace(/^application\//, ''));
 }
 
 /** Our roles named by a roles claim (a string or an array of strings), through the mapping when there is one. */
@@ -72,33 +89,48 @@ export function rolesFromClaim(claim: unknown, mapping: ReadonlyMap<string, Role
   });
 }
 
+/** A display claim, trimmed and bounded; absent when it is no string, blank, or holds an unsafe character. */
 function text(claims: JWTPayload, name: string): string | undefined {
   const value = Object.hasOwn(claims, name) ? claims[name] : undefined;
-  if (typeof value !== 'string' || value.trim() === '') return undefined;
-  return value.trim().slice(0, MAX_DISPLAY_LENGTH);
+  if (typeof value !== 'string' || value.trim() === '' || !isSafeText(value)) return undefined;
+  return truncated(value, MAX_DISPLAY_LENGTH);
+}
+
+/** The `sub` claim verbatim: an identifier is never trimmed or cut, lest two subjects become one. */
+function subject(claims: JWTPayload): string {
+  const { sub } = claims;
+  const usable =
+    typeof sub === 'string' && sub.trim() === sub && sub !== '' && sub.length <= MAX_SUBJECT_LENGTH && isSafeText(sub);
+  if (!usable) throw new AuthenticationFailure(INVALID, true);
+  return sub;
+}
+
+/** The principal id of an OIDC subject: namespaced by its issuer, so that no two issuers' subjects can meet. */
+export function oidcPrincipalId(issuer: string, sub: string): string {
+  return `oidc:${issuer}#${sub}`;
 }
 
 /**
- * The principal of a verified ID or access token with ProConnect claims: `sub`; `name`, else `given_name` and
- * `usual_name` (ProConnect's family name; `family_name` elsewhere), else `email`; `organizational_unit` or `siret`.
- * Several roles give the most privileged; none is a NoRoleFailure.
+ * The principal of a verified ID or access token with ProConnect claims: `oidc:<issuer>#<sub>`; `name`, else
+ * `given_name` and `usual_name` (ProConnect's family name; `family_name` elsewhere), else `email`, else `sub`;
+ * `organizational_unit` or `siret`. A display claim with a control character, a bidirectional override or a lone
+ * surrogate is passed over for the next one. Several roles give the most privileged; none is a NoRoleFailure.
  */
 export function principalFromClaims(
   claims: JWTPayload,
-  oidc: Pick<OidcConfig, 'rolesClaim'>,
+  oidc: Pick<OidcConfig, 'issuer' | 'rolesClaim'>,
   mapping: ReadonlyMap<string, Role> | undefined,
 ): Principal {
-  const id = text(claims, 'sub');
-  if (id === undefined) throw new AuthenticationFailure(INVALID, true);
+  const sub = subject(claims);
   const rolesClaim = Object.hasOwn(claims, oidc.rolesClaim) ? claims[oidc.rolesClaim] : undefined;
   const role = mostPrivileged(rolesFromClaim(rolesClaim, mapping));
   if (role === undefined) throw new NoRoleFailure();
   const fullName = [text(claims, 'given_name'), text(claims, 'usual_name') ?? text(claims, 'family_name')]
     .filter((part) => part !== undefined)
     .join(' ');
-  const name = text(claims, 'name') ?? (fullName || undefined) ?? text(claims, 'email') ?? id;
+  const name = text(claims, 'name') ?? (fullName || undefined) ?? text(claims, 'email') ?? sub;
   const organisation = text(claims, 'organizational_unit') ?? text(claims, 'siret');
-  return { id, name, role, ...(organisation !== undefined && { organisation }) };
+  return { id: oidcPrincipalId(oidc.issuer, sub), name, role, ...(organisation !== undefined && { organisation }) };
 }
 
 /**
@@ -110,6 +142,7 @@ export class CredentialVerifier {
   private readonly oidc: OidcConfig | undefined;
   private readonly roleMapping: ReadonlyMap<string, Role> | undefined;
   private readonly keys: JWTVerifyGetKey | undefined;
+  private readonly backoff: IdentityProviderBackoff;
   private readonly warn: (message: string) => void;
 
   constructor(credentials: CredentialsConfig, options: CredentialVerifierOptions = {}) {
@@ -119,8 +152,15 @@ export class CredentialVerifier {
       this.oidc?.roleMapping === undefined
         ? undefined
         : new Map(this.oidc.roleMapping.map(({ claimValue, role }) => [claimValue, role]));
-    this.keys = options.keys ?? (this.oidc === undefined ? undefined : issuerKeys(this.oidc, options.fetch));
+    this.backoff = options.backoff ?? new IdentityProviderBackoff();
+    this.keys =
+      options.keys ?? (this.oidc === undefined ? undefined : issuerKeys(this.oidc, this.backoff, options.fetch));
     this.warn = options.warn ?? (() => undefined);
+  }
+
+  /** Failed requests to the identity provider (discovery or JWKS) since start. */
+  get identityProviderFailures(): number {
+    return this.backoff.failures;
   }
 
   /** Throws AuthenticationFailure (401) or NoRoleFailure (403). */
@@ -144,20 +184,29 @@ export class CredentialVerifier {
 
   private async verifyJwt(token: string): Promise<Principal> {
     if (this.oidc === undefined || this.keys === undefined) throw new AuthenticationFailure(INVALID, true);
-    let claims: JWTPayload;
+    let verified: JWTVerifyResult;
     try {
-      ({ payload: claims } = await jwtVerify(token, this.keys, {
+      // maxTokenAge makes iat required, and refuses one older than that or later than now, give or take the tolerance.
+      verified = await jwtVerify(token, this.keys, {
         issuer: this.oidc.issuer,
         audience: this.oidc.audience,
         algorithms: JWT_ALGORITHMS,
         clockTolerance: CLOCK_TOLERANCE_SECONDS,
-        requiredClaims: ['sub', 'exp'],
-      }));
+        maxTokenAge: this.oidc.maxTokenAgeSeconds,
+        requiredClaims: ['sub', 'exp', 'iat'],
+      });
     } catch (error) {
       if (!(error instanceof KeySetUnavailable)) throw new AuthenticationFailure(INVALID, true);
-      this.warn(`cannot verify bearer JWTs: ${error.message}`);
+      // A pending retry was logged when the attempt before it failed; once per failure is enough.
+      if (!(error instanceof KeySetRetryPending)) this.warn(`cannot verify bearer JWTs: ${error.message}`);
       throw new IdentityProviderUnavailable();
     }
-    return principalFromClaims(claims, this.oidc, this.roleMapping);
+    const { payload, protectedHeader } = verified;
+    if (!isAcceptedType(protectedHeader.typ)) throw new AuthenticationFailure(INVALID, true);
+    // A token that claims a longer life than the oldest age accepted is misissued: refused, not silently cut short.
+    if ((payload.exp as number) - (payload.iat as number) > this.oidc.maxTokenAgeSeconds) {
+      throw new AuthenticationFailure(INVALID, true);
+    }
+    return principalFromClaims(payload, this.oidc, this.roleMapping);
   }
 }

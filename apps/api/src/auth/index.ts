@@ -3,6 +3,7 @@ export * from './auth.guard';
 export * from './auth.module';
 export * from './credential-verifier';
 export * from './current-principal.decorator';
+export * from './identity-provider-backoff';
 export * from './principal-of';
 export * from './public.decorator';
 export * from './roles.decorator';

@@ -1,15 +1,8 @@
 import { createRemoteJWKSet, customFetch, errors, type JWTVerifyGetKey } from 'jose';
 import type { OidcConfig } from '@portfolio/application';
+import { IdentityProviderBackoff, KeySetUnavailable } from './identity-provider-backoff';
 
 export type Fetch = typeof fetch;
-
-/** The identity provider's discovery document or key set could not be obtained; not the caller's fault. */
-export class KeySetUnavailable extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = 'KeySetUnavailable';
-  }
-}
 
 const TIMEOUT_MS = 5000;
 /** jose errors of a remote key set that blame the identity provider (no answer, not 200, not a JWKS), not the token. */
@@ -31,12 +24,16 @@ export function describeError(error: unknown): string {
   return error instanceof Error ? `${error.message}${cause}` : String(error);
 }
 
+function discoveryUrl(issuer: string): string {
+  return `${issuer.replace(/\/$/, '')}/.well-known/openid-configuration`;
+}
+
 /**
  * The `jwks_uri` of an OpenID Connect issuer (OpenID Connect Discovery 1.0 §4): read from
  * `<issuer>/.well-known/openid-configuration`, whose `issuer` must be exactly the configured one.
  */
 export async function discoverJwksUri(issuer: string, fetchImpl: Fetch = fetch): Promise<string> {
-  const url = `${issuer.replace(/\/$/, '')}/.well-known/openid-configuration`;
+  const url = discoveryUrl(issuer);
   let document: { issuer?: unknown; jwks_uri?: unknown };
   try {
     const response = await fetchImpl(url, {
@@ -57,23 +54,55 @@ export async function discoverJwksUri(issuer: string, fetchImpl: Fetch = fetch):
   return document.jwks_uri;
 }
 
+/** A JWK Set as jose takes it (RFC 7517 §5): an object whose `keys` is an array of objects. */
+function isJwkSet(value: unknown): boolean {
+  const keys = typeof value === 'object' && value !== null ? (value as { keys?: unknown }).keys : undefined;
+  return Array.isArray(keys) && keys.every((key) => typeof key === 'object' && key !== null && !Array.isArray(key));
+}
+
+/**
+ * The fetch jose's remote key set uses: every request goes through the backoff, and an answer that is not 200 with a
+ * key set counts as a failure there (jose would refuse it too, but after the backoff had counted a success).
+ */
+function jwksFetch(uri: string, backoff: IdentityProviderBackoff, fetchImpl: Fetch): Fetch {
+  return ((input: string | URL | Request, init?: RequestInit) =>
+    backoff.attempt(`the JWKS at ${uri}`, async () => {
+      let body: string;
+      try {
+        const response = await fetchImpl(input, init);
+        if (response.status !== 200) throw new Error(`HTTP ${response.status}`);
+        body = await response.text();
+        if (!isJwkSet(JSON.parse(body))) throw new Error('the answer is not a JSON Web Key Set');
+      } catch (error) {
+        throw new KeySetUnavailable(`fetching the JWKS at ${uri} failed: ${describeError(error)}`, { cause: error });
+      }
+      return new Response(body, { status: 200, headers: { 'content-type': 'application/json' } });
+    })) as Fetch;
+}
+
 /**
  * The issuer's signing keys for jwtVerify; throws KeySetUnavailable when they cannot be obtained.
  * The JWKS URL is configured, or discovered once on first use (so that the API starts while the identity provider is
- * down); a failed discovery is retried by the next request. jose caches the key set itself and refetches it, at most
- * every 30 s, when a token names an unknown key (key rotation).
+ * down). jose caches the key set itself and refetches it after ten minutes, or, at most every 30 s, when a token
+ * names an unknown key (key rotation). Every request to the identity provider, discovery or JWKS, goes through
+ * `backoff`: while it is failing, a request carrying a JWT does not cost an outbound request each (KeySetRetryPending).
  */
-export function issuerKeys(oidc: Pick<OidcConfig, 'issuer' | 'jwksUrl'>, fetchImpl?: Fetch): JWTVerifyGetKey {
+export function issuerKeys(
+  oidc: Pick<OidcConfig, 'issuer' | 'jwksUrl'>,
+  backoff: IdentityProviderBackoff,
+  fetchImpl: Fetch = fetch,
+): JWTVerifyGetKey {
   interface KeySet {
     readonly uri: string;
     readonly getKey: JWTVerifyGetKey;
   }
   let keySet: Promise<KeySet> | undefined;
   const load = async (): Promise<KeySet> => {
-    const uri = oidc.jwksUrl ?? (await discoverJwksUri(oidc.issuer, fetchImpl));
+    const discovery = `OIDC discovery at ${discoveryUrl(oidc.issuer)}`;
+    const uri = oidc.jwksUrl ?? (await backoff.attempt(discovery, () => discoverJwksUri(oidc.issuer, fetchImpl)));
     const getKey = createRemoteJWKSet(new URL(uri), {
       timeoutDuration: TIMEOUT_MS,
-      ...(fetchImpl !== undefined && { [customFetch]: fetchImpl }),
+      [customFetch]: jwksFetch(uri, backoff, fetchImpl),
     });
     return { uri, getKey };
   };
@@ -92,6 +121,7 @@ export function issuerKeys(oidc: Pick<OidcConfig, 'issuer' | 'jwksUrl'>, fetchIm
     try {
       return await getKey(header, token);
     } catch (error) {
+      if (error instanceof KeySetUnavailable) throw error;
       // An unknown key id or an unsupported algorithm is the token's fault; anything else is the fetch's.
       if (error instanceof errors.JOSEError && !UNAVAILABLE_CODES.has(error.code)) throw error;
       throw new KeySetUnavailable(`fetching the JWKS at ${uri} failed: ${describeError(error)}`, { cause: error });

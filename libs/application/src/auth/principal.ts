@@ -9,7 +9,10 @@ export type Role = (typeof ROLES)[number];
  * taken from the credentials, never from a request body.
  */
 export interface Principal {
-  /** Stable identifier: the OIDC `sub`, or `token:<role>:<12 hex>` for an API token. */
+  /**
+   * Stable identifier: `oidc:<issuer>#<sub>` for a JWT (the bare `sub` in events recorded before), or
+   * `token:<role>:<12 hex>` for an API token.
+   */
   readonly id: string;
   /** Human-readable name for histories and reports. */
   readonly name: string;

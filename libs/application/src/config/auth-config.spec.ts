@@ -94,7 +94,7 @@ describe('auth configuration', () => {
       expect(config.auth).toEqual({
         kind: 'credentials',
         apiTokens: [],
-        oidc: { issuer, audience: 'portfolio', rolesClaim: 'roles' },
+        oidc: { issuer, audience: 'portfolio', rolesClaim: 'roles', maxTokenAgeSeconds: 3600 },
       });
     });
 
@@ -106,6 +106,7 @@ describe('auth configuration', () => {
           PORTFOLIO_OIDC_ROLES_CLAIM: 'https://portfolio.example/roles',
           PORTFOLIO_OIDC_ROLE_MAPPING: 'dinum-pilotage:programme-office, urn:gouv:relecteur:reviewer,citp-admin:admin',
           PORTFOLIO_OIDC_JWKS_URL: 'https://auth.agentconnect.gouv.fr/api/v2/jwks',
+          PORTFOLIO_OIDC_MAX_TOKEN_AGE_SECONDS: '600',
           PORTFOLIO_API_TOKENS: `auditor:${REVIEWER_TOKEN}`,
         },
         '/srv',
@@ -123,6 +124,7 @@ describe('auth configuration', () => {
             { claimValue: 'citp-admin', role: 'admin' },
           ],
           jwksUrl: 'https://auth.agentconnect.gouv.fr/api/v2/jwks',
+          maxTokenAgeSeconds: 600,
         },
       });
     });
@@ -149,6 +151,10 @@ describe('auth configuration', () => {
         { PORTFOLIO_OIDC_ROLE_MAPPING: 'chef:admin,chef:reviewer' },
         'PORTFOLIO_OIDC_ROLE_MAPPING entry 2 maps "chef" a second time',
       ],
+      ...['59', '86401', '1h', '-60', '3600.5'].map((age): [Record<string, string>, string] => [
+        { PORTFOLIO_OIDC_MAX_TOKEN_AGE_SECONDS: age },
+        `PORTFOLIO_OIDC_MAX_TOKEN_AGE_SECONDS must be a whole number of seconds from 60 to 86400 (got "${age}")`,
+      ]),
     ])('refuses %j', (variables, message) => {
       const problems = problemsOf({ PORTFOLIO_OIDC_ISSUER: issuer, PORTFOLIO_OIDC_AUDIENCE: 'a', ...variables });
       expect(problems).toEqual([expect.stringContaining(message)]);
@@ -167,12 +173,14 @@ describe('auth configuration', () => {
           PORTFOLIO_OIDC_ROLES_CLAIM: 'groups',
           PORTFOLIO_OIDC_ROLE_MAPPING: 'x:admin',
           PORTFOLIO_OIDC_JWKS_URL: 'https://idp.example.org/jwks',
+          PORTFOLIO_OIDC_MAX_TOKEN_AGE_SECONDS: '600',
         }),
       ).toEqual([
         'PORTFOLIO_OIDC_AUDIENCE is set but PORTFOLIO_OIDC_ISSUER is not',
         'PORTFOLIO_OIDC_ROLES_CLAIM is set but PORTFOLIO_OIDC_ISSUER is not',
         'PORTFOLIO_OIDC_ROLE_MAPPING is set but PORTFOLIO_OIDC_ISSUER is not',
         'PORTFOLIO_OIDC_JWKS_URL is set but PORTFOLIO_OIDC_ISSUER is not',
+        'PORTFOLIO_OIDC_MAX_TOKEN_AGE_SECONDS is set but PORTFOLIO_OIDC_ISSUER is not',
       ]);
     });
   });

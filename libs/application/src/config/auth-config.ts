@@ -20,7 +20,13 @@ const OIDC_VARIABLES = [
   'PORTFOLIO_OIDC_ROLES_CLAIM',
   'PORTFOLIO_OIDC_ROLE_MAPPING',
   'PORTFOLIO_OIDC_JWKS_URL',
+  'PORTFOLIO_OIDC_MAX_TOKEN_AGE_SECONDS',
 ] as const;
+/** Unless configured: an hour, the usual lifetime of an access token. */
+export const DEFAULT_OIDC_MAX_TOKEN_AGE_SECONDS = 3600;
+// From a minute to a day: a token older than that is a replay risk rather than a convenience.
+const MIN_TOKEN_AGE_SECONDS = 60;
+const MAX_TOKEN_AGE_SECONDS = 86_400;
 
 export function isJwtShaped(token: string): boolean {
   return JWT_SHAPE.test(token);
@@ -120,6 +126,18 @@ function parseRoleMapping(raw: string, problems: string[]): { claimValue: string
   return mapping;
 }
 
+function parseMaxTokenAge(raw: string | undefined, problems: string[]): number {
+  if (raw === undefined) return DEFAULT_OIDC_MAX_TOKEN_AGE_SECONDS;
+  const seconds = Number(raw);
+  if (!/^\d+$/.test(raw) || seconds < MIN_TOKEN_AGE_SECONDS || seconds > MAX_TOKEN_AGE_SECONDS) {
+    problems.push(
+      `PORTFOLIO_OIDC_MAX_TOKEN_AGE_SECONDS must be a whole number of seconds from ${MIN_TOKEN_AGE_SECONDS} to ` +
+        `${MAX_TOKEN_AGE_SECONDS} (got "${raw}")`,
+    );
+  }
+  return seconds;
+}
+
 function parseOidc(env: Env, problems: string[]): OidcConfig | undefined {
   const issuer = value(env, 'PORTFOLIO_OIDC_ISSUER');
   if (issuer === undefined) {
@@ -143,11 +161,13 @@ function parseOidc(env: Env, problems: string[]): OidcConfig | undefined {
   const jwksProblem =
     jwksUrl === undefined ? undefined : urlProblem('PORTFOLIO_OIDC_JWKS_URL', jwksUrl, { issuer: false });
   if (jwksProblem !== undefined) problems.push(jwksProblem);
+  const maxTokenAgeSeconds = parseMaxTokenAge(value(env, 'PORTFOLIO_OIDC_MAX_TOKEN_AGE_SECONDS'), problems);
   if (problems.length > before || audience === undefined) return undefined;
   return {
     issuer,
     audience,
     rolesClaim,
+    maxTokenAgeSeconds,
     ...(roleMapping !== undefined && { roleMapping }),
     ...(jwksUrl !== undefined && { jwksUrl }),
   };

@@ -42,6 +42,11 @@ describe('loadConfig', () => {
     });
   });
 
+  it('reads the trusted proxies, and refuses a bad setting at start', () => {
+    expect(loadConfig({ PORTFOLIO_TRUST_PROXY: '1' }, '/srv').trustProxy).toBe(1);
+    expect(() => loadConfig({ PORTFOLIO_TRUST_PROXY: 'yes' }, '/srv')).toThrow(/PORTFOLIO_TRUST_PROXY must be/);
+  });
+
   it('refuses development tokens in production mode', () => {
     const env = { PORTFOLIO_STORE: 'kurrentdb', KURRENTDB_URL: 'kurrentdb://k:2113', DATABASE_URL: 'postgres://db/x' };
     expect(() => loadConfig(env, '/srv')).toThrow(/PORTFOLIO_API_TOKENS or PORTFOLIO_OIDC_ISSUER/);

@@ -3,6 +3,7 @@ import { parseAuth } from './auth-config';
 import { parseCheckpointConfig } from './checkpoint-config';
 import { parsePostgresTimeoutsConfig } from './postgres-timeouts-config';
 import { parseShutdownConfig } from './shutdown-config';
+import { parseTrustProxyConfig } from './trust-proxy-config';
 import { parseTsaConfig } from './tsa-config';
 import { parseWitnessConfig } from './witness-config';
 import { value, type Env } from './env';
@@ -88,6 +89,7 @@ export function loadConfig(env: Env, cwd: string): PortfolioConfig {
   const witnesses = parseWitnessConfig(env, cwd, problems);
   const shutdown = parseShutdownConfig(env, problems);
   const postgresTimeouts = parsePostgresTimeoutsConfig(env, problems);
+  const trustProxy = parseTrustProxyConfig(env, problems);
   if (problems.length > 0 || store === undefined || auth === undefined) throw new ConfigError(problems);
   return {
     port,
@@ -100,5 +102,6 @@ export function loadConfig(env: Env, cwd: string): PortfolioConfig {
     ...witnesses,
     ...shutdown,
     ...postgresTimeouts,
+    ...trustProxy,
   };
 }

@@ -2,6 +2,7 @@ import type { Role } from '../auth/principal';
 import type { CheckpointConfig } from './checkpoint-config';
 import type { PostgresTimeoutsConfig } from './postgres-timeouts-config';
 import type { ShutdownConfig } from './shutdown-config';
+import type { TrustProxyConfig } from './trust-proxy-config';
 import type { TsaConfig } from './tsa-config';
 import type { WitnessConfig } from './witness-config';
 
@@ -45,6 +46,8 @@ export interface OidcConfig {
   readonly roleMapping?: readonly { readonly claimValue: string; readonly role: Role }[];
   /** Skips discovery when set. */
   readonly jwksUrl?: string;
+  /** Oldest `iat` accepted, in seconds; `exp` may not lie further than this after `iat` either. */
+  readonly maxTokenAgeSeconds: number;
 }
 
 /**
@@ -60,7 +63,7 @@ export type CredentialsConfig = Extract<AuthConfig, { kind: 'credentials' }>;
 
 /** The validated configuration of one process, API or CLI alike. */
 export interface PortfolioConfig
-  extends CheckpointConfig, TsaConfig, WitnessConfig, ShutdownConfig, PostgresTimeoutsConfig {
+  extends CheckpointConfig, TsaConfig, WitnessConfig, ShutdownConfig, PostgresTimeoutsConfig, TrustProxyConfig {
   readonly port: number;
   /** SQLite file, signing key and generated development tokens live here. */
   readonly dataDir: string;
