@@ -4,6 +4,7 @@ import type { PortfolioConfig } from '@portfolio/application';
 import { AppModule } from './app.module';
 import { configureHttp } from './http/configure-http';
 import { serveOpenApi } from './http/openapi';
+import { observeRequests, type ObservabilityOptions } from './observability/observability.module';
 
 export const API_PREFIX = 'api/v1';
 
@@ -13,16 +14,17 @@ export const API_PREFIX = 'api/v1';
  */
 export async function createApp(
   config: PortfolioConfig,
-  options: { logger?: false } = {},
+  options: ObservabilityOptions = {},
 ): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
-    logger: options.logger,
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, options), {
+    bufferLogs: true,
     abortOnError: false,
     bodyParser: false,
   });
   // Command responses set their ETag (the stream revision) themselves; Express's body-hash ETags would mislead.
   app.set('etag', false);
-  app.setGlobalPrefix(API_PREFIX, { exclude: ['health/live', 'health/ready'] });
+  observeRequests(app);
+  app.setGlobalPrefix(API_PREFIX, { exclude: ['health/live', 'health/ready', 'metrics'] });
   configureHttp(app);
   serveOpenApi(app);
   return app;

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
 import { ConfigError, DEFAULT_SHUTDOWN_TIMEOUT_MS, describeStore, loadConfig } from '@portfolio/application';
 import { createApp } from './create-app';
 import { closeGracefullyOnSignal } from './graceful-shutdown';
@@ -8,7 +9,9 @@ async function main(): Promise<void> {
   const app = await createApp(config);
   closeGracefullyOnSignal(app, config.shutdownTimeoutMs ?? DEFAULT_SHUTDOWN_TIMEOUT_MS);
   await app.listen(config.port);
-  console.log(`portfolio-ledger listening on http://localhost:${config.port} (${describeStore(config.store)})`);
+  new Logger('Main').log(
+    `portfolio-ledger listening on http://localhost:${config.port} (${describeStore(config.store)})`,
+  );
 }
 
 main().catch((error: unknown) => {

@@ -1,5 +1,6 @@
 import type { Role } from '../auth/principal';
 import type { CheckpointConfig } from './checkpoint-config';
+import type { ObservabilityConfig } from './observability-config';
 import type { PostgresTimeoutsConfig } from './postgres-timeouts-config';
 import type { ShutdownConfig } from './shutdown-config';
 import type { TsaConfig } from './tsa-config';
@@ -60,7 +61,7 @@ export type CredentialsConfig = Extract<AuthConfig, { kind: 'credentials' }>;
 
 /** The validated configuration of one process, API or CLI alike. */
 export interface PortfolioConfig
-  extends CheckpointConfig, TsaConfig, WitnessConfig, ShutdownConfig, PostgresTimeoutsConfig {
+  extends CheckpointConfig, TsaConfig, WitnessConfig, ShutdownConfig, PostgresTimeoutsConfig, ObservabilityConfig {
   readonly port: number;
   /** SQLite file, signing key and generated development tokens live here. */
   readonly dataDir: string;
