@@ -81,6 +81,13 @@ describe('structured logs', () => {
     expect(event.metadata.correlationId).toBe(id);
   });
 
+  it('logs answered health checks at debug, below the default level, and refused or failing requests as such', async () => {
+    await request(http).get('/health/live').set('X-Correlation-Id', 'logs-e2e-probe').expect(200);
+    await request(http).get('/api/v1/portfolio').set('X-Correlation-Id', 'logs-e2e-anonymous').expect(401);
+    expect(requestLine('logs-e2e-probe')).toBeUndefined();
+    expect(requestLine('logs-e2e-anonymous')).toMatchObject({ level: 30, status: 401, route: '/api/v1/portfolio' });
+  });
+
   it('never logs a token, an Authorization header or a cookie', async () => {
     const cookie = 'session=cookie-value-that-must-not-be-logged';
     await request(http).get('/api/v1/portfolio').set(bearer('auditor')).set('Cookie', cookie).expect(200);

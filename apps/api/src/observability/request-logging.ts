@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import pino, { type DestinationStream, type Logger } from 'pino';
+import pino, { type DestinationStream, type LevelWithSilent, type Logger } from 'pino';
 import { pinoHttp, type HttpLogger } from 'pino-http';
 import { DEFAULT_LOG_LEVEL, type LogLevel } from '@portfolio/application';
 import { principalOf } from '../auth/principal-of';
@@ -30,6 +30,17 @@ function requestFields(request: IncomingMessage, response: ServerResponse, durat
     durationMs,
     ...(principal === undefined ? {} : { principalId: principal.id }),
   };
+}
+
+/**
+ * Probes answered as they should be: a platform's health checks and Prometheus's scrapes come every few seconds, and
+ * would drown the requests people make. Logged at `debug`; a probe refused or failing keeps its level.
+ */
+const PROBE_ROUTES = new Set(['/health/live', '/health/ready', '/metrics']);
+
+function levelOf(request: IncomingMessage, response: ServerResponse, error: Error | undefined): LevelWithSilent {
+  if (error !== undefined || response.statusCode >= 500) return 'error';
+  return response.statusCode < 300 && PROBE_ROUTES.has(routeTemplateOf(request)) ? 'debug' : 'info';
 }
 
 /** The line's message, for people reading the log: `GET /api/v1/projects/franceconnect 200`. */
@@ -63,8 +74,7 @@ export class RequestLogging {
       // Lines logged during a request carry its id, not the request itself (headers included).
       quietReqLogger: true,
       quietResLogger: true,
-      customLogLevel: (_request, response, error) =>
-        error !== undefined || response.statusCode >= 500 ? 'error' : 'info',
+      customLogLevel: levelOf,
       customSuccessMessage: (request, response) => summaryOf(request, response),
       customErrorMessage: (request, response) => summaryOf(request, response),
       customSuccessObject: (request, response, fields: { responseTime?: number }) =>
