@@ -1,6 +1,7 @@
 import request from 'supertest';
 import type { App } from 'supertest/types';
 import { generateApiToken, tokenDigest } from '@portfolio/application';
+import { rawStore } from './support/raw-store';
 import { parsePrometheusText, sampleValue, type Sample } from './support/prometheus-text';
 import { franceConnectLaunch, idnumMission } from './support/tech-gouv-requests';
 import { bearer, STORE_KINDS, startTestApp, TOKENS, type TestApp } from './support/test-app';
@@ -175,6 +176,21 @@ describe.each(STORE_KINDS)('GET /metrics on %s', (kind) => {
     const after = await scrape();
     expect(sampleValue(after, 'portfolio_audit_verifications_total', { outcome: 'intact' })).toBe(2);
     expect(sampleValue(after, 'portfolio_audit_verifications_total', { outcome: 'tampered' })).toBe(0);
+  });
+
+  // Last: the log stays tampered with.
+  it('counts a verification that finds the log tampered with', async () => {
+    const raw = rawStore(testApp);
+    try {
+      await raw.run('UPDATE events SET data = ? WHERE position = ?', '{"value":99}', 2);
+    } finally {
+      await raw.close();
+    }
+    const { body } = await request(http).get('/api/v1/audit/verify').set(bearer('auditor')).expect(200);
+    expect(body.ok).toBe(false);
+    const samples = await scrape();
+    expect(sampleValue(samples, 'portfolio_audit_verifications_total', { outcome: 'tampered' })).toBe(1);
+    expect(sampleValue(samples, 'portfolio_audit_verifications_total', { outcome: 'intact' })).toBe(2);
   });
 });
 
