@@ -4,8 +4,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Pool } from 'pg';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { ApiTokenConfig, PortfolioConfig, Role, StoreConfig } from '@portfolio/application';
+import {
+  parseLogLevel,
+  type ApiTokenConfig,
+  type LogLevel,
+  type PortfolioConfig,
+  type Role,
+  type StoreConfig,
+} from '@portfolio/application';
 import { createApp } from '../../apps/api/src/create-app';
+import type { ObservabilityOptions } from '../../apps/api/src/observability/observability.module';
 import { testDatabaseUrl } from '../../libs/event-store/src/testing/test-database-url';
 
 /** The stores the e2e suites run on: both that CI can start (no KurrentDB server runs there). */
@@ -47,6 +55,15 @@ export const API_TOKENS_VARIABLE = Object.entries(TOKENS)
   .map(([role, token]) => `${role}:${token}`)
   .join(',');
 
+/** Quiet unless PORTFOLIO_LOG_LEVEL asks for the log (a failing test is reported by Jest either way). */
+function testLogLevel(): LogLevel {
+  const problems: string[] = [];
+  const raw = process.env.PORTFOLIO_LOG_LEVEL;
+  const level = raw === undefined ? undefined : parseLogLevel(raw, problems);
+  if (problems.length > 0) throw new Error(problems.join('; '));
+  return level ?? 'silent';
+}
+
 export interface TestApp {
   readonly app: NestExpressApplication;
   readonly config: PortfolioConfig;
@@ -54,7 +71,11 @@ export interface TestApp {
 }
 
 /** Starts the real application on a fresh, empty store (a temporary directory, or a PostgreSQL schema of its own). */
-export async function startTestApp(kind: StoreKind, overrides: Partial<PortfolioConfig> = {}): Promise<TestApp> {
+export async function startTestApp(
+  kind: StoreKind,
+  overrides: Partial<PortfolioConfig> = {},
+  observability: ObservabilityOptions = {},
+): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'portfolio-e2e-'));
   const schema = `e2e_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
   const store: StoreConfig =
@@ -62,8 +83,8 @@ export async function startTestApp(kind: StoreKind, overrides: Partial<Portfolio
       ? { kind, file: join(dataDir, 'portfolio.sqlite') }
       : { kind, databaseUrl: testDatabaseUrl(), schema };
   const auth = { kind: 'credentials', apiTokens: API_TOKENS } as const;
-  const config: PortfolioConfig = { port: 0, dataDir, store, auth, ...overrides };
-  const app = await createApp(config, { logger: false });
+  const config: PortfolioConfig = { port: 0, dataDir, store, auth, logLevel: testLogLevel(), ...overrides };
+  const app = await createApp(config, observability);
   await app.init();
   return {
     app,

@@ -18,10 +18,13 @@ import { ManageProjectionsController } from './admin/manage-projections.controll
 import { ReadPortfolioController } from './reads/read-portfolio.controller';
 import { ReadProjectsController } from './reads/read-projects.controller';
 import { ReviewCyclesController } from './reads/review-cycles.controller';
+import { LedgerStateMetrics } from './observability/metrics/ledger-state-metrics';
+import { MetricsController } from './observability/metrics/metrics.controller';
+import { ObservabilityModule, type ObservabilityOptions } from './observability/observability.module';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: PortfolioConfig): DynamicModule {
+  static forRoot(config: PortfolioConfig, observability: ObservabilityOptions = {}): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -29,6 +32,7 @@ export class AppModule {
         ApplicationModule.forRoot({ followTheLog: true }),
         AuthModule.forRoot(config),
         TerminusModule.forRoot({ logger: false }),
+        ObservabilityModule.forRoot(config, observability),
       ],
       controllers: [
         HealthController,
@@ -46,8 +50,9 @@ export class AppModule {
         CheckpointsController,
         ProofsController,
         WitnessCosignaturesController,
+        MetricsController,
       ],
-      providers: [LedgerEndpoint],
+      providers: [LedgerEndpoint, LedgerStateMetrics],
     };
   }
 }

@@ -5,6 +5,7 @@ import type { PortfolioConfig } from '@portfolio/application';
 import { AppModule } from './app.module';
 import { configureHttp } from './http/configure-http';
 import { serveOpenApi } from './http/openapi';
+import { observeRequests, type ObservabilityOptions } from './observability/observability.module';
 
 export const API_PREFIX = 'api/v1';
 
@@ -14,10 +15,12 @@ export const API_PREFIX = 'api/v1';
  */
 export async function createApp(
   config: PortfolioConfig,
-  options: { logger?: LoggerService | false } = {},
+  options: ObservabilityOptions & { readonly startupLogger?: LoggerService } = {},
 ): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
-    logger: options.logger,
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, options), {
+    // Until the service's own log is set up, Nest logs with this one (main.ts: an operator's error in one line).
+    logger: options.startupLogger,
+    bufferLogs: true,
     abortOnError: false,
     bodyParser: false,
   });
@@ -26,7 +29,8 @@ export async function createApp(
   // The client address (request.ip) that failed authentications are counted against: the socket's peer unless
   // PORTFOLIO_TRUST_PROXY names the reverse proxies allowed to tell it in X-Forwarded-For.
   app.set('trust proxy', config.trustProxy ?? false);
-  app.setGlobalPrefix(API_PREFIX, { exclude: ['health/live', 'health/ready'] });
+  observeRequests(app);
+  app.setGlobalPrefix(API_PREFIX, { exclude: ['health/live', 'health/ready', 'metrics'] });
   configureHttp(app);
   serveOpenApi(app);
   return app;

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
 import { DEFAULT_SHUTDOWN_TIMEOUT_MS, describeStore, loadConfig } from '@portfolio/application';
 import { createApp } from './create-app';
 import { closeGracefullyOnSignal } from './graceful-shutdown';
@@ -6,10 +7,12 @@ import { isOperatorError, ServiceLogger } from './start-up-errors';
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env, process.cwd());
-  const app = await createApp(config, { logger: new ServiceLogger() });
+  const app = await createApp(config, { startupLogger: new ServiceLogger() });
   closeGracefullyOnSignal(app, config.shutdownTimeoutMs ?? DEFAULT_SHUTDOWN_TIMEOUT_MS);
   await app.listen(config.port);
-  console.log(`portfolio-ledger listening on http://localhost:${config.port} (${describeStore(config.store)})`);
+  new Logger('Main').log(
+    `portfolio-ledger listening on http://localhost:${config.port} (${describeStore(config.store)})`,
+  );
 }
 
 main().catch((error: unknown) => {

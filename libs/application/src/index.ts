@@ -8,6 +8,7 @@ export * from './config/auth-config';
 export * from './config/describe-store';
 export * from './config/dev-tokens';
 export * from './config/load-config';
+export * from './config/observability-config';
 export * from './config/portfolio-config';
 export * from './config/shutdown-config';
 export * from './config/trust-proxy-config';

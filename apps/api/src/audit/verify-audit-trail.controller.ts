@@ -2,16 +2,20 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuditVerifier, type AuditReport } from '@portfolio/audit';
 import { Roles } from '../auth/roles.decorator';
+import { VerificationMetrics } from '../observability/metrics/verification-metrics';
 
 @ApiTags('audit')
 @Controller('audit/verify')
 @Roles('auditor', 'admin')
 export class VerifyAuditTrailController {
-  constructor(private readonly verifier: AuditVerifier) {}
+  constructor(
+    private readonly verifier: AuditVerifier,
+    private readonly metrics: VerificationMetrics,
+  ) {}
 
   @Get()
   @ApiOkResponse({ description: 'chains, seal roots, seal consistency and signatures recomputed over the live store' })
   verify(): Promise<AuditReport> {
-    return this.verifier.verify();
+    return this.metrics.observe(() => this.verifier.verify());
   }
 }

@@ -3,7 +3,9 @@ import { fingerprintCommand, Ledger, type CommandEnvelope, type Principal } from
 import type { DomainCommand } from '@portfolio/domain';
 import type { Request } from 'express';
 import { randomUUID } from 'node:crypto';
+import { CORRELATION_ID, CORRELATION_ID_HEADER, correlationIdOf } from '../http/correlation-id';
 import { RequestValidationError } from '../http/request-validation.error';
+import { CommandMetrics } from '../observability/metrics/command-metrics';
 import type { CommandCaller } from './command-caller.decorator';
 
 // Printable ASCII, as the Idempotency-Key draft recommends; bounded so that keys stay index-friendly. Both headers are
@@ -12,7 +14,6 @@ import type { CommandCaller } from './command-caller.decorator';
 // the other control characters).
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,128}$/;
 const IF_MATCH = /^(?:W\/)?"(0|[1-9][0-9]{0,19})"$/;
-const CORRELATION_ID = /^[\x21-\x7e]{1,128}$/;
 
 function header(request: Request, name: string): string | undefined {
   const value = request.headers[name.toLowerCase()];
@@ -29,7 +30,10 @@ function invalidHeader(name: string, message: string): RequestValidationError {
  */
 @Injectable()
 export class LedgerEndpoint {
-  constructor(private readonly ledger: Ledger) {}
+  constructor(
+    private readonly ledger: Ledger,
+    private readonly metrics: CommandMetrics,
+  ) {}
 
   /**
    * Sends the command and answers as ARCHITECTURE §6 says: the target's id, the revision (also as ETag) and the
@@ -40,7 +44,8 @@ export class LedgerEndpoint {
     command: DomainCommand,
     answer: { readonly target: Readonly<Record<string, string>>; readonly location?: string },
   ): Promise<Record<string, string | number>> {
-    const result = await this.ledger.execute(command, envelopeOf(caller.request, caller.principal, command));
+    const envelope = envelopeOf(caller.request, caller.principal, command);
+    const result = await this.metrics.observe(command.type, () => this.ledger.execute(command, envelope));
     caller.response.setHeader('ETag', `"${result.revision}"`);
     if (answer.location !== undefined) caller.response.location(answer.location);
     return {
@@ -62,9 +67,9 @@ function envelopeOf(request: Request, principal: Principal, what: object): Comma
   if (ifMatch !== undefined && (match === null || match === undefined)) {
     throw invalidHeader('If-Match', 'If-Match must be a revision as returned in ETag, e.g. "3"');
   }
-  const correlationId = header(request, 'X-Correlation-Id');
+  const correlationId = header(request, CORRELATION_ID_HEADER);
   if (correlationId !== undefined && !CORRELATION_ID.test(correlationId)) {
-    throw invalidHeader('X-Correlation-Id', 'X-Correlation-Id must be 1 to 128 printable ASCII characters');
+    throw invalidHeader(CORRELATION_ID_HEADER, 'X-Correlation-Id must be 1 to 128 printable ASCII characters');
   }
   const { id, name, role, organisation } = principal;
   return {
@@ -72,7 +77,7 @@ function envelopeOf(request: Request, principal: Principal, what: object): Comma
     commandId: key ?? randomUUID(),
     idempotencyKeyGiven: key !== undefined,
     requestFingerprint: fingerprintCommand(what),
-    correlationId: correlationId ?? randomUUID(),
+    correlationId: correlationIdOf(request),
     ...(match ? { expectedRevision: BigInt(match[1]) } : {}),
   };
 }

@@ -1,6 +1,7 @@
 import { isAbsolute, join, resolve } from 'node:path';
 import { parseAuth } from './auth-config';
 import { parseCheckpointConfig } from './checkpoint-config';
+import { parseObservabilityConfig } from './observability-config';
 import { parsePostgresTimeoutsConfig } from './postgres-timeouts-config';
 import { parseShutdownConfig } from './shutdown-config';
 import { parseTrustProxyConfig } from './trust-proxy-config';
@@ -90,6 +91,7 @@ export function loadConfig(env: Env, cwd: string): PortfolioConfig {
   const shutdown = parseShutdownConfig(env, problems);
   const postgresTimeouts = parsePostgresTimeoutsConfig(env, problems);
   const trustProxy = parseTrustProxyConfig(env, problems);
+  const observability = parseObservabilityConfig(env, auth, problems);
   if (problems.length > 0 || store === undefined || auth === undefined) throw new ConfigError(problems);
   return {
     port,
@@ -103,5 +105,6 @@ export function loadConfig(env: Env, cwd: string): PortfolioConfig {
     ...shutdown,
     ...postgresTimeouts,
     ...trustProxy,
+    ...observability,
   };
 }
