@@ -118,6 +118,7 @@ describe('principalFromClaims', () => {
     ['a right-to-left mark', 'Camille\u200f'],
     ['a lone high surrogate', 'Camille \ud83d'],
     ['a lone low surrogate', '\ude00 Camille'],
+    ['a noncharacter, which I-JSON excludes', 'Camille\ufffe'],
   ])('passes over a display claim with %s for the next one', (_case, unsafe) => {
     const claims = { sub: 'agent-1', roles: 'reviewer', email: 'camille@numerique.gouv.fr', siret: '13002526500013' };
     expect(principal({ ...claims, name: unsafe, organizational_unit: unsafe })).toMatchObject({

@@ -1,17 +1,18 @@
 // What an identity provider's text claims must look like before they enter a principal, and from there every event's
 // `metadata.actor`: the log is hashed as I-JSON (RFC 8785), which has no lone surrogates, and names are shown in
 // histories and terminals, where control characters and bidirectional overrides would disguise what is written.
+import { forbiddenCharacterIn, SHORT_TEXT } from '@portfolio/domain';
 
 /**
- * C0 and C1 controls, line and paragraph separators, lone surrogates (in a u-mode pattern a valid pair is one code
- * point, so \p{Surrogate} only meets the lone ones) and the bidirectional formatting characters (marks, embeddings,
- * overrides, isolates).
+ * Beyond what any one-line text of the log may not hold (the domain's rule: controls, bidirectional embeddings,
+ * overrides and isolates, lone surrogates, noncharacters), a name shown in histories may not hold line or paragraph
+ * separators nor bidirectional marks either: nobody types them in a name, and they disguise it.
  */
-const UNSAFE = /[\p{Cc}\p{Zl}\p{Zp}\p{Surrogate}\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
+const UNSAFE_IN_A_NAME = /[\p{Zl}\p{Zp}\u061c\u200e\u200f]/u;
 
 /** Whether `text` holds none of the characters above. */
 export function isSafeText(text: string): boolean {
-  return !UNSAFE.test(text);
+  return forbiddenCharacterIn(text, SHORT_TEXT) === undefined && !UNSAFE_IN_A_NAME.test(text);
 }
 
 /** `text` trimmed and cut to `limit` code points, so that the cut never splits a surrogate pair. */
