@@ -61,6 +61,8 @@ describe('loadConfig', () => {
     ],
     [{ PORTFOLIO_STORE: 'kurrentdb', KURRENTDB_URL: 'kurrentdb://k:2113' }, 'DATABASE_URL'],
     [{ PORT: '70000' }, 'PORT'],
+    [{ PORTFOLIO_HOST: '127.0.0.1:3000' }, 'PORTFOLIO_HOST'],
+    [{ PORTFOLIO_REQUEST_TIMEOUT_MS: '1m' }, 'PORTFOLIO_REQUEST_TIMEOUT_MS'],
     [{ PORTFOLIO_STORE: 'mongodb' }, 'PORTFOLIO_STORE'],
     [{ PORTFOLIO_STORE: 'postgres' }, 'DATABASE_URL'],
     [{ PORTFOLIO_STORE: 'postgres', DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
@@ -71,6 +73,13 @@ describe('loadConfig', () => {
   ])('refuses %j naming %s', (env, variable) => {
     expect(() => loadConfig(env, '/srv')).toThrow(ConfigError);
     expect(() => loadConfig(env, '/srv')).toThrow(variable);
+  });
+
+  it('reads the address to listen on and the request timeout', () => {
+    expect(loadConfig({ PORTFOLIO_HOST: '127.0.0.1', PORTFOLIO_REQUEST_TIMEOUT_MS: '5000' }, '/srv')).toMatchObject({
+      host: '127.0.0.1',
+      requestTimeoutMs: 5000,
+    });
   });
 
   it('resolves a configured signing key file against the working directory', () => {

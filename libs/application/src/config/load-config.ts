@@ -1,6 +1,7 @@
 import { isAbsolute, join, resolve } from 'node:path';
 import { parseAuth } from './auth-config';
 import { parseCheckpointConfig } from './checkpoint-config';
+import { parseHttpServerConfig } from './http-server-config';
 import { parseObservabilityConfig } from './observability-config';
 import { parsePostgresTimeoutsConfig } from './postgres-timeouts-config';
 import { parseShutdownConfig } from './shutdown-config';
@@ -76,6 +77,7 @@ function parseStore(env: Env, dataDir: string, problems: string[]): StoreConfig 
 export function loadConfig(env: Env, cwd: string): PortfolioConfig {
   const problems: string[] = [];
   const port = parsePort(value(env, 'PORT'), problems);
+  const httpServer = parseHttpServerConfig(env, problems);
   const rawDataDir = value(env, 'PORTFOLIO_DATA_DIR') ?? './data';
   const dataDir = isAbsolute(rawDataDir) ? rawDataDir : resolve(cwd, rawDataDir);
   const store = parseStore(env, dataDir, problems);
@@ -95,6 +97,7 @@ export function loadConfig(env: Env, cwd: string): PortfolioConfig {
   if (problems.length > 0 || store === undefined || auth === undefined) throw new ConfigError(problems);
   return {
     port,
+    ...httpServer,
     dataDir,
     store,
     auth,

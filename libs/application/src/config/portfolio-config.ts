@@ -1,5 +1,6 @@
 import type { Role } from '../auth/principal';
 import type { CheckpointConfig } from './checkpoint-config';
+import type { HttpServerConfig } from './http-server-config';
 import type { ObservabilityConfig } from './observability-config';
 import type { PostgresTimeoutsConfig } from './postgres-timeouts-config';
 import type { ShutdownConfig } from './shutdown-config';
@@ -64,7 +65,14 @@ export type CredentialsConfig = Extract<AuthConfig, { kind: 'credentials' }>;
 
 /** The validated configuration of one process, API or CLI alike. */
 export interface PortfolioConfig
-  extends CheckpointConfig, TsaConfig, WitnessConfig, ShutdownConfig, PostgresTimeoutsConfig, TrustProxyConfig,
+  extends
+    HttpServerConfig,
+    CheckpointConfig,
+    TsaConfig,
+    WitnessConfig,
+    ShutdownConfig,
+    PostgresTimeoutsConfig,
+    TrustProxyConfig,
     ObservabilityConfig {
   readonly port: number;
   /** SQLite file, signing key and generated development tokens live here. */
