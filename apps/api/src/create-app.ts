@@ -31,7 +31,7 @@ export async function createApp(
   app.set('trust proxy', config.trustProxy ?? false);
   observeRequests(app);
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health/live', 'health/ready', 'metrics'] });
-  configureHttp(app);
+  configureHttp(app, config);
   serveOpenApi(app);
   return app;
 }

@@ -12,6 +12,7 @@ import {
 import { WitnessCosignatures, type AcceptedCosignatures } from '@portfolio/audit';
 import { Roles } from '../auth/roles.decorator';
 import { ProblemDto } from '../http/command-responses';
+import { TakesText } from '../http/request-body.interceptor';
 
 // Witnesses hand their cosignatures of the log's checkpoints back here; the service keeps those that verify.
 
@@ -58,6 +59,7 @@ export class WitnessCosignaturesController {
 
   @Post()
   @HttpCode(200)
+  @TakesText()
   @ApiConsumes('text/plain')
   @ApiBody({
     description:

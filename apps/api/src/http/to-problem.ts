@@ -12,6 +12,7 @@ import {
 } from '@portfolio/read-models';
 import { UndeclaredQueryParametersError } from './declared-query';
 import { problem, type ProblemDocument } from './problem';
+import { RequestBodyRefusedError } from './request-body-refused.error';
 import { RequestValidationError } from './request-validation.error';
 
 const STATUS_OF_KIND: Readonly<Record<DomainErrorKind, number>> = {
@@ -31,11 +32,10 @@ const STATUS_OF_COSIGNATURE_REFUSAL: Readonly<Record<CosignatureRefusal, number>
   invalid_cosignature: 422,
 };
 
-/** Body-parser's and Express's own errors carry a status and a type such as `entity.too.large`. */
+/** Express's own errors carry a status. */
 interface HttpLayerError {
   readonly status?: number;
   readonly statusCode?: number;
-  readonly type?: string;
   readonly expose?: boolean;
   readonly message: string;
 }
@@ -69,6 +69,7 @@ function fromHttpException(error: HttpException, instance: string): ProblemDocum
  * body says nothing of the cause (the log does).
  */
 export function toProblem(error: unknown, instance: string): ProblemDocument {
+  if (error instanceof RequestBodyRefusedError) return problem(error.status, error.code, error.message, { instance });
   if (error instanceof RequestValidationError) {
     return problem(400, 'validation_failed', error.message, { instance, errors: error.errors });
   }
@@ -113,9 +114,6 @@ export function toProblem(error: unknown, instance: string): ProblemDocument {
   const httpLayer = error as HttpLayerError;
   const status = httpLayer?.status ?? httpLayer?.statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500) {
-    if (httpLayer.type === 'entity.parse.failed') {
-      return problem(400, 'malformed_json', 'the request body is not valid JSON', { instance });
-    }
     return problem(status, codeFromStatus(status), httpLayer.expose === false ? 'request refused' : httpLayer.message, {
       instance,
     });
