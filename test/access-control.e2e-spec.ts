@@ -225,6 +225,32 @@ describe('security headers', () => {
   });
 });
 
+describe('caching', () => {
+  let testApp: TestApp;
+
+  beforeAll(async () => {
+    testApp = await startTestApp('sqlite');
+  });
+  afterAll(async () => {
+    await testApp.close();
+  });
+
+  it('forbids every cache to keep any API answer: reads, refusals, health and the OpenAPI JSON', async () => {
+    const http = testApp.app.getHttpServer();
+    const answers = [
+      await request(http).get('/api/v1/portfolio').set(bearer('reviewer')).expect(200),
+      await request(http).get('/api/v1/events').set(bearer('auditor')).expect(200),
+      await request(http).get('/api/v1/portfolio').expect(401),
+      await request(http).get('/api/v1/admin/projections').set(bearer('reviewer')).expect(403),
+      await request(http).get('/api/v1/nowhere').set(bearer('reviewer')).expect(404),
+      await request(http).post('/api/v1/missions').set(bearer('programme-office')).send({}).expect(400),
+      await request(http).get('/health/live').expect(200),
+      await request(http).get('/docs-json').expect(200),
+    ];
+    for (const answer of answers) expect(answer.headers['cache-control']).toMatch(/(^|, )no-store(,|$)/);
+  });
+});
+
 describe('throttling of failed authentications', () => {
   const WINDOW_MS = 60_000;
   let now: number;

@@ -45,6 +45,13 @@ const docsHeaders = helmet({
   xFrameOptions: { action: 'deny' },
 });
 
-/** Helmet's security headers on every response, with the Content-Security-Policy of the API or of the docs. */
-export const securityHeaders: RequestHandler = (request, response, next) =>
-  (isDocs(request.path) ? docsHeaders : apiHeaders)(request, response, next);
+/**
+ * Helmet's security headers on every response, with the Content-Security-Policy of the API or of the docs. No API
+ * answer may be stored by any cache, shared or the browser's: each is the ledger as one caller may see it, now.
+ * The Swagger UI's page and assets are the same for everybody and are left to their static server's caching.
+ */
+export const securityHeaders: RequestHandler = (request, response, next) => {
+  if (isDocs(request.path)) return docsHeaders(request, response, next);
+  response.setHeader('Cache-Control', 'no-store');
+  apiHeaders(request, response, next);
+};
