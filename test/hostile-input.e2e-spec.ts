@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { gzipSync } from 'node:zlib';
 import { Agent, request as httpRequest, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';
@@ -185,6 +186,11 @@ function fill(path: string, ids: { p?: string; m?: string; i?: string; c?: strin
 
 let cases = 0;
 
+/** Levels of nesting from just past the limit (32) to 5,000: as text, which fast-check can print and shrink. */
+const tooDeep = fc.integer({ min: 33, max: 5_000 });
+const deepArrayText = (depth: number) => '['.repeat(depth) + ']'.repeat(depth);
+const deepObjectText = (depth: number) => '{"a":'.repeat(depth) + '1' + '}'.repeat(depth);
+
 /** Wraps a value so that a failing property prints it cut to 200 characters (some are 100 kB long). */
 function short<T>(value: T): { value: T } {
   return Object.assign({ value }, { [fc.toStringMethod]: () => fc.stringify(value).slice(0, 200) });
@@ -199,7 +205,7 @@ describe.each(STORE_KINDS)('hostile input on %s', (kind) => {
   let casesBefore = 0;
 
   /** A request sent as written: any method, path (`../` left as is), headers (or none) and body text. */
-  function send(method: string, path: string, headers: Record<string, string>, body?: string): Promise<Reply> {
+  function send(method: string, path: string, headers: Record<string, string>, body?: string | Buffer): Promise<Reply> {
     return new Promise((resolve, reject) => {
       const outgoing = httpRequest(
         {
@@ -258,13 +264,14 @@ describe.each(STORE_KINDS)('hostile input on %s', (kind) => {
   }
 
   /** Sends a command; a refusal must leave the log as it was. */
-  async function command(path: string, headers: Record<string, string>, body?: string): Promise<Reply> {
+  async function command(path: string, headers: Record<string, string>, body?: string | Buffer): Promise<Reply> {
     const before = await storeOf(testApp).head();
     const reply = await send('POST', path, headers, body);
-    const problem = expectWellFormed(reply, `POST ${path} ${(body ?? '').slice(0, 300)}`);
+    const sent = `POST ${path} ${JSON.stringify(headers)} ${String(body ?? '').slice(0, 300)}`;
+    const problem = expectWellFormed(reply, sent);
     if (problem !== undefined) {
       const after = await storeOf(testApp).head();
-      if (after !== before) throw new Error(`appended on ${reply.status}: POST ${path} ${(body ?? '').slice(0, 300)}`);
+      if (after !== before) throw new Error(`appended on ${reply.status}: ${sent}`);
     }
     return reply;
   }
@@ -406,6 +413,69 @@ describe.each(STORE_KINDS)('hostile input on %s', (kind) => {
       );
     });
 
+    it('refuses any body without credentials with 401, before reading it: compressed, deep or not JSON', async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.oneof(
+            fc.constant(JSON.stringify(valid)),
+            tooDeep.map(deepArrayText),
+            tooDeep.map(deepObjectText),
+            fc.jsonValue({ maxDepth: 4 }).map((value) => JSON.stringify(value)),
+          ),
+          fc.constantFrom('application/json', 'text/plain', 'application/xml'),
+          fc.constantFrom(undefined, 'gzip', 'deflate', 'br', 'identity'),
+          async (text, contentType, encoding) => {
+            const headers: Record<string, string> = { 'Content-Type': contentType };
+            if (encoding !== undefined) headers['Content-Encoding'] = encoding;
+            const reply = await command(fill(path), headers, encoding === 'gzip' ? gzipSync(text) : text);
+            expect(JSON.parse(reply.text)).toMatchObject({ status: 401, code: 'unauthenticated' });
+          },
+        ),
+        { numRuns: runs(15) },
+      );
+    });
+
+    it('refuses a compressed body with 415, whatever its encoding', async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.constantFrom(
+            'gzip',
+            'x-gzip',
+            'deflate',
+            'br',
+            'compress',
+            'zstd',
+            'GZIP',
+            'gzip, identity',
+            'identity, br',
+          ),
+          async (encoding) => {
+            const reply = await command(
+              fill(path),
+              { ...json, 'Content-Encoding': encoding },
+              gzipSync(toJsonText(valid)),
+            );
+            expect(JSON.parse(reply.text)).toMatchObject({ status: 415, code: 'unsupported_content_encoding' });
+          },
+        ),
+        { numRuns: runs(10) },
+      );
+    });
+
+    it('refuses a body nested deeper than 32 levels with 400 wherever the nesting is, and never brackets in strings', async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.nat(), tooDeep, fc.stringMatching(/^[[\]{}"\\]{1,200}$/), async (at, depth, brackets) => {
+          const deep = applyMutation(valid, { kind: 'replace', at, value: rawToken(deepArrayText(depth)) });
+          const refused = await command(fill(path), json, toJsonText(deep));
+          expect(JSON.parse(refused.text)).toMatchObject({ status: 400, code: 'body_too_deep' });
+          const inString = applyMutation(valid, { kind: 'replace', at, value: brackets });
+          const reply = await command(fill(path), json, toJsonText(inString));
+          expect(JSON.parse(reply.text)).not.toMatchObject({ code: 'body_too_deep' });
+        }),
+        { numRuns: runs(15) },
+      );
+    });
+
     if (path.includes('{p}')) {
       it('never fails on SQL, path and unicode metacharacters in the ids of the path', async () => {
         await fc.assert(
@@ -489,6 +559,7 @@ describe.each(STORE_KINDS)('hostile input on %s', (kind) => {
     const reply = await send('GET', `/api/v1/events?after=${'9'.repeat(20_000)}`, bearer('auditor'));
     expect(reply.status).toBe(431);
     expectWellFormed(reply, 'GET /api/v1/events?after=9999…(20 kB)');
+    expect(reply.headers['cache-control']).toBe('no-store');
   });
 
   it('counts the property cases', () => {
