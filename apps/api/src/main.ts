@@ -3,16 +3,17 @@ import { Logger } from '@nestjs/common';
 import { DEFAULT_SHUTDOWN_TIMEOUT_MS, describeStore, loadConfig } from '@portfolio/application';
 import { createApp } from './create-app';
 import { closeGracefullyOnSignal } from './graceful-shutdown';
+import { hostAndPort, listen } from './listen';
 import { isOperatorError, ServiceLogger } from './start-up-errors';
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env, process.cwd());
   const app = await createApp(config, { startupLogger: new ServiceLogger() });
   closeGracefullyOnSignal(app, config.shutdownTimeoutMs ?? DEFAULT_SHUTDOWN_TIMEOUT_MS);
-  await app.listen(config.port);
-  new Logger('Main').log(
-    `portfolio-ledger listening on http://localhost:${config.port} (${describeStore(config.store)})`,
-  );
+  await listen(app, config);
+  const where =
+    config.host === undefined ? `localhost:${config.port} (every interface)` : hostAndPort(config.host, config.port);
+  new Logger('Main').log(`portfolio-ledger listening on http://${where} (${describeStore(config.store)})`);
 }
 
 main().catch((error: unknown) => {
