@@ -18,6 +18,7 @@ import { ManageProjectionsController } from './admin/manage-projections.controll
 import { ReadPortfolioController } from './reads/read-portfolio.controller';
 import { ReadProjectsController } from './reads/read-projects.controller';
 import { ReviewCyclesController } from './reads/review-cycles.controller';
+import { IdentityProviderMetrics } from './observability/metrics/identity-provider-metrics';
 import { LedgerStateMetrics } from './observability/metrics/ledger-state-metrics';
 import { MetricsController } from './observability/metrics/metrics.controller';
 import { ObservabilityModule, type ObservabilityOptions } from './observability/observability.module';
@@ -52,7 +53,7 @@ export class AppModule {
         WitnessCosignaturesController,
         MetricsController,
       ],
-      providers: [LedgerEndpoint, LedgerStateMetrics],
+      providers: [LedgerEndpoint, LedgerStateMetrics, IdentityProviderMetrics],
     };
   }
 }
