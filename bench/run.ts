@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { measureExportMemory, memoryTable } from './export-memory';
 import { parseEventCount } from './generate/event-count';
 import type { PeerAppendResult } from './peers/emmett/emmett-append';
 import { PROFILES, type BenchProfile } from './profiles';
@@ -50,10 +51,15 @@ function log(message: string): void {
   process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
 }
 
-/** The product as `npm start` runs it, and the peer in its own folder (installed on first use). */
-function prepare(): void {
+/** The product as `npm start` runs it. */
+function buildProduct(): void {
   log('building the product (npm run build)');
   execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+}
+
+/** The product, and the peer in its own folder (installed on first use). */
+function prepare(): void {
+  buildProduct();
   if (!existsSync(join(PEER_DIR, 'node_modules'))) {
     log('installing the Emmett peer (npm ci --prefix bench/peers/emmett; compiles sqlite3 once, a few minutes)');
     execFileSync('npm', ['ci', '--prefix', PEER_DIR], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
@@ -158,7 +164,18 @@ async function measureStore(kind: StoreKind, profile: BenchProfile): Promise<Sto
   return { storeLevel: level.own, peer: level.peer, http: medianOfRuns(http), sizes };
 }
 
+/** `--memory[=SIZE]` (default 1M): only the bundles' export and verify, each step's peak RSS against the bound. */
+async function memoryRun(size: string): Promise<void> {
+  buildProduct();
+  const results = await measureExportMemory(parseEventCount(size), log);
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  writeFileSync(join(RESULTS_DIR, 'latest-memory.json'), `${JSON.stringify(results, null, 2)}\n`);
+  process.stdout.write(`${memoryTable(results)}\n`);
+}
+
 async function main(): Promise<void> {
+  const memory = process.argv.find((arg) => arg === '--memory' || arg.startsWith('--memory='));
+  if (memory !== undefined) return memoryRun(memory.split('=')[1] ?? '1M');
   const profile = PROFILES[process.argv.includes('--full') ? 'full' : 'quick'];
   const startedAt = new Date().toISOString();
   prepare();

@@ -1,6 +1,6 @@
 import type { BenchTarget } from '../support/bench-target';
-import { openLedgerContext } from '../support/ledger-context';
-import { builtApplication, builtReadModels } from '../support/product';
+import { freshReadModels, openLedgerContext } from '../support/ledger-context';
+import { builtApplication } from '../support/product';
 import { scenarioMain } from '../support/scenario';
 import { timed } from '../support/stats';
 
@@ -17,12 +17,8 @@ export interface ProjectionResult {
 async function projectFromScratch(input: { readonly target: BenchTarget }): Promise<ProjectionResult> {
   const context = await openLedgerContext(input.target);
   try {
-    const runtime = context.get(builtReadModels().ProjectionRuntime);
     const head = await context.get<{ head(): Promise<bigint> }>(builtApplication().EVENT_STORE).head();
-    const { seconds } = await timed(async () => {
-      await runtime.start();
-      while (!(await runtime.waitFor(head, 60_000))) process.stderr.write(`projected ${runtime.position} of ${head}\n`);
-    });
+    const { result: runtime, seconds } = await timed(() => freshReadModels(context));
     await runtime.stop();
     return { events: Number(head), seconds, eventsPerSecond: Number(head) / seconds };
   } finally {

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { Module, type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { BenchTarget } from './bench-target';
-import { builtApplication } from './product';
+import { builtApplication, builtReadModels } from './product';
 
 /** The application's store, command handlers and read models on a benchmark target, without HTTP (as the CLI runs). */
 export async function openLedgerContext(target: BenchTarget): Promise<INestApplicationContext> {
@@ -23,4 +23,15 @@ export async function openLedgerContext(target: BenchTarget): Promise<INestAppli
     },
     { logger: ['error', 'warn'] },
   );
+}
+
+/** The read models brought up to the head of the log, as `portfolio export` does before a filtered export. */
+export async function freshReadModels(
+  context: INestApplicationContext,
+): Promise<InstanceType<ReturnType<typeof builtReadModels>['ProjectionRuntime']>> {
+  const runtime = context.get(builtReadModels().ProjectionRuntime);
+  const head = await context.get<{ head(): Promise<bigint> }>(builtApplication().EVENT_STORE).head();
+  await runtime.start();
+  while (!(await runtime.waitFor(head, 60_000))) process.stderr.write(`projected ${runtime.position} of ${head}\n`);
+  return runtime;
 }

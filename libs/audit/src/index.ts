@@ -19,6 +19,7 @@ export * from './csv/csv-reader';
 export * from './export/table-schema';
 export * from './export/export-format';
 export { AuditExporter } from './export/audit-exporter';
+export { EXPORT_PAGE_SIZE } from './export/export-plan';
 export type { EventSelection, EventSelector, ExportPlan } from './export/export-plan';
 export type { CheckpointStore, CheckpointTimestamp, StoredCheckpoint } from './checkpoint/checkpoint-store';
 export type { CheckpointTsa } from './checkpoint/checkpoint-timestamp';

@@ -1,5 +1,11 @@
 import type { FactoryProvider } from '@nestjs/common';
-import { AuditExporter, Checkpointer, CosignedCheckpoints, type EventSelector } from '@portfolio/audit';
+import {
+  AuditExporter,
+  Checkpointer,
+  CosignedCheckpoints,
+  EXPORT_PAGE_SIZE,
+  type EventSelector,
+} from '@portfolio/audit';
 import type { EventStore } from '@portfolio/event-store';
 import {
   AUDIT_LOG_CRITERIA_NAMES,
@@ -23,7 +29,10 @@ export function auditLogSelector(reads: ReadContext): EventSelector {
         return value === undefined ? [] : [[name, value] as const];
       });
       const criteria = parseAuditLogCriteria(Object.fromEntries(given) as AuditLogFilters);
-      return { filters: Object.fromEntries(given), events: (upTo) => auditLogEvents(reads, criteria, upTo) };
+      return {
+        filters: Object.fromEntries(given),
+        events: (upTo) => auditLogEvents(reads, criteria, upTo, EXPORT_PAGE_SIZE),
+      };
     },
   };
 }

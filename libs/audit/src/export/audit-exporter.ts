@@ -9,7 +9,7 @@ import { AUDITOR_README } from './auditor-readme';
 import { ManifestBuilder } from './bundle-manifest';
 import { csvLines, ndjsonLines } from './event-lines';
 import { EXPORT_FILES } from './export-format';
-import { exportBaseName, type EventSelector, type ExportPlan } from './export-plan';
+import { EXPORT_PAGE_SIZE, exportBaseName, type EventSelector, type ExportPlan } from './export-plan';
 import { witnessedCheckpoint } from './export-proofs';
 import { digestingStream, textFile } from './file-digest';
 import { ed25519NoteSigner } from '../transparency/ed25519-note-key';
@@ -59,7 +59,7 @@ export class AuditExporter {
       exportedAt,
       baseName: exportBaseName(exportedAt, selection.filters),
       // Unfiltered, the export is the whole log read from the store itself: that is what its manifest promises.
-      events: () => (filtered ? selection.events(head) : this.store.readAll({ to: head })),
+      events: () => (filtered ? selection.events(head) : this.store.readAll({ to: head, batchSize: EXPORT_PAGE_SIZE })),
     };
   }
 

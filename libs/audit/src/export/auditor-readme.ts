@@ -15,7 +15,8 @@ without trusting the system that produced it, that nothing in it was altered, re
   tableschema.json (Frictionless TableSchema). So that no spreadsheet runs a cell as a formula (OWASP CSV injection),
   a cell starting with =, +, -, @, TAB, CR or ' is written with one more ' in front: remove one leading ' from each
   cell that has one to get the exact value. The hashes cover the events, as in events.ndjson, not the CSV text. Its
-  last line is the same trailer, as a comment line (#exportTrailer: then the trailer's JSON in base64).
+  last line is the same trailer, as a comment line (#exportTrailer: then the trailer's JSON in base64). Verifying the
+  bundle checks that every line of it is what the exporter writes from the verified events of events.ndjson.
 - manifest.json: the filters of the export, the event count and position range, the sha256 of every other file, the
   chain anchor of each stream (the hash its first exported event follows), every review-cycle seal with its
   signature, consistency proofs between successive seals, and the public key (Ed25519) with its fingerprint.
@@ -39,8 +40,8 @@ eventId, type, schemaVersion, data, metadata, recordedAt}) and checks that each 
 stream; it recomputes each seal's Merkle root (RFC 6962) over the events up to the sealed position; it checks the
 trailer: the signatures of its checkpoint and statement, the statement's count and digest against the events, the
 checkpoint's root recomputed over the whole log (or, for a filtered export, each event's inclusion proof in it), each
-seal proven a prefix of the checkpoint; then each seal's signature, the consistency proofs between seals, and the
-file digests. It reports the first problem with the position of the event concerned. The format is described in
+seal proven a prefix of the checkpoint; then each seal's signature, the consistency proofs between seals, that
+events.csv holds exactly the rows of those events, and the file digests. It reports the first problem with the position of the event concerned. The format is described in
 docs/audit-format.md of the portfolio-ledger sources.
 
 ## What a seal and the trailer prove, and what they do not

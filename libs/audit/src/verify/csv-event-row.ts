@@ -1,6 +1,5 @@
 import type { JsonObject, StoredEvent } from '@portfolio/event-store';
-import { stringify } from 'csv-stringify/sync';
-import { CSV_COLUMNS, csvLine } from '../export/event-csv';
+import { CSV_COLUMNS, csvLine, csvRecord } from '../export/event-csv';
 
 // One row of events.csv back into the stored event it was written from, so that its hash can be recomputed.
 
@@ -67,7 +66,7 @@ export function parseCsvRow(fields: readonly string[]): ParsedRow {
   const values = Object.fromEntries(CSV_COLUMNS.map((name, i) => [name, cellValue(fields[i])]));
   const event = toEvent(values as Record<(typeof CSV_COLUMNS)[number], string>);
   if (typeof event === 'string') return { reason: event };
-  if (csvLine(event) !== stringify([fields as string[]])) {
+  if (csvLine(event) !== csvRecord(fields)) {
     return {
       reason:
         'the row is not written as the exporter writes this event (a derived column, a JSON spelling or a quote differs)',

@@ -15,6 +15,8 @@ export interface WalkOptions {
   readonly progressEvery: number;
   /** Shown each event once the checker accepted it (the roots of a full export's first events, for pins). */
   readonly seeEvent?: (event: StoredEvent) => void;
+  /** Awaited for each event once the checker accepted it: another file read in step (a bundle's events.csv). */
+  readonly inStep?: (event: StoredEvent) => Promise<void>;
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
@@ -90,6 +92,7 @@ export async function walkEvents(
       }
       checker.accept(parsed.event, line.number);
       options.seeEvent?.(parsed.event);
+      if (options.inStep !== undefined) await options.inStep(parsed.event);
       if (onProgress !== undefined && checker.eventsChecked % progressEvery === 0) {
         onProgress(checker.eventsChecked, bytesRead);
       }

@@ -44,6 +44,8 @@ export type ExportProblemCode =
   | 'count_mismatch'
   /** A file's SHA-256 or size differs from the manifest's. */
   | 'digest_mismatch'
+  /** A bundle's events.csv is not what the exporter writes from its events.ndjson: a row changed, removed, added, cut. */
+  | 'csv_mismatch'
   /** The export's checkpoint is smaller than the one the auditor pinned (--checkpoint, --min-size): an older log. */
   | 'older_than_pin'
   /** The export's log and the pinned checkpoint's differ within the pinned size: a rewritten or forked log. */

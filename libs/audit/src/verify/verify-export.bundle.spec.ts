@@ -292,8 +292,8 @@ describe('verifyExport on a tampered bundle reports the first problem where it i
   });
 
   it('a changed file beside the events, naming it', async () => {
-    const files = { ...untouched, others: { ...untouched.others, 'events.csv': 'position,hash\n' } };
-    expect((await verify(files)).problem).toMatchObject({ code: 'digest_mismatch', file: 'events.csv' });
+    const files = { ...untouched, others: { ...untouched.others, 'tableschema.json': '{"fields":[]}\n' } };
+    expect((await verify(files)).problem).toMatchObject({ code: 'digest_mismatch', file: 'tableschema.json' });
   });
 
   it('a listed file missing from the zip', async () => {

@@ -1,10 +1,12 @@
-import { EXPORT_FILES, GAP_FREE_FILTERS } from '../export/export-format';
+import { EXPORT_FILES, GAP_FREE_FILTERS, type ExportFileDigest } from '../export/export-format';
+import { BundleCsvCheck } from './bundle-csv-check';
 import { BundleZip } from './bundle-zip';
 import { RunningDigest } from '../export/file-digest';
 import { compareDigest, digestOf, fileChunks, tap } from './byte-sources';
 import type { ExportTrailer } from '../export/export-trailer';
 import type { RecordedSeal } from '../seal/seal';
 import { checkSeals } from './check-seals';
+import { checkCounts } from './check-counts';
 import { checkTrailer } from './check-trailer';
 import { AnchorRun, NO_ANCHORS } from './anchor-run';
 import { prescanCsv, walkCsvEvents } from './csv-walk';
@@ -83,10 +85,11 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
  * Verifies an audit export offline (ARCHITECTURE §8, docs/audit-format.md §5): every hash chain, every seal's
  * signature and Merkle root, the seals' mutual consistency, the trailer (its checkpoint and statement signed, the
  * statement's count and digest of the events, the checkpoint's root recomputed from a full export or each event's
- * inclusion proof in a filtered one, each seal proven a prefix of the checkpoint), the manifest's counts and the
- * files' digests, then the auditor's own anchors (a pinned checkpoint, witnesses, a TSA). Stops at the first
- * problem. Reads the events once as a stream (twice for a bare NDJSON or CSV file or a filtered bundle, whose trailer
- * is needed first), so memory depends on the number of streams and seals, not of events.
+ * inclusion proof in a filtered one, each seal proven a prefix of the checkpoint), the manifest's counts, a
+ * bundle's events.csv line for line against its events.ndjson, the auditor's own anchors (a pinned checkpoint,
+ * witnesses, a TSA), then the files' digests. Stops at the first problem. Reads the events once as a stream (twice for
+ * a bare NDJSON or CSV file or a filtered bundle, whose trailer is needed first; a bundle's events.csv in step with
+ * them), so memory depends on the number of streams and seals, not of events.
  */
 export async function verifyExport(
   input: VerifyExportInput,
@@ -189,17 +192,44 @@ class VerificationRun {
         ...(this.opened === undefined ? {} : { checkpoint: this.opened.checkpoint }),
         file,
       });
-      const events = new RunningDigest();
-      const trailer = await walkEvents(tap(zip.read(file), events.see), checker, this.walkOptions(file));
-      const opened = this.finish(checker, trailer, key.pem, { seals: manifest.seals, allSeals: true }, file);
-      checkCounts(manifest, checker, opened);
+      const { opened, digests } = await this.walkBundle(zip, checker, manifest, key.pem);
       await this.anchorRun.check(opened, key.pem);
       // Digests come last: a changed event is better reported at its position than as a changed file.
       for (const [name, expected] of manifest.files) {
-        compareDigest(name, expected, name === file ? events.result() : await digestOf(zip.read(name)));
+        compareDigest(name, expected, digests.get(name) ?? (await digestOf(zip.read(name))));
       }
     } finally {
       zip.close();
+    }
+  }
+
+  /** events.ndjson walked and checked, events.csv read in step and held against it; both digested on the way. */
+  private async walkBundle(
+    zip: BundleZip,
+    checker: ExportChecker,
+    manifest: ParsedManifest,
+    pem: string | undefined,
+  ): Promise<{ opened: OpenedTrailer; digests: ReadonlyMap<string, ExportFileDigest> }> {
+    const file = EXPORT_FILES.events;
+    const events = new RunningDigest();
+    const csv = new BundleCsvCheck(zip.read(EXPORT_FILES.csv));
+    try {
+      await csv.start();
+      const walk = { ...this.walkOptions(file), inStep: csv.event };
+      const trailer = await walkEvents(tap(zip.read(file), events.see), checker, walk);
+      const opened = this.finish(checker, trailer, pem, { seals: manifest.seals, allSeals: true }, file);
+      checkCounts(manifest, checker, opened);
+      // Only now, events.ndjson verified, is it worth holding events.csv against.
+      const csvDigest = await csv.finish(trailer);
+      return {
+        opened,
+        digests: new Map([
+          [file, events.result()],
+          [EXPORT_FILES.csv, csvDigest],
+        ]),
+      };
+    } finally {
+      await csv.close();
     }
   }
 
@@ -297,37 +327,4 @@ async function readManifest(zip: BundleZip): Promise<ParsedManifest> {
   const parsed = parseManifest(text);
   if ('reason' in parsed) fail({ code: 'bad_manifest', file, message: parsed.reason });
   return parsed.manifest;
-}
-
-/** The manifest against what the events hold and what the (signed) statement says. */
-function checkCounts(manifest: ParsedManifest, checker: ExportChecker, opened: OpenedTrailer): void {
-  const file = EXPORT_FILES.manifest;
-  const { statement } = opened;
-  const filters = Object.entries(statement.filters);
-  const sameFilters =
-    filters.length === manifest.filters.size && filters.every(([name, value]) => manifest.filters.get(name) === value);
-  if (!sameFilters || manifest.filtered !== filters.length > 0 || manifest.exportedAt !== statement.exportedAt) {
-    fail({
-      code: 'statement_mismatch',
-      file,
-      message: 'the manifest’s filters or export time are not those of the signed export statement',
-    });
-  }
-  if (manifest.eventCount !== checker.eventsChecked) {
-    fail({
-      code: 'count_mismatch',
-      file,
-      message: `the manifest counts ${manifest.eventCount} events, the export holds ${checker.eventsChecked}`,
-    });
-  }
-  const first = checker.first?.toString() ?? null;
-  const last = checker.last?.toString() ?? null;
-  if (manifest.firstPosition !== first || manifest.lastPosition !== last) {
-    fail({
-      code: 'count_mismatch',
-      file,
-      position: (manifest.firstPosition !== first ? manifest.firstPosition : manifest.lastPosition) ?? undefined,
-      message: `the manifest spans positions ${manifest.firstPosition} to ${manifest.lastPosition}, the export ${first} to ${last}`,
-    });
-  }
 }
