@@ -1,13 +1,12 @@
 import { Pool } from 'pg';
-import { eventStoreContract, newEvent } from '../testing/event-store-contract';
+import { eventStoreContract } from '../testing/event-store-contract';
 import { scratchPostgresSchema } from '../testing/scratch-database';
 import {
   UNSCOPED_COMMAND_ID_VERSION,
-  UNSCOPED_COMMANDS,
+  expectCommandsScopedAfterUpgrade,
   UNSCOPED_INSERT_COLUMNS,
   unscopedRows,
 } from '../testing/unscoped-command-events';
-import { verifyChains } from '../verify-chains';
 import { PostgresEventStore } from './postgres-event-store';
 import { migratePostgresEventStore, quoteIdentifier } from './postgres-schema';
 
@@ -74,20 +73,7 @@ describe('PostgreSQL idempotency keys of an earlier release', () => {
     try {
       const imported = await raw.query("SELECT command_key FROM events WHERE type = 'Imported'");
       expect(imported.rows).toEqual([{ command_key: null }]);
-      const { alicesMay, agentsJune } = UNSCOPED_COMMANDS;
-      expect((await store.readByCommand(alicesMay)).map((e) => e.revision)).toEqual([0n, 1n]);
-      expect((await store.readByCommand(agentsJune)).map((e) => e.revision)).toEqual([2n]);
-      expect(await store.readByCommand({ actorId: 'another', commandId: alicesMay.commandId })).toEqual([]);
-      await store.append(
-        'project-a',
-        [newEvent('Measured', {}, { actor: { id: 'another' }, commandId: 'may-2021' })],
-        3n,
-      );
-      expect((await store.readByCommand({ actorId: 'another', commandId: 'may-2021' })).map((e) => e.revision)).toEqual(
-        [4n],
-      );
-      expect((await store.readByCommand(alicesMay)).map((e) => e.revision)).toEqual([0n, 1n]);
-      expect(await verifyChains(store)).toMatchObject({ ok: true, eventsChecked: 5 });
+      await expectCommandsScopedAfterUpgrade(store);
     } finally {
       await store.close();
       await raw.end();

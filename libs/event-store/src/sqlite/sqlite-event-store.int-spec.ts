@@ -5,7 +5,7 @@ import { collect, eventStoreContract, newEvent } from '../testing/event-store-co
 import { scratchSqliteFile } from '../testing/scratch-database';
 import {
   UNSCOPED_COMMAND_ID_VERSION,
-  UNSCOPED_COMMANDS,
+  expectCommandsScopedAfterUpgrade,
   UNSCOPED_INSERT_COLUMNS,
   unscopedRows,
 } from '../testing/unscoped-command-events';
@@ -126,20 +126,7 @@ describe('SQLite idempotency keys of an earlier release', () => {
     expect(raw.prepare("SELECT command_key FROM events WHERE type = 'Imported'").pluck().get()).toBeNull();
     raw.close();
     try {
-      const { alicesMay, agentsJune } = UNSCOPED_COMMANDS;
-      expect((await store.readByCommand(alicesMay)).map((e) => e.revision)).toEqual([0n, 1n]);
-      expect((await store.readByCommand(agentsJune)).map((e) => e.revision)).toEqual([2n]);
-      expect(await store.readByCommand({ actorId: 'another', commandId: alicesMay.commandId })).toEqual([]);
-      await store.append(
-        'project-a',
-        [newEvent('Measured', {}, { actor: { id: 'another' }, commandId: 'may-2021' })],
-        3n,
-      );
-      expect((await store.readByCommand({ actorId: 'another', commandId: 'may-2021' })).map((e) => e.revision)).toEqual(
-        [4n],
-      );
-      expect((await store.readByCommand(alicesMay)).map((e) => e.revision)).toEqual([0n, 1n]);
-      expect(await verifyChains(store)).toMatchObject({ ok: true, eventsChecked: 5 });
+      await expectCommandsScopedAfterUpgrade(store);
     } finally {
       await store.close();
       scratch.remove();

@@ -2,7 +2,10 @@
 // version 2): the bare `metadata.commandId` in the indexed `command_id` column, whoever sent the command.
 import { randomUUID } from 'node:crypto';
 import { chainEvents, prepareAppend } from '../prepare-append';
+import type { EventStore } from '../event-store.port';
 import type { JsonObject } from '../stored-event';
+import { verifyChains } from '../verify-chains';
+import { newEvent } from './event-store-contract';
 
 /** The schema version the stores had before the command key named the principal. */
 export const UNSCOPED_COMMAND_ID_VERSION = 2;
@@ -61,4 +64,21 @@ export function unscopedRows(): UnscopedRow[] {
     e.hash,
     events[i].metadata.commandId as string,
   ]);
+}
+
+/**
+ * What a store upgraded from unscopedRows() must show: each principal finds its own commands and no other's, a new
+ * append is keyed by its principal, and the hash chains still verify.
+ */
+export async function expectCommandsScopedAfterUpgrade(store: EventStore): Promise<void> {
+  const { alicesMay, agentsJune } = UNSCOPED_COMMANDS;
+  expect((await store.readByCommand(alicesMay)).map((e) => e.revision)).toEqual([0n, 1n]);
+  expect((await store.readByCommand(agentsJune)).map((e) => e.revision)).toEqual([2n]);
+  expect(await store.readByCommand({ actorId: 'another', commandId: alicesMay.commandId })).toEqual([]);
+  await store.append('project-a', [newEvent('Measured', {}, { actor: { id: 'another' }, commandId: 'may-2021' })], 3n);
+  expect((await store.readByCommand({ actorId: 'another', commandId: 'may-2021' })).map((e) => e.revision)).toEqual([
+    4n,
+  ]);
+  expect((await store.readByCommand(alicesMay)).map((e) => e.revision)).toEqual([0n, 1n]);
+  expect(await verifyChains(store)).toMatchObject({ ok: true, eventsChecked: 5 });
 }
