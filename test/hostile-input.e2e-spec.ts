@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { gzipSync } from 'node:zlib';
-import { Agent, request as httpRequest, type IncomingHttpHeaders, type Server } from 'node:http';
+import { Agent, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import {
@@ -15,9 +15,11 @@ import {
   toJsonText,
   type JsonPath,
 } from './support/arbitraries';
+import { AUDIT_LOG_CRITERIA_NAMES } from '../libs/read-models/src/queries/audit-log-criteria';
 import { storeOf } from './support/store-probe';
 import { bearer, STORE_KINDS, startTestApp, type TestApp } from './support/test-app';
 import { citp5, franceConnectLaunch, idnumMission, juneBatch, measurementMay2021 } from './support/tech-gouv-requests';
+import { replyTo, type Reply } from './support/http-reply';
 
 /**
  * Reliability and security, item 3: whatever a client sends, the service never answers 5xx, a refusal (4xx) appends
@@ -33,12 +35,6 @@ const RUNS: Readonly<Record<string, number>> = { sqlite: STRESS, postgres: 0.1 *
 // CI replays the same cases every run (a failure there is a regression, not luck); the stress run explores new ones.
 // PORTFOLIO_FC_SEED replays a run a failure report names.
 fc.configureGlobal({ seed: Number(process.env.PORTFOLIO_FC_SEED ?? (STRESS > 1 ? Date.now() : 20211215)) });
-
-interface Reply {
-  readonly status: number;
-  readonly headers: IncomingHttpHeaders;
-  readonly text: string;
-}
 
 interface CommandEndpoint {
   readonly name: string;
@@ -136,16 +132,7 @@ interface ReadEndpoint {
 
 /** `minPosition` waits for the projections (up to 5 s): the properties leave it out, a test of its own covers it. */
 const TEMPORAL = ['at', 'asOf'];
-const EVENT_CRITERIA = [
-  'type',
-  'projectId',
-  'missionCode',
-  'actor',
-  'recordedFrom',
-  'recordedTo',
-  'fromPosition',
-  'toPosition',
-];
+const EVENT_CRITERIA = AUDIT_LOG_CRITERIA_NAMES;
 const EVENT_FILTERS = ['after', 'limit', ...EVENT_CRITERIA];
 
 const READS: readonly ReadEndpoint[] = [
@@ -206,32 +193,17 @@ describe.each(STORE_KINDS)('hostile input on %s', (kind) => {
 
   /** A request sent as written: any method, path (`../` left as is), headers (or none) and body text. */
   function send(method: string, path: string, headers: Record<string, string>, body?: string | Buffer): Promise<Reply> {
-    return new Promise((resolve, reject) => {
-      const outgoing = httpRequest(
-        {
-          host: '127.0.0.1',
-          port,
-          method,
-          path,
-          agent,
-          headers: body === undefined ? headers : { ...headers, 'Content-Length': Buffer.byteLength(body) },
-        },
-        (response) => {
-          const chunks: Buffer[] = [];
-          response.on('data', (chunk: Buffer) => chunks.push(chunk));
-          response.on('end', () =>
-            resolve({
-              status: response.statusCode ?? 0,
-              headers: response.headers,
-              text: Buffer.concat(chunks).toString('utf8'),
-            }),
-          );
-          response.on('error', reject);
-        },
-      );
-      outgoing.on('error', reject);
-      outgoing.end(body);
+    const outgoing = httpRequest({
+      host: '127.0.0.1',
+      port,
+      method,
+      path,
+      agent,
+      headers: body === undefined ? headers : { ...headers, 'Content-Length': Buffer.byteLength(body) },
     });
+    const reply = replyTo(outgoing);
+    outgoing.end(body);
+    return reply;
   }
 
   const json = { ...bearer('programme-office'), 'Content-Type': 'application/json' };

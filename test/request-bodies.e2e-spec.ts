@@ -1,8 +1,9 @@
-import { request as httpRequest, type ClientRequest, type IncomingHttpHeaders, type Server } from 'node:http';
+import { request as httpRequest, type ClientRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { storeOf } from './support/store-probe';
 import { bearer, startTestApp, type TestApp } from './support/test-app';
+import { replyTo, type Reply } from './support/http-reply';
 
 /**
  * Reliability and security: a request body costs the service nothing until its sender is authenticated, and then no
@@ -20,12 +21,6 @@ const BODY_LIMIT_BYTES = 4 * 1024 * 1024;
 const REQUEST_TIMEOUT_MS = 2_000;
 /** Generous: the machine running the tests is shared and loaded. */
 const PROMPTLY_MS = 10_000;
-
-interface Reply {
-  readonly status: number;
-  readonly headers: IncomingHttpHeaders;
-  readonly text: string;
-}
 
 const json = { 'Content-Type': 'application/json' };
 const programmeOffice = { ...bearer('programme-office'), ...json };
@@ -59,24 +54,6 @@ describe('request bodies', () => {
     outgoing.on('error', () => undefined);
     sockets.add(outgoing);
     return outgoing;
-  }
-
-  function replyTo(outgoing: ClientRequest): Promise<Reply> {
-    return new Promise((resolve, reject) => {
-      outgoing.on('response', (response) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () =>
-          resolve({
-            status: response.statusCode ?? 0,
-            headers: response.headers,
-            text: Buffer.concat(chunks).toString('utf8'),
-          }),
-        );
-        response.on('error', reject);
-      });
-      outgoing.on('error', reject);
-    });
   }
 
   /** Sends the whole body and waits for the answer. */
