@@ -35,4 +35,15 @@ export class Prng {
     const s = hex.join('');
     return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
   }
+
+  /**
+   * A deterministic RFC 9562 version-7 UUID for the instant `ms` and the `sequence`-th id of that millisecond: the
+   * time-ordered event ids the product makes (newEventId).
+   */
+  uuidV7(ms: number, sequence: number): string {
+    const time = ms.toString(16).padStart(12, '0');
+    const counter = (0x7000 | (sequence & 0xfff)).toString(16);
+    const rest = this.uuid().slice(19);
+    return `${time.slice(0, 8)}-${time.slice(8)}-${counter}-${rest}`;
+  }
 }

@@ -16,6 +16,9 @@ export interface StoreBatchOptions {
   readonly seed?: number;
 }
 
+/** The instant of the workload's first append: batch k is made k milliseconds later. */
+const FIRST_APPEND_MS = Date.UTC(2026, 0, 1);
+
 /** Streams the store-level workload writes to: one per generated project. */
 export const STORE_STREAM_COUNT = projectShapes().length;
 
@@ -40,8 +43,9 @@ export function* storeBatches(options: StoreBatchOptions): Generator<StoreBatch>
       correlationId: prng.uuid(),
       causationId: commandId,
     };
-    const events = Array.from({ length: size }, () => ({
-      eventId: prng.uuid(),
+    // Time-ordered ids, as the product's newEventId makes them.
+    const events = Array.from({ length: size }, (_, i) => ({
+      eventId: prng.uuidV7(FIRST_APPEND_MS + k, i),
       type: 'IndicatorMeasured',
       schemaVersion: 1,
       data: {

@@ -1,6 +1,7 @@
 export * from './canonical-json';
 export { commandKey, type IssuedCommand } from './command-key';
 export * from './errors';
+export { newEventId } from './event-id';
 export * from './event-store.port';
 export * from './hash-chain';
 export * from './head-signal';

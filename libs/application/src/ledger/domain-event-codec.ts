@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { DOMAIN_EVENT_TYPES, EVENT_SCHEMA_VERSION, type DomainEvent } from '@portfolio/domain';
-import type { JsonObject, NewEvent, StoredEvent } from '@portfolio/event-store';
+import { newEventId, type JsonObject, type NewEvent, type StoredEvent } from '@portfolio/event-store';
 import type { CommandEnvelope } from './command-envelope';
 
 const KNOWN_TYPES: ReadonlySet<string> = new Set(DOMAIN_EVENT_TYPES);
@@ -20,7 +19,7 @@ export function commandMetadata(envelope: CommandEnvelope): JsonObject {
 export function toNewEvents(events: readonly DomainEvent[], envelope: CommandEnvelope): NewEvent[] {
   const metadata = commandMetadata(envelope);
   return events.map((event) => ({
-    eventId: randomUUID(),
+    eventId: newEventId(),
     type: event.type,
     schemaVersion: EVENT_SCHEMA_VERSION,
     data: event.data as unknown as JsonObject,
