@@ -110,11 +110,25 @@ export function chainEvents(
 ): ChainedEvent[] {
   let revision = tip === undefined ? -1n : tip.revision;
   let prevHash = tip === undefined ? GENESIS_HASH : tip.hash;
+  // One literal object per event, hashed then completed: this runs inside the append's critical section, and the two
+  // spreads of each event it replaces were a tenth of an append's profile.
   return prepared.map((event) => {
     revision += 1n;
-    const hash = computeEventHash({ ...event, streamId, revision, prevHash, recordedAt });
-    const chained = { ...event, streamId, revision, recordedAt, prevHash, hash };
-    prevHash = hash;
+    const chained = {
+      streamId,
+      revision,
+      eventId: event.eventId,
+      type: event.type,
+      schemaVersion: event.schemaVersion,
+      canonicalData: event.canonicalData,
+      canonicalMetadata: event.canonicalMetadata,
+      commandKey: event.commandKey,
+      recordedAt,
+      prevHash,
+      hash: '',
+    };
+    chained.hash = computeEventHash(chained);
+    prevHash = chained.hash;
     return chained;
   });
 }
