@@ -1,6 +1,8 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
+import type { IssuedCommand } from '../command-key';
 import { DuplicateEventIdError, WrongExpectedRevisionError } from '../errors';
+import { chainEvents, prepareAppend, type StreamTip } from '../prepare-append';
 import { collect, eventStoreContract, newEvent } from '../testing/event-store-contract';
 import { scratchSqliteFile } from '../testing/scratch-database';
 import {
@@ -123,10 +125,89 @@ describe('SQLite idempotency keys of an earlier release', () => {
     const store = new SqliteEventStore({ file: scratch.file });
     const raw = new Database(scratch.file, { readonly: true });
     // The event that names no actor keeps no key: no principal's retry can be answered with it.
-    expect(raw.prepare("SELECT command_key FROM events WHERE type = 'Imported'").pluck().get()).toBeNull();
+    const imported = raw.prepare("SELECT position FROM events WHERE type = 'Imported'").pluck().get();
+    const covering = raw.prepare('SELECT count(*) FROM command_runs WHERE ? BETWEEN first_position AND last_position');
+    expect(covering.pluck().get(imported)).toBe(0);
     raw.close();
     try {
       await expectCommandsScopedAfterUpgrade(store);
+    } finally {
+      await store.close();
+      scratch.remove();
+    }
+  });
+});
+
+describe('SQLite store of schema version 4 (per-event command key and time indexes)', () => {
+  const alicesX = { actorId: 'alice', commandId: 'x' };
+  const bobsY = { actorId: 'bob', commandId: 'y' };
+  const by = (command: IssuedCommand) => ({ actor: { id: command.actorId }, commandId: command.commandId });
+  // Positions 1-2 and 4 are command x (it appended to two streams, y committing in between), 3 is y, 5 names none.
+  const appends = [
+    { streamId: 'project-a', metadata: by(alicesX), count: 2, recordedAt: '2026-01-01T00:00:01.000Z' },
+    { streamId: 'project-b', metadata: by(bobsY), count: 1, recordedAt: '2026-01-01T00:00:02.000Z' },
+    { streamId: 'project-c', metadata: by(alicesX), count: 1, recordedAt: '2026-01-01T00:00:02.000Z' },
+    { streamId: 'project-b', metadata: {}, count: 1, recordedAt: '2026-01-01T00:00:03.000Z' },
+  ];
+
+  function writeVersion4Store(file: string): void {
+    const old = new Database(file);
+    migrateSqliteEventStore(old, 4);
+    const insert = old.prepare(
+      `INSERT INTO events (stream_id, revision, event_id, type, schema_version, data, metadata, recorded_at, prev_hash,
+                           hash, command_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const tips = new Map<string, StreamTip>();
+    for (const { streamId, metadata, count, recordedAt } of appends) {
+      const events = Array.from({ length: count }, () => newEvent('Measured', {}, metadata));
+      for (const e of chainEvents(streamId, prepareAppend(streamId, events), tips.get(streamId), recordedAt)) {
+        insert.run(
+          streamId,
+          e.revision,
+          e.eventId,
+          e.type,
+          e.schemaVersion,
+          e.canonicalData,
+          e.canonicalMetadata,
+          e.recordedAt,
+          e.prevHash,
+          e.hash,
+          e.commandKey,
+        );
+        tips.set(streamId, e);
+      }
+    }
+    old.close();
+  }
+
+  it('is upgraded in place: commands found by their runs, times by position, chains still verifying', async () => {
+    const scratch = scratchSqliteFile('es');
+    writeVersion4Store(scratch.file);
+    const store = new SqliteEventStore({ file: scratch.file });
+    try {
+      const positions = async (command: IssuedCommand) => (await store.readByCommand(command)).map((e) => e.position);
+      expect(await positions(alicesX)).toEqual([1n, 2n, 4n]);
+      expect(await positions(bobsY)).toEqual([3n]);
+      expect(await positions({ actorId: 'bob', commandId: 'x' })).toEqual([]);
+      expect(await store.positionAt('2026-01-01T00:00:00.999Z')).toBe(0n);
+      expect(await store.positionAt('2026-01-01T00:00:01.000Z')).toBe(2n);
+      expect(await store.positionAt('2026-01-01T00:00:02.500Z')).toBe(4n);
+      expect(await store.positionAt('2026-01-01T00:00:03.000Z')).toBe(5n);
+      await store.append('project-b', [newEvent('Measured', {}, by(bobsY))], 1n);
+      expect(await positions(bobsY)).toEqual([3n, 6n]);
+      expect(await verifyChains(store)).toMatchObject({ ok: true, eventsChecked: 6 });
+
+      const raw = new Database(scratch.file, { readonly: true });
+      const indexes = raw.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'events'");
+      expect(indexes.pluck().all()).not.toEqual(
+        expect.arrayContaining([expect.stringMatching(/events_by_(command_key|recorded_at)/)]),
+      );
+      const columns = raw.prepare('SELECT name FROM pragma_table_info(?)').pluck().all('events');
+      expect(columns).not.toContain('command_key');
+      // The idempotency lookup stays an index search, not a scan of the log.
+      const plan = raw.prepare("EXPLAIN QUERY PLAN SELECT * FROM command_runs WHERE command_key = 'k'").all();
+      expect(JSON.stringify(plan)).toMatch(/SEARCH command_runs USING PRIMARY KEY/);
+      raw.close();
     } finally {
       await store.close();
       scratch.remove();

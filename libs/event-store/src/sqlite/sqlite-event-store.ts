@@ -3,6 +3,7 @@ import { commandKey, type IssuedCommand } from '../command-key';
 import { DuplicateEventIdError, StreamNotFoundError } from '../errors';
 import type { EventStore, ReadAllOptions, ReadStreamOptions, WaitOptions } from '../event-store.port';
 import { HeadSignal } from '../head-signal';
+import { commandRuns } from './command-runs';
 import { openSqliteFile } from './open-sqlite-file';
 import {
   chainEvents,
@@ -59,9 +60,10 @@ export class SqliteEventStore implements EventStore {
   private readonly selectTip: Database.Statement<[string], { revision: bigint; hash: string }>;
   private readonly selectLastRecordedAt: Database.Statement<[], string>;
   private readonly insertEvent: Database.Statement;
+  private readonly insertCommandRun: Database.Statement<[string, bigint, bigint]>;
   private readonly selectHead: Database.Statement<[], bigint | null>;
   private readonly selectStreamExists: Database.Statement<[string], bigint>;
-  private readonly selectPositionAt: Database.Statement<[string], bigint | null>;
+  private readonly selectFirstFrom: Database.Statement<[bigint, bigint], { position: bigint; recorded_at: string }>;
   private readonly upsertWriteProbe: Database.Statement<[string]>;
   private readonly selectByCommandKey: Database.Statement<[string], StoredRow>;
   private readonly appendGroup: (group: readonly PendingAppend[]) => AppendOutcome[];
@@ -85,9 +87,11 @@ export class SqliteEventStore implements EventStore {
       .prepare<[], string>('SELECT recorded_at FROM events ORDER BY position DESC LIMIT 1')
       .pluck() as Database.Statement<[], string>;
     this.insertEvent = this.db.prepare(
-      `INSERT INTO events (stream_id, revision, event_id, type, schema_version, data, metadata, recorded_at, prev_hash, hash,
-                           command_key)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO events (stream_id, revision, event_id, type, schema_version, data, metadata, recorded_at, prev_hash, hash)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    this.insertCommandRun = this.db.prepare(
+      'INSERT INTO command_runs (command_key, first_position, last_position) VALUES (?, ?, ?)',
     );
     this.selectHead = this.db.prepare('SELECT max(position) FROM events').pluck() as Database.Statement<
       [],
@@ -96,11 +100,13 @@ export class SqliteEventStore implements EventStore {
     this.selectStreamExists = this.db
       .prepare('SELECT 1 FROM events WHERE stream_id = ? LIMIT 1')
       .pluck() as Database.Statement<[string], bigint>;
-    this.selectPositionAt = this.db
-      .prepare('SELECT max(position) FROM events WHERE recorded_at <= ?')
-      .pluck() as Database.Statement<[string], bigint | null>;
+    this.selectFirstFrom = this.db.prepare(
+      'SELECT position, recorded_at FROM events WHERE position >= ? AND position <= ? ORDER BY position LIMIT 1',
+    );
     this.selectByCommandKey = this.db.prepare(
-      `SELECT ${STORED_COLUMNS} FROM events WHERE command_key = ? ORDER BY position`,
+      `SELECT ${STORED_COLUMNS} FROM command_runs
+         JOIN events ON position BETWEEN first_position AND last_position
+        WHERE command_key = ? ORDER BY position`,
     );
     this.upsertWriteProbe = this.db.prepare(
       'INSERT INTO write_probe (id, probed_at) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET probed_at = excluded.probed_at',
@@ -110,7 +116,7 @@ export class SqliteEventStore implements EventStore {
       const tip: StreamTip | undefined = this.selectTip.get(streamId);
       checkExpectedRevision(streamId, expected, tip);
       const recordedAt = nextRecordedAt(Date.now(), this.selectLastRecordedAt.get());
-      let position = 0n;
+      const written: { commandKey: string | null; position: bigint }[] = [];
       let revision = 0n;
       for (const event of chainEvents(streamId, prepared, tip, recordedAt)) {
         const result = this.insertEvent.run(
@@ -124,12 +130,12 @@ export class SqliteEventStore implements EventStore {
           event.recordedAt,
           event.prevHash,
           event.hash,
-          event.commandKey,
         );
-        position = BigInt(result.lastInsertRowid);
+        written.push({ commandKey: event.commandKey, position: BigInt(result.lastInsertRowid) });
         revision = event.revision;
       }
-      return { revision, position };
+      for (const run of commandRuns(written)) this.insertCommandRun.run(run.key, run.first, run.last);
+      return { revision, position: written[written.length - 1].position };
     });
     // Called inside the group's transaction, appendOne runs in a savepoint: a refused append rolls back alone.
     const group = this.db.transaction((appends: readonly PendingAppend[]) =>
@@ -232,8 +238,22 @@ export class SqliteEventStore implements EventStore {
     return this.selectHead.get() ?? 0n;
   }
 
+  /**
+   * The last position recorded at or before `instant`: a binary search over the positions, which recordedAt never
+   * decreases along (§4), rather than an index on the time that every append would have to grow.
+   */
   async positionAt(instant: string): Promise<bigint> {
-    return this.selectPositionAt.get(toRecordedAtForm(instant)) ?? 0n;
+    const time = toRecordedAtForm(instant);
+    // The answer stays within [found, upTo]; positions may have gaps, so each probe takes the first event from mid.
+    let found = 0n;
+    let upTo = await this.head();
+    while (found < upTo) {
+      const mid = (found + upTo + 1n) / 2n;
+      const probe = this.selectFirstFrom.get(mid, upTo);
+      if (probe !== undefined && probe.recorded_at <= time) found = probe.position;
+      else upTo = mid - 1n;
+    }
+    return found;
   }
 
   async waitForEvents(after: bigint, options: WaitOptions): Promise<bigint> {

@@ -32,6 +32,24 @@ const MIGRATIONS: readonly string[] = [
                              THEN lower(hex(json_extract(metadata, '$.actor.id'))) || ':' || command_key END
     WHERE command_key IS NOT NULL;
    CREATE INDEX events_by_command_key ON events (command_key) WHERE command_key IS NOT NULL;`,
+  // Two per-event indexes out of the append's path. The idempotency key is per command, not per event: one row per run
+  // of consecutive positions sharing a key (an append's events, as a rule), built here from the events stored. The
+  // time index goes: recorded_at never decreases in position order, so positionAt searches the positions instead.
+  `CREATE TABLE command_runs (
+     command_key    TEXT    NOT NULL,
+     first_position INTEGER NOT NULL,
+     last_position  INTEGER NOT NULL,
+     PRIMARY KEY (command_key, first_position)
+   ) WITHOUT ROWID;
+   INSERT INTO command_runs (command_key, first_position, last_position)
+     SELECT command_key, min(position), max(position)
+       FROM (SELECT command_key, position,
+                    position - row_number() OVER (PARTITION BY command_key ORDER BY position) AS run
+               FROM events WHERE command_key IS NOT NULL)
+      GROUP BY command_key, run;
+   DROP INDEX events_by_command_key;
+   ALTER TABLE events DROP COLUMN command_key;
+   DROP INDEX events_by_recorded_at;`,
 ];
 
 const COMPONENT = 'event-store';
