@@ -3,7 +3,14 @@ import { commandKey, type IssuedCommand } from '../command-key';
 import { DuplicateEventIdError, StreamNotFoundError } from '../errors';
 import type { EventStore, ReadAllOptions, ReadStreamOptions, WaitOptions } from '../event-store.port';
 import { HeadSignal } from '../head-signal';
-import { chainEvents, checkExpectedRevision, nextRecordedAt, prepareAppend, type StreamTip } from '../prepare-append';
+import {
+  chainEvents,
+  checkExpectedRevision,
+  nextRecordedAt,
+  prepareAppend,
+  type ChainedEvent,
+  type StreamTip,
+} from '../prepare-append';
 import type { AppendResult, ExpectedRevision, NewEvent, StoredEvent } from '../stored-event';
 import { likePrefix, rowToStoredEvent, STORED_COLUMNS, toRecordedAtForm, type StoredRow } from '../stored-row';
 import {
@@ -31,22 +38,23 @@ export interface PostgresEventStoreOptions {
 
 const DEFAULT_BATCH = 1000;
 
-const INSERT_BATCH = `
-  WITH inserted AS (
-    INSERT INTO events (position, stream_id, revision, event_id, type, schema_version, data, metadata, recorded_at, prev_hash, hash,
-                        command_key)
-    SELECT * FROM unnest($1::bigint[], $2::text[], $3::bigint[], $4::text[], $5::text[], $6::int[], $7::text[],
-                         $8::text[], $9::text[], $10::text[], $11::text[], $15::text[])
-    RETURNING position
-  ), moved AS (
-    UPDATE event_log_head SET position = $12, recorded_at = $13
-  )
-  SELECT pg_notify($14, $12::text)`;
+/** How many streams' tips a store remembers between its appends (a tip is ~150 bytes). */
+const REMEMBERED_TIPS = 10_000;
+
+/** What append_events (migration 5) answers: the last position written, or why nothing was. */
+interface AppendOutcome {
+  readonly last_position: string | null;
+  readonly tip_revision: string | null;
+  readonly tip_hash: string | null;
+  readonly last_recorded_at: string | null;
+}
 
 /**
  * PostgreSQL store. Each append locks the single head row before reading the stream's tip and takes its positions
  * from it: commits are serialised, so positions follow commit order and `readAll({ after })` never skips an event
- * that commits late with a lower position (the sequence-gap bug).
+ * that commits late with a lower position (the sequence-gap bug). The lock lasts one round trip: the batch is chained
+ * and hashed beforehand over the tip this store last saw, and the server function inserts it only if that tip (and the
+ * log's last recordedAt) still hold; otherwise it answers with the actual ones and the batch is chained again.
  */
 export class PostgresEventStore implements EventStore {
   private readonly pool: Pool;
@@ -55,6 +63,10 @@ export class PostgresEventStore implements EventStore {
   private readonly listener: PostgresListener;
   private readonly closeWithinMs: number;
   private readonly connectionString: string;
+  /** The tip of each stream this store appended to lately, as it left it: the next append chains over it. */
+  private readonly tips = new Map<string, StreamTip>();
+  /** The log's last recordedAt as this store last learnt it: a new commit's is never earlier. */
+  private lastRecordedAt: string | undefined;
 
   private constructor(
     config: PoolConfig & { connectionString: string },
@@ -108,56 +120,74 @@ export class PostgresEventStore implements EventStore {
 
   async append(streamId: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
     const prepared = prepareAppend(streamId, events);
-    const client = await this.pool.connect().catch((error: unknown) => Promise.reject(this.translate(error)));
-    let broken: Error | undefined;
-    try {
-      const [, locked] = (await client.query(
-        'BEGIN; SELECT position, recorded_at FROM event_log_head FOR UPDATE',
-      )) as unknown as [unknown, { rows: { position: string; recorded_at: string | null }[] }];
-      const head = locked.rows[0];
-      // A new statement, hence a snapshot taken after the lock: it sees every append committed before ours.
-      const tipRows = await client.query<{ revision: string; hash: string }>(
-        'SELECT revision, hash FROM events WHERE stream_id = $1 ORDER BY revision DESC LIMIT 1',
-        [streamId],
-      );
-      const tip: StreamTip | undefined =
-        tipRows.rows.length === 0
-          ? undefined
-          : { revision: BigInt(tipRows.rows[0].revision), hash: tipRows.rows[0].hash };
-      checkExpectedRevision(streamId, expected, tip);
-      const recordedAt = nextRecordedAt(Date.now(), head.recorded_at ?? undefined);
+    let tip = this.tips.get(streamId) ?? (await this.readTip(streamId));
+    for (let fresh = !this.tips.has(streamId); ; fresh = true) {
+      try {
+        checkExpectedRevision(streamId, expected, tip);
+      } catch (error) {
+        // A remembered tip may be behind the stream, never ahead of it: read the actual one before refusing.
+        if (fresh) throw error;
+        tip = await this.readTip(streamId);
+        continue;
+      }
+      const recordedAt = nextRecordedAt(Date.now(), this.lastRecordedAt);
       const chained = chainEvents(streamId, prepared, tip, recordedAt);
-      const first = BigInt(head.position) + 1n;
-      const last = first + BigInt(chained.length) - 1n;
-      await client.query(INSERT_BATCH, [
-        chained.map((_, i) => (first + BigInt(i)).toString()),
-        chained.map((e) => e.streamId),
-        chained.map((e) => e.revision.toString()),
+      const outcome = await this.callAppend(streamId, tip, recordedAt, chained);
+      if (outcome.last_position !== null) {
+        const last = chained[chained.length - 1];
+        this.remember(streamId, { revision: last.revision, hash: last.hash }, recordedAt);
+        const position = BigInt(outcome.last_position);
+        this.signal.advance(position);
+        return { revision: last.revision, position };
+      }
+      tip =
+        outcome.tip_revision === null || outcome.tip_hash === null
+          ? undefined
+          : { revision: BigInt(outcome.tip_revision), hash: outcome.tip_hash };
+      this.lastRecordedAt = outcome.last_recorded_at ?? undefined;
+    }
+  }
+
+  private async callAppend(
+    streamId: string,
+    tip: StreamTip | undefined,
+    recordedAt: string,
+    chained: readonly ChainedEvent[],
+  ): Promise<AppendOutcome> {
+    const { rows } = await this.query<AppendOutcome>(
+      'SELECT * FROM append_events($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)',
+      [
+        streamId,
+        tip?.revision.toString() ?? null,
+        tip?.hash ?? null,
+        recordedAt,
+        this.channel,
         chained.map((e) => e.eventId),
         chained.map((e) => e.type),
         chained.map((e) => e.schemaVersion),
         chained.map((e) => e.canonicalData),
         chained.map((e) => e.canonicalMetadata),
-        chained.map((e) => e.recordedAt),
-        chained.map((e) => e.prevHash),
         chained.map((e) => e.hash),
-        last.toString(),
-        recordedAt,
-        this.channel,
         chained.map((e) => e.commandKey),
-      ]);
-      await client.query('COMMIT');
-      this.signal.advance(last);
-      return { revision: chained[chained.length - 1].revision, position: last };
-    } catch (error) {
-      await client.query('ROLLBACK').catch((rollbackError: Error) => {
-        broken = rollbackError;
-      });
-      throw this.translate(error);
-    } finally {
-      // A connection whose rollback failed is in an unknown state: destroy it rather than reuse it.
-      client.release(broken);
-    }
+      ],
+    );
+    return rows[0];
+  }
+
+  private async readTip(streamId: string): Promise<StreamTip | undefined> {
+    const { rows } = await this.query<{ revision: string; hash: string }>(
+      'SELECT revision, hash FROM events WHERE stream_id = $1 ORDER BY revision DESC LIMIT 1',
+      [streamId],
+    );
+    return rows.length === 0 ? undefined : { revision: BigInt(rows[0].revision), hash: rows[0].hash };
+  }
+
+  private remember(streamId: string, tip: StreamTip, recordedAt: string): void {
+    // Re-inserted, so that the Map's insertion order is the order of last use and the first key the least recent.
+    this.tips.delete(streamId);
+    this.tips.set(streamId, tip);
+    if (this.tips.size > REMEMBERED_TIPS) this.tips.delete(this.tips.keys().next().value as string);
+    this.lastRecordedAt = recordedAt;
   }
 
   async *readStream(streamId: string, options: ReadStreamOptions = {}): AsyncIterable<StoredEvent> {

@@ -46,6 +46,41 @@ const MIGRATIONS: readonly string[] = [
           END
     WHERE command_key IS NOT NULL;
    CREATE INDEX events_by_command_key ON events (command_key) WHERE command_key IS NOT NULL;`,
+  // An append in one round trip: under the head-row lock, checks that the stream's tip and the log's last recordedAt
+  // are those the caller chained and hashed the batch over, and inserts it; otherwise inserts nothing and returns them.
+  `CREATE FUNCTION append_events(
+     p_stream_id TEXT, p_tip_revision BIGINT, p_tip_hash TEXT, p_recorded_at TEXT, p_channel TEXT,
+     p_event_ids TEXT[], p_types TEXT[], p_schema_versions INT[], p_data TEXT[], p_metadata TEXT[], p_hashes TEXT[],
+     p_command_keys TEXT[])
+   RETURNS TABLE (last_position BIGINT, tip_revision BIGINT, tip_hash TEXT, last_recorded_at TEXT)
+   LANGUAGE plpgsql AS $$
+   DECLARE
+     head_position BIGINT;
+     head_recorded_at TEXT;
+     actual_revision BIGINT;
+     actual_hash TEXT;
+     batch_size INT := cardinality(p_event_ids);
+   BEGIN
+     SELECT h.position, h.recorded_at INTO head_position, head_recorded_at FROM event_log_head h FOR UPDATE;
+     -- A statement of its own, hence a snapshot taken after the lock: it sees every append committed before ours.
+     SELECT e.revision, e.hash INTO actual_revision, actual_hash
+       FROM events e WHERE e.stream_id = p_stream_id ORDER BY e.revision DESC LIMIT 1;
+     IF actual_revision IS DISTINCT FROM p_tip_revision OR actual_hash IS DISTINCT FROM p_tip_hash
+        OR head_recorded_at > p_recorded_at THEN
+       RETURN QUERY SELECT NULL::BIGINT, actual_revision, actual_hash, head_recorded_at;
+       RETURN;
+     END IF;
+     INSERT INTO events (position, stream_id, revision, event_id, type, schema_version, data, metadata, recorded_at,
+                         prev_hash, hash, command_key)
+     SELECT head_position + b.n, p_stream_id, coalesce(p_tip_revision, -1) + b.n, b.event_id, b.type, b.schema_version,
+            b.data, b.metadata, p_recorded_at, coalesce(lag(b.hash) OVER (ORDER BY b.n), p_tip_hash, repeat('0', 64)),
+            b.hash, b.command_key
+       FROM unnest(p_event_ids, p_types, p_schema_versions, p_data, p_metadata, p_hashes, p_command_keys)
+            WITH ORDINALITY AS b(event_id, type, schema_version, data, metadata, hash, command_key, n);
+     UPDATE event_log_head SET position = head_position + batch_size, recorded_at = p_recorded_at;
+     PERFORM pg_notify(p_channel, (head_position + batch_size)::TEXT);
+     RETURN QUERY SELECT head_position + batch_size, NULL::BIGINT, NULL::TEXT, NULL::TEXT;
+   END $$;`,
 ];
 
 const COMPONENT = 'event-store';

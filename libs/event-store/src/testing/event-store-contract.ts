@@ -129,6 +129,22 @@ export function eventStoreContract(
         expect(await store.head()).toBe(0n);
       });
 
+      it('judges the expected revision by the stream as another store left it, and chains over it', async () => {
+        const other = await subject.openAnother();
+        try {
+          await store.append('project-a', [newEvent('A')], 'no_stream');
+          await other.append('project-a', [newEvent('B')], 0n);
+          await expect(store.append('project-a', [newEvent('C')], 0n)).rejects.toMatchObject({ actual: 1n });
+          expect((await store.append('project-a', [newEvent('C')], 1n)).revision).toBe(2n);
+          await other.append('project-a', [newEvent('D')], 'any');
+          expect((await store.append('project-a', [newEvent('E')], 'any')).revision).toBe(4n);
+          expect((await streamOf('project-a')).map((e) => e.type)).toEqual(['A', 'B', 'C', 'D', 'E']);
+          expect(await verifyChains(store)).toMatchObject({ ok: true, eventsChecked: 5 });
+        } finally {
+          await other.close();
+        }
+      });
+
       it('appends with any whether or not the stream exists', async () => {
         await store.append('project-a', [newEvent('A')], 'any');
         const result = await store.append('project-a', [newEvent('B')], 'any');
@@ -441,44 +457,50 @@ export function eventStoreContract(
         }
       });
 
-      it('lets a reader following readAll({after}) see every event exactly once, in order, under 8 concurrent writers', async () => {
-        const writers = 8;
-        const appendsPerWriter = 500;
-        const total = writers * appendsPerWriter;
-        const stores = await Promise.all(Array.from({ length: writers }, () => subject.openAnother()));
-        const seen: StoredEvent[] = [];
-        let writing = true;
-        const follower = (async () => {
-          let after = 0n;
-          while (seen.length < total) {
-            for await (const event of store.readAll({ after, batchSize: 97 })) {
-              seen.push(event);
-              after = event.position;
-            }
-            if (!writing && after === (await store.head())) break;
-            await store.waitForEvents(after, { timeoutMs: 200 });
-          }
-        })();
-        try {
-          await Promise.all(
-            stores.map(async (writer, w) => {
-              for (let i = 0; i < appendsPerWriter; i++) {
-                // Shared streams with 'any' make the writers contend for the same tips too.
-                const streamId = i % 5 === 0 ? `project-shared-${i % 3}` : `project-w${w}`;
-                await writer.append(streamId, [newEvent('W', { w, i })], 'any');
+      // 32 writers, each on a connection of its own, make commits overlap in every order; each writes fewer events.
+      it.each([
+        [8, 500],
+        [32, 125],
+      ])(
+        'lets a reader following readAll({after}) see every event exactly once, in order, under %i concurrent writers',
+        async (writers, appendsPerWriter) => {
+          const total = writers * appendsPerWriter;
+          const stores = await Promise.all(Array.from({ length: writers }, () => subject.openAnother()));
+          const seen: StoredEvent[] = [];
+          let writing = true;
+          const follower = (async () => {
+            let after = 0n;
+            while (seen.length < total) {
+              for await (const event of store.readAll({ after, batchSize: 97 })) {
+                seen.push(event);
+                after = event.position;
               }
-            }),
-          );
-        } finally {
-          writing = false;
-          await Promise.all(stores.map((s) => s.close()));
-        }
-        await follower;
-        expect(seen).toHaveLength(total);
-        for (let i = 1; i < seen.length; i++) expect(seen[i].position > seen[i - 1].position).toBe(true);
-        expect(new Set(seen.map((e) => `${e.data.w}/${e.data.i}`)).size).toBe(total);
-        expect(await verifyChains(store)).toMatchObject({ ok: true, eventsChecked: total });
-      }, 120_000);
+              if (!writing && after === (await store.head())) break;
+              await store.waitForEvents(after, { timeoutMs: 200 });
+            }
+          })();
+          try {
+            await Promise.all(
+              stores.map(async (writer, w) => {
+                for (let i = 0; i < appendsPerWriter; i++) {
+                  // Shared streams with 'any' make the writers contend for the same tips too.
+                  const streamId = i % 5 === 0 ? `project-shared-${i % 3}` : `project-w${w}`;
+                  await writer.append(streamId, [newEvent('W', { w, i })], 'any');
+                }
+              }),
+            );
+          } finally {
+            writing = false;
+            await Promise.all(stores.map((s) => s.close()));
+          }
+          await follower;
+          expect(seen).toHaveLength(total);
+          for (let i = 1; i < seen.length; i++) expect(seen[i].position > seen[i - 1].position).toBe(true);
+          expect(new Set(seen.map((e) => `${e.data.w}/${e.data.i}`)).size).toBe(total);
+          expect(await verifyChains(store)).toMatchObject({ ok: true, eventsChecked: total });
+        },
+        120_000,
+      );
     });
   });
 }
