@@ -103,8 +103,8 @@ function exactlyOnce(ids: readonly string[], batches: readonly StoreBatch[]): bo
 }
 
 /**
- * (b) The PostgreSQL store's append (hash chain, head-row lock) against a raw multi-row INSERT of the same rows, with
- * 1 and 8 writers; readAll's exactness while and after 8 writers commit.
+ * (b) The PostgreSQL store's append (hash chain, one server-function call) against a raw multi-row INSERT of the same
+ * rows, with 1 and 8 writers; readAll's exactness while and after 8 writers commit.
  */
 async function postgresAppend(input: StoreAppendInput): Promise<StoreAppendResult> {
   const url = input.databaseUrl ?? '';
