@@ -31,10 +31,13 @@ export function startProgress(
       stop: () => bar.stop(),
     };
   }
-  let last = 0;
-  let latest = 0;
+  // The first line waits as long as the others: work shorter than that prints its final line alone, not twice.
   const started = Date.now();
+  let last = started;
+  let latest = 0;
+  let printed: number | undefined;
   const line = (done: number, of: number): void => {
+    printed = done;
     const seconds = Math.max((Date.now() - started) / 1000, 0.001);
     const rate = Math.round(done / seconds);
     const eta = of > done && rate > 0 ? `, ETA ${Math.ceil((of - done) / rate)} s` : '';
@@ -49,6 +52,8 @@ export function startProgress(
         line(done, total);
       }
     },
-    stop: () => line(latest, total),
+    stop: () => {
+      if (printed !== latest) line(latest, total);
+    },
   };
 }
