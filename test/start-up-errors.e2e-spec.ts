@@ -8,6 +8,7 @@ import { buildServiceOnce, runServiceToExit } from './support/service-process';
 // The built service, as `npm start` runs it, on a data directory it cannot use: it exits 1 with one line that names
 // the path and the cause, not a stack.
 
+// Read-only directories are made with POSIX modes or read-only mounts, which Windows does not have.
 const posixOnly = process.platform === 'win32' ? describe.skip : describe;
 const START_TIMEOUT_MS = 60_000;
 

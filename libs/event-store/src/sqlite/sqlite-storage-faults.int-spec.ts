@@ -9,9 +9,10 @@ import { SqliteEventStore } from './sqlite-event-store';
 const defined = (code: string) => [newEvent('MissionDefined', { missionCode: code })];
 
 const tinyFileSystem = mountTinyFileSystem(4);
+// Skipped only where a tmpfs cannot be mounted (that needs root; CI runs as root, so there these tests run), and said
+// on the console then, so that a green run never hides it.
 const onTinyFileSystem = typeof tinyFileSystem === 'string' ? describe.skip : describe;
 if (typeof tinyFileSystem === 'string') {
-  // Said on the console too, so that a green run never hides that the disk-full tests did not run.
   console.warn(`SQLite disk-full tests skipped: ${tinyFileSystem}`);
 }
 afterAll(() => (typeof tinyFileSystem === 'string' ? undefined : tinyFileSystem.remove()));

@@ -18,6 +18,8 @@ const ballast = (database: ReadModelDatabase) => ({
 });
 
 const tinyFileSystem = mountTinyFileSystem(8);
+// Skipped only where a tmpfs cannot be mounted (that needs root; CI runs as root, so there these tests run), and said
+// on the console then, so that a green run never hides it.
 const onTinyFileSystem = typeof tinyFileSystem === 'string' ? describe.skip : describe;
 if (typeof tinyFileSystem === 'string') console.warn(`read-model disk-full test skipped: ${tinyFileSystem}`);
 afterAll(() => (typeof tinyFileSystem === 'string' ? undefined : tinyFileSystem.remove()));
