@@ -210,3 +210,24 @@ describe('GET /metrics without PORTFOLIO_METRICS_TOKEN', () => {
     await request(http).get('/metrics').set('Authorization', `Bearer ${TOKENS.admin}`).expect(404);
   });
 });
+
+describe("GET /metrics and the API's throttle", () => {
+  let testApp: TestApp;
+  beforeAll(async () => {
+    testApp = await startTestApp('sqlite', { metricsTokenSha256: tokenDigest(METRICS_TOKEN) });
+  });
+  afterAll(async () => {
+    await testApp.close();
+  });
+
+  it("counts refused tokens with the API's, by address, and never throttles the metrics token", async () => {
+    const http = testApp.app.getHttpServer();
+    for (let i = 0; i < 20; i += 1) {
+      await request(http).get('/api/v1/portfolio').set('Authorization', `Bearer ${generateApiToken()}`).expect(401);
+    }
+    const refused = await request(http).get('/metrics').set('Authorization', `Bearer ${generateApiToken()}`);
+    expect(refused.status).toBe(429);
+    expect(refused.headers['retry-after']).toMatch(/^[1-9][0-9]*$/);
+    await request(http).get('/metrics').set('Authorization', `Bearer ${METRICS_TOKEN}`).expect(200);
+  });
+});

@@ -1,56 +1,20 @@
-import {
-  ForbiddenException,
-  HttpException,
-  HttpStatus,
-  Injectable,
-  Logger,
-  UnauthorizedException,
-  type CanActivate,
-  type ExecutionContext,
-} from '@nestjs/common';
+import { ForbiddenException, Injectable, Logger, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { ServerResponse } from 'node:http';
-import { tokenDigest, type Role } from '@portfolio/application';
+import type { Role } from '@portfolio/application';
 import { AuthFailureThrottle } from './auth-failure-throttle';
 import {
   AuthenticationFailure,
-  bearerToken,
   CredentialVerifier,
   IdentityProviderUnavailable,
   NoRoleFailure,
 } from './credential-verifier';
 import { clientAddress, type AuthenticatedRequest } from './principal-of';
 import { IS_PUBLIC } from './public.decorator';
+import { refuseCredential } from './refuse-credential';
 import { ALLOWED_ROLES } from './roles.decorator';
 
-export const REALM = 'portfolio-ledger';
-
 type Access = { readonly public: true } | { readonly roles: readonly Role[] } | undefined;
-
-/** One count of refused tokens: its key in the throttle, and how the log and the 429 name it. */
-interface ThrottleSubject {
-  readonly key: string;
-  readonly logged: string;
-  readonly refusal: string;
-}
-
-/**
- * What a refused token is counted against: the address it came from (guesses from one client), and the token itself
- * by digest (one bad credential replayed from many addresses, such as a revoked token left in a fleet's settings).
- */
-function throttleSubjects(client: string, authorization: string | string[] | undefined): ThrottleSubject[] {
-  const subjects = [{ key: `address ${client}`, logged: `from ${client}`, refusal: 'from this address' }];
-  const token = bearerToken(authorization);
-  if (token !== undefined) {
-    const digest = tokenDigest(token);
-    subjects.push({
-      key: `credential ${digest}`,
-      logged: `with the credential of SHA-256 ${digest.slice(0, 12)}…`,
-      refusal: 'with this credential',
-    });
-  }
-  return subjects;
-}
 
 /**
  * The global guard (ARCHITECTURE §6): every route requires an authenticated caller unless it is @Public(), and a
@@ -85,7 +49,17 @@ export class AuthGuard implements CanActivate {
       principal = await this.verifier.authenticate(request.headers.authorization);
     } catch (error) {
       if (error instanceof AuthenticationFailure) {
-        this.refuse(error, throttleSubjects(clientAddress(request), request.headers.authorization), response);
+        const client = clientAddress(request);
+        // Only refused tokens count: a request without any guesses nothing, and an identity provider that cannot be
+        // reached is not the caller's failure.
+        const counted = error.tokenPresented && !(error instanceof IdentityProviderUnavailable);
+        const { authorization } = request.headers;
+        refuseCredential(
+          this.throttle,
+          this.logger,
+          { client, authorization, message: error.message, counted },
+          response,
+        );
       }
       if (error instanceof NoRoleFailure) throw new ForbiddenException(error.message);
       throw error;
@@ -98,34 +72,6 @@ export class AuthGuard implements CanActivate {
       throw new ForbiddenException(`role ${principal.role} may not ${request.method} ${route}`);
     }
     return true;
-  }
-
-  /** 401 with a Bearer challenge, or 429 when the address or the token has been refused too often lately. */
-  private refuse(failure: AuthenticationFailure, subjects: ThrottleSubject[], response: ServerResponse): never {
-    // Only refused tokens count: a request without any guesses nothing, and an identity provider that cannot be
-    // reached is not the caller's failure.
-    if (failure.tokenPresented && !(failure instanceof IdentityProviderUnavailable)) {
-      for (const { key, refusal } of subjects) {
-        const retryAfter = this.throttle.retryAfterSeconds(key);
-        if (retryAfter === undefined) continue;
-        response.setHeader('Retry-After', String(retryAfter));
-        throw new HttpException(
-          `too many failed authentications ${refusal}; retry later`,
-          HttpStatus.TOO_MANY_REQUESTS,
-        );
-      }
-      for (const subject of subjects) this.recordFailure(subject);
-    }
-    const challenge = `Bearer realm="${REALM}"${failure.tokenPresented ? ', error="invalid_token"' : ''}`;
-    response.setHeader('WWW-Authenticate', challenge);
-    throw new UnauthorizedException(failure.message);
-  }
-
-  private recordFailure({ key, logged }: ThrottleSubject): void {
-    this.throttle.recordFailure(key);
-    if (this.throttle.retryAfterSeconds(key) !== undefined) {
-      this.logger.warn(`too many failed authentications ${logged}: refused tokens get 429 for the rest of the window`);
-    }
   }
 
   /** The handler's own @Roles or @Public, else its controller's; @Roles wins over @Public on the same target. */
