@@ -28,6 +28,8 @@ function storeTables(results: BenchResults): string[] {
       `| Emmett append | ${n(store.peer.appendPerSecond)} |`,
       `| Emmett readStream | ${n(store.peer.readStreamPerSecond)} |`,
       '',
+      `Memory of the 1-writer store append: ${n(store.storeLevel.allocatedBytesPerEvent)} bytes allocated on the JS heap per event appended, peak RSS ${n(store.storeLevel.peakRssBytes / 2 ** 20)} MB.`,
+      '',
       `HTTP single commands at ${results.profile.http.rate}/s for ${results.profile.http.seconds} s: ${n(store.http.commandsPerSecond)}/s, p50 ${n(store.http.p50Ms)} ms, p99 ${n(store.http.p99Ms)} ms (${store.http.failed} failed).`,
       '',
       '| history | ingest (events/s) | rebuild (events/s) | portfolio p50/p95 (ms) | project p50/p95 (ms) | NDJSON export (events/s, peak RSS) | bundle export | verify (events/s) | cold start (s) |',

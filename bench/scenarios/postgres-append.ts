@@ -6,6 +6,7 @@ import { scenarioMain } from '../support/scenario';
 import { timed } from '../support/stats';
 import { appendWithWriters, ExpectedRevisions } from './concurrent-writers';
 import {
+  measuredAppend,
   readEveryStream,
   type StoreAppendInput,
   type StoreAppendResult,
@@ -114,7 +115,13 @@ async function postgresAppend(input: StoreAppendInput): Promise<StoreAppendResul
   const { PostgresEventStore } = builtEventStore();
   const writers: Record<string, WriterFigures> = {};
   let exact: StoreAppendResult['exactAfterConcurrentWriters'];
-  let reads = { rawReadPerSecond: 0, readAllPerSecond: 0, readStreamPerSecond: 0 };
+  let oneWriter = {
+    rawReadPerSecond: 0,
+    readAllPerSecond: 0,
+    readStreamPerSecond: 0,
+    allocatedBytesPerEvent: 0,
+    peakRssBytes: 0,
+  };
   for (const count of WRITER_COUNTS) {
     const rawSeconds = await rawInsert(url, `raw_${count}`, batches, count);
     const store = await PostgresEventStore.open({
@@ -123,13 +130,16 @@ async function postgresAppend(input: StoreAppendInput): Promise<StoreAppendResul
       poolSize: count + 2,
     });
     const revisions = new ExpectedRevisions();
-    const writing = appendWithWriters(batches, count, async (batch) => {
+    const writing = measuredAppend(batches, count, async (batch) => {
       await store.append(batch.streamId, batch.events, revisions.expected(batch.streamId));
       revisions.appended(batch.streamId, batch.events.length);
     });
     const following = count > 1 ? follow(store, writing) : undefined;
-    const appendSeconds = await writing;
-    writers[String(count)] = { rawInsertPerSecond: events / rawSeconds, storeAppendPerSecond: events / appendSeconds };
+    const appendRun = await writing;
+    writers[String(count)] = {
+      rawInsertPerSecond: events / rawSeconds,
+      storeAppendPerSecond: events / appendRun.seconds,
+    };
     const { result: ids, seconds: readAllSeconds } = await timed(async () => {
       const all: string[] = [];
       for await (const event of store.readAll()) all.push(event.eventId);
@@ -138,10 +148,12 @@ async function postgresAppend(input: StoreAppendInput): Promise<StoreAppendResul
     if (following !== undefined) {
       exact = { follower: exactlyOnce(await following, batches), readAll: exactlyOnce(ids, batches) };
     } else {
-      reads = {
+      oneWriter = {
         rawReadPerSecond: await rawReadPerSecond(url, 'raw_1'),
         readAllPerSecond: events / readAllSeconds,
         readStreamPerSecond: await readEveryStream(store, batches),
+        allocatedBytesPerEvent: appendRun.allocatedBytesPerEvent,
+        peakRssBytes: appendRun.peakRssBytes,
       };
     }
     await store.close();
@@ -150,7 +162,7 @@ async function postgresAppend(input: StoreAppendInput): Promise<StoreAppendResul
     events,
     meanEventBytes: Math.round(bytes / events),
     writers,
-    ...reads,
+    ...oneWriter,
     exactAfterConcurrentWriters: exact,
   };
 }

@@ -4,8 +4,14 @@ import { storeBatches, type StoreBatch } from '../generate/store-batches';
 import { builtEventStore } from '../support/product';
 import { scenarioMain } from '../support/scenario';
 import { timed } from '../support/stats';
-import { appendWithWriters, ExpectedRevisions } from './concurrent-writers';
-import { countInOrder, readEveryStream, type StoreAppendInput, type StoreAppendResult } from './store-append-result';
+import { ExpectedRevisions } from './concurrent-writers';
+import {
+  countInOrder,
+  measuredAppend,
+  readEveryStream,
+  type StoreAppendInput,
+  type StoreAppendResult,
+} from './store-append-result';
 
 /**
  * The secondary indexes the store's events table carries (unique event id and stream revision, type) and its
@@ -87,7 +93,7 @@ async function sqliteAppend(input: StoreAppendInput): Promise<StoreAppendResult>
   const indexed = rawInsertBaseline(join(input.dataDir, 'raw-indexed.sqlite'), batches, true);
   const store = new (builtEventStore().SqliteEventStore)({ file: join(input.dataDir, 'store.sqlite') });
   const revisions = new ExpectedRevisions();
-  const appendSeconds = await appendWithWriters(batches, 1, async (batch) => {
+  const appendRun = await measuredAppend(batches, 1, async (batch) => {
     await store.append(batch.streamId, batch.events, revisions.expected(batch.streamId));
     revisions.appended(batch.streamId, batch.events.length);
   });
@@ -99,12 +105,14 @@ async function sqliteAppend(input: StoreAppendInput): Promise<StoreAppendResult>
     events,
     meanEventBytes: Math.round(bytes / events),
     writers: {
-      '1': { rawInsertPerSecond: events / raw.insertSeconds, storeAppendPerSecond: events / appendSeconds },
+      '1': { rawInsertPerSecond: events / raw.insertSeconds, storeAppendPerSecond: events / appendRun.seconds },
     },
     rawReadPerSecond: events / raw.readSeconds,
     rawInsertWithStoreIndexesPerSecond: events / indexed.insertSeconds,
     readAllPerSecond: events / readAllSeconds,
     readStreamPerSecond: readStream,
+    allocatedBytesPerEvent: appendRun.allocatedBytesPerEvent,
+    peakRssBytes: appendRun.peakRssBytes,
   };
 }
 

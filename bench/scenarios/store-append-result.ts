@@ -1,6 +1,8 @@
 import type { EventStore, StoredEvent } from '@portfolio/event-store';
 import type { StoreBatch } from '../generate/store-batches';
+import { measureMemory } from '../support/memory-use';
 import { timed } from '../support/stats';
+import { appendWithWriters } from './concurrent-writers';
 
 export interface StoreAppendInput {
   readonly dataDir: string;
@@ -26,6 +28,10 @@ export interface StoreAppendResult {
   readonly rawInsertWithStoreIndexesPerSecond?: number;
   readonly readAllPerSecond: number;
   readonly readStreamPerSecond: number;
+  /** Bytes the 1-writer append run allocated on the JS heap, per event appended (support/memory-use.ts). */
+  readonly allocatedBytesPerEvent: number;
+  /** The process's peak resident set size during the 1-writer append run (the workload's batches included). */
+  readonly peakRssBytes: number;
   /** After concurrent writers: whether a follower and a final readAll saw each event exactly once (postgres). */
   readonly exactAfterConcurrentWriters?: { readonly follower: boolean; readonly readAll: boolean };
 }
@@ -51,4 +57,19 @@ export async function readEveryStream(store: EventStore, batches: readonly Store
     return count;
   });
   return result / seconds;
+}
+
+/** The append run of `batches` by `writers` writers: its elapsed seconds, and its memory per event appended. */
+export async function measuredAppend(
+  batches: readonly StoreBatch[],
+  writers: number,
+  append: (batch: StoreBatch) => Promise<unknown>,
+): Promise<{ seconds: number } & Pick<StoreAppendResult, 'allocatedBytesPerEvent' | 'peakRssBytes'>> {
+  const events = batches.reduce((n, b) => n + b.events.length, 0);
+  const { result: seconds, memory } = await measureMemory(() => appendWithWriters(batches, writers, append));
+  return {
+    seconds,
+    allocatedBytesPerEvent: Math.round(memory.allocatedBytes / events),
+    peakRssBytes: memory.peakRssBytes,
+  };
 }
