@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { canonicalJson } from './canonical-json';
 
 /** The `prevHash` of a stream's first event. */
@@ -39,8 +39,9 @@ export function eventHashInput(fields: HashedFields): string {
   );
 }
 
+/** One-shot crypto.hash (UTF-8 for a string): half the cost of a Hash object per event, on every append and verify. */
 export function sha256Hex(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
+  return hash('sha256', text, 'hex');
 }
 
 export function computeEventHash(fields: HashedFields): string {

@@ -14,7 +14,13 @@ import {
   type StreamTip,
 } from '../prepare-append';
 import type { AppendResult, ExpectedRevision, NewEvent, StoredEvent } from '../stored-event';
-import { likePrefix, rowToStoredEvent, STORED_COLUMNS, toRecordedAtForm, type StoredRow } from '../stored-row';
+import {
+  likePrefix,
+  rowValuesToStoredEvent,
+  STORED_COLUMNS,
+  toRecordedAtForm,
+  type StoredRowValues,
+} from '../stored-row';
 import { translateSqliteFault } from './sqlite-faults';
 import { migrateSqliteEventStore } from './sqlite-schema';
 
@@ -26,6 +32,9 @@ export interface SqliteEventStoreOptions {
 }
 
 const DEFAULT_BATCH = 1000;
+// Indexes of STORED_COLUMNS in a raw row.
+const POSITION = 0;
+const REVISION = 2;
 
 /** An append waiting for the next group commit. */
 interface PendingAppend {
@@ -53,7 +62,7 @@ export class SqliteEventStore implements EventStore {
   private readonly signal = new HeadSignal();
   private readonly externalPollMs: number;
   // Reads whose SQL depends on their options, each prepared once.
-  private readonly preparedReads = new Map<string, Database.Statement>();
+  private readonly preparedReads = new Map<string, Database.Statement<unknown[], StoredRowValues>>();
   private pollTimer: NodeJS.Timeout | undefined;
   private lastDataVersion = 0;
 
@@ -65,7 +74,7 @@ export class SqliteEventStore implements EventStore {
   private readonly selectStreamExists: Database.Statement<[string], bigint>;
   private readonly selectFirstFrom: Database.Statement<[bigint, bigint], { position: bigint; recorded_at: string }>;
   private readonly upsertWriteProbe: Database.Statement<[string]>;
-  private readonly selectByCommandKey: Database.Statement<[string], StoredRow>;
+  private readonly selectByCommandKey: Database.Statement<[string], StoredRowValues>;
   private readonly appendGroup: (group: readonly PendingAppend[]) => AppendOutcome[];
   private readonly pending: PendingAppend[] = [];
 
@@ -103,7 +112,7 @@ export class SqliteEventStore implements EventStore {
     this.selectFirstFrom = this.db.prepare(
       'SELECT position, recorded_at FROM events WHERE position >= ? AND position <= ? ORDER BY position LIMIT 1',
     );
-    this.selectByCommandKey = this.db.prepare(
+    this.selectByCommandKey = this.storedRows(
       `SELECT ${STORED_COLUMNS} FROM command_runs
          JOIN events ON position BETWEEN first_position AND last_position
         WHERE command_key = ? ORDER BY position`,
@@ -182,16 +191,19 @@ export class SqliteEventStore implements EventStore {
   }
 
   async *readStream(streamId: string, options: ReadStreamOptions = {}): AsyncIterable<StoredEvent> {
-    if (this.selectStreamExists.get(streamId) === undefined) throw new StreamNotFoundError(streamId);
     const to = options.toPosition;
     const statement = this.readStreamStatement(to !== undefined);
     let from = options.fromRevision ?? 0n;
-    for (;;) {
+    for (let firstPage = true; ; firstPage = false) {
       const params = to === undefined ? [streamId, from, DEFAULT_BATCH] : [streamId, from, to, DEFAULT_BATCH];
       const rows = statement.all(...params);
-      for (const row of rows) yield rowToStoredEvent(row);
+      // Only an empty first page asks whether the stream exists: a stream read finds it in its first row.
+      if (firstPage && rows.length === 0 && this.selectStreamExists.get(streamId) === undefined) {
+        throw new StreamNotFoundError(streamId);
+      }
+      for (const row of rows) yield rowValuesToStoredEvent(row);
       if (rows.length < DEFAULT_BATCH) return;
-      from = BigInt(rows[rows.length - 1].revision) + 1n;
+      from = BigInt(rows[rows.length - 1][REVISION]) + 1n;
     }
   }
 
@@ -205,25 +217,23 @@ export class SqliteEventStore implements EventStore {
       if (options.types !== undefined) params.push(JSON.stringify(options.types));
       if (options.streamPrefix !== undefined) params.push(likePrefix(options.streamPrefix));
       params.push(batchSize);
-      const rows = statement.all(...params) as StoredRow[];
-      for (const row of rows) yield rowToStoredEvent(row);
+      const rows = statement.all(...params);
+      for (const row of rows) yield rowValuesToStoredEvent(row);
       if (rows.length < batchSize) return;
-      after = BigInt(rows[rows.length - 1].position);
+      after = BigInt(rows[rows.length - 1][POSITION]);
     }
   }
 
   async readByCommand(command: IssuedCommand): Promise<StoredEvent[]> {
-    return this.selectByCommandKey.all(commandKey(command)).map(rowToStoredEvent);
+    return this.selectByCommandKey.all(commandKey(command)).map(rowValuesToStoredEvent);
   }
 
   async readPositions(positions: readonly bigint[]): Promise<StoredEvent[]> {
     if (positions.length === 0) return [];
-    const rows = this.db
-      .prepare<[string], StoredRow>(
-        `SELECT ${STORED_COLUMNS} FROM events WHERE position IN (SELECT value FROM json_each(?)) ORDER BY position`,
-      )
-      .all(JSON.stringify(positions.map(String)));
-    return rows.map(rowToStoredEvent);
+    const rows = this.storedRows<[string]>(
+      `SELECT ${STORED_COLUMNS} FROM events WHERE position IN (SELECT value FROM json_each(?)) ORDER BY position`,
+    ).all(JSON.stringify(positions.map(String)));
+    return rows.map(rowValuesToStoredEvent);
   }
 
   async probeWrite(): Promise<void> {
@@ -270,14 +280,14 @@ export class SqliteEventStore implements EventStore {
     this.db.close();
   }
 
-  private readStreamStatement(upToPosition: boolean): Database.Statement<unknown[], StoredRow> {
+  private readStreamStatement(upToPosition: boolean): Database.Statement<unknown[], StoredRowValues> {
     return this.preparedRead(
       `SELECT ${STORED_COLUMNS} FROM events WHERE stream_id = ? AND revision >= ?
        ${upToPosition ? 'AND position <= ?' : ''} ORDER BY revision LIMIT ?`,
     );
   }
 
-  private readAllStatement(options: ReadAllOptions): Database.Statement {
+  private readAllStatement(options: ReadAllOptions): Database.Statement<unknown[], StoredRowValues> {
     const conditions = ['position > ?'];
     if (options.to !== undefined) conditions.push('position <= ?');
     if (options.types !== undefined) conditions.push('type IN (SELECT value FROM json_each(?))');
@@ -287,13 +297,18 @@ export class SqliteEventStore implements EventStore {
     );
   }
 
-  private preparedRead(sql: string): Database.Statement<unknown[], StoredRow> {
+  private preparedRead(sql: string): Database.Statement<unknown[], StoredRowValues> {
     let statement = this.preparedReads.get(sql);
     if (statement === undefined) {
-      statement = this.db.prepare(sql);
+      statement = this.storedRows(sql);
       this.preparedReads.set(sql, statement);
     }
-    return statement as Database.Statement<unknown[], StoredRow>;
+    return statement;
+  }
+
+  /** Rows of STORED_COLUMNS as arrays: building an object keyed by column name was a third of a read's cost. */
+  private storedRows<Params extends unknown[]>(sql: string): Database.Statement<Params, StoredRowValues> {
+    return this.db.prepare<Params, StoredRowValues>(sql).raw(true);
   }
 
   /** Commits by other processes (the CLI beside the API) raise no in-process signal: watch data_version meanwhile. */
