@@ -33,16 +33,32 @@ function serialise(value: unknown, ancestors: object[]): string {
     text += ']';
   } else {
     const record = value as Record<string, unknown>;
+    const keys = Object.keys(record).sort();
     text = '{';
-    let first = true;
-    for (const key of Object.keys(record).sort()) {
-      const item = record[key];
+    let separator = '';
+    for (let i = 0; i < keys.length; i += 1) {
+      const item = record[keys[i]];
       if (item === undefined) continue;
-      text += `${first ? '' : ','}${JSON.stringify(key)}:${serialise(item, ancestors)}`;
-      first = false;
+      text += separator + quotedKey(keys[i]) + serialise(item, ancestors);
+      separator = ',';
     }
     text += '}';
   }
   ancestors.pop();
   return text;
+}
+
+// Events of one kind repeat the same few keys: each is quoted once, not once per event (a bound keeps arbitrary
+// payload keys from growing it without limit).
+const QUOTED_KEYS_LIMIT = 10_000;
+const quotedKeys = new Map<string, string>();
+
+/** `"key":` as JSON writes it. */
+function quotedKey(key: string): string {
+  let quoted = quotedKeys.get(key);
+  if (quoted === undefined) {
+    quoted = `${JSON.stringify(key)}:`;
+    if (quotedKeys.size < QUOTED_KEYS_LIMIT) quotedKeys.set(key, quoted);
+  }
+  return quoted;
 }
