@@ -20,6 +20,15 @@ describe('canonical JSON (RFC 8785)', () => {
     expect(canonicalJson({ n: 1e21, m: -0, s: 'a\u2028"' })).toBe('{"m":0,"n":1e+21,"s":"a\u2028\\""}');
   });
 
+  it('sorts objects of many keys as it sorts objects of few (the two sorts it uses)', () => {
+    // Integer-like keys come first from Object.keys, in numeric order: "9" before "10", which code units reverse.
+    const keys = ['é', '9', 'Z', '10', ''].concat(Array.from({ length: 40 }, (_, i) => `k${(i * 7919) % 40}`));
+    for (const count of [4, 16, 17, keys.length]) {
+      const value = Object.fromEntries(keys.slice(0, count).map((key, i) => [key, i]));
+      expect(canonicalJson(value)).toBe(canonicalize(value));
+    }
+  });
+
   it('refuses what JSON cannot represent: non-finite numbers, cycles, undefined', () => {
     const cycle: Record<string, unknown> = {};
     cycle.self = cycle;

@@ -34,11 +34,16 @@ export interface StreamTip {
   readonly hash: string;
 }
 
-function canonicalOrThrow(value: unknown, what: string): string {
+/** Where an invalid event sits, for its error: built only when one is thrown, not for every event appended. */
+function eventAt(index: number): string {
+  return `event ${index} of the batch`;
+}
+
+function canonicalOrThrow(value: unknown, index: number, part: 'data' | 'metadata'): string {
   try {
     return canonicalJson(value);
   } catch (error) {
-    throw new InvalidEventError(`${what} is not representable as JSON: ${(error as Error).message}`);
+    throw new InvalidEventError(`${eventAt(index)}: ${part} is not representable as JSON: ${(error as Error).message}`);
   }
 }
 
@@ -54,12 +59,12 @@ export function prepareAppend(streamId: string, events: readonly NewEvent[]): Pr
   const seen = new Set<string>();
   // The events of one command share one metadata object: canonicalise it once per batch, not once per event.
   const metadataForms = new Map<object, Pick<PreparedEvent, 'canonicalMetadata' | 'commandKey'>>();
-  const metadataOnce = (metadata: JsonObject, what: string) => {
+  const metadataOnce = (metadata: JsonObject, index: number) => {
     let forms = metadataForms.get(metadata);
     if (forms === undefined) {
       const issued = issuedCommandOf(metadata);
       forms = {
-        canonicalMetadata: canonicalOrThrow(metadata, what),
+        canonicalMetadata: canonicalOrThrow(metadata, index, 'metadata'),
         commandKey: issued === undefined ? null : commandKey(issued),
       };
       metadataForms.set(metadata, forms);
@@ -67,29 +72,31 @@ export function prepareAppend(streamId: string, events: readonly NewEvent[]): Pr
     return forms;
   };
   return events.map((event, index) => {
-    const where = `event ${index} of the batch`;
     if (typeof event.eventId !== 'string' || !UUID.test(event.eventId)) {
-      throw new InvalidEventError(`${where}: eventId must be a UUID`);
+      throw new InvalidEventError(`${eventAt(index)}: eventId must be a UUID`);
     }
     const eventId = event.eventId.toLowerCase();
     if (seen.has(eventId)) throw new DuplicateEventIdError(eventId);
     seen.add(eventId);
     if (typeof event.type !== 'string' || event.type.length === 0 || event.type.length > MAX_TYPE_LENGTH) {
-      throw new InvalidEventError(`${where}: type must be a non-empty string of at most ${MAX_TYPE_LENGTH} characters`);
+      throw new InvalidEventError(
+        `${eventAt(index)}: type must be a non-empty string of at most ${MAX_TYPE_LENGTH} characters`,
+      );
     }
     if (!Number.isInteger(event.schemaVersion) || event.schemaVersion < 1) {
-      throw new InvalidEventError(`${where}: schemaVersion must be a positive integer`);
+      throw new InvalidEventError(`${eventAt(index)}: schemaVersion must be a positive integer`);
     }
-    if (!isPlainObject(event.data)) throw new InvalidEventError(`${where}: data must be a JSON object`);
-    if (!isPlainObject(event.metadata)) throw new InvalidEventError(`${where}: metadata must be a JSON object`);
-    const canonicalData = canonicalOrThrow(event.data, `${where}: data`);
+    if (!isPlainObject(event.data)) throw new InvalidEventError(`${eventAt(index)}: data must be a JSON object`);
+    if (!isPlainObject(event.metadata))
+      throw new InvalidEventError(`${eventAt(index)}: metadata must be a JSON object`);
+    const canonicalData = canonicalOrThrow(event.data, index, 'data');
     // The canonical text is what gets stored: the data read back is exactly the data hashed.
     return {
       eventId,
       type: event.type,
       schemaVersion: event.schemaVersion,
       canonicalData,
-      ...metadataOnce(event.metadata, `${where}: metadata`),
+      ...metadataOnce(event.metadata, index),
     };
   });
 }
