@@ -114,10 +114,9 @@ export class PostgresEventStore implements EventStore {
 
   private async sendGroup(recordedAt: string, appends: readonly ChainedAppend[]): Promise<GroupOutcome[]> {
     const events = appends.flatMap((a) => a.events);
-    const { rows } = await this.pool.query<GroupOutcome>({
-      name: 'append_event_group',
-      text: 'SELECT * FROM append_event_group($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)',
-      values: [
+    const { rows } = await this.pool.query<GroupOutcome>(
+      'SELECT * FROM append_event_group($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)',
+      [
         recordedAt,
         this.channel,
         appends.map((a) => a.streamId),
@@ -132,7 +131,7 @@ export class PostgresEventStore implements EventStore {
         events.map((e) => e.hash),
         events.map((e) => e.commandKey),
       ],
-    });
+    );
     return rows;
   }
 
