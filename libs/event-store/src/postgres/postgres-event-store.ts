@@ -34,11 +34,14 @@ export interface PostgresEventStoreOptions {
 const DEFAULT_BATCH = 1000;
 
 /**
- * PostgreSQL store. Each append locks the single head row before reading the stream's tip and takes its positions
- * from it: commits are serialised, so positions follow commit order and `readAll({ after })` never skips an event
- * that commits late with a lower position (the sequence-gap bug). The lock lasts one round trip: the batch is chained
- * and hashed beforehand over the tip this store last saw, and the server function inserts it only if that tip (and the
- * log's last recordedAt) still hold; otherwise it answers with the actual ones and the batch is chained again.
+ * PostgreSQL store. Each append call locks the single head row before reading the streams' tips and takes its
+ * positions from it: commits are serialised, so positions follow commit order and `readAll({ after })` never skips an
+ * event that commits late with a lower position (the sequence-gap bug). The lock lasts one round trip: each batch is
+ * chained and hashed beforehand over the tip this store last saw, and the server function inserts it only if that tip
+ * (and the log's last recordedAt) still hold; otherwise it answers with the actual ones and the batch is chained again.
+ *
+ * Group commit (AppendGroups): one call is in flight at a time, and the appends that arrive meanwhile go together in
+ * the next one, which shares the lock, the commit and its WAL flush among them; each is checked and refused on its own.
  */
 export class PostgresEventStore implements EventStore {
   private readonly pool: Pool;
