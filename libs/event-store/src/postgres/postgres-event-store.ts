@@ -14,6 +14,7 @@ import {
   PostgresUnreachableError,
   type PostgresTimeouts,
 } from './postgres-connection';
+import { canonicalTextArray } from './canonical-text-array';
 import { AppendGroups, type ChainedAppend, type GroupOutcome } from './postgres-append-groups';
 import { postgresFault, translatePostgresFault } from './postgres-faults';
 import { PostgresListener } from './postgres-listener';
@@ -129,8 +130,8 @@ export class PostgresEventStore implements EventStore {
         events.map((e) => e.eventId),
         events.map((e) => e.type),
         events.map((e) => e.schemaVersion),
-        events.map((e) => e.canonicalData),
-        events.map((e) => e.canonicalMetadata),
+        canonicalTextArray(events.map((e) => e.canonicalData)),
+        canonicalTextArray(events.map((e) => e.canonicalMetadata)),
         events.map((e) => e.hash),
         events.map((e) => e.commandKey),
       ],
