@@ -47,20 +47,26 @@ export interface AppendGroupsPort {
   committed(position: bigint): void;
 }
 
+/** Calls of append_event_group a store has in flight at once. */
+const CALLS_IN_FLIGHT = 2;
+
 interface Group {
   readonly recordedAt: string;
   readonly members: readonly { readonly pending: PendingAppend; readonly chained: ChainedAppend }[];
 }
 
 /**
- * One call in flight at a time; the appends queued meanwhile form the next group, which shares one head-row lock,
- * one commit and its WAL flush. A stream appears at most once in a group: a second append to it waits for the next
+ * The appends queued while calls are in flight form the next group, which shares one head-row lock, one commit and
+ * its WAL flush. Two calls may be in flight: while the server runs one, Node chains and encodes the next, instead of
+ * each waiting for the other. A stream is in at most one group in flight: a second append to it waits for a later
  * group, where it is chained over the first as committed (chaining it over a first that the server may refuse would
  * judge its expected revision by a state that may never exist).
  */
 export class AppendGroups {
   private readonly queue: PendingAppend[] = [];
-  private sending = false;
+  private callsInFlight = 0;
+  private readonly streamsInFlight = new Set<string>();
+  private sendScheduled = false;
 
   constructor(private readonly port: AppendGroupsPort) {}
 
@@ -74,14 +80,26 @@ export class AppendGroups {
 
   private enqueue(pending: PendingAppend): void {
     this.queue.push(pending);
-    this.sendNext();
+    if (this.callsInFlight === 0) return this.sendNext();
+    if (this.sendScheduled) return;
+    // On the next turn of the event loop, so that the appends made in this one join the same group.
+    this.sendScheduled = true;
+    setImmediate(() => {
+      this.sendScheduled = false;
+      this.sendNext();
+    });
   }
 
   private sendNext(): void {
-    if (this.sending || this.queue.length === 0) return;
-    this.sending = true;
-    void this.send(this.takeGroup()).finally(() => {
-      this.sending = false;
+    if (this.callsInFlight >= CALLS_IN_FLIGHT || this.queue.length === 0) return;
+    const group = this.takeGroup();
+    if (group.members.length === 0) return;
+    const streams = group.members.map((m) => m.pending.streamId);
+    for (const streamId of streams) this.streamsInFlight.add(streamId);
+    this.callsInFlight += 1;
+    void this.send(group).finally(() => {
+      this.callsInFlight -= 1;
+      for (const streamId of streams) this.streamsInFlight.delete(streamId);
       this.sendNext();
     });
   }
@@ -93,7 +111,7 @@ export class AppendGroups {
     const members: Group['members'][number][] = [];
     const later: PendingAppend[] = [];
     for (const pending of this.queue.splice(0)) {
-      if (streams.has(pending.streamId)) later.push(pending);
+      if (streams.has(pending.streamId) || this.streamsInFlight.has(pending.streamId)) later.push(pending);
       else if (!this.port.tips.knows(pending.streamId)) void this.refreshTip(pending);
       else {
         const chained = this.chain(pending, recordedAt);

@@ -41,8 +41,9 @@ const DEFAULT_BATCH = 1000;
  * chained and hashed beforehand over the tip this store last saw, and the server function inserts it only if that tip
  * (and the log's last recordedAt) still hold; otherwise it answers with the actual ones and the batch is chained again.
  *
- * Group commit (AppendGroups): one call is in flight at a time, and the appends that arrive meanwhile go together in
- * the next one, which shares the lock, the commit and its WAL flush among them; each is checked and refused on its own.
+ * Group commit (AppendGroups): the appends that arrive while a call is in flight go together in the next one, which
+ * shares the lock, the commit and its WAL flush among them; each is checked and refused on its own. Two calls may be
+ * in flight, so that Node chains and encodes one group while the server writes the other.
  */
 export class PostgresEventStore implements EventStore {
   private readonly pool: Pool;

@@ -39,7 +39,7 @@ describe('PostgreSQL group commit', () => {
 
   /**
    * Runs `queue` while an append of `store` waits for the head row, which the test holds: the appends `queue` makes
-   * meanwhile must wait in the store, not at the server, and go as the next group once the lock is released.
+   * meanwhile must go as one group, a second call waiting behind the first, not as one call each.
    */
   async function whileAnAppendIsInFlight<T>(queue: () => Promise<T>[]): Promise<PromiseSettledResult<T>[]> {
     await store.append('blocker', [newEvent('Blocker')], 'any');
@@ -51,7 +51,7 @@ describe('PostgreSQL group commit', () => {
       while ((await storeSessions("wait_event_type = 'Lock'")) === 0) await new Promise((r) => setTimeout(r, 10));
       const queued = Promise.allSettled(queue());
       await new Promise((resolve) => setTimeout(resolve, 100));
-      expect(await storeSessions("query LIKE '%append_event_group%'")).toBe(1);
+      expect(await storeSessions("query LIKE '%append_event_group%'")).toBe(2);
       await holder.query('COMMIT');
       await inFlight;
       return await queued;
