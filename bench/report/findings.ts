@@ -29,7 +29,7 @@ export const FINDINGS: Readonly<Record<string, string>> = {
   'postgres-append-ratio-1':
     'An append is one call of a server function, as the raw INSERT is one statement, but into a table with five secondary indexes against none, and the writer first canonicalises and hashes the batch in Node (~19 µs per event, ~40 % of a 1-writer append of 100 events).',
   'postgres-append-ratio-8':
-    'The head-row lock serialises every append by design (positions in commit order, no gaps for a follower); it is now held for one round trip and the commit, not four, and the 8 writers share one Node process whose event loop is near saturation (~100 % CPU) with canonicalisation, hashing and pg encoding on a 2-core machine that also runs PostgreSQL.',
+    "The head-row lock serialises every append by design (positions in commit order, no gaps for a follower); the 8 writers now commit in groups (the appends queued while a call is in flight share one server call, lock and WAL flush, and two calls may be in flight so that Node prepares one group while PostgreSQL writes the other), which took the CPU per event from ~27 µs in Node and ~25 µs in PostgreSQL to ~18 and ~18 µs in a side measurement, with Node still idle ~40 % of the run waiting on the server. On 2 cores a 1-writer append spends its Node and PostgreSQL CPU in turn (~20 + ~18 µs per event, about its whole time), while 8 writers can at best keep both cores busy, (18 + 18) / 2 = 18 µs per event: a ceiling of about 2× the 1-writer figure, short of issue 16's 2.5× however the appends are grouped.",
   'postgres-peer-append':
     'Both appends are one stored-function call; ours also canonicalises and hashes every event in Node and writes five secondary indexes.',
   'postgres-read-all':

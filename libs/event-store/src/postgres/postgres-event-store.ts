@@ -3,14 +3,7 @@ import { commandKey, type IssuedCommand } from '../command-key';
 import { DuplicateEventIdError, StreamNotFoundError } from '../errors';
 import type { EventStore, ReadAllOptions, ReadStreamOptions, WaitOptions } from '../event-store.port';
 import { HeadSignal } from '../head-signal';
-import {
-  chainEvents,
-  checkExpectedRevision,
-  nextRecordedAt,
-  prepareAppend,
-  type ChainedEvent,
-  type StreamTip,
-} from '../prepare-append';
+import { prepareAppend, type StreamTip } from '../prepare-append';
 import type { AppendResult, ExpectedRevision, NewEvent, StoredEvent } from '../stored-event';
 import { likePrefix, rowToStoredEvent, STORED_COLUMNS, toRecordedAtForm, type StoredRow } from '../stored-row';
 import {
@@ -21,9 +14,12 @@ import {
   PostgresUnreachableError,
   type PostgresTimeouts,
 } from './postgres-connection';
-import { translatePostgresFault } from './postgres-faults';
+import { canonicalTextArray } from './canonical-text-array';
+import { AppendGroups, type ChainedAppend, type GroupOutcome } from './postgres-append-groups';
+import { postgresFault, translatePostgresFault } from './postgres-faults';
 import { PostgresListener } from './postgres-listener';
 import { migratePostgresEventStore, quoteIdentifier } from './postgres-schema';
+import { StreamTips } from './stream-tips';
 
 export interface PostgresEventStoreOptions {
   readonly connectionString: string;
@@ -38,23 +34,16 @@ export interface PostgresEventStoreOptions {
 
 const DEFAULT_BATCH = 1000;
 
-/** How many streams' tips a store remembers between its appends (a tip is ~150 bytes). */
-const REMEMBERED_TIPS = 10_000;
-
-/** What append_events (migration 5) answers: the last position written, or why nothing was. */
-interface AppendOutcome {
-  readonly last_position: string | null;
-  readonly tip_revision: string | null;
-  readonly tip_hash: string | null;
-  readonly last_recorded_at: string | null;
-}
-
 /**
- * PostgreSQL store. Each append locks the single head row before reading the stream's tip and takes its positions
- * from it: commits are serialised, so positions follow commit order and `readAll({ after })` never skips an event
- * that commits late with a lower position (the sequence-gap bug). The lock lasts one round trip: the batch is chained
- * and hashed beforehand over the tip this store last saw, and the server function inserts it only if that tip (and the
- * log's last recordedAt) still hold; otherwise it answers with the actual ones and the batch is chained again.
+ * PostgreSQL store. Each append call locks the single head row before reading the streams' tips and takes its
+ * positions from it: commits are serialised, so positions follow commit order and `readAll({ after })` never skips an
+ * event that commits late with a lower position (the sequence-gap bug). The lock lasts one round trip: each batch is
+ * chained and hashed beforehand over the tip this store last saw, and the server function inserts it only if that tip
+ * (and the log's last recordedAt) still hold; otherwise it answers with the actual ones and the batch is chained again.
+ *
+ * Group commit (AppendGroups): the appends that arrive while a call is in flight go together in the next one, which
+ * shares the lock, the commit and its WAL flush among them; each is checked and refused on its own. Two calls may be
+ * in flight, so that Node chains and encodes one group while the server writes the other.
  */
 export class PostgresEventStore implements EventStore {
   private readonly pool: Pool;
@@ -63,10 +52,7 @@ export class PostgresEventStore implements EventStore {
   private readonly listener: PostgresListener;
   private readonly closeWithinMs: number;
   private readonly connectionString: string;
-  /** The tip of each stream this store appended to lately, as it left it: the next append chains over it. */
-  private readonly tips = new Map<string, StreamTip>();
-  /** The log's last recordedAt as this store last learnt it: a new commit's is never earlier. */
-  private lastRecordedAt: string | undefined;
+  private readonly groups: AppendGroups;
 
   private constructor(
     config: PoolConfig & { connectionString: string },
@@ -92,6 +78,14 @@ export class PostgresEventStore implements EventStore {
     this.channel = channel;
     this.closeWithinMs = timeouts.connectMs;
     this.connectionString = config.connectionString;
+    this.groups = new AppendGroups({
+      tips: new StreamTips(),
+      readTip: (streamId) => this.readTip(streamId),
+      sendGroup: (recordedAt, appends) => this.sendGroup(recordedAt, appends),
+      mayHaveCommitted: (error) => postgresFault(error) === 'unreachable',
+      translate: (error) => this.translate(error),
+      committed: (position) => this.signal.advance(position),
+    });
   }
 
   static async open(options: PostgresEventStoreOptions): Promise<PostgresEventStore> {
@@ -119,59 +113,31 @@ export class PostgresEventStore implements EventStore {
   }
 
   async append(streamId: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
-    const prepared = prepareAppend(streamId, events);
-    let tip = this.tips.get(streamId) ?? (await this.readTip(streamId));
-    for (let fresh = !this.tips.has(streamId); ; fresh = true) {
-      try {
-        checkExpectedRevision(streamId, expected, tip);
-      } catch (error) {
-        // A remembered tip may be behind the stream, never ahead of it: read the actual one before refusing.
-        if (fresh) throw error;
-        tip = await this.readTip(streamId);
-        continue;
-      }
-      const recordedAt = nextRecordedAt(Date.now(), this.lastRecordedAt);
-      const chained = chainEvents(streamId, prepared, tip, recordedAt);
-      const outcome = await this.callAppend(streamId, tip, recordedAt, chained);
-      if (outcome.last_position !== null) {
-        const last = chained[chained.length - 1];
-        this.remember(streamId, { revision: last.revision, hash: last.hash }, recordedAt);
-        const position = BigInt(outcome.last_position);
-        this.signal.advance(position);
-        return { revision: last.revision, position };
-      }
-      tip =
-        outcome.tip_revision === null || outcome.tip_hash === null
-          ? undefined
-          : { revision: BigInt(outcome.tip_revision), hash: outcome.tip_hash };
-      this.lastRecordedAt = outcome.last_recorded_at ?? undefined;
-    }
+    // Validation and canonical JSON, the costly part, before the append joins a group.
+    return this.groups.append(streamId, prepareAppend(streamId, events), expected);
   }
 
-  private async callAppend(
-    streamId: string,
-    tip: StreamTip | undefined,
-    recordedAt: string,
-    chained: readonly ChainedEvent[],
-  ): Promise<AppendOutcome> {
-    const { rows } = await this.query<AppendOutcome>(
-      'SELECT * FROM append_events($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)',
+  private async sendGroup(recordedAt: string, appends: readonly ChainedAppend[]): Promise<GroupOutcome[]> {
+    const events = appends.flatMap((a) => a.events);
+    const { rows } = await this.pool.query<GroupOutcome>(
+      'SELECT * FROM append_event_group($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)',
       [
-        streamId,
-        tip?.revision.toString() ?? null,
-        tip?.hash ?? null,
         recordedAt,
         this.channel,
-        chained.map((e) => e.eventId),
-        chained.map((e) => e.type),
-        chained.map((e) => e.schemaVersion),
-        chained.map((e) => e.canonicalData),
-        chained.map((e) => e.canonicalMetadata),
-        chained.map((e) => e.hash),
-        chained.map((e) => e.commandKey),
+        appends.map((a) => a.streamId),
+        appends.map((a) => a.tip?.revision.toString() ?? null),
+        appends.map((a) => a.tip?.hash ?? null),
+        appends.map((a) => a.events.length),
+        events.map((e) => e.eventId),
+        events.map((e) => e.type),
+        events.map((e) => e.schemaVersion),
+        canonicalTextArray(events.map((e) => e.canonicalData)),
+        canonicalTextArray(events.map((e) => e.canonicalMetadata)),
+        events.map((e) => e.hash),
+        events.map((e) => e.commandKey),
       ],
     );
-    return rows[0];
+    return rows;
   }
 
   private async readTip(streamId: string): Promise<StreamTip | undefined> {
@@ -180,14 +146,6 @@ export class PostgresEventStore implements EventStore {
       [streamId],
     );
     return rows.length === 0 ? undefined : { revision: BigInt(rows[0].revision), hash: rows[0].hash };
-  }
-
-  private remember(streamId: string, tip: StreamTip, recordedAt: string): void {
-    // Re-inserted, so that the Map's insertion order is the order of last use and the first key the least recent.
-    this.tips.delete(streamId);
-    this.tips.set(streamId, tip);
-    if (this.tips.size > REMEMBERED_TIPS) this.tips.delete(this.tips.keys().next().value as string);
-    this.lastRecordedAt = recordedAt;
   }
 
   async *readStream(streamId: string, options: ReadStreamOptions = {}): AsyncIterable<StoredEvent> {

@@ -81,6 +81,57 @@ const MIGRATIONS: readonly string[] = [
      PERFORM pg_notify(p_channel, (head_position + batch_size)::TEXT);
      RETURN QUERY SELECT head_position + batch_size, NULL::BIGINT, NULL::TEXT, NULL::TEXT;
    END $$;`,
+  // Group commit: the appends a store queued while its previous call was in flight, in one call under one head-row
+  // lock. Each append's tip is checked on its own; those whose tips hold are inserted with consecutive positions, the
+  // others inserted nothing. One row per append, in order: its last position, or the actual tip and last recordedAt.
+  // An append's events are p_sizes[i] consecutive elements of the event arrays. append_events stays for the
+  // processes of the previous release that still call it during an upgrade.
+  `CREATE FUNCTION append_event_group(
+     p_recorded_at TEXT, p_channel TEXT, p_stream_ids TEXT[], p_tip_revisions BIGINT[], p_tip_hashes TEXT[],
+     p_sizes INT[], p_event_ids TEXT[], p_types TEXT[], p_schema_versions INT[], p_data TEXT[], p_metadata TEXT[],
+     p_hashes TEXT[], p_command_keys TEXT[])
+   RETURNS TABLE (last_position BIGINT, tip_revision BIGINT, tip_hash TEXT, last_recorded_at TEXT)
+   LANGUAGE plpgsql AS $$
+   DECLARE
+     head_position BIGINT;
+     head_recorded_at TEXT;
+     next_position BIGINT;
+     actual_revision BIGINT;
+     actual_hash TEXT;
+     first_event INT := 1;
+     last_event INT;
+   BEGIN
+     SELECT h.position, h.recorded_at INTO head_position, head_recorded_at FROM event_log_head h FOR UPDATE;
+     next_position := head_position;
+     FOR i IN 1 .. cardinality(p_stream_ids) LOOP
+       last_event := first_event + p_sizes[i] - 1;
+       -- A statement of its own, hence a snapshot taken after the lock (and after this group's earlier inserts).
+       SELECT e.revision, e.hash INTO actual_revision, actual_hash
+         FROM events e WHERE e.stream_id = p_stream_ids[i] ORDER BY e.revision DESC LIMIT 1;
+       IF actual_revision IS DISTINCT FROM p_tip_revisions[i] OR actual_hash IS DISTINCT FROM p_tip_hashes[i]
+          OR head_recorded_at > p_recorded_at THEN
+         RETURN QUERY SELECT NULL::BIGINT, actual_revision, actual_hash, head_recorded_at;
+       ELSE
+         INSERT INTO events (position, stream_id, revision, event_id, type, schema_version, data, metadata,
+                             recorded_at, prev_hash, hash, command_key)
+         SELECT next_position + b.n, p_stream_ids[i], coalesce(p_tip_revisions[i], -1) + b.n, b.event_id, b.type,
+                b.schema_version, b.data, b.metadata, p_recorded_at,
+                coalesce(lag(b.hash) OVER (ORDER BY b.n), p_tip_hashes[i], repeat('0', 64)), b.hash, b.command_key
+           FROM unnest(p_event_ids[first_event:last_event], p_types[first_event:last_event],
+                       p_schema_versions[first_event:last_event], p_data[first_event:last_event],
+                       p_metadata[first_event:last_event], p_hashes[first_event:last_event],
+                       p_command_keys[first_event:last_event])
+                WITH ORDINALITY AS b(event_id, type, schema_version, data, metadata, hash, command_key, n);
+         next_position := next_position + p_sizes[i];
+         RETURN QUERY SELECT next_position, NULL::BIGINT, NULL::TEXT, NULL::TEXT;
+       END IF;
+       first_event := last_event + 1;
+     END LOOP;
+     IF next_position > head_position THEN
+       UPDATE event_log_head SET position = next_position, recorded_at = p_recorded_at;
+       PERFORM pg_notify(p_channel, next_position::TEXT);
+     END IF;
+   END $$;`,
 ];
 
 const COMPONENT = 'event-store';
