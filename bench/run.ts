@@ -18,6 +18,7 @@ import type { VerifyResult } from './scenarios/verify-offline';
 import { createTarget, dropTarget, type BenchTarget, type StoreKind } from './support/bench-target';
 import { describeMachine, type MachineDescription } from './support/machine';
 import { medianOfRuns } from './support/median-of-runs';
+import { processCpuMs } from './support/process-cpu';
 import { processMemory } from './support/process-memory';
 import { ROOT } from './support/product';
 import { runScenario } from './support/scenario';
@@ -38,8 +39,13 @@ export interface HttpCapacity extends CapacityResult {
   readonly serviceRssAfterMb: number;
   /** The service's highest resident set size over its whole life, the run included. */
   readonly servicePeakRssMb: number;
-  /** RSS growth over the run per thousand commands answered: what each command leaves behind, heap growth included. */
+  /**
+   * RSS growth over the run per thousand commands answered: heap growth included, most of it the heap settling in
+   * (it flattens over longer runs), so an upper bound of what each command leaves behind.
+   */
   readonly rssGrowthKbPer1000Commands: number;
+  /** The service's CPU time (user and system) over the run per command answered: its cost, however busy the machine. */
+  readonly serviceCpuUsPerCommand: number;
 }
 
 export interface StoreResult {
@@ -134,6 +140,7 @@ function httpCapacity(kind: StoreKind, profile: BenchProfile): Promise<HttpCapac
     try {
       const pid = service.child.pid as number;
       const before = processMemory(pid);
+      const cpuBefore = processCpuMs(pid);
       const capacity = await runScenario<CapacityResult>('bench/scenarios/http-capacity.ts', {
         url: service.url,
         token: BENCH_TOKEN,
@@ -142,12 +149,14 @@ function httpCapacity(kind: StoreKind, profile: BenchProfile): Promise<HttpCapac
         projects: profile.http.projects,
       });
       const after = processMemory(pid);
+      const cpuMs = processCpuMs(pid) - cpuBefore;
       return {
         ...capacity,
         serviceRssBeforeMb: Math.round(before.rssBytes / MB),
         serviceRssAfterMb: Math.round(after.rssBytes / MB),
         servicePeakRssMb: Math.round(after.peakRssBytes / MB),
         rssGrowthKbPer1000Commands: Math.round((after.rssBytes - before.rssBytes) / 1024 / (capacity.succeeded / 1000)),
+        serviceCpuUsPerCommand: Math.round((cpuMs * 1000) / capacity.succeeded),
       };
     } finally {
       await service.kill();

@@ -14,7 +14,7 @@ function httpLines(results: BenchResults, store: StoreResult): string[] {
     openLoop,
     '',
     `HTTP single commands, closed loop with ${capacity.clients} clients for ${seconds} s (capacity): ${n(capacity.commandsPerSecond)}/s, p50 ${n(capacity.p50Ms)} ms, p99 ${n(capacity.p99Ms)} ms (${capacity.failed} failed); ` +
-      `service RSS ${capacity.serviceRssBeforeMb} → ${capacity.serviceRssAfterMb} MB (peak ${capacity.servicePeakRssMb} MB), ${n(capacity.rssGrowthKbPer1000Commands)} KB per 1,000 commands.`,
+      `service RSS ${capacity.serviceRssBeforeMb} → ${capacity.serviceRssAfterMb} MB (peak ${capacity.servicePeakRssMb} MB), ${n(capacity.rssGrowthKbPer1000Commands)} KB per 1,000 commands; service CPU ${n(capacity.serviceCpuUsPerCommand)} µs per command.`,
   ];
 }
 
