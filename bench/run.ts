@@ -10,6 +10,7 @@ import type { ExportResult } from './scenarios/export-audit-trail';
 import { BENCH_TOKEN, startBenchService } from './scenarios/service';
 import type { CapacityResult } from './scenarios/http-capacity';
 import type { LoadResult } from './scenarios/http-load-generator';
+import type { ClosedLoopResult } from './support/closed-loop';
 import type { IngestResult } from './scenarios/ingest-commands';
 import type { ProjectionResult } from './scenarios/project-from-scratch';
 import type { StoreAppendResult } from './scenarios/store-append-result';
@@ -46,6 +47,8 @@ export interface HttpCapacity extends CapacityResult {
   readonly rssGrowthKbPer1000Commands: number;
   /** The service's CPU time (user and system) over the run per command answered: its cost, however busy the machine. */
   readonly serviceCpuUsPerCommand: number;
+  /** The liveness probe closed loop on the same service afterwards: the HTTP stack's ceiling, before any command work. */
+  readonly healthProbe: ClosedLoopResult;
 }
 
 export interface StoreResult {
@@ -150,6 +153,11 @@ function httpCapacity(kind: StoreKind, profile: BenchProfile): Promise<HttpCapac
       });
       const after = processMemory(pid);
       const cpuMs = processCpuMs(pid) - cpuBefore;
+      const healthProbe = await runScenario<ClosedLoopResult>('bench/scenarios/http-probe-capacity.ts', {
+        url: service.url,
+        clients: profile.http.clients,
+        seconds: profile.http.seconds,
+      });
       return {
         ...capacity,
         serviceRssBeforeMb: Math.round(before.rssBytes / MB),
@@ -157,6 +165,7 @@ function httpCapacity(kind: StoreKind, profile: BenchProfile): Promise<HttpCapac
         servicePeakRssMb: Math.round(after.peakRssBytes / MB),
         rssGrowthKbPer1000Commands: Math.round((after.rssBytes - before.rssBytes) / 1024 / (capacity.succeeded / 1000)),
         serviceCpuUsPerCommand: Math.round((cpuMs * 1000) / capacity.succeeded),
+        healthProbe,
       };
     } finally {
       await service.kill();

@@ -15,6 +15,8 @@ function httpLines(results: BenchResults, store: StoreResult): string[] {
     '',
     `HTTP single commands, closed loop with ${capacity.clients} clients for ${seconds} s (capacity): ${n(capacity.commandsPerSecond)}/s, p50 ${n(capacity.p50Ms)} ms, p99 ${n(capacity.p99Ms)} ms (${capacity.failed} failed); ` +
       `service RSS ${capacity.serviceRssBeforeMb} → ${capacity.serviceRssAfterMb} MB (peak ${capacity.servicePeakRssMb} MB), ${n(capacity.rssGrowthKbPer1000Commands)} KB per 1,000 commands; service CPU ${n(capacity.serviceCpuUsPerCommand)} µs per command.`,
+    '',
+    `The HTTP stack's ceiling, GET /health/live closed loop with as many clients: ${n(capacity.healthProbe.perSecond)}/s, p50 ${n(capacity.healthProbe.p50Ms)} ms, p99 ${n(capacity.healthProbe.p99Ms)} ms (${capacity.healthProbe.failed} failed).`,
   ];
 }
 

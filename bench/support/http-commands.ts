@@ -38,6 +38,18 @@ export function post(target: HttpTarget, path: string, body: unknown): Promise<n
   });
 }
 
+/** GETs `url` and answers the status code once the response has been read in full. */
+export function get(url: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    request(url, { agent }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode ?? 0));
+    })
+      .on('error', reject)
+      .end();
+  });
+}
+
 /** The mission and the projects, each with the indicator the commands measure. */
 export async function launchProjects(target: HttpTarget): Promise<void> {
   await post(target, '/missions', { missionCode: 'BENCH', name: 'Bench', programme: 'Bench', definedOn: LAUNCHED_ON });
