@@ -13,7 +13,13 @@ export interface BenchProfile {
   /** Runs at sizes of a million events and more: one, they take minutes each. */
   readonly runsAtScale: number;
   readonly querySamples: number;
-  readonly http: { readonly rate: number; readonly seconds: number; readonly projects: number };
+  /** Single commands over HTTP: open loop at `rate`, then closed loop with `clients`, each for `seconds`. */
+  readonly http: {
+    readonly rate: number;
+    readonly clients: number;
+    readonly seconds: number;
+    readonly projects: number;
+  };
 }
 
 export const PROFILES: Readonly<Record<BenchProfile['name'], BenchProfile>> = {
@@ -26,7 +32,7 @@ export const PROFILES: Readonly<Record<BenchProfile['name'], BenchProfile>> = {
     exportSizes: ['100k'],
     runsAtScale: 1,
     querySamples: 20,
-    http: { rate: 1500, seconds: 3, projects: 20 },
+    http: { rate: 1500, clients: 64, seconds: 3, projects: 20 },
   },
   full: {
     name: 'full',
@@ -37,6 +43,6 @@ export const PROFILES: Readonly<Record<BenchProfile['name'], BenchProfile>> = {
     exportSizes: ['1M'],
     runsAtScale: 1,
     querySamples: 50,
-    http: { rate: 1500, seconds: 10, projects: 20 },
+    http: { rate: 1500, clients: 64, seconds: 10, projects: 20 },
   },
 };

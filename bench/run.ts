@@ -8,7 +8,9 @@ import { PROFILES, type BenchProfile } from './profiles';
 import { RESULTS_DIR, writeBenchmarksDoc } from './report/write-benchmarks-doc';
 import type { ExportResult } from './scenarios/export-audit-trail';
 import { BENCH_TOKEN, startBenchService } from './scenarios/service';
+import type { CapacityResult } from './scenarios/http-capacity';
 import type { LoadResult } from './scenarios/http-load-generator';
+import type { ClosedLoopResult } from './support/closed-loop';
 import type { IngestResult } from './scenarios/ingest-commands';
 import type { ProjectionResult } from './scenarios/project-from-scratch';
 import type { StoreAppendResult } from './scenarios/store-append-result';
@@ -17,6 +19,8 @@ import type { VerifyResult } from './scenarios/verify-offline';
 import { createTarget, dropTarget, type BenchTarget, type StoreKind } from './support/bench-target';
 import { describeMachine, type MachineDescription } from './support/machine';
 import { medianOfRuns } from './support/median-of-runs';
+import { processCpuMs } from './support/process-cpu';
+import { processMemory } from './support/process-memory';
 import { ROOT } from './support/product';
 import { runScenario } from './support/scenario';
 
@@ -29,10 +33,31 @@ export interface SizeResult {
   readonly coldStartSeconds?: number;
 }
 
+/** The closed-loop capacity, with the service process's memory around it (the service exposes none of its own). */
+export interface HttpCapacity extends CapacityResult {
+  /** Resident set size of the service once ready, before the load generator's first request. */
+  readonly serviceRssBeforeMb: number;
+  readonly serviceRssAfterMb: number;
+  /** The service's highest resident set size over its whole life, the run included. */
+  readonly servicePeakRssMb: number;
+  /**
+   * RSS growth over the run per thousand commands answered: heap growth included, most of it the heap settling in
+   * (it flattens over longer runs), so an upper bound of what each command leaves behind.
+   */
+  readonly rssGrowthKbPer1000Commands: number;
+  /** The service's CPU time (user and system) over the run per command answered: its cost, however busy the machine. */
+  readonly serviceCpuUsPerCommand: number;
+  /** The liveness probe closed loop on the same service afterwards: the HTTP stack's ceiling, before any command work. */
+  readonly healthProbe: ClosedLoopResult;
+}
+
 export interface StoreResult {
   readonly storeLevel: StoreAppendResult;
   readonly peer: PeerAppendResult;
+  /** Open loop at the profile's rate. */
   readonly http: LoadResult;
+  /** Closed loop; absent from results measured before the bench had it. */
+  readonly httpCapacity?: HttpCapacity;
   readonly sizes: Readonly<Record<string, SizeResult>>;
 }
 
@@ -109,6 +134,45 @@ function httpCommands(kind: StoreKind, profile: BenchProfile): Promise<LoadResul
   });
 }
 
+const MB = 1024 * 1024;
+
+/** (a) The same commands closed loop, on a service of its own, and what the service's memory did meanwhile. */
+function httpCapacity(kind: StoreKind, profile: BenchProfile): Promise<HttpCapacity> {
+  return withTarget(kind, async (target) => {
+    const { service } = await startBenchService(target);
+    try {
+      const pid = service.child.pid as number;
+      const before = processMemory(pid);
+      const cpuBefore = processCpuMs(pid);
+      const capacity = await runScenario<CapacityResult>('bench/scenarios/http-capacity.ts', {
+        url: service.url,
+        token: BENCH_TOKEN,
+        clients: profile.http.clients,
+        seconds: profile.http.seconds,
+        projects: profile.http.projects,
+      });
+      const after = processMemory(pid);
+      const cpuMs = processCpuMs(pid) - cpuBefore;
+      const healthProbe = await runScenario<ClosedLoopResult>('bench/scenarios/http-probe-capacity.ts', {
+        url: service.url,
+        clients: profile.http.clients,
+        seconds: profile.http.seconds,
+      });
+      return {
+        ...capacity,
+        serviceRssBeforeMb: Math.round(before.rssBytes / MB),
+        serviceRssAfterMb: Math.round(after.rssBytes / MB),
+        servicePeakRssMb: Math.round(after.peakRssBytes / MB),
+        rssGrowthKbPer1000Commands: Math.round((after.rssBytes - before.rssBytes) / 1024 / (capacity.succeeded / 1000)),
+        serviceCpuUsPerCommand: Math.round((cpuMs * 1000) / capacity.succeeded),
+        healthProbe,
+      };
+    } finally {
+      await service.kill();
+    }
+  });
+}
+
 /** (a, d, e, f, g) One history of `size` events: ingested, projected, queried, exported, verified, started on. */
 function history(kind: StoreKind, size: string, profile: BenchProfile): Promise<SizeResult> {
   return withTarget(kind, async (target) => {
@@ -144,11 +208,14 @@ function history(kind: StoreKind, size: string, profile: BenchProfile): Promise<
 async function measureStore(kind: StoreKind, profile: BenchProfile): Promise<StoreResult> {
   const levels: { own: StoreAppendResult; peer: PeerAppendResult }[] = [];
   const http: LoadResult[] = [];
+  const capacity: HttpCapacity[] = [];
   for (let run = 1; run <= profile.runs; run += 1) {
     log(`${kind}: store-level workload and peer, run ${run} of ${profile.runs}`);
     levels.push(await storeLevel(kind, profile));
     log(`${kind}: HTTP commands, run ${run} of ${profile.runs}`);
     http.push(await httpCommands(kind, profile));
+    log(`${kind}: HTTP capacity, run ${run} of ${profile.runs}`);
+    capacity.push(await httpCapacity(kind, profile));
   }
   const sizes: Record<string, SizeResult> = {};
   for (const size of profile.sizes) {
@@ -161,7 +228,13 @@ async function measureStore(kind: StoreKind, profile: BenchProfile): Promise<Sto
     sizes[size] = medianOfRuns(results);
   }
   const level = medianOfRuns(levels);
-  return { storeLevel: level.own, peer: level.peer, http: medianOfRuns(http), sizes };
+  return {
+    storeLevel: level.own,
+    peer: level.peer,
+    http: medianOfRuns(http),
+    httpCapacity: medianOfRuns(capacity),
+    sizes,
+  };
 }
 
 /** `--memory[=SIZE]` (default 1M): only the bundles' export and verify, each step's peak RSS against the bound. */

@@ -1,8 +1,24 @@
-import type { BenchResults } from '../run';
+import type { BenchResults, StoreResult } from '../run';
 import { FINDINGS } from './findings';
 import { GOALS } from './goals';
 
 const n = (value: number): string => Math.round(value).toLocaleString('en-US');
+
+/** Single commands over HTTP: open loop at the profile's rate, closed-loop capacity, and the service's memory. */
+function httpLines(results: BenchResults, store: StoreResult): string[] {
+  const { http, httpCapacity: capacity } = store;
+  const { rate, seconds } = results.profile.http;
+  const openLoop = `HTTP single commands, open loop at ${rate}/s for ${seconds} s: ${n(http.commandsPerSecond)}/s, p50 ${n(http.p50Ms)} ms, p99 ${n(http.p99Ms)} ms (${http.failed} failed).`;
+  if (capacity === undefined) return [openLoop, '', 'HTTP capacity (closed loop): not measured by this run.'];
+  return [
+    openLoop,
+    '',
+    `HTTP single commands, closed loop with ${capacity.clients} clients for ${seconds} s (capacity): ${n(capacity.commandsPerSecond)}/s, p50 ${n(capacity.p50Ms)} ms, p99 ${n(capacity.p99Ms)} ms (${capacity.failed} failed); ` +
+      `service RSS ${capacity.serviceRssBeforeMb} → ${capacity.serviceRssAfterMb} MB (peak ${capacity.servicePeakRssMb} MB), ${n(capacity.rssGrowthKbPer1000Commands)} KB per 1,000 commands; service CPU ${n(capacity.serviceCpuUsPerCommand)} µs per command.`,
+    '',
+    `The HTTP stack's ceiling, GET /health/live closed loop with as many clients: ${n(capacity.healthProbe.perSecond)}/s, p50 ${n(capacity.healthProbe.p50Ms)} ms, p99 ${n(capacity.healthProbe.p99Ms)} ms (${capacity.healthProbe.failed} failed).`,
+  ];
+}
 
 function storeTables(results: BenchResults): string[] {
   const lines: string[] = [];
@@ -30,7 +46,7 @@ function storeTables(results: BenchResults): string[] {
       '',
       `Memory of the 1-writer store append: ${n(store.storeLevel.allocatedBytesPerEvent)} bytes allocated on the JS heap per event appended, peak RSS ${n(store.storeLevel.peakRssBytes / 2 ** 20)} MB.`,
       '',
-      `HTTP single commands at ${results.profile.http.rate}/s for ${results.profile.http.seconds} s: ${n(store.http.commandsPerSecond)}/s, p50 ${n(store.http.p50Ms)} ms, p99 ${n(store.http.p99Ms)} ms (${store.http.failed} failed).`,
+      ...httpLines(results, store),
       '',
       '| history | ingest (events/s) | rebuild (events/s) | portfolio p50/p95 (ms) | project p50/p95 (ms) | NDJSON export (events/s, peak RSS) | bundle export | verify (events/s) | cold start (s) |',
       '|---|---|---|---|---|---|---|---|---|',

@@ -1,6 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import pino, { type DestinationStream, type LevelWithSilent, type Logger } from 'pino';
-import { pinoHttp, type HttpLogger } from 'pino-http';
+import pino, { type DestinationStream, type Level, type Logger } from 'pino';
 import { DEFAULT_LOG_LEVEL, type LogLevel } from '@portfolio/application';
 import { principalOf } from '../auth/principal-of';
 import { CORRELATION_ID_HEADER, correlationIdOf } from '../http/correlation-id';
@@ -38,7 +37,7 @@ function requestFields(request: IncomingMessage, response: ServerResponse, durat
  */
 const PROBE_ROUTES = new Set(['/health/live', '/health/ready', '/metrics']);
 
-function levelOf(request: IncomingMessage, response: ServerResponse, error: Error | undefined): LevelWithSilent {
+function levelOf(request: IncomingMessage, response: ServerResponse, error: Error | undefined): Level {
   if (error !== undefined || response.statusCode >= 500) return 'error';
   return response.statusCode < 300 && PROBE_ROUTES.has(routeTemplateOf(request)) ? 'debug' : 'info';
 }
@@ -47,14 +46,19 @@ function levelOf(request: IncomingMessage, response: ServerResponse, error: Erro
 const summaryOf = (request: IncomingMessage, response: ServerResponse) =>
   `${request.method} ${requestPathOf(request)} ${response.statusCode}`;
 
+/** A request as nestjs-pino finds its logger, to bind the lines logged while handling it to the request's id. */
+type LoggedMessage<T> = T & { log?: Logger };
+
 /**
  * The service's structured log: JSON lines through pino, one per request with its request id (the correlation id its
  * events record), the authenticated principal, the route, the status and the duration. Every other log line of the
  * application goes through the same logger (nestjs-pino), inside a request bound to the request's id.
+ *
+ * The request middleware is ours rather than pino-http's: with both of its request loggers quiet, pino-http still
+ * builds a third per request, serialising and redacting the whole request for a logger nothing logs through.
  */
 export class RequestLogging {
   readonly logger: Logger;
-  readonly middleware: HttpLogger;
 
   constructor(level: LogLevel = DEFAULT_LOG_LEVEL, destination?: DestinationStream) {
     const options = {
@@ -63,25 +67,28 @@ export class RequestLogging {
       timestamp: pino.stdTimeFunctions.isoTime,
     };
     this.logger = destination === undefined ? pino(options) : pino(options, destination);
-    this.middleware = pinoHttp({
-      logger: this.logger,
-      genReqId: (request: IncomingMessage, response: ServerResponse) => {
-        const id = correlationIdOf(request);
-        response.setHeader(CORRELATION_ID_HEADER, id);
-        return id;
-      },
-      customAttributeKeys: { reqId: 'requestId' },
-      // Lines logged during a request carry its id, not the request itself (headers included).
-      quietReqLogger: true,
-      quietResLogger: true,
-      customLogLevel: levelOf,
-      customSuccessMessage: (request, response) => summaryOf(request, response),
-      customErrorMessage: (request, response) => summaryOf(request, response),
-      customSuccessObject: (request, response, fields: { responseTime?: number }) =>
-        requestFields(request, response, fields.responseTime ?? 0),
-      // A defect's stack is logged where it is caught (ProblemFilter), under the same request id.
-      customErrorObject: (request, response, _error, fields: { responseTime?: number }) =>
-        requestFields(request, response, fields.responseTime ?? 0),
-    });
   }
+
+  /** Express middleware: the request's logger for the lines logged while handling it, and one line once it is over. */
+  readonly middleware = (request: LoggedMessage<IncomingMessage>, response: ServerResponse, next: () => void): void => {
+    const start = Date.now();
+    const requestId = correlationIdOf(request);
+    response.setHeader(CORRELATION_ID_HEADER, requestId);
+    const log = this.logger.child({ requestId });
+    request.log = log;
+    // The first of these to happen ends the request: finished, cut short by the client, or failed while answering.
+    const complete = (error?: Error): void => {
+      response.removeListener('close', complete);
+      response.removeListener('finish', complete);
+      response.removeListener('error', complete);
+      log[levelOf(request, response, error)](
+        requestFields(request, response, Date.now() - start),
+        summaryOf(request, response),
+      );
+    };
+    response.on('close', complete);
+    response.on('finish', complete);
+    response.on('error', complete);
+    next();
+  };
 }
