@@ -1,6 +1,7 @@
 import { runClosedLoop } from '../support/closed-loop';
 import { launchProjects, measurementCommand, post, type HttpTarget } from '../support/http-commands';
 import { scenarioMain } from '../support/scenario';
+import type { LoadResult } from './http-load-generator';
 
 export interface CapacityInput extends HttpTarget {
   /** Clients, each sending its next command as soon as its previous one has answered (closed loop). */
@@ -8,14 +9,9 @@ export interface CapacityInput extends HttpTarget {
   readonly seconds: number;
 }
 
-export interface CapacityResult {
+/** The open loop's figures, from a closed loop of `clients`. */
+export interface CapacityResult extends LoadResult {
   readonly clients: number;
-  readonly sent: number;
-  readonly succeeded: number;
-  readonly failed: number;
-  readonly commandsPerSecond: number;
-  readonly p50Ms: number;
-  readonly p99Ms: number;
 }
 
 /** (a) The capacity of single commands over HTTP, from a process of its own: the most the service completes. */
