@@ -12,7 +12,8 @@ export interface Goal {
 
 const n = (value: number): string => Math.round(value).toLocaleString('en-US');
 const pct = (ratio: number): string => `${Math.round(ratio * 100)} %`;
-const times = (ratio: number): string => `${ratio.toFixed(2)}×`;
+// Truncated, not rounded: a ratio just short of its goal must not print as the goal itself.
+const times = (ratio: number): string => `${(Math.floor(ratio * 100) / 100).toFixed(2)}×`;
 
 function atLargest<T>(
   result: StoreResult,
