@@ -150,7 +150,6 @@ export class AppendGroups {
   }
 
   private async send(group: Group): Promise<void> {
-    if (group.members.length === 0) return;
     let outcomes: GroupOutcome[];
     try {
       outcomes = await this.port.sendGroup(
