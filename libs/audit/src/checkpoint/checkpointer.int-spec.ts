@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import { LogTree } from '../merkle/log-tree';
 import { generateSigningKey } from '../seal/signing';
 import { appendSealedLedger, newEvent, type SealedLedger } from '../testing/sealed-ledger';
@@ -81,6 +82,28 @@ describe.each(TEST_STORE_KINDS)('Checkpointer on %s', (kind) => {
     await test.store.append('project-vitam', [newEvent('ProjectClosed', { projectId: 'vitam' })], 1n);
     expect(await checkpointer.checkpoint()).toMatchObject({ treeSize: 14, position: 14n });
     expect((await checkpoints.list(undefined, 10)).map((c) => c.treeSize)).toEqual([13, 14]);
+  });
+
+  it('lets the event loop turn while it reads a long log at start, so that the service answers meanwhile', async () => {
+    // Given a log of some thousands of events: long enough to read that a request would notice the wait
+    for (let batch = 0; batch < 20; batch += 1) {
+      const events = Array.from({ length: 500 }, (_, i) => newEvent('NoteTaken', { batch, i, text: 'x'.repeat(200) }));
+      await test.store.append(`notes-${batch}`, events, 'no_stream');
+    }
+    // When a new checkpointer starts on it, with a request (a turn of the event loop) asked for meanwhile
+    let turns = 0;
+    let starting = true;
+    const turn = () => {
+      turns += starting ? 1 : 0;
+      if (starting) setImmediate(turn);
+    };
+    setImmediate(turn);
+    const startedAt = performance.now();
+    await new Checkpointer(test.store, checkpoints, { origin, key, now }).start();
+    const startMs = performance.now() - startedAt;
+    starting = false;
+    // Then the loop turned every few milliseconds of the start, not once at its end
+    expect(turns).toBeGreaterThan(startMs / 50);
   });
 
   it('refuses at start, and signs nothing more, when rows were deleted from the tail after a checkpoint', async () => {
