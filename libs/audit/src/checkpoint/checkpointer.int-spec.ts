@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { LogTree } from '../merkle/log-tree';
 import { generateSigningKey } from '../seal/signing';
+import { appendLongLog } from '../testing/long-log';
 import { appendSealedLedger, newEvent, type SealedLedger } from '../testing/sealed-ledger';
 import { openTestStore, rewriteEvent, TEST_STORE_KINDS, type TestStore } from '../testing/test-stores';
 import { openCheckpoint } from '../transparency/checkpoint-note';
@@ -86,10 +87,7 @@ describe.each(TEST_STORE_KINDS)('Checkpointer on %s', (kind) => {
 
   it('lets the event loop turn while it reads a long log at start, so that the service answers meanwhile', async () => {
     // Given a log of some thousands of events: long enough to read that a request would notice the wait
-    for (let batch = 0; batch < 20; batch += 1) {
-      const events = Array.from({ length: 500 }, (_, i) => newEvent('NoteTaken', { batch, i, text: 'x'.repeat(200) }));
-      await test.store.append(`notes-${batch}`, events, 'no_stream');
-    }
+    await appendLongLog(test.store, 10_000);
     // When a new checkpointer starts on it, with a request (a turn of the event loop) asked for meanwhile
     let turns = 0;
     let starting = true;

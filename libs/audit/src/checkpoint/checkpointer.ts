@@ -80,11 +80,14 @@ export class Checkpointer {
     return this.tree;
   }
 
-  /** Reads the log and checks that it extends the latest stored checkpoint, before anything is signed. */
-  start(): Promise<void> {
+  /**
+   * Reads the log and checks that it extends the latest stored checkpoint, before anything is signed. An abort stops
+   * the read between two turns of the event loop (a shutdown need not wait for a long log); the next read goes on.
+   */
+  start(signal?: AbortSignal): Promise<void> {
     return this.serially(async () => {
       const latest = await this.checkpoints.latest();
-      await this.catchUp();
+      await this.catchUp(signal);
       await this.checkExtends(latest);
     });
   }
@@ -155,7 +158,7 @@ export class Checkpointer {
     return running;
   }
 
-  private async catchUp(): Promise<LogTree> {
+  private async catchUp(signal?: AbortSignal): Promise<LogTree> {
     const head = await this.store.head();
     if (head < this.treePosition) {
       throw this.refuse(
@@ -167,12 +170,19 @@ export class Checkpointer {
     // At start this reads and hashes the whole log: the service answers meanwhile (checkpoints wait, requests do not).
     const slice = new TimeSlice();
     const readBefore = this.tree.tree.size;
-    for await (const event of this.store.readAll({ after: this.treePosition, to: head })) {
-      this.leaves.append(event);
-      this.treePosition = event.position;
-      if (slice.spent) await slice.nextTurn();
+    try {
+      for await (const event of this.store.readAll({ after: this.treePosition, to: head })) {
+        this.leaves.append(event);
+        this.treePosition = event.position;
+        if (slice.spent) {
+          await slice.nextTurn();
+          signal?.throwIfAborted();
+        }
+      }
+    } finally {
+      // The tree always holds exactly the leaves read up to treePosition, even when the read stops half way.
+      this.tree = this.leaves.build();
     }
-    this.tree = this.leaves.build();
     await hashNewLeaves(this.tree.tree, readBefore, slice);
     return this.tree;
   }
