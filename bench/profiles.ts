@@ -6,9 +6,9 @@ export interface BenchProfile {
   /** Events of the store-level workload (b, c), in appends of `appendBatch`. */
   readonly storeEvents: number;
   readonly appendBatch: number;
-  /** History sizes for ingest, projection, queries, export, verify and cold start (a, d, e, f, g). */
+  /** History sizes for ingest, projection, queries, disk size, cold start, export and verify (a, d, e, f, g). */
   readonly sizes: readonly string[];
-  /** Sizes at which export, verify and cold start run (they are the costliest). */
+  /** Sizes at which export and verify run (they are the costliest); cold start and disk size run at every size. */
   readonly exportSizes: readonly string[];
   /** Runs at sizes of a million events and more: one, they take minutes each. */
   readonly runsAtScale: number;

@@ -6,6 +6,7 @@ import { parseEventCount } from './generate/event-count';
 import type { PeerAppendResult } from './peers/emmett/emmett-append';
 import { PROFILES, type BenchProfile } from './profiles';
 import { RESULTS_DIR, writeBenchmarksDoc } from './report/write-benchmarks-doc';
+import type { DiskBytesResult } from './scenarios/disk-bytes';
 import type { ExportResult } from './scenarios/export-audit-trail';
 import { BENCH_TOKEN, startBenchService } from './scenarios/service';
 import type { CapacityResult } from './scenarios/http-capacity';
@@ -29,6 +30,8 @@ export interface SizeResult {
   readonly ingest: IngestResult;
   readonly projection: ProjectionResult;
   readonly queries: QueriesResult;
+  /** The store's size once the history is projected; absent from results measured before the bench had it. */
+  readonly disk?: DiskBytesResult;
   readonly export?: { readonly ndjson: ExportResult; readonly bundle: ExportResult; readonly verify: VerifyResult };
   readonly coldStartSeconds?: number;
 }
@@ -173,7 +176,14 @@ function httpCapacity(kind: StoreKind, profile: BenchProfile): Promise<HttpCapac
   });
 }
 
-/** (a, d, e, f, g) One history of `size` events: ingested, projected, queried, exported, verified, started on. */
+/** The first start of the service on a history it has never served: seconds until /health/ready answers 200. */
+async function coldStart(target: BenchTarget): Promise<number> {
+  const { service, seconds } = await startBenchService(target);
+  await service.kill();
+  return seconds;
+}
+
+/** (a, d, e, f, g) One history of `size` events: ingested, projected, queried, weighed on disk, started on, exported, verified. */
 function history(kind: StoreKind, size: string, profile: BenchProfile): Promise<SizeResult> {
   return withTarget(kind, async (target) => {
     const ingest = await runScenario<IngestResult>('bench/scenarios/ingest-commands.ts', {
@@ -186,7 +196,12 @@ function history(kind: StoreKind, size: string, profile: BenchProfile): Promise<
       target,
       samples: profile.querySamples,
     });
-    if (!profile.exportSizes.includes(size)) return { ingest, projection, queries };
+    const disk = await runScenario<DiskBytesResult>('bench/scenarios/disk-bytes.ts', { target });
+    log(`${kind} ${size}: ${Math.round(disk.bytesPerEvent)} bytes on disk per event`);
+    const coldStartSeconds = await coldStart(target);
+    log(`${kind} ${size}: cold start to /health/ready in ${coldStartSeconds.toFixed(2)} s`);
+    const measured = { ingest, projection, queries, disk, coldStartSeconds };
+    if (!profile.exportSizes.includes(size)) return measured;
     const file = (name: string) => join(target.dataDir, name);
     const ndjson = await runScenario<ExportResult>('bench/scenarios/export-audit-trail.ts', {
       target,
@@ -199,9 +214,7 @@ function history(kind: StoreKind, size: string, profile: BenchProfile): Promise<
       file: file('audit.zip'),
     });
     const verify = await runScenario<VerifyResult>('bench/scenarios/verify-offline.ts', { bundle: file('audit.zip') });
-    const { service, seconds: coldStartSeconds } = await startBenchService(target);
-    await service.kill();
-    return { ingest, projection, queries, export: { ndjson, bundle, verify }, coldStartSeconds };
+    return { ...measured, export: { ndjson, bundle, verify } };
   });
 }
 

@@ -1,4 +1,4 @@
-import type { BenchResults, StoreResult } from '../run';
+import type { BenchResults, SizeResult, StoreResult } from '../run';
 import { FINDINGS } from './findings';
 import { GOALS } from './goals';
 
@@ -18,6 +18,11 @@ function httpLines(results: BenchResults, store: StoreResult): string[] {
     '',
     `The HTTP stack's ceiling, GET /health/live closed loop with as many clients: ${n(capacity.healthProbe.perSecond)}/s, p50 ${n(capacity.healthProbe.p50Ms)} ms, p99 ${n(capacity.healthProbe.p99Ms)} ms (${capacity.healthProbe.failed} failed).`,
   ];
+}
+
+function diskCell(disk: SizeResult['disk']): string {
+  if (disk === undefined) return '–';
+  return `${n(disk.bytesPerEvent)} (${n(disk.logBytes / disk.events)} + ${n(disk.readModelBytes / disk.events)})`;
 }
 
 function storeTables(results: BenchResults): string[] {
@@ -48,16 +53,17 @@ function storeTables(results: BenchResults): string[] {
       '',
       ...httpLines(results, store),
       '',
-      '| history | ingest (events/s) | rebuild (events/s) | portfolio p50/p95 (ms) | project p50/p95 (ms) | NDJSON export (events/s, peak RSS) | bundle export | verify (events/s) | cold start (s) |',
-      '|---|---|---|---|---|---|---|---|---|',
+      '| history | ingest (events/s) | rebuild (events/s) | portfolio p50/p95 (ms) | project p50/p95 (ms) | NDJSON export (events/s, peak RSS) | bundle export | verify (events/s) | cold start (s) | on disk (bytes per event: log + read models) |',
+      '|---|---|---|---|---|---|---|---|---|---|',
     );
     for (const [size, s] of Object.entries(store.sizes)) {
       const e = s.export;
       lines.push(
         `| ${size} | ${n(s.ingest.eventsPerSecond)} | ${n(s.projection.eventsPerSecond)} | ${s.queries.portfolio.p50Ms.toFixed(1)} / ${s.queries.portfolio.p95Ms.toFixed(1)} | ${s.queries.project.p50Ms.toFixed(1)} / ${s.queries.project.p95Ms.toFixed(1)} | ` +
           (e === undefined
-            ? '– | – | – | – |'
-            : `${n(e.ndjson.eventsPerSecond)}, ${e.ndjson.peakRssMb} MB | ${n(e.bundle.eventsPerSecond)}, ${e.bundle.peakRssMb} MB | ${n(e.verify.eventsPerSecond)} | ${s.coldStartSeconds?.toFixed(2)} |`),
+            ? '– | – | – | '
+            : `${n(e.ndjson.eventsPerSecond)}, ${e.ndjson.peakRssMb} MB | ${n(e.bundle.eventsPerSecond)}, ${e.bundle.peakRssMb} MB | ${n(e.verify.eventsPerSecond)} | `) +
+          `${s.coldStartSeconds?.toFixed(2) ?? '–'} | ${diskCell(s.disk)} |`,
       );
     }
     lines.push('');

@@ -1,5 +1,7 @@
 import { SEAL_EVENT_TYPE } from '../seal/seal';
 import { generateSigningKey } from '../seal/signing';
+import { performance } from 'node:perf_hooks';
+import { appendLongLog } from '../testing/long-log';
 import { appendSealedLedger, newEvent } from '../testing/sealed-ledger';
 import { openTestStore, TEST_STORE_KINDS, type TestStore } from '../testing/test-stores';
 import { CheckpointSchedule } from './checkpoint-schedule';
@@ -35,6 +37,23 @@ describe.each(TEST_STORE_KINDS)('CheckpointSchedule on %s', (kind) => {
   afterEach(async () => {
     await schedule?.stop();
     await test.dispose();
+  });
+
+  it('stops at once when stopped while it reads a long log at start, and signs nothing', async () => {
+    // Given a log that takes many turns of the event loop to read, and how long a whole read of it takes
+    await appendLongLog(test.store, 10_000);
+    const readStarted = performance.now();
+    await new Checkpointer(test.store, checkpoints, { origin: 'test.example/log', key, now }).start();
+    const readMs = performance.now() - readStarted;
+    // When the schedule starts, and is stopped once its read is under way
+    startSchedule(60_000);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    const stopStarted = performance.now();
+    await schedule?.stop();
+    const stopMs = performance.now() - stopStarted;
+    // Then the stop waited a few time slices, not for the rest of the read, and no checkpoint was signed
+    expect(stopMs).toBeLessThan(readMs / 3);
+    expect(await sizes()).toEqual([]);
   });
 
   it('checkpoints the log at start, then within the interval after the head moves, and not while it stands', async () => {

@@ -38,7 +38,7 @@ export class CheckpointSchedule {
   private async run(): Promise<void> {
     const { signal } = this.stopping;
     try {
-      await this.checkpointer.start();
+      await this.checkpointer.start(signal);
       let signed = (await this.checkpointer.checkpoint())?.position ?? (await this.store.head());
       while (!signal.aborted) {
         const head = await this.store.waitForEvents(signed, { timeoutMs: IDLE_WAIT_MS, signal });
@@ -48,6 +48,7 @@ export class CheckpointSchedule {
         signed = (await this.checkpointer.checkpoint())?.position ?? signed;
       }
     } catch (error) {
+      if (signal.aborted) return; // stopped while it read the log: nothing went wrong
       if (error instanceof CheckpointRefusedError) return; // the checkpointer logged why, and keeps it for the verifier
       this.options.log(`checkpoints stopped: ${error instanceof Error ? error.message : String(error)}`);
     }

@@ -1,5 +1,7 @@
+import { performance } from 'node:perf_hooks';
 import { LogTree } from '../merkle/log-tree';
 import { generateSigningKey } from '../seal/signing';
+import { appendLongLog } from '../testing/long-log';
 import { appendSealedLedger, newEvent, type SealedLedger } from '../testing/sealed-ledger';
 import { openTestStore, rewriteEvent, TEST_STORE_KINDS, type TestStore } from '../testing/test-stores';
 import { openCheckpoint } from '../transparency/checkpoint-note';
@@ -81,6 +83,25 @@ describe.each(TEST_STORE_KINDS)('Checkpointer on %s', (kind) => {
     await test.store.append('project-vitam', [newEvent('ProjectClosed', { projectId: 'vitam' })], 1n);
     expect(await checkpointer.checkpoint()).toMatchObject({ treeSize: 14, position: 14n });
     expect((await checkpoints.list(undefined, 10)).map((c) => c.treeSize)).toEqual([13, 14]);
+  });
+
+  it('lets the event loop turn while it reads a long log at start, so that the service answers meanwhile', async () => {
+    // Given a log of some thousands of events: long enough to read that a request would notice the wait
+    await appendLongLog(test.store, 10_000);
+    // When a new checkpointer starts on it, with a request (a turn of the event loop) asked for meanwhile
+    let turns = 0;
+    let starting = true;
+    const turn = () => {
+      turns += starting ? 1 : 0;
+      if (starting) setImmediate(turn);
+    };
+    setImmediate(turn);
+    const startedAt = performance.now();
+    await new Checkpointer(test.store, checkpoints, { origin, key, now }).start();
+    const startMs = performance.now() - startedAt;
+    starting = false;
+    // Then the loop turned every few milliseconds of the start, not once at its end
+    expect(turns).toBeGreaterThan(startMs / 50);
   });
 
   it('refuses at start, and signs nothing more, when rows were deleted from the tail after a checkpoint', async () => {

@@ -2,6 +2,7 @@ import type { EventStore } from '@portfolio/event-store';
 import type { KeyObject } from 'node:crypto';
 import { LogTreeBuilder, type LogTree } from '../merkle/log-tree';
 import { verifyConsistency } from '../merkle/merkle-proofs';
+import type { MerkleTree } from '../merkle/merkle-tree';
 import { EMPTY_ROOT } from '../merkle/tree-hash';
 import { signCheckpoint } from '../transparency/checkpoint-note';
 import { ed25519NoteSigner } from '../transparency/ed25519-note-key';
@@ -11,6 +12,21 @@ import { formatVerifierKey } from '../transparency/verifier-key';
 import { CheckpointRefusedError, type CheckpointRefusal } from './checkpoint-refused-error';
 import type { CheckpointStore, StoredCheckpoint } from './checkpoint-store';
 import { timestampCheckpoint, type CheckpointTsa } from './checkpoint-timestamp';
+import { TimeSlice } from './time-slice';
+
+// Leaves hashed into inner nodes per step: a few milliseconds of sha256, well inside a time slice.
+const HASH_STEP = 4096;
+
+/**
+ * Computes the inner nodes over the leaves appended since `from`, a step of aligned perfect subtrees at a time: the
+ * tree memoises them, so the root and proofs asked next cost a few hashes instead of one stretch over the whole log.
+ */
+async function hashNewLeaves(tree: MerkleTree, from: number, slice: TimeSlice): Promise<void> {
+  for (let size = (Math.floor(from / HASH_STEP) + 1) * HASH_STEP; size < tree.size; size += HASH_STEP) {
+    tree.root(size);
+    if (slice.spent) await slice.nextTurn();
+  }
+}
 
 export interface CheckpointerOptions {
   /** The checkpoints' origin line, and the name of the key that signs them. */
@@ -64,11 +80,14 @@ export class Checkpointer {
     return this.tree;
   }
 
-  /** Reads the log and checks that it extends the latest stored checkpoint, before anything is signed. */
-  start(): Promise<void> {
+  /**
+   * Reads the log and checks that it extends the latest stored checkpoint, before anything is signed. An abort stops
+   * the read between two turns of the event loop (a shutdown need not wait for a long log); the next read goes on.
+   */
+  start(signal?: AbortSignal): Promise<void> {
     return this.serially(async () => {
       const latest = await this.checkpoints.latest();
-      await this.catchUp();
+      await this.catchUp(signal);
       await this.checkExtends(latest);
     });
   }
@@ -139,7 +158,7 @@ export class Checkpointer {
     return running;
   }
 
-  private async catchUp(): Promise<LogTree> {
+  private async catchUp(signal?: AbortSignal): Promise<LogTree> {
     const head = await this.store.head();
     if (head < this.treePosition) {
       throw this.refuse(
@@ -148,11 +167,23 @@ export class Checkpointer {
       );
     }
     if (head === this.treePosition) return this.tree;
-    for await (const event of this.store.readAll({ after: this.treePosition, to: head })) {
-      this.leaves.append(event);
-      this.treePosition = event.position;
+    // At start this reads and hashes the whole log: the service answers meanwhile (checkpoints wait, requests do not).
+    const slice = new TimeSlice();
+    const readBefore = this.tree.tree.size;
+    try {
+      for await (const event of this.store.readAll({ after: this.treePosition, to: head })) {
+        this.leaves.append(event);
+        this.treePosition = event.position;
+        if (slice.spent) {
+          await slice.nextTurn();
+          signal?.throwIfAborted();
+        }
+      }
+    } finally {
+      // The tree always holds exactly the leaves read up to treePosition, even when the read stops half way.
+      this.tree = this.leaves.build();
     }
-    this.tree = this.leaves.build();
+    await hashNewLeaves(this.tree.tree, readBefore, slice);
     return this.tree;
   }
 
