@@ -3,12 +3,13 @@ import { toPosition } from '../../database/read-model-tables';
 import type { ProjectedTable } from '../projector';
 import type { DocumentRow } from './parity';
 
-/** One row of a generation as the comparison sees it: its position, its columns, and the text that is hashed. */
+/** One row of a generation as the comparison sees it: its position, the text that is hashed, and its columns. */
 export interface GenerationDocument {
   readonly position: bigint;
-  readonly row: DocumentRow;
-  /** The columns but `generation`, keys sorted, the position in decimal: the same on SQLite and PostgreSQL. */
+  /** The values of every column but `generation`, by column name, the position in decimal: the same on SQLite and PostgreSQL. */
   readonly text: string;
+  /** The row as readers get it, made only for a document that differs. */
+  row(): DocumentRow;
 }
 
 export interface DocumentRange {
@@ -18,11 +19,23 @@ export interface DocumentRange {
   readonly upTo: bigint;
 }
 
-function documentOf(stored: Readonly<Record<string, unknown>>): GenerationDocument {
-  const columns = Object.fromEntries(Object.entries(stored).filter(([column]) => column !== 'generation'));
+type StoredRow = Readonly<Record<string, unknown>>;
+
+/** The columns a page's rows are compared on, in name order: every one but `generation`. */
+function comparedColumns(row: StoredRow): string[] {
+  return Object.keys(row)
+    .filter((column) => column !== 'generation')
+    .sort();
+}
+
+function documentOf(stored: StoredRow, columns: readonly string[]): GenerationDocument {
   const position = toPosition(stored.position as string | number | bigint);
-  const row = { ...columns, position: position.toString() };
-  return { position, row, text: JSON.stringify(row, Object.keys(row).sort()) };
+  const valueOf = (column: string) => (column === 'position' ? position.toString() : stored[column]);
+  return {
+    position,
+    text: JSON.stringify(columns.map(valueOf)),
+    row: () => Object.fromEntries(columns.map((column) => [column, valueOf(column)])),
+  };
 }
 
 /**
@@ -47,7 +60,8 @@ export async function* generationDocuments(
       .orderBy('position')
       .limit(pageSize)
       .execute();
-    for (const stored of page) yield documentOf(stored);
+    const columns = page.length === 0 ? [] : comparedColumns(page[0]);
+    for (const stored of page) yield documentOf(stored, columns);
     if (page.length < pageSize) return;
     from = toPosition(page[page.length - 1].position);
     await new Promise((resolve) => setImmediate(resolve));

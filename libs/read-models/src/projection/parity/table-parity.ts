@@ -65,11 +65,11 @@ export class TableParity {
     // Named after what the log says it is, when the rebuild has it: the live row may be the damaged one.
     const named = (rebuilt ?? live) as GenerationDocument;
     this.firstDifference = {
-      document: documentName(this.table, named.row),
+      document: documentName(this.table, named.row()),
       table: this.table,
       position: named.position.toString(),
-      live: live?.row ?? null,
-      rebuilt: rebuilt?.row ?? null,
+      live: live?.row() ?? null,
+      rebuilt: rebuilt?.row() ?? null,
     };
   }
 }
