@@ -1,3 +1,4 @@
+import { CheckpointMovedError } from './batch-applier';
 import { GenerationsDifferError, type Parity } from './parity/parity';
 import type { ProjectionParts } from './projection-parts';
 import type { RebuildOptions, RebuildStatus } from './projection-status';
@@ -84,6 +85,7 @@ export class Rebuilder {
       const retired = await writes.run(async () => {
         // Under the write lock the live follower is paused: catch up the last appends, compare, then switch.
         while (await applyNext()) continue;
+        await this.catchUpLive(position);
         await check.advance(await this.comparable(position));
         parity = check.result();
         if (!parity.equal) {
@@ -105,6 +107,24 @@ export class Rebuilder {
       report('failed', position, { error: (error as Error).message, finishedAt: now().toISOString() });
       log(`rebuild of generation ${generation} failed: ${(error as Error).message}`);
       await generations.drop(generation).catch(() => undefined);
+    }
+  }
+
+  /**
+   * Applies to the live generation what the paused follower had not applied yet, up to `upTo`, so that the two are
+   * compared at the switch position. Another process that applied a batch first (the CLI beside an API on SQLite)
+   * has moved the checkpoint that `comparable` reads.
+   */
+  private async catchUpLive(upTo: bigint): Promise<void> {
+    const { batches, progress } = this.parts;
+    try {
+      while (progress.checkpoint < upTo) {
+        const applied = await batches.applyNext(progress.generation, progress.checkpoint);
+        if (applied === undefined) return;
+        progress.advance(applied);
+      }
+    } catch (error) {
+      if (!(error instanceof CheckpointMovedError)) throw error;
     }
   }
 

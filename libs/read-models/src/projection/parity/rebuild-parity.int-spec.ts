@@ -57,6 +57,23 @@ describe.each(['sqlite', 'postgres'] as const)('the parity of a rebuild with the
     });
   });
 
+  it('given a live generation behind the log, compares at the switch position all the same', async () => {
+    // Appended, not yet applied by the live follower.
+    for (let value = 0; value < 5; value++)
+      await subject.store.append('project-hubee', [hubeeMeasurement(value)], 'any');
+
+    const status = await rebuild({ expectIdentical: true });
+
+    expect(status).toMatchObject({ state: 'done', position: '18' });
+    expect(status?.parity).toEqual({
+      position: '18',
+      equal: true,
+      documents: 36,
+      digest: expect.stringMatching(DIGEST),
+    });
+    expect([parts.progress.generation, parts.progress.checkpoint]).toEqual([2, 18n]);
+  });
+
   it('given a live row changed since it was projected, names that document and switches anyway', async () => {
     await inLive('UPDATE rm_measurements SET value = 999 WHERE generation = 1 AND position = 7');
 
