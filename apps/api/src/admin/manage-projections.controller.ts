@@ -1,7 +1,9 @@
-import { Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ProjectionRuntime } from '@portfolio/read-models';
 import { Roles } from '../auth/roles.decorator';
+import { ProjectionsStatusDto, RebuildStartedDto } from './projections-status.dto';
+import { RebuildProjectionsDto } from './rebuild-projections.dto';
 
 @ApiTags('admin')
 @Controller('admin/projections')
@@ -10,15 +12,25 @@ export class ManageProjectionsController {
   constructor(private readonly runtime: ProjectionRuntime) {}
 
   @Get()
-  @ApiOkResponse({ description: "each projector's position, lag and state, and the rebuild's progress" })
+  @ApiOkResponse({
+    type: ProjectionsStatusDto,
+    description:
+      "each projector's position, lag and state, and the last rebuild's progress and parity: whether the read " +
+      'models it built equal the live ones at the switch, or the first document that differs',
+  })
   status() {
     return this.runtime.status();
   }
 
   @Post('rebuild')
   @HttpCode(202)
-  @ApiAcceptedResponse({ description: 'rebuild started: the current read models serve until the new ones catch up' })
-  async rebuild() {
-    return { rebuild: await this.runtime.rebuild() };
+  @ApiAcceptedResponse({
+    type: RebuildStartedDto,
+    description:
+      'rebuild started: the current read models serve until the new ones catch up and have been compared with them ' +
+      '(a rebuild already running is answered as it is)',
+  })
+  async rebuild(@Body() body: RebuildProjectionsDto) {
+    return { rebuild: await this.runtime.rebuild({ expectIdentical: body.expectIdentical === true }) };
   }
 }

@@ -4,6 +4,7 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
+  IsBoolean,
   IsIn,
   IsNotEmpty,
   IsNumber,
@@ -90,6 +91,14 @@ export function NumberField(options: FieldOptions = {}): PropertyDecorator {
     documented(options, { type: Number }),
     ...presence(options),
     IsNumber({ allowNaN: false, allowInfinity: false }, { message: '$property must be a finite number' }),
+  );
+}
+
+export function BooleanField(options: FieldOptions = {}): PropertyDecorator {
+  return applyDecorators(
+    documented(options, { type: Boolean }),
+    ...presence(options),
+    IsBoolean({ message: '$property must be true or false' }),
   );
 }
 

@@ -3,6 +3,7 @@ import type { ReadModelDatabase } from '../database/read-model-database';
 import { BatchApplier } from './batch-applier';
 import { Checkpoints } from './checkpoints';
 import { Generations } from './generations';
+import { GenerationParity } from './parity/parity-check';
 import { ProjectionProgress } from './projection-progress';
 import type { Projector } from './projector';
 import { WriteLock } from './write-lock';
@@ -15,6 +16,8 @@ export interface ProjectionParts {
   readonly checkpoints: Checkpoints;
   readonly generations: Generations;
   readonly batches: BatchApplier;
+  /** Compares a rebuilt generation with the live one before the switch. */
+  readonly parity: GenerationParity;
   readonly now: () => Date;
   readonly log: (message: string) => void;
 }
@@ -39,6 +42,7 @@ export function projectionParts(
     checkpoints,
     generations: new Generations(database, projectors, checkpoints, now),
     batches: new BatchApplier(store, database, projectors, checkpoints, batchSize),
+    parity: new GenerationParity(database, projectors),
     now,
     log,
   };

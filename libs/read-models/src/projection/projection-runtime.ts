@@ -9,6 +9,7 @@ import {
   logBehindReadModels,
   NotProjectionLeaderError,
   type ProjectorStatus,
+  type RebuildOptions,
   type RebuildStatus,
 } from './projection-status';
 import type { Projector } from './projector';
@@ -148,12 +149,13 @@ export class ProjectionRuntime {
 
   /**
    * Starts a rebuild from scratch into a new generation and returns at once; the active generation keeps serving
-   * until the new one has caught up, then queries switch to it. A rebuild already running is returned as is.
+   * until the new one has caught up and been compared with it, then queries switch to it. A rebuild already running
+   * is returned as is, with the options it was started with.
    */
-  async rebuild(): Promise<RebuildStatus> {
+  async rebuild(options: RebuildOptions = {}): Promise<RebuildStatus> {
     const current = this.rebuilder.current;
     if (current !== undefined) return current;
     if (!this.lead.leading) throw new NotProjectionLeaderError();
-    return this.rebuilder.start();
+    return this.rebuilder.start(options);
   }
 }

@@ -1,3 +1,5 @@
+import type { Parity } from './parity/parity';
+
 /**
  * `standby`: another process leads the projections; this one serves what it writes. `stalled`: waiting on a database
  * that does not answer, longer than a turn of the follower lasts.
@@ -21,8 +23,15 @@ export function logBehindReadModels(head: bigint, projected: bigint): string {
   return `the log is behind the read models: its head is at position ${head}, but events up to position ${projected} were projected; rows were removed from the log (run GET /audit/verify)`;
 }
 
+/** What a rebuild is asked to do beyond rebuilding. */
+export interface RebuildOptions {
+  /** Switch only if the rebuilt read models equal the live ones; else keep the live ones and drop the rebuilt. */
+  readonly expectIdentical?: boolean;
+}
+
 export interface RebuildStatus {
   readonly generation: number;
+  /** `switching` covers the comparison with the live generation, then the switch itself. */
   readonly state: 'running' | 'switching' | 'done' | 'failed';
   readonly position: string;
   readonly target: string;
@@ -31,6 +40,9 @@ export interface RebuildStatus {
   readonly startedAt: string;
   readonly finishedAt?: string;
   readonly error?: string;
+  readonly expectIdentical: boolean;
+  /** The comparison with the live generation, once made (just before the switch). */
+  readonly parity?: Parity;
 }
 
 /** A rebuild asked of a process that does not lead the projections. */
