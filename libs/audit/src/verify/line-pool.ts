@@ -1,0 +1,68 @@
+import { extname, join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { LineBatch } from './line-batches';
+import type { PreparedLine, PreparePlan } from './prepared-line';
+
+// Worker threads that prepare batches of lines in parallel: each answers its batches in the order it got them.
+
+interface Pending {
+  readonly resolve: (lines: PreparedLine[]) => void;
+  readonly reject: (error: Error) => void;
+}
+
+class LineWorker {
+  private readonly worker: Worker;
+  private readonly pending: Pending[] = [];
+  private failure: Error | undefined;
+
+  constructor(plan: PreparePlan) {
+    // Compiled, the worker is JavaScript; run from the sources (tests, tsx), it is TypeScript, which tsx loads.
+    const file = join(__dirname, `line-worker${extname(__filename)}`);
+    this.worker = file.endsWith('.ts')
+      ? new Worker(`require('tsx/cjs'); require(${JSON.stringify(file)});`, { eval: true, workerData: plan })
+      : new Worker(file, { workerData: plan });
+    this.worker.on('message', (lines: PreparedLine[]) => this.pending.shift()?.resolve(lines));
+    this.worker.on('error', (error) => this.fail(error));
+    this.worker.on('exit', (code) => this.fail(new Error(`a verifier worker stopped (exit code ${code})`)));
+  }
+
+  prepare(batch: LineBatch): Promise<PreparedLine[]> {
+    if (this.failure !== undefined) return Promise.reject(this.failure);
+    // A copy of its own, handed over rather than copied again: the batch may share memory with the file's chunks.
+    const bytes = new Uint8Array(batch.bytes);
+    return new Promise((resolve, reject) => {
+      this.pending.push({ resolve, reject });
+      this.worker.postMessage({ bytes, cut: batch.cut }, [bytes.buffer]);
+    });
+  }
+
+  async close(): Promise<void> {
+    this.worker.removeAllListeners('exit');
+    await this.worker.terminate();
+  }
+
+  private fail(error: Error): void {
+    this.failure ??= error;
+    for (const pending of this.pending.splice(0)) pending.reject(error);
+  }
+}
+
+/** `size` workers, given batches in turn: batch i goes to worker i mod size, so answers come back in batch order. */
+export class LinePool {
+  private readonly workers: LineWorker[];
+  private next = 0;
+
+  constructor(size: number, plan: PreparePlan) {
+    this.workers = Array.from({ length: size }, () => new LineWorker(plan));
+  }
+
+  prepare(batch: LineBatch): Promise<PreparedLine[]> {
+    const worker = this.workers[this.next];
+    this.next = (this.next + 1) % this.workers.length;
+    return worker.prepare(batch);
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((worker) => worker.close()));
+  }
+}
