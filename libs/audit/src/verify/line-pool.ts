@@ -5,6 +5,10 @@ import type { PreparedLine, PreparePlan } from './prepared-line';
 
 // Worker threads that prepare batches of lines in parallel: each answers its batches in the order it got them.
 
+// What a worker prepares dies young: a small young generation is collected often and cheaply, and keeps each
+// worker's share of the verifier's memory (bounded at 256 MB for exports of millions of events) small.
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: 8 };
+
 interface Pending {
   readonly resolve: (lines: PreparedLine[]) => void;
   readonly reject: (error: Error) => void;
@@ -18,9 +22,10 @@ class LineWorker {
   constructor(plan: PreparePlan) {
     // Compiled, the worker is JavaScript; run from the sources (tests, tsx), it is TypeScript, which tsx loads.
     const file = join(__dirname, `line-worker${extname(__filename)}`);
+    const options = { workerData: plan, resourceLimits: WORKER_LIMITS };
     this.worker = file.endsWith('.ts')
-      ? new Worker(`require('tsx/cjs'); require(${JSON.stringify(file)});`, { eval: true, workerData: plan })
-      : new Worker(file, { workerData: plan });
+      ? new Worker(`require('tsx/cjs'); require(${JSON.stringify(file)});`, { ...options, eval: true })
+      : new Worker(file, options);
     this.worker.on('message', (lines: PreparedLine[]) => this.pending.shift()?.resolve(lines));
     this.worker.on('error', (error) => this.fail(error));
     this.worker.on('exit', (code) => this.fail(new Error(`a verifier worker stopped (exit code ${code})`)));

@@ -41,7 +41,7 @@ export interface VerifyExportOptions {
   readonly anchors?: TrustAnchors;
   /**
    * Worker threads that read, hash and prove events.ndjson's lines ahead of the in-order checks (default: one per
-   * core beside this thread's); 0 reads everything in this thread. The findings are the same either way.
+   * core beside this thread's, at most two); 0 reads everything in this thread. The findings are the same either way.
    */
   readonly workers?: number;
   /** How much of events.ndjson a worker is handed at a time, in bytes (default 64 kB: some hundred events). */
@@ -86,6 +86,8 @@ const FILTERED_CSV =
   'a filtered CSV export carries no inclusion proofs: its events are vouched for by the signed export statement, ' +
   'not proven to be in the log the checkpoint signs (verify events.ndjson or the bundle for that)';
 
+// Each worker adds some 35 MB to the verifier's memory: beyond two, the bound of 256 MB would not hold.
+const MAX_DEFAULT_WORKERS = 2;
 const MAX_MANIFEST_BYTES = 256 * 1024 * 1024;
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -300,7 +302,7 @@ class VerificationRun {
       file,
       onProgress: this.options.onProgress,
       progressEvery: this.options.progressEvery ?? 10_000,
-      workers: this.options.workers ?? availableParallelism() - 1,
+      workers: this.options.workers ?? Math.min(MAX_DEFAULT_WORKERS, availableParallelism() - 1),
       ...(this.options.batchBytes === undefined ? {} : { batchBytes: this.options.batchBytes }),
       ...(seeEvent === undefined ? {} : { seeEvent }),
       ...(this.filtered && checkpoint !== undefined ? { checkpoint } : {}),
