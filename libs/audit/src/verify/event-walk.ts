@@ -124,5 +124,7 @@ async function walkLine(
   const { event } = prepared;
   checker.acceptHashed(event, prepared.recomputedHash, line);
   options.seeEvent?.(event);
-  if (options.inStep !== undefined) await options.inStep(event.position.toString(), prepared.csvRow ?? '');
+  if (options.inStep === undefined) return;
+  if (prepared.csvRow === undefined) throw new TypeError('the events were prepared without their CSV rows');
+  await options.inStep(event.position.toString(), prepared.csvRow);
 }
