@@ -31,6 +31,11 @@ class LineWorker {
     this.worker.on('exit', (code) => this.fail(new Error(`a verifier worker stopped (exit code ${code})`)));
   }
 
+  /** Batches given and not yet answered. */
+  get queued(): number {
+    return this.pending.length;
+  }
+
   prepare(batch: LineBatch): Promise<PreparedLine[]> {
     if (this.failure !== undefined) return Promise.reject(this.failure);
     // A copy of its own, handed over rather than copied again: the batch may share memory with the file's chunks.
@@ -52,19 +57,23 @@ class LineWorker {
   }
 }
 
-/** `size` workers, given batches in turn: batch i goes to worker i mod size, so answers come back in batch order. */
+/** `size` workers, each answering its batches in the order it got them. */
 export class LinePool {
   private readonly workers: LineWorker[];
-  private next = 0;
 
   constructor(size: number, plan: PreparePlan) {
     this.workers = Array.from({ length: size }, () => new LineWorker(plan));
   }
 
+  /** Whether every worker already has `depth` batches waiting: another would only wait in line. */
+  busy(depth: number): boolean {
+    return this.workers.every((worker) => worker.queued >= depth);
+  }
+
+  /** Gives the batch to the worker with the fewest waiting. */
   prepare(batch: LineBatch): Promise<PreparedLine[]> {
-    const worker = this.workers[this.next];
-    this.next = (this.next + 1) % this.workers.length;
-    return worker.prepare(batch);
+    const idlest = this.workers.reduce((a, b) => (b.queued < a.queued ? b : a));
+    return idlest.prepare(batch);
   }
 
   async close(): Promise<void> {

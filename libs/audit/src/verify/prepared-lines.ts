@@ -5,6 +5,8 @@ import { prepareLines, type PreparedLine, type PreparePlan } from './prepared-li
 // Batches of about this many bytes (some hundred events): large enough that handing one to a worker costs little
 // beside its work, small enough that what was prepared ahead is still young when checked (the GC's cheap case).
 const BATCH_BYTES = 1 << 16;
+// Batches waiting at each worker beyond which this thread prepares the next itself rather than wait for the workers.
+const WORKER_QUEUE = 2;
 
 /** Some lines of the file, in order: the first is line `firstLine` (1-based). */
 export interface PreparedBatch {
@@ -14,10 +16,10 @@ export interface PreparedBatch {
 
 /**
  * The lines of events.ndjson prepared (prepared-line.ts), in file order, by `workers` worker threads, or in this
- * thread when 0 or when the file fits one batch (starting workers would cost more than they save). This thread,
- * which also makes the in-order checks (about half the work of a worker), prepares one batch in 2 × workers + 2
- * itself. At most two batches per worker are in flight: memory stays bounded whatever the file's size, and reading
- * waits for checking.
+ * thread when 0 or when the file fits one batch (starting workers would cost more than they save). This thread also
+ * makes the in-order checks, which take about half a worker's time: rather than wait while every worker has batches
+ * waiting, it prepares the next batch itself. At most two batches per worker are in flight: memory stays bounded
+ * whatever the file's size, and reading waits for checking.
  */
 export async function* preparedLines(
   chunks: AsyncIterable<Buffer>,
@@ -27,7 +29,7 @@ export async function* preparedLines(
   let pool: LinePool | undefined;
   const inFlight: Promise<PreparedLine[]>[] = [];
   let firstLine = 1;
-  let batches = 0;
+  let started = false;
   async function* oldest(): AsyncGenerator<PreparedBatch> {
     const lines = await (inFlight.shift() as Promise<PreparedLine[]>);
     yield { firstLine, lines };
@@ -40,12 +42,12 @@ export async function* preparedLines(
         yield { firstLine, lines: [{ kind: 'overlong' }] };
         return;
       }
-      if (pool === undefined && workers > 0 && batches > 0) pool = new LinePool(workers, plan);
+      if (pool === undefined && workers > 0 && started) pool = new LinePool(workers, plan);
+      started = true;
       const prepared =
-        pool === undefined || batches % (2 * workers + 2) === 0
+        pool === undefined || pool.busy(WORKER_QUEUE)
           ? Promise.resolve(prepareLines(batch, plan))
           : pool.prepare(batch);
-      batches += 1;
       // A worker's failure is thrown where its batch is awaited, not as an unhandled rejection before.
       prepared.catch(() => undefined);
       inFlight.push(prepared);
