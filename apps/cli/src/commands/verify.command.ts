@@ -126,7 +126,7 @@ export function registerVerify(program: Command): void {
     .option('--tsa-certificate <pem-file>', "the TSA's certificate, to check the checkpoint's time-stamp token with")
     .option(
       '--workers <n>',
-      'threads that read and hash the events beside the main one (default: one per other core, at most 2; 0: none)',
+      'threads that read and hash the events beside the main one (default: 1 when a core is spare, else 0)',
     )
     .addHelpText('after', EXIT_CODES_HELP)
     .action(async (file: string, options: VerifyFlags) => {
