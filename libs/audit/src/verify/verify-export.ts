@@ -41,7 +41,8 @@ export interface VerifyExportOptions {
   readonly anchors?: TrustAnchors;
   /**
    * Worker threads that read, hash and prove events.ndjson's lines ahead of the in-order checks (default: one when
-   * a core is spare, as a second would take memory past 256 MB); 0 reads everything in this thread. The findings are the same either way.
+   * a core is spare, as a second would take memory past 256 MB); 0 reads everything in this thread. The findings
+   * are the same either way.
    */
   readonly workers?: number;
   /** How much of events.ndjson a worker is handed at a time, in bytes (default 64 kB: some hundred events). */
