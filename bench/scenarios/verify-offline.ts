@@ -11,9 +11,15 @@ export interface VerifyResult {
   readonly peakRssMb: number;
 }
 
-/** (f) The offline check of an export bundle, as `portfolio verify` runs it: chains, seals, signatures, digests. */
-async function verifyOffline(input: { readonly bundle: string }): Promise<VerifyResult> {
-  const { result, seconds } = await timed(() => builtAudit().verifyExport({ kind: 'bundle', path: input.bundle }, {}));
+/**
+ * (f) The offline check of an export bundle, as `portfolio verify` runs it: chains, seals, signatures, digests; with
+ * its default worker threads unless `workers` says how many.
+ */
+async function verifyOffline(input: { readonly bundle: string; readonly workers?: number }): Promise<VerifyResult> {
+  const options = input.workers === undefined ? {} : { workers: input.workers };
+  const { result, seconds } = await timed(() =>
+    builtAudit().verifyExport({ kind: 'bundle', path: input.bundle }, options),
+  );
   if (!result.ok) throw new Error(`the bundle does not verify: ${JSON.stringify(result.problem)}`);
   return {
     ok: result.ok,

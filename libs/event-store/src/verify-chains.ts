@@ -41,6 +41,28 @@ export function chainBreak(
   tip: StreamTip | undefined,
   previousRecordedAt?: string,
 ): string | undefined {
+  return linkBreak(event, recomputedEventHash(event), tip, previousRecordedAt);
+}
+
+/** The hash an event's content makes, whatever hash it carries. */
+export function recomputedEventHash(event: StoredEvent): string {
+  return computeEventHash({
+    ...event,
+    canonicalData: canonicalJson(event.data),
+    canonicalMetadata: canonicalJson(event.metadata),
+  });
+}
+
+/**
+ * chainBreak, with the event's hash already recomputed from its content: a verifier recomputes hashes in parallel,
+ * ahead of the in-order checks, which then need only the event's place in its stream.
+ */
+export function linkBreak(
+  event: Omit<StoredEvent, 'data' | 'metadata'>,
+  recomputed: string,
+  tip: StreamTip | undefined,
+  previousRecordedAt?: string,
+): string | undefined {
   const expectedRevision = tip === undefined ? 0n : tip.revision + 1n;
   if (event.revision !== expectedRevision) {
     return `revision ${event.revision} follows revision ${tip?.revision ?? 'none'} of the stream (expected ${expectedRevision}): an event was removed, inserted or reordered`;
@@ -49,11 +71,6 @@ export function chainBreak(
   if (event.prevHash !== expectedPrev) {
     return `prevHash ${event.prevHash} does not match the hash of the previous event of the stream (${expectedPrev})`;
   }
-  const recomputed = computeEventHash({
-    ...event,
-    canonicalData: canonicalJson(event.data),
-    canonicalMetadata: canonicalJson(event.metadata),
-  });
   if (recomputed !== event.hash) {
     return `stored hash ${event.hash} does not match the recomputed hash ${recomputed}: the event was altered`;
   }

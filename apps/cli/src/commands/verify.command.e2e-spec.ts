@@ -109,6 +109,15 @@ describe('portfolio verify', () => {
     );
   });
 
+  it('says the same with the events read in this thread alone (--workers 0), and refuses a count that is none', async () => {
+    const run = await portfolio('verify', bundle, '--public-key', instanceKey, '--workers', '0');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^INTACT: .*bundle\.zip\n {2}events checked: {2}13 in 6 streams\n/);
+    const refused = await portfolio('verify', bundle, '--workers', 'many');
+    expect(refused.code).toBe(2);
+    expect(refused.stdout).toContain('--workers takes a number of threads (0 to 999), not many');
+  });
+
   it('documents its exit codes in --help', async () => {
     const run = await portfolio('verify', '--help');
     expect(run.code).toBe(0);

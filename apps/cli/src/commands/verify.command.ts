@@ -79,14 +79,29 @@ async function readKey(path: string | undefined): Promise<string | undefined> {
 
 interface VerifyFlags extends TrustOptionFlags {
   readonly publicKey?: string;
+  readonly workers?: string;
+}
+
+/** `--workers`: a count of threads, or why it is none (an unusable option, as a bad key is). */
+function workerCount(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^(0|[1-9]\d{0,2})$/.test(value))
+    throw new Error(`--workers takes a number of threads (0 to 999), not ${value}`);
+  return Number(value);
 }
 
 async function verify(file: string, flags: VerifyFlags): Promise<ExportVerification> {
   const publicKeyPem = await readKey(flags.publicKey);
   const anchors = await readTrustOptions(flags, publicKeyPem);
+  const workers = workerCount(flags.workers);
   const kind = file.endsWith('.zip') ? 'bundle' : file.endsWith('.csv') ? 'csv' : 'ndjson';
   const progress = startProgress('verify', 'events');
-  const options = { publicKeyPem, anchors, onProgress: (events: number) => progress.update(events) };
+  const options = {
+    publicKeyPem,
+    anchors,
+    onProgress: (events: number) => progress.update(events),
+    ...(workers === undefined ? {} : { workers }),
+  };
   return verifyExport({ kind, path: file }, options).finally(() => progress.stop());
 }
 
@@ -109,6 +124,10 @@ export function registerVerify(program: Command): void {
     .option('--min-size <events>', "the export's checkpoint must cover at least this many events")
     .option('--witness-key <vkey-or-file>', "a witness's verifier key, or a file of them (repeatable)", collect)
     .option('--tsa-certificate <pem-file>', "the TSA's certificate, to check the checkpoint's time-stamp token with")
+    .option(
+      '--workers <n>',
+      'threads that read and hash the events beside the main one (default: 1 when a core is spare, else 0)',
+    )
     .addHelpText('after', EXIT_CODES_HELP)
     .action(async (file: string, options: VerifyFlags) => {
       let result: ExportVerification;

@@ -31,7 +31,7 @@ export class AnchorRun {
    * What to show each event of a full export as it is walked: the events are then the log's first leaves, so the
    * root of the first `pin size` of them is the log's at that size. A filtered export has no use for them.
    */
-  walker(filtered: boolean): ((event: StoredEvent) => void) | undefined {
+  walker(filtered: boolean): ((event: Pick<StoredEvent, 'hash'>) => void) | undefined {
     if (filtered) return undefined;
     for (const pin of this.anchors.pins)
       if (pin.root !== undefined) this.recorders.push(new PrefixRootRecorder(pin.size));

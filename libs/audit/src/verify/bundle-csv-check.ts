@@ -1,5 +1,4 @@
-import type { StoredEvent } from '@portfolio/event-store';
-import { csvHeader, csvLine } from '../export/event-csv';
+import { csvHeader } from '../export/event-csv';
 import { EXPORT_FILES, type ExportFileDigest } from '../export/export-format';
 import { csvTrailerLine, type ExportTrailer } from '../export/export-trailer';
 import { RunningDigest } from '../export/file-digest';
@@ -48,11 +47,9 @@ export class BundleCsvCheck {
     return this.expect({ text: csvHeader(), what: 'the header' });
   }
 
-  /** The row of the next event of events.ndjson, once the checker accepted it. */
-  readonly event = (event: StoredEvent): Promise<void> => {
-    const position = event.position.toString();
-    return this.expect({ text: csvLine(event), what: `the row of position ${position}`, position });
-  };
+  /** The row of the next event of events.ndjson (as csvLine writes it), once the checker accepted the event. */
+  readonly event = (position: string, row: string): Promise<void> =>
+    this.expect({ text: row, what: `the row of position ${position}`, position });
 
   /**
    * After the last event: the trailer of events.ndjson, then the end of the file. Fails with the first difference

@@ -1,9 +1,10 @@
 import type { StoredEvent } from '@portfolio/event-store';
-import { parseProofLine, type ExportTrailer } from '../export/export-trailer';
-import { parseEventLine, positionHint } from './event-line';
+import type { ExportTrailer } from '../export/export-trailer';
 import type { ExportChecker } from './export-checker';
 import { fail } from './export-problem';
-import { ndjsonLines, OverlongLineError } from './ndjson-lines';
+import type { ProvenTree } from './inclusion-proofs';
+import type { PreparedLine } from './prepared-line';
+import { preparedLines } from './prepared-lines';
 
 // Far above any event the ledger writes; below what would strain an auditor's machine.
 export const MAX_LINE_BYTES = 64 * 1024 * 1024;
@@ -14,27 +15,25 @@ export interface WalkOptions {
   readonly onProgress?: (eventsRead: number, bytesRead: number) => void;
   readonly progressEvery: number;
   /** Shown each event once the checker accepted it (the roots of a full export's first events, for pins). */
-  readonly seeEvent?: (event: StoredEvent) => void;
-  /** Awaited for each event once the checker accepted it: another file read in step (a bundle's events.csv). */
-  readonly inStep?: (event: StoredEvent) => Promise<void>;
-}
-
-const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-
-/** A line that is a trailer or an inclusion proof, read; undefined for any other line (an event, or garbage). */
-function proofLine(bytes: Buffer, file: string | undefined, line: number) {
-  // Event lines start with their position: only lines that start otherwise are decoded twice.
-  if (bytes.subarray(0, 12).toString('latin1') === '{"position":') return undefined;
-  try {
-    return parseProofLine(utf8.decode(bytes));
-  } catch (error) {
-    return fail({ code: 'malformed_event', file, line, message: `line ${line}: ${(error as Error).message}` });
-  }
+  readonly seeEvent?: (event: Pick<StoredEvent, 'hash'>) => void;
+  /**
+   * Awaited for each event once the checker accepted it, with its row of events.csv as the exporter writes it:
+   * another file read in step (a bundle's events.csv).
+   */
+  readonly inStep?: (position: string, csvRow: string) => Promise<void>;
+  /** Worker threads that read and hash the lines ahead of the in-order checks; 0 does it all in this thread. */
+  readonly workers: number;
+  /** Bytes of events.ndjson per batch handed to a worker (default: prepared-lines.ts's). */
+  readonly batchBytes?: number;
+  /** A filtered export's checkpoint, which its inclusion proofs lead to: the workers check them against it. */
+  readonly checkpoint?: ProvenTree;
 }
 
 /**
  * Feeds each line of events.ndjson to the checker, in order, one at a time, and returns the trailer that must end
- * it. A file that ends without its trailer was cut; nothing may follow it.
+ * it. A file that ends without its trailer was cut; nothing may follow it. What each line shows alone (its form, its
+ * hash, its CSV row, its inclusion proof) is read ahead, by workers when there are some; every finding is still
+ * reported at its line, in file order, as if the lines were read one by one.
  */
 export async function walkEvents(
   chunks: AsyncIterable<Buffer>,
@@ -50,56 +49,45 @@ export async function walkEvents(
       yield chunk;
     }
   }
-  try {
-    for await (const line of ndjsonLines(counted(), MAX_LINE_BYTES)) {
-      const position = positionHint(line.bytes);
-      if (!line.terminated) {
+  const plan = {
+    csvRows: options.inStep !== undefined,
+    maxLineBytes: MAX_LINE_BYTES,
+    ...(options.checkpoint === undefined ? {} : { checkpoint: options.checkpoint }),
+  };
+  for await (const { firstLine, lines } of preparedLines(counted(), plan, options)) {
+    for (let i = 0; i < lines.length; i += 1) {
+      const line = firstLine + i;
+      const prepared = lines[i];
+      if (prepared.kind === 'overlong') {
+        fail({ code: 'malformed_event', file, line, message: `line ${line} is longer than any event` });
+      }
+      if (prepared.kind === 'cut') {
         const after = checker.last === undefined ? 'before the first event' : `after position ${checker.last}`;
         fail({
           code: 'truncated',
-          position,
+          position: prepared.position,
           file,
-          line: line.number,
-          message: `the file stops in the middle of line ${line.number}, ${after}: it was cut short`,
+          line,
+          message: `the file stops in the middle of line ${line}, ${after}: it was cut short`,
         });
       }
       if (trailer !== undefined) {
         fail({
           code: 'after_trailer',
           file,
-          line: line.number,
-          message: `line ${line.number} follows the export's trailer (line ${trailer.line}), which must end it: it was added`,
+          line,
+          message: `line ${line} follows the export's trailer (line ${trailer.line}), which must end it: it was added`,
         });
       }
-      const other = proofLine(line.bytes, file, line.number);
-      if (other?.kind === 'inclusionProof') {
-        checker.acceptProof(other.proof, line.number);
+      if (prepared.kind === 'trailer') {
+        trailer = { value: prepared.trailer, line };
         continue;
       }
-      if (other?.kind === 'trailer') {
-        trailer = { value: other.trailer, line: line.number };
-        continue;
-      }
-      const parsed = parseEventLine(line.bytes);
-      if ('reason' in parsed) {
-        fail({
-          code: 'malformed_event',
-          position,
-          file,
-          line: line.number,
-          message: `line ${line.number}: ${parsed.reason}`,
-        });
-      }
-      checker.accept(parsed.event, line.number);
-      options.seeEvent?.(parsed.event);
-      if (options.inStep !== undefined) await options.inStep(parsed.event);
-      if (onProgress !== undefined && checker.eventsChecked % progressEvery === 0) {
+      await walkLine(prepared, line, checker, options);
+      if (prepared.kind === 'event' && onProgress !== undefined && checker.eventsChecked % progressEvery === 0) {
         onProgress(checker.eventsChecked, bytesRead);
       }
     }
-  } catch (error) {
-    if (!(error instanceof OverlongLineError)) throw error;
-    fail({ code: 'malformed_event', file, line: error.line, message: `line ${error.line} is longer than any event` });
   }
   onProgress?.(checker.eventsChecked, bytesRead);
   if (trailer === undefined) {
@@ -111,4 +99,32 @@ export async function walkEvents(
     });
   }
   return trailer.value;
+}
+
+/** An event, its proof or a malformed line, held against what came before it. */
+async function walkLine(
+  prepared: Exclude<PreparedLine, { kind: 'overlong' | 'cut' | 'trailer' }>,
+  line: number,
+  checker: ExportChecker,
+  options: WalkOptions,
+): Promise<void> {
+  if (prepared.kind === 'malformed') {
+    fail({
+      code: 'malformed_event',
+      position: prepared.position,
+      file: options.file,
+      line,
+      message: `line ${line}: ${prepared.reason}`,
+    });
+  }
+  if (prepared.kind === 'proof') {
+    checker.acceptProof(prepared.proof, line, prepared.included);
+    return;
+  }
+  const { event } = prepared;
+  checker.acceptHashed(event, prepared.recomputedHash, line);
+  options.seeEvent?.(event);
+  if (options.inStep === undefined) return;
+  if (prepared.csvRow === undefined) throw new TypeError('the events were prepared without their CSV rows');
+  await options.inStep(event.position.toString(), prepared.csvRow);
 }

@@ -1,11 +1,12 @@
-import { chainBreak, type StoredEvent } from '@portfolio/event-store';
+import { linkBreak, recomputedEventHash, type StoredEvent } from '@portfolio/event-store';
 import type { ChainAnchor } from '../export/export-format';
 import { EventHashesDigest, type EventInclusionProof } from '../export/export-trailer';
 import { recordedSealOf, sameSeal } from '../seal/recorded-seal';
 import { SEAL_EVENT_TYPE, type RecordedSeal } from '../seal/seal';
 import type { ExportContents } from './check-trailer';
 import { fail } from './export-problem';
-import { InclusionProofs, type ProvenTree } from './inclusion-proofs';
+import { InclusionProofs, type ProvenTree, type PrecheckedInclusion } from './inclusion-proofs';
+import type { WalkedEvent } from './prepared-line';
 import { SealRoots } from './seal-roots';
 
 /** What the events are checked against, known before the first one is read. */
@@ -112,6 +113,11 @@ export class ExportChecker {
   }
 
   accept(event: StoredEvent, line: number): void {
+    this.acceptHashed(event, recomputedEventHash(event), line);
+  }
+
+  /** accept, with the hash the event's content makes already recomputed (and its payload read as far as needed). */
+  acceptHashed(event: WalkedEvent, recomputedHash: string, line: number): void {
     const position = event.position.toString();
     if (this.lastPosition !== undefined && event.position <= this.lastPosition) {
       fail({
@@ -122,7 +128,7 @@ export class ExportChecker {
       });
     }
     this.roots?.before(event.position);
-    this.checkChain(event, line);
+    this.checkChain(event, recomputedHash, line);
     if (event.type === SEAL_EVENT_TYPE) this.checkSealEvent(event, line);
 
     const sealed = this.lastSealedPosition !== undefined && event.position <= this.lastSealedPosition;
@@ -137,7 +143,7 @@ export class ExportChecker {
   }
 
   /** The inclusion proof of the event just accepted (filtered exports only). */
-  acceptProof(proof: EventInclusionProof, line: number): void {
+  acceptProof(proof: EventInclusionProof, line: number, prechecked?: PrecheckedInclusion): void {
     if (this.proofs === undefined) {
       fail({
         code: 'malformed_event',
@@ -146,7 +152,7 @@ export class ExportChecker {
         message: `line ${line}: an inclusion proof in an export of the whole log, which carries none`,
       });
     }
-    this.proofs.proof(proof, line);
+    this.proofs.proof(proof, line, prechecked);
   }
 
   /**
@@ -188,7 +194,7 @@ export class ExportChecker {
     };
   }
 
-  private checkChain(event: StoredEvent, line: number): void {
+  private checkChain(event: WalkedEvent, recomputedHash: string, line: number): void {
     const known = this.tips.get(event.streamId);
     let tip = known;
     let gap = false;
@@ -200,7 +206,7 @@ export class ExportChecker {
       tip = { revision: event.revision - 1n, hash: event.prevHash };
       gap = true;
     }
-    const reason = chainBreak(event, tip, this.lastRecordedAt);
+    const reason = linkBreak(event, recomputedHash, tip, this.lastRecordedAt);
     if (reason !== undefined) {
       fail({
         code: 'chain_broken',
@@ -216,7 +222,7 @@ export class ExportChecker {
   }
 
   /** Where a filtered export resumes a stream: the event before the anchor, which the export does not hold. */
-  private anchorTip(event: StoredEvent, line: number): StreamTip | undefined {
+  private anchorTip(event: WalkedEvent, line: number): StreamTip | undefined {
     if (this.plan.chainAnchors === undefined) {
       return event.revision === 0n ? undefined : { revision: event.revision - 1n, hash: event.prevHash };
     }
@@ -235,9 +241,10 @@ export class ExportChecker {
     return { revision: BigInt(anchor.revision) - 1n, hash: anchor.prevHash };
   }
 
-  private checkSealEvent(event: StoredEvent, line: number): void {
+  private checkSealEvent(event: WalkedEvent, line: number): void {
     const position = event.position.toString();
-    const recorded = recordedSealOf(event);
+    if (event.data === undefined) throw new TypeError(`the seal at position ${position} was read without its data`);
+    const recorded = recordedSealOf({ ...event, data: event.data });
     if (typeof recorded === 'string') {
       fail({ code: 'malformed_event', position, line, message: `the ReviewCycleHeld data is not a seal: ${recorded}` });
     }

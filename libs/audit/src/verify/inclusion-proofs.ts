@@ -9,12 +9,18 @@ export interface ProvenTree {
   readonly root: string;
 }
 
+/** An inclusion proof already checked (by a worker) against the hash of the event on the line before it. */
+export interface PrecheckedInclusion {
+  readonly forHash: string;
+  readonly holds: boolean;
+}
+
 /**
  * Checks a filtered export's inclusion proofs, each on the line right after its event: every event must have one,
  * placing its hash in the trailer's checkpoint, at a leaf after the previous event's (the log is in position order).
  */
 export class InclusionProofs {
-  private pending: { readonly event: StoredEvent; readonly line: number } | undefined;
+  private pending: { readonly event: Pick<StoredEvent, 'position' | 'hash'>; readonly line: number } | undefined;
   private lastLeafIndex = -1;
   private verified = 0;
 
@@ -28,12 +34,13 @@ export class InclusionProofs {
   }
 
   /** Call with each event: the line after it must be its proof. */
-  event(event: StoredEvent, line: number): void {
+  event(event: Pick<StoredEvent, 'position' | 'hash'>, line: number): void {
     this.expectNoPending();
     this.pending = { event, line };
   }
 
-  proof(proof: EventInclusionProof, line: number): void {
+  /** `prechecked` is used only when it was checked against the very event this proof follows. */
+  proof(proof: EventInclusionProof, line: number, prechecked?: PrecheckedInclusion): void {
     const pending = this.pending;
     if (pending === undefined) {
       fail({
@@ -58,7 +65,11 @@ export class InclusionProofs {
       failed(`claims leaf ${proof.leafIndex}, not after the previous event's leaf ${this.lastLeafIndex}`);
     }
     const { size, root } = this.tree;
-    if (!verifyInclusion(pending.event.hash, proof.leafIndex, size, hexHashes(proof.proof), root)) {
+    const holds =
+      prechecked !== undefined && prechecked.forHash === pending.event.hash
+        ? prechecked.holds
+        : verifyInclusion(pending.event.hash, proof.leafIndex, size, hexHashes(proof.proof), root);
+    if (!holds) {
       failed(`is not in the log the checkpoint signs (${size} events): it was altered, or its proof was`);
     }
     this.lastLeafIndex = proof.leafIndex;

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { EXPORT_FILES, GAP_FREE_FILTERS, type ExportFileDigest } from '../export/export-format';
 import { BundleCsvCheck } from './bundle-csv-check';
 import { BundleZip } from './bundle-zip';
@@ -38,6 +39,14 @@ export interface VerifyExportOptions {
   readonly progressEvery?: number;
   /** The auditor's own anchors (a pinned checkpoint, witnesses, a TSA), checked against the trailer last. */
   readonly anchors?: TrustAnchors;
+  /**
+   * Worker threads that read, hash and prove events.ndjson's lines ahead of the in-order checks (default: one when
+   * a core is spare, as a second would take memory past 256 MB); 0 reads everything in this thread. The findings
+   * are the same either way.
+   */
+  readonly workers?: number;
+  /** How much of events.ndjson a worker is handed at a time, in bytes (default 64 kB: some hundred events). */
+  readonly batchBytes?: number;
 }
 
 export interface ExportVerification {
@@ -78,6 +87,9 @@ const FILTERED_CSV =
   'a filtered CSV export carries no inclusion proofs: its events are vouched for by the signed export statement, ' +
   'not proven to be in the log the checkpoint signs (verify events.ndjson or the bundle for that)';
 
+// Each worker adds some 50 MB to the verifier's memory: with two, an export of 100k events already passed the
+// bound of 256 MB (measured at 259 MB), with one, 1M events stay near 220 MB.
+const MAX_DEFAULT_WORKERS = 1;
 const MAX_MANIFEST_BYTES = 256 * 1024 * 1024;
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -287,11 +299,15 @@ class VerificationRun {
 
   private walkOptions(file: string | undefined): WalkOptions {
     const seeEvent = this.anchorRun.walker(this.filtered);
+    const checkpoint = this.opened?.checkpoint;
     return {
       file,
       onProgress: this.options.onProgress,
       progressEvery: this.options.progressEvery ?? 10_000,
+      workers: this.options.workers ?? Math.min(MAX_DEFAULT_WORKERS, availableParallelism() - 1),
+      ...(this.options.batchBytes === undefined ? {} : { batchBytes: this.options.batchBytes }),
       ...(seeEvent === undefined ? {} : { seeEvent }),
+      ...(this.filtered && checkpoint !== undefined ? { checkpoint } : {}),
     };
   }
 }
