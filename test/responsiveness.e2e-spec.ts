@@ -8,7 +8,7 @@ import { bearer, STORE_KINDS, startTestApp, type TestApp } from './support/test-
 // The log here is CI-sized (the bench measures the big ones), yet long enough that, on a store whose reads never hand
 // the event loop back, each operation alone holds it for far longer than the bounds.
 
-const MEASUREMENTS = 10_000;
+const MEASUREMENTS = 15_000;
 const LIVE_BOUND_MS = 200;
 const PORTFOLIO_BOUND_MS = 500;
 const admin = bearer('admin');
