@@ -1,3 +1,4 @@
+// The live verifier's Merkle hashing, cut into slices so that a verification of a big log never holds the event loop.
 import { timeSliceSpent, yieldToEventLoop } from '@portfolio/event-store';
 import type { MerkleTree } from '../merkle/merkle-tree';
 
