@@ -2,6 +2,7 @@ import type { Pool, PoolConfig, QueryResult, QueryResultRow } from 'pg';
 import { commandKey, type IssuedCommand } from '../command-key';
 import { DuplicateEventIdError, StreamNotFoundError } from '../errors';
 import type { EventStore, ReadAllOptions, ReadStreamOptions, WaitOptions } from '../event-store.port';
+import { SLICE_CHECK_EVERY, timeSliceSpent, yieldToEventLoop } from '../event-loop-slice';
 import { HeadSignal } from '../head-signal';
 import { prepareAppend, type StreamTip } from '../prepare-append';
 import type { AppendResult, ExpectedRevision, NewEvent, StoredEvent } from '../stored-event';
@@ -158,7 +159,10 @@ export class PostgresEventStore implements EventStore {
     for (;;) {
       const params = [streamId, from.toString(), DEFAULT_BATCH, ...(to === undefined ? [] : [to.toString()])];
       const { rows } = await this.query<StoredRow>(sql, params);
-      for (const row of rows) yield rowToStoredEvent(row);
+      for (let i = 0; i < rows.length; i += 1) {
+        if (i % SLICE_CHECK_EVERY === 0 && timeSliceSpent()) await yieldToEventLoop();
+        yield rowToStoredEvent(rows[i]);
+      }
       if (rows.length < DEFAULT_BATCH) return;
       from = BigInt(rows[rows.length - 1].revision) + 1n;
     }
@@ -180,7 +184,11 @@ export class PostgresEventStore implements EventStore {
     let after = options.after ?? 0n;
     for (;;) {
       const { rows } = await this.query<StoredRow>(sql, [after.toString(), batchSize, ...fixed]);
-      for (const row of rows) yield rowToStoredEvent(row);
+      for (let i = 0; i < rows.length; i += 1) {
+        // Each row's consumer runs before the next: its work counts toward the slice too.
+        if (i % SLICE_CHECK_EVERY === 0 && timeSliceSpent()) await yieldToEventLoop();
+        yield rowToStoredEvent(rows[i]);
+      }
       if (rows.length < batchSize) return;
       after = BigInt(rows[rows.length - 1].position);
     }

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { commandKey, type IssuedCommand } from '../command-key';
 import { DuplicateEventIdError, StreamNotFoundError } from '../errors';
 import type { EventStore, ReadAllOptions, ReadStreamOptions, WaitOptions } from '../event-store.port';
+import { SLICE_CHECK_EVERY, timeSliceSpent, yieldToEventLoop } from '../event-loop-slice';
 import { HeadSignal } from '../head-signal';
 import { commandRuns } from './command-runs';
 import { openSqliteFile } from './open-sqlite-file';
@@ -201,7 +202,10 @@ export class SqliteEventStore implements EventStore {
       if (firstPage && rows.length === 0 && this.selectStreamExists.get(streamId) === undefined) {
         throw new StreamNotFoundError(streamId);
       }
-      for (const row of rows) yield rowValuesToStoredEvent(row);
+      for (let i = 0; i < rows.length; i += 1) {
+        if (i % SLICE_CHECK_EVERY === 0 && timeSliceSpent()) await yieldToEventLoop();
+        yield rowValuesToStoredEvent(rows[i]);
+      }
       if (rows.length < DEFAULT_BATCH) return;
       from = BigInt(rows[rows.length - 1][REVISION]) + 1n;
     }
@@ -218,7 +222,11 @@ export class SqliteEventStore implements EventStore {
       if (options.streamPrefix !== undefined) params.push(likePrefix(options.streamPrefix));
       params.push(batchSize);
       const rows = statement.all(...params);
-      for (const row of rows) yield rowValuesToStoredEvent(row);
+      for (let i = 0; i < rows.length; i += 1) {
+        // Each row's consumer runs before the next: its work counts toward the slice too.
+        if (i % SLICE_CHECK_EVERY === 0 && timeSliceSpent()) await yieldToEventLoop();
+        yield rowValuesToStoredEvent(rows[i]);
+      }
       if (rows.length < batchSize) return;
       after = BigInt(rows[rows.length - 1][POSITION]);
     }

@@ -1,4 +1,4 @@
-import type { EventStore, StoredEvent } from '@portfolio/event-store';
+import { timeSliceSpent, yieldToEventLoop, type EventStore, type StoredEvent } from '@portfolio/event-store';
 import type { ReadModelDatabase } from '../database/read-model-database';
 import type { Checkpoints } from './checkpoints';
 import { insertsOf } from './generation-tables';
@@ -36,6 +36,8 @@ export class BatchApplier {
     for (const projector of this.projectors) {
       inserts.push(...insertsOf(projector, await projector.rowsFor(generation, batch)));
     }
+    // On SQLite the write below runs synchronously, start to commit: it should not add to a slice already spent.
+    if (timeSliceSpent()) await yieldToEventLoop();
     const fences = this.checkpoints.fences(generation, after, last);
     if (!(await this.database.writeAtomically({ fences, inserts }))) throw new CheckpointMovedError(generation, after);
     return last;
