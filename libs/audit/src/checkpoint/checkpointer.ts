@@ -2,7 +2,7 @@ import type { EventStore } from '@portfolio/event-store';
 import type { KeyObject } from 'node:crypto';
 import { LogTreeBuilder, type LogTree } from '../merkle/log-tree';
 import { verifyConsistency } from '../merkle/merkle-proofs';
-import type { MerkleTree } from '../merkle/merkle-tree';
+import { hashInSlices } from '../merkle/hash-in-slices';
 import { EMPTY_ROOT } from '../merkle/tree-hash';
 import { signCheckpoint } from '../transparency/checkpoint-note';
 import { ed25519NoteSigner } from '../transparency/ed25519-note-key';
@@ -12,21 +12,6 @@ import { formatVerifierKey } from '../transparency/verifier-key';
 import { CheckpointRefusedError, type CheckpointRefusal } from './checkpoint-refused-error';
 import type { CheckpointStore, StoredCheckpoint } from './checkpoint-store';
 import { timestampCheckpoint, type CheckpointTsa } from './checkpoint-timestamp';
-import { TimeSlice } from './time-slice';
-
-// Leaves hashed into inner nodes per step: a few milliseconds of sha256, well inside a time slice.
-const HASH_STEP = 4096;
-
-/**
- * Computes the inner nodes over the leaves appended since `from`, a step of aligned perfect subtrees at a time: the
- * tree memoises them, so the root and proofs asked next cost a few hashes instead of one stretch over the whole log.
- */
-async function hashNewLeaves(tree: MerkleTree, from: number, slice: TimeSlice): Promise<void> {
-  for (let size = (Math.floor(from / HASH_STEP) + 1) * HASH_STEP; size < tree.size; size += HASH_STEP) {
-    tree.root(size);
-    if (slice.spent) await slice.nextTurn();
-  }
-}
 
 export interface CheckpointerOptions {
   /** The checkpoints' origin line, and the name of the key that signs them. */
@@ -167,23 +152,20 @@ export class Checkpointer {
       );
     }
     if (head === this.treePosition) return this.tree;
-    // At start this reads and hashes the whole log: the service answers meanwhile (checkpoints wait, requests do not).
-    const slice = new TimeSlice();
+    // At start this reads and hashes the whole log: the store's read and the hashing hand the event loop back, so the
+    // service answers meanwhile (checkpoints wait, requests do not).
     const readBefore = this.tree.tree.size;
     try {
       for await (const event of this.store.readAll({ after: this.treePosition, to: head })) {
         this.leaves.append(event);
         this.treePosition = event.position;
-        if (slice.spent) {
-          await slice.nextTurn();
-          signal?.throwIfAborted();
-        }
+        signal?.throwIfAborted();
       }
     } finally {
       // The tree always holds exactly the leaves read up to treePosition, even when the read stops half way.
       this.tree = this.leaves.build();
     }
-    await hashNewLeaves(this.tree.tree, readBefore, slice);
+    await hashInSlices(this.tree.tree, readBefore);
     return this.tree;
   }
 

@@ -8,7 +8,7 @@ import { verifySeal } from '../seal/seal-statement';
 import { publicKeyPem } from '../seal/signing';
 import type { AuditProblem, AuditReport } from './audit-report';
 import { checkCheckpoints, type SignedCheckpoints } from './check-checkpoints';
-import { hashInSlices } from './hash-in-slices';
+import { hashInSlices } from '../merkle/hash-in-slices';
 
 /**
  * Recomputes every hash chain, every seal's Merkle root over the log as stored now, the consistency of successive
