@@ -79,6 +79,43 @@ describe.each(['sqlite', 'postgres'] as const)('the generations of the read mode
     expect(await rowCounts(subject.database, projectors, 1)).toEqual(served);
   });
 
+  it('drops a large generation a range of positions at a time, letting the event loop turn between them', async () => {
+    // Given a generation whose rows span several ranges of positions
+    const generations = generationsOf(subject.database);
+    await generations.activeOrCreate();
+    await generations.create('building');
+    const rows = Array.from({ length: 25_000 }, (_, i) => ({
+      generation: 2,
+      position: String(i + 1),
+      stream_id: 'project-franceconnect',
+      type: 'MeasurementsRecorded',
+      project_id: 'franceconnect',
+      mission_code: 'IDNUM',
+      actor_id: 'user:alice',
+      recorded_at: FIXED_NOW,
+    }));
+    await subject.database.writeAtomically({ inserts: [{ table: 'rm_event_index', rows }] });
+    // When it is dropped, with a request (a turn of the event loop) asked for meanwhile
+    let turns = 0;
+    let dropping = true;
+    const turn = () => {
+      turns += dropping ? 1 : 0;
+      if (dropping) setImmediate(turn);
+    };
+    setImmediate(turn);
+    await generations.drop(2);
+    dropping = false;
+    // Then the loop turned between the ranges, and nothing of the generation is left
+    expect(turns).toBeGreaterThanOrEqual(2);
+    const left = await subject.database.db
+      .selectFrom('rm_event_index')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('generation', '=', 2)
+      .executeTakeFirstOrThrow();
+    expect(Number(left.n)).toBe(0);
+    expect(await statuses()).toEqual([{ generation: 1, status: 'active' }]);
+  });
+
   it('drops the generations a rebuild left behind when its process stopped, and only those', async () => {
     const generations = generationsOf(subject.database);
     await generations.activeOrCreate();

@@ -1,8 +1,15 @@
+import { yieldToEventLoop } from '@portfolio/event-store';
 import type { ReadModelDatabase } from '../database/read-model-database';
-import type { GenerationsTable } from '../database/read-model-tables';
+import type { GenerationsTable, ReadModelTables } from '../database/read-model-tables';
 import type { Checkpoints } from './checkpoints';
 import { generationTables } from './generation-tables';
 import type { Projector } from './projector';
+
+/** Positions whose rows one transaction of a drop deletes: short enough that the service answers between two. */
+const DROP_STEP = 10_000n;
+
+/** The tables whose rows carry the position of the event that wrote them: all but the generations' own. */
+type PositionedTable = Exclude<keyof ReadModelTables, 'rm_generations'>;
 
 /**
  * The generations of the read models (`rm_generations`): one `active` that queries read, at most one `building`
@@ -64,16 +71,50 @@ export class Generations {
     });
   }
 
-  /** Deletes every row of a generation, from every table a projector declares and from the runtime's own. */
+  /**
+   * Deletes every row of a generation, from every table a projector declares and from the runtime's own: a range of
+   * positions per transaction, yielding between them (on SQLite a transaction holds the event loop, and a generation
+   * of a million events takes seconds to delete), then what is left and the generation's own row in the last one.
+   */
   async drop(generation: number): Promise<void> {
+    const tables = generationTables(this.projectors);
+    const positioned = tables.filter((table): table is PositionedTable => table !== 'rm_generations');
+    const last = await this.lastPosition(positioned, generation);
+    for (let upTo = DROP_STEP; upTo < last; upTo += DROP_STEP) {
+      await this.database.writeAtomically({
+        statements: positioned.map((table) =>
+          this.database.db
+            .deleteFrom(table)
+            .where('generation', '=', generation)
+            .where('position', '<=', upTo.toString())
+            .compile(),
+        ),
+        unbounded: true,
+      });
+      await yieldToEventLoop();
+    }
     await this.database.writeAtomically({
-      statements: generationTables(this.projectors).map((table) =>
+      statements: tables.map((table) =>
         this.database.db.deleteFrom(table).where('generation', '=', generation).compile(),
       ),
-      // As long as the generation is large: a statement timeout would cancel it every time.
+      // As long as a step of the generation: a statement timeout would cancel it every time.
       unbounded: true,
     });
     for (const projector of this.projectors) projector.forget?.(generation);
+  }
+
+  /** The highest position any of the generation's rows carries (0 when it has none). */
+  private async lastPosition(tables: readonly PositionedTable[], generation: number): Promise<bigint> {
+    let last = 0n;
+    for (const table of tables) {
+      const row = await this.database.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.max('position').as('position'))
+        .where('generation', '=', generation)
+        .executeTakeFirst();
+      if (row?.position != null && BigInt(row.position) > last) last = BigInt(row.position);
+    }
+    return last;
   }
 
   /**
