@@ -6,7 +6,7 @@ import { generationTables } from './generation-tables';
 import type { Projector } from './projector';
 
 /** Positions whose rows one transaction of a drop deletes: short enough that the service answers between two. */
-const DROP_STEP = 10_000n;
+const DROP_STEP = 2_000n;
 
 /** The tables whose rows carry the position of the event that wrote them: all but the generations' own. */
 type PositionedTable = Exclude<keyof ReadModelTables, 'rm_generations'>;
