@@ -5,7 +5,7 @@ import { storeOf } from './support/store-probe';
 import { bearer, STORE_KINDS, startTestApp, type TestApp } from './support/test-app';
 
 // Issue 17: a rebuild, an export or a verification walks the whole log; the service must keep answering meanwhile.
-// The log here is CI-sized (the bench measures the big ones), yet long enough that, on a store whose reads never hand
+// The log here is CI-sized, yet long enough that, on a store whose reads never hand
 // the event loop back, each operation alone holds it for far longer than the bounds.
 
 const MEASUREMENTS = 15_000;
