@@ -1,6 +1,5 @@
 import { generateSigningKey, publicKeyPem } from '@portfolio/audit';
 import { SqliteEventStore } from '@portfolio/event-store';
-import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,28 +9,11 @@ import { appendSealedLedger } from '../../../../libs/audit/src/testing/sealed-le
 import { newWitness } from '../../../../libs/audit/src/verify/testing/anchored-log';
 import { instanceCheckpoint, writeExport } from '../../../../libs/audit/src/verify/testing/real-exports';
 import { buildServiceOnce } from '../../../../test/support/service-process';
+import { runPortfolio } from '../testing/run-portfolio';
 
 // `portfolio verify` as an auditor runs it: the built command in a process of its own, on a bundle the exporter wrote.
 
-const PORTFOLIO = join(__dirname, '..', '..', '..', '..', 'bin', 'portfolio.js');
-
-interface Run {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-function portfolio(...args: string[]): Promise<Run> {
-  const child = spawn(process.execPath, [PORTFOLIO, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  return new Promise((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const portfolio = (...args: string[]) => runPortfolio(args);
 
 async function zipOf(files: Record<string, string>, path: string): Promise<void> {
   const zip = new ZipFile();

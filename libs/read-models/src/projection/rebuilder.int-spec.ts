@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { FIXED_NOW } from '../testing/fixed-now';
 import { generationContents, rowCounts } from '../testing/generation-rows';
-import { openSubject, type ReadModelSubject } from '../testing/read-model-subject';
-import { partsOf, projectorsOf } from '../testing/runtime-of';
-import { seedLog } from '../testing/seed-log';
-import { servingTheHead } from '../testing/serving-the-head';
+import type { ReadModelSubject } from '../testing/read-model-subject';
+import { projectorsOf } from '../testing/runtime-of';
+import { servingSeededLog } from '../testing/serving-the-head';
 import type { ProjectionParts } from './projection-parts';
 import { Rebuilder } from './rebuilder';
 
@@ -14,11 +13,7 @@ describe.each(['sqlite', 'postgres'] as const)('a rebuild of the read models on 
   const generationRows = () =>
     subject.database.db.selectFrom('rm_generations').select(['generation', 'status']).orderBy('generation').execute();
   beforeEach(async () => {
-    subject = await openSubject(kind);
-    // A mission, two launches and ten measurements: positions 1 to 13.
-    await seedLog(subject.store, 10);
-    parts = partsOf(subject);
-    await servingTheHead(parts);
+    ({ subject, parts } = await servingSeededLog(kind));
   });
   afterEach(async () => {
     await subject.dispose();

@@ -1,9 +1,9 @@
 import { sql } from 'kysely';
 import { generationContents, rowCounts } from '../../testing/generation-rows';
-import { openSubject, type ReadModelSubject } from '../../testing/read-model-subject';
-import { partsOf, projectorsOf } from '../../testing/runtime-of';
-import { hubeeMeasurement, seedLog } from '../../testing/seed-log';
-import { servingTheHead } from '../../testing/serving-the-head';
+import type { ReadModelSubject } from '../../testing/read-model-subject';
+import { projectorsOf } from '../../testing/runtime-of';
+import { hubeeMeasurement } from '../../testing/seed-log';
+import { servingSeededLog } from '../../testing/serving-the-head';
 import type { ProjectionParts } from '../projection-parts';
 import { Rebuilder } from '../rebuilder';
 import { GenerationParity } from './parity-check';
@@ -35,11 +35,7 @@ describe.each(['sqlite', 'postgres'] as const)('the parity of a rebuild with the
   const inLive = (statement: string) => sql.raw(statement).execute(subject.database.db);
 
   beforeEach(async () => {
-    subject = await openSubject(kind);
-    // A mission, two launches and ten measurements: positions 1 to 13.
-    await seedLog(subject.store, 10);
-    parts = partsOf(subject);
-    await servingTheHead(parts);
+    ({ subject, parts } = await servingSeededLog(kind));
   });
   afterEach(async () => {
     await subject.dispose();
