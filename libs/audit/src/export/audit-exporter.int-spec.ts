@@ -1,6 +1,7 @@
-import { GENESIS_HASH, type EventStore } from '@portfolio/event-store';
+import { GENESIS_HASH, type EventStore, type ReadAllOptions } from '@portfolio/event-store';
+import { randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -238,6 +239,51 @@ describe.each(TEST_STORE_KINDS)('AuditExporter on %s', (kind) => {
       proofsChecked: 3,
       unsealedEvents: 3,
     });
+  });
+
+  it('reads the log once for a bundle, its NDJSON and its CSV coming from the same pass', async () => {
+    const plan = await exporter.plan({});
+    const reads: ReadAllOptions[] = [];
+    const readAll = test.store.readAll.bind(test.store);
+    jest.spyOn(test.store, 'readAll').mockImplementation((options = {}) => {
+      reads.push(options);
+      return readAll(options);
+    });
+    const path = join(dir, 'one-pass.zip');
+    await pipeline(exporter.bundle(plan), createWriteStream(path));
+    expect(reads).toEqual([expect.objectContaining({ to: plan.head })]);
+    expect(await verifyExport({ kind: 'bundle', path }, { publicKeyPem: publicKeyPem(key) })).toMatchObject({
+      ok: true,
+      eventsChecked: 13,
+    });
+  });
+
+  it('leaves no temporary file behind when the reader of a bundle goes away before its end', async () => {
+    let release = (): void => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    // A selection whose read stalls after its first event: the reader goes away while the pass is under way.
+    const stalling: EventSelector = {
+      select: ({ actor = '' }) => ({
+        filters: { actor },
+        async *events(upTo) {
+          for await (const event of test.store.readAll({ to: upTo })) {
+            yield event;
+            await held;
+          }
+        },
+      }),
+    };
+    const checkpointer = new Checkpointer(test.store, checkpoints, { origin: TEST_LOG_ORIGIN, key, now });
+    const stalled = testExporter(test.store, key, { selector: stalling, checkpointer });
+    const plan = await stalled.plan({ actor: randomUUID() });
+    // The spool is in the system's temporary directory, named after the export.
+    const spools = async () => (await readdir(tmpdir())).filter((name) => name.startsWith(plan.baseName));
+    const bundle = stalled.bundle(plan);
+    while ((await spools()).length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+    bundle.destroy();
+    release();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(await spools()).toEqual([]);
   });
 
   it('exports one project as a filtered bundle, each event followed by its inclusion proof in the checkpoint', async () => {
