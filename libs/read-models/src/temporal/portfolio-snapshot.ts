@@ -1,7 +1,12 @@
-import { foldProject, type DomainEvent, type LaunchedProject, type ProjectEvent } from '@portfolio/domain';
-import type { Kysely } from 'kysely';
-import type { ReadModelTables } from '../database/read-model-tables';
-import { latestNationalValues } from './latest-national-values';
+import {
+  foldProject,
+  type DomainEvent,
+  type LaunchedProject,
+  type Measurements,
+  type ProjectEvent,
+} from '@portfolio/domain';
+import { sql, type Kysely } from 'kysely';
+import { knownBy, type ReadModelTables } from '../database/read-model-tables';
 
 /** A point of the bi-temporal plane: business date `at` (YYYY-MM-DD), knowledge up to position `asOf`. */
 export interface TemporalPoint {
@@ -24,9 +29,11 @@ export interface PortfolioSnapshot {
   readonly projects: ReadonlyMap<string, LaunchedProject>;
 }
 
+const NATIONAL = 'national:FR';
+
 /**
  * Loads a snapshot without replaying the log: the few plan facts of each project (launch, milestones, redesigns,
- * closure) are folded with the domain's evolve, and each indicator's latest national value is a few index seeks into
+ * closure) are folded with the domain's evolve, and each indicator's latest national value is one indexed read of
  * the bi-temporal measurement table, for whatever (at, asOf).
  */
 export async function loadSnapshot(
@@ -59,14 +66,11 @@ export async function loadSnapshot(
     events.push({ type: row.type, data: JSON.parse(row.data) } as unknown as ProjectEvent);
     eventsByProject.set(row.project_id, events);
   }
-  const launched = new Map<string, LaunchedProject>();
+  const latest = await latestNationalValues(db, generation, point, projectIds);
+  const projects = new Map<string, LaunchedProject>();
   for (const [projectId, events] of eventsByProject) {
     const state = foldProject(events);
-    if (state.status !== 'not_launched') launched.set(projectId, state);
-  }
-  const latest = await latestNationalValues(db, generation, point, [...launched.keys()]);
-  const projects = new Map<string, LaunchedProject>();
-  for (const [projectId, state] of launched) {
+    if (state.status === 'not_launched') continue;
     projects.set(projectId, { ...state, measurements: latest.get(projectId) ?? {} });
   }
   return {
@@ -85,4 +89,43 @@ function missionFacts(data: Extract<DomainEvent, { type: 'MissionDefined' }>['da
     definedOn: data.definedOn,
     description: data.description ?? null,
   };
+}
+
+/** Per project, each indicator's national value for its latest period known at (at, asOf), restatements applied. */
+async function latestNationalValues(
+  db: Kysely<ReadModelTables>,
+  generation: number,
+  point: TemporalPoint,
+  projectIds?: readonly string[],
+): Promise<Map<string, Measurements>> {
+  let candidates = db
+    .selectFrom('rm_measurements')
+    .select([
+      'project_id',
+      'indicator_id',
+      'period',
+      'value',
+      sql<number>`row_number() over (partition by project_id, indicator_id order by period desc, position desc)`.as(
+        'rank',
+      ),
+    ])
+    .where('generation', '=', generation)
+    .where('territory_key', '=', NATIONAL)
+    .where('period', '<=', point.at)
+    .where(knownBy(point.asOf));
+  if (projectIds !== undefined) {
+    candidates = candidates.where('project_id', 'in', projectIds.length > 0 ? projectIds : ['']);
+  }
+  const rows = await db
+    .selectFrom(candidates.as('ranked'))
+    .select(['project_id', 'indicator_id', 'period', 'value'])
+    .where('rank', '=', 1)
+    .execute();
+  const byProject = new Map<string, Record<string, Record<string, Record<string, number>>>>();
+  for (const row of rows) {
+    const measurements = byProject.get(row.project_id) ?? {};
+    measurements[row.indicator_id] = { [NATIONAL]: { [row.period]: Number(row.value) } };
+    byProject.set(row.project_id, measurements);
+  }
+  return byProject;
 }
