@@ -5,7 +5,7 @@ import { performance } from 'node:perf_hooks';
  * How long a stretch of work without I/O may hold the event loop before yielding (ms): short enough that a health
  * check or a read waits a few slices at worst, long enough that yielding costs little throughput.
  */
-export const TIME_SLICE_MS = 10;
+const TIME_SLICE_MS = 10;
 
 let sliceStartedAt: number | undefined;
 
@@ -33,4 +33,12 @@ export function yieldToEventLoop(): Promise<void> {
 }
 
 /** Events a read hands out between two looks at the clock: reading it for every event cost a fifth of readAll's speed. */
-export const SLICE_CHECK_EVERY = 32;
+const SLICE_CHECK_EVERY = 32;
+
+/**
+ * For a read handing out the rows of a page one by one: whether to yield before the row at `rowIndex`. The clock is
+ * read every few rows only, and each row's consumer runs before the next, so its work counts toward the slice too.
+ */
+export function timeToYieldAt(rowIndex: number): boolean {
+  return rowIndex % SLICE_CHECK_EVERY === 0 && timeSliceSpent();
+}

@@ -2,7 +2,7 @@ export * from './canonical-json';
 export { commandKey, type IssuedCommand } from './command-key';
 export * from './errors';
 export { newEventId } from './event-id';
-export { SLICE_CHECK_EVERY, timeSliceSpent, TIME_SLICE_MS, yieldToEventLoop } from './event-loop-slice';
+export { timeSliceSpent, timeToYieldAt, yieldToEventLoop } from './event-loop-slice';
 export * from './event-store.port';
 export * from './hash-chain';
 export * from './head-signal';

@@ -1,4 +1,4 @@
-import { performance } from 'node:perf_hooks';
+import { eventLoopTurnsDuring } from '../../../event-store/src/testing/event-loop-turns';
 import { LogTree } from '../merkle/log-tree';
 import { generateSigningKey } from '../seal/signing';
 import { appendLongLog } from '../testing/long-log';
@@ -89,19 +89,11 @@ describe.each(TEST_STORE_KINDS)('Checkpointer on %s', (kind) => {
     // Given a log of some thousands of events: long enough to read that a request would notice the wait
     await appendLongLog(test.store, 10_000);
     // When a new checkpointer starts on it, with a request (a turn of the event loop) asked for meanwhile
-    let turns = 0;
-    let starting = true;
-    const turn = () => {
-      turns += starting ? 1 : 0;
-      if (starting) setImmediate(turn);
-    };
-    setImmediate(turn);
-    const startedAt = performance.now();
-    await new Checkpointer(test.store, checkpoints, { origin, key, now }).start();
-    const startMs = performance.now() - startedAt;
-    starting = false;
+    const { turns, ms } = await eventLoopTurnsDuring(() =>
+      new Checkpointer(test.store, checkpoints, { origin, key, now }).start(),
+    );
     // Then the loop turned every few milliseconds of the start, not once at its end
-    expect(turns).toBeGreaterThan(startMs / 50);
+    expect(turns).toBeGreaterThan(ms / 50);
   });
 
   it('refuses at start, and signs nothing more, when rows were deleted from the tail after a checkpoint', async () => {

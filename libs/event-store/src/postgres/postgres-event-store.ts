@@ -2,7 +2,7 @@ import type { Pool, PoolConfig, QueryResult, QueryResultRow } from 'pg';
 import { commandKey, type IssuedCommand } from '../command-key';
 import { DuplicateEventIdError, StreamNotFoundError } from '../errors';
 import type { EventStore, ReadAllOptions, ReadStreamOptions, WaitOptions } from '../event-store.port';
-import { SLICE_CHECK_EVERY, timeSliceSpent, yieldToEventLoop } from '../event-loop-slice';
+import { timeToYieldAt, yieldToEventLoop } from '../event-loop-slice';
 import { HeadSignal } from '../head-signal';
 import { prepareAppend, type StreamTip } from '../prepare-append';
 import type { AppendResult, ExpectedRevision, NewEvent, StoredEvent } from '../stored-event';
@@ -160,7 +160,7 @@ export class PostgresEventStore implements EventStore {
       const params = [streamId, from.toString(), DEFAULT_BATCH, ...(to === undefined ? [] : [to.toString()])];
       const { rows } = await this.query<StoredRow>(sql, params);
       for (let i = 0; i < rows.length; i += 1) {
-        if (i % SLICE_CHECK_EVERY === 0 && timeSliceSpent()) await yieldToEventLoop();
+        if (timeToYieldAt(i)) await yieldToEventLoop();
         yield rowToStoredEvent(rows[i]);
       }
       if (rows.length < DEFAULT_BATCH) return;
@@ -185,8 +185,7 @@ export class PostgresEventStore implements EventStore {
     for (;;) {
       const { rows } = await this.query<StoredRow>(sql, [after.toString(), batchSize, ...fixed]);
       for (let i = 0; i < rows.length; i += 1) {
-        // Each row's consumer runs before the next: its work counts toward the slice too.
-        if (i % SLICE_CHECK_EVERY === 0 && timeSliceSpent()) await yieldToEventLoop();
+        if (timeToYieldAt(i)) await yieldToEventLoop();
         yield rowToStoredEvent(rows[i]);
       }
       if (rows.length < batchSize) return;

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { commandKey, type IssuedCommand } from '../command-key';
 import { DuplicateEventIdError, StreamNotFoundError } from '../errors';
 import type { EventStore, ReadAllOptions, ReadStreamOptions, WaitOptions } from '../event-store.port';
-import { SLICE_CHECK_EVERY, timeSliceSpent, yieldToEventLoop } from '../event-loop-slice';
+import { timeToYieldAt, yieldToEventLoop } from '../event-loop-slice';
 import { HeadSignal } from '../head-signal';
 import { commandRuns } from './command-runs';
 import { openSqliteFile } from './open-sqlite-file';
@@ -103,10 +103,7 @@ export class SqliteEventStore implements EventStore {
     this.insertCommandRun = this.db.prepare(
       'INSERT INTO command_runs (command_key, first_position, last_position) VALUES (?, ?, ?)',
     );
-    this.selectHead = this.db.prepare('SELECT max(position) FROM events').pluck() as Database.Statement<
-      [],
-      bigint | null
-    >;
+    this.selectHead = this.db.prepare<[], bigint | null>('SELECT max(position) FROM events').pluck();
     this.selectStreamExists = this.db
       .prepare('SELECT 1 FROM events WHERE stream_id = ? LIMIT 1')
       .pluck() as Database.Statement<[string], bigint>;
@@ -203,7 +200,7 @@ export class SqliteEventStore implements EventStore {
         throw new StreamNotFoundError(streamId);
       }
       for (let i = 0; i < rows.length; i += 1) {
-        if (i % SLICE_CHECK_EVERY === 0 && timeSliceSpent()) await yieldToEventLoop();
+        if (timeToYieldAt(i)) await yieldToEventLoop();
         yield rowValuesToStoredEvent(rows[i]);
       }
       if (rows.length < DEFAULT_BATCH) return;
@@ -223,8 +220,7 @@ export class SqliteEventStore implements EventStore {
       params.push(batchSize);
       const rows = statement.all(...params);
       for (let i = 0; i < rows.length; i += 1) {
-        // Each row's consumer runs before the next: its work counts toward the slice too.
-        if (i % SLICE_CHECK_EVERY === 0 && timeSliceSpent()) await yieldToEventLoop();
+        if (timeToYieldAt(i)) await yieldToEventLoop();
         yield rowValuesToStoredEvent(rows[i]);
       }
       if (rows.length < batchSize) return;

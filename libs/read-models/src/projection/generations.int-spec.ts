@@ -1,3 +1,4 @@
+import { eventLoopTurnsDuring } from '../../../event-store/src/testing/event-loop-turns';
 import { citpJuly2021Held, franceconnectLaunched, idnumDefined, measured } from '../../../domain/src/testing/tech-gouv';
 import { openReadModelDatabase, type ReadModelDatabase } from '../database/read-model-database';
 import { toPosition } from '../database/read-model-tables';
@@ -96,15 +97,7 @@ describe.each(['sqlite', 'postgres'] as const)('the generations of the read mode
     }));
     await subject.database.writeAtomically({ inserts: [{ table: 'rm_event_index', rows }] });
     // When it is dropped, with a request (a turn of the event loop) asked for meanwhile
-    let turns = 0;
-    let dropping = true;
-    const turn = () => {
-      turns += dropping ? 1 : 0;
-      if (dropping) setImmediate(turn);
-    };
-    setImmediate(turn);
-    await generations.drop(2);
-    dropping = false;
+    const { turns } = await eventLoopTurnsDuring(() => generations.drop(2));
     // Then the loop turned between the ranges, and nothing of the generation is left
     expect(turns).toBeGreaterThanOrEqual(2);
     const left = await subject.database.db
