@@ -85,7 +85,7 @@ function prepareLine(bytes: Buffer, cut: boolean, previous: PreparedLine | undef
 }
 
 /** The event without the payload its hash already vouched for, unless a seal's data must still be read. */
-function walked({ data, metadata, ...event }: StoredEvent): WalkedEvent {
+function walked({ data, metadata: _metadata, ...event }: StoredEvent): WalkedEvent {
   return event.type === SEAL_EVENT_TYPE ? { ...event, data } : event;
 }
 

@@ -12,6 +12,7 @@ import {
   type ReadPosition,
   type ResolvedEvent,
 } from '@kurrent/kurrentdb-client';
+import { setTimeout as wait } from 'node:timers/promises';
 import { commandKey, isRecordedBy, type IssuedCommand } from '../command-key';
 import { StoreUnavailableError, StreamNotFoundError, WrongExpectedRevisionError } from '../errors';
 import type { EventStore, ReadAllOptions, ReadStreamOptions, WaitOptions } from '../event-store.port';
@@ -41,10 +42,6 @@ export interface KurrentDbEventStoreOptions {
 const APPEND_ATTEMPTS = 4;
 /** Attempts of an append with `any` that keeps finding the stream's tip moved by another writer. */
 const TIP_RACE_ATTEMPTS = 20;
-
-function wait(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
 
 /**
  * KurrentDB (EventStoreDB) store. KurrentDB orders and positions the events itself: positions are the commit
@@ -105,11 +102,7 @@ export class KurrentDbEventStore implements EventStore {
         // exact expectation the caller decides.
         if (expected !== 'any' || race >= TIP_RACE_ATTEMPTS) {
           const actual = await this.readTip(name);
-          throw new WrongExpectedRevisionError(
-            streamId,
-            expected,
-            actual === undefined ? 'no_stream' : actual.revision,
-          );
+          throw new WrongExpectedRevisionError(streamId, expected, actual?.revision ?? 'no_stream');
         }
       }
     }
