@@ -8,7 +8,8 @@ import { PROFILES, type BenchProfile } from './profiles';
 import { RESULTS_DIR, writeBenchmarksDoc } from './report/write-benchmarks-doc';
 import type { DiskBytesResult } from './scenarios/disk-bytes';
 import type { ExportResult } from './scenarios/export-audit-trail';
-import { BENCH_TOKEN, startBenchService } from './scenarios/service';
+import type { ResponsivenessResult } from './scenarios/responsiveness';
+import { BENCH_OPERATORS, BENCH_TOKEN, startBenchService } from './scenarios/service';
 import type { CapacityResult } from './scenarios/http-capacity';
 import type { LoadResult } from './scenarios/http-load-generator';
 import type { ClosedLoopResult } from './support/closed-loop';
@@ -34,6 +35,8 @@ export interface SizeResult {
   readonly disk?: DiskBytesResult;
   readonly export?: { readonly ndjson: ExportResult; readonly bundle: ExportResult; readonly verify: VerifyResult };
   readonly coldStartSeconds?: number;
+  /** How the service answered during a rebuild, an export and a verification; absent from older results. */
+  readonly responsiveness?: ResponsivenessResult;
 }
 
 /** The closed-loop capacity, with the service process's memory around it (the service exposes none of its own). */
@@ -176,14 +179,28 @@ function httpCapacity(kind: StoreKind, profile: BenchProfile): Promise<HttpCapac
   });
 }
 
-/** The first start of the service on a history it has never served: seconds until /health/ready answers 200. */
-async function coldStart(target: BenchTarget): Promise<number> {
+/**
+ * The first start of the service on a history it has never served (seconds until /health/ready answers 200), then,
+ * if asked, how it answers while a rebuild, an export and a verification of that history run in it.
+ */
+async function serveHistory(
+  target: BenchTarget,
+  probe: boolean,
+): Promise<{ coldStartSeconds: number; responsiveness?: ResponsivenessResult }> {
   const { service, seconds } = await startBenchService(target);
-  await service.kill();
-  return seconds;
+  try {
+    if (!probe) return { coldStartSeconds: seconds };
+    const responsiveness = await runScenario<ResponsivenessResult>('bench/scenarios/responsiveness.ts', {
+      url: service.url,
+      ...BENCH_OPERATORS,
+    });
+    return { coldStartSeconds: seconds, responsiveness };
+  } finally {
+    await service.kill();
+  }
 }
 
-/** (a, d, e, f, g) One history of `size` events: ingested, projected, queried, weighed on disk, started on, exported, verified. */
+/** (a, d-h) One history of `size` events: ingested, projected, queried, weighed on disk, started on, exported, verified. */
 function history(kind: StoreKind, size: string, profile: BenchProfile): Promise<SizeResult> {
   return withTarget(kind, async (target) => {
     const ingest = await runScenario<IngestResult>('bench/scenarios/ingest-commands.ts', {
@@ -198,10 +215,11 @@ function history(kind: StoreKind, size: string, profile: BenchProfile): Promise<
     });
     const disk = await runScenario<DiskBytesResult>('bench/scenarios/disk-bytes.ts', { target });
     log(`${kind} ${size}: ${Math.round(disk.bytesPerEvent)} bytes on disk per event`);
-    const coldStartSeconds = await coldStart(target);
-    log(`${kind} ${size}: cold start to /health/ready in ${coldStartSeconds.toFixed(2)} s`);
-    const measured = { ingest, projection, queries, disk, coldStartSeconds };
-    if (!profile.exportSizes.includes(size)) return measured;
+    const exported = profile.exportSizes.includes(size);
+    const served = await serveHistory(target, exported);
+    log(`${kind} ${size}: cold start to /health/ready in ${served.coldStartSeconds.toFixed(2)} s`);
+    const measured = { ingest, projection, queries, disk, ...served };
+    if (!exported) return measured;
     const file = (name: string) => join(target.dataDir, name);
     const ndjson = await runScenario<ExportResult>('bench/scenarios/export-audit-trail.ts', {
       target,

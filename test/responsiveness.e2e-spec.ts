@@ -1,5 +1,12 @@
 import type { AddressInfo } from 'node:net';
 import { probeWhile, type ProbeReport } from './support/latency-probe';
+import {
+  exportTrail,
+  projectionCaughtUp,
+  startRebuild,
+  verifyTrail,
+  type OperatorHeaders,
+} from './support/long-operations';
 import { seedMeasurementLog } from './support/measurement-log';
 import { storeOf } from './support/store-probe';
 import { bearer, STORE_KINDS, startTestApp, type TestApp } from './support/test-app';
@@ -17,24 +24,8 @@ const MEASUREMENTS = 15_000;
 const MIN_ROUNDS_WHILE_RUNNING = 2;
 const LIVE_BOUND_MS = 2000;
 const PORTFOLIO_BOUND_MS = 3000;
-const admin = bearer('admin');
-const auditor = bearer('auditor');
+const operators: OperatorHeaders = { admin: bearer('admin'), auditor: bearer('auditor') };
 const reviewer = bearer('reviewer');
-
-/** Settles when `operation` does, and says meanwhile whether it still runs. */
-function tracked(operation: Promise<unknown>): () => Promise<boolean> {
-  let finished = false;
-  const settled = operation.finally(() => (finished = true));
-  settled.catch(() => undefined);
-  return async () => !finished;
-}
-
-async function fetchBody(url: string, headers: Record<string, string>): Promise<Buffer> {
-  const response = await fetch(url, { headers });
-  const body = Buffer.from(await response.arrayBuffer());
-  if (!response.ok) throw new Error(`GET ${url}: ${response.status} ${body.toString()}`);
-  return body;
-}
 
 function expectAnsweredInTime(report: ProbeReport): void {
   expect(report.roundsWhileRunning).toBeGreaterThanOrEqual(MIN_ROUNDS_WHILE_RUNNING);
@@ -52,38 +43,30 @@ describe.each(STORE_KINDS)('the service keeps answering during long operations o
     const server = await testApp.app.listen(0, '127.0.0.1');
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     // The live projection catches up first: the probes measure the long operation, not the seed's projection.
-    for (;;) {
-      const status = JSON.parse((await fetchBody(`${url}/api/v1/admin/projections`, admin)).toString());
-      if (status.projectors.every((projector: { lag: string }) => projector.lag === '0')) break;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    await projectionCaughtUp(url, operators);
   }, 120_000);
 
   afterAll(() => testApp.close());
 
   it('during a rebuild of the read models', async () => {
-    const started = await fetch(`${url}/api/v1/admin/projections/rebuild`, { method: 'POST', headers: admin });
-    expect(started.status).toBe(202);
-    const report = await probeWhile(url, reviewer, async () => {
-      const status = JSON.parse((await fetchBody(`${url}/api/v1/admin/projections`, admin)).toString());
-      return status.rebuild.state === 'running' || status.rebuild.state === 'switching';
-    });
-    const status = JSON.parse((await fetchBody(`${url}/api/v1/admin/projections`, admin)).toString());
-    expect(status.rebuild).toMatchObject({ state: 'done', position: status.projectors[0].head });
+    const rebuild = await startRebuild(url, operators);
+    const report = await probeWhile(url, reviewer, rebuild.running);
+    const ended = await rebuild.result;
+    expect(ended.rebuild).toMatchObject({ state: 'done', position: ended.projectors[0].head });
     expectAnsweredInTime(report);
   }, 60_000);
 
   it('during an export of the audit trail', async () => {
-    const exported = fetchBody(`${url}/api/v1/audit/export?format=ndjson`, auditor);
-    const report = await probeWhile(url, reviewer, tracked(exported));
-    expect((await exported).toString().trimEnd().split('\n').length).toBeGreaterThan(MEASUREMENTS);
+    const exported = exportTrail(url, operators);
+    const report = await probeWhile(url, reviewer, exported.running);
+    expect((await exported.result).toString().trimEnd().split('\n').length).toBeGreaterThan(MEASUREMENTS);
     expectAnsweredInTime(report);
   }, 60_000);
 
   it('during a verification of the audit trail', async () => {
-    const verified = fetchBody(`${url}/api/v1/audit/verify`, auditor);
-    const report = await probeWhile(url, reviewer, tracked(verified));
-    expect(JSON.parse((await verified).toString())).toMatchObject({ ok: true, eventsChecked: MEASUREMENTS + 3 });
+    const verified = verifyTrail(url, operators);
+    const report = await probeWhile(url, reviewer, verified.running);
+    expect(await verified.result).toMatchObject({ ok: true, eventsChecked: MEASUREMENTS + 3 });
     expectAnsweredInTime(report);
   }, 60_000);
 });

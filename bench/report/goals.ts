@@ -1,30 +1,6 @@
 import type { StoreKind } from '../support/bench-target';
-import type { StoreResult } from '../run';
-
-/** A goal of issue 8 (read side), issue 16 (write path) or issue 17 (read side at scale), checked against one store's results: the figure it reads and whether it is met. */
-export interface Goal {
-  readonly id: string;
-  readonly store: StoreKind;
-  readonly goal: string;
-  /** undefined when the profile did not measure it (e.g. 1M events in the quick profile). */
-  readonly check: (result: StoreResult) => { readonly figure: string; readonly met: boolean } | undefined;
-}
-
-const n = (value: number): string => Math.round(value).toLocaleString('en-US');
-const pct = (ratio: number): string => `${Math.round(ratio * 100)} %`;
-// Truncated, not rounded: a ratio just short of its goal must not print as the goal itself.
-const times = (ratio: number): string => `${(Math.floor(ratio * 100) / 100).toFixed(2)}×`;
-
-function atLargest<T>(
-  result: StoreResult,
-  pick: (size: StoreResult['sizes'][string]) => T | undefined,
-): [string, T] | undefined {
-  const entries = Object.entries(result.sizes).flatMap(([size, figures]) => {
-    const value = pick(figures);
-    return value === undefined ? [] : [[size, value] as [string, T]];
-  });
-  return entries[entries.length - 1];
-}
+import { atLargest, n, pct, times, type Goal } from './goal';
+import { readSideGoals } from './read-side-goals';
 
 function ratioGoal(id: string, store: StoreKind, goal: string, writers: string, minimum: number): Goal {
   return {
@@ -91,34 +67,6 @@ const peerAppendGoal = (store: StoreKind, minimum: number): Goal => ({
   },
 });
 
-const coldStartGoal = (store: StoreKind): Goal => ({
-  id: `${store}-cold-start`,
-  store,
-  goal: 'cold start to /health/ready ≤ 2 s at 3M events',
-  check: (result) => {
-    const largest = atLargest(result, (s) => s.coldStartSeconds);
-    return largest && { figure: `${largest[1].toFixed(2)} s at ${largest[0]}`, met: largest[1] <= 2 };
-  },
-});
-
-// Issue 17 measured ~1.5 KB per event (log and read models) on SQLite with 1M measurements; the goal halves it.
-const DISK_BYTES_PER_EVENT_GOAL = 750;
-
-const diskBytesGoal = (store: StoreKind): Goal => ({
-  id: `${store}-disk-bytes`,
-  store,
-  goal: `bytes on disk per event (log and read models) ≤ ${DISK_BYTES_PER_EVENT_GOAL}, half of 1.5 KB`,
-  check: (result) => {
-    const largest = atLargest(result, (s) => s.disk);
-    if (largest === undefined) return undefined;
-    const [size, disk] = largest;
-    return {
-      figure: `${n(disk.bytesPerEvent)} bytes at ${size} (log ${n(disk.logBytes / disk.events)}, read models ${n(disk.readModelBytes / disk.events)})`,
-      met: disk.bytesPerEvent <= DISK_BYTES_PER_EVENT_GOAL,
-    };
-  },
-});
-
 export const GOALS: readonly Goal[] = [
   ratioGoal('sqlite-append-ratio', 'sqlite', 'store append with the hash chain ≥ 45 % of raw INSERT', '1', 0.45),
   peerAppendGoal('sqlite', 2.5),
@@ -156,69 +104,7 @@ export const GOALS: readonly Goal[] = [
     }),
   },
   memoryGoal('sqlite'),
-  {
-    id: 'sqlite-rebuild',
-    store: 'sqlite',
-    goal: 'projection rebuild ≥ 100,000 events/s',
-    check: (result) => {
-      const largest = atLargest(result, (s) => s.projection.eventsPerSecond);
-      return largest && { figure: `${n(largest[1])} events/s at ${largest[0]}`, met: largest[1] >= 100_000 };
-    },
-  },
-  {
-    id: 'sqlite-as-of',
-    store: 'sqlite',
-    goal: 'as-of query p95 ≤ 50 ms at 1M events, sub-linear from 100k to 3M',
-    check: (result) => {
-      const at1M = result.sizes['1M']?.queries;
-      const at100k = result.sizes['100k']?.queries;
-      const at3M = result.sizes['3M']?.queries;
-      if (at1M === undefined) {
-        if (at100k === undefined) return undefined;
-        const worst = Math.max(at100k.portfolio.p95Ms, at100k.project.p95Ms);
-        return { figure: `p95 ${n(worst)} ms at 100k (1M not in this profile)`, met: worst <= 50 };
-      }
-      const worst = Math.max(at1M.portfolio.p95Ms, at1M.project.p95Ms);
-      const growth = at100k && at3M ? at3M.portfolio.p95Ms / at100k.portfolio.p95Ms : undefined;
-      const sublinear = growth === undefined || growth < 30;
-      return {
-        figure: `p95 ${n(worst)} ms at 1M${growth === undefined ? '' : `; portfolio p95 ×${growth.toFixed(1)} from 100k to 3M (events ×30)`}`,
-        met: worst <= 50 && sublinear,
-      };
-    },
-  },
-  {
-    id: 'sqlite-export',
-    store: 'sqlite',
-    goal: 'export ≥ 100,000 events/s, peak RSS ≤ 256 MB',
-    check: (result) => {
-      const largest = atLargest(result, (s) => s.export);
-      if (largest === undefined) return undefined;
-      const { ndjson, bundle } = largest[1];
-      return {
-        figure: `NDJSON ${n(ndjson.eventsPerSecond)}/s (${ndjson.peakRssMb} MB), bundle ${n(bundle.eventsPerSecond)}/s (${bundle.peakRssMb} MB) at ${largest[0]}`,
-        met:
-          Math.min(ndjson.eventsPerSecond, bundle.eventsPerSecond) >= 100_000 &&
-          Math.max(ndjson.peakRssMb, bundle.peakRssMb) <= 256,
-      };
-    },
-  },
-  {
-    id: 'sqlite-verify',
-    store: 'sqlite',
-    goal: 'offline verify ≥ 100,000 events/s',
-    check: (result) => {
-      const largest = atLargest(result, (s) => s.export?.verify);
-      return (
-        largest && {
-          figure: `${n(largest[1].eventsPerSecond)} events/s at ${largest[0]}`,
-          met: largest[1].eventsPerSecond >= 100_000,
-        }
-      );
-    },
-  },
-  coldStartGoal('sqlite'),
-  diskBytesGoal('sqlite'),
+  ...readSideGoals('sqlite'),
   ratioGoal(
     'postgres-append-ratio-1',
     'postgres',
@@ -244,8 +130,7 @@ export const GOALS: readonly Goal[] = [
   readAllGoal('postgres', 150_000),
   ingestGoal('postgres', 25_000),
   memoryGoal('postgres'),
-  coldStartGoal('postgres'),
-  diskBytesGoal('postgres'),
+  ...readSideGoals('postgres'),
   {
     id: 'postgres-exact',
     store: 'postgres',

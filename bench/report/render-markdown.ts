@@ -66,9 +66,28 @@ function storeTables(results: BenchResults): string[] {
           `${s.coldStartSeconds?.toFixed(2) ?? '–'} | ${diskCell(s.disk)} |`,
       );
     }
-    lines.push('');
+    const responsiveness = responsivenessLines(store);
+    lines.push('', ...(responsiveness.length > 0 ? [...responsiveness, ''] : []));
   }
   return lines;
+}
+
+/** The worst answers while each long operation ran on a history, and how many probe rounds came back meanwhile. */
+function responsivenessLines(store: StoreResult): string[] {
+  return Object.entries(store.sizes).flatMap(([size, s]) =>
+    s.responsiveness === undefined
+      ? []
+      : [
+          `Worst answers of /health/live and of the portfolio read while a long operation ran on ${size} events: ` +
+            Object.entries(s.responsiveness)
+              .map(
+                ([operation, r]) =>
+                  `${operation} ${n(r.worstLiveMs)} / ${n(r.worstPortfolioMs)} ms (${n(r.roundsWhileRunning)} rounds answered meanwhile)`,
+              )
+              .join('; ') +
+            '.',
+        ],
+  );
 }
 
 function goalTable(results: BenchResults): string[] {
