@@ -89,6 +89,16 @@ async function createPortfolioTables(db: Kysely<ReadModelTables>): Promise<void>
     .on('rm_measurements')
     .columns(['generation', 'territory_key', 'project_id', 'indicator_id', 'period', 'position'])
     .execute();
+  // The latest period of national values known at asOf, below which as-of reads seek in each series: without it, a read
+  // whose date lies past what asOf knew would walk, in every series, each period recorded after asOf. Created at start
+  // on databases that lack it.
+  await db.schema
+    .createIndex('rm_measurements_national_by_period')
+    .ifNotExists()
+    .on('rm_measurements')
+    .columns(['generation', 'period', 'position'])
+    .where(sql.ref('territory_key'), '=', sql.lit('national:FR'))
+    .execute();
   await db.schema
     .createTable('rm_review_cycles')
     .ifNotExists()

@@ -1,12 +1,7 @@
-import {
-  foldProject,
-  type DomainEvent,
-  type LaunchedProject,
-  type Measurements,
-  type ProjectEvent,
-} from '@portfolio/domain';
-import { sql, type Kysely } from 'kysely';
-import { knownBy, type ReadModelTables } from '../database/read-model-tables';
+import { foldProject, type DomainEvent, type LaunchedProject, type ProjectEvent } from '@portfolio/domain';
+import type { Kysely } from 'kysely';
+import type { ReadModelTables } from '../database/read-model-tables';
+import { latestNationalValues } from './latest-national-values';
 
 /** A point of the bi-temporal plane: business date `at` (YYYY-MM-DD), knowledge up to position `asOf`. */
 export interface TemporalPoint {
@@ -29,12 +24,10 @@ export interface PortfolioSnapshot {
   readonly projects: ReadonlyMap<string, LaunchedProject>;
 }
 
-const NATIONAL = 'national:FR';
-
 /**
  * Loads a snapshot without replaying the log: the few plan facts of each project (launch, milestones, redesigns,
- * closure) are folded with the domain's evolve, and each indicator's latest national value is one indexed read of
- * the bi-temporal measurement table, for whatever (at, asOf).
+ * closure) are folded with the domain's evolve, and each indicator's latest national value is read from the
+ * bi-temporal measurement table (see latestNationalValues), for whatever (at, asOf).
  */
 export async function loadSnapshot(
   db: Kysely<ReadModelTables>,
@@ -89,43 +82,4 @@ function missionFacts(data: Extract<DomainEvent, { type: 'MissionDefined' }>['da
     definedOn: data.definedOn,
     description: data.description ?? null,
   };
-}
-
-/** Per project, each indicator's national value for its latest period known at (at, asOf), restatements applied. */
-async function latestNationalValues(
-  db: Kysely<ReadModelTables>,
-  generation: number,
-  point: TemporalPoint,
-  projectIds?: readonly string[],
-): Promise<Map<string, Measurements>> {
-  let candidates = db
-    .selectFrom('rm_measurements')
-    .select([
-      'project_id',
-      'indicator_id',
-      'period',
-      'value',
-      sql<number>`row_number() over (partition by project_id, indicator_id order by period desc, position desc)`.as(
-        'rank',
-      ),
-    ])
-    .where('generation', '=', generation)
-    .where('territory_key', '=', NATIONAL)
-    .where('period', '<=', point.at)
-    .where(knownBy(point.asOf));
-  if (projectIds !== undefined) {
-    candidates = candidates.where('project_id', 'in', projectIds.length > 0 ? projectIds : ['']);
-  }
-  const rows = await db
-    .selectFrom(candidates.as('ranked'))
-    .select(['project_id', 'indicator_id', 'period', 'value'])
-    .where('rank', '=', 1)
-    .execute();
-  const byProject = new Map<string, Record<string, Record<string, Record<string, number>>>>();
-  for (const row of rows) {
-    const measurements = byProject.get(row.project_id) ?? {};
-    measurements[row.indicator_id] = { [NATIONAL]: { [row.period]: Number(row.value) } };
-    byProject.set(row.project_id, measurements);
-  }
-  return byProject;
 }
