@@ -22,6 +22,15 @@ describe('BatchBytes', () => {
     expect(written.length).toBe(euro.end);
   });
 
+  it('grows by what a long text takes, not by the most its length could take', () => {
+    const pieces = new BatchBytes(1024);
+
+    const range = pieces.addText('a'.repeat(1 << 20));
+
+    expect(range).toEqual({ start: 0, end: 1 << 20 });
+    expect(pieces.written().buffer.byteLength).toBeLessThan(2 << 20);
+  });
+
   it('writes into an ArrayBuffer of its own, which a worker can hand over without a copy', () => {
     // Given a small piece, which Node would otherwise place in its shared buffer pool
     const pieces = new BatchBytes(1);

@@ -24,7 +24,11 @@ export class BatchBytes {
 
   /** The text as UTF-8. */
   addText(text: string): ByteRange {
-    this.reserve(text.length * MAX_BYTES_PER_CODE_UNIT);
+    // Counting a text's bytes costs about as much as writing them: only done when the worst case might not fit, so
+    // that a long line (up to 64 MB) takes its own size, not three times it.
+    if (this.length + text.length * MAX_BYTES_PER_CODE_UNIT > this.bytes.length) {
+      this.reserve(Buffer.byteLength(text, 'utf8'));
+    }
     const start = this.length;
     this.length += this.bytes.write(text, start, 'utf8');
     return { start, end: this.length };
