@@ -1,4 +1,4 @@
-import { half, hashBytes, EMPTY_ROOT, leafHash, nodeHash } from './tree-hash';
+import { half, EMPTY_ROOT, leafHashOf, nodeHash } from './tree-hash';
 
 /**
  * Root of a tree grown one leaf at a time, holding only the roots of its perfect subtrees (one per set bit of the
@@ -14,7 +14,12 @@ export class MerkleAccumulator {
   }
 
   append(leafHex: string): void {
-    let hash = leafHash(hashBytes(leafHex, 'leaf'));
+    this.appendLeafHash(leafHashOf(leafHex));
+  }
+
+  /** append, with the leaf's hash (leafHashOf) already taken: a verifier takes it in its workers. */
+  appendLeafHash(leafHash: Buffer): void {
+    let hash = leafHash;
     for (let carry = this.count; carry % 2 === 1; carry = half(carry)) {
       hash = nodeHash(this.frontier.pop() as Buffer, hash);
     }

@@ -14,7 +14,8 @@ const file = EXPORT_FILES.csv;
 
 /** What a line of events.csv should be: the header, the row of an event (by position), or the trailer. */
 interface ExpectedRow {
-  readonly text: string;
+  /** As UTF-8, newline included. */
+  readonly bytes: Buffer;
   readonly what: string;
   readonly position?: string;
 }
@@ -44,19 +45,19 @@ export class BundleCsvCheck {
   }
 
   start(): Promise<void> {
-    return this.expect({ text: csvHeader(), what: 'the header' });
+    return this.expect({ bytes: Buffer.from(csvHeader()), what: 'the header' });
   }
 
-  /** The row of the next event of events.ndjson (as csvLine writes it), once the checker accepted the event. */
-  readonly event = (position: string, row: string): Promise<void> =>
-    this.expect({ text: row, what: `the row of position ${position}`, position });
+  /** The row of the next event of events.ndjson (as csvLine writes it, in UTF-8), once the checker accepted the event. */
+  readonly event = (position: string, row: Buffer): Promise<void> =>
+    this.expect({ bytes: row, what: `the row of position ${position}`, position });
 
   /**
    * After the last event: the trailer of events.ndjson, then the end of the file. Fails with the first difference
    * found; otherwise gives the digest of the whole file, for the manifest's to be compared with.
    */
   async finish(trailer: ExportTrailer): Promise<ExportFileDigest> {
-    await this.expect({ text: csvTrailerLine(trailer), what: 'the trailer' });
+    await this.expect({ bytes: Buffer.from(csvTrailerLine(trailer)), what: 'the trailer' });
     if (this.difference === undefined) {
       const extra = await this.next();
       if (extra !== undefined) {
@@ -77,7 +78,7 @@ export class BundleCsvCheck {
 
   private async expect(row: ExpectedRow): Promise<void> {
     if (this.difference !== undefined) return;
-    const expected = Buffer.from(row.text, 'utf8');
+    const expected = row.bytes;
     // A row spans lines where a quoted cell holds a newline: each of its lines is compared in turn.
     for (let start = 0; start < expected.length;) {
       const end = expected.indexOf(NEWLINE, start);

@@ -3,7 +3,7 @@ import type { ExportTrailer } from '../export/export-trailer';
 import type { ExportChecker } from './export-checker';
 import { fail } from './export-problem';
 import type { ProvenTree } from './inclusion-proofs';
-import type { PreparedLine } from './prepared-line';
+import type { PreparedLine, PreparedLines } from './prepared-line';
 import { preparedLines } from './prepared-lines';
 
 // Far above any event the ledger writes; below what would strain an auditor's machine.
@@ -20,7 +20,7 @@ export interface WalkOptions {
    * Awaited for each event once the checker accepted it, with its row of events.csv as the exporter writes it:
    * another file read in step (a bundle's events.csv).
    */
-  readonly inStep?: (position: string, csvRow: string) => Promise<void>;
+  readonly inStep?: (position: string, csvRow: Buffer) => Promise<void>;
   /** Worker threads that read and hash the lines ahead of the in-order checks; 0 does it all in this thread. */
   readonly workers: number;
   /** Bytes of events.ndjson per batch handed to a worker (default: prepared-lines.ts's). */
@@ -51,10 +51,12 @@ export async function walkEvents(
   }
   const plan = {
     csvRows: options.inStep !== undefined,
+    leafHashes: checker.recomputesRoots,
     maxLineBytes: MAX_LINE_BYTES,
     ...(options.checkpoint === undefined ? {} : { checkpoint: options.checkpoint }),
   };
-  for await (const { firstLine, lines } of preparedLines(counted(), plan, options)) {
+  for await (const batch of preparedLines(counted(), plan, options)) {
+    const { firstLine, lines } = batch;
     for (let i = 0; i < lines.length; i += 1) {
       const line = firstLine + i;
       const prepared = lines[i];
@@ -83,7 +85,7 @@ export async function walkEvents(
         trailer = { value: prepared.trailer, line };
         continue;
       }
-      await walkLine(prepared, line, checker, options);
+      await walkLine(prepared, line, checker, options, batch);
       if (prepared.kind === 'event' && onProgress !== undefined && checker.eventsChecked % progressEvery === 0) {
         onProgress(checker.eventsChecked, bytesRead);
       }
@@ -107,6 +109,7 @@ async function walkLine(
   line: number,
   checker: ExportChecker,
   options: WalkOptions,
+  { csvRows, leafHashes }: PreparedLines,
 ): Promise<void> {
   if (prepared.kind === 'malformed') {
     fail({
@@ -122,9 +125,13 @@ async function walkLine(
     return;
   }
   const { event } = prepared;
-  checker.acceptHashed(event, prepared.recomputedHash, line);
+  const leafHash =
+    prepared.leafHash === undefined ? undefined : leafHashes?.subarray(prepared.leafHash.start, prepared.leafHash.end);
+  checker.acceptHashed(event, prepared.recomputedHash, line, leafHash);
   options.seeEvent?.(event);
   if (options.inStep === undefined) return;
-  if (prepared.csvRow === undefined) throw new TypeError('the events were prepared without their CSV rows');
-  await options.inStep(event.position.toString(), prepared.csvRow);
+  if (prepared.csvRow === undefined || csvRows === undefined) {
+    throw new TypeError('the events were prepared without their CSV rows');
+  }
+  await options.inStep(event.position.toString(), csvRows.subarray(prepared.csvRow.start, prepared.csvRow.end));
 }

@@ -116,8 +116,16 @@ export class ExportChecker {
     this.acceptHashed(event, recomputedEventHash(event), line);
   }
 
-  /** accept, with the hash the event's content makes already recomputed (and its payload read as far as needed). */
-  acceptHashed(event: WalkedEvent, recomputedHash: string, line: number): void {
+  /** Whether a full export's seal roots are recomputed: the walk then has its workers take the leaf hashes. */
+  get recomputesRoots(): boolean {
+    return this.roots !== undefined;
+  }
+
+  /**
+   * accept, with the hash the event's content makes already recomputed (and its payload read as far as needed), and
+   * possibly the Merkle leaf hash of the hash it carries.
+   */
+  acceptHashed(event: WalkedEvent, recomputedHash: string, line: number, leafHash?: Buffer): void {
     const position = event.position.toString();
     if (this.lastPosition !== undefined && event.position <= this.lastPosition) {
       fail({
@@ -133,7 +141,7 @@ export class ExportChecker {
 
     const sealed = this.lastSealedPosition !== undefined && event.position <= this.lastSealedPosition;
     if (!sealed) this.unsealed += 1;
-    this.roots?.add(event.position, event.hash);
+    this.roots?.add(event.position, event.hash, leafHash);
     this.proofs?.event(event, line);
     this.digest.add(event.hash);
 

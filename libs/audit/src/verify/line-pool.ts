@@ -1,7 +1,7 @@
 import { extname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { LineBatch } from './line-batches';
-import type { PreparedLine, PreparePlan } from './prepared-line';
+import type { PreparedLines, PreparePlan } from './prepared-line';
 
 // Worker threads that prepare batches of lines in parallel: each answers its batches in the order it got them.
 
@@ -10,7 +10,7 @@ import type { PreparedLine, PreparePlan } from './prepared-line';
 const WORKER_LIMITS = { maxYoungGenerationSizeMb: 8 };
 
 interface Pending {
-  readonly resolve: (lines: PreparedLine[]) => void;
+  readonly resolve: (prepared: PreparedLines) => void;
   readonly reject: (error: Error) => void;
 }
 
@@ -26,7 +26,7 @@ class LineWorker {
     this.worker = file.endsWith('.ts')
       ? new Worker(`require('tsx/cjs'); require(${JSON.stringify(file)});`, { ...options, eval: true })
       : new Worker(file, options);
-    this.worker.on('message', (lines: PreparedLine[]) => this.pending.shift()?.resolve(lines));
+    this.worker.on('message', (prepared: PreparedLines) => this.pending.shift()?.resolve(received(prepared)));
     this.worker.on('error', (error) => this.fail(error));
     this.worker.on('exit', (code) => this.fail(new Error(`a verifier worker stopped (exit code ${code})`)));
   }
@@ -36,7 +36,7 @@ class LineWorker {
     return this.pending.length;
   }
 
-  prepare(batch: LineBatch): Promise<PreparedLine[]> {
+  prepare(batch: LineBatch): Promise<PreparedLines> {
     if (this.failure !== undefined) return Promise.reject(this.failure);
     // A copy of its own, handed over rather than copied again: the batch may share memory with the file's chunks.
     const bytes = new Uint8Array(batch.bytes);
@@ -57,6 +57,19 @@ class LineWorker {
   }
 }
 
+/** A worker's answer as prepared: its buffers arrive as plain Uint8Arrays, made Buffers again (no copy). */
+function received({ lines, csvRows, leafHashes }: PreparedLines): PreparedLines {
+  return {
+    lines,
+    ...(csvRows === undefined ? {} : { csvRows: asBuffer(csvRows) }),
+    ...(leafHashes === undefined ? {} : { leafHashes: asBuffer(leafHashes) }),
+  };
+}
+
+function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+}
+
 /** `size` workers, each answering its batches in the order it got them. */
 export class LinePool {
   private readonly workers: LineWorker[];
@@ -71,7 +84,7 @@ export class LinePool {
   }
 
   /** Gives the batch to the worker with the fewest waiting. */
-  prepare(batch: LineBatch): Promise<PreparedLine[]> {
+  prepare(batch: LineBatch): Promise<PreparedLines> {
     const idlest = this.workers.reduce((a, b) => (b.queued < a.queued ? b : a));
     return idlest.prepare(batch);
   }

@@ -1,9 +1,12 @@
 import { recomputedEventHash, type JsonObject, type StoredEvent } from '@portfolio/event-store';
 import { csvLine } from '../export/event-csv';
 import { hexHashes, parseProofLine, type EventInclusionProof, type ExportTrailer } from '../export/export-trailer';
+import { isHashHex } from '../hash-hex';
 import { verifyInclusion } from '../merkle/merkle-proofs';
+import { leafHashOf } from '../merkle/tree-hash';
 import { SEAL_EVENT_TYPE } from '../seal/seal';
 import { parseEventLine, positionHint } from './event-line';
+import { BatchBytes, type ByteRange } from './batch-bytes';
 import type { ProvenTree } from './inclusion-proofs';
 import type { LineBatch } from './line-batches';
 
@@ -19,8 +22,13 @@ export type PreparedLine =
       readonly event: WalkedEvent;
       /** The hash the event's content makes, to be held against the one it carries. */
       readonly recomputedHash: string;
-      /** Its row of events.csv as the exporter writes it, when a bundle's CSV is read in step. */
-      readonly csvRow?: string;
+      /** Where its row of events.csv, as the exporter writes it, lies in the batch's `csvRows` (a bundle's). */
+      readonly csvRow?: ByteRange;
+      /**
+       * Where the Merkle leaf hash of the hash it carries lies in the batch's `leafHashes`: absent when the plan asks
+       * for none, or when that hash is no hash (the chain check rejects it before the tree would need it).
+       */
+      readonly leafHash?: ByteRange;
     }
   | {
       readonly kind: 'proof';
@@ -33,10 +41,25 @@ export type PreparedLine =
   | { readonly kind: 'cut'; readonly position?: string }
   | { readonly kind: 'overlong' };
 
+/** A batch's lines prepared, with the rows of events.csv and the leaf hashes of its events when the plan asks. */
+export interface PreparedLines {
+  readonly lines: PreparedLine[];
+  readonly csvRows?: Buffer;
+  readonly leafHashes?: Buffer;
+}
+
+/** Where prepareLine adds what the plan asks of each event beside its hash. */
+interface BatchPieces {
+  readonly csvRows?: BatchBytes;
+  readonly leafHashes?: BatchBytes;
+}
+
 /** What the lines are checked for: a filtered export's checkpoint, whether the CSV rows are wanted. */
 export interface PreparePlan {
   readonly checkpoint?: ProvenTree;
   readonly csvRows: boolean;
+  /** Whether the in-order checks recompute Merkle roots (a full export), from the leaf hashes prepared here. */
+  readonly leafHashes: boolean;
   readonly maxLineBytes: number;
 }
 
@@ -45,22 +68,38 @@ const NEWLINE = 0x0a;
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /** Each line of the batch, in order, with what could be checked of it alone. */
-export function prepareLines(batch: LineBatch, plan: PreparePlan): PreparedLine[] {
+export function prepareLines(batch: LineBatch, plan: PreparePlan): PreparedLines {
   const prepared: PreparedLine[] = [];
   const { bytes } = batch;
+  // events.csv is about as long as events.ndjson, and events take some hundred bytes or more: a little room spares
+  // most batches a second buffer.
+  const pieces: BatchPieces = {
+    ...(plan.csvRows ? { csvRows: new BatchBytes(bytes.length + (bytes.length >> 2)) } : {}),
+    ...(plan.leafHashes ? { leafHashes: new BatchBytes(bytes.length >> 2) } : {}),
+  };
   let previous: PreparedLine | undefined;
   for (let start = 0; start < bytes.length;) {
     const newline = bytes.indexOf(NEWLINE, start);
     const end = newline === -1 ? bytes.length : newline;
     const line = bytes.subarray(start, end);
-    previous = prepareLine(line, newline === -1, previous, plan);
+    previous = prepareLine(line, newline === -1, previous, plan, pieces);
     prepared.push(previous);
     start = end + 1;
   }
-  return prepared;
+  return {
+    lines: prepared,
+    ...(pieces.csvRows === undefined ? {} : { csvRows: pieces.csvRows.written() }),
+    ...(pieces.leafHashes === undefined ? {} : { leafHashes: pieces.leafHashes.written() }),
+  };
 }
 
-function prepareLine(bytes: Buffer, cut: boolean, previous: PreparedLine | undefined, plan: PreparePlan): PreparedLine {
+function prepareLine(
+  bytes: Buffer,
+  cut: boolean,
+  previous: PreparedLine | undefined,
+  plan: PreparePlan,
+  pieces: BatchPieces,
+): PreparedLine {
   if (bytes.length > plan.maxLineBytes) return { kind: 'overlong' };
   if (cut) return { kind: 'cut', ...hint(bytes) };
   // Event lines start with their position: only lines that start otherwise are read as proofs or the trailer.
@@ -76,11 +115,16 @@ function prepareLine(bytes: Buffer, cut: boolean, previous: PreparedLine | undef
   }
   const parsed = parseEventLine(bytes);
   if ('reason' in parsed) return { kind: 'malformed', ...hint(bytes), reason: parsed.reason };
+  const { event } = parsed;
+  const { csvRows, leafHashes } = pieces;
   return {
     kind: 'event',
-    event: walked(parsed.event),
-    recomputedHash: recomputedEventHash(parsed.event),
-    ...(plan.csvRows ? { csvRow: csvLine(parsed.event) } : {}),
+    event: walked(event),
+    recomputedHash: recomputedEventHash(event),
+    ...(csvRows === undefined ? {} : { csvRow: csvRows.addText(csvLine(event)) }),
+    ...(leafHashes === undefined || !isHashHex(event.hash)
+      ? {}
+      : { leafHash: leafHashes.addBytes(leafHashOf(event.hash)) }),
   };
 }
 

@@ -1,6 +1,6 @@
 import { lineBatches } from './line-batches';
 import { LinePool } from './line-pool';
-import { prepareLines, type PreparedLine, type PreparePlan } from './prepared-line';
+import { prepareLines, type PreparedLines, type PreparePlan } from './prepared-line';
 
 // Batches of about this many bytes (some hundred events): large enough that handing one to a worker costs little
 // beside its work, small enough that what was prepared ahead is still young when checked (the GC's cheap case).
@@ -9,9 +9,8 @@ const BATCH_BYTES = 1 << 16;
 const WORKER_QUEUE = 2;
 
 /** Some lines of the file, in order: the first is line `firstLine` (1-based). */
-export interface PreparedBatch {
+export interface PreparedBatch extends PreparedLines {
   readonly firstLine: number;
-  readonly lines: readonly PreparedLine[];
 }
 
 /**
@@ -27,13 +26,13 @@ export async function* preparedLines(
   { workers, batchBytes = BATCH_BYTES }: { readonly workers: number; readonly batchBytes?: number },
 ): AsyncGenerator<PreparedBatch> {
   let pool: LinePool | undefined;
-  const inFlight: Promise<PreparedLine[]>[] = [];
+  const inFlight: Promise<PreparedLines>[] = [];
   let firstLine = 1;
   let started = false;
   async function* oldest(): AsyncGenerator<PreparedBatch> {
-    const lines = await (inFlight.shift() as Promise<PreparedLine[]>);
-    yield { firstLine, lines };
-    firstLine += lines.length;
+    const prepared = await (inFlight.shift() as Promise<PreparedLines>);
+    yield { firstLine, ...prepared };
+    firstLine += prepared.lines.length;
   }
   try {
     for await (const batch of lineBatches(chunks, batchBytes, plan.maxLineBytes)) {

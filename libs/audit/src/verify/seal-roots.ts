@@ -34,9 +34,13 @@ export class SealRoots {
     while (this.next < this.seals.length && this.sealedPositions[this.next] < position) this.checkNext();
   }
 
-  /** Call with each event, in position order, once its hash is known to be its own. */
-  add(position: bigint, hash: string): void {
-    this.accumulator.append(hash);
+  /**
+   * Call with each event, in position order, once its hash is known to be its own; with that hash's leaf hash when
+   * it was already taken.
+   */
+  add(position: bigint, hash: string, leafHash?: Buffer): void {
+    if (leafHash === undefined) this.accumulator.append(hash);
+    else this.accumulator.appendLeafHash(leafHash);
     while (this.next < this.seals.length && this.sealedPositions[this.next] === position) this.checkNext();
   }
 

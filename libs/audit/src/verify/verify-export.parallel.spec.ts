@@ -1,5 +1,12 @@
 import type { StoredEvent } from '@portfolio/event-store';
-import { exportLedger, ndjsonOf, useLedger, verifyBundle, type ExportFiles } from '../testing/export-fixture';
+import {
+  exportLedger,
+  ndjsonOf,
+  useLedger,
+  verifyBundle,
+  withDigests,
+  type ExportFiles,
+} from '../testing/export-fixture';
 import { lineBatches, type LineBatch } from './line-batches';
 import type { ExportVerification } from './verify-export';
 
@@ -63,7 +70,8 @@ describe('verifyExport in batches prepared by workers', () => {
   });
 
   it('passes an untouched bundle, full or filtered, counting the same', async () => {
-    expect(await bothWays(full)).toMatchObject({ ok: true, verdict: 'intact', eventsChecked: 13 });
+    // The seals' roots are recomputed from the leaf hashes the workers took.
+    expect(await bothWays(full)).toMatchObject({ ok: true, verdict: 'intact', eventsChecked: 13, sealsChecked: 2 });
     expect(await bothWays(filtered)).toMatchObject({ ok: true, verdict: 'intact', eventsChecked: 5 });
   });
 
@@ -99,6 +107,22 @@ describe('verifyExport in batches prepared by workers', () => {
     const text = ndjsonOf(full) + full.ndjson.split('\n')[0] + '\n';
     const added = await bothWays({ ...full, ndjson: text, trailer: undefined }, full);
     expect(added.problem).toMatchObject({ code: 'after_trailer', line: 15 });
+  });
+
+  it('finds a row of events.csv changed in a later batch at its line, the CSV rows coming from workers', async () => {
+    const [, , third] = await batchStarts(full);
+    // Line i + 2 of events.csv is the row of event i; a character of two bytes in UTF-8 where one was.
+    const row = third + 1;
+    const lines = full.others['events.csv'].split('\n');
+    lines[row - 1] = lines[row - 1].replace(',Camille Martin,', ',Camille Mártin,');
+    const csv = lines.join('\n');
+    expect(csv).not.toBe(full.others['events.csv']);
+    const files = withDigests({ ...full, others: { ...full.others, 'events.csv': csv } });
+    expect((await bothWays(files, full)).problem).toMatchObject({
+      code: 'csv_mismatch',
+      line: row,
+      position: ledger.at(third - 1),
+    });
   });
 
   it('finds a filtered export’s inclusion proof changed in a later batch at its event', async () => {
