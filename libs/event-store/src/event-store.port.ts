@@ -21,6 +21,15 @@ export interface ReadAllOptions {
   readonly batchSize?: number;
 }
 
+/** A stretch of the log by position, as readAll bounds it. */
+export type PositionRange = Pick<ReadAllOptions, 'after' | 'to'>;
+
+/** An event's position and hash alone: what a Merkle tree or a seal of the log is built from. */
+export interface EventHash {
+  readonly position: bigint;
+  readonly hash: string;
+}
+
 export interface WaitOptions {
   /** Give up after this long and return the head as it is. */
   readonly timeoutMs: number;
@@ -41,6 +50,11 @@ export interface EventStore {
   readStream(streamId: string, options?: ReadStreamOptions): AsyncIterable<StoredEvent>;
   /** Every event in global position order. */
   readAll(options?: ReadAllOptions): AsyncIterable<StoredEvent>;
+  /**
+   * The position and hash of every event in the range, in position order: readAll without the payloads, which a
+   * tree of the whole log does not need and would otherwise fetch and parse for every event.
+   */
+  readHashes(range?: PositionRange): AsyncIterable<EventHash>;
   /**
    * The events whose `metadata.actor.id` and `metadata.commandId` are this command's, in position order: how a
    * retried command finds what it already recorded (idempotency keys live in the events themselves, ARCHITECTURE §4).
