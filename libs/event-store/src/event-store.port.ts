@@ -1,5 +1,5 @@
 import type { IssuedCommand } from './command-key';
-import type { AppendResult, ExpectedRevision, NewEvent, StoredEvent } from './stored-event';
+import type { AppendResult, CanonicalStoredEvent, ExpectedRevision, NewEvent, StoredEvent } from './stored-event';
 
 export interface ReadStreamOptions {
   /** First revision to return (default 0). */
@@ -50,6 +50,8 @@ export interface EventStore {
   readStream(streamId: string, options?: ReadStreamOptions): AsyncIterable<StoredEvent>;
   /** Every event in global position order. */
   readAll(options?: ReadAllOptions): AsyncIterable<StoredEvent>;
+  /** readAll, each event with the canonical texts of its payloads (an export copies them rather than rewrite them). */
+  readAllCanonical(options?: ReadAllOptions): AsyncIterable<CanonicalStoredEvent>;
   /**
    * The position and hash of every event in the range, in position order: readAll without the payloads, which a
    * tree of the whole log does not need and would otherwise fetch and parse for every event.

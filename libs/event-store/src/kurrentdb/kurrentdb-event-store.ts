@@ -12,6 +12,7 @@ import {
   type ResolvedEvent,
 } from '@kurrent/kurrentdb-client';
 import { setTimeout as wait } from 'node:timers/promises';
+import { canonicalJson } from '../canonical-json';
 import { commandKey, isRecordedBy, type IssuedCommand } from '../command-key';
 import { StoreUnavailableError, StreamNotFoundError, WrongExpectedRevisionError } from '../errors';
 import type {
@@ -24,7 +25,7 @@ import type {
 } from '../event-store.port';
 import { HeadSignal } from '../head-signal';
 import { chainEvents, checkExpectedRevision, nextRecordedAt, prepareAppend, type StreamTip } from '../prepare-append';
-import type { AppendResult, ExpectedRevision, NewEvent, StoredEvent } from '../stored-event';
+import type { AppendResult, CanonicalStoredEvent, ExpectedRevision, NewEvent, StoredEvent } from '../stored-event';
 import { toRecordedAtForm } from '../stored-row';
 import {
   describeKurrentDb,
@@ -185,6 +186,13 @@ export class KurrentDbEventStore implements EventStore {
       }
     } catch (error) {
       throw translate(error, this.server);
+    }
+  }
+
+  /** KurrentDB hands out parsed payloads: their canonical texts are written from them. */
+  async *readAllCanonical(options?: ReadAllOptions): AsyncIterable<CanonicalStoredEvent> {
+    for await (const event of this.readAll(options)) {
+      yield { ...event, dataText: canonicalJson(event.data), metadataText: canonicalJson(event.metadata) };
     }
   }
 

@@ -12,8 +12,15 @@ import type {
 import { timeToYieldAt, yieldToEventLoop } from '../event-loop-slice';
 import { HeadSignal } from '../head-signal';
 import { prepareAppend, type StreamTip } from '../prepare-append';
-import type { AppendResult, ExpectedRevision, NewEvent, StoredEvent } from '../stored-event';
-import { likePrefix, rowToStoredEvent, STORED_COLUMNS, toRecordedAtForm, type StoredRow } from '../stored-row';
+import type { AppendResult, CanonicalStoredEvent, ExpectedRevision, NewEvent, StoredEvent } from '../stored-event';
+import {
+  likePrefix,
+  rowToCanonicalEvent,
+  rowToStoredEvent,
+  STORED_COLUMNS,
+  toRecordedAtForm,
+  type StoredRow,
+} from '../stored-row';
 import {
   boundedConnectionConfig,
   boundedPool,
@@ -182,6 +189,14 @@ export class PostgresEventStore implements EventStore {
   }
 
   readAll(options: ReadAllOptions = {}): AsyncIterable<StoredEvent> {
+    return this.readAllAs(options, rowToStoredEvent);
+  }
+
+  readAllCanonical(options: ReadAllOptions = {}): AsyncIterable<CanonicalStoredEvent> {
+    return this.readAllAs(options, rowToCanonicalEvent);
+  }
+
+  private readAllAs<Decoded>(options: ReadAllOptions, decode: (row: StoredRow) => Decoded): AsyncIterable<Decoded> {
     const batchSize = options.batchSize ?? DEFAULT_BATCH;
     const conditions = ['position > $1'];
     const fixed: unknown[] = [];
@@ -194,7 +209,7 @@ export class PostgresEventStore implements EventStore {
     if (options.streamPrefix !== undefined)
       conditions.push(`stream_id LIKE ${param(likePrefix(options.streamPrefix))}`);
     const sql = `SELECT ${STORED_COLUMNS} FROM events WHERE ${conditions.join(' AND ')} ORDER BY position LIMIT $2`;
-    return this.readPages(sql, { after: options.after ?? 0n, filters: fixed, batchSize }, rowToStoredEvent);
+    return this.readPages(sql, { after: options.after ?? 0n, filters: fixed, batchSize }, decode);
   }
 
   readHashes(range: PositionRange = {}): AsyncIterable<EventHash> {

@@ -21,7 +21,7 @@ import {
   type PreparedEvent,
   type StreamTip,
 } from '../prepare-append';
-import type { AppendResult, ExpectedRevision, NewEvent, StoredEvent } from '../stored-event';
+import type { AppendResult, CanonicalStoredEvent, ExpectedRevision, NewEvent, StoredEvent } from '../stored-event';
 import { rowValuesToStoredEvent, STORED_COLUMNS, toRecordedAtForm, type StoredRowValues } from '../stored-row';
 import { translateSqliteFault } from './sqlite-faults';
 import { migrateSqliteEventStore } from './sqlite-schema';
@@ -187,6 +187,10 @@ export class SqliteEventStore implements EventStore {
 
   readAll(options?: ReadAllOptions): AsyncIterable<StoredEvent> {
     return this.reads.readAll(options);
+  }
+
+  readAllCanonical(options?: ReadAllOptions): AsyncIterable<CanonicalStoredEvent> {
+    return this.reads.readAllCanonical(options);
   }
 
   readHashes(range?: PositionRange): AsyncIterable<EventHash> {

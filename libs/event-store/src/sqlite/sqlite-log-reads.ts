@@ -3,8 +3,14 @@ import type Database from 'better-sqlite3';
 import { StreamNotFoundError } from '../errors';
 import type { EventHash, PositionRange, ReadAllOptions, ReadStreamOptions } from '../event-store.port';
 import { timeToYieldAt, yieldToEventLoop } from '../event-loop-slice';
-import type { StoredEvent } from '../stored-event';
-import { likePrefix, rowValuesToStoredEvent, STORED_COLUMNS, type StoredRowValues } from '../stored-row';
+import type { CanonicalStoredEvent, StoredEvent } from '../stored-event';
+import {
+  likePrefix,
+  rowValuesToCanonicalEvent,
+  rowValuesToStoredEvent,
+  STORED_COLUMNS,
+  type StoredRowValues,
+} from '../stored-row';
 
 const DEFAULT_BATCH = 1000;
 // Indexes of STORED_COLUMNS in a raw row.
@@ -68,6 +74,17 @@ export class SqliteLogReads {
   }
 
   readAll(options: ReadAllOptions = {}): AsyncIterable<StoredEvent> {
+    return this.readAllAs(options, rowValuesToStoredEvent);
+  }
+
+  readAllCanonical(options: ReadAllOptions = {}): AsyncIterable<CanonicalStoredEvent> {
+    return this.readAllAs(options, rowValuesToCanonicalEvent);
+  }
+
+  private readAllAs<Decoded>(
+    options: ReadAllOptions,
+    decode: (row: StoredRowValues) => Decoded,
+  ): AsyncIterable<Decoded> {
     const conditions = ['position > ?'];
     const filters: unknown[] = [];
     if (options.to !== undefined) {
@@ -86,7 +103,7 @@ export class SqliteLogReads {
       `SELECT ${STORED_COLUMNS} FROM events WHERE ${conditions.join(' AND ')} ORDER BY position LIMIT ?`,
     );
     const bounds = { after: options.after ?? 0n, filters, batchSize: options.batchSize ?? DEFAULT_BATCH };
-    return this.readPages(statement, bounds, rowValuesToStoredEvent);
+    return this.readPages(statement, bounds, decode);
   }
 
   readHashes(range: PositionRange = {}): AsyncIterable<EventHash> {

@@ -242,6 +242,20 @@ export function eventStoreContract(
         expect(await collect(store.readHashes({ after: all[2505].position }))).toEqual([]);
       });
 
+      it('reads each event with the canonical texts of its payloads, filtered as readAll', async () => {
+        await seedThreeStreams();
+        await store.append('project-a', [newEvent('M', { b: [1, 'é\u2028'], a: { '10': 1, '9': 2 } })], 1n);
+        const options = { after: 1n, streamPrefix: 'project-', batchSize: 2 };
+        const canonical = await collect(store.readAllCanonical(options));
+        expect(canonical.map(({ dataText: _data, metadataText: _metadata, ...event }) => event)).toEqual(
+          await collect(store.readAll(options)),
+        );
+        for (const event of canonical) {
+          expect(event.dataText).toBe(canonicalJson(event.data));
+          expect(event.metadataText).toBe(canonicalJson(event.metadata));
+        }
+      });
+
       it('reads a stream from a revision and up to a position', async () => {
         await seedThreeStreams();
         await store.append('project-a', [newEvent('M', { n: 7 }), newEvent('M', { n: 8 })], 1n);
