@@ -1,5 +1,5 @@
 import type { IssuedCommand } from './command-key';
-import type { AppendResult, ExpectedRevision, NewEvent, StoredEvent } from './stored-event';
+import type { AppendResult, CanonicalStoredEvent, ExpectedRevision, NewEvent, StoredEvent } from './stored-event';
 
 export interface ReadStreamOptions {
   /** First revision to return (default 0). */
@@ -19,6 +19,15 @@ export interface ReadAllOptions {
   readonly streamPrefix?: string;
   /** Rows fetched per round trip (default 1000). */
   readonly batchSize?: number;
+}
+
+/** A stretch of the log by position, as readAll bounds it. */
+export type PositionRange = Pick<ReadAllOptions, 'after' | 'to'>;
+
+/** An event's position and hash alone: what a Merkle tree or a seal of the log is built from. */
+export interface EventHash {
+  readonly position: bigint;
+  readonly hash: string;
 }
 
 export interface WaitOptions {
@@ -41,6 +50,13 @@ export interface EventStore {
   readStream(streamId: string, options?: ReadStreamOptions): AsyncIterable<StoredEvent>;
   /** Every event in global position order. */
   readAll(options?: ReadAllOptions): AsyncIterable<StoredEvent>;
+  /** readAll, each event with the canonical texts of its payloads (an export copies them rather than rewrite them). */
+  readAllCanonical(options?: ReadAllOptions): AsyncIterable<CanonicalStoredEvent>;
+  /**
+   * The position and hash of every event in the range, in position order: readAll without the payloads, which a
+   * tree of the whole log does not need and would otherwise fetch and parse for every event.
+   */
+  readHashes(range?: PositionRange): AsyncIterable<EventHash>;
   /**
    * The events whose `metadata.actor.id` and `metadata.commandId` are this command's, in position order: how a
    * retried command finds what it already recorded (idempotency keys live in the events themselves, ARCHITECTURE §4).

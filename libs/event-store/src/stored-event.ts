@@ -29,6 +29,15 @@ export interface StoredEvent extends NewEvent {
   readonly hash: string;
 }
 
+/**
+ * A stored event with its payloads also as the text the store holds them in: their canonical JSON (RFC 8785), as
+ * appended. A writer of payloads can copy the texts instead of serialising the parsed objects again.
+ */
+export interface CanonicalStoredEvent extends StoredEvent {
+  readonly dataText: string;
+  readonly metadataText: string;
+}
+
 /** What `append` expects of the stream before writing: exactly this revision, no stream yet, or anything. */
 export type ExpectedRevision = bigint | 'no_stream' | 'any';
 

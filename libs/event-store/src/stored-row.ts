@@ -1,5 +1,5 @@
 import { CorruptedEventError } from './errors';
-import type { JsonObject, StoredEvent } from './stored-event';
+import type { CanonicalStoredEvent, JsonObject, StoredEvent } from './stored-event';
 
 /** An events-table row as both SQL adapters store it (payloads as their canonical JSON text). */
 export interface StoredRow {
@@ -111,6 +111,23 @@ export function rowValuesToStoredEvent(values: StoredRowValues): StoredEvent {
     values[9],
     values[10],
   );
+}
+
+// The texts are added to the event as built rather than spread into a copy with them: copying every event of an
+// export cost more than serialising its payloads again.
+function withTexts(event: StoredEvent, dataText: string, metadataText: string): CanonicalStoredEvent {
+  const canonical = event as { -readonly [K in keyof CanonicalStoredEvent]: CanonicalStoredEvent[K] };
+  canonical.dataText = dataText;
+  canonical.metadataText = metadataText;
+  return canonical;
+}
+
+export function rowToCanonicalEvent(row: StoredRow): CanonicalStoredEvent {
+  return withTexts(rowToStoredEvent(row), row.data, row.metadata);
+}
+
+export function rowValuesToCanonicalEvent(values: StoredRowValues): CanonicalStoredEvent {
+  return withTexts(rowValuesToStoredEvent(values), values[6], values[7]);
 }
 
 /** `LIKE` pattern matching ids that start with `prefix` literally (with `ESCAPE '\'`). */

@@ -152,11 +152,12 @@ export class Checkpointer {
       );
     }
     if (head === this.treePosition) return this.tree;
-    // At start this reads and hashes the whole log: the store's read and the hashing hand the event loop back, so the
-    // service answers meanwhile (checkpoints wait, requests do not).
+    // At start this reads and hashes the whole log, its positions and hashes only (the tree needs no payload): the
+    // store's read and the hashing hand the event loop back, so the service answers meanwhile (checkpoints wait,
+    // requests do not).
     const readBefore = this.tree.tree.size;
     try {
-      for await (const event of this.store.readAll({ after: this.treePosition, to: head })) {
+      for await (const event of this.store.readHashes({ after: this.treePosition, to: head })) {
         this.leaves.append(event);
         this.treePosition = event.position;
         signal?.throwIfAborted();

@@ -244,11 +244,13 @@ describe.each(TEST_STORE_KINDS)('AuditExporter on %s', (kind) => {
   it('reads the log once for a bundle, its NDJSON and its CSV coming from the same pass', async () => {
     const plan = await exporter.plan({});
     const reads: ReadAllOptions[] = [];
-    const readAll = test.store.readAll.bind(test.store);
-    jest.spyOn(test.store, 'readAll').mockImplementation((options = {}) => {
-      reads.push(options);
-      return readAll(options);
-    });
+    for (const method of ['readAll', 'readAllCanonical'] as const) {
+      const read = test.store[method].bind(test.store);
+      jest.spyOn(test.store, method).mockImplementation((options = {}) => {
+        reads.push(options);
+        return read(options);
+      });
+    }
     const path = join(dir, 'one-pass.zip');
     await pipeline(exporter.bundle(plan), createWriteStream(path));
     expect(reads).toEqual([expect.objectContaining({ to: plan.head })]);

@@ -73,7 +73,8 @@ export class AuditExporter {
       exportedAt,
       baseName: exportBaseName(exportedAt, selection.filters),
       // Unfiltered, the export is the whole log read from the store itself: that is what its manifest promises.
-      events: () => (filtered ? selection.events(head) : this.store.readAll({ to: head, batchSize: EXPORT_PAGE_SIZE })),
+      events: () =>
+        filtered ? selection.events(head) : this.store.readAllCanonical({ to: head, batchSize: EXPORT_PAGE_SIZE }),
     };
   }
 

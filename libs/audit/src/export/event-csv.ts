@@ -1,5 +1,5 @@
 import { businessDateOf, parseStreamId, type DomainEvent } from '@portfolio/domain';
-import { canonicalJson, type StoredEvent } from '@portfolio/event-store';
+import { canonicalJson, type CanonicalStoredEvent, type StoredEvent } from '@portfolio/event-store';
 
 /**
  * One row per event, per the French open-data conventions (UTF-8, comma, snake_case headers, ISO 8601 dates):
@@ -74,7 +74,7 @@ export function csvHeader(): string {
   return csvRecord(CSV_COLUMNS);
 }
 
-export function csvLine(event: StoredEvent): string {
+export function csvLine(event: StoredEvent | CanonicalStoredEvent): string {
   const stream = parseStreamId(event.streamId);
   const actor = (
     typeof event.metadata.actor === 'object' && event.metadata.actor !== null ? event.metadata.actor : {}
@@ -97,8 +97,9 @@ export function csvLine(event: StoredEvent): string {
     text(actor.organisation),
     text(event.metadata.commandId),
     text(event.metadata.correlationId),
-    canonicalJson(event.data),
-    canonicalJson(event.metadata),
+    // The store holds the payloads as canonical JSON: its texts, when given, are what canonicalJson would write.
+    'dataText' in event ? event.dataText : canonicalJson(event.data),
+    'metadataText' in event ? event.metadataText : canonicalJson(event.metadata),
     event.prevHash,
     event.hash,
   ];

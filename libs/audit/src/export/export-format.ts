@@ -1,4 +1,4 @@
-import { storedEventToJson, type StoredEvent } from '@portfolio/event-store';
+import { storedEventToJson, type CanonicalStoredEvent, type StoredEvent } from '@portfolio/event-store';
 import type { RecordedSeal } from '../seal/seal';
 import { EXPORT_FORMAT_V2 } from './export-trailer';
 
@@ -25,8 +25,32 @@ export const EXPORT_FILES = {
  * One line of events.ndjson, newline included. The exact form matters: the verifier re-serialises each event and
  * compares, so that bytes the hash does not cover (whitespace, key order, the position) cannot change unnoticed.
  */
-export function exportEventLine(event: StoredEvent): string {
-  return `${JSON.stringify(storedEventToJson(event))}\n`;
+export function exportEventLine(event: StoredEvent | CanonicalStoredEvent): string {
+  if (!('dataText' in event) || !writtenAsParsed(event.dataText) || !writtenAsParsed(event.metadataText)) {
+    return `${JSON.stringify(storedEventToJson(event))}\n`;
+  }
+  // The same line from the stored texts, without parsing and serialising each payload again: the keys of
+  // storedEventToJson in its order, each value as JSON.stringify writes it.
+  const { streamId, eventId, type, schemaVersion, recordedAt, prevHash, hash } = event;
+  return (
+    `{"position":"${event.position}","streamId":${JSON.stringify(streamId)},"revision":"${event.revision}",` +
+    `"eventId":${JSON.stringify(eventId)},"type":${JSON.stringify(type)},"schemaVersion":${JSON.stringify(schemaVersion)},` +
+    `"data":${event.dataText},"metadata":${event.metadataText},"recordedAt":${JSON.stringify(recordedAt)},` +
+    `"prevHash":${JSON.stringify(prevHash)},"hash":${JSON.stringify(hash)}}\n`
+  );
+}
+
+/** A key that is a string of digits, anywhere in a JSON text. */
+const DIGITS_KEY = /"\d+":/;
+
+/**
+ * Whether JSON.stringify writes a canonical payload text back unchanged once parsed. Canonical JSON is JSON.stringify
+ * with keys in code unit order, and parsing keeps the text's order, except that an object lists its integer-like keys
+ * first, in numeric order ("9" before "10"). So a text with no key of digits is written back as it is; one with
+ * such a key (or with a string value that merely looks like one) takes the parse and serialise path.
+ */
+function writtenAsParsed(canonicalText: string): boolean {
+  return !DIGITS_KEY.test(canonicalText);
 }
 
 /** Digest of one file of the bundle. */

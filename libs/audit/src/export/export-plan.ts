@@ -1,4 +1,4 @@
-import type { StoredEvent } from '@portfolio/event-store';
+import type { CanonicalStoredEvent, StoredEvent } from '@portfolio/event-store';
 import type { ExportCheckpoint } from './export-proofs';
 
 /**
@@ -37,8 +37,8 @@ export interface ExportPlan {
   readonly exportedAt: string;
   /** e.g. `portfolio-audit-20211215T101500Z-projectId-franceconnect` (without extension). */
   readonly baseName: string;
-  /** The exported events, in position order; each call reads them afresh. */
-  events(): AsyncIterable<StoredEvent>;
+  /** The exported events, in position order (with their payloads' texts when the store gives them); each call reads them afresh. */
+  events(): AsyncIterable<StoredEvent | CanonicalStoredEvent>;
 }
 
 /** A file name saying when the export was made and what it selected, in characters every file system accepts. */

@@ -1,4 +1,4 @@
-import type { EventStore, StoredEvent } from '@portfolio/event-store';
+import type { EventHash, EventStore } from '@portfolio/event-store';
 import { MerkleTreeBuilder, type MerkleTree } from './merkle-tree';
 
 /** Grows a LogTree one event at a time, for a caller already walking the log (the live verifier). */
@@ -6,7 +6,7 @@ export class LogTreeBuilder {
   private readonly leaves = new MerkleTreeBuilder(1024);
   private positions = new BigInt64Array(1024);
 
-  append(event: Pick<StoredEvent, 'position' | 'hash'>): void {
+  append(event: EventHash): void {
     if (this.leaves.size === this.positions.length) {
       const grown = new BigInt64Array(this.positions.length * 2);
       grown.set(this.positions);
@@ -34,7 +34,7 @@ export class LogTree {
   /** Reads the log up to `upTo` into a tree. */
   static async build(store: EventStore, upTo: bigint): Promise<LogTree> {
     const builder = new LogTreeBuilder();
-    if (upTo > 0n) for await (const event of store.readAll({ to: upTo })) builder.append(event);
+    if (upTo > 0n) for await (const event of store.readHashes({ to: upTo })) builder.append(event);
     return builder.build();
   }
 

@@ -29,7 +29,7 @@ export class HistorySealer {
 
   private async seal(cycleId: string, heldOn: string): Promise<Seal> {
     const head = await this.store.head();
-    for await (const event of this.store.readAll({ after: this.treePosition, to: head })) {
+    for await (const event of this.store.readHashes({ after: this.treePosition, to: head })) {
       this.tree.append(event.hash);
       this.treePosition = event.position;
     }

@@ -7,18 +7,25 @@ import {
   NO_STREAM,
   START,
   streamNameFilter,
-  type AllStreamSubscription,
   type Filter,
   type ReadPosition,
   type ResolvedEvent,
 } from '@kurrent/kurrentdb-client';
 import { setTimeout as wait } from 'node:timers/promises';
+import { canonicalJson } from '../canonical-json';
 import { commandKey, isRecordedBy, type IssuedCommand } from '../command-key';
 import { StoreUnavailableError, StreamNotFoundError, WrongExpectedRevisionError } from '../errors';
-import type { EventStore, ReadAllOptions, ReadStreamOptions, WaitOptions } from '../event-store.port';
+import type {
+  EventHash,
+  EventStore,
+  PositionRange,
+  ReadAllOptions,
+  ReadStreamOptions,
+  WaitOptions,
+} from '../event-store.port';
 import { HeadSignal } from '../head-signal';
 import { chainEvents, checkExpectedRevision, nextRecordedAt, prepareAppend, type StreamTip } from '../prepare-append';
-import type { AppendResult, ExpectedRevision, NewEvent, StoredEvent } from '../stored-event';
+import type { AppendResult, CanonicalStoredEvent, ExpectedRevision, NewEvent, StoredEvent } from '../stored-event';
 import { toRecordedAtForm } from '../stored-row';
 import {
   describeKurrentDb,
@@ -27,6 +34,7 @@ import {
   isWrongExpectedVersion,
   translate,
 } from './kurrentdb-errors';
+import { KurrentLiveHead } from './kurrentdb-live-head';
 import { fromKurrentRecord, KurrentStreamNames, toKurrentEventData, type KurrentRecord } from './kurrentdb-record';
 
 export interface KurrentDbEventStoreOptions {
@@ -58,9 +66,7 @@ export class KurrentDbEventStore implements EventStore {
   private readonly client: KurrentDBClient;
   private readonly names: KurrentStreamNames;
   private readonly signal = new HeadSignal();
-  private readonly resubscribeDelayMs: number;
-  private subscription: AllStreamSubscription | undefined;
-  private closed = false;
+  private readonly liveHead: KurrentLiveHead;
   private lastRecordedAt: string | undefined;
   /** The server, for errors: never the credentials of the connection string. */
   private readonly server: string;
@@ -69,7 +75,12 @@ export class KurrentDbEventStore implements EventStore {
     this.server = describeKurrentDb(options.connectionString);
     this.client = KurrentDBClient.connectionString(options.connectionString);
     this.names = new KurrentStreamNames(options.namespace ?? '');
-    this.resubscribeDelayMs = options.resubscribeDelayMs ?? 1000;
+    this.liveHead = new KurrentLiveHead(
+      () => this.client.subscribeToAll({ fromPosition: END, filter: this.filter() }),
+      () => this.head(),
+      this.signal,
+      options.resubscribeDelayMs ?? 1000,
+    );
   }
 
   /** Connects and checks that the server answers, so that a wrong URL stops the start with a clear message. */
@@ -178,6 +189,18 @@ export class KurrentDbEventStore implements EventStore {
     }
   }
 
+  /** KurrentDB hands out parsed payloads: their canonical texts are written from them. */
+  async *readAllCanonical(options?: ReadAllOptions): AsyncIterable<CanonicalStoredEvent> {
+    for await (const event of this.readAll(options)) {
+      yield { ...event, dataText: canonicalJson(event.data), metadataText: canonicalJson(event.metadata) };
+    }
+  }
+
+  /** KurrentDB reads whole events: their positions and hashes are picked from them. */
+  async *readHashes(range?: PositionRange): AsyncIterable<EventHash> {
+    for await (const { position, hash } of this.readAll(range)) yield { position, hash };
+  }
+
   /**
    * The events the server's `$by_correlation_id` projection links to the command's key; events written before keys
    * named the principal carry the bare command id, so they are looked up by it when the key finds none.
@@ -263,7 +286,7 @@ export class KurrentDbEventStore implements EventStore {
   }
 
   async waitForEvents(after: bigint, options: WaitOptions): Promise<bigint> {
-    this.subscribe();
+    this.liveHead.follow();
     return this.signal.wait(after, await this.head(), options);
   }
 
@@ -276,39 +299,8 @@ export class KurrentDbEventStore implements EventStore {
   }
 
   async close(): Promise<void> {
-    this.closed = true;
-    const subscription = this.subscription;
-    this.subscription = undefined;
-    await subscription?.unsubscribe().catch(() => undefined);
+    await this.liveHead.close();
     await this.client.dispose();
-  }
-
-  /**
-   * One live subscription to `$all` per store wakes every waiting reader (the projectors' follow loop) on each
-   * commit. When it drops (a leader change, a restart), it is opened again after a pause and the head is read, so a
-   * commit made meanwhile still wakes the readers.
-   */
-  private subscribe(): void {
-    if (this.subscription !== undefined || this.closed) return;
-    const subscription = this.client.subscribeToAll({ fromPosition: END, filter: this.filter() });
-    this.subscription = subscription;
-    subscription.on('data', (resolved) => {
-      const position = resolved.event?.position?.commit;
-      if (position !== undefined) this.signal.advance(position);
-    });
-    subscription.on('error', () => {
-      if (this.subscription !== subscription) return;
-      this.subscription = undefined;
-      void subscription.unsubscribe().catch(() => undefined);
-      setTimeout(() => {
-        if (this.closed) return;
-        this.subscribe();
-        void this.head().then(
-          (head) => this.signal.advance(head),
-          () => undefined,
-        );
-      }, this.resubscribeDelayMs).unref();
-    });
   }
 
   private async readTip(name: string): Promise<(StreamTip & { position?: bigint }) | undefined> {

@@ -1,12 +1,26 @@
 import type { Pool, PoolConfig, QueryResult, QueryResultRow } from 'pg';
 import { commandKey, type IssuedCommand } from '../command-key';
 import { DuplicateEventIdError, StreamNotFoundError } from '../errors';
-import type { EventStore, ReadAllOptions, ReadStreamOptions, WaitOptions } from '../event-store.port';
+import type {
+  EventHash,
+  EventStore,
+  PositionRange,
+  ReadAllOptions,
+  ReadStreamOptions,
+  WaitOptions,
+} from '../event-store.port';
 import { timeToYieldAt, yieldToEventLoop } from '../event-loop-slice';
 import { HeadSignal } from '../head-signal';
 import { prepareAppend, type StreamTip } from '../prepare-append';
-import type { AppendResult, ExpectedRevision, NewEvent, StoredEvent } from '../stored-event';
-import { likePrefix, rowToStoredEvent, STORED_COLUMNS, toRecordedAtForm, type StoredRow } from '../stored-row';
+import type { AppendResult, CanonicalStoredEvent, ExpectedRevision, NewEvent, StoredEvent } from '../stored-event';
+import {
+  likePrefix,
+  rowToCanonicalEvent,
+  rowToStoredEvent,
+  STORED_COLUMNS,
+  toRecordedAtForm,
+  type StoredRow,
+} from '../stored-row';
 import {
   boundedConnectionConfig,
   boundedPool,
@@ -34,6 +48,12 @@ export interface PostgresEventStoreOptions {
 }
 
 const DEFAULT_BATCH = 1000;
+
+/** A row of `SELECT position, hash` (pg returns a bigint as its decimal text). */
+interface EventHashRow {
+  readonly position: string;
+  readonly hash: string;
+}
 
 /**
  * PostgreSQL store. Each append call locks the single head row before reading the streams' tips and takes its
@@ -168,7 +188,15 @@ export class PostgresEventStore implements EventStore {
     }
   }
 
-  async *readAll(options: ReadAllOptions = {}): AsyncIterable<StoredEvent> {
+  readAll(options: ReadAllOptions = {}): AsyncIterable<StoredEvent> {
+    return this.readAllAs(options, rowToStoredEvent);
+  }
+
+  readAllCanonical(options: ReadAllOptions = {}): AsyncIterable<CanonicalStoredEvent> {
+    return this.readAllAs(options, rowToCanonicalEvent);
+  }
+
+  private readAllAs<Decoded>(options: ReadAllOptions, decode: (row: StoredRow) => Decoded): AsyncIterable<Decoded> {
     const batchSize = options.batchSize ?? DEFAULT_BATCH;
     const conditions = ['position > $1'];
     const fixed: unknown[] = [];
@@ -181,12 +209,32 @@ export class PostgresEventStore implements EventStore {
     if (options.streamPrefix !== undefined)
       conditions.push(`stream_id LIKE ${param(likePrefix(options.streamPrefix))}`);
     const sql = `SELECT ${STORED_COLUMNS} FROM events WHERE ${conditions.join(' AND ')} ORDER BY position LIMIT $2`;
-    let after = options.after ?? 0n;
-    for (;;) {
-      const { rows } = await this.query<StoredRow>(sql, [after.toString(), batchSize, ...fixed]);
+    return this.readPages(sql, { after: options.after ?? 0n, filters: fixed, batchSize }, decode);
+  }
+
+  readHashes(range: PositionRange = {}): AsyncIterable<EventHash> {
+    const upTo = range.to === undefined ? [] : [range.to.toString()];
+    const sql = `SELECT position, hash FROM events WHERE position > $1 ${upTo.length > 0 ? 'AND position <= $3' : ''}
+                 ORDER BY position LIMIT $2`;
+    const bounds = { after: range.after ?? 0n, filters: upTo, batchSize: DEFAULT_BATCH };
+    return this.readPages(sql, bounds, (row: EventHashRow) => ({ position: BigInt(row.position), hash: row.hash }));
+  }
+
+  /**
+   * The rows of `sql` ($1 the position after which a page starts, $2 the page size, then the filters) page by page
+   * in position order, each decoded as it is handed out.
+   */
+  private async *readPages<Row extends { readonly position: bigint | string }, Decoded>(
+    sql: string,
+    bounds: { readonly after: bigint; readonly filters: readonly unknown[]; readonly batchSize: number },
+    decode: (row: Row) => Decoded,
+  ): AsyncIterable<Decoded> {
+    const { filters, batchSize } = bounds;
+    for (let after = bounds.after; ;) {
+      const { rows } = await this.query<Row>(sql, [after.toString(), batchSize, ...filters]);
       for (let i = 0; i < rows.length; i += 1) {
         if (timeToYieldAt(i)) await yieldToEventLoop();
-        yield rowToStoredEvent(rows[i]);
+        yield decode(rows[i]);
       }
       if (rows.length < batchSize) return;
       after = BigInt(rows[rows.length - 1].position);

@@ -1,11 +1,18 @@
 import Database from 'better-sqlite3';
 import { commandKey, type IssuedCommand } from '../command-key';
-import { DuplicateEventIdError, StreamNotFoundError } from '../errors';
-import type { EventStore, ReadAllOptions, ReadStreamOptions, WaitOptions } from '../event-store.port';
-import { timeToYieldAt, yieldToEventLoop } from '../event-loop-slice';
+import { DuplicateEventIdError } from '../errors';
+import type {
+  EventHash,
+  EventStore,
+  PositionRange,
+  ReadAllOptions,
+  ReadStreamOptions,
+  WaitOptions,
+} from '../event-store.port';
 import { HeadSignal } from '../head-signal';
 import { commandRuns } from './command-runs';
 import { openSqliteFile } from './open-sqlite-file';
+import { rawRows, SqliteLogReads } from './sqlite-log-reads';
 import {
   chainEvents,
   checkExpectedRevision,
@@ -14,14 +21,8 @@ import {
   type PreparedEvent,
   type StreamTip,
 } from '../prepare-append';
-import type { AppendResult, ExpectedRevision, NewEvent, StoredEvent } from '../stored-event';
-import {
-  likePrefix,
-  rowValuesToStoredEvent,
-  STORED_COLUMNS,
-  toRecordedAtForm,
-  type StoredRowValues,
-} from '../stored-row';
+import type { AppendResult, CanonicalStoredEvent, ExpectedRevision, NewEvent, StoredEvent } from '../stored-event';
+import { rowValuesToStoredEvent, STORED_COLUMNS, toRecordedAtForm, type StoredRowValues } from '../stored-row';
 import { translateSqliteFault } from './sqlite-faults';
 import { migrateSqliteEventStore } from './sqlite-schema';
 
@@ -31,11 +32,6 @@ export interface SqliteEventStoreOptions {
   /** How often a waiting reader checks for commits made by other processes (ms). */
   readonly externalPollMs?: number;
 }
-
-const DEFAULT_BATCH = 1000;
-// Indexes of STORED_COLUMNS in a raw row.
-const POSITION = 0;
-const REVISION = 2;
 
 /** An append waiting for the next group commit. */
 interface PendingAppend {
@@ -62,8 +58,6 @@ export class SqliteEventStore implements EventStore {
   private readonly file: string;
   private readonly signal = new HeadSignal();
   private readonly externalPollMs: number;
-  // Reads whose SQL depends on their options, each prepared once.
-  private readonly preparedReads = new Map<string, Database.Statement<unknown[], StoredRowValues>>();
   private pollTimer: NodeJS.Timeout | undefined;
   private lastDataVersion = 0;
 
@@ -72,12 +66,12 @@ export class SqliteEventStore implements EventStore {
   private readonly insertEvent: Database.Statement;
   private readonly insertCommandRun: Database.Statement<[string, bigint, bigint]>;
   private readonly selectHead: Database.Statement<[], bigint | null>;
-  private readonly selectStreamExists: Database.Statement<[string], bigint>;
   private readonly selectFirstFrom: Database.Statement<[bigint, bigint], { position: bigint; recorded_at: string }>;
   private readonly upsertWriteProbe: Database.Statement<[string]>;
   private readonly selectByCommandKey: Database.Statement<[string], StoredRowValues>;
   private readonly appendGroup: (group: readonly PendingAppend[]) => AppendOutcome[];
   private readonly pending: PendingAppend[] = [];
+  private readonly reads: SqliteLogReads;
 
   constructor(options: SqliteEventStoreOptions) {
     this.file = options.file;
@@ -89,6 +83,7 @@ export class SqliteEventStore implements EventStore {
       migrateSqliteEventStore(db);
     });
     this.externalPollMs = options.externalPollMs ?? 250;
+    this.reads = new SqliteLogReads(this.db);
 
     this.selectTip = this.db.prepare(
       'SELECT revision, hash FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1',
@@ -104,13 +99,11 @@ export class SqliteEventStore implements EventStore {
       'INSERT INTO command_runs (command_key, first_position, last_position) VALUES (?, ?, ?)',
     );
     this.selectHead = this.db.prepare<[], bigint | null>('SELECT max(position) FROM events').pluck();
-    this.selectStreamExists = this.db
-      .prepare('SELECT 1 FROM events WHERE stream_id = ? LIMIT 1')
-      .pluck() as Database.Statement<[string], bigint>;
     this.selectFirstFrom = this.db.prepare(
       'SELECT position, recorded_at FROM events WHERE position >= ? AND position <= ? ORDER BY position LIMIT 1',
     );
-    this.selectByCommandKey = this.storedRows(
+    this.selectByCommandKey = rawRows(
+      this.db,
       `SELECT ${STORED_COLUMNS} FROM command_runs
          JOIN events ON position BETWEEN first_position AND last_position
         WHERE command_key = ? ORDER BY position`,
@@ -188,44 +181,20 @@ export class SqliteEventStore implements EventStore {
     this.signal.advance(head);
   }
 
-  async *readStream(streamId: string, options: ReadStreamOptions = {}): AsyncIterable<StoredEvent> {
-    const to = options.toPosition;
-    const statement = this.readStreamStatement(to !== undefined);
-    let from = options.fromRevision ?? 0n;
-    for (let firstPage = true; ; firstPage = false) {
-      const params = to === undefined ? [streamId, from, DEFAULT_BATCH] : [streamId, from, to, DEFAULT_BATCH];
-      const rows = statement.all(...params);
-      // Only an empty first page asks whether the stream exists: a stream read finds it in its first row.
-      if (firstPage && rows.length === 0 && this.selectStreamExists.get(streamId) === undefined) {
-        throw new StreamNotFoundError(streamId);
-      }
-      for (let i = 0; i < rows.length; i += 1) {
-        if (timeToYieldAt(i)) await yieldToEventLoop();
-        yield rowValuesToStoredEvent(rows[i]);
-      }
-      if (rows.length < DEFAULT_BATCH) return;
-      from = BigInt(rows[rows.length - 1][REVISION]) + 1n;
-    }
+  readStream(streamId: string, options?: ReadStreamOptions): AsyncIterable<StoredEvent> {
+    return this.reads.readStream(streamId, options);
   }
 
-  async *readAll(options: ReadAllOptions = {}): AsyncIterable<StoredEvent> {
-    const batchSize = options.batchSize ?? DEFAULT_BATCH;
-    const statement = this.readAllStatement(options);
-    let after = options.after ?? 0n;
-    for (;;) {
-      const params: unknown[] = [after];
-      if (options.to !== undefined) params.push(options.to);
-      if (options.types !== undefined) params.push(JSON.stringify(options.types));
-      if (options.streamPrefix !== undefined) params.push(likePrefix(options.streamPrefix));
-      params.push(batchSize);
-      const rows = statement.all(...params);
-      for (let i = 0; i < rows.length; i += 1) {
-        if (timeToYieldAt(i)) await yieldToEventLoop();
-        yield rowValuesToStoredEvent(rows[i]);
-      }
-      if (rows.length < batchSize) return;
-      after = BigInt(rows[rows.length - 1][POSITION]);
-    }
+  readAll(options?: ReadAllOptions): AsyncIterable<StoredEvent> {
+    return this.reads.readAll(options);
+  }
+
+  readAllCanonical(options?: ReadAllOptions): AsyncIterable<CanonicalStoredEvent> {
+    return this.reads.readAllCanonical(options);
+  }
+
+  readHashes(range?: PositionRange): AsyncIterable<EventHash> {
+    return this.reads.readHashes(range);
   }
 
   async readByCommand(command: IssuedCommand): Promise<StoredEvent[]> {
@@ -234,7 +203,8 @@ export class SqliteEventStore implements EventStore {
 
   async readPositions(positions: readonly bigint[]): Promise<StoredEvent[]> {
     if (positions.length === 0) return [];
-    const rows = this.storedRows<[string]>(
+    const rows = rawRows<[string]>(
+      this.db,
       `SELECT ${STORED_COLUMNS} FROM events WHERE position IN (SELECT value FROM json_each(?)) ORDER BY position`,
     ).all(JSON.stringify(positions.map(String)));
     return rows.map(rowValuesToStoredEvent);
@@ -282,37 +252,6 @@ export class SqliteEventStore implements EventStore {
   async close(): Promise<void> {
     this.stopWatchingOtherProcesses();
     this.db.close();
-  }
-
-  private readStreamStatement(upToPosition: boolean): Database.Statement<unknown[], StoredRowValues> {
-    return this.preparedRead(
-      `SELECT ${STORED_COLUMNS} FROM events WHERE stream_id = ? AND revision >= ?
-       ${upToPosition ? 'AND position <= ?' : ''} ORDER BY revision LIMIT ?`,
-    );
-  }
-
-  private readAllStatement(options: ReadAllOptions): Database.Statement<unknown[], StoredRowValues> {
-    const conditions = ['position > ?'];
-    if (options.to !== undefined) conditions.push('position <= ?');
-    if (options.types !== undefined) conditions.push('type IN (SELECT value FROM json_each(?))');
-    if (options.streamPrefix !== undefined) conditions.push("stream_id LIKE ? ESCAPE '\\'");
-    return this.preparedRead(
-      `SELECT ${STORED_COLUMNS} FROM events WHERE ${conditions.join(' AND ')} ORDER BY position LIMIT ?`,
-    );
-  }
-
-  private preparedRead(sql: string): Database.Statement<unknown[], StoredRowValues> {
-    let statement = this.preparedReads.get(sql);
-    if (statement === undefined) {
-      statement = this.storedRows(sql);
-      this.preparedReads.set(sql, statement);
-    }
-    return statement;
-  }
-
-  /** Rows of STORED_COLUMNS as arrays: building an object keyed by column name was a third of a read's cost. */
-  private storedRows<Params extends unknown[]>(sql: string): Database.Statement<Params, StoredRowValues> {
-    return this.db.prepare<Params, StoredRowValues>(sql).raw(true);
   }
 
   /** Commits by other processes (the CLI beside the API) raise no in-process signal: watch data_version meanwhile. */

@@ -42,8 +42,8 @@ export function newEvent(type: string, data: JsonObject = {}, metadata: JsonObje
   return { eventId: randomUUID(), type, schemaVersion: 1, data, metadata };
 }
 
-export async function collect(events: AsyncIterable<StoredEvent>): Promise<StoredEvent[]> {
-  const all: StoredEvent[] = [];
+export async function collect<Item = StoredEvent>(events: AsyncIterable<Item>): Promise<Item[]> {
+  const all: Item[] = [];
   for await (const event of events) all.push(event);
   return all;
 }
@@ -229,6 +229,31 @@ export function eventStoreContract(
         );
         expect(combined.map((e) => e.data.n)).toEqual([4]);
         expect(await collect(store.readAll({ types: [] }))).toEqual([]);
+      });
+
+      it('reads the position and hash of each event in a range, as readAll has them, across page boundaries', async () => {
+        await seedThreeStreams();
+        const events = Array.from({ length: 2500 }, (_, n) => newEvent('IndicatorMeasured', { n }));
+        await store.append('project-long', events, 'no_stream');
+        const all = (await collect(store.readAll())).map(({ position, hash }) => ({ position, hash }));
+        expect(await collect(store.readHashes())).toEqual(all);
+        const range = { after: all[999].position, to: all[2100].position };
+        expect(await collect(store.readHashes(range))).toEqual(all.slice(1000, 2101));
+        expect(await collect(store.readHashes({ after: all[2505].position }))).toEqual([]);
+      });
+
+      it('reads each event with the canonical texts of its payloads, filtered as readAll', async () => {
+        await seedThreeStreams();
+        await store.append('project-a', [newEvent('M', { b: [1, 'é\u2028'], a: { '10': 1, '9': 2 } })], 1n);
+        const options = { after: 1n, streamPrefix: 'project-', batchSize: 2 };
+        const canonical = await collect(store.readAllCanonical(options));
+        expect(canonical.map(({ dataText: _data, metadataText: _metadata, ...event }) => event)).toEqual(
+          await collect(store.readAll(options)),
+        );
+        for (const event of canonical) {
+          expect(event.dataText).toBe(canonicalJson(event.data));
+          expect(event.metadataText).toBe(canonicalJson(event.metadata));
+        }
       });
 
       it('reads a stream from a revision and up to a position', async () => {
