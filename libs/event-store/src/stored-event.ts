@@ -29,14 +29,17 @@ export interface StoredEvent extends NewEvent {
   readonly hash: string;
 }
 
+/** An event's data and metadata as their canonical JSON (RFC 8785): the texts its hash covers. */
+export interface CanonicalTexts {
+  readonly dataText: string;
+  readonly metadataText: string;
+}
+
 /**
  * A stored event with its payloads also as the text the store holds them in: their canonical JSON (RFC 8785), as
  * appended. A writer of payloads can copy the texts instead of serialising the parsed objects again.
  */
-export interface CanonicalStoredEvent extends StoredEvent {
-  readonly dataText: string;
-  readonly metadataText: string;
-}
+export interface CanonicalStoredEvent extends StoredEvent, CanonicalTexts {}
 
 /** What `append` expects of the stream before writing: exactly this revision, no stream yet, or anything. */
 export type ExpectedRevision = bigint | 'no_stream' | 'any';

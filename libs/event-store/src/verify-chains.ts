@@ -2,7 +2,7 @@ import { canonicalJson } from './canonical-json';
 import { CorruptedEventError } from './errors';
 import type { EventStore } from './event-store.port';
 import { computeEventHash, GENESIS_HASH } from './hash-chain';
-import type { StoredEvent } from './stored-event';
+import type { CanonicalTexts, StoredEvent } from './stored-event';
 
 /** The first thing found wrong in the log: where, and why. */
 export interface ChainProblem {
@@ -44,13 +44,28 @@ export function chainBreak(
   return linkBreak(event, recomputedEventHash(event), tip, previousRecordedAt);
 }
 
+/** An event's payloads as canonical JSON, and the hash its content makes from them (whatever hash it carries). */
+export interface RecomputedEvent extends CanonicalTexts {
+  readonly hash: string;
+}
+
+/**
+ * The canonical texts an event's hash covers, with that hash: a verifier that also writes the payloads (a CSV row to
+ * compare) takes the texts from here rather than serialise each payload a second time.
+ */
+export function recomputeEvent(event: StoredEvent): RecomputedEvent {
+  const dataText = canonicalJson(event.data);
+  const metadataText = canonicalJson(event.metadata);
+  return {
+    dataText,
+    metadataText,
+    hash: computeEventHash({ ...event, canonicalData: dataText, canonicalMetadata: metadataText }),
+  };
+}
+
 /** The hash an event's content makes, whatever hash it carries. */
 export function recomputedEventHash(event: StoredEvent): string {
-  return computeEventHash({
-    ...event,
-    canonicalData: canonicalJson(event.data),
-    canonicalMetadata: canonicalJson(event.metadata),
-  });
+  return recomputeEvent(event).hash;
 }
 
 /**

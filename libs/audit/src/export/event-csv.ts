@@ -1,5 +1,10 @@
 import { businessDateOf, parseStreamId, type DomainEvent } from '@portfolio/domain';
-import { canonicalJson, type CanonicalStoredEvent, type StoredEvent } from '@portfolio/event-store';
+import {
+  canonicalJson,
+  type CanonicalStoredEvent,
+  type CanonicalTexts,
+  type StoredEvent,
+} from '@portfolio/event-store';
 
 /**
  * One row per event, per the French open-data conventions (UTF-8, comma, snake_case headers, ISO 8601 dates):
@@ -75,6 +80,14 @@ export function csvHeader(): string {
 }
 
 export function csvLine(event: StoredEvent | CanonicalStoredEvent): string {
+  // A store's canonical texts are what canonicalJson would write.
+  const texts =
+    'dataText' in event ? event : { dataText: canonicalJson(event.data), metadataText: canonicalJson(event.metadata) };
+  return csvLineFromTexts(event, texts);
+}
+
+/** The event's row, its payloads written as the canonical texts given (a verifier recomputed them for the hash). */
+export function csvLineFromTexts(event: StoredEvent, texts: CanonicalTexts): string {
   const stream = parseStreamId(event.streamId);
   const actor = (
     typeof event.metadata.actor === 'object' && event.metadata.actor !== null ? event.metadata.actor : {}
@@ -97,9 +110,8 @@ export function csvLine(event: StoredEvent | CanonicalStoredEvent): string {
     text(actor.organisation),
     text(event.metadata.commandId),
     text(event.metadata.correlationId),
-    // The store holds the payloads as canonical JSON: its texts, when given, are what canonicalJson would write.
-    'dataText' in event ? event.dataText : canonicalJson(event.data),
-    'metadataText' in event ? event.metadataText : canonicalJson(event.metadata),
+    texts.dataText,
+    texts.metadataText,
     event.prevHash,
     event.hash,
   ];

@@ -1,5 +1,5 @@
-import { recomputedEventHash, type JsonObject, type StoredEvent } from '@portfolio/event-store';
-import { csvLine } from '../export/event-csv';
+import { recomputeEvent, type JsonObject, type StoredEvent } from '@portfolio/event-store';
+import { csvLineFromTexts } from '../export/event-csv';
 import { hexHashes, parseProofLine, type EventInclusionProof, type ExportTrailer } from '../export/export-trailer';
 import { isHashHex } from '../hash-hex';
 import { verifyInclusion } from '../merkle/merkle-proofs';
@@ -117,11 +117,13 @@ function prepareLine(
   if ('reason' in parsed) return { kind: 'malformed', ...hint(bytes), reason: parsed.reason };
   const { event } = parsed;
   const { csvRows, leafHashes } = pieces;
+  // Its hash and its CSV row share the payloads' canonical texts, computed once.
+  const recomputed = recomputeEvent(event);
   return {
     kind: 'event',
     event: walked(event),
-    recomputedHash: recomputedEventHash(event),
-    ...(csvRows === undefined ? {} : { csvRow: csvRows.addText(csvLine(event)) }),
+    recomputedHash: recomputed.hash,
+    ...(csvRows === undefined ? {} : { csvRow: csvRows.addText(csvLineFromTexts(event, recomputed)) }),
     ...(leafHashes === undefined || !isHashHex(event.hash)
       ? {}
       : { leafHash: leafHashes.addBytes(leafHashOf(event.hash)) }),

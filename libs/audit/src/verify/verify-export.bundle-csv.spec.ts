@@ -58,6 +58,17 @@ describe('verifyExport holds a bundle’s events.csv against its events.ndjson',
     });
   });
 
+  it('finds a payload cell spelled otherwise, though it holds the same values', async () => {
+    // A space after the opening brace of the row's data cell: its JSON still parses to the same object.
+    const forged = withCsv(untouched, (lines) =>
+      lines.map((line, i) => (i === 4 ? line.replace('"{""', '"{ ""') : line)),
+    );
+    expect(forged.others['events.csv']).not.toBe(untouched.others['events.csv']);
+    const result = await verifyBundle(ledger, forged);
+    expect(result).toMatchObject({ ok: false, verdict: 'tampered', eventsChecked: 13 });
+    expect(result.problem).toMatchObject({ code: 'csv_mismatch', line: 5, position: ledger.at(3) });
+  });
+
   it('finds a changed hash in a row, though the row is well formed', async () => {
     const event = ledger.events[7];
     const forged = withCsv(untouched, (lines) =>
