@@ -59,6 +59,11 @@ export function unboundedQuery(text: string): QueryConfig {
 /** pg's message when `query_timeout` expires: the server did not answer at all, not even to cancel. */
 const READ_TIMEOUT = 'Query read timeout';
 
+/** The error of a query whose answer did not come within its read bound, as pg words it. */
+export function readTimeoutError(): Error {
+  return new Error(READ_TIMEOUT);
+}
+
 export function isReadTimeout(error: unknown): boolean {
   return (error as Error | undefined)?.message === READ_TIMEOUT;
 }
@@ -92,7 +97,7 @@ export function dropOnReadTimeout<C extends ClientBase>(client: C): C {
   return client;
 }
 
-function destroyConnection(client: ClientBase): void {
+export function destroyConnection(client: ClientBase): void {
   (client as unknown as Client).connection.stream.destroy();
 }
 
@@ -101,6 +106,16 @@ const clientsOf = new WeakMap<Pool, Set<ClientBase>>();
 
 /** A pool whose clients are bounded, dropped after a read timeout, and whose lost connections never crash the process. */
 export function boundedPool(config: PoolConfig): Pool {
+  const pool = trackedPool(config);
+  pool.on('connect', (client) => dropOnReadTimeout(client));
+  return pool;
+}
+
+/**
+ * A pool whose lost connections never crash the process and which endWithin can close, for a caller that bounds
+ * its queries' answers itself.
+ */
+export function trackedPool(config: PoolConfig): Pool {
   const pool = new Pool(config);
   const clients = new Set<ClientBase>();
   clientsOf.set(pool, clients);
@@ -111,7 +126,6 @@ export function boundedPool(config: PoolConfig): Pool {
   pool.on('connect', (client) => {
     client.on('error', () => undefined);
     clients.add(client);
-    dropOnReadTimeout(client);
   });
   return pool;
 }

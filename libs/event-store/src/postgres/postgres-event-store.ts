@@ -30,6 +30,7 @@ import {
   type PostgresTimeouts,
 } from './postgres-connection';
 import { canonicalTextArray } from './canonical-text-array';
+import { PageQueries } from './page-queries';
 import { AppendGroups, type ChainedAppend, type GroupOutcome } from './postgres-append-groups';
 import { postgresFault, translatePostgresFault } from './postgres-faults';
 import { PostgresListener } from './postgres-listener';
@@ -68,6 +69,7 @@ interface EventHashRow {
  */
 export class PostgresEventStore implements EventStore {
   private readonly pool: Pool;
+  private readonly pages: PageQueries;
   private readonly channel: string;
   private readonly signal = new HeadSignal();
   private readonly listener: PostgresListener;
@@ -81,6 +83,7 @@ export class PostgresEventStore implements EventStore {
     { timeouts, log }: Required<Pick<PostgresEventStoreOptions, 'timeouts' | 'log'>>,
   ) {
     this.pool = boundedPool(config);
+    this.pages = new PageQueries(config);
     const channel = `portfolio_events_${schema}`.slice(0, 63);
     this.listener = new PostgresListener({
       config,
@@ -231,7 +234,7 @@ export class PostgresEventStore implements EventStore {
   ): AsyncIterable<Decoded> {
     const { filters, batchSize } = bounds;
     for (let after = bounds.after; ;) {
-      const { rows } = await this.query<Row>(sql, [after.toString(), batchSize, ...filters]);
+      const rows = await this.pageRows<Row>(sql, [after.toString(), batchSize, ...filters]);
       for (let i = 0; i < rows.length; i += 1) {
         if (timeToYieldAt(i)) await yieldToEventLoop();
         yield decode(rows[i]);
@@ -278,13 +281,21 @@ export class PostgresEventStore implements EventStore {
 
   async close(): Promise<void> {
     await this.listener.close();
-    await endWithin(this.pool, this.closeWithinMs);
+    await Promise.all([endWithin(this.pool, this.closeWithinMs), this.pages.close(this.closeWithinMs)]);
   }
 
   async probeWrite(): Promise<void> {
     await this.query(
       'INSERT INTO write_probe (id, probed_at) VALUES (1, now()) ON CONFLICT (id) DO UPDATE SET probed_at = excluded.probed_at',
     );
+  }
+
+  private async pageRows<Row extends QueryResultRow>(sql: string, params: readonly unknown[]): Promise<Row[]> {
+    try {
+      return await this.pages.rows<Row>(sql, params);
+    } catch (error) {
+      throw this.translate(error);
+    }
   }
 
   /** A query on the pool, with a storage fault reported as StoreUnavailableError (the caller may retry). */

@@ -1,5 +1,5 @@
 import { StoreUnavailableError } from '../errors';
-import { newEvent } from '../testing/event-store-contract';
+import { collect, newEvent } from '../testing/event-store-contract';
 import { scratchPostgresSchema, type ScratchSchema } from '../testing/scratch-database';
 import { startSilentProxy, type SilentProxy } from '../testing/silent-proxy';
 import type { PostgresTimeouts } from './postgres-connection';
@@ -65,6 +65,20 @@ describe('PostgreSQL event store behind a server gone silent', () => {
     // The connections that timed out were dropped, not handed out again behind the unanswered queries.
     await expect(store.head()).resolves.toBe(1n);
     await expect(store.append('project-a', [newEvent('B')], 0n)).resolves.toMatchObject({ position: 2n });
+  });
+
+  it('fails a paged read of the log within its bound as unavailable, and reads again once the server answers', async () => {
+    const store = await open(proxy.url);
+    await store.append('project-a', [newEvent('A'), newEvent('B')], 'no_stream');
+    // Read once first: the page is then asked on an open connection, which only the read bound can give up on.
+    await collect(store.readAll());
+    proxy.silence();
+    const during = await timed(collect(store.readAll()));
+    expect(during.error).toBeInstanceOf(StoreUnavailableError);
+    expect(during.ms).toBeLessThan(2000);
+    proxy.resume();
+    // The connection that timed out was dropped, not handed out again behind the unanswered query.
+    expect((await collect(store.readAll())).map((event) => event.type)).toEqual(['A', 'B']);
   });
 
   it('refuses to open against a silent server within its bound, naming the server and the cause', async () => {
