@@ -59,7 +59,7 @@ describe.each(STORE_KINDS)('the service keeps answering during long operations o
   it('during an export of the audit trail', async () => {
     const exported = exportTrail(url, operators);
     const report = await probeWhile(url, reviewer, exported.running);
-    expect((await exported.result).toString().trimEnd().split('\n').length).toBeGreaterThan(MEASUREMENTS);
+    expect(await exported.result).toBeGreaterThan(MEASUREMENTS);
     expectAnsweredInTime(report);
   }, 60_000);
 
