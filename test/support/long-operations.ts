@@ -13,7 +13,7 @@ export interface RunningOperation<T> {
   readonly result: Promise<T>;
 }
 
-export async function fetchBody(url: string, headers: Record<string, string>): Promise<Buffer> {
+async function fetchBody(url: string, headers: Record<string, string>): Promise<Buffer> {
   const response = await fetch(url, { headers });
   const body = Buffer.from(await response.arrayBuffer());
   if (!response.ok) throw new Error(`GET ${url}: ${response.status} ${body.toString()}`);
