@@ -14,7 +14,8 @@ export { openSqliteFile } from './sqlite/open-sqlite-file';
 export { sqliteOpenError, translateSqliteFault } from './sqlite/sqlite-faults';
 export { translatePostgresFault } from './postgres/postgres-faults';
 export { PostgresEventStore, type PostgresEventStoreOptions } from './postgres/postgres-event-store';
-export { KurrentDbEventStore, type KurrentDbEventStoreOptions } from './kurrentdb/kurrentdb-event-store';
+export type { KurrentDbEventStore, KurrentDbEventStoreOptions } from './kurrentdb/kurrentdb-event-store';
+export { openKurrentDbEventStore } from './kurrentdb/open-kurrentdb-event-store';
 export { Backoff } from './backoff';
 export {
   boundedClient,

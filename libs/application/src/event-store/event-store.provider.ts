@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { KurrentDbEventStore, PostgresEventStore, SqliteEventStore, type EventStore } from '@portfolio/event-store';
+import { openKurrentDbEventStore, PostgresEventStore, SqliteEventStore, type EventStore } from '@portfolio/event-store';
 import type { PortfolioConfig } from '../config/portfolio-config';
 
 /** Injection token of the EventStore port. */
@@ -18,7 +18,7 @@ export async function openEventStore({ store: config, postgresTimeouts }: Portfo
         log: (message) => new Logger('EventStore').warn(message),
       });
     case 'kurrentdb':
-      return KurrentDbEventStore.open({ connectionString: config.kurrentDbUrl });
+      return openKurrentDbEventStore({ connectionString: config.kurrentDbUrl });
     default: {
       const unreachable: never = config;
       throw new Error(`unknown store ${JSON.stringify(unreachable)}`);
