@@ -87,10 +87,9 @@ const FILTERED_CSV =
   'a filtered CSV export carries no inclusion proofs: its events are vouched for by the signed export statement, ' +
   'not proven to be in the log the checkpoint signs (verify events.ndjson or the bundle for that)';
 
-// Each worker adds some 60 MB to the verifier's peak RSS (44 MB at rest, half of it the store adapters' client
-// libraries the event-store's index brings along): with two, an export of 100k events already passed the bound of
-// 256 MB (measured at 259 MB). Verifying 1M events peaks near 190 MB with none and 250-260 MB with one, in a process
-// that loads the verifier alone; `portfolio verify`, which loads the whole application first, near 300 MB with one.
+// Each worker adds some 40 MB to the verifier's peak RSS: with two, an export of 100k events already passed the bound
+// of 256 MB (measured at 259 MB). `portfolio verify` of 1M events peaks at 238-244 MB with one (302-306 MB while the
+// event-store package still loaded the KurrentDB client into the process and into each worker).
 const MAX_DEFAULT_WORKERS = 1;
 const MAX_MANIFEST_BYTES = 256 * 1024 * 1024;
 const utf8 = new TextDecoder('utf-8', { fatal: true });
