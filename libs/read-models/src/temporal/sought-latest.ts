@@ -27,7 +27,7 @@ export async function soughtLatest(
   return rows;
 }
 
-interface Seeks {
+export interface Seeks {
   readonly generation: number;
   readonly projectIds: readonly string[] | undefined;
   readonly frontier: string;
@@ -45,7 +45,7 @@ const nationalOf = (generation: number) => sql`m.generation = ${generation} and 
  * to 1.5 s instead of ~30 ms. Series are walked within their project: a seek past (project, indicator) as a row
  * comparison, bounded to the projects named, scanned each project from its start.
  */
-const lateralSeeks = ({ generation, projectIds, frontier, asOf }: Seeks) => sql<LatestRow>`
+export const lateralSeeks = ({ generation, projectIds, frontier, asOf }: Seeks) => sql<LatestRow>`
   with recursive
     projects(project_id) as (${projectIds === undefined ? everyProject(generation) : valuesOf(projectIds)}),
     series(project_id, indicator_id) as (
