@@ -12,6 +12,8 @@ export interface BenchProfile {
   readonly exportSizes: readonly string[];
   /** Runs at sizes of a million events and more: one, they take minutes each. */
   readonly runsAtScale: number;
+  /** Size of the history restated often, on which the as-of reads are measured too. */
+  readonly restatedSize: string;
   readonly querySamples: number;
   /** Single commands over HTTP: open loop at `rate`, then closed loop with `clients`, each for `seconds`. */
   readonly http: {
@@ -31,6 +33,7 @@ export const PROFILES: Readonly<Record<BenchProfile['name'], BenchProfile>> = {
     sizes: ['100k'],
     exportSizes: ['100k'],
     runsAtScale: 1,
+    restatedSize: '100k',
     querySamples: 20,
     http: { rate: 1500, clients: 64, seconds: 3, projects: 20 },
   },
@@ -42,6 +45,7 @@ export const PROFILES: Readonly<Record<BenchProfile['name'], BenchProfile>> = {
     sizes: ['100k', '1M', '3M'],
     exportSizes: ['1M'],
     runsAtScale: 1,
+    restatedSize: '1M',
     querySamples: 50,
     http: { rate: 1500, clients: 64, seconds: 10, projects: 20 },
   },

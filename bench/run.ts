@@ -65,6 +65,16 @@ export interface StoreResult {
   /** Closed loop; absent from results measured before the bench had it. */
   readonly httpCapacity?: HttpCapacity;
   readonly sizes: Readonly<Record<string, SizeResult>>;
+  /** As-of reads on a history of national values restated often; absent from results measured before the bench had it. */
+  readonly restated?: RestatedResult;
+}
+
+/** The history restated often (see generateRestated), ingested, projected and queried at one size. */
+export interface RestatedResult {
+  readonly size: string;
+  readonly ingest: IngestResult;
+  readonly projection: ProjectionResult;
+  readonly queries: QueriesResult;
 }
 
 export interface BenchResults {
@@ -236,6 +246,26 @@ function history(kind: StoreKind, size: string, profile: BenchProfile): Promise<
   });
 }
 
+/** (e) As-of reads on a history whose national values are restated often, the shape that made them slow. */
+function restatedHistory(kind: StoreKind, size: string, profile: BenchProfile): Promise<RestatedResult> {
+  return withTarget(kind, async (target) => {
+    const history = 'restated';
+    const ingest = await runScenario<IngestResult>('bench/scenarios/ingest-commands.ts', {
+      target,
+      events: parseEventCount(size),
+      history,
+    });
+    log(`${kind} ${size} restated: ingested ${ingest.events} events at ${Math.round(ingest.eventsPerSecond)}/s`);
+    const projection = await runScenario<ProjectionResult>('bench/scenarios/project-from-scratch.ts', { target });
+    const queries = await runScenario<QueriesResult>('bench/scenarios/temporal-queries.ts', {
+      target,
+      samples: profile.querySamples,
+      history,
+    });
+    return { size, ingest, projection, queries };
+  });
+}
+
 async function measureStore(kind: StoreKind, profile: BenchProfile): Promise<StoreResult> {
   const levels: { own: StoreAppendResult; peer: PeerAppendResult }[] = [];
   const http: LoadResult[] = [];
@@ -258,6 +288,12 @@ async function measureStore(kind: StoreKind, profile: BenchProfile): Promise<Sto
     }
     sizes[size] = medianOfRuns(results);
   }
+  const restatedRuns = parseEventCount(profile.restatedSize) >= 1_000_000 ? profile.runsAtScale : profile.runs;
+  const restated: RestatedResult[] = [];
+  for (let run = 1; run <= restatedRuns; run += 1) {
+    log(`${kind}: history of ${profile.restatedSize} events restated often, run ${run} of ${restatedRuns}`);
+    restated.push(await restatedHistory(kind, profile.restatedSize, profile));
+  }
   const level = medianOfRuns(levels);
   return {
     storeLevel: level.own,
@@ -265,6 +301,7 @@ async function measureStore(kind: StoreKind, profile: BenchProfile): Promise<Sto
     http: medianOfRuns(http),
     httpCapacity: medianOfRuns(capacity),
     sizes,
+    restated: medianOfRuns(restated),
   };
 }
 

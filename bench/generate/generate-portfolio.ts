@@ -97,7 +97,7 @@ function measurementsFor(shape: ProjectShape, month: number, prng: Prng): Measur
   return [...fresh, ...unique];
 }
 
-function* setupCommands(shapes: readonly ProjectShape[]): Generator<GeneratedCommand> {
+export function* setupCommands(shapes: readonly ProjectShape[]): Generator<GeneratedCommand> {
   for (const missionCode of MISSION_CODES) {
     yield {
       idempotencyKey: `bench-mission-${missionCode}`,
@@ -187,30 +187,35 @@ function* monthCommands(shapes: readonly ProjectShape[], month: number, prng: Pr
 }
 
 /**
+ * `commands` until `events` events are written: the last measurement batch is cut to fit, and nothing after it is
+ * generated. Streamed: nothing of the history is held in memory.
+ */
+export function* untilEvents(events: number, commands: Iterable<GeneratedCommand>): Generator<GeneratedCommand> {
+  let remaining = events;
+  for (const generated of commands) {
+    if (remaining <= 0) return;
+    const { command } = generated;
+    if (generated.events > remaining && command.type === 'RecordMeasurements') {
+      const measurements = command.measurements.slice(0, remaining);
+      yield { ...generated, command: { ...command, measurements }, events: measurements.length };
+      return;
+    }
+    yield generated;
+    remaining -= generated.events;
+  }
+}
+
+function* everyMonth(seed: number): Generator<GeneratedCommand> {
+  const prng = new Prng(seed);
+  const shapes = projectShapes();
+  yield* setupCommands(shapes);
+  for (let month = 0; ; month += 1) yield* monthCommands(shapes, month, prng);
+}
+
+/**
  * The commands of a national-scale portfolio, in the order a programme office would issue them, until `events`
  * events are written. Deterministic for a seed, and streamed: nothing of the history is held in memory.
  */
-export function* generatePortfolio(options: GenerateOptions): Generator<GeneratedCommand> {
-  const prng = new Prng(options.seed ?? 20_211_215);
-  const shapes = projectShapes();
-  let remaining = options.events;
-  const cut = function* (commands: Iterable<GeneratedCommand>): Generator<GeneratedCommand, boolean> {
-    for (const generated of commands) {
-      if (remaining <= 0) return false;
-      const { command } = generated;
-      if (generated.events > remaining && command.type === 'RecordMeasurements') {
-        const measurements = command.measurements.slice(0, remaining);
-        yield { ...generated, command: { ...command, measurements }, events: measurements.length };
-        remaining = 0;
-        return false;
-      }
-      yield generated;
-      remaining -= generated.events;
-    }
-    return remaining > 0;
-  };
-  if (!(yield* cut(setupCommands(shapes)))) return;
-  for (let month = 0; ; month += 1) {
-    if (!(yield* cut(monthCommands(shapes, month, prng)))) return;
-  }
+export function generatePortfolio(options: GenerateOptions): Generator<GeneratedCommand> {
+  return untilEvents(options.events, everyMonth(options.seed ?? 20_211_215));
 }

@@ -1,5 +1,6 @@
 import type { Actor } from '@portfolio/application';
 import { generatePortfolio } from '../generate/generate-portfolio';
+import { generateRestated, type GeneratedHistory } from '../generate/generate-restated';
 import type { BenchTarget } from '../support/bench-target';
 import { openLedgerContext } from '../support/ledger-context';
 import { builtApplication } from '../support/product';
@@ -9,6 +10,8 @@ import { timed } from '../support/stats';
 export interface IngestInput {
   readonly target: BenchTarget;
   readonly events: number;
+  /** Default 'ordinary'. */
+  readonly history?: GeneratedHistory;
 }
 
 export interface IngestResult {
@@ -20,6 +23,9 @@ export interface IngestResult {
 }
 
 const BENCH_ACTOR: Actor = { id: 'bench', name: 'portfolio benchmarks', role: 'admin' };
+
+const commandsOf = (input: IngestInput) =>
+  input.history === 'restated' ? generateRestated(input.events) : generatePortfolio({ events: input.events });
 
 /**
  * (a) Batched ingest through the command path: every generated command goes through the ledger, its route, the fold
@@ -33,7 +39,7 @@ async function ingest(input: IngestInput): Promise<IngestResult> {
     let commands = 0;
     let head = 0n;
     const { seconds } = await timed(async () => {
-      for (const { command, idempotencyKey } of generatePortfolio({ events: input.events })) {
+      for (const { command, idempotencyKey } of commandsOf(input)) {
         const result = await ledger.send(command, BENCH_ACTOR, idempotencyKey);
         events += result.appended;
         commands += 1;

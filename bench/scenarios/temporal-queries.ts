@@ -1,6 +1,7 @@
 import type { ReadContext } from '@portfolio/read-models';
 import { monthEnd, monthsSpanned } from '../generate/generate-portfolio';
-import { projectShapes } from '../generate/portfolio-shape';
+import { restatedMonthsSpanned, restatedShapes, type GeneratedHistory } from '../generate/generate-restated';
+import { projectShapes, type ProjectShape } from '../generate/portfolio-shape';
 import { Prng } from '../generate/prng';
 import type { BenchTarget } from '../support/bench-target';
 import { openLedgerContext } from '../support/ledger-context';
@@ -11,7 +12,16 @@ import { percentile } from '../support/stats';
 export interface QueriesInput {
   readonly target: BenchTarget;
   readonly samples: number;
+  /** The history the target holds; default 'ordinary'. */
+  readonly history?: GeneratedHistory;
 }
+
+const HISTORIES: Readonly<
+  Record<GeneratedHistory, { months: (events: number) => number; shapes: () => ProjectShape[] }>
+> = {
+  ordinary: { months: monthsSpanned, shapes: projectShapes },
+  restated: { months: restatedMonthsSpanned, shapes: restatedShapes },
+};
 
 export interface LatencySummary {
   readonly samples: number;
@@ -38,7 +48,8 @@ async function latencies(samples: number, query: (i: number) => Promise<unknown>
 
 /**
  * (e) Bi-temporal reads at random (at, asOf) pairs: `at` a month end of the generated history, `asOf` a position
- * anywhere in the log. The read models are expected to be projected already (scenario d runs first).
+ * anywhere in the log, on either generated history. The read models are expected to be projected already (scenario d
+ * runs first).
  */
 async function temporalQueries(input: QueriesInput): Promise<QueriesResult> {
   const context = await openLedgerContext(input.target);
@@ -51,8 +62,9 @@ async function temporalQueries(input: QueriesInput): Promise<QueriesResult> {
     await runtime.waitFor(head, 600_000);
     const reads = context.get<ReadContext>(READ_CONTEXT);
     const prng = new Prng(8785);
-    const months = monthsSpanned(Number(head));
-    const projects = projectShapes();
+    const history = HISTORIES[input.history ?? 'ordinary'];
+    const months = history.months(Number(head));
+    const projects = history.shapes();
     // Past the missions and launches, so that every project read exists at its asOf.
     const launched = projects.length * 2;
     const point = () => ({

@@ -1,6 +1,6 @@
 // Each indicator's latest national value at (at, asOf): ranking the rows when there are few, seeking when there are many.
 import type { Measurements } from '@portfolio/domain';
-import { PostgresAdapter, sql, type Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { knownBy, type ReadModelTables } from '../database/read-model-tables';
 import { NATIONAL, type LatestRow } from './national-rows';
 import type { TemporalPoint } from './portfolio-snapshot';
@@ -29,11 +29,7 @@ export async function latestNationalValues(
   projectIds?: readonly string[],
 ): Promise<Map<string, Measurements>> {
   if (projectIds !== undefined && projectIds.length === 0) return new Map();
-  const atMost = !seeksPayOff(db)
-    ? Number.MAX_SAFE_INTEGER - 1
-    : projectIds === undefined
-      ? RANKED_ROWS_AT_MOST
-      : RANKED_ROWS_PER_PROJECT * projectIds.length;
+  const atMost = projectIds === undefined ? RANKED_ROWS_AT_MOST : RANKED_ROWS_PER_PROJECT * projectIds.length;
   const rows =
     (await rankedWhenFew(db, generation, point, projectIds, atMost)) ??
     (await soughtLatest(db, generation, point, projectIds));
@@ -44,16 +40,6 @@ export async function latestNationalValues(
     byProject.set(row.project_id, measurements);
   }
   return byProject;
-}
-
-/**
- * Whether seeking past the bound pays off on this database. On SQLite it does: in the benchmark's full profile the
- * portfolio as-of p95 went from 28 to 18 ms at 1M events and from 72 to 24 ms at 3M. On PostgreSQL it does not: at 1M
- * events the seeks took ~470 ms (portfolio and project reads alike) against ~32 ms ranking every row and ~3 ms for a
- * project, side by side on one database, so PostgreSQL always ranks until its seeks get a plan that wins.
- */
-function seeksPayOff(db: Kysely<ReadModelTables>): boolean {
-  return !(db.getExecutor().adapter instanceof PostgresAdapter);
 }
 
 /**
