@@ -1,4 +1,5 @@
 import { yieldToEventLoop } from '@portfolio/event-store';
+import { sql } from 'kysely';
 import type { ReadModelDatabase } from '../database/read-model-database';
 import type { GenerationsTable, ReadModelTables } from '../database/read-model-tables';
 import type { Checkpoints } from './checkpoints';
@@ -69,6 +70,19 @@ export class Generations {
         db.updateTable('rm_generations').set({ status: 'active' }).where('generation', '=', generation).compile(),
       ],
     });
+  }
+
+  /**
+   * Brings PostgreSQL's planner statistics up to date before a rebuilt generation serves: they still describe the
+   * tables as they were before the load, so reads of the new generation were planned for a row or two (a portfolio
+   * as-of read at 1M events took 9.4 s on them, 32 ms once analysed). Not on SQLite: its planner has no statistics
+   * until a first ANALYZE, and its queries are tuned without them.
+   */
+  async refreshStatistics(): Promise<void> {
+    if (this.database.dialect !== 'postgres') return;
+    for (const table of generationTables(this.projectors)) {
+      await sql`ANALYZE ${sql.table(table)}`.execute(this.database.db);
+    }
   }
 
   /**

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { randomUUID } from 'node:crypto';
 import { FIXED_NOW } from '../testing/fixed-now';
 import { generationContents, rowCounts } from '../testing/generation-rows';
@@ -81,4 +82,21 @@ describe.each(['sqlite', 'postgres'] as const)('a rebuild of the read models on 
     const leftOver = await rowCounts(subject.database, projectorsOf(subject.database), 2);
     expect(Object.values(leftOver).every((n) => n === 0)).toBe(true);
   });
+
+  if (kind === 'postgres') {
+    it('gives the planner statistics of the rebuilt tables before queries read them', async () => {
+      const analysed = async () =>
+        sql<{ tablename: string }>`SELECT DISTINCT tablename FROM pg_stats
+                                     WHERE schemaname = current_schema() AND attname = 'generation'`
+          .execute(subject.database.db)
+          .then(({ rows }) => rows.map((row) => row.tablename).sort());
+      expect(await analysed()).toEqual([]);
+      const rebuilder = new Rebuilder(parts, new AbortController().signal);
+
+      await rebuilder.start();
+      await rebuilder.settled();
+
+      expect(await analysed()).toEqual(expect.arrayContaining(['rm_event_index', 'rm_project_facts']));
+    });
+  }
 });

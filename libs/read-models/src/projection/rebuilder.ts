@@ -76,6 +76,7 @@ export class Rebuilder {
         report('running', target);
       }
       report('switching', await store.head());
+      await generations.refreshStatistics();
       const check = this.parts.parity.between(progress.generation, generation);
       // Compared before the lock as far as both generations have got, then once more after projecting what was
       // appended meanwhile: under the lock, only the last few events are left to project and compare.
