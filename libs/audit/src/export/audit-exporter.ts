@@ -11,6 +11,7 @@ import { csvLines, CsvLines, exportChunks, ndjsonLines, NdjsonLines } from './ev
 import { EXPORT_FILES } from './export-format';
 import { EXPORT_PAGE_SIZE, exportBaseName, type EventSelector, type ExportPlan } from './export-plan';
 import { witnessedCheckpoint } from './export-proofs';
+import { ExportTally } from './export-tally';
 import { textFile } from './file-digest';
 import { SpoolFile } from './spool-file';
 import { TextSink } from './text-sink';
@@ -111,8 +112,10 @@ export class AuditExporter {
     try {
       const ndjson = new TextSink(ndjsonEntry);
       const csv = new TextSink(spool.input);
-      const csvBeside = { lines: new CsvLines(plan), write: (chunk: string) => csv.write(chunk) };
-      const lines = new NdjsonLines(plan, (event) => manifest.see(event));
+      // Both files hold the same events: one tally serves both trailers.
+      const tally = new ExportTally();
+      const csvBeside = { lines: new CsvLines(plan, tally), write: (chunk: string) => csv.write(chunk) };
+      const lines = new NdjsonLines(plan, (event) => manifest.see(event), tally);
       for await (const chunk of exportChunks(plan, lines, csvBeside)) await ndjson.write(chunk);
       await Promise.all([ndjson.end(), csv.end()]);
       const csvDigest = csv.fileDigest();
