@@ -1,7 +1,7 @@
 import type { EventStore } from '@portfolio/event-store';
 import type { KeyObject } from 'node:crypto';
-import { PassThrough, Readable } from 'node:stream';
-import { ZipFile } from 'yazl';
+import { PassThrough, Readable, type TransformOptions } from 'node:stream';
+import { createDeflateRaw, type ZlibOptions } from 'node:zlib';
 import type { Checkpointer } from '../checkpoint/checkpointer';
 import { recordedSeals } from '../seal/recorded-seals';
 import { publicKeyFingerprint, publicKeyPem } from '../seal/signing';
@@ -11,11 +11,13 @@ import { csvLines, CsvLines, exportChunks, ndjsonLines, NdjsonLines } from './ev
 import { EXPORT_FILES } from './export-format';
 import { EXPORT_PAGE_SIZE, exportBaseName, type EventSelector, type ExportPlan } from './export-plan';
 import { witnessedCheckpoint } from './export-proofs';
+import { ExportTally } from './export-tally';
 import { textFile } from './file-digest';
 import { SpoolFile } from './spool-file';
 import { TextSink } from './text-sink';
 import { ed25519NoteSigner } from '../transparency/ed25519-note-key';
 import { eventsTableSchema } from './table-schema';
+import { bufferEntry, ZipWriter } from './zip-writer';
 
 /**
  * Deflate level of the bundle's files. zlib's default (6) made deflating most of a bundle's time; level 1 deflates
@@ -88,44 +90,49 @@ export class AuditExporter {
 
   /**
    * The zip, streamed, from one read of the log: events.ndjson goes into the zip as the events are read while
-   * events.csv, written alongside, waits in a temporary file; the CSV and the small files follow, the manifest last,
-   * once digests are known. yazl deflates each entry in zlib, off the main thread.
+   * events.csv, written alongside, waits deflated in a temporary file; its deflated bytes and the small files follow,
+   * the manifest last, once digests are known. zlib deflates off the main thread.
    */
   bundle(plan: ExportPlan): Readable {
-    const zip = new ZipFile();
     const output = new PassThrough();
-    zip.outputStream.pipe(output);
-    void this.fillBundle(plan, zip, output).catch((error: Error) => output.destroy(error));
+    void this.fillBundle(plan, output).catch((error: Error) => output.destroy(error));
     return output;
   }
 
-  private async fillBundle(plan: ExportPlan, zip: ZipFile, output: PassThrough): Promise<void> {
-    const entry = { mtime: new Date(plan.exportedAt), compressionLevel: BUNDLE_DEFLATE_LEVEL };
-    const ndjsonEntry = new PassThrough({ highWaterMark: ENTRY_QUEUE_BYTES });
-    const copies: Readable[] = [ndjsonEntry];
+  private async fillBundle(plan: ExportPlan, output: PassThrough): Promise<void> {
+    const zip = new ZipWriter(output, new Date(plan.exportedAt));
+    // zlib streams take the stream options too, which its option type does not say.
+    const ndjsonDeflated = createDeflateRaw({
+      level: BUNDLE_DEFLATE_LEVEL,
+      writableHighWaterMark: ENTRY_QUEUE_BYTES,
+    } as ZlibOptions & TransformOptions);
+    const copies: Readable[] = [ndjsonDeflated];
     // A reader gone away stops the pass (the next write fails) and closes the spooled file's copy into the zip.
     output.once('close', () => copies.forEach((stream) => stream.destroy()));
-    zip.addReadStream(ndjsonEntry, EXPORT_FILES.events, entry);
+    const ndjson = new TextSink(ndjsonDeflated);
+    const ndjsonEntry = zip.add({
+      name: EXPORT_FILES.events,
+      deflated: ndjsonDeflated,
+      described: () => ndjson.entryDescription(),
+    });
+    // Awaited below; a failure meanwhile also fails the pass (the entry's stream is destroyed).
+    ndjsonEntry.catch(() => undefined);
     const manifest = new ManifestBuilder(plan);
-    const spool = await SpoolFile.create(plan.baseName);
+    const spool = await SpoolFile.create(plan.baseName, BUNDLE_DEFLATE_LEVEL);
     try {
-      const ndjson = new TextSink(ndjsonEntry);
       const csv = new TextSink(spool.input);
-      const csvBeside = { lines: new CsvLines(plan), write: (chunk: string) => csv.write(chunk) };
-      const lines = new NdjsonLines(plan, (event) => manifest.see(event));
-      for await (const chunk of exportChunks(plan, lines, csvBeside)) await ndjson.write(chunk);
-      await Promise.all([ndjson.end(), csv.end()]);
-      const csvDigest = csv.fileDigest();
+      await writeEventFiles(plan, ndjson, csv, manifest);
+      await ndjsonEntry;
       const csvCopy = await spool.readBack();
       copies.push(csvCopy);
-      zip.addReadStream(csvCopy, EXPORT_FILES.csv, { ...entry, size: csvDigest.bytes });
+      await zip.add({ name: EXPORT_FILES.csv, deflated: csvCopy, described: () => csv.entryDescription() });
       const tableSchema = textFile(`${JSON.stringify(eventsTableSchema(), null, 2)}\n`);
       const readme = textFile(AUDITOR_README);
-      zip.addBuffer(tableSchema.buffer, EXPORT_FILES.tableSchema, entry);
-      zip.addBuffer(readme.buffer, EXPORT_FILES.readme, entry);
+      await zip.add(bufferEntry(EXPORT_FILES.tableSchema, tableSchema.buffer, BUNDLE_DEFLATE_LEVEL));
+      await zip.add(bufferEntry(EXPORT_FILES.readme, readme.buffer, BUNDLE_DEFLATE_LEVEL));
       const files = {
         [EXPORT_FILES.events]: ndjson.fileDigest(),
-        [EXPORT_FILES.csv]: csvDigest,
+        [EXPORT_FILES.csv]: csv.fileDigest(),
         [EXPORT_FILES.tableSchema]: tableSchema.digest,
         [EXPORT_FILES.readme]: readme.digest,
       };
@@ -136,10 +143,25 @@ export class AuditExporter {
         fingerprint: publicKeyFingerprint(key),
       } as const;
       const text = `${JSON.stringify(manifest.manifest(files, publicKey), null, 2)}\n`;
-      zip.addBuffer(Buffer.from(text, 'utf8'), EXPORT_FILES.manifest, entry);
-      zip.end();
+      await zip.add(bufferEntry(EXPORT_FILES.manifest, Buffer.from(text, 'utf8'), BUNDLE_DEFLATE_LEVEL));
+      await zip.end();
     } finally {
       await spool.dispose();
     }
   }
+}
+
+/** The one pass over the log: events.ndjson and events.csv written side by side, the manifest told of each event. */
+async function writeEventFiles(
+  plan: ExportPlan,
+  ndjson: TextSink,
+  csv: TextSink,
+  manifest: ManifestBuilder,
+): Promise<void> {
+  // Both files hold the same events: one tally serves both trailers.
+  const tally = new ExportTally();
+  const csvBeside = { lines: new CsvLines(plan, tally), write: (chunk: string) => csv.write(chunk) };
+  const lines = new NdjsonLines(plan, (event) => manifest.see(event), tally);
+  for await (const chunk of exportChunks(plan, lines, csvBeside)) await ndjson.write(chunk);
+  await Promise.all([ndjson.end(), csv.end()]);
 }

@@ -28,16 +28,16 @@ export function consistencyProofs(seals: readonly RecordedSeal[], tree: MerkleTr
  */
 export class ManifestBuilder {
   private count = 0;
-  private first: string | null = null;
-  private last: string | null = null;
+  private first: bigint | null = null;
+  private last: bigint | null = null;
   private readonly anchors: Record<string, ChainAnchor> = {};
 
   constructor(private readonly plan: ExportPlan) {}
 
   see(event: StoredEvent): void {
     this.count += 1;
-    this.first ??= event.position.toString();
-    this.last = event.position.toString();
+    this.first ??= event.position;
+    this.last = event.position;
     this.anchors[event.streamId] ??= { revision: event.revision.toString(), prevHash: event.prevHash };
   }
 
@@ -49,8 +49,8 @@ export class ManifestBuilder {
       filters: this.plan.filters,
       filtered: this.plan.filtered,
       eventCount: this.count,
-      firstPosition: this.first,
-      lastPosition: this.last,
+      firstPosition: this.first?.toString() ?? null,
+      lastPosition: this.last?.toString() ?? null,
       files,
       chainAnchors: this.anchors,
       publicKey,

@@ -19,11 +19,10 @@ export interface ExportLines {
  * trailer. Each event is shown to `see` on its way: one read serves the file and the manifest.
  */
 export class NdjsonLines implements ExportLines {
-  private readonly tally = new ExportTally();
-
   constructor(
     private readonly plan: ExportPlan,
     private readonly see?: (event: StoredEvent) => void,
+    private readonly tally = new ExportTally(),
   ) {}
 
   head(): string {
@@ -42,18 +41,26 @@ export class NdjsonLines implements ExportLines {
   }
 }
 
-/** events.csv: header first, a record per event, the trailer as its last (comment) line. */
+/**
+ * events.csv: header first, a record per event, the trailer as its last (comment) line. Written beside
+ * events.ndjson, it takes that file's tally (`counted`) and leaves the counting to it.
+ */
 export class CsvLines implements ExportLines {
-  private readonly tally = new ExportTally();
+  private readonly tally: ExportTally;
 
-  constructor(private readonly plan: ExportPlan) {}
+  constructor(
+    private readonly plan: ExportPlan,
+    private readonly counted?: ExportTally,
+  ) {
+    this.tally = counted ?? new ExportTally();
+  }
 
   head(): string {
     return csvHeader();
   }
 
   event(event: StoredEvent): string {
-    this.tally.see(event);
+    if (this.counted === undefined) this.tally.see(event);
     return csvLine(event);
   }
 

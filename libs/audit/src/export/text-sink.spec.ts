@@ -1,4 +1,5 @@
 import { PassThrough, Writable } from 'node:stream';
+import { crc32 } from 'node:zlib';
 import { TextSink } from './text-sink';
 
 describe('a text sink', () => {
@@ -17,6 +18,7 @@ describe('a text sink', () => {
       sha256: '673718eb69d81fc14d08241c30e00d2a2148bea2920fcadae4988a5148d9b0dc',
       bytes: 16,
     });
+    expect(sink.entryDescription()).toEqual({ crc32: crc32('portfolio-ledger'), size: 16 });
   });
 
   it('fails a write once its reader has gone away, instead of waiting for ever for room', async () => {

@@ -1,5 +1,6 @@
 import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
+import { crc32 } from 'node:zlib';
 import type { ExportFileDigest } from './export-format';
 import { RunningDigest } from './file-digest';
 
@@ -10,6 +11,9 @@ import { RunningDigest } from './file-digest';
  */
 export class TextSink {
   private readonly digest = new RunningDigest();
+  /** CRC-32 and count of the bytes written, as a zip entry records them. */
+  private crc = 0;
+  private size = 0;
   private failure: Error | undefined;
 
   constructor(private readonly stream: Writable) {
@@ -21,6 +25,8 @@ export class TextSink {
     if (this.failure !== undefined) throw this.failure;
     const bytes = Buffer.from(text, 'utf8');
     this.digest.see(bytes);
+    this.crc = crc32(bytes, this.crc);
+    this.size += bytes.length;
     if (!this.stream.write(bytes)) await drained(this.stream);
   }
 
@@ -28,6 +34,11 @@ export class TextSink {
   async end(): Promise<void> {
     this.stream.end();
     await finished(this.stream, { readable: false });
+  }
+
+  /** What a zip entry records of the bytes written so far. */
+  entryDescription(): { readonly crc32: number; readonly size: number } {
+    return { crc32: this.crc, size: this.size };
   }
 
   /** Once it has ended: what the manifest says of the file (the digest can be taken only once). */

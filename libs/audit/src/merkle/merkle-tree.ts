@@ -11,11 +11,12 @@ import {
 
 /**
  * A Merkle tree over leaf hashes packed in one Buffer (32 bytes a leaf: 32 MB for a million events), answering
- * roots and proofs for any prefix. Perfect subtrees of 64 leaves or more are memoised, so that the thousands of
- * inclusion proofs of a filtered export share their work instead of rehashing the log for each.
+ * roots and proofs for any prefix. Perfect subtrees of 64 leaves or more are memoised, and the narrower ones asked
+ * for last, so that the inclusion proofs of a filtered export share their work instead of rehashing the log for each.
  */
 export class MerkleTree {
   private readonly memo = new Map<number, Buffer>();
+  private readonly narrowMemo = new Map<number, Buffer>();
 
   private constructor(
     private readonly packed: Buffer,
@@ -51,10 +52,10 @@ export class MerkleTree {
     while (to - from > 1) {
       const k = splitPoint(to - from);
       if (index < from + k) {
-        rootFirst.push(this.subtreeHash(from + k, to));
+        rootFirst.push(this.subtreeHash(from + k, to, this.narrowMemo));
         to = from + k;
       } else {
-        rootFirst.push(this.subtreeHash(from, from + k));
+        rootFirst.push(this.subtreeHash(from, from + k, this.narrowMemo));
         from += k;
       }
     }
@@ -90,19 +91,23 @@ export class MerkleTree {
     return rootFirst.reverse().map((hash) => hash.toString('hex'));
   }
 
-  /** MTH(D[from:to]); the recursion is only log2(to - from) deep. */
-  private subtreeHash(from: number, to: number): Buffer {
+  /**
+   * MTH(D[from:to]); the recursion is only log2(to - from) deep. `narrow` memoises the narrower perfect subtrees too:
+   * proofs asked leaf after leaf need the same ones again; building a tree never does.
+   */
+  private subtreeHash(from: number, to: number, narrow?: Map<number, Buffer>): Buffer {
     const width = to - from;
     if (width === 1) return this.packed.subarray(from * HASH_BYTES, to * HASH_BYTES);
     // RFC 9162 splits at the largest power of two, so every left child is a perfect subtree aligned on its width.
     const memoised = width >= MEMO_MIN_WIDTH && isPowerOfTwo(width);
     // from is a multiple of width (a power of two): width × (2·from/width + 1) is unique per subtree.
     const key = from * 2 + width;
-    const known = memoised ? this.memo.get(key) : undefined;
+    const memo = memoised ? this.memo : narrowMemo(narrow, width);
+    const known = memo?.get(key);
     if (known !== undefined) return known;
     const k = splitPoint(width);
-    const hash = nodeHash(this.subtreeHash(from, from + k), this.subtreeHash(from + k, to));
-    if (memoised) this.memo.set(key, hash);
+    const hash = nodeHash(this.subtreeHash(from, from + k, narrow), this.subtreeHash(from + k, to, narrow));
+    memo?.set(key, hash);
     return hash;
   }
 
@@ -113,6 +118,20 @@ export class MerkleTree {
 
 // Subtrees narrower than this are cheap to rehash; memoising them would cost more memory than time saved.
 const MEMO_MIN_WIDTH = 64;
+
+/** Narrow subtrees memoised at most (some 600 kB): the blocks of a few dozen leaves' proofs, and the right edge's. */
+const NARROW_MEMO_SIZE = 4096;
+
+/**
+ * Where a narrow subtree of `width` leaves is memoised, if anywhere: among the few thousand asked for last. The
+ * inclusion proofs of a filtered export come leaf after leaf, and each needs the narrow subtrees of its own block of
+ * MEMO_MIN_WIDTH leaves and of the tree's right edge: rehashing them for every leaf was most of a filtered export's time.
+ */
+function narrowMemo(memo: Map<number, Buffer> | undefined, width: number): Map<number, Buffer> | undefined {
+  if (memo === undefined || !isPowerOfTwo(width)) return undefined;
+  if (memo.size >= NARROW_MEMO_SIZE) memo.clear();
+  return memo;
+}
 
 /** Collects leaf hashes one at a time (e.g. streamed from the store) into the packed form a MerkleTree uses. */
 export class MerkleTreeBuilder {
