@@ -62,9 +62,17 @@ describe.each(['sqlite', 'postgres'] as const)('a rebuild of the read models on 
       'any',
     );
     const rebuilder = new Rebuilder(parts, new AbortController().signal);
+    const drop = parts.generations.drop.bind(parts.generations);
+    const statesWhileDropping: (string | undefined)[] = [];
+    jest.spyOn(parts.generations, 'drop').mockImplementation(async (generation) => {
+      statesWhileDropping.push(rebuilder.status?.state);
+      await drop(generation);
+    });
     await rebuilder.start();
     await rebuilder.settled();
 
+    // Not yet failed while its generation was being dropped: a new rebuild asked for on `failed` finds it gone.
+    expect(statesWhileDropping).toEqual(['running']);
     expect(rebuilder.status).toEqual({
       generation: 2,
       state: 'failed',

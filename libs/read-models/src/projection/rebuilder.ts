@@ -105,9 +105,11 @@ export class Rebuilder {
       report('done', position, { finishedAt: now().toISOString() });
       log(`read models rebuilt: generation ${generation} serves from position ${position}`);
     } catch (error) {
+      // Failed means its generation is gone, as done means the replaced one is: a rebuild asked for on seeing
+      // either would otherwise find this one's `building` row still there and be refused.
+      await generations.drop(generation).catch(() => undefined);
       report('failed', position, { error: (error as Error).message, finishedAt: now().toISOString() });
       log(`rebuild of generation ${generation} failed: ${(error as Error).message}`);
-      await generations.drop(generation).catch(() => undefined);
     }
   }
 
