@@ -11,7 +11,7 @@ import { csvLines, CsvLines, exportChunks, ndjsonLines, NdjsonLines } from './ev
 import { EXPORT_FILES } from './export-format';
 import { EXPORT_PAGE_SIZE, exportBaseName, type EventSelector, type ExportPlan } from './export-plan';
 import { witnessedCheckpoint } from './export-proofs';
-import { ExportTally } from './export-tally';
+import { ExportTally, type TallyResult } from './export-tally';
 import { textFile } from './file-digest';
 import { SpoolFile } from './spool-file';
 import { TextSink } from './text-sink';
@@ -121,7 +121,7 @@ export class AuditExporter {
     const spool = await SpoolFile.create(plan.baseName, BUNDLE_DEFLATE_LEVEL);
     try {
       const csv = new TextSink(spool.input);
-      await writeEventFiles(plan, ndjson, csv, manifest);
+      const events = await writeEventFiles(plan, ndjson, csv, manifest);
       await ndjsonEntry;
       const csvCopy = await spool.readBack();
       copies.push(csvCopy);
@@ -142,7 +142,7 @@ export class AuditExporter {
         pem: publicKeyPem(key),
         fingerprint: publicKeyFingerprint(key),
       } as const;
-      const text = `${JSON.stringify(manifest.manifest(files, publicKey), null, 2)}\n`;
+      const text = `${JSON.stringify(manifest.manifest(files, publicKey, events), null, 2)}\n`;
       await zip.add(bufferEntry(EXPORT_FILES.manifest, Buffer.from(text, 'utf8'), BUNDLE_DEFLATE_LEVEL));
       await zip.end();
     } finally {
@@ -151,17 +151,21 @@ export class AuditExporter {
   }
 }
 
-/** The one pass over the log: events.ndjson and events.csv written side by side, the manifest told of each event. */
+/**
+ * The one pass over the log: events.ndjson and events.csv written side by side, the manifest told of each event.
+ * What the files' trailers say of the events, which the manifest says too.
+ */
 async function writeEventFiles(
   plan: ExportPlan,
   ndjson: TextSink,
   csv: TextSink,
   manifest: ManifestBuilder,
-): Promise<void> {
+): Promise<TallyResult> {
   // Both files hold the same events: one tally serves both trailers.
   const tally = new ExportTally();
   const csvBeside = { lines: new CsvLines(plan, tally), write: (chunk: string) => csv.write(chunk) };
   const lines = new NdjsonLines(plan, (event) => manifest.see(event), tally);
   for await (const chunk of exportChunks(plan, lines, csvBeside)) await ndjson.write(chunk);
   await Promise.all([ndjson.end(), csv.end()]);
+  return tally.result();
 }

@@ -10,6 +10,7 @@ import {
   type ExportPublicKey,
 } from './export-format';
 import type { ExportPlan } from './export-plan';
+import type { TallyResult } from './export-tally';
 
 /** One proof per pair of successive seals that the later one's tree extends the earlier one's. */
 export function consistencyProofs(seals: readonly RecordedSeal[], tree: MerkleTree): ExportConsistencyProof[] {
@@ -23,34 +24,32 @@ export function consistencyProofs(seals: readonly RecordedSeal[], tree: MerkleTr
 }
 
 /**
- * Gathers what manifest.json says about the exported events while they stream past once: their count and range, and
- * each stream's chain anchor. Their inclusion proofs are in events.ndjson, streamed (format v2).
+ * Gathers each stream's chain anchor while the exported events stream past once, for manifest.json; their count and
+ * range come from the tally the event files share. Their inclusion proofs are in events.ndjson, streamed (format v2).
  */
 export class ManifestBuilder {
-  private count = 0;
-  private first: bigint | null = null;
-  private last: bigint | null = null;
   private readonly anchors: Record<string, ChainAnchor> = {};
 
   constructor(private readonly plan: ExportPlan) {}
 
   see(event: StoredEvent): void {
-    this.count += 1;
-    this.first ??= event.position;
-    this.last = event.position;
     this.anchors[event.streamId] ??= { revision: event.revision.toString(), prevHash: event.prevHash };
   }
 
   /** The manifest, once every event has been seen and the other files digested. */
-  manifest(files: Readonly<Record<string, ExportFileDigest>>, publicKey: ExportPublicKey): ExportManifest {
+  manifest(
+    files: Readonly<Record<string, ExportFileDigest>>,
+    publicKey: ExportPublicKey,
+    { eventCount, firstPosition, lastPosition }: TallyResult,
+  ): ExportManifest {
     return {
       format: EXPORT_FORMAT,
       exportedAt: this.plan.exportedAt,
       filters: this.plan.filters,
       filtered: this.plan.filtered,
-      eventCount: this.count,
-      firstPosition: this.first?.toString() ?? null,
-      lastPosition: this.last?.toString() ?? null,
+      eventCount,
+      firstPosition,
+      lastPosition,
       files,
       chainAnchors: this.anchors,
       publicKey,
