@@ -97,6 +97,19 @@ function measurementsFor(shape: ProjectShape, month: number, prng: Prng): Measur
   return [...fresh, ...unique];
 }
 
+/** A project's measurements recorded in one command, an event each. */
+export function recordMeasurements(
+  idempotencyKey: string,
+  shape: ProjectShape,
+  measurements: MeasurementInput[],
+): GeneratedCommand {
+  return {
+    idempotencyKey,
+    command: { type: 'RecordMeasurements', projectId: shape.projectId, measurements },
+    events: measurements.length,
+  };
+}
+
 export function* setupCommands(shapes: readonly ProjectShape[]): Generator<GeneratedCommand> {
   for (const missionCode of MISSION_CODES) {
     yield {
@@ -133,12 +146,7 @@ export function* setupCommands(shapes: readonly ProjectShape[]): Generator<Gener
 function* monthCommands(shapes: readonly ProjectShape[], month: number, prng: Prng): Generator<GeneratedCommand> {
   const period = monthEnd(month);
   for (const shape of shapes) {
-    const measurements = measurementsFor(shape, month, prng);
-    yield {
-      idempotencyKey: `bench-measure-${shape.projectId}-${period}`,
-      command: { type: 'RecordMeasurements', projectId: shape.projectId, measurements },
-      events: measurements.length,
-    };
+    yield recordMeasurements(`bench-measure-${shape.projectId}-${period}`, shape, measurementsFor(shape, month, prng));
     const milestone = Math.floor(month / 9);
     if (month % 9 === shape.index % 9 && milestone < shape.milestoneIds.length) {
       yield {

@@ -1,5 +1,5 @@
 import type { MeasurementInput } from '@portfolio/domain';
-import { monthEnd, setupCommands, untilEvents, type GeneratedCommand } from './generate-portfolio';
+import { monthEnd, recordMeasurements, setupCommands, untilEvents, type GeneratedCommand } from './generate-portfolio';
 import { baselineValue, MISSION_CODES, MILESTONES_PER_PROJECT, type ProjectShape } from './portfolio-shape';
 
 /**
@@ -58,12 +58,11 @@ function* everyRelease(shapes: readonly ProjectShape[]): Generator<GeneratedComm
     for (let r = 0; r < RELEASES_PER_MONTH; r += 1) {
       const releaseNumber = month * RELEASES_PER_MONTH + r;
       for (const shape of shapes) {
-        const measurements = release(shape, month, releaseNumber);
-        yield {
-          idempotencyKey: `bench-restated-${shape.projectId}-${releaseNumber}`,
-          command: { type: 'RecordMeasurements', projectId: shape.projectId, measurements },
-          events: measurements.length,
-        };
+        yield recordMeasurements(
+          `bench-restated-${shape.projectId}-${releaseNumber}`,
+          shape,
+          release(shape, month, releaseNumber),
+        );
       }
     }
   }
