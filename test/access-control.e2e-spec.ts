@@ -157,7 +157,8 @@ describe(`access control: ${ENDPOINTS.length} endpoints × ${CALLERS.length} cal
         .replace(/^\/api\/v1\/projects\/franceconnect/, '/api/v1/projects/{projectId}')
         .replace('/milestones/franceconnect-plus/', '/milestones/{milestoneId}/')
         .replace('/indicators/usagers-franceconnect/', '/indicators/{indicatorId}/')
-        .replace(/^\/api\/v1\/review-cycles\/citp-5/, '/api/v1/review-cycles/{cycleId}');
+        .replace(/^\/api\/v1\/review-cycles\/citp-5/, '/api/v1/review-cycles/{cycleId}')
+        .replace(/^\/api\/v1\/missions\/IDNUM$/, '/api/v1/missions/{missionCode}');
       return `${endpoint.method} ${template}`;
     });
     expect(listed).toEqual(expect.arrayContaining(documented));

@@ -58,6 +58,8 @@ export const ENDPOINTS: readonly Endpoint[] = [
   open('/docs'),
   open('/docs-json'),
   read('/api/v1/portfolio'),
+  read('/api/v1/missions'),
+  read(`/api/v1/missions/${idnumMission.missionCode}`),
   read('/api/v1/projects'),
   read(PROJECT),
   read(`${PROJECT}/history`),

@@ -26,7 +26,7 @@ export class ProjectionsBehindError extends Error {
 /** The resource does not exist at the requested (at, asOf) (HTTP 404). */
 export class ReadModelNotFoundError extends Error {
   readonly code: string;
-  constructor(what: 'project' | 'review_cycle' | 'indicator', id: string) {
+  constructor(what: 'mission' | 'project' | 'review_cycle' | 'indicator', id: string) {
     super(`${what.replace('_', ' ')} ${id} is not known at the requested time`);
     this.code = `${what}_not_found`;
     this.name = 'ReadModelNotFoundError';

@@ -2,11 +2,11 @@ import type { PortfolioSnapshot } from '../temporal/portfolio-snapshot';
 import type { MissionView, PortfolioDocument, PortfolioTotals, ProjectSummary, TemporalStamp } from './documents';
 import { projectSummary } from './project-view';
 
-function totalsOf(missions: readonly MissionView[], projects: readonly ProjectSummary[]): PortfolioTotals {
+/** How many projects, by status, outcome and health, and their milestones: the totals of any set of projects. */
+export function projectCounts(projects: readonly ProjectSummary[]): Omit<PortfolioTotals, 'missions'> {
   const count = (predicate: (p: ProjectSummary) => boolean) => projects.filter(predicate).length;
   const sum = (key: keyof ProjectSummary['milestones']) => projects.reduce((n, p) => n + p.milestones[key], 0);
   return {
-    missions: missions.length,
     projects: projects.length,
     active: count((p) => p.status === 'active'),
     closed: count((p) => p.status === 'closed'),
@@ -24,6 +24,10 @@ function totalsOf(missions: readonly MissionView[], projects: readonly ProjectSu
       overdue: sum('overdue'),
     },
   };
+}
+
+function totalsOf(missions: readonly MissionView[], projects: readonly ProjectSummary[]): PortfolioTotals {
+  return { missions: missions.length, ...projectCounts(projects) };
 }
 
 /** GET /portfolio: missions with their projects' summaries, and totals, at the snapshot's (at, asOf). */

@@ -1,0 +1,5 @@
+import { MissionCodeField } from '../http/fields';
+
+export class MissionParams {
+  @MissionCodeField() missionCode!: string;
+}
