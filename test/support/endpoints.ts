@@ -59,6 +59,7 @@ export const ENDPOINTS: readonly Endpoint[] = [
   open('/docs-json'),
   read('/api/v1/portfolio'),
   read('/api/v1/projects'),
+  read('/api/v1/milestones?overdue=true'),
   read(PROJECT),
   read(`${PROJECT}/history`),
   read(`${PROJECT}/replay`),
