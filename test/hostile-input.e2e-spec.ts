@@ -136,12 +136,13 @@ const EVENT_CRITERIA = AUDIT_LOG_CRITERIA_NAMES;
 const EVENT_FILTERS = ['after', 'limit', ...EVENT_CRITERIA];
 
 const READS: readonly ReadEndpoint[] = [
-  { path: '/api/v1/portfolio', params: TEMPORAL, role: 'reviewer' },
+  { path: '/api/v1/portfolio', params: [...TEMPORAL, 'q', 'health', 'late'], role: 'reviewer' },
   {
     path: '/api/v1/projects',
-    params: [...TEMPORAL, 'missionCode', 'status', 'health', 'limit', 'cursor'],
+    params: [...TEMPORAL, 'missionCode', 'status', 'health', 'late', 'q', 'sort', 'limit', 'cursor'],
     role: 'reviewer',
   },
+  { path: '/api/v1/milestones', params: [...TEMPORAL, 'overdue', 'limit', 'cursor'], role: 'reviewer' },
   { path: '/api/v1/projects/{p}', params: TEMPORAL, role: 'reviewer' },
   { path: '/api/v1/projects/{p}/history', params: [...TEMPORAL, 'after', 'limit'], role: 'reviewer' },
   { path: '/api/v1/projects/{p}/replay', params: [...TEMPORAL, 'after', 'limit'], role: 'reviewer' },

@@ -135,7 +135,12 @@ describe('input strictness', () => {
         request(http).get(path).set(bearer(role));
 
     it.each([
-      ['a read', '/api/v1/portfolio?at=2021-06-30&asof=3', ['asof'], 'takes only asOf, at, minPosition'],
+      [
+        'a read',
+        '/api/v1/portfolio?at=2021-06-30&asof=3',
+        ['asof'],
+        'takes only asOf, at, health, late, minPosition, q',
+      ],
       [
         'the audit log, a misspelt filter',
         '/api/v1/events?projetId=franceconnect',

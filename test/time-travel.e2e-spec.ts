@@ -256,9 +256,10 @@ describe.each(STORE_KINDS)('time travel on %s', (kind) => {
         .sort();
     const temporal = ['asOf', 'at', 'minPosition'];
     const reads: Record<string, string[]> = {
-      '/portfolio': temporal,
+      '/portfolio': [...temporal, 'health', 'late', 'q'],
       '/diff': ['fromAsOf', 'fromAt', 'minPosition', 'toAsOf', 'toAt'],
-      '/projects': [...temporal, 'cursor', 'health', 'limit', 'missionCode', 'status'],
+      '/projects': [...temporal, 'cursor', 'health', 'late', 'limit', 'missionCode', 'q', 'sort', 'status'],
+      '/milestones': [...temporal, 'cursor', 'limit', 'overdue'],
       '/projects/{projectId}': temporal,
       '/projects/{projectId}/history': [...temporal, 'after', 'limit'],
       '/projects/{projectId}/replay': [...temporal, 'after', 'limit'],

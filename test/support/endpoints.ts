@@ -61,6 +61,7 @@ export const ENDPOINTS: readonly Endpoint[] = [
   read('/api/v1/missions'),
   read(`/api/v1/missions/${idnumMission.missionCode}`),
   read('/api/v1/projects'),
+  read('/api/v1/milestones?overdue=true'),
   read(PROJECT),
   read(`${PROJECT}/history`),
   read(`${PROJECT}/replay`),

@@ -15,6 +15,7 @@ import { ExportAuditTrailController } from './audit/export-audit-trail.controlle
 import { HealthController } from './health/health.controller';
 import { VerifyAuditTrailController } from './audit/verify-audit-trail.controller';
 import { ManageProjectionsController } from './admin/manage-projections.controller';
+import { ReadMilestonesController } from './reads/read-milestones.controller';
 import { ReadMissionsController } from './reads/read-missions.controller';
 import { ReadPortfolioController } from './reads/read-portfolio.controller';
 import { ReadProjectsController } from './reads/read-projects.controller';
@@ -45,6 +46,7 @@ export class AppModule {
         ReadPortfolioController,
         ReadMissionsController,
         ReadProjectsController,
+        ReadMilestonesController,
         ReviewCyclesController,
         AuditLogController,
         ManageProjectionsController,

@@ -1,5 +1,5 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
-import { parseLimit, parsePosition, type PageSize } from '@portfolio/read-models';
+import { parseBoolean, parseChoices, parseLimit, parsePosition, type PageSize } from '@portfolio/read-models';
 import type { Request } from 'express';
 import { QueryParameter } from './declared-query';
 import { queryParameters } from './read-queries';
@@ -11,6 +11,9 @@ import { queryParameters } from './read-queries';
 /** Text to value, or an InvalidQueryError naming the parameter. */
 type Parse = (raw: string, parameter: string) => unknown;
 
+/** The OpenAPI schemas of the parameters that are not plain strings. */
+type QuerySchema = { type: 'boolean' } | { type: 'array'; items: { type: 'string'; enum: string[] } };
+
 interface QueryFieldOptions {
   /** The parameter's name in the query string, when not the property's. */
   readonly name?: string;
@@ -18,6 +21,10 @@ interface QueryFieldOptions {
   readonly parse?: Parse;
   readonly description?: string;
   readonly enum?: readonly string[];
+  /** The value's OpenAPI schema, when not a string (or one of `enum`). */
+  readonly schema?: QuerySchema;
+  /** A list sent as one comma-separated value (OpenAPI: form style, not exploded). */
+  readonly commaSeparated?: boolean;
 }
 
 interface QueryParameter extends QueryFieldOptions {
@@ -48,6 +55,21 @@ export function QueryField(options: QueryFieldOptions = {}): PropertyDecorator {
 /** The size of a page, within the read's bounds. */
 export function LimitField(size: PageSize): PropertyDecorator {
   return QueryField({ parse: parseLimit(size), description: `1 to ${size.max}, default ${size.fallback}` });
+}
+
+/** `true` or `false`. */
+export function BooleanField(description: string): PropertyDecorator {
+  return QueryField({ parse: parseBoolean, schema: { type: 'boolean' }, description });
+}
+
+/** Some of the choices, comma-separated: `health=red,amber`. */
+export function ChoicesField(choices: readonly string[], description: string): PropertyDecorator {
+  return QueryField({
+    parse: parseChoices(choices),
+    schema: { type: 'array', items: { type: 'string', enum: [...choices] } },
+    commaSeparated: true,
+    description,
+  });
 }
 
 export const MIN_POSITION_DESCRIPTION =
@@ -82,17 +104,22 @@ const parsedQuery = createParamDecorator((dto: QueryDto, context: ExecutionConte
   parseQuery(dto, context.switchToHttp().getRequest<Request>().query as Record<string, unknown>),
 );
 
+/** How OpenAPI describes a parameter: its own schema when it has one, a string (or one of its choices) otherwise. */
+function openApiParameter({ name, description, enum: choices, schema, commaSeparated }: QueryParameter) {
+  const common = { name, required: false, description };
+  if (schema !== undefined) {
+    return { ...common, schema, ...(commaSeparated === true ? { style: 'form' as const, explode: false } : {}) };
+  }
+  return { ...common, type: 'string', ...(choices === undefined ? {} : { enum: [...choices] }) };
+}
+
 /** The request's query string parsed into the DTO, whose parameters the route declares (and OpenAPI lists). */
 export function ReadQuery(dto: QueryDto): ParameterDecorator {
   return (prototype, method, index) => {
     parsedQuery(dto)(prototype, method, index);
     const handler = Object.getOwnPropertyDescriptor(prototype, method as string | symbol) as PropertyDescriptor;
-    for (const { name, description, enum: choices } of parametersOf(dto)) {
-      QueryParameter({ name, required: false, description, ...(choices === undefined ? {} : { enum: [...choices] }) })(
-        prototype,
-        method as string | symbol,
-        handler,
-      );
+    for (const parameter of parametersOf(dto)) {
+      QueryParameter(openApiParameter(parameter))(prototype, method as string | symbol, handler);
     }
   };
 }

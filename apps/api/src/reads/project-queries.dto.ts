@@ -3,19 +3,39 @@ import {
   PROJECT_EVENTS_PAGE,
   PROJECT_HEALTHS,
   PROJECT_LIST_PAGE,
+  PROJECT_SORTS,
   PROJECT_STATUSES,
+  SEARCH_MAX_LENGTH,
   parseChoice,
   parseCursor,
   parsePosition,
+  parseSearch,
   parseTerritory,
   type IndicatorSeriesQuery,
   type ProjectEventsQuery,
+  type ProjectFilter,
   type ProjectListQuery,
+  type ProjectSort,
 } from '@portfolio/read-models';
-import { LimitField, QueryField } from '../http/query-fields';
+import { BooleanField, ChoicesField, LimitField, QueryField } from '../http/query-fields';
 import { TemporalQueryDto } from './temporal-query.dto';
 
-export class ProjectListQueryDto extends TemporalQueryDto implements ProjectListQuery {
+/** Which projects to show, at (at, asOf): GET /portfolio takes these, GET /projects these and more. */
+export class ProjectFilterQueryDto extends TemporalQueryDto implements ProjectFilter {
+  @QueryField({
+    parse: parseSearch,
+    description: `text in the title or the objective, accents and case aside (égalité = EGALITE); 1 to ${SEARCH_MAX_LENGTH} characters`,
+  })
+  q?: string;
+
+  @ChoicesField(PROJECT_HEALTHS, 'any of these colours at `at`, comma-separated; closed projects have none')
+  health?: Health[];
+
+  @BooleanField('true: with a milestone overdue at `at` (due, not reached as known at asOf); false: without one')
+  late?: boolean;
+}
+
+export class ProjectListQueryDto extends ProjectFilterQueryDto implements ProjectListQuery {
   @LimitField(PROJECT_LIST_PAGE)
   limit?: number;
 
@@ -25,11 +45,17 @@ export class ProjectListQueryDto extends TemporalQueryDto implements ProjectList
   @QueryField({ parse: parseChoice(PROJECT_STATUSES), enum: PROJECT_STATUSES })
   status?: ProjectListQuery['status'];
 
-  @QueryField({ parse: parseChoice(PROJECT_HEALTHS), enum: PROJECT_HEALTHS })
-  health?: Health;
-
   @QueryField()
   missionCode?: string;
+
+  @QueryField({
+    parse: parseChoice(PROJECT_SORTS),
+    enum: PROJECT_SORTS,
+    description:
+      'order: a key, descending with a leading -; health puts red first and closed projects last, overdue counts ' +
+      'overdue milestones; ties by project id; default projectId',
+  })
+  sort?: ProjectSort;
 }
 
 /** A page of a project's history or replay. */

@@ -6,7 +6,7 @@ import { Roles } from '../auth/roles.decorator';
 import { ReadQuery } from '../http/query-fields';
 import { READER_ROLES, ReadProblems } from '../http/read-queries';
 import { PortfolioDiffQueryDto } from './portfolio-diff-query.dto';
-import { TemporalQueryDto } from './temporal-query.dto';
+import { ProjectFilterQueryDto } from './project-queries.dto';
 
 @ApiTags('portfolio')
 @Controller()
@@ -17,9 +17,11 @@ export class ReadPortfolioController {
   @Get('portfolio')
   @ReadProblems()
   @ApiOkResponse({
-    description: 'missions with their projects (status, health, plan, milestones, indicators) and totals',
+    description:
+      'missions with their projects (status, health, plan, milestones, indicators) and totals; filtered, only the ' +
+      'missions with a project that matches, and the totals of those projects',
   })
-  portfolio(@ReadQuery(TemporalQueryDto) query: TemporalQueryDto) {
+  portfolio(@ReadQuery(ProjectFilterQueryDto) query: ProjectFilterQueryDto) {
     return portfolioAt(this.reads, query);
   }
 

@@ -2,7 +2,13 @@ import { InvalidQueryError } from '@portfolio/read-models';
 import { parseQuery } from '../http/query-fields';
 import { AuditLogQueryDto } from './audit-log-query.dto';
 import { PortfolioDiffQueryDto } from './portfolio-diff-query.dto';
-import { IndicatorSeriesQueryDto, ProjectEventsQueryDto, ProjectListQueryDto } from './project-queries.dto';
+import { MilestoneListQueryDto } from './milestone-list-query.dto';
+import {
+  IndicatorSeriesQueryDto,
+  ProjectEventsQueryDto,
+  ProjectFilterQueryDto,
+  ProjectListQueryDto,
+} from './project-queries.dto';
 import { CycleDiffQueryDto } from './review-cycle-queries.dto';
 import { TemporalQueryDto } from './temporal-query.dto';
 
@@ -55,11 +61,44 @@ describe('the query DTOs of the reads', () => {
   it('decode the project list cursor, and narrow its filters', () => {
     const cursor = Buffer.from('hubee').toString('base64url');
     expect(
-      parsed(ProjectListQueryDto, { cursor, limit: '2', status: 'active', health: 'red', missionCode: 'DATA' }),
-    ).toEqual({ after: 'hubee', limit: 2, status: 'active', health: 'red', missionCode: 'DATA' });
+      parsed(ProjectListQueryDto, { cursor, limit: '2', status: 'active', health: 'red,amber', missionCode: 'DATA' }),
+    ).toEqual({ after: 'hubee', limit: 2, status: 'active', health: ['red', 'amber'], missionCode: 'DATA' });
     expect(refusal(ProjectListQueryDto, { limit: '501' })).toEqual([
       'limit',
       'limit must be a whole number from 1 to 500',
+    ]);
+  });
+
+  it('search, sort and narrow the projects to the late ones, on the list and the portfolio', () => {
+    expect(parsed(ProjectListQueryDto, { q: ' Égalité ', sort: '-health', late: 'true' })).toEqual({
+      q: 'Égalité',
+      sort: '-health',
+      late: true,
+    });
+    expect(parsed(ProjectFilterQueryDto, { q: 'egalite', health: 'green', late: 'false' })).toEqual({
+      q: 'egalite',
+      health: ['green'],
+      late: false,
+    });
+    expect(refusal(ProjectListQueryDto, { sort: 'progress' })).toEqual([
+      'sort',
+      'sort must be one of projectId, -projectId, title, -title, missionCode, -missionCode, launchedOn, -launchedOn, ' +
+        'health, -health, overdue, -overdue',
+    ]);
+    expect(refusal(ProjectFilterQueryDto, { late: 'yes' })).toEqual(['late', 'late must be true or false']);
+  });
+
+  it('take the overdue milestones, a page after the cursor of the previous one', () => {
+    const cursor = Buffer.from('2021-03-31/franceconnect/agentconnect').toString('base64url');
+    expect(parsed(MilestoneListQueryDto, { overdue: 'true', cursor, limit: '10', at: '2021-06-30' })).toEqual({
+      overdue: true,
+      after: { dueOn: '2021-03-31', projectId: 'franceconnect', milestoneId: 'agentconnect' },
+      limit: 10,
+      at: '2021-06-30',
+    });
+    expect(refusal(MilestoneListQueryDto, { cursor: 'aHViZWU' })).toEqual([
+      'cursor',
+      'cursor is not one this API gave',
     ]);
   });
 

@@ -13,6 +13,11 @@ export function pageOf<T>(fetched: readonly T[], limit: number, cursorOf: (last:
   return { items, nextCursor: fetched.length > limit ? cursorOf(items[items.length - 1]) : null };
 }
 
+/** Keys compared as the database's binary collation would, the same on every machine: pages cut the same order. */
+export function compareKeys(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 /** An opaque cursor naming the last project id of a page. */
 export function encodeCursor(projectId: string): string {
   return Buffer.from(projectId).toString('base64url');

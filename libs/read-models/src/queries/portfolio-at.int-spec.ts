@@ -90,6 +90,29 @@ describe.each(STORE_KINDS)('the portfolio at (at, asOf) on %s', (kind) => {
     });
   });
 
+  it('filtered: only the missions with a project that matches, and the totals of those projects', async () => {
+    expect(await portfolioAt(scenario.context, { at: '2021-07-10', q: 'Citizens' })).toEqual({
+      ...scenario.stamp('2021-07-10'),
+      missions: [dataView([apiParticulier, hubeeJuly10])],
+      totals: {
+        missions: 1,
+        projects: 2,
+        active: 2,
+        closed: 0,
+        completed: 0,
+        abandoned: 0,
+        health: { green: 1, amber: 1, red: 0 },
+        milestones: { total: 1, reached: 0, reachedLate: 0, overdue: 0 },
+      },
+    });
+    const late = await portfolioAt(scenario.context, { at: '2021-06-30', late: true, health: ['red'] });
+    expect(late.missions).toEqual([dataView([hubeeJune30]), idnumView([fcJune30])]);
+    expect(await portfolioAt(scenario.context, { at: '2021-06-30', q: 'blockchain' })).toMatchObject({
+      missions: [],
+      totals: { missions: 0, projects: 0 },
+    });
+  });
+
   it('at CITP 6 as CITP 6 knew it', async () => {
     expect(await portfolioAt(scenario.context, { at: '2021-07-23', asOf: position(23) })).toEqual(
       citp6Portfolio(scenario.recorded),

@@ -1,11 +1,22 @@
 import { loadSnapshot } from '../temporal/portfolio-snapshot';
 import type { PortfolioDocument } from '../views/documents';
-import { portfolioDocument } from '../views/portfolio-view';
+import { portfolioDocument, type ProjectSelection } from '../views/portfolio-view';
+import { filtersProjects, selectsProject, type ProjectFilter } from './project-filter';
 import type { ReadContext } from './read-context';
 import { resolvePoint, type TemporalQuery } from './temporal-query';
 
-/** GET /portfolio: every mission with its projects' summaries, and totals, at (at, asOf). */
-export async function portfolioAt(context: ReadContext, query: TemporalQuery): Promise<PortfolioDocument> {
+/** GET /portfolio: where in time, and which projects (all when no filter is given). */
+export interface PortfolioQuery extends TemporalQuery, ProjectFilter {}
+
+/**
+ * GET /portfolio: every mission with its projects' summaries, and totals, at (at, asOf); filtered, only the missions
+ * with a project that matches, and the totals of the projects that match.
+ */
+export async function portfolioAt(context: ReadContext, query: PortfolioQuery): Promise<PortfolioDocument> {
   const { point, stamp } = await resolvePoint(context, query);
-  return portfolioDocument(await loadSnapshot(context.db, context.projections.activeGenerationNumber, point), stamp);
+  const snapshot = await loadSnapshot(context.db, context.projections.activeGenerationNumber, point);
+  const selection: ProjectSelection | undefined = filtersProjects(query)
+    ? { selects: (project, summary) => selectsProject(query, project, summary) }
+    : undefined;
+  return portfolioDocument(snapshot, stamp, selection);
 }

@@ -1,11 +1,14 @@
 import { InvalidQueryError } from './query-errors';
 import {
   parseAsOf,
+  parseBoolean,
   parseChoice,
+  parseChoices,
   parseDate,
   parseInstant,
   parseLimit,
   parsePosition,
+  parseSearch,
   parseTerritory,
 } from './query-parameters';
 
@@ -87,6 +90,38 @@ describe('the query parameters of the reads', () => {
       parameter: 'status',
       message: 'status must be one of active, closed',
     });
+  });
+
+  it('takes a comma-separated list of the choices, each once', () => {
+    const health = parseChoices(['green', 'amber', 'red'] as const);
+    expect([health('red', 'health'), health('red,amber', 'health')]).toEqual([['red'], ['red', 'amber']]);
+    for (const raw of ['', 'red,', 'red,blue', 'RED']) {
+      expect(refusal(health, raw, 'health')).toEqual({
+        parameter: 'health',
+        message: 'health must be one of green, amber, red',
+      });
+    }
+    expect(refusal(health, 'red,amber,red', 'health')).toEqual({
+      parameter: 'health',
+      message: 'health names a value twice',
+    });
+  });
+
+  it('takes true or false, spelt so', () => {
+    expect([parseBoolean('true', 'late'), parseBoolean('false', 'late')]).toEqual([true, false]);
+    for (const raw of ['1', 'yes', 'TRUE', '']) {
+      expect(refusal(parseBoolean, raw, 'late')).toEqual({ parameter: 'late', message: 'late must be true or false' });
+    }
+  });
+
+  it('takes a search text without its surrounding blanks, refusing a blank or overlong one', () => {
+    expect(parseSearch('  égalité ', 'q')).toBe('égalité');
+    for (const raw of ['', '   ', 'x'.repeat(201)]) {
+      expect(refusal(parseSearch, raw, 'q')).toEqual({
+        parameter: 'q',
+        message: 'q must be 1 to 200 characters, not blank',
+      });
+    }
   });
 
   it('takes a territory as level:code', () => {

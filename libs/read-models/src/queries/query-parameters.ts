@@ -74,6 +74,35 @@ export function parseChoice<T extends string>(choices: readonly T[]): (raw: stri
   };
 }
 
+/** A comma-separated list of choices (`red,amber`), each at most once. */
+export function parseChoices<T extends string>(choices: readonly T[]): (raw: string, parameter: string) => T[] {
+  const parseOne = parseChoice(choices);
+  return (raw, parameter) => {
+    const picked = raw.split(',').map((one) => parseOne(one, parameter));
+    if (new Set(picked).size !== picked.length) {
+      throw new InvalidQueryError(parameter, `${parameter} names a value twice`);
+    }
+    return picked;
+  };
+}
+
+/** `true` or `false`, spelt so. */
+export function parseBoolean(raw: string, parameter: string): boolean {
+  if (raw !== 'true' && raw !== 'false') throw new InvalidQueryError(parameter, `${parameter} must be true or false`);
+  return raw === 'true';
+}
+
+export const SEARCH_MAX_LENGTH = 200;
+
+/** Text to search for: not blank, and not longer than any title a search could be meant for. */
+export function parseSearch(raw: string, parameter: string): string {
+  const text = raw.trim();
+  if (text.length === 0 || text.length > SEARCH_MAX_LENGTH) {
+    throw new InvalidQueryError(parameter, `${parameter} must be 1 to ${SEARCH_MAX_LENGTH} characters, not blank`);
+  }
+  return text;
+}
+
 /** `level:code`, as measurements are keyed: national:FR, region:84, departement:2A. */
 export function parseTerritory(raw: string, parameter: string): Territory {
   if (!TERRITORY.test(raw)) {

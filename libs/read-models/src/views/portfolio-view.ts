@@ -1,3 +1,4 @@
+import type { LaunchedProject } from '@portfolio/domain';
 import type { PortfolioSnapshot } from '../temporal/portfolio-snapshot';
 import type { MissionView, PortfolioDocument, PortfolioTotals, ProjectSummary, TemporalStamp } from './documents';
 import { projectSummary } from './project-view';
@@ -30,12 +31,29 @@ function totalsOf(missions: readonly MissionView[], projects: readonly ProjectSu
   return { missions: missions.length, ...projectCounts(projects) };
 }
 
-/** GET /portfolio: missions with their projects' summaries, and totals, at the snapshot's (at, asOf). */
-export function portfolioDocument(snapshot: PortfolioSnapshot, stamp: TemporalStamp): PortfolioDocument {
+/** Which projects a document shows, given each with its summary; a narrowed one shows only their missions. */
+export interface ProjectSelection {
+  readonly selects: (project: LaunchedProject, summary: ProjectSummary) => boolean;
+}
+
+/**
+ * GET /portfolio: missions with their projects' summaries, and totals, at the snapshot's (at, asOf). Narrowed by a
+ * selection, only the missions with a project selected, and totals of the projects selected.
+ */
+export function portfolioDocument(
+  snapshot: PortfolioSnapshot,
+  stamp: TemporalStamp,
+  selection?: ProjectSelection,
+): PortfolioDocument {
   const summaries = [...snapshot.projects.values()]
-    .map((project) => projectSummary(project, stamp.at))
+    .map((project) => ({ project, summary: projectSummary(project, stamp.at) }))
+    .filter(({ project, summary }) => selection === undefined || selection.selects(project, summary))
+    .map(({ summary }) => summary)
     .sort((a, b) => a.projectId.localeCompare(b.projectId));
-  const codes = new Set([...snapshot.missions.map((m) => m.missionCode), ...summaries.map((p) => p.missionCode)]);
+  const codes = new Set([
+    ...(selection === undefined ? snapshot.missions.map((m) => m.missionCode) : []),
+    ...summaries.map((p) => p.missionCode),
+  ]);
   const missions: MissionView[] = [...codes].sort().map((missionCode) => {
     const facts = snapshot.missions.find((m) => m.missionCode === missionCode);
     return {
