@@ -57,8 +57,9 @@ export function healthChange(
 
 function named(reason: HealthReason, project: LaunchedProject): NamedHealthReason {
   if (reason.kind === 'milestone_overdue') {
-    const milestone = project.milestones[reason.milestoneId];
-    return { ...reason, title: milestone.title, dueOn: milestone.dueOn };
+    const { milestoneId, overdueDays, colour } = reason;
+    const { title, dueOn } = project.milestones[milestoneId];
+    return { kind: reason.kind, milestoneId, title, dueOn, overdueDays, colour };
   }
   return {
     kind: reason.kind,
