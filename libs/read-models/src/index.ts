@@ -36,7 +36,6 @@ export * from './queries/review-cycle-list';
 export * from './queries/review-cycle-report';
 export * from './queries/temporal-query';
 export * from './temporal/portfolio-snapshot';
-export * from './views/cycle-changes';
 export * from './views/documents';
 export * from './views/portfolio-view';
 export * from './views/project-view';

@@ -229,6 +229,20 @@ describe('the named changes between two portfolios', () => {
     expect(backwards.launched).toEqual([]);
   });
 
+  it('counts everything as new against an empty portfolio, as at the first review', () => {
+    const first = namedChanges(side('2020-01-15'), review1, []);
+    expect(first.launched.map((p) => p.projectId)).toEqual(['franceconnect', 'hubee']);
+    expect(first.indicatorMoves).toEqual([
+      expect.objectContaining({
+        indicatorId: 'taux-satisfaction',
+        before: null,
+        after: { value: 48.51, period: '2019-12-31' },
+        delta: null,
+      }),
+    ]);
+    expect(first.healthChanges).toEqual([]);
+  });
+
   it('finds nothing between a portfolio and itself', () => {
     expect(namedChanges(review2, review2, [])).toEqual({
       launched: [],

@@ -25,23 +25,24 @@ export async function namedChangesBetween(
 }
 
 /**
- * The redesigns the second point knows and the first does not, in log order: a fact is known at a point when it is
- * recorded by its `asOf` and dated by its `at`, as the snapshots fold them.
+ * The redesigns the second point knows and the first does not (all it knows when there is no first), in log order: a
+ * fact is known at a point when it is recorded by its `asOf` and dated by its `at`, as the snapshots fold them.
  */
-async function redesignsBetween(
+export async function redesignsBetween(
   context: ReadContext,
-  from: TemporalPoint,
+  from: TemporalPoint | null,
   to: TemporalPoint,
 ): Promise<ProjectRedesigned['data'][]> {
-  const rows = await context.db
+  let known = context.db
     .selectFrom('rm_project_facts')
     .select('data')
     .where('generation', '=', context.projections.activeGenerationNumber)
     .where('type', '=', 'ProjectRedesigned')
     .where('position', '<=', to.asOf.toString())
-    .where('business_date', '<=', to.at)
-    .where((eb) => eb.or([eb('position', '>', from.asOf.toString()), eb('business_date', '>', from.at)]))
-    .orderBy('position')
-    .execute();
+    .where('business_date', '<=', to.at);
+  if (from !== null) {
+    known = known.where((eb) => eb.or([eb('position', '>', from.asOf.toString()), eb('business_date', '>', from.at)]));
+  }
+  const rows = await known.orderBy('position').execute();
   return rows.map((row) => JSON.parse(row.data) as ProjectRedesigned['data']);
 }

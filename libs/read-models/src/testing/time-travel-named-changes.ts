@@ -16,25 +16,31 @@ const nothing: NamedChanges = {
 const franceconnect = { projectId: 'franceconnect', projectTitle: 'FranceConnect' };
 const hubee = { projectId: 'hubee', projectTitle: 'Hubee' };
 
-const usagersMove = (before: [number, string], after: [number, string], delta: number) => ({
+type Value = readonly [value: number, period: string];
+
+const value = (measured: Value | null) => (measured === null ? null : { value: measured[0], period: measured[1] });
+
+/** FranceConnect's accounts, in millions: to 2 decimals. */
+const usagersMove = (before: Value | null, after: Value, delta: number | null) => ({
   ...franceconnect,
   indicatorId: usagers.indicatorId,
   label: usagers.label,
   unit: 'millions',
   decimals: 2,
-  before: { value: before[0], period: before[1] },
-  after: { value: after[0], period: after[1] },
+  before: value(before),
+  after: value(after),
   delta,
 });
 
-const delaiMove = (before: [number, string], after: [number, string], delta: number) => ({
+/** Hubee's delay, in days: to 1 decimal. */
+const delaiMove = (before: Value | null, after: Value, delta: number | null) => ({
   ...hubee,
   indicatorId: delai.indicatorId,
   label: delai.label,
   unit: 'days',
   decimals: 1,
-  before: { value: before[0], period: before[1] },
-  after: { value: after[0], period: after[1] },
+  before: value(before),
+  after: value(after),
   delta,
 });
 
@@ -55,6 +61,30 @@ const hubeeMinistriesOverdue = {
   dueOn: '2020-06-30',
   overdueDays: 220,
   colour: 'red' as const,
+};
+
+/** What CITP 4 saw as new, being the first: every project, the milestone reached late, the first values. */
+export const citp4NamedAsFirst: NamedChanges = {
+  ...nothing,
+  launched: [
+    { projectId: 'franceconnect', missionCode: 'IDNUM', title: 'FranceConnect', launchedOn: '2019-04-25' },
+    { projectId: 'hubee', missionCode: 'DATA', title: 'Hubee', launchedOn: '2019-07-01' },
+    { projectId: 'vitam', missionCode: 'DATA', title: 'Vitam', launchedOn: '2019-05-15' },
+  ],
+  milestones: {
+    ...nothing.milestones,
+    reached: [
+      {
+        ...franceconnect,
+        milestoneId: 'franceconnect-plus',
+        title: 'FranceConnect+ with La Poste digital identity',
+        dueOn: '2019-09-30',
+        reachedOn: '2019-10-31',
+        daysLate: 31,
+      },
+    ],
+  },
+  indicatorMoves: [usagersMove(null, [15, '2019-09-30'], null), delaiMove(null, [28, '2019-10-31'], null)],
 };
 
 /**
