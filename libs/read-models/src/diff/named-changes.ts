@@ -87,14 +87,12 @@ export function namedChanges(
     indicatorMoves: [],
     healthChanges: [],
   };
-  for (const projectId of [...before.snapshot.projects.keys()].sort(byText)) {
-    const then = before.snapshot.projects.get(projectId) as LaunchedProject;
+  for (const [projectId, then] of byId(before.snapshot.projects)) {
     if (!after.snapshot.projects.has(projectId)) {
       changes.withdrawn.push({ projectId, missionCode: then.missionCode, title: then.title });
     }
   }
-  for (const projectId of [...after.snapshot.projects.keys()].sort(byText)) {
-    const now = after.snapshot.projects.get(projectId) as LaunchedProject;
+  for (const [projectId, now] of byId(after.snapshot.projects)) {
     const then = before.snapshot.projects.get(projectId);
     if (then === undefined) {
       changes.launched.push({ projectId, missionCode: now.missionCode, title: now.title, launchedOn: now.launchedOn });
@@ -187,6 +185,10 @@ function milestoneOf(project: LaunchedProject | undefined, milestoneId: string) 
 /** A redesign's project is launched on the side that knows the redesign. */
 function projectTitle(after: NamedSide, before: NamedSide, projectId: string): string {
   return (after.snapshot.projects.get(projectId) ?? before.snapshot.projects.get(projectId))?.title ?? projectId;
+}
+
+function byId(projects: ReadonlyMap<string, LaunchedProject>): [string, LaunchedProject][] {
+  return [...projects.entries()].sort(byKey);
 }
 
 // Code-unit order, not localeCompare: the same order on every machine.
