@@ -149,8 +149,8 @@ const READS: readonly ReadEndpoint[] = [
   { path: '/api/v1/projects/{p}/indicators/{i}/series', params: [...TEMPORAL, 'territory'], role: 'reviewer' },
   { path: '/api/v1/review-cycles', params: TEMPORAL, role: 'reviewer' },
   { path: '/api/v1/review-cycles/{c}', params: TEMPORAL, role: 'reviewer' },
-  { path: '/api/v1/review-cycles/{c}/diff', params: ['against', ...TEMPORAL], role: 'reviewer' },
-  { path: '/api/v1/diff', params: ['fromAt', 'fromAsOf', 'toAt', 'toAsOf'], role: 'reviewer' },
+  { path: '/api/v1/review-cycles/{c}/diff', params: ['against', 'format', ...TEMPORAL], role: 'reviewer' },
+  { path: '/api/v1/diff', params: ['fromAt', 'fromAsOf', 'toAt', 'toAsOf', 'format'], role: 'reviewer' },
   { path: '/api/v1/events', params: EVENT_FILTERS, role: 'auditor' },
   { path: '/api/v1/audit/export', params: ['format', 'format', ...EVENT_CRITERIA], role: 'auditor' },
 ];

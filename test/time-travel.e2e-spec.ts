@@ -19,6 +19,7 @@ import {
   restatementChanges,
   stampAt,
 } from '../libs/read-models/src/testing/time-travel-documents';
+import { citp6NamedAgainstCitp5 } from '../libs/read-models/src/testing/time-travel-named-changes';
 import { reviewHeld, TIME_TRAVEL_CHAPTERS } from '../libs/read-models/src/testing/time-travel-scenario';
 import { allEvents } from './support/store-probe';
 import { bearer, STORE_KINDS, startTestApp, TOKENS, type TestApp } from './support/test-app';
@@ -203,14 +204,23 @@ describe.each(STORE_KINDS)('time travel on %s', (kind) => {
       }
     });
 
-    it('compares CITP 6 with the review before it, then with CITP 4', async () => {
+    it('names what changed from CITP 5 to CITP 6: the redesign and the closure with their reasons', async () => {
       expect(await read('/review-cycles/citp-6/diff')).toEqual({
+        ...stamp(todayInParis(), HEAD),
+        from: 'citp-5',
+        to: 'citp-6',
+        ...citp6NamedAgainstCitp5,
+      });
+    });
+
+    it('compares CITP 6 path by path with the review before it, then with CITP 4', async () => {
+      expect(await read('/review-cycles/citp-6/diff', { format: 'paths' })).toEqual({
         ...stamp(todayInParis(), HEAD),
         from: 'citp-5',
         to: 'citp-6',
         ...citp6AgainstCitp5,
       });
-      expect(await read('/review-cycles/citp-6/diff', { against: 'citp-4' })).toEqual({
+      expect(await read('/review-cycles/citp-6/diff', { against: 'citp-4', format: 'paths' })).toEqual({
         ...stamp(todayInParis(), HEAD),
         from: 'citp-4',
         to: 'citp-6',
@@ -234,7 +244,13 @@ describe.each(STORE_KINDS)('time travel on %s', (kind) => {
       // The same instant written in Paris time reads the same.
       const citp5InParis = new Date(Date.parse(rec(18)) + 3_600_000).toISOString().replace('Z', '+01:00');
       expect(
-        await read('/diff', { fromAt: '2021-02-05', fromAsOf: citp5InParis, toAt: '2021-02-05', toAsOf: rec(19) }),
+        await read('/diff', {
+          fromAt: '2021-02-05',
+          fromAsOf: citp5InParis,
+          toAt: '2021-02-05',
+          toAsOf: rec(19),
+          format: 'paths',
+        }),
       ).toEqual({
         from: stamp('2021-02-05', 18),
         to: stamp('2021-02-05', 19),
@@ -257,7 +273,7 @@ describe.each(STORE_KINDS)('time travel on %s', (kind) => {
     const temporal = ['asOf', 'at', 'minPosition'];
     const reads: Record<string, string[]> = {
       '/portfolio': [...temporal, 'health', 'late', 'q'],
-      '/diff': ['fromAsOf', 'fromAt', 'minPosition', 'toAsOf', 'toAt'],
+      '/diff': ['format', 'fromAsOf', 'fromAt', 'minPosition', 'toAsOf', 'toAt'],
       '/projects': [...temporal, 'cursor', 'health', 'late', 'limit', 'missionCode', 'q', 'sort', 'status'],
       '/milestones': [...temporal, 'cursor', 'limit', 'overdue'],
       '/projects/{projectId}': temporal,
@@ -266,7 +282,7 @@ describe.each(STORE_KINDS)('time travel on %s', (kind) => {
       '/projects/{projectId}/indicators/{indicatorId}/series': [...temporal, 'territory'],
       '/review-cycles': temporal,
       '/review-cycles/{cycleId}': temporal,
-      '/review-cycles/{cycleId}/diff': [...temporal, 'against'],
+      '/review-cycles/{cycleId}/diff': [...temporal, 'against', 'format'],
       '/events': [
         'actor',
         'after',
@@ -447,6 +463,7 @@ describe.each(STORE_KINDS)('time travel on %s', (kind) => {
       ['/review-cycles', {}],
       ['/review-cycles/citp-6/diff', {}],
       ['/review-cycles/citp-6/diff', { against: 'citp-4' }],
+      ['/review-cycles/citp-6/diff', { against: 'citp-4', format: 'paths' }],
       ['/diff', { fromAt: '2019-11-15', fromAsOf: pos(10), toAt: '2021-07-23' }],
       ['/projects', { at: '2021-07-10' }],
       ['/projects/franceconnect/history', {}],

@@ -76,7 +76,15 @@ export {
 } from './project/decide-record-measurements';
 export { decideRedesignProject, type RedesignProject } from './project/decide-redesign-project';
 export { evolveProject, foldProject } from './project/evolve-project';
-export { RED_OVERDUE_DAYS, milestoneOverdueDays, projectHealth, type Health } from './project/health';
+export {
+  RED_OVERDUE_DAYS,
+  assessHealth,
+  milestoneOverdueDays,
+  projectHealth,
+  type Health,
+  type HealthAssessment,
+  type HealthReason,
+} from './project/health';
 export { knownValue, latestValue } from './project/measurements';
 export {
   INDICATOR_DIRECTIONS,

@@ -1,6 +1,7 @@
 import type { IsoDate } from '@portfolio/domain';
-import { parseAsOf, parseDate, type AsOf } from '@portfolio/read-models';
+import { parseAsOf, parseDate, type AsOf, type DiffFormat } from '@portfolio/read-models';
 import { MinPositionField, QueryField } from '../http/query-fields';
+import { DiffFormatField } from './diff-format';
 
 /** GET /diff: two points of the bi-temporal plane, each parameter named as sent so that a refusal names it. */
 export class PortfolioDiffQueryDto {
@@ -18,4 +19,7 @@ export class PortfolioDiffQueryDto {
 
   @MinPositionField()
   minPosition?: bigint;
+
+  @DiffFormatField()
+  format?: DiffFormat;
 }

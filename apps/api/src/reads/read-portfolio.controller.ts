@@ -1,10 +1,13 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { READ_CONTEXT } from '@portfolio/application';
-import { portfolioAt, portfolioDiff, type ReadContext } from '@portfolio/read-models';
+import { namedPortfolioDiff, portfolioAt, portfolioDiff, type ReadContext } from '@portfolio/read-models';
 import { Roles } from '../auth/roles.decorator';
 import { ReadQuery } from '../http/query-fields';
 import { READER_ROLES, ReadProblems } from '../http/read-queries';
+import { DiffResponse } from './diff-format';
+import { NamedPortfolioDiffDto } from './named-diff.dto';
+import { PortfolioPathDiffDto } from './path-diff.dto';
 import { PortfolioDiffQueryDto } from './portfolio-diff-query.dto';
 import { ProjectFilterQueryDto } from './project-queries.dto';
 
@@ -27,9 +30,10 @@ export class ReadPortfolioController {
 
   @Get('diff')
   @ReadProblems()
-  @ApiOkResponse({ description: 'the portfolio at (fromAt, fromAsOf) against (toAt, toAsOf): added, removed, changed' })
+  @DiffResponse(NamedPortfolioDiffDto, PortfolioPathDiffDto, 'what changed from (fromAt, fromAsOf) to (toAt, toAsOf)')
   diff(@ReadQuery(PortfolioDiffQueryDto) query: PortfolioDiffQueryDto) {
-    return portfolioDiff(this.reads, {
+    const compare = query.format === 'paths' ? portfolioDiff : namedPortfolioDiff;
+    return compare(this.reads, {
       from: { at: query.fromAt, asOf: query.fromAsOf },
       to: { at: query.toAt, asOf: query.toAsOf },
       minPosition: query.minPosition,

@@ -1,6 +1,7 @@
-import type { CycleDiffQuery } from '@portfolio/read-models';
+import type { CycleDiffQuery, DiffFormat } from '@portfolio/read-models';
 import { SlugField } from '../http/fields';
 import { QueryField } from '../http/query-fields';
+import { DiffFormatField } from './diff-format';
 import { TemporalQueryDto } from './temporal-query.dto';
 
 export class CycleParams {
@@ -10,4 +11,7 @@ export class CycleParams {
 export class CycleDiffQueryDto extends TemporalQueryDto implements CycleDiffQuery {
   @QueryField({ description: 'another cycle id; default the previous cycle' })
   against?: string;
+
+  @DiffFormatField()
+  format?: DiffFormat;
 }

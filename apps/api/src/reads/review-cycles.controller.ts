@@ -1,10 +1,19 @@
 import { Controller, Get, Inject, Param } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { READ_CONTEXT } from '@portfolio/application';
-import { cycleDiff, reviewCycleList, reviewCycleReport, type ReadContext } from '@portfolio/read-models';
+import {
+  cycleDiff,
+  namedCycleDiff,
+  reviewCycleList,
+  reviewCycleReport,
+  type ReadContext,
+} from '@portfolio/read-models';
 import { Roles } from '../auth/roles.decorator';
 import { ReadQuery } from '../http/query-fields';
 import { READER_ROLES, ReadProblems } from '../http/read-queries';
+import { DiffResponse } from './diff-format';
+import { NamedCycleDiffDto } from './named-diff.dto';
+import { CyclePathDiffDto } from './path-diff.dto';
 import { CycleDiffQueryDto, CycleParams } from './review-cycle-queries.dto';
 import { TemporalQueryDto } from './temporal-query.dto';
 
@@ -32,8 +41,9 @@ export class ReviewCyclesController {
 
   @Get(':cycleId/diff')
   @ReadProblems()
-  @ApiOkResponse({ description: "this cycle's portfolio against another's: added, removed, changed" })
+  @DiffResponse(NamedCycleDiffDto, CyclePathDiffDto, "what changed from another cycle's portfolio to this one's")
   diff(@Param() params: CycleParams, @ReadQuery(CycleDiffQueryDto) query: CycleDiffQueryDto) {
-    return cycleDiff(this.reads, params.cycleId, query);
+    const compare = query.format === 'paths' ? cycleDiff : namedCycleDiff;
+    return compare(this.reads, params.cycleId, query);
   }
 }

@@ -1,6 +1,6 @@
 import { NATIONAL_TERRITORY, type Territory } from '../shared/territory';
 import { foldProject } from './evolve-project';
-import { milestoneOverdueDays, projectHealth } from './health';
+import { assessHealth, milestoneOverdueDays, projectHealth } from './health';
 import type { IndicatorDefinition } from './plan';
 import type { IndicatorMeasured, ProjectEvent, ProjectLaunched } from './project-events';
 
@@ -153,6 +153,38 @@ describe('projectHealth', () => {
       data: { projectId: 'hubee', outcome: 'abandoned', closedOn: '2020-05-01', note: 'Fusionné avec un autre projet' },
     };
     expect(healthOn('2020-12-31', closed)).toBeNull();
+  });
+});
+
+describe('assessHealth', () => {
+  it('gives each overdue milestone and each indicator behind, with the colour each alone gives', () => {
+    const amberIndicator = value('demarches-raccordees', 99);
+    const redIndicator = value('delai-transmission', 110);
+    expect(assessHealth(foldProject([launched, amberIndicator, redIndicator]), DAY_200)).toEqual({
+      health: 'red',
+      reasons: [
+        { kind: 'milestone_overdue', milestoneId: 'ouverture-api', overdueDays: 110, colour: 'red' },
+        {
+          kind: 'indicator_behind',
+          indicatorId: 'delai-transmission',
+          progress: 10,
+          expectedProgress: 50,
+          colour: 'red',
+        },
+        {
+          kind: 'indicator_behind',
+          indicatorId: 'demarches-raccordees',
+          progress: 49.5,
+          expectedProgress: 50,
+          colour: 'amber',
+        },
+      ],
+    });
+  });
+
+  it('has no reason for a green project, and no assessment for a closed one', () => {
+    expect(assessHealth(foldProject([launched, apiOpenedOnTime]), DAY_200)).toEqual({ health: 'green', reasons: [] });
+    expect(assessHealth(foldProject([]), DAY_200)).toBeNull();
   });
 });
 

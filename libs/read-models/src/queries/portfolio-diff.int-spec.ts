@@ -1,7 +1,8 @@
 import { givenTimeTravel } from '../testing/given-time-travel';
 import { STORE_KINDS } from '../testing/read-side';
 import { apiParticulier, restatementChanges } from '../testing/time-travel-documents';
-import { portfolioDiff } from './portfolio-diff';
+import { restatementNamedChanges } from '../testing/time-travel-named-changes';
+import { namedPortfolioDiff, portfolioDiff } from './portfolio-diff';
 
 describe.each(STORE_KINDS)('the diff of the portfolio at two points on %s', (kind) => {
   const scenario = givenTimeTravel(kind);
@@ -32,5 +33,22 @@ describe.each(STORE_KINDS)('the diff of the portfolio at two points on %s', (kin
       removed: [],
       changed: restatementChanges,
     });
+  });
+
+  it('names the value the restatement moved, and nothing else', async () => {
+    const sides = { from: { at: '2021-02-05', asOf: instant(18) }, to: { at: '2021-02-05', asOf: instant(19) } };
+    expect(await namedPortfolioDiff(scenario.context, sides)).toEqual({
+      from: scenario.stamp('2021-02-05', 18),
+      to: scenario.stamp('2021-02-05', 19),
+      ...restatementNamedChanges,
+    });
+  });
+
+  it('names a redesign once its date is reached, though known before (at moves, asOf stays)', async () => {
+    const sides = { from: { at: '2021-07-01' }, to: { at: '2021-07-05' } };
+    const { redesigned } = await namedPortfolioDiff(scenario.context, sides);
+    expect(redesigned.map((r) => [r.projectId, r.planVersion, r.reason])).toEqual([
+      ['hubee', 2, 'Ministries join one by one: the opening is phased'],
+    ]);
   });
 });

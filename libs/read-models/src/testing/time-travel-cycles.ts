@@ -2,9 +2,10 @@
 // them, worked out by hand like the portfolios they compare (time-travel-documents.ts).
 import type { StoredEvent } from '@portfolio/event-store';
 import type { ReviewCycleSummary } from '../queries/cycles-known-at';
-import type { CycleChanges } from '../views/cycle-changes';
+import type { CycleChanges } from '../queries/review-cycle-report';
 import { apiParticulier, elapsed } from './time-travel-documents';
-import { citp4, citp5, citp6, delai, usagers, type Review } from './time-travel-scenario';
+import { citp4NamedAsFirst, citp5NamedAgainstCitp4, citp6NamedAgainstCitp5 } from './time-travel-named-changes';
+import { citp4, citp5, citp6, type Review } from './time-travel-scenario';
 
 /** The review recorded as the `ordinal`-th event, sealing the `sealed` events before it. */
 function cycleSummary(
@@ -31,77 +32,14 @@ export const citp4Cycle = (recorded: readonly StoredEvent[]) => cycleSummary(rec
 export const citp5Cycle = (recorded: readonly StoredEvent[]) => cycleSummary(recorded, 18, citp5, 17);
 export const citp6Cycle = (recorded: readonly StoredEvent[]) => cycleSummary(recorded, 24, citp6, 23);
 
-const noChanges = { launched: [], milestonesReached: [], redesigned: [], closed: [] };
-
 /** What CITP 4 saw as new: everything, being the first. */
-export const citp4Changes: CycleChanges = {
-  ...noChanges,
-  since: null,
-  until: '2019-11-15',
-  launched: [
-    { projectId: 'franceconnect', title: 'FranceConnect', launchedOn: '2019-04-25' },
-    { projectId: 'hubee', title: 'Hubee', launchedOn: '2019-07-01' },
-    { projectId: 'vitam', title: 'Vitam', launchedOn: '2019-05-15' },
-  ],
-  milestonesReached: [
-    { projectId: 'franceconnect', milestoneId: 'franceconnect-plus', reachedOn: '2019-10-31', daysLate: 31 },
-  ],
-  indicatorMoves: [
-    {
-      projectId: 'franceconnect',
-      indicatorId: usagers.indicatorId,
-      from: null,
-      to: { value: 15, period: '2019-09-30' },
-    },
-    { projectId: 'hubee', indicatorId: delai.indicatorId, from: null, to: { value: 28, period: '2019-10-31' } },
-  ],
-};
+export const citp4Changes: CycleChanges = { since: null, until: '2019-11-15', ...citp4NamedAsFirst };
 
 /** What changed from CITP 4 to CITP 5, each as its committee knew the portfolio. */
-export const citp5Changes: CycleChanges = {
-  ...noChanges,
-  since: '2019-11-15',
-  until: '2021-02-05',
-  launched: [{ projectId: 'api-particulier', title: 'API Particulier', launchedOn: '2019-10-01' }],
-  milestonesReached: [{ projectId: 'vitam', milestoneId: 'vitam-saas', reachedOn: '2020-11-30', daysLate: 0 }],
-  indicatorMoves: [
-    {
-      projectId: 'franceconnect',
-      indicatorId: usagers.indicatorId,
-      from: { value: 15, period: '2019-09-30' },
-      to: { value: 24, period: '2020-12-31' },
-    },
-    {
-      projectId: 'hubee',
-      indicatorId: delai.indicatorId,
-      from: { value: 28, period: '2019-10-31' },
-      to: { value: 20, period: '2020-12-31' },
-    },
-  ],
-};
+export const citp5Changes: CycleChanges = { since: '2019-11-15', until: '2021-02-05', ...citp5NamedAgainstCitp4 };
 
 /** From CITP 5 to CITP 6: the redesign, the closure, and the moves from the values CITP 5 knew (24, not 25). */
-export const citp6Changes: CycleChanges = {
-  ...noChanges,
-  since: '2021-02-05',
-  until: '2021-07-23',
-  redesigned: [{ projectId: 'hubee', fromPlanVersion: 1, toPlanVersion: 2 }],
-  closed: [{ projectId: 'vitam', outcome: 'completed', closedOn: '2021-06-30' }],
-  indicatorMoves: [
-    {
-      projectId: 'franceconnect',
-      indicatorId: usagers.indicatorId,
-      from: { value: 24, period: '2020-12-31' },
-      to: { value: 27, period: '2021-06-30' },
-    },
-    {
-      projectId: 'hubee',
-      indicatorId: delai.indicatorId,
-      from: { value: 20, period: '2020-12-31' },
-      to: { value: 18, period: '2021-06-30' },
-    },
-  ],
-};
+export const citp6Changes: CycleChanges = { since: '2021-02-05', until: '2021-07-23', ...citp6NamedAgainstCitp5 };
 
 const FC = 'missions[IDNUM].projects[franceconnect]';
 const USAGERS = `${FC}.indicators[usagers-franceconnect]`;
