@@ -4,7 +4,7 @@ import { READ_CONTEXT } from '@portfolio/application';
 import { portfolioAt, portfolioDiff, type ReadContext } from '@portfolio/read-models';
 import { Roles } from '../auth/roles.decorator';
 import { ReadQuery } from '../http/query-fields';
-import { READER_ROLES, ReadProblems } from '../http/read-queries';
+import { MONITORED_SERIES_NOTE, READER_ROLES, ReadProblems } from '../http/read-queries';
 import { PortfolioDiffQueryDto } from './portfolio-diff-query.dto';
 import { TemporalQueryDto } from './temporal-query.dto';
 
@@ -17,7 +17,7 @@ export class ReadPortfolioController {
   @Get('portfolio')
   @ReadProblems()
   @ApiOkResponse({
-    description: 'missions with their projects (status, health, plan, milestones, indicators) and totals',
+    description: `missions with their projects (status, health, plan, milestones, indicators) and totals: ${MONITORED_SERIES_NOTE}`,
   })
   portfolio(@ReadQuery(TemporalQueryDto) query: TemporalQueryDto) {
     return portfolioAt(this.reads, query);

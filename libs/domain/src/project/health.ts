@@ -1,5 +1,6 @@
 import { daysBetween, type IsoDate } from '../shared/iso-date';
 import { latestValue } from './measurements';
+import { isTargeted } from './plan';
 import { expectedProgress, progressTowardTarget } from './progress';
 import type { MilestoneState, ProjectState } from './project-state';
 
@@ -17,14 +18,16 @@ export function milestoneOverdueDays(milestone: MilestoneState, on: IsoDate): nu
 /**
  * Red when a milestone is more than RED_OVERDUE_DAYS overdue or an indicator's progress is under half the progress
  * expected by `on`; amber when a milestone is overdue or an indicator's progress is under what is expected; green
- * otherwise. Progress is the shown (capped) one. Only live indicators with a national value count: one not yet measured
- * has nothing to say, a retired one no longer does. A project not launched, or closed, has no colour.
+ * otherwise. Progress is the shown (capped) one. Only live indicators with a target and a national value count: one not
+ * yet measured has nothing to say, a retired one no longer does, and a monitored series (no target) has no progress to
+ * fall behind on. A project not launched, or closed, has no colour.
  */
 export function projectHealth(project: ProjectState, on: IsoDate): Health | null {
   if (project.status !== 'active') return null;
   const overdueDays = Object.values(project.milestones).map((milestone) => milestoneOverdueDays(milestone, on));
   const indicators = Object.values(project.indicators).flatMap((indicator) => {
-    const latest = indicator.retired ? undefined : latestValue(project.measurements, indicator.indicatorId);
+    if (indicator.retired || !isTargeted(indicator)) return [];
+    const latest = latestValue(project.measurements, indicator.indicatorId);
     if (latest === undefined) return [];
     const progress = progressTowardTarget(indicator, latest.value).shown;
     return [{ progress, expected: expectedProgress(indicator, on) }];
