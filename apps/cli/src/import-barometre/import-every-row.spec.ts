@@ -73,3 +73,47 @@ describe('importBarometre: a file beginning with a byte order mark', () => {
     expect(bomLedger.log.map((r) => r.event)).toEqual(ledger.log.map((r) => r.event));
   });
 });
+
+describe('importBarometre: the layouts Etalab published', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'barometre-layouts-'));
+  });
+  afterEach(() => rm(dir, { recursive: true, force: true }));
+
+  const mesure = 'Numérisation des petites et moyennes entreprises';
+  const indicator = 'Diagnostics numériques,nb-diagnostics-individualises';
+
+  it('reads a regional detail file (code_region, libelle_region) at the region level', async () => {
+    const detail = join(dir, 'detail-regional.csv');
+    await writeFile(
+      detail,
+      [
+        'mesure,indicateur,id_indicateur,code_region,libelle_region,date,valeur,unite',
+        `${mesure},${indicator},84,Auvergne-Rhône-Alpes,2021-06-30,2100.0,entreprises`,
+        `${mesure},${indicator},11,Île-de-France,2021-06-30,3400.0,entreprises`,
+      ].join('\n'),
+    );
+    const ledger = new InMemoryLedger(TODAY);
+    const summary = await importBarometre({ ...release('2023-01-19'), detail }, ledger);
+    expect(summary.files[0]).toMatchObject({ file: 'detail-regional.csv', layout: 'detail-regional', rows: 2 });
+    expect(summary).toMatchObject({ rowsRejected: 0, measurementsAdded: 2 });
+    expect(ledger.eventsOf('IndicatorMeasured').map((e) => e.data.territory)).toEqual([
+      { level: 'region', code: '84' },
+      { level: 'region', code: '11' },
+    ]);
+  });
+
+  it('refuses, before sending anything, a detail file with both a region and a département column', async () => {
+    const detail = join(dir, 'both.csv');
+    await writeFile(
+      detail,
+      `mesure,indicateur,id_indicateur,code_region,code_departement,date,valeur,unite\n${mesure},${indicator},84,01,2021-06-30,1.0,u\n`,
+    );
+    const ledger = new InMemoryLedger(TODAY);
+    await expect(importBarometre({ ...release('2023-01-19'), detail }, ledger)).rejects.toThrow(
+      'both.csv has both code_region and code_departement columns: no published layout has both',
+    );
+    expect(ledger.sent).toEqual([]);
+  });
+});
