@@ -94,6 +94,8 @@ export {
   type IndicatorTarget,
   type PlannedMilestone,
   type ProjectCharter,
+  type TargetedIndicator,
+  isTargeted,
 } from './project/plan';
 export { expectedProgress, progressTowardTarget, type Progress } from './project/progress';
 export {

@@ -25,9 +25,19 @@ export class IndicatorDefinitionDto {
   @SlugField({ example: 'diagnostics-numeriques' }) indicatorId!: string;
   @TextField({ example: 'Firms with a digital diagnostic and action plan' }) label!: string;
   @TextField({ example: 'firms' }) unit!: string;
-  @ChoiceField(INDICATOR_DIRECTIONS) direction!: 'increase' | 'decrease';
-  @NestedField(() => IndicatorValueAtDto) baseline!: IndicatorValueAtDto;
-  @NestedField(() => IndicatorTargetDto) target!: IndicatorTargetDto;
+  @ChoiceField(INDICATOR_DIRECTIONS, { optional: true, description: 'required with a target' })
+  direction?: 'increase' | 'decrease';
+
+  @NestedField(() => IndicatorValueAtDto, { optional: true, description: 'required with a target' })
+  baseline?: IndicatorValueAtDto;
+
+  @NestedField(() => IndicatorTargetDto, {
+    optional: true,
+    description:
+      'without a target the indicator is a monitored series: its values are recorded, its progress is "not applicable" ' +
+      '(progress null, monitoredOnly true in the read models)',
+  })
+  target?: IndicatorTargetDto;
 }
 
 export class TerritoryDto {

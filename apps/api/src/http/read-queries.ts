@@ -45,3 +45,7 @@ export function queryParameters<K extends string>(
   }
   return picked;
 }
+
+/** How the read documents show an indicator defined without a target, for the OpenAPI descriptions of the reads. */
+export const MONITORED_SERIES_NOTE =
+  'an indicator without a target is a monitored series: monitoredOnly true, progress and expectedProgress null';

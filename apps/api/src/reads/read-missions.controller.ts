@@ -12,7 +12,7 @@ const ROLL_UP =
   'roll-up: projects by status, outcome and health, milestones (lateMilestones: overdue or reached late), and ' +
   "progress: the mean of its projects' progress with equal weights (a project's own progress is the mean of its " +
   "live indicators' capped progress, also with equal weights). PILOTE weights each indicator by a share declared " +
-  'per indicator, which the ledger does not record. Projects without a live indicator (notApplicable) or without ' +
+  'per indicator, which the ledger does not record. Projects without a live targeted indicator (notApplicable) or without ' +
   'a value yet (notYetMeasured) are left out of the mean and counted apart; closed projects count';
 
 @ApiTags('missions')

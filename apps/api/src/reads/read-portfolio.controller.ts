@@ -4,7 +4,7 @@ import { READ_CONTEXT } from '@portfolio/application';
 import { namedPortfolioDiff, portfolioAt, portfolioDiff, type ReadContext } from '@portfolio/read-models';
 import { Roles } from '../auth/roles.decorator';
 import { ReadQuery } from '../http/query-fields';
-import { READER_ROLES, ReadProblems } from '../http/read-queries';
+import { MONITORED_SERIES_NOTE, READER_ROLES, ReadProblems } from '../http/read-queries';
 import { DiffResponse } from './diff-format';
 import { NamedPortfolioDiffDto } from './named-diff.dto';
 import { PortfolioPathDiffDto } from './path-diff.dto';
@@ -22,7 +22,7 @@ export class ReadPortfolioController {
   @ApiOkResponse({
     description:
       'missions with their projects (status, health, plan, milestones, indicators) and totals; filtered, only the ' +
-      'missions with a project that matches, and the totals of those projects',
+      `missions with a project that matches, and the totals of those projects; ${MONITORED_SERIES_NOTE}`,
   })
   portfolio(@ReadQuery(ProjectFilterQueryDto) query: ProjectFilterQueryDto) {
     return portfolioAt(this.reads, query);

@@ -12,7 +12,7 @@ import {
 import { Roles } from '../auth/roles.decorator';
 import { IndicatorParams, ProjectParams } from '../http/params.dto';
 import { ReadQuery } from '../http/query-fields';
-import { READER_ROLES, ReadProblems } from '../http/read-queries';
+import { MONITORED_SERIES_NOTE, READER_ROLES, ReadProblems } from '../http/read-queries';
 import { IndicatorSeriesQueryDto, ProjectEventsQueryDto, ProjectListQueryDto } from './project-queries.dto';
 import { TemporalQueryDto } from './temporal-query.dto';
 
@@ -24,14 +24,18 @@ export class ReadProjectsController {
 
   @Get()
   @ReadProblems()
-  @ApiOkResponse({ description: 'a page of project summaries, by project id' })
+  @ApiOkResponse({
+    description: `a page of project summaries, by project id: ${MONITORED_SERIES_NOTE}`,
+  })
   list(@ReadQuery(ProjectListQueryDto) query: ProjectListQueryDto) {
     return projectList(this.reads, query);
   }
 
   @Get(':projectId')
   @ReadProblems()
-  @ApiOkResponse({ description: 'the project at (at, asOf): plan, milestones, indicators with progress, health' })
+  @ApiOkResponse({
+    description: `the project at (at, asOf): plan, milestones, indicators with progress, health: ${MONITORED_SERIES_NOTE}`,
+  })
   detail(@Param() params: ProjectParams, @ReadQuery(TemporalQueryDto) query: TemporalQueryDto) {
     return projectDetailAt(this.reads, params.projectId, query);
   }

@@ -2,7 +2,7 @@ import { CLOCK, todayInParis, type Clock } from '@portfolio/application';
 import type { TerritoryLevel } from '@portfolio/domain';
 import type { Command } from 'commander';
 import { withCliContext } from '../cli-context';
-import { describeImportSummary, importBarometre } from '../import-barometre';
+import { describeImportSummary, importBarometre, type ImportSummary } from '../import-barometre';
 import { interruptSignal } from '../interrupt-signal';
 import { ledgerPort } from '../ledger-port';
 import { startProgress } from '../progress';
@@ -11,7 +11,26 @@ interface ImportOptions {
   detail: string;
   synthese?: string;
   secteurs?: string;
-  level: TerritoryLevel;
+  level?: TerritoryLevel;
+  allowRejects?: boolean;
+}
+
+/** The exit status of an import: a script can tell an import that left rows out from one that could not run. */
+export const IMPORT_EXIT_CODES = { imported: 0, rowsRejected: 1, notRun: 2, interrupted: 130 } as const;
+
+const EXIT_CODES_HELP = `
+Exit codes:
+  0    every row of the files was imported (or rows were rejected and --allow-rejects was given)
+  1    rows were rejected (each listed as file:line with its reason); what was well-formed was imported
+  2    nothing was imported: a file is unreadable, not UTF-8, of no published layout or lacks a column, or an
+       option is wrong
+  130  interrupted (Ctrl-C): what was recorded stays, and running the import again goes on from there
+`;
+
+/** The exit status the summary calls for (an import that threw exits 2, see bin/portfolio.js). */
+export function importExitCode(summary: ImportSummary, allowRejects: boolean): number {
+  if (summary.aborted) return IMPORT_EXIT_CODES.interrupted;
+  return summary.rowsRejected > 0 && !allowRejects ? IMPORT_EXIT_CODES.rowsRejected : IMPORT_EXIT_CODES.imported;
 }
 
 /** `portfolio import barometre`: the Baromètre's public CSV files onto the portfolio, through the domain's rules. */
@@ -23,9 +42,14 @@ export function registerImport(program: Command): void {
     .requiredOption('--detail <file>', 'a detail CSV (releases/<date>-detail-national.csv or departements/...)')
     .option('--synthese <file>', 'the national synthesis CSV of the same release (baselines and targets)')
     .option('--secteurs <file>', 'secteurs.csv: the sector (mission) of each indicator')
-    .option('--level <level>', 'national | region | departement', 'national')
+    .option(
+      '--level <level>',
+      "national | region | departement; default: the level of the detail file's layout, which must match when given",
+    )
+    .option('--allow-rejects', 'exit 0 even when rows were rejected (they are still listed)')
+    .addHelpText('after', EXIT_CODES_HELP)
     .action(async (options: ImportOptions) => {
-      if (!['national', 'region', 'departement'].includes(options.level)) {
+      if (options.level !== undefined && !['national', 'region', 'departement'].includes(options.level)) {
         throw new Error('--level must be national, region or departement');
       }
       await withCliContext(async (context) => {
@@ -39,7 +63,7 @@ export function registerImport(program: Command): void {
           );
           progress.stop();
           process.stdout.write(`${describeImportSummary(summary)}\n`);
-          if (summary.aborted) process.exitCode = 130;
+          process.exitCode = importExitCode(summary, options.allowRejects === true);
         } finally {
           interrupt.dispose();
         }

@@ -4,12 +4,18 @@ import type { ImportSummary } from './types';
 export function describeImportSummary(summary: ImportSummary): string {
   const lines = [
     `${summary.aborted ? 'ABORTED' : 'DONE'}: ${summary.rowsRead} rows read`,
+    ...summary.files.map(
+      (read) => `  file ${read.file}: read as ${read.layout} (${read.rows} rows, sha256 ${read.sha256})`,
+    ),
     `  missions defined:       ${summary.missionsDefined}`,
     `  projects launched:      ${summary.projectsLaunched} (redesigned to add indicators: ${summary.projectsRedesigned})`,
-    `  indicators defined:     ${summary.indicatorsDefined} (rejected: ${summary.indicatorsRejected.length})`,
+    `  indicators defined:     ${summary.indicatorsDefined} (monitored series without a target: ${summary.indicatorsMonitored.length}; rejected: ${summary.indicatorsRejected.length})`,
     `  measurements:           ${summary.measurementsAdded} added, ${summary.measurementsRestated} restated, ${summary.measurementsUnchanged} unchanged, in ${summary.batchesSent} batches`,
     `  rows rejected:          ${summary.rowsRejected}`,
   ];
+  for (const indicator of summary.indicatorsMonitored) {
+    lines.push(`    monitored ${indicator.projectId}/${indicator.indicatorId}: ${indicator.reason}`);
+  }
   for (const indicator of summary.indicatorsRejected) {
     lines.push(`    indicator ${indicator.projectId}/${indicator.indicatorId}: ${indicator.reason}`);
   }

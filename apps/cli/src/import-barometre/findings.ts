@@ -1,4 +1,12 @@
-import type { ImportOptions, ImportSummary, RejectedIndicator, RejectedRow } from './types';
+import type { IndicatorDefinition } from '@portfolio/domain';
+import type {
+  FileRead,
+  ImportOptions,
+  ImportSummary,
+  MonitoredIndicator,
+  RejectedIndicator,
+  RejectedRow,
+} from './types';
 import type { ProjectPlan } from './project-plans';
 import type { DetailRow } from './barometre-files';
 
@@ -20,6 +28,8 @@ export class Findings {
   rowsDone = 0;
   readonly rejected: RejectedRow[] = [];
   readonly indicatorsRejected: RejectedIndicator[] = [];
+  /** By project and indicator id: a monitored series later rejected whole is left out of the summary. */
+  private readonly indicatorsMonitored = new Map<string, MonitoredIndicator>();
   readonly warnings: string[] = [];
 
   constructor(
@@ -43,22 +53,35 @@ export class Findings {
     );
   }
 
+  /** Notes that the definition is a monitored series (no target), and why; returns it. */
+  monitored(plan: ProjectPlan, definition: IndicatorDefinition, reason: string): IndicatorDefinition {
+    const { indicatorId } = definition;
+    this.indicatorsMonitored.set(`${plan.projectId}/${indicatorId}`, {
+      projectId: plan.projectId,
+      indicatorId,
+      reason,
+    });
+    return definition;
+  }
+
   done(rows: number): void {
     this.rowsDone += rows;
     if (rows > 0) this.onProgress?.(this.rowsDone, this.rowsTotal);
   }
 
-  summary(rowsRead: number, fileOrder: readonly string[]): ImportSummary {
+  summary(rowsRead: number, files: readonly FileRead[]): ImportSummary {
     const rank = (file: string) => {
-      const index = fileOrder.indexOf(file);
-      return index < 0 ? fileOrder.length : index;
+      const index = files.findIndex((read) => read.file === file);
+      return index < 0 ? files.length : index;
     };
+    const rejectedIds = new Set(this.indicatorsRejected.map((i) => `${i.projectId}/${i.indicatorId}`));
     const rejected = [...this.rejected].sort((a, b) => rank(a.file) - rank(b.file) || a.line - b.line);
     const warnings =
       this.warnings.length <= WARNINGS_LISTED
         ? [...this.warnings]
         : [...this.warnings.slice(0, WARNINGS_LISTED), `… and ${this.warnings.length - WARNINGS_LISTED} more warnings`];
     return {
+      files: [...files],
       missionsDefined: this.missionsDefined,
       projectsLaunched: this.projectsLaunched,
       projectsRedesigned: this.projectsRedesigned,
@@ -70,6 +93,9 @@ export class Findings {
       rowsRejected: rejected.length,
       rejected: rejected.slice(0, REJECTED_LISTED),
       indicatorsRejected: [...this.indicatorsRejected],
+      indicatorsMonitored: [...this.indicatorsMonitored].flatMap(([key, monitored]) =>
+        rejectedIds.has(key) ? [] : [monitored],
+      ),
       batchesSent: this.batchesSent,
       aborted: this.aborted,
       warnings,

@@ -1,32 +1,15 @@
-import { NATIONAL_TERRITORY, knownValue, type DomainCommand, type ProjectState } from '@portfolio/domain';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { NATIONAL_TERRITORY, knownValue, type DomainCommand } from '@portfolio/domain';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describeImportSummary } from './describe-summary';
 import { importBarometre } from './import-barometre';
 import { projectIdForMesure } from './mapping';
+import { DEMO, SECTEURS, TODAY, active, expectEveryRowAccounted, release } from '../testing/barometre-releases';
 import { InMemoryLedger } from '../testing/in-memory-ledger';
-import type { ImportRequest, ImportSummary } from './types';
-
-const DEMO = join(__dirname, '../../../../demo-data/barometre');
-const TODAY = '2023-06-30';
-const SECTEURS = join(DEMO, 'secteurs.csv');
-
-function release(date: '2021-07-23' | '2023-01-19'): ImportRequest {
-  return {
-    detail: join(DEMO, `releases/${date}-detail-national.csv`),
-    synthese: join(DEMO, `releases/${date}-synthese-national.csv`),
-    secteurs: SECTEURS,
-    today: TODAY,
-  };
-}
+import type { ImportRequest } from './types';
 
 const NUMERISATION = projectIdForMesure('Numérisation des petites et moyennes entreprises');
-
-function active(state: ProjectState) {
-  if (state.status !== 'active') throw new Error(`expected an active project, got ${state.status}`);
-  return state;
-}
 
 /** The README's example: the number of SME diagnostics known for 2021-06-30, nationally. */
 async function diagnosticsOfJune2021(ledger: InMemoryLedger): Promise<number | undefined> {
@@ -34,38 +17,38 @@ async function diagnosticsOfJune2021(ledger: InMemoryLedger): Promise<number | u
   return knownValue(measurements, 'nb-diagnostics-individualises', NATIONAL_TERRITORY, '2021-06-30');
 }
 
-/** Every row of the detail file is accounted for exactly once. */
-function expectEveryRowAccounted(summary: ImportSummary, repeated: number): void {
-  const detailRejected = summary.rowsRejected; // the synthesis and secteurs files of the demo data have no bad row
-  expect(
-    summary.measurementsAdded +
-      summary.measurementsRestated +
-      summary.measurementsUnchanged +
-      detailRejected +
-      repeated,
-  ).toBe(summary.rowsRead);
+/** The data rows of a shipped file that name the indicator. */
+async function rowsOf(file: string, indicatorId: string): Promise<number> {
+  const text = await readFile(join(DEMO, file), 'utf8');
+  return text.split('\n').filter((line) => line.split(',').includes(indicatorId)).length;
 }
 
 describe('importBarometre: mapping a release onto the portfolio', () => {
-  it('maps the 2023-01-19 release: 10 sector missions, 38 mesure projects, 49 indicators, 833 measurements', async () => {
+  it('maps the 2023-01-19 release: every well-formed row imported, 43 mesure projects, 57 indicators, 1,228 measurements', async () => {
     const ledger = new InMemoryLedger(TODAY);
     const summary = await importBarometre(release('2023-01-19'), ledger);
 
     expect(summary).toMatchObject({
       missionsDefined: 10,
-      projectsLaunched: 38,
+      projectsLaunched: 43,
       projectsRedesigned: 0,
-      indicatorsDefined: 49,
-      measurementsAdded: 833,
+      indicatorsDefined: 57,
+      measurementsAdded: 1228,
       measurementsRestated: 0,
       measurementsUnchanged: 0,
       rowsRead: 1240,
-      rowsRejected: 395,
+      rowsRejected: 0,
+      rejected: [],
+      indicatorsRejected: [],
       aborted: false,
     });
-    expect(summary.rejected).toHaveLength(100);
     // The 12 rows of nb-logement-accompagnement listed under a second label repeat the first ones.
     expectEveryRowAccounted(summary, 12);
+    expect(summary.files).toEqual([
+      { file: '2023-01-19-detail-national.csv', layout: 'detail-national', rows: 1240, sha256: expect.any(String) },
+      { file: '2023-01-19-synthese-national.csv', layout: 'synthese-national', rows: 59, sha256: expect.any(String) },
+      { file: 'secteurs.csv', layout: 'secteurs', rows: 59, sha256: expect.any(String) },
+    ]);
     expect(ledger.eventsOf('MissionDefined').map((e) => e.data.missionCode)).toEqual(
       expect.arrayContaining([
         'AGRICULTURE',
@@ -78,11 +61,13 @@ describe('importBarometre: mapping a release onto the portfolio', () => {
       programme: 'Baromètre des résultats de l’action publique',
       definedOn: '2017-01-01',
     });
-    expect(ledger.eventsOf('IndicatorMeasured')).toHaveLength(833);
-    expect(describeImportSummary(summary)).toContain('projects launched:      38 (redesigned to add indicators: 0)');
+    expect(ledger.eventsOf('IndicatorMeasured')).toHaveLength(1228);
+    const described = describeImportSummary(summary);
+    expect(described).toContain('projects launched:      43 (redesigned to add indicators: 0)');
+    expect(described).toContain('file 2023-01-19-detail-national.csv: read as detail-national (1240 rows, sha256 ');
 
-    // The 8 indicators of the synthesis without a target (cible) are rejected with their rows; 5 mesures have no other.
-    expect(summary.indicatorsRejected.map((i) => i.indicatorId).sort()).toEqual([
+    // The 8 indicators of the synthesis without a target (cible) are monitored series, their rows all recorded.
+    expect(summary.indicatorsMonitored.map((i) => i.indicatorId).sort()).toEqual([
       'nb-atteintes-biens',
       'nb-atteintes-personnes',
       'nb-controles-clir',
@@ -92,17 +77,22 @@ describe('importBarometre: mapping a release onto the portfolio', () => {
       'nb-ordonnances-delivrees',
       'nombre-recrutements-jeunes',
     ]);
-    expect(summary.indicatorsRejected.find((i) => i.indicatorId === 'nb-morts-routes')?.reason).toMatch(
-      /^no target in the synthesis file \(cible is empty\) \(2023-01-19-synthese-national.csv line 31\)$/,
+    expect(summary.indicatorsMonitored.find((i) => i.indicatorId === 'nb-morts-routes')?.reason).toBe(
+      'no target in the synthesis file (cible is empty) (2023-01-19-synthese-national.csv line 31)',
     );
-    expect(await ledger.project(projectIdForMesure('Réduire la mortalité sur les routes'))).toEqual({
-      status: 'not_launched',
+    const routes = active(await ledger.project(projectIdForMesure('Réduire la mortalité sur les routes')));
+    expect(routes.indicators['nb-morts-routes']).toEqual({
+      indicatorId: 'nb-morts-routes',
+      label: expect.any(String),
+      unit: expect.any(String),
+      baseline: expect.objectContaining({ value: expect.any(Number) }),
+      retired: false,
     });
-    expect(summary.rejected[0]).toEqual({
-      file: '2023-01-19-detail-national.csv',
-      line: expect.any(Number),
-      reason: expect.stringMatching(/^indicator [a-z-]+: no target in the synthesis file/),
-    });
+    const roadDeathRows = ledger
+      .eventsOf('IndicatorMeasured')
+      .filter((e) => e.data.indicatorId === 'nb-morts-routes').length;
+    expect(roadDeathRows).toBe(await rowsOf('releases/2023-01-19-detail-national.csv', 'nb-morts-routes'));
+    expect(roadDeathRows).toBeGreaterThan(0);
   });
 
   it('defines an indicator from its synthesis row: label, unit, baseline, target, and a decreasing direction', async () => {
@@ -141,19 +131,20 @@ describe('importBarometre: mapping a release onto the portfolio', () => {
     expect(rep.launchedOn).toBe('2019-10-31');
   });
 
-  it('maps the 2021-07-23 release: 29 projects, 36 indicators, 354 measurements (its synthesis lacks many dates)', async () => {
+  it('maps the 2021-07-23 release: every well-formed row imported, monitored series where its synthesis lacks dates', async () => {
     const ledger = new InMemoryLedger(TODAY);
     const summary = await importBarometre(release('2021-07-23'), ledger);
     expect(summary).toMatchObject({
       missionsDefined: 10,
-      projectsLaunched: 29,
-      indicatorsDefined: 36,
-      measurementsAdded: 354,
+      projectsLaunched: 43,
+      indicatorsDefined: 57,
+      measurementsAdded: 671,
       rowsRead: 695,
-      rowsRejected: 317,
+      rowsRejected: 0,
+      indicatorsRejected: [],
     });
-    expect(summary.indicatorsRejected).toHaveLength(21);
-    expect(summary.indicatorsRejected.find((i) => i.indicatorId === 'nb-points-recharge')?.reason).toMatch(
+    expect(summary.indicatorsMonitored).toHaveLength(21);
+    expect(summary.indicatorsMonitored.find((i) => i.indicatorId === 'nb-points-recharge')?.reason).toMatch(
       /^no baseline date in the synthesis file \(date_valeur_initiale is empty\)/,
     );
     expectEveryRowAccounted(summary, 24);
@@ -178,12 +169,12 @@ describe('importBarometre: re-imports and later releases', () => {
       indicatorsDefined: 0,
       measurementsAdded: 0,
       measurementsRestated: 0,
-      measurementsUnchanged: 833,
+      measurementsUnchanged: 1228,
       batchesSent: 0,
     });
   });
 
-  it('restates the values a later release changed, adds its new values, and adds its new indicators by a redesign', async () => {
+  it('restates the values a later release changed, adds its new values and its new projects', async () => {
     const ledger = new InMemoryLedger(TODAY);
     await importBarometre(release('2021-07-23'), ledger);
     const before = ledger.log.length;
@@ -196,12 +187,13 @@ describe('importBarometre: re-imports and later releases', () => {
     const restatements = measured.filter((e) => e.data.supersedes !== undefined);
     expect(later).toMatchObject({
       missionsDefined: 0,
-      projectsLaunched: 12,
-      projectsRedesigned: 2,
-      indicatorsDefined: 17,
-      measurementsAdded: 540,
-      measurementsRestated: 123,
-      measurementsUnchanged: 170,
+      projectsLaunched: 4,
+      projectsRedesigned: 0,
+      indicatorsDefined: 6,
+      measurementsAdded: 627,
+      measurementsRestated: 244,
+      measurementsUnchanged: 357,
+      rowsRejected: 0,
     });
     expect(restatements).toHaveLength(later.measurementsRestated);
     expect(measured).toHaveLength(later.measurementsAdded + later.measurementsRestated);
@@ -224,28 +216,15 @@ describe('importBarometre: re-imports and later releases', () => {
     ]);
     expect(await diagnosticsOfJune2021(ledger)).toBe(15861);
 
-    // Indicators without a usable target in 2021 (no baseline date) but with one in 2023 join their project.
-    const redesigns = appended.filter((e) => e.type === 'ProjectRedesigned');
-    expect(redesigns.map((e) => [e.data.projectId, e.data.changes.indicators.added.map((i) => i.indicatorId)])).toEqual(
-      [
-        ['verdir-le-parc-automobile', ['nb-points-recharge']],
-        [
-          projectIdForMesure('Doubler le nombre de maisons de santé et de centres de santé dans les territoires'),
-          ['nb-centres-sante'],
-        ],
-      ],
-    );
-    expect(redesigns[0].data).toMatchObject({
-      planVersion: 2,
-      reason: 'Baromètre release 2023-01-19-detail-national.csv adds indicators',
-      decidedOn: '2023-01-19',
-    });
+    // A monitored series of 2021 (no baseline date) stays one when the 2023 synthesis gives it a target: the import
+    // reports the difference, and setting a target is for the programme office to decide.
     const cars = active(await ledger.project('verdir-le-parc-automobile'));
-    expect(cars.indicators['nb-points-recharge']).toMatchObject({
-      baseline: { value: 27745, on: '2019-09-30' },
-      target: { value: 100000, by: '2022-03-31' },
-    });
+    expect(cars.indicators['nb-points-recharge'].target).toBeUndefined();
     expect(Object.keys(cars.measurements)).toContain('nb-points-recharge');
+    expect(later.warnings).toContain(
+      'verdir-le-parc-automobile/nb-points-recharge: the synthesis has baseline 27745 on 2019-09-30, target 100000 by 2022-03-31, ' +
+        'the plan in force baseline none, target none; the plan is left as it is (retargeting is a redesign for the programme office to decide)',
+    );
     // Targets the 2023 synthesis changed are reported, not silently retargeted.
     expect(later.warnings).toEqual(
       expect.arrayContaining([
@@ -285,7 +264,7 @@ describe('importBarometre: bad rows', () => {
         row('2021-06-30', '16960.0'), // line 2
         row('2021-07-31', 'abc'), // 3: not a number
         row('2021-02-30', '100.0'), // 4: no such day
-        row('2021-08-31', '1.0', 'nb-inconnu'), // 5: not in the synthesis
+        row('2021-08-31', '1.0', 'nb-inconnu'), // 5: not in the synthesis, well-formed: a monitored series
         row('2021-09-30', '2.0', 'nb-diagnostics-individualises', ''), // 6: empty mesure
         `"${mesure}","${label},\nsur deux lignes",nb-diagnostics-individualises,national,2021-10-31,20000.0,entreprises`, // 7-8
         row('2021-11-30', '0.0'), // 9: kept, a zero may be a missing value but cannot be told from one
@@ -303,22 +282,24 @@ describe('importBarometre: bad rows', () => {
     expect(summary.rejected).toEqual([
       { file: 'bad-detail.csv', line: 3, reason: 'valeur "abc" is not a number' },
       { file: 'bad-detail.csv', line: 4, reason: 'date "2021-02-30" is not a calendar date (YYYY-MM-DD)' },
-      {
-        file: 'bad-detail.csv',
-        line: 5,
-        reason: 'indicator nb-inconnu: no target in the synthesis file (nb-inconnu is not in it)',
-      },
       { file: 'bad-detail.csv', line: 6, reason: 'empty mesure' },
       {
         file: 'bad-detail.csv',
         line: 10,
         reason: 'the value 17000 contradicts line 2 (16960) for the same indicator, territory and period',
       },
-      { file: 'bad-detail.csv', line: 11, reason: 'text after the closing quote of column 1' },
+      {
+        file: 'bad-detail.csv',
+        line: 11,
+        reason: 'a stray quote in column 1 (a quote inside an unquoted field, or text after a closing quote)',
+      },
       { file: 'bad-detail.csv', line: 12, reason: 'valeur is empty' },
       { file: 'bad-detail.csv', line: 13, reason: 'date 2023-09-30 ends more than 31 days after today (2023-06-30)' },
     ]);
-    expect(summary).toMatchObject({ rowsRead: 12, rowsRejected: 8, projectsLaunched: 1, measurementsAdded: 4 });
+    expect(summary).toMatchObject({ rowsRead: 12, rowsRejected: 7, projectsLaunched: 1, measurementsAdded: 5 });
+    expect(summary.indicatorsMonitored).toEqual([
+      { projectId: NUMERISATION, indicatorId: 'nb-inconnu', reason: 'nb-inconnu is not in the synthesis file' },
+    ]);
     const values = active(await ledger.project(NUMERISATION)).measurements['nb-diagnostics-individualises'][
       'national:FR'
     ];
@@ -353,7 +334,7 @@ describe('importBarometre: bad rows', () => {
     expect(JSON.stringify(ledger.log)).not.toContain('\u202e');
   });
 
-  it('fails before sending anything when a file lacks a column, or a territorial file is imported as national', async () => {
+  it('fails before sending anything when a file lacks a column, its layout is not of the level asked, or a synthesis is territorial', async () => {
     const detail = join(dir, 'no-value.csv');
     await writeFile(detail, 'mesure,indicateur,id_indicateur,date,unite\nm,i,x,2021-01-31,u\n');
     const ledger = new InMemoryLedger(TODAY);
@@ -362,18 +343,18 @@ describe('importBarometre: bad rows', () => {
     );
     await expect(
       importBarometre(
-        { ...release('2023-01-19'), detail: join(DEMO, 'departements/detail-departement-2A.csv') },
+        { ...release('2023-01-19'), detail: join(DEMO, 'departements/detail-departement-2A.csv'), level: 'national' },
         ledger,
       ),
     ).rejects.toThrow(
-      'detail-departement-2A.csv has a code_departement column: import it at the region or departement level',
+      'detail-departement-2A.csv has a code_departement column (layout detail-departemental): its values are at the departement level, not national',
     );
     await expect(
       importBarometre(
         { ...release('2023-01-19'), synthese: join(DEMO, 'releases/2023-01-19-synthese-regional.csv') },
         ledger,
       ),
-    ).rejects.toThrow(/has a code_region column: give the national synthesis/);
+    ).rejects.toThrow(/was read as synthese-regional \(it has a code_region column\): give the national synthesis/);
     expect(ledger.sent).toEqual([]);
   });
 
@@ -392,7 +373,9 @@ describe('importBarometre: bad rows', () => {
       baseline: { value: 127251, on: '2017-01-31' },
       target: { value: 145123, by: '2021-03-31' },
     });
-    expect(summary.indicatorsRejected.every((i) => /no target can be derived/.test(i.reason))).toBe(true);
+    expect(summary.indicatorsRejected).toEqual([]);
+    expect(summary.indicatorsMonitored.length).toBeGreaterThan(0);
+    expect(summary.indicatorsMonitored.every((i) => /no target can be derived/.test(i.reason))).toBe(true);
     expectEveryRowAccounted(summary, 24);
   });
 });
@@ -401,7 +384,7 @@ describe('importBarometre: without a secteurs file', () => {
   it('puts every project into one mission, and says so', async () => {
     const ledger = new InMemoryLedger(TODAY);
     const summary = await importBarometre({ ...release('2023-01-19'), secteurs: undefined }, ledger);
-    expect(summary).toMatchObject({ missionsDefined: 1, projectsLaunched: 38 });
+    expect(summary).toMatchObject({ missionsDefined: 1, projectsLaunched: 43 });
     expect(summary.warnings).toContain('no secteurs file: every project goes into mission BAROMETRE');
     expect(ledger.eventsOf('ProjectLaunched').every((e) => e.data.missionCode === 'BAROMETRE')).toBe(true);
   });
@@ -423,9 +406,9 @@ describe('importBarometre: territories', () => {
 
     const summary = await importBarometre(departement2A, ledger);
 
-    expect(summary).toMatchObject({ projectsLaunched: 0, missionsDefined: 0, measurementsAdded: 708, rowsRead: 1062 });
+    expect(summary).toMatchObject({ projectsLaunched: 0, missionsDefined: 0, measurementsAdded: 1050, rowsRead: 1062 });
     const added = ledger.eventsOf('IndicatorMeasured').slice(national);
-    expect(added).toHaveLength(708);
+    expect(added).toHaveLength(1050);
     expect(added.every((e) => e.data.territory.level === 'departement' && e.data.territory.code === '2A')).toBe(true);
     const recidive = active(
       await ledger.project(
@@ -439,14 +422,40 @@ describe('importBarometre: territories', () => {
     expectEveryRowAccounted(summary, 12);
   });
 
-  it('launches the projects of a département file imported first, from the national synthesis', async () => {
+  it('launches the projects of a département file imported first, then adds the national file’s new indicators by a redesign', async () => {
     const ledger = new InMemoryLedger(TODAY);
     const summary = await importBarometre(departement2A, ledger);
     expect(summary).toMatchObject({
       missionsDefined: 10,
-      projectsLaunched: 34,
-      indicatorsDefined: 42,
-      measurementsAdded: 708,
+      projectsLaunched: 39,
+      indicatorsDefined: 50,
+      measurementsAdded: 1050,
+    });
+    const before = ledger.log.length;
+
+    const national = await importBarometre(release('2023-01-19'), ledger);
+
+    const redesigns = ledger.log
+      .slice(before)
+      .map((r) => r.event)
+      .filter((e) => e.type === 'ProjectRedesigned');
+    expect(national).toMatchObject({ projectsLaunched: 4, projectsRedesigned: redesigns.length, rowsRejected: 0 });
+    // Indicators the département file does not measure join their (existing) projects.
+    expect(redesigns.map((e) => [e.data.projectId, e.data.changes.indicators.added.map((i) => i.indicatorId)])).toEqual(
+      [
+        [
+          projectIdForMesure(
+            'Proposer une offre de lunettes, appareils auditifs et prothèses dentaires remboursée à 100%',
+          ),
+          ['tx-equipements-optique', 'tx-equipements-audio'],
+        ],
+        ['ameliorer-la-qualite-du-service-rendu-a-l-usager', ['tx-satisfaction-usagers-services-publics']],
+      ],
+    );
+    expect(redesigns[0].data).toMatchObject({
+      planVersion: 2,
+      reason: 'Baromètre release 2023-01-19-detail-national.csv adds indicators',
+      decidedOn: '2023-01-19',
     });
   });
 });
@@ -476,11 +485,11 @@ describe('importBarometre: stopping and resuming', () => {
     const resumed = await importBarometre(release('2023-01-19'), ledger, { batchSize: 10 });
     expect(resumed).toMatchObject({
       aborted: false,
-      measurementsAdded: 823,
+      measurementsAdded: 1218,
       measurementsUnchanged: 10,
-      projectsLaunched: 37,
+      projectsLaunched: 42,
     });
-    expect(ledger.eventsOf('IndicatorMeasured')).toHaveLength(833);
+    expect(ledger.eventsOf('IndicatorMeasured')).toHaveLength(1228);
   });
 
   it('resends the same idempotency keys after a crash, and each batch is one atomic command', async () => {
@@ -507,7 +516,7 @@ describe('importBarometre: stopping and resuming', () => {
     const resent = ledger.sent.find((s) => s.key === lost.key);
     expect(resent?.command).toEqual(lost.command);
     expect(lost.key).toMatch(/^barometre:[0-9a-f]{16}:batch:[a-z0-9-]+:\d+:[0-9a-f]{12}$/);
-    expect(ledger.eventsOf('IndicatorMeasured')).toHaveLength(833);
+    expect(ledger.eventsOf('IndicatorMeasured')).toHaveLength(1228);
     for (const { key } of ledger.sent) expect(key.length).toBeLessThanOrEqual(128);
   });
 
@@ -536,6 +545,6 @@ describe('importBarometre: stopping and resuming', () => {
       })),
     );
     expect(active(await ledger.project(paternite)).measurements).toEqual({});
-    expect(summary).toMatchObject({ rowsRejected: 395 + 19, measurementsAdded: 833 - 19 });
+    expect(summary).toMatchObject({ rowsRejected: 19, measurementsAdded: 1228 - 19 });
   });
 });

@@ -8,7 +8,7 @@ import {
   type TerritoryLevel,
 } from '@portfolio/domain';
 import { createHash } from 'node:crypto';
-import { readDetail, readSectors, readSynthesis, type Synthesis } from './barometre-files';
+import { readDetail, readSectors, type LaidOutTable } from './barometre-files';
 import { Findings } from './findings';
 import { definitionsFor } from './indicator-definitions';
 import { PROGRAMME, UNSECTORED_MISSION, releaseDateOfFileName } from './mapping';
@@ -16,7 +16,8 @@ import { launchFor, redesignFor } from './plan-commands';
 import { planProjects, type ProjectPlan } from './project-plans';
 import type { Sending } from './record-measurements';
 import { sendPlans, type PlannedCommands } from './send-plans';
-import type { ImportOptions, ImportRequest, ImportSummary } from './types';
+import { readSynthesis, type Synthesis } from './synthesis-file';
+import type { FileRead, ImportOptions, ImportRequest, ImportSummary } from './types';
 import type { LedgerPort } from '../ledger-port';
 
 export const DEFAULT_BATCH_SIZE = 5000;
@@ -39,12 +40,13 @@ export async function importBarometre(
   ports: LedgerPort,
   options: ImportOptions = {},
 ): Promise<ImportSummary> {
-  const { today, level, batchSize } = checkedRequest(request, options);
+  const { today, batchSize } = checkedRequest(request, options);
 
-  // 1. Read every file: a missing column or a file that is not UTF-8 stops the import before anything is sent.
+  // 1. Read every file: an unknown layout, a missing column or a file that is not UTF-8 stops the import before anything is sent.
   const sectors = request.secteurs === undefined ? undefined : await readSectors(request.secteurs);
   const synthesis = request.synthese === undefined ? undefined : await readSynthesis(request.synthese);
-  const detail = await readDetail(request.detail, level, today);
+  const detail = await readDetail(request.detail, request.level, today);
+  const level = detail.layout.level ?? 'national';
   const file = detail.table.file;
   const rowsTotal = detail.table.rows.length;
   const findings = new Findings(file, rowsTotal, options.onProgress);
@@ -79,17 +81,16 @@ export async function importBarometre(
       `import aborted after ${findings.rowsDone} of ${rowsTotal} rows: run it again to go on (what was recorded is recognised as unchanged)`,
     );
   }
-  return findings.summary(rowsTotal, [file, synthesis?.table.file ?? '', sectors?.table.file ?? '']);
+  return findings.summary(rowsTotal, filesRead([detail, synthesis, sectors]));
 }
 
 function checkedRequest(
   request: ImportRequest,
   options: ImportOptions,
-): { readonly today: string; readonly level: TerritoryLevel; readonly batchSize: number } {
-  const { today } = request;
+): { readonly today: string; readonly batchSize: number } {
+  const { today, level } = request;
   if (!isIsoDate(today)) throw new RangeError(`today ${JSON.stringify(today)} is not a calendar date (YYYY-MM-DD)`);
-  const level: TerritoryLevel = request.level ?? 'national';
-  if (!TERRITORY_LEVELS.includes(level)) {
+  if (level !== undefined && !TERRITORY_LEVELS.includes(level)) {
     throw new RangeError(`level ${JSON.stringify(level)} is not one of ${TERRITORY_LEVELS.join(', ')}`);
   }
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
@@ -99,7 +100,23 @@ function checkedRequest(
   if (request.releasedOn !== undefined && !isIsoDate(request.releasedOn)) {
     throw new RangeError(`releasedOn ${JSON.stringify(request.releasedOn)} is not a calendar date (YYYY-MM-DD)`);
   }
-  return { today, level, batchSize };
+  return { today, batchSize };
+}
+
+/** The files read, detail file first, each with the layout it was read as. */
+function filesRead(readings: readonly (LaidOutTable | undefined)[]): FileRead[] {
+  return readings.flatMap((reading) =>
+    reading === undefined
+      ? []
+      : [
+          {
+            file: reading.table.file,
+            layout: reading.layout.name,
+            rows: reading.table.rows.length,
+            sha256: reading.table.sha256,
+          },
+        ],
+  );
 }
 
 /** What the reader should know about the files that were not given. */

@@ -1,12 +1,14 @@
 import type { IndicatorDefinition } from '@portfolio/domain';
-import type { DetailRow, Synthesis } from './barometre-files';
+import type { DetailRow } from './barometre-files';
 import type { Findings } from './findings';
 import { bounded } from './mapping';
 import type { ProjectPlan } from './project-plans';
+import type { Synthesis } from './synthesis-file';
 
 /**
  * The definition of each indicator of the project the ledger does not know yet: from the synthesis when one is given,
- * otherwise from the indicator's first and last values. Indicators that cannot be defined have their rows rejected.
+ * otherwise from the indicator's first and last values. An indicator without a usable target is defined as a monitored
+ * series (noted in the findings with why); one that cannot be defined at all (no unit) has its rows rejected.
  */
 export function definitionsFor(
   plan: ProjectPlan,
@@ -20,50 +22,72 @@ export function definitionsFor(
       state.status === 'active' && Object.hasOwn(state.indicators, indicatorId)
         ? state.indicators[indicatorId]
         : undefined;
-    const entry = synthesis?.entries.get(indicatorId);
     if (known !== undefined) {
+      const published = synthesis?.entries.get(indicatorId)?.definition;
       if (known.retired) findings.rejectIndicator(plan, indicatorId, `retired from project ${plan.projectId}`);
-      else if (entry?.definition !== undefined) warnOnPlanDrift(plan.projectId, known, entry.definition, findings);
+      else if (published !== undefined) warnOnPlanDrift(plan.projectId, known, published, findings);
       continue;
     }
-    if (synthesis !== undefined) {
-      if (entry === undefined) {
-        findings.rejectIndicator(plan, indicatorId, `no target in the synthesis file (${indicatorId} is not in it)`);
-      } else if (entry.definition === undefined) {
-        findings.rejectIndicator(plan, indicatorId, `${entry.unusable} (${synthesis.table.file} line ${entry.line})`);
-      } else {
-        definitions.push(entry.definition);
-      }
-      continue;
-    }
-    const derived = derivedDefinition(plan.rows.filter((row) => row.indicatorId === indicatorId));
-    if (typeof derived === 'string') findings.rejectIndicator(plan, indicatorId, derived);
-    else definitions.push(derived);
+    const rows = plan.rows.filter((row) => row.indicatorId === indicatorId);
+    const defined =
+      synthesis === undefined ? derivedDefinition(rows) : publishedDefinition(indicatorId, rows, synthesis);
+    if (typeof defined === 'string') findings.rejectIndicator(plan, indicatorId, defined);
+    else if (defined.monitoredBecause === undefined) definitions.push(defined.definition);
+    else definitions.push(findings.monitored(plan, defined.definition, defined.monitoredBecause));
   }
   return definitions;
 }
 
-/** Without a synthesis: baseline = the value of the earliest date, target = the value of the latest date, by that date. */
-function derivedDefinition(rows: readonly DetailRow[]): IndicatorDefinition | string {
-  let first = rows[0];
-  let last = rows[0];
-  for (const row of rows) {
-    if (row.period < first.period) first = row;
-    if (row.period > last.period) last = row;
+/** A definition, and why it has no target when it is a monitored series; or why the indicator cannot be defined. */
+type Defined = { readonly definition: IndicatorDefinition; readonly monitoredBecause?: string } | string;
+
+/** From the synthesis row of the indicator, or, when it has none or an unusable one, from its detail rows. */
+function publishedDefinition(indicatorId: string, rows: readonly DetailRow[], synthesis: Synthesis): Defined {
+  const entry = synthesis.entries.get(indicatorId);
+  const where = entry === undefined ? '' : ` (${synthesis.table.file} line ${entry.line})`;
+  if (entry?.definition !== undefined) {
+    const { definition, monitoredBecause } = entry;
+    return monitoredBecause === undefined ? { definition } : { definition, monitoredBecause: monitoredBecause + where };
   }
-  if (first.period === last.period) return 'no synthesis file, and a single date: no target can be derived';
-  if (first.value === last.value) {
-    return `no synthesis file, and the first and last values are equal (${first.value}): no target can be derived`;
-  }
-  const label = first.label === '' ? first.indicatorId : first.label;
+  const why = entry === undefined ? `${indicatorId} is not in the synthesis file` : `${entry.unusable}${where}`;
+  // The detail rows still name and measure it: a monitored series labelled from them.
+  const series = seriesOf(rows);
+  return typeof series === 'string' ? `${why}; ${series}` : { definition: series.definition, monitoredBecause: why };
+}
+
+/** The indicator as its detail rows name it (label and unit of its earliest row), with that earliest row. */
+function seriesOf(
+  rows: readonly DetailRow[],
+): { readonly definition: IndicatorDefinition; readonly first: DetailRow } | string {
+  const first = rows.reduce((earliest, row) => (row.period < earliest.period ? row : earliest), rows[0]);
   if (first.unit === '') return 'the indicator has no unit (unite is empty)';
+  const label = bounded(first.label === '' ? first.indicatorId : first.label);
+  return { definition: { indicatorId: first.indicatorId, label, unit: bounded(first.unit) }, first };
+}
+
+/**
+ * Without a synthesis: baseline = the value of the earliest date, target = the value of the latest date, by that date.
+ * A single date, or equal first and last values, give no target: the indicator is then a monitored series.
+ */
+function derivedDefinition(rows: readonly DetailRow[]): Defined {
+  const series = seriesOf(rows);
+  if (typeof series === 'string') return series;
+  const { first } = series;
+  const last = rows.reduce((latest, row) => (row.period > latest.period ? row : latest), rows[0]);
+  const definition = { ...series.definition, baseline: { value: first.value, on: first.period } };
+  if (first.period === last.period) {
+    return { definition, monitoredBecause: 'no synthesis file, and a single date: no target can be derived' };
+  }
+  if (first.value === last.value) {
+    const monitoredBecause = `no synthesis file, and the first and last values are equal (${first.value}): no target can be derived`;
+    return { definition, monitoredBecause };
+  }
   return {
-    indicatorId: first.indicatorId,
-    label: bounded(label),
-    unit: bounded(first.unit),
-    direction: last.value < first.value ? 'decrease' : 'increase',
-    baseline: { value: first.value, on: first.period },
-    target: { value: last.value, by: last.period },
+    definition: {
+      ...definition,
+      direction: last.value < first.value ? 'decrease' : 'increase',
+      target: { value: last.value, by: last.period },
+    },
   };
 }
 
@@ -74,7 +98,8 @@ function warnOnPlanDrift(
   findings: Findings,
 ): void {
   const describe = (d: IndicatorDefinition) =>
-    `baseline ${d.baseline.value} on ${d.baseline.on}, target ${d.target.value} by ${d.target.by}`;
+    `baseline ${d.baseline === undefined ? 'none' : `${d.baseline.value} on ${d.baseline.on}`}, ` +
+    `target ${d.target === undefined ? 'none' : `${d.target.value} by ${d.target.by}`}`;
   if (describe(known) !== describe(published)) {
     findings.warnings.push(
       `${projectId}/${known.indicatorId}: the synthesis has ${describe(published)}, the plan in force ${describe(known)}; ` +

@@ -4,6 +4,7 @@ import {
   decideLaunchProject,
   decideRedesignProject,
   initialProjectState,
+  isTargeted,
   type ActiveProject,
   type IndicatorDefinition,
   type LaunchProject,
@@ -17,7 +18,7 @@ import type { ProjectPlan } from './project-plans';
 function launchCommand(plan: ProjectPlan, indicators: readonly IndicatorDefinition[], today: string): LaunchProject {
   const rows = plan.rows.filter((row) => indicators.some((i) => i.indicatorId === row.indicatorId));
   // Launched on the earliest of its baselines and first values: no measurement or baseline predates the project.
-  const dates = [...indicators.map((i) => i.baseline.on), ...rows.map((row) => row.period)];
+  const dates = [...indicators.flatMap((i) => i.baseline?.on ?? []), ...rows.map((row) => row.period)];
   const earliest = dates.reduce((min, date) => (date < min ? date : min), today);
   return {
     type: 'LaunchProject',
@@ -32,7 +33,7 @@ function launchCommand(plan: ProjectPlan, indicators: readonly IndicatorDefiniti
   };
 }
 
-/** The launch of a new project with the indicators the domain accepts, each tried on its own first. */
+/** The launch of a new project with the indicators the domain accepts (see acceptedDefinition). */
 export function launchFor(
   plan: ProjectPlan,
   definitions: readonly IndicatorDefinition[],
@@ -47,16 +48,11 @@ export function launchFor(
     definedOn: MISSIONS_DEFINED_ON,
   };
   const context = { today };
-  const accepted = definitions.filter((definition) => {
-    try {
-      decideLaunchProject(initialProjectState, mission, launchCommand(plan, [definition], today), context);
-      return true;
-    } catch (error) {
-      if (!(error instanceof DomainError)) throw error;
-      findings.rejectIndicator(plan, definition.indicatorId, `refused by the domain: ${error.message}`);
-      return false;
-    }
-  });
+  const accepted = definitions.flatMap((definition) =>
+    acceptedDefinition(plan, definition, findings, (tried) =>
+      decideLaunchProject(initialProjectState, mission, launchCommand(plan, [tried], today), context),
+    ),
+  );
   if (accepted.length === 0) {
     // Every indicator was rejected, with its rows: a project without indicators is not launched.
     return undefined;
@@ -70,7 +66,7 @@ export function launchFor(
   return { command, definitions: accepted.length };
 }
 
-/** The redesign adding to an existing project the indicators the domain accepts, each tried on its own first. */
+/** The redesign adding to an existing project the indicators the domain accepts (see acceptedDefinition). */
 export function redesignFor(
   plan: ProjectPlan,
   state: ActiveProject,
@@ -87,15 +83,43 @@ export function redesignFor(
     decidedOn: release.decidedOn < state.launchedOn ? state.launchedOn : release.decidedOn,
     changes: { indicators: { added } },
   });
-  const accepted = definitions.filter((definition) => {
-    try {
-      decideRedesignProject(state, command([definition]), { today: release.today });
-      return true;
-    } catch (error) {
-      if (!(error instanceof DomainError)) throw error;
-      findings.rejectIndicator(plan, definition.indicatorId, `refused by the domain: ${error.message}`);
-      return false;
-    }
-  });
+  const accepted = definitions.flatMap((definition) =>
+    acceptedDefinition(plan, definition, findings, (tried) =>
+      decideRedesignProject(state, command([tried]), { today: release.today }),
+    ),
+  );
   return accepted.length === 0 ? undefined : command(accepted);
+}
+
+/**
+ * The definition tried on its own against the domain: as it is, else, when the domain refuses its target, as a monitored
+ * series (its values are still worth recording); none, its rows rejected, when the domain refuses that too.
+ */
+function acceptedDefinition(
+  plan: ProjectPlan,
+  definition: IndicatorDefinition,
+  findings: Findings,
+  decide: (tried: IndicatorDefinition) => unknown,
+): IndicatorDefinition[] {
+  const refusal = refusalOf(() => decide(definition));
+  if (refusal === undefined) return [definition];
+  if (isTargeted(definition)) {
+    const { indicatorId, label, unit, baseline } = definition;
+    const series: IndicatorDefinition = { indicatorId, label, unit, baseline };
+    if (refusalOf(() => decide(series)) === undefined) {
+      return [findings.monitored(plan, series, `the domain refused its target: ${refusal.message}`)];
+    }
+  }
+  findings.rejectIndicator(plan, definition.indicatorId, `refused by the domain: ${refusal.message}`);
+  return [];
+}
+
+function refusalOf(decide: () => unknown): DomainError | undefined {
+  try {
+    decide();
+    return undefined;
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    return error;
+  }
 }

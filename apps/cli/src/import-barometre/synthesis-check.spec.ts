@@ -48,10 +48,13 @@ describe('checkSynthesisProgress', () => {
     comparisons = await checkSynthesisProgress(synthese, ledger);
   });
 
-  it('compares every imported indicator of the synthesis; those without a target were not imported', () => {
+  it('compares every indicator of the synthesis with a target; those without one are monitored series, not compared', () => {
     expect(comparisons).toHaveLength(57);
     expect(comparisons.filter((c) => c.status === 'compared')).toHaveLength(49);
-    expect(comparisons.filter((c) => c.status === 'not_imported').map((c) => c.indicatorId)).toHaveLength(8);
+    const monitored = comparisons.filter((c) => c.status === 'monitored_only');
+    expect(monitored.map((c) => c.indicatorId)).toHaveLength(8);
+    expect(monitored.map((c) => c.indicatorId)).toContain('nb-morts-routes');
+    expect(comparisons.filter((c) => c.status === 'not_imported')).toEqual([]);
   });
 
   it("matches the synthesis file's pourcentage_cible (published in whole percent) with the computed progress toward target", () => {

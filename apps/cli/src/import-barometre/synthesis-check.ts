@@ -1,11 +1,12 @@
 import {
   NATIONAL_TERRITORY,
+  isTargeted,
   latestValue,
   progressTowardTarget,
   type IndicatorDefinition,
   type Progress,
 } from '@portfolio/domain';
-import { readSynthesis } from './barometre-files';
+import { readSynthesis } from './synthesis-file';
 import { projectIdForMesure } from './mapping';
 import type { LedgerPort } from '../ledger-port';
 
@@ -17,9 +18,10 @@ export interface SynthesisComparison {
   readonly line: number;
   /**
    * `compared` when the ledger defines the indicator and holds a national value; otherwise why it cannot be compared:
-   * the indicator was not imported (no usable target), has no national value, or the file publishes no percentage.
+   * the indicator was not imported, is a monitored series (no target: progress does not apply), has no national value,
+   * or the file publishes no percentage.
    */
-  readonly status: 'compared' | 'not_imported' | 'no_national_value' | 'not_published';
+  readonly status: 'compared' | 'not_imported' | 'monitored_only' | 'no_national_value' | 'not_published';
   /** `pourcentage_cible`: published in whole percent. */
   readonly published?: number;
   /** The latest national value known to the ledger (§7's "latest"). */
@@ -63,8 +65,9 @@ export async function checkSynthesisProgress(
       state.status !== 'not_launched' && Object.hasOwn(state.indicators, entry.indicatorId)
         ? state.indicators[entry.indicatorId]
         : undefined;
-    if (definition === undefined) {
-      comparisons.push({ ...base, status: 'not_imported', agrees: false, agreesFromValeurActuelle: false });
+    if (definition === undefined || !isTargeted(definition)) {
+      const status = definition === undefined ? 'not_imported' : 'monitored_only';
+      comparisons.push({ ...base, status, agrees: false, agreesFromValeurActuelle: false });
       continue;
     }
     const agreesWith = (progress: Progress | undefined) =>

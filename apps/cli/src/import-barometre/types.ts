@@ -8,7 +8,10 @@ export interface ImportRequest {
   readonly synthese?: string;
   /** Path of secteurs.csv: the sector (hence the mission) of each indicator. */
   readonly secteurs?: string;
-  /** Level of the detail file's values: `national` (default), `region` (code_region) or `departement` (code_departement). */
+  /**
+   * Level of the detail file's values: `national`, `region` (code_region) or `departement` (code_departement). Default:
+   * the level of the file's layout; when given, the file's layout must be of that level.
+   */
   readonly level?: TerritoryLevel;
   /** Today's business date, YYYY-MM-DD: the importer reads no clock. */
   readonly today: string;
@@ -44,7 +47,25 @@ export interface RejectedIndicator {
   readonly reason: string;
 }
 
+/** An indicator defined without a target (a monitored series: progress does not apply), and why it has none. */
+export interface MonitoredIndicator {
+  readonly projectId: string;
+  readonly indicatorId: string;
+  readonly reason: string;
+}
+
+/** A file the import read, and the published column layout it was read as (see layouts.ts). */
+export interface FileRead {
+  readonly file: string;
+  readonly layout: string;
+  /** Data rows (the header and empty lines excluded). */
+  readonly rows: number;
+  readonly sha256: string;
+}
+
 export interface ImportSummary {
+  /** Every file read, detail file first. */
+  readonly files: readonly FileRead[];
   readonly missionsDefined: number;
   readonly projectsLaunched: number;
   /** Projects that received indicators through a RedesignProject. */
@@ -64,6 +85,8 @@ export interface ImportSummary {
   /** The first 100 rejected rows, by file and line. */
   readonly rejected: readonly RejectedRow[];
   readonly indicatorsRejected: readonly RejectedIndicator[];
+  /** Indicators defined as monitored series (no target), among indicatorsDefined. */
+  readonly indicatorsMonitored: readonly MonitoredIndicator[];
   /** RecordMeasurements commands sent (batches whose values were all known are not sent). */
   readonly batchesSent: number;
   /** True when the signal stopped the import before its end. */

@@ -30,6 +30,7 @@ function describeImport(summary: ImportSummary): string {
     `${summary.missionsDefined} missions defined`,
     `${summary.projectsLaunched} projects launched`,
     `${summary.projectsRedesigned} redesigned`,
+    `${summary.indicatorsMonitored.length} indicators monitored without a target`,
     `measurements ${summary.measurementsAdded} added, ${summary.measurementsRestated} restated, ${summary.measurementsUnchanged} unchanged`,
     `${summary.rowsRejected} rows left out (${summary.indicatorsRejected.length} indicators rejected)`,
   ];

@@ -208,6 +208,7 @@ describe('seedDemo: the Tech.gouv portfolio', () => {
     expect(text).toContain(`DONE: ${TECH_GOUV_PORTFOLIO.length} of ${TECH_GOUV_PORTFOLIO.length} demo steps`);
     expect(text).toContain('refused:        0');
     expect(text).toMatch(/Baromètre 2023-01-19: 1240 rows read, .* \d+ restated/);
+    expect(text).toMatch(/Baromètre 2023-01-19: .* \d+ indicators monitored without a target, .* 0 rows left out/);
   });
 });
 

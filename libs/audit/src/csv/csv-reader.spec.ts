@@ -1,19 +1,5 @@
 import fc from 'fast-check';
-import { createReadStream } from 'node:fs';
-import { join } from 'node:path';
-import { CsvEncodingError, CsvParser, parseCsv, readCsvRecords, readCsvRows, type CsvRecord } from './csv-reader';
-
-const DEMO = join(__dirname, '../../../../demo-data/barometre');
-
-async function* chunks(...parts: (string | Uint8Array)[]): AsyncGenerator<string | Uint8Array> {
-  yield* parts;
-}
-
-async function all<T>(iterable: AsyncIterable<T>): Promise<T[]> {
-  const items: T[] = [];
-  for await (const item of iterable) items.push(item);
-  return items;
-}
+import { CsvParser, parseCsv, type CsvRecord } from './csv-reader';
 
 const fieldsOf = (records: readonly CsvRecord[]) => records.map((r) => r.fields);
 
@@ -136,53 +122,5 @@ describe('parseCsv (RFC 4180)', () => {
         },
       ),
     );
-  });
-});
-
-describe('readCsvRecords', () => {
-  it('decodes UTF-8 bytes split in the middle of a character, and drops the BOM', async () => {
-    const bytes = Buffer.from('\uFEFFmesure\n"Égalité, fraternité"\n', 'utf8');
-    const split = bytes.indexOf(Buffer.from('É', 'utf8')) + 1;
-    const records = await all(
-      readCsvRecords(chunks(bytes.subarray(0, 2), bytes.subarray(2, split), bytes.subarray(split))),
-    );
-    expect(records).toEqual([
-      { line: 1, fields: ['mesure'] },
-      { line: 2, fields: ['Égalité, fraternité'] },
-    ]);
-  });
-
-  it('refuses bytes that are not UTF-8 (a Windows-1252 file) instead of mangling them', async () => {
-    await expect(all(readCsvRecords(chunks(Buffer.from('a\n'), Buffer.from([0xe9, 0x0a]))))).rejects.toThrow(
-      new CsvEncodingError('the text is not UTF-8 (from line 2)'),
-    );
-  });
-});
-
-describe('readCsvRows', () => {
-  it('keys records by the trimmed header and flags a record with another number of fields', async () => {
-    const rows = await all(readCsvRows(chunks(' a ,b\n1,2\n3\n4,5,6\n')));
-    expect(rows).toEqual([
-      { line: 2, values: { a: '1', b: '2' } },
-      { line: 3, values: { a: '3', b: '' }, problem: '1 fields where the header has 2' },
-      { line: 4, values: { a: '4', b: '5' }, problem: '3 fields where the header has 2' },
-    ]);
-  });
-
-  it('reads a whole release file, quoted mesures included', async () => {
-    let header: readonly string[] = [];
-    const rows = await all(
-      readCsvRows(createReadStream(join(DEMO, 'releases/2023-01-19-detail-national.csv')), (h) => (header = h)),
-    );
-    expect(header).toEqual(['mesure', 'indicateur', 'id_indicateur', 'maille_geographique', 'date', 'valeur', 'unite']);
-    expect(rows).toHaveLength(1240);
-    expect(rows.every((row) => row.problem === undefined)).toBe(true);
-    const line177 = rows.find((row) => row.line === 177);
-    expect(line177?.values).toMatchObject({
-      mesure: 'Proposer une offre de lunettes, appareils auditifs et prothèses dentaires remboursée à 100%',
-      id_indicateur: 'tx-equipements-optique',
-      date: '2019-12-31',
-      valeur: '0.0',
-    });
   });
 });

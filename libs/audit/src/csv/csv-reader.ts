@@ -5,7 +5,7 @@
  *
  * It is lenient where a strict reader would stop: a malformed record (a quote inside an unquoted field, text after a
  * closing quote, a quoted field still open at the end of the file) is read as well as it can be and flagged with a
- * `problem`, so that an importer can reject that one row and go on with the next.
+ * `problem`, so that a reader can refuse that one record and go on with the next.
  *
  * Completely empty lines are skipped (RFC 4180 would read them as a record of one empty field); they still count as lines.
  */
@@ -16,13 +16,6 @@ export interface CsvRecord {
   readonly line: number;
   readonly fields: readonly string[];
   /** Why the record is malformed, when it is. */
-  readonly problem?: string;
-}
-
-/** One data record keyed by the header's column names. */
-export interface CsvRow {
-  readonly line: number;
-  readonly values: Readonly<Record<string, string>>;
   readonly problem?: string;
 }
 
@@ -181,60 +174,4 @@ export class CsvParser {
 export function parseCsv(text: string): CsvRecord[] {
   const parser = new CsvParser();
   return [...parser.push(text), ...parser.end()];
-}
-
-/** Bytes that are not UTF-8 text. */
-export class CsvEncodingError extends Error {
-  override readonly name = 'CsvEncodingError';
-}
-
-/**
- * Records of a stream of text or UTF-8 bytes (e.g. `fs.createReadStream(path)`), one at a time. Bytes are decoded
- * strictly: a file that is not UTF-8 (say Windows-1252) fails with a CsvEncodingError instead of importing mangled text.
- */
-export async function* readCsvRecords(source: AsyncIterable<string | Uint8Array>): AsyncGenerator<CsvRecord> {
-  const parser = new CsvParser();
-  // ignoreBOM: false (the default) drops a leading BOM; `stream: true` keeps a character split across chunks whole.
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  const decode = (chunk?: Uint8Array): string => {
-    try {
-      return chunk === undefined ? decoder.decode() : decoder.decode(chunk, { stream: true });
-    } catch {
-      throw new CsvEncodingError(`the text is not UTF-8 (from line ${parser.currentLine})`);
-    }
-  };
-  for await (const chunk of source) yield* parser.push(typeof chunk === 'string' ? chunk : decode(chunk));
-  yield* parser.push(decode());
-  yield* parser.end();
-}
-
-/** Column names of a header record, trimmed. */
-export function headerOf(record: CsvRecord): readonly string[] {
-  return record.fields.map((name) => name.trim());
-}
-
-/**
- * Data records keyed by the column names of the first record (the header). A record with another number of fields
- * than the header is flagged with a problem; its fields are still keyed as far as they go.
- */
-export async function* readCsvRows(
-  source: AsyncIterable<string | Uint8Array>,
-  onHeader?: (columns: readonly string[]) => void,
-): AsyncGenerator<CsvRow> {
-  let columns: readonly string[] | undefined;
-  for await (const record of readCsvRecords(source)) {
-    if (columns === undefined) {
-      columns = headerOf(record);
-      onHeader?.(columns);
-      continue;
-    }
-    const header = columns;
-    const values = Object.fromEntries(header.map((name, i) => [name, record.fields[i] ?? '']));
-    const problem =
-      record.problem ??
-      (record.fields.length === header.length
-        ? undefined
-        : `${record.fields.length} fields where the header has ${header.length}`);
-    yield problem === undefined ? { line: record.line, values } : { line: record.line, values, problem };
-  }
 }

@@ -242,6 +242,49 @@ describe('LaunchProject', () => {
       .thenThrows({ code: 'date_before_launch', kind: 'rule', path: 'indicators[1].target.by' });
   });
 
+  describe('with a monitored series (an indicator without a target)', () => {
+    const nbMortsRoutes = { indicatorId: 'nb-morts-routes', label: 'Nombre de morts sur les routes', unit: 'morts' };
+    const launchWith = (indicator: object): LaunchProject => ({
+      ...launchFranceConnect,
+      indicators: [comptesActifs, indicator as IndicatorDefinition],
+    });
+    const launchedWith = (indicator: IndicatorDefinition) => ({
+      ...franceconnectLaunched,
+      data: { ...franceconnectLaunched.data, indicators: [comptesActifs, indicator] },
+    });
+
+    it('launches it with neither baseline, target nor direction', () => {
+      given(idnumDefined).when(launchWith(nbMortsRoutes), onToday).then(launchedWith(nbMortsRoutes));
+    });
+
+    it('keeps the baseline and the direction it is given without a target', () => {
+      const known = { ...nbMortsRoutes, direction: 'decrease', baseline: { value: 3244, on: '2019-12-31' } } as const;
+      given(idnumDefined).when(launchWith(known), onToday).then(launchedWith(known));
+    });
+
+    it('refuses a target without a baseline to measure progress from', () => {
+      given(idnumDefined)
+        .when(
+          launchWith({ ...nbMortsRoutes, direction: 'decrease', target: { value: 2000, by: '2022-12-31' } }),
+          onToday,
+        )
+        .thenThrows({ code: 'target_without_baseline', kind: 'rule', path: 'indicators[1].baseline' });
+    });
+
+    it('refuses a target without a direction', () => {
+      const indicator = { ...delaiRaccordement, direction: undefined };
+      given(idnumDefined)
+        .when(launchWith(indicator), onToday)
+        .thenThrows({ code: 'target_without_direction', kind: 'rule', path: 'indicators[1].direction' });
+    });
+
+    it('still checks the baseline it is given', () => {
+      given(idnumDefined)
+        .when(launchWith({ ...nbMortsRoutes, baseline: { value: 3244, on: '2019-02-29' } }), onToday)
+        .thenThrows({ code: 'invalid_date', kind: 'invalid', path: 'indicators[1].baseline.on' });
+    });
+  });
+
   it('sets targets after their baseline, so that expected progress is defined', () => {
     const baseline = { value: 120, on: '2019-09-01' };
     given(idnumDefined)
@@ -281,7 +324,7 @@ describe('LaunchProject', () => {
       .when({ ...launchFranceConnect, indicators: [null as unknown as IndicatorDefinition] }, onToday)
       .thenThrows({ code: 'invalid_type', kind: 'invalid', path: 'indicators[0]' });
     given(idnumDefined)
-      .when(withIndicator({ baseline: undefined as unknown as IndicatorDefinition['baseline'] }), onToday)
+      .when(withIndicator({ baseline: null as unknown as IndicatorDefinition['baseline'] }), onToday)
       .thenThrows({ code: 'invalid_type', kind: 'invalid', path: 'indicators[1].baseline' });
   });
 });

@@ -136,6 +136,30 @@ describe('RedesignProject', () => {
       });
   });
 
+  it('adds a monitored series, and refuses to move the target it does not have', () => {
+    const nbMortsRoutes: IndicatorDefinition = {
+      indicatorId: 'nb-morts-routes',
+      label: 'Nombre de morts sur les routes',
+      unit: 'morts',
+    };
+    const added = redesigned(2, { indicators: { ...noChange.indicators, added: [nbMortsRoutes] } });
+    given(franceconnectLaunched)
+      .when(redesign({ indicators: { added: [nbMortsRoutes] } }), onToday)
+      .then(added);
+    given(franceconnectLaunched, added)
+      .when(
+        redesign({
+          indicators: { retargeted: [{ indicatorId: 'nb-morts-routes', to: { value: 2000, by: '2022-12-31' } }] },
+        }),
+        onToday,
+      )
+      .thenThrows({
+        code: 'indicator_not_targeted',
+        kind: 'rule',
+        path: 'changes.indicators.retargeted[0].indicatorId',
+      });
+  });
+
   it('refuses a retarget whose `from` is not the target in force', () => {
     given(franceconnectLaunched)
       .when(

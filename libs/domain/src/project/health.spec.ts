@@ -146,6 +146,20 @@ describe('projectHealth', () => {
     expect(healthOn('2020-01-01', apiOpenedOnTime, value('delai-transmission', 130))).toBe('green');
   });
 
+  it('is not coloured by a monitored series, which has no progress to fall behind on', () => {
+    const nbMortsRoutes: IndicatorDefinition = {
+      indicatorId: 'nb-morts-routes',
+      label: 'Nombre de morts sur les routes',
+      unit: 'morts',
+    };
+    const withSeries: ProjectLaunched = {
+      ...launched,
+      data: { ...launched.data, milestones: [], indicators: [nbMortsRoutes] },
+    };
+    const history = foldProject([withSeries, value('nb-morts-routes', 3244)]);
+    expect(projectHealth(history, '2021-01-01')).toBe('green');
+  });
+
   it('has no colour for a project not launched, or closed', () => {
     expect(projectHealth(foldProject([]), DAY_200)).toBeNull();
     const closed: ProjectEvent = {

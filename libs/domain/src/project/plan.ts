@@ -35,12 +35,31 @@ export interface IndicatorTarget {
   readonly by: IsoDate;
 }
 
-/** A measure of a project's results, in the manner of the Baromètre des résultats de l'action publique. */
+/**
+ * A measure of a project's results, in the manner of the Baromètre des résultats de l'action publique. An indicator
+ * with a target (hence a baseline and a direction) is a goal whose progress is measured (§7); one without a target is a
+ * monitored series: its values are recorded and read, and progress toward a target does not apply to it.
+ */
 export interface IndicatorDefinition {
   readonly indicatorId: IndicatorId;
   readonly label: string;
   readonly unit: string;
+  /** Absent for a monitored series whose aim is not stated: a direction only matters against a target. */
+  readonly direction?: IndicatorDirection;
+  /** Absent when the starting value is not known. */
+  readonly baseline?: IndicatorBaseline;
+  /** Absent for a monitored series. */
+  readonly target?: IndicatorTarget;
+}
+
+/** An indicator whose progress toward target can be computed: it has a target, a baseline and a direction. */
+export interface TargetedIndicator extends IndicatorDefinition {
   readonly direction: IndicatorDirection;
   readonly baseline: IndicatorBaseline;
   readonly target: IndicatorTarget;
+}
+
+/** Whether progress toward target applies to the indicator (false for a monitored series). */
+export function isTargeted(indicator: IndicatorDefinition): indicator is TargetedIndicator {
+  return indicator.target !== undefined && indicator.baseline !== undefined && indicator.direction !== undefined;
 }

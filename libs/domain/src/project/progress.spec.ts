@@ -1,5 +1,5 @@
 import { comptesActifs, delaiRaccordement } from '../testing/tech-gouv';
-import type { IndicatorDefinition } from './plan';
+import type { TargetedIndicator } from './plan';
 import { expectedProgress, progressTowardTarget } from './progress';
 
 describe('progressTowardTarget', () => {
@@ -23,7 +23,7 @@ describe('progressTowardTarget', () => {
   });
 
   describe('with a target equal to its baseline (holding the line)', () => {
-    const disponibilite: IndicatorDefinition = {
+    const disponibilite: TargetedIndicator = {
       indicatorId: 'disponibilite',
       label: 'Disponibilité du service',
       unit: '%',
@@ -31,7 +31,7 @@ describe('progressTowardTarget', () => {
       baseline: { value: 99.9, on: '2019-01-01' },
       target: { value: 99.9, by: '2022-12-31' },
     };
-    const delai: IndicatorDefinition = { ...delaiRaccordement, target: { value: 120, by: '2022-12-31' } };
+    const delai: TargetedIndicator = { ...delaiRaccordement, target: { value: 120, by: '2022-12-31' } };
 
     it('is complete while the value is at the target or better in its direction', () => {
       expect(progressTowardTarget(disponibilite, 99.9)).toEqual({ raw: 100, shown: 100 });

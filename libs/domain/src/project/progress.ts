@@ -1,5 +1,5 @@
 import { daysBetween, type IsoDate } from '../shared/iso-date';
-import type { IndicatorDefinition } from './plan';
+import type { IndicatorDirection, TargetedIndicator } from './plan';
 
 /** Advance of an indicator from its baseline toward its target, in percent: `raw` as computed, `shown` within [0, 100]. */
 export interface Progress {
@@ -12,7 +12,7 @@ export interface Progress {
  * decrease (target below baseline). A target equal to its baseline means "hold the line": 100 while the latest value is
  * at the target or beyond it in the indicator's direction, 0 otherwise.
  */
-export function progressTowardTarget(indicator: IndicatorDefinition, latest: number): Progress {
+export function progressTowardTarget(indicator: TargetedIndicator, latest: number): Progress {
   const { baseline, target, direction } = indicator;
   const raw =
     target.value === baseline.value
@@ -25,13 +25,13 @@ export function progressTowardTarget(indicator: IndicatorDefinition, latest: num
  * Share of the time from baseline to target elapsed at `on`, in percent within [0, 100]: how far the indicator should
  * be by then on a straight line. A target not due after its baseline (refused by decide) is expected in full from its date.
  */
-export function expectedProgress(indicator: IndicatorDefinition, on: IsoDate): number {
+export function expectedProgress(indicator: TargetedIndicator, on: IsoDate): number {
   const span = daysBetween(indicator.baseline.on, indicator.target.by);
   if (span <= 0) return on >= indicator.target.by ? 100 : 0;
   return capped((100 * daysBetween(indicator.baseline.on, on)) / span);
 }
 
-function holdsTheLine(direction: IndicatorDefinition['direction'], latest: number, target: number): number {
+function holdsTheLine(direction: IndicatorDirection, latest: number, target: number): number {
   return (direction === 'increase' ? latest >= target : latest <= target) ? 100 : 0;
 }
 

@@ -10,7 +10,7 @@ import {
   requireSlug,
   requireUnique,
 } from '../shared/validation';
-import type { IndicatorDefinition, IndicatorTarget } from './plan';
+import { isTargeted, type IndicatorDefinition, type IndicatorTarget } from './plan';
 import type { PlanChanges } from './project-events';
 import type { ActiveProject, IndicatorState } from './project-state';
 import { validIndicator, validTarget } from './validate-plan';
@@ -69,6 +69,11 @@ export function indicatorChanges(
   const retargeted = requested.map(({ indicatorId, from, to: toInput }, i) => {
     const path = `${PATH}.retargeted[${i}]`;
     const indicator = requireLive(project, indicatorId, `${path}.indicatorId`);
+    if (!isTargeted(indicator)) {
+      // The event records the target moved from; a monitored series has none (retire it and add a targeted indicator).
+      const message = `indicator "${indicatorId}" is a monitored series without a target: there is no target to move`;
+      throw new RuleViolationError('indicator_not_targeted', message, `${path}.indicatorId`);
+    }
     const current = indicator.target;
     if (from !== undefined && !sameTarget(from, current)) {
       const message = `${path}.from ${describe(from)} is not the target in force for "${indicatorId}" (${describe(current)})`;

@@ -31,19 +31,42 @@ export function validMilestone(input: PlannedMilestone, path: string, launchedOn
   };
 }
 
+/**
+ * An indicator with its target, baseline and direction, or a monitored series with as much of them as is known: a
+ * target can only be measured against (§7) from a baseline and in a direction, so it requires both.
+ */
 export function validIndicator(input: IndicatorDefinition, path: string, launchedOn: IsoDate): IndicatorDefinition {
   requireRecord(input, path);
   const indicatorId = requireSlug(input.indicatorId, `${path}.indicatorId`);
   const label = requireText(input.label, `${path}.label`, SHORT_TEXT);
   const unit = requireText(input.unit, `${path}.unit`, SHORT_TEXT);
-  const direction = requireChoice(input.direction, INDICATOR_DIRECTIONS, `${path}.direction`);
-  requireRecord(input.baseline, `${path}.baseline`);
-  const baseline = {
-    value: requireNumber(input.baseline.value, `${path}.baseline.value`),
-    on: requireDate(input.baseline.on, `${path}.baseline.on`),
+  const direction =
+    input.direction === undefined
+      ? undefined
+      : requireChoice(input.direction, INDICATOR_DIRECTIONS, `${path}.direction`);
+  const baseline = input.baseline === undefined ? undefined : validBaseline(input.baseline, `${path}.baseline`);
+  const definition = {
+    indicatorId,
+    label,
+    unit,
+    ...(direction === undefined ? {} : { direction }),
+    ...(baseline === undefined ? {} : { baseline }),
   };
-  const target = validTarget(input.target, `${path}.target`, { direction, baseline }, launchedOn);
-  return { indicatorId, label, unit, direction, baseline, target };
+  if (input.target === undefined) return definition;
+  if (baseline === undefined) {
+    const message = `${path}.target needs a baseline to measure progress from: give ${path}.baseline, or no target`;
+    throw new RuleViolationError('target_without_baseline', message, `${path}.baseline`);
+  }
+  if (direction === undefined) {
+    const message = `${path}.target needs a direction (increase or decrease): give ${path}.direction, or no target`;
+    throw new RuleViolationError('target_without_direction', message, `${path}.direction`);
+  }
+  return { ...definition, target: validTarget(input.target, `${path}.target`, { direction, baseline }, launchedOn) };
+}
+
+function validBaseline(input: IndicatorBaseline, path: string): IndicatorBaseline {
+  requireRecord(input, path);
+  return { value: requireNumber(input.value, `${path}.value`), on: requireDate(input.on, `${path}.on`) };
 }
 
 /**

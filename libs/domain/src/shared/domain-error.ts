@@ -39,6 +39,9 @@ export type RuleCode =
   | 'period_too_far_ahead'
   | 'date_before_launch'
   | 'target_not_after_baseline'
+  | 'target_without_baseline'
+  | 'target_without_direction'
+  | 'indicator_not_targeted'
   | 'target_against_direction'
   | 'indicator_retired'
   | 'nothing_to_change';

@@ -1,7 +1,7 @@
 // Test fixtures: the IDNUM mission and its FranceConnect project, as the programme office would record them.
 import type { MissionDefined } from '../mission/mission-events';
 import type { LaunchProject } from '../project/decide-launch-project';
-import type { IndicatorDefinition } from '../project/plan';
+import type { TargetedIndicator } from '../project/plan';
 import type {
   IndicatorMeasured,
   MilestoneReached,
@@ -21,7 +21,7 @@ export const idnumDefined: MissionDefined = {
 };
 
 /** Increasing: accounts used at least once in the year. */
-export const comptesActifs: IndicatorDefinition = {
+export const comptesActifs: TargetedIndicator = {
   indicatorId: 'comptes-actifs',
   label: 'Comptes FranceConnect actifs',
   unit: 'comptes',
@@ -31,7 +31,7 @@ export const comptesActifs: IndicatorDefinition = {
 };
 
 /** Decreasing: days for a public service to connect to FranceConnect. */
-export const delaiRaccordement: IndicatorDefinition = {
+export const delaiRaccordement: TargetedIndicator = {
   indicatorId: 'delai-raccordement',
   label: "Délai moyen de raccordement d'un fournisseur de service",
   unit: 'jours',

@@ -1,7 +1,7 @@
 // Test support: the documents of the time-travel scenario (time-travel-scenario.ts), worked out by hand from
 // ARCHITECTURE §7: progress = (latest − baseline) / (target − baseline) × 100, expected progress = days elapsed since
 // the baseline / days from baseline to target × 100, both capped to [0, 100]; day counts are written out in comments.
-import type { IndicatorDefinition, MissionDefined } from '@portfolio/domain';
+import type { MissionDefined, TargetedIndicator } from '@portfolio/domain';
 import type { StoredEvent } from '@portfolio/event-store';
 import type {
   IndicatorView,
@@ -32,7 +32,7 @@ export function stampAt(recorded: readonly StoredEvent[], at: string, ordinal: n
 }
 
 function indicatorView(
-  indicator: IndicatorDefinition,
+  indicator: TargetedIndicator,
   latest: LatestValue | null,
   progress: number | null,
   expectedProgress: number,
@@ -41,6 +41,7 @@ function indicatorView(
     ...indicator,
     retired: false,
     latest,
+    monitoredOnly: false,
     progress: progress === null ? null : { raw: progress, shown: Math.min(100, Math.max(0, progress)) },
     expectedProgress,
   };
@@ -56,7 +57,7 @@ export const DELAI_V1_TARGET = delai.target;
 export const DELAI_V2_TARGET = { value: 12, by: '2022-06-30' };
 
 export function delaiView(
-  target: IndicatorDefinition['target'],
+  target: TargetedIndicator['target'],
   latest: LatestValue,
   progress: number,
   expected: number,

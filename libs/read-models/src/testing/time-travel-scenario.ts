@@ -3,7 +3,7 @@
 // redesign and a closure. Dates and values are chosen so that every figure can be worked out by hand (see
 // time-travel-documents.ts). test/time-travel.e2e-spec.ts records the same events through the HTTP API.
 import type {
-  IndicatorDefinition,
+  TargetedIndicator,
   IndicatorMeasured,
   MilestoneReached,
   MissionDefined,
@@ -29,7 +29,7 @@ export const dataDefined: MissionDefined = {
 };
 
 /** Indicator of FranceConnect: 10 → 30 million accounts over 1,460 days (2019-01-01 → 2022-12-31). */
-export const usagers: IndicatorDefinition = {
+export const usagers: TargetedIndicator = {
   indicatorId: 'usagers-franceconnect',
   label: 'Citizens with a FranceConnect account',
   unit: 'millions',
@@ -61,7 +61,7 @@ export const franceconnectReviewed: ProjectLaunched = {
 };
 
 /** Indicator of Hubee, meant to decrease: 30 → 10 days over 914 days (2019-07-01 → 2021-12-31). */
-export const delai: IndicatorDefinition = {
+export const delai: TargetedIndicator = {
   indicatorId: 'delai-traitement',
   label: 'Average days to process a file sent between administrations',
   unit: 'days',

@@ -13,20 +13,32 @@ export interface LatestValue {
   readonly period: string;
 }
 
-/** An indicator of the plan in force, with its latest national value known at (at, asOf) and its progress. */
+/**
+ * An indicator of the plan in force, with its latest national value known at (at, asOf) and its progress. A monitored
+ * series (an indicator defined without a target) has `monitoredOnly: true`: its progress and expected progress are null
+ * because they do not apply to it, and it does not colour its project's health.
+ */
 export interface IndicatorView {
   readonly indicatorId: string;
   readonly label: string;
   readonly unit: string;
-  readonly direction: IndicatorDirection;
-  readonly baseline: { readonly value: number; readonly on: string };
-  readonly target: { readonly value: number; readonly by: string };
+  /** Null for a monitored series whose aim is not stated. */
+  readonly direction: IndicatorDirection | null;
+  /** Null when the starting value is not known. */
+  readonly baseline: { readonly value: number; readonly on: string } | null;
+  /** Null for a monitored series. */
+  readonly target: { readonly value: number; readonly by: string } | null;
   readonly retired: boolean;
   readonly latest: LatestValue | null;
-  /** (latest − baseline) / (target − baseline) × 100: `shown` capped to [0, 100], `raw` as computed. */
+  /** True when the indicator has no target: progress toward a target does not apply to it. */
+  readonly monitoredOnly: boolean;
+  /**
+   * (latest − baseline) / (target − baseline) × 100: `shown` capped to [0, 100], `raw` as computed. Null while no national
+   * value is known, and always for a monitored series.
+   */
   readonly progress: { readonly raw: number; readonly shown: number } | null;
-  /** Where the indicator should be by `at` on a straight line from baseline to target, capped to [0, 100]. */
-  readonly expectedProgress: number;
+  /** Where the indicator should be by `at` on a straight line from baseline to target, capped to [0, 100]; null for a monitored series. */
+  readonly expectedProgress: number | null;
 }
 
 export interface MilestoneView {

@@ -47,6 +47,12 @@ describe("a project's progress", () => {
     expect(projectProgress(withIndicators(retired(usagers(40))))).toBe('not_applicable');
     expect(projectProgress(withIndicators(notYetMeasured))).toBe('not_yet_measured');
   });
+
+  it('leaves out the monitored series, which have no target to progress toward', () => {
+    const monitored: IndicatorView = { ...usagers(0), monitoredOnly: true, progress: null, expectedProgress: null };
+    expect(projectProgress(withIndicators(monitored))).toBe('not_applicable');
+    expect(projectProgress(withIndicators(monitored, delai(60)))).toBe(60);
+  });
 });
 
 describe("a mission's roll-up", () => {

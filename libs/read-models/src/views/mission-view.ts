@@ -18,7 +18,10 @@ export interface MissionProgress {
   readonly mean: number | null;
   /** Projects in the mean. */
   readonly measured: number;
-  /** Projects left out: no live indicator, so no target to progress toward (monitored through milestones only). */
+  /**
+   * Projects left out: no live indicator with a target, so nothing to progress toward (monitored through milestones,
+   * or through series without a target, only).
+   */
   readonly notApplicable: number;
   /** Projects left out: live indicators, none with a national value known yet. */
   readonly notYetMeasured: number;
@@ -47,11 +50,11 @@ export interface MissionDocument extends TemporalStamp, MissionSummary {
 }
 
 /**
- * The mean of the capped progress of the project's live indicators that have a national value. Retired indicators
- * are left out, as the project's health leaves them out.
+ * The mean of the capped progress of the project's live targeted indicators that have a national value. Retired
+ * indicators and monitored series are left out, as the project's health leaves them out.
  */
 export function projectProgress(project: ProjectSummary): ProjectProgress {
-  const live = project.indicators.filter((indicator) => !indicator.retired);
+  const live = project.indicators.filter((indicator) => !indicator.retired && !indicator.monitoredOnly);
   if (live.length === 0) return 'not_applicable';
   const shown = live.flatMap((indicator) => (indicator.progress === null ? [] : [indicator.progress.shown]));
   return shown.length === 0 ? 'not_yet_measured' : mean(shown);

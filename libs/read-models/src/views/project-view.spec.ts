@@ -25,7 +25,14 @@ function indicator(
   progress: IndicatorView['progress'],
   daysElapsed: number,
 ): IndicatorView {
-  return { ...definition, retired: false, latest, progress, expectedProgress: (100 * daysElapsed) / SPAN };
+  return {
+    ...definition,
+    retired: false,
+    latest,
+    monitoredOnly: false,
+    progress,
+    expectedProgress: (100 * daysElapsed) / SPAN,
+  };
 }
 
 /** A milestone of FranceConnect's first plan, as the detail lists it. */
@@ -140,5 +147,31 @@ describe('the project documents', () => {
       ],
     });
     expect(projectDetail(project, '2021-06-30').note).toBe(franceconnectClosed.data.note);
+  });
+  it('shows a monitored series (no target) with its latest value and progress "not applicable", leaving health alone', () => {
+    const nbMortsRoutes = { indicatorId: 'nb-morts-routes', label: 'Nombre de morts sur les routes', unit: 'morts' };
+    const project = given(
+      {
+        ...franceconnectLaunched,
+        data: { ...franceconnectLaunched.data, milestones: [], indicators: [nbMortsRoutes] },
+      },
+      measured('nb-morts-routes', 3244, '2019-12-31'),
+    );
+    expect(projectSummary(project, '2021-06-30')).toMatchObject({
+      health: 'green',
+      indicators: [
+        {
+          ...nbMortsRoutes,
+          direction: null,
+          baseline: null,
+          target: null,
+          retired: false,
+          latest: { value: 3244, period: '2019-12-31' },
+          monitoredOnly: true,
+          progress: null,
+          expectedProgress: null,
+        },
+      ],
+    });
   });
 });

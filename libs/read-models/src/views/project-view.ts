@@ -1,5 +1,6 @@
 import {
   expectedProgress,
+  isTargeted,
   latestValue,
   milestoneOverdueDays,
   progressTowardTarget,
@@ -15,17 +16,19 @@ function indicatorViews(project: LaunchedProject, at: string): IndicatorView[] {
   return Object.values(project.indicators)
     .map((indicator) => {
       const latest = latestValue(project.measurements, indicator.indicatorId) ?? null;
+      const targeted = isTargeted(indicator);
       return {
         indicatorId: indicator.indicatorId,
         label: indicator.label,
         unit: indicator.unit,
-        direction: indicator.direction,
-        baseline: indicator.baseline,
-        target: indicator.target,
+        direction: indicator.direction ?? null,
+        baseline: indicator.baseline ?? null,
+        target: indicator.target ?? null,
         retired: indicator.retired,
         latest,
-        progress: latest === null ? null : progressTowardTarget(indicator, latest.value),
-        expectedProgress: expectedProgress(indicator, at),
+        monitoredOnly: !targeted,
+        progress: targeted && latest !== null ? progressTowardTarget(indicator, latest.value) : null,
+        expectedProgress: targeted ? expectedProgress(indicator, at) : null,
       };
     })
     .sort((a, b) => a.indicatorId.localeCompare(b.indicatorId));

@@ -1,0 +1,35 @@
+// Test support: the Baromètre releases shipped in demo-data/barometre, as import requests.
+import type { ProjectState } from '@portfolio/domain';
+import { join } from 'node:path';
+import type { ImportRequest, ImportSummary } from '../import-barometre';
+
+export const DEMO = join(__dirname, '../../../../demo-data/barometre');
+export const TODAY = '2023-06-30';
+export const SECTEURS = join(DEMO, 'secteurs.csv');
+
+/** A national release with its synthesis and the secteurs file. */
+export function release(date: '2021-07-23' | '2023-01-19'): ImportRequest {
+  return {
+    detail: join(DEMO, `releases/${date}-detail-national.csv`),
+    synthese: join(DEMO, `releases/${date}-synthese-national.csv`),
+    secteurs: SECTEURS,
+    today: TODAY,
+  };
+}
+
+export function active(state: ProjectState) {
+  if (state.status !== 'active') throw new Error(`expected an active project, got ${state.status}`);
+  return state;
+}
+
+/** Every row of the detail file is accounted for exactly once. */
+export function expectEveryRowAccounted(summary: ImportSummary, repeated: number): void {
+  const detailRejected = summary.rowsRejected; // the synthesis and secteurs files of the demo data have no bad row
+  expect(
+    summary.measurementsAdded +
+      summary.measurementsRestated +
+      summary.measurementsUnchanged +
+      detailRejected +
+      repeated,
+  ).toBe(summary.rowsRead);
+}
