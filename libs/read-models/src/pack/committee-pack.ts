@@ -1,4 +1,5 @@
 import type { IndicatorMove, NamedChanges } from '../diff/named-changes';
+import type { HealthChange } from '../diff/named-health';
 import { roundTo } from '../diff/unit-precision';
 import type { MissionView, PortfolioDocument, ProjectSummary } from '../views/documents';
 import { projectProgress } from '../views/mission-view';
@@ -105,8 +106,24 @@ function change(kind: ChangeKind, projectId: string, title: string, detail: stri
 }
 
 function changeRows(changes: NamedChanges): ChangeRow[] {
-  const { milestones } = changes;
   const all = [
+    ...projectChanges(changes),
+    ...milestoneChanges(changes.milestones),
+    ...changes.indicatorMoves.map(indicatorChange),
+    ...changes.healthChanges.map(healthChangeRow),
+  ];
+  const kinds = Object.keys(CHANGE_KIND_WORDS);
+  return all
+    .sort(
+      (a, b) =>
+        byText(a.row.id_projet as string, b.row.id_projet as string) || kinds.indexOf(a.kind) - kinds.indexOf(b.kind),
+    )
+    .map(({ row }) => row);
+}
+
+/** Projects launched, withdrawn, closed or redesigned. */
+function projectChanges(changes: NamedChanges) {
+  return [
     ...changes.launched.map((p) =>
       change('launched', p.projectId, p.title, `lancé le ${p.launchedOn}`, { date: p.launchedOn }),
     ),
@@ -134,6 +151,11 @@ function changeRows(changes: NamedChanges): ChangeRow[] {
         { avant: String(r.planVersion - 1), apres: String(r.planVersion), date: r.decidedOn },
       ),
     ),
+  ];
+}
+
+function milestoneChanges(milestones: NamedChanges['milestones']) {
+  return [
     ...milestones.reached.map((m) =>
       change(
         'milestoneReached',
@@ -165,23 +187,16 @@ function changeRows(changes: NamedChanges): ChangeRow[] {
         { element: m.title, avant: m.previousDueOn, apres: m.dueOn },
       ),
     ),
-    ...changes.indicatorMoves.map(indicatorChange),
-    ...changes.healthChanges.map((h) => {
-      const move = `santé ${HEALTH_WORDS[h.from]} → ${HEALTH_WORDS[h.to]}`;
-      const why = h.reasons.map(healthReasonWords).join(', ');
-      return change('healthChanged', h.projectId, h.projectTitle, why === '' ? move : `${move} : ${why}`, {
-        avant: HEALTH_WORDS[h.from],
-        apres: HEALTH_WORDS[h.to],
-      });
-    }),
   ];
-  const kinds = Object.keys(CHANGE_KIND_WORDS);
-  return all
-    .sort(
-      (a, b) =>
-        byText(a.row.id_projet as string, b.row.id_projet as string) || kinds.indexOf(a.kind) - kinds.indexOf(b.kind),
-    )
-    .map(({ row }) => row);
+}
+
+function healthChangeRow(h: HealthChange) {
+  const move = `santé ${HEALTH_WORDS[h.from]} → ${HEALTH_WORDS[h.to]}`;
+  const why = h.reasons.map(healthReasonWords).join(', ');
+  return change('healthChanged', h.projectId, h.projectTitle, why === '' ? move : `${move} : ${why}`, {
+    avant: HEALTH_WORDS[h.from],
+    apres: HEALTH_WORDS[h.to],
+  });
 }
 
 function indicatorChange(move: IndicatorMove) {
