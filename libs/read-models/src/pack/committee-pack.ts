@@ -102,7 +102,7 @@ function change(kind: ChangeKind, projectId: string, title: string, detail: stri
     detail,
     ...fields,
   };
-  return { kind, row };
+  return { kind, projectId, row };
 }
 
 function changeRows(changes: NamedChanges): ChangeRow[] {
@@ -114,10 +114,7 @@ function changeRows(changes: NamedChanges): ChangeRow[] {
   ];
   const kinds = Object.keys(CHANGE_KIND_WORDS);
   return all
-    .sort(
-      (a, b) =>
-        byText(a.row.id_projet as string, b.row.id_projet as string) || kinds.indexOf(a.kind) - kinds.indexOf(b.kind),
-    )
+    .sort((a, b) => byText(a.projectId, b.projectId) || kinds.indexOf(a.kind) - kinds.indexOf(b.kind))
     .map(({ row }) => row);
 }
 

@@ -12,8 +12,6 @@ function csvCell(column: PackColumn, value: PackCell): string {
 
 export function packCsv(table: PackTable): string {
   const header = csvRecord(table.columns.map((column) => column.name));
-  const rows = table.rows.map((row) =>
-    csvRecord(table.columns.map((column) => csvCell(column, (row as Record<string, PackCell>)[column.name]))),
-  );
+  const rows = table.rows.map((row) => csvRecord(table.columns.map((column) => csvCell(column, row[column.name]))));
   return header + rows.join('');
 }

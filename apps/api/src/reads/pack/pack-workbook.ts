@@ -31,9 +31,7 @@ function cell(column: PackColumn, value: PackCell): Cell {
 
 function sheet(name: string, table: PackTable): excel.Sheet<Buffer> {
   const header = table.columns.map((column): Cell => ({ value: column.title, fontWeight: 'bold' }));
-  const rows = table.rows.map((row) =>
-    table.columns.map((column) => cell(column, (row as Record<string, PackCell>)[column.name])),
-  );
+  const rows = table.rows.map((row) => table.columns.map((column) => cell(column, row[column.name])));
   return {
     data: [header, ...rows],
     sheet: name,
