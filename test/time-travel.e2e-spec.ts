@@ -23,28 +23,7 @@ import { citp6NamedAgainstCitp5 } from '../libs/read-models/src/testing/time-tra
 import { reviewHeld, TIME_TRAVEL_CHAPTERS } from '../libs/read-models/src/testing/time-travel-scenario';
 import { allEvents } from './support/store-probe';
 import { bearer, STORE_KINDS, startTestApp, TOKENS, type TestApp } from './support/test-app';
-import {
-  apiParticulierLaunch,
-  citp4,
-  citp5,
-  citp6,
-  dataMission,
-  franceConnect2019,
-  franceConnect2020,
-  franceConnect2021,
-  franceConnectReviewedLaunch,
-  franceConnectPlusReached,
-  franceConnectRestatement,
-  hubee2019,
-  hubee2020,
-  hubee2021,
-  hubeeLaunch,
-  hubeeRedesign,
-  idnumMission,
-  vitamClosure,
-  vitamLaunch,
-  vitamSaasReached,
-} from './support/time-travel-scenario';
+import { recordTimeTravelScenario } from './support/time-travel-scenario';
 
 // One scenario, recorded once per store through the HTTP API, then read back by a reviewer over HTTP. The scenario's
 // events and every figure of its documents are the read side's own test fixtures (libs/read-models/src/testing/): the
@@ -109,36 +88,7 @@ describe.each(STORE_KINDS)('time travel on %s', (kind) => {
   beforeAll(async () => {
     testApp = await startTestApp(kind);
     http = testApp.app.getHttpServer();
-    // 1. Missions and launches.
-    await post('/missions', idnumMission, 201); // 1
-    await post('/missions', dataMission, 201); // 2
-    await post('/projects', franceConnectReviewedLaunch, 201); // 3
-    await post('/projects', hubeeLaunch, 201); // 4
-    await post('/projects', vitamLaunch, 201); // 5
-    // 2. First values, a late milestone, CITP 4.
-    await post('/projects/franceconnect/measurements:batch', franceConnect2019, 201); // 6-8
-    await post('/projects/hubee/indicators/delai-traitement/measurements', hubee2019, 201); // 9
-    await post('/projects/franceconnect/milestones/franceconnect-plus/reach', franceConnectPlusReached, 200); // 10
-    await post('/review-cycles', citp4, 201); // 11
-    // Distinct recording instants around the reviews and the restatement, so that an ISO asOf resolves to a known
-    // position.
-    await sleep(5);
-    // 3. A project CITP 4 did not know of, more values, an on-time milestone, CITP 5.
-    await post('/projects', apiParticulierLaunch, 201); // 12
-    await post('/projects/franceconnect/measurements:batch', franceConnect2020, 201); // 13-15
-    await post('/projects/hubee/indicators/delai-traitement/measurements', hubee2020, 201); // 16
-    await post('/projects/vitam/milestones/vitam-saas/reach', vitamSaasReached, 200); // 17
-    await post('/review-cycles', citp5, 201); // 18
-    await sleep(5);
-    // 4. After CITP 5: a restatement of a value CITP 5 had seen.
-    await post('/projects/franceconnect/indicators/usagers-franceconnect/measurements', franceConnectRestatement, 201); // 19
-    await sleep(5);
-    // 5. Hubee redesigned; 6. Vitam closed, last values, CITP 6.
-    await post('/projects/hubee/redesigns', hubeeRedesign, 201); // 20
-    await post('/projects/vitam/close', vitamClosure, 200); // 21
-    await post('/projects/franceconnect/indicators/usagers-franceconnect/measurements', franceConnect2021, 201); // 22
-    await post('/projects/hubee/indicators/delai-traitement/measurements', hubee2021, 201); // 23
-    await post('/review-cycles', citp6, 201); // 24
+    await recordTimeTravelScenario(post);
     events = await allEvents(testApp);
   }, 30_000);
 

@@ -69,6 +69,8 @@ export const ENDPOINTS: readonly Endpoint[] = [
   read('/api/v1/review-cycles'),
   read(`/api/v1/review-cycles/${citp5.cycleId}`),
   read(`/api/v1/review-cycles/${citp5.cycleId}/diff?against=${citp5.cycleId}`),
+  read(`/api/v1/review-cycles/${citp5.cycleId}/pack?format=csv`),
+  read('/api/v1/review-cycles/pack/schema'),
   read('/api/v1/diff?fromAt=2021-01-01&toAt=2021-06-30'),
   read('/api/v1/events'),
   audit('/api/v1/audit/export?format=ndjson'),

@@ -44,3 +44,5 @@ export * from './views/documents';
 export * from './views/mission-view';
 export * from './views/portfolio-view';
 export * from './views/project-view';
+export * from './pack/committee-pack';
+export * from './pack/pack-columns';
