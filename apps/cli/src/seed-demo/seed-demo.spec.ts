@@ -33,9 +33,10 @@ describe('seedDemo: the Tech.gouv portfolio', () => {
   let ledger: InMemoryLedger;
   let summary: SeedSummary;
 
+  // The demo imports two whole Baromètre releases (~1,900 measurements) before any test: seconds on a loaded CI machine.
   beforeAll(async () => {
     ({ ledger, summary } = await seeded());
-  });
+  }, 30_000);
 
   it('plays every step on a fresh ledger: none refused, each command appending events', () => {
     expect(summary).toMatchObject({
