@@ -23,6 +23,7 @@ export {
 export type { DecisionContext } from './shared/decision-context';
 export {
   ConflictError,
+  DOMAIN_ERROR_CODES,
   DomainError,
   InvalidInputError,
   NotFoundError,

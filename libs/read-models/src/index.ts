@@ -3,6 +3,7 @@ export * from './database/read-model-tables';
 export * from './diff/compare-portfolios';
 export * from './diff/diff-documents';
 export * from './history/summarise-event';
+export * from './language';
 export * from './projection/parity/parity';
 export * from './projection/postgres-advisory-leadership';
 export * from './projection/projection-leadership';

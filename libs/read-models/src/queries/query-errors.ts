@@ -26,9 +26,12 @@ export class ProjectionsBehindError extends Error {
 /** The resource does not exist at the requested (at, asOf) (HTTP 404). */
 export class ReadModelNotFoundError extends Error {
   readonly code: string;
-  constructor(what: 'project' | 'review_cycle' | 'indicator', id: string) {
-    super(`${what.replace('_', ' ')} ${id} is not known at the requested time`);
-    this.code = `${what}_not_found`;
+  constructor(
+    readonly subject: 'project' | 'review_cycle' | 'indicator',
+    readonly id: string,
+  ) {
+    super(`${subject.replace('_', ' ')} ${id} is not known at the requested time`);
+    this.code = `${subject}_not_found`;
     this.name = 'ReadModelNotFoundError';
   }
 }
