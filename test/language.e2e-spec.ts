@@ -97,6 +97,15 @@ describe('the language of the answers', () => {
     });
   });
 
+  it('is documented on the reads whose texts are for people', async () => {
+    const { body } = await request(http).get('/docs-json').expect(200);
+    for (const path of ['/projects/{projectId}/history', '/projects/{projectId}/replay', '/events']) {
+      expect(body.paths[`${API}${path}`].get.parameters).toContainEqual(
+        expect.objectContaining({ name: 'Accept-Language', in: 'header', required: false }),
+      );
+    }
+  });
+
   describe('of a project’s history', () => {
     it('is French by default', async () => {
       const response = await read('/projects/franceconnect/history').expect(200);

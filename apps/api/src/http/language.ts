@@ -1,4 +1,5 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import { ApiHeader } from '@nestjs/swagger';
 import { DEFAULT_LANGUAGE, LANGUAGES, type Language } from '@portfolio/read-models';
 import type { Request, Response } from 'express';
 
@@ -27,3 +28,12 @@ export const ResponseLanguage = createParamDecorator((_data: unknown, context: E
   announceLanguage(http.getResponse<Response>(), language);
   return language;
 });
+
+/** Documents the Accept-Language a read with texts for people honours. */
+export function NegotiatesLanguage(): MethodDecorator {
+  return ApiHeader({
+    name: 'Accept-Language',
+    required: false,
+    description: 'fr (the default) or en, q-values honoured; the answer says which in Content-Language',
+  });
+}

@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { READ_CONTEXT } from '@portfolio/application';
 import { auditLogPage, type Language, type ReadContext } from '@portfolio/read-models';
 import { Roles } from '../auth/roles.decorator';
-import { ResponseLanguage } from '../http/language';
+import { NegotiatesLanguage, ResponseLanguage } from '../http/language';
 import { ReadQuery } from '../http/query-fields';
 import { READER_ROLES, ReadProblems } from '../http/read-queries';
 import { AuditLogQueryDto } from './audit-log-query.dto';
@@ -16,6 +16,7 @@ export class AuditLogController {
 
   @Get()
   @ReadProblems({ temporal: false })
+  @NegotiatesLanguage()
   @ApiOkResponse({ description: 'a page of the audit log, oldest first, and nextCursor' })
   events(@ReadQuery(AuditLogQueryDto) query: AuditLogQueryDto, @ResponseLanguage() language: Language) {
     return auditLogPage(this.reads, query, language);

@@ -11,7 +11,7 @@ import {
   type ReadContext,
 } from '@portfolio/read-models';
 import { Roles } from '../auth/roles.decorator';
-import { ResponseLanguage } from '../http/language';
+import { NegotiatesLanguage, ResponseLanguage } from '../http/language';
 import { IndicatorParams, ProjectParams } from '../http/params.dto';
 import { ReadQuery } from '../http/query-fields';
 import { READER_ROLES, ReadProblems } from '../http/read-queries';
@@ -40,6 +40,7 @@ export class ReadProjectsController {
 
   @Get(':projectId/history')
   @ReadProblems()
+  @NegotiatesLanguage()
   @ApiOkResponse({
     description:
       "the project's events with metadata and a one-line summary each, in French or English (Accept-Language)",
@@ -54,6 +55,7 @@ export class ReadProjectsController {
 
   @Get(':projectId/replay')
   @ReadProblems()
+  @NegotiatesLanguage()
   @ApiOkResponse({ description: 'each event of the project with the project as it stood right after it' })
   replay(
     @Param() params: ProjectParams,
