@@ -61,6 +61,20 @@ describe('the language of the answers', () => {
     });
   });
 
+  it('of a refusal of the domain quotes its values in French', async () => {
+    const response = await request(http)
+      .post(`${API}/projects`)
+      .set(programmeOffice)
+      .send({ ...franceConnectLaunch, projectId: 'hubee', missionCode: 'DATA' })
+      .expect(404);
+    expect(response.body).toMatchObject({
+      code: 'mission_not_found',
+      title: 'Ressource introuvable',
+      detail: 'missionCode : la mission DATA n’a pas été définie',
+      errors: [{ path: 'missionCode', message: 'missionCode : la mission DATA n’a pas été définie' }],
+    });
+  });
+
   describe('of a 400 for invalid fields', () => {
     const defineMission = (headers: Record<string, string> = {}) =>
       request(http)

@@ -33,6 +33,7 @@ export {
   type DomainErrorKind,
   type InvalidInputCode,
   type NotFoundCode,
+  type RefusalFacts,
   type RuleCode,
 } from './shared/domain-error';
 export {

@@ -112,7 +112,7 @@ describe('toProblem', () => {
   it('has a French detail for every code of the domain, after the field at fault', () => {
     for (const refusal of domainRefusals()) {
       const problem = toProblem(refusal, '/x', 'fr');
-      const french = FRENCH_DOMAIN_DETAILS[refusal.code as DomainErrorCode];
+      const french = FRENCH_DOMAIN_DETAILS[refusal.code as DomainErrorCode]({});
       expect(problem.detail).toBe(`field : ${french}`);
       expect(problem.errors).toEqual([{ path: 'field', message: `field : ${french}` }]);
     }
@@ -135,6 +135,22 @@ describe('toProblem', () => {
       }
     },
   );
+
+  it('quotes in French the values the refusal carries', () => {
+    const invalidDate = new InvalidInputError('invalid_date', 'english', 'milestones[0].dueOn', {
+      value: '"2021-02-30"',
+    });
+    expect(toProblem(invalidDate, '/x', 'fr').detail).toBe(
+      'milestones[0].dueOn : "2021-02-30" n’est pas une date du calendrier (AAAA-MM-JJ)',
+    );
+    const reached = new ConflictError('milestone_already_reached', 'english', 'milestoneId', {
+      id: 'franceconnect-plus',
+      on: '2021-06-30',
+    });
+    expect(toProblem(reached, '/x', 'fr').detail).toBe(
+      'milestoneId : le jalon franceconnect-plus a déjà été atteint le 2021-06-30',
+    );
+  });
 
   it('gives the errors of Nest and Express their French sentence, then their own words (known gap: not translated)', () => {
     expect(toProblem(new ServiceUnavailableException('not ready: writes: /data is read-only'), '/x', 'fr').detail).toBe(

@@ -66,6 +66,12 @@ export const DOMAIN_ERROR_CODES: Readonly<{ [Kind in DomainErrorKind]: readonly 
   rule: RULE_CODES,
 };
 
+/**
+ * The values a refusal's message quotes (the refused value, a bound, a date, an id), by name, so that the refusal can
+ * be told in another language than its message's.
+ */
+export type RefusalFacts = Readonly<Record<string, string | number>>;
+
 /** A command refused by the domain: nothing is to be appended. */
 export abstract class DomainError extends Error {
   abstract readonly kind: DomainErrorKind;
@@ -75,6 +81,7 @@ export abstract class DomainError extends Error {
   protected constructor(
     message: string,
     readonly path?: string,
+    readonly facts: RefusalFacts = {},
   ) {
     super(message);
   }
@@ -97,8 +104,9 @@ function refusal<Kind extends DomainErrorKind>(kind: Kind, name: string) {
       readonly code: CodesOfKind[Kind],
       message: string,
       path?: string,
+      facts?: RefusalFacts,
     ) {
-      super(message, path);
+      super(message, path, facts);
     }
   };
 }
