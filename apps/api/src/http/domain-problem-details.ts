@@ -37,11 +37,15 @@ export const FRENCH_DOMAIN_DETAILS: Readonly<Record<DomainErrorCode, FrenchDetai
   invalid_choice: (facts) =>
     `${subject(facts)} n’est pas l’un des choix permis` + (facts.choices === undefined ? '' : ` (${facts.choices})`),
   invalid_format: (facts) => `${subject(facts)} n’a pas le format attendu`,
-  invalid_territory: () => 'ce n’est pas un territoire connu (national FR, code de région ou de département)',
+  invalid_territory: (facts) =>
+    `${subject(facts)} n’est pas un code de territoire valable (FR au niveau national, code INSEE de région ou de département)`,
   duplicate_id: (facts) => `${subject(facts, 'cet identifiant')} figure deux fois`,
   conflicting_changes: (facts) => `${subject(facts, 'cet élément')} fait l’objet de deux modifications incompatibles`,
   batch_empty: () => 'le lot de mesures est vide',
-  batch_too_large: () => 'le lot de mesures dépasse la taille permise',
+  batch_too_large: (facts) =>
+    facts.length === undefined
+      ? 'le lot de mesures dépasse la taille permise'
+      : `le lot compte ${facts.length} mesures, plus que les ${facts.max} permises en un lot`,
   mission_not_found: (facts) => `la mission${id(facts)} n’a pas été définie`,
   project_not_found: (facts) => `le projet${id(facts)} n’a pas été lancé`,
   milestone_not_found: (facts) => `le jalon${id(facts)} n’est pas dans le plan en vigueur`,
@@ -51,9 +55,13 @@ export const FRENCH_DOMAIN_DETAILS: Readonly<Record<DomainErrorCode, FrenchDetai
   milestone_already_reached: (facts) => `le jalon${id(facts)} a déjà été atteint${on(facts)}`,
   project_closed: (facts) => `le projet${id(facts)} a été clôturé${on(facts)} et n’accepte plus de commande`,
   review_cycle_already_held: (facts) => `la revue (CITP)${id(facts)} a déjà été tenue${on(facts)}`,
-  milestone_id_taken: () => 'cet identifiant de jalon est déjà dans le plan',
+  milestone_id_taken: (facts) => `le jalon${id(facts)} est déjà dans le plan`,
   indicator_id_taken: () => 'cet identifiant d’indicateur est déjà défini',
-  plan_mismatch: () => 'la modification ne part pas du plan en vigueur : rechargez le projet et décidez à nouveau',
+  plan_mismatch: (facts) =>
+    (facts.from === undefined
+      ? 'la modification ne part pas du plan en vigueur'
+      : `${facts.from} n’est pas l’échéance en vigueur du jalon${id(facts)} (${facts.dueOn})`) +
+    ' : rechargez le projet et décidez à nouveau',
   date_in_future: (facts) =>
     facts.date === undefined
       ? 'cette date est postérieure à aujourd’hui'
@@ -69,8 +77,11 @@ export const FRENCH_DOMAIN_DETAILS: Readonly<Record<DomainErrorCode, FrenchDetai
   target_not_after_baseline: () => 'l’échéance de la cible doit être postérieure à la date de référence',
   target_against_direction: () =>
     'la cible s’écarte de la valeur de référence dans le sens contraire à celui de l’indicateur',
-  indicator_retired: () => 'cet indicateur est déjà retiré',
-  nothing_to_change: () => 'cette modification ne change rien',
+  indicator_retired: (facts) => `l’indicateur${id(facts)} est retiré`,
+  nothing_to_change: (facts) =>
+    facts.dueOn === undefined
+      ? 'cette modification ne change rien'
+      : `le jalon${id(facts)} est déjà prévu pour le ${facts.dueOn}`,
 };
 
 /** The refusal in French, after the field it is about: `milestones[2].dueOn : "2021-02-30" n’est pas une date …`. */

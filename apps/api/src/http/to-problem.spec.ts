@@ -150,6 +150,15 @@ describe('toProblem', () => {
     expect(toProblem(reached, '/x', 'fr').detail).toBe(
       'milestoneId : le jalon franceconnect-plus a déjà été atteint le 2021-06-30',
     );
+    const stale = new ConflictError('plan_mismatch', 'english', 'changes.milestones.rescheduled[0].from', {
+      id: 'franceconnect-plus',
+      from: '2021-03-31',
+      dueOn: '2021-06-30',
+    });
+    expect(toProblem(stale, '/x', 'fr').detail).toBe(
+      'changes.milestones.rescheduled[0].from : 2021-03-31 n’est pas l’échéance en vigueur du jalon franceconnect-plus ' +
+        '(2021-06-30) : rechargez le projet et décidez à nouveau',
+    );
   });
 
   it('gives the errors of Nest and Express their French sentence, then their own words (known gap: not translated)', () => {
