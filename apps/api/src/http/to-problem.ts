@@ -9,9 +9,10 @@ import {
   NotProjectionLeaderError,
   ProjectionsBehindError,
   ReadModelNotFoundError,
+  type Language,
+  type Localised,
 } from '@portfolio/read-models';
 import { UndeclaredQueryParametersError } from './declared-query';
-import type { Language, Localised } from '@portfolio/read-models';
 import { frenchDomainDetail } from './domain-problem-details';
 import { problem, type ProblemDocument } from './problem';
 import {
