@@ -5,7 +5,12 @@ import type {
 } from '@portfolio/application';
 import type { CheckpointRefusal, CosignatureRefusal } from '@portfolio/audit';
 import type { StorageFault, StoreUnavailableError } from '@portfolio/event-store';
-import type { ProjectionsBehindError, ReadModelNotFoundError } from '@portfolio/read-models';
+import type {
+  InvalidQueryError,
+  ProjectionsBehindError,
+  QueryExpectation,
+  ReadModelNotFoundError,
+} from '@portfolio/read-models';
 import type { UndeclaredQueryParametersError } from './declared-query';
 import type { BodyRefusal } from './request-body-refused.error';
 
@@ -63,6 +68,22 @@ const READ_MODEL_NOT_FOUND: Readonly<Record<ReadModelNotFoundError['subject'], (
   indicator: (id) => `l’indicateur ${id} est inconnu à la date demandée`,
 };
 
+const FRENCH_EXPECTATIONS: {
+  readonly [Kind in QueryExpectation['kind']]: (expected: Extract<QueryExpectation, { kind: Kind }>) => string;
+} = {
+  position: (expected) => `une position : un nombre entier de 0 à ${expected.max}`,
+  instant: () => 'un instant ISO 8601 avec son décalage, par exemple 2021-02-05T18:00:00Z',
+  position_or_instant: () => 'une position ou un instant ISO 8601 avec son décalage, par exemple 2021-02-05T18:00:00Z',
+  date: () => 'une date réelle du calendrier écrite AAAA-MM-JJ',
+  territory: () => 'niveau:code, par exemple national:FR, region:84, departement:2A',
+  limit: (expected) => `un nombre entier de 1 à ${expected.max}`,
+  choice: (expected) => `l’une des valeurs ${expected.choices.join(', ')}`,
+};
+
+function frenchExpectation(expected: QueryExpectation): string {
+  return (FRENCH_EXPECTATIONS[expected.kind] as (expected: QueryExpectation) => string)(expected);
+}
+
 /** Problems with one source each: the French detail from the error's facts. */
 export const FRENCH_DETAILS = {
   validation_failed: (paths: readonly string[], count: number) => {
@@ -77,7 +98,10 @@ export const FRENCH_DETAILS = {
     `la clé d’idempotence (Idempotency-Key) ${error.commandId} a déjà servi pour une autre requête`,
   concurrency_conflict: (error: ConcurrencyConflictError) =>
     `${error.streamId} a changé pendant ${error.attempts} tentatives successives : renvoyez la commande`,
-  invalid_query: (parameter: string) => `le paramètre de requête ${parameter} n’est pas valable ici`,
+  invalid_query: (error: InvalidQueryError) =>
+    error.expected === undefined
+      ? `le paramètre de requête ${error.parameter} n’est pas valable ici`
+      : `${error.parameter} doit être ${frenchExpectation(error.expected)}`,
   undeclared_query_parameter: (name: string) => `${name} n’est pas un paramètre de requête de ce point d’accès`,
   undeclared_query_parameters: (error: UndeclaredQueryParametersError) => {
     const names = error.parameters.map((name) => JSON.stringify(name)).join(', ');

@@ -161,6 +161,22 @@ describe('toProblem', () => {
     );
   });
 
+  it('says in French what a refused query parameter must be, when the refusal says it', () => {
+    const limit = new InvalidQueryError('limit', 'limit must be a whole number from 1 to 500', {
+      kind: 'limit',
+      max: 500,
+    });
+    expect(toProblem(limit, '/x', 'fr')).toMatchObject({
+      detail: 'limit doit être un nombre entier de 1 à 500',
+      errors: [{ path: 'query.limit', message: 'limit doit être un nombre entier de 1 à 500' }],
+    });
+    const status = new InvalidQueryError('status', 'english', { kind: 'choice', choices: ['active', 'closed'] });
+    expect(toProblem(status, '/x', 'fr').detail).toBe('status doit être l’une des valeurs active, closed');
+    expect(toProblem(new InvalidQueryError('cursor', 'english'), '/x', 'fr').detail).toBe(
+      'le paramètre de requête cursor n’est pas valable ici',
+    );
+  });
+
   it('gives the errors of Nest and Express their French sentence, then their own words (known gap: not translated)', () => {
     expect(toProblem(new ServiceUnavailableException('not ready: writes: /data is read-only'), '/x', 'fr').detail).toBe(
       'le service n’est pas prêt : réessayez plus tard — not ready: writes: /data is read-only',

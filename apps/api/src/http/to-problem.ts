@@ -137,7 +137,7 @@ function requestProblem(error: unknown, language: Language, instance: string): P
     return problem(400, 'validation_failed', { en: error.message, fr }, language, { instance, errors: fields });
   }
   if (error instanceof InvalidQueryError) {
-    const detail = { en: error.message, fr: FRENCH_DETAILS.invalid_query(error.parameter) };
+    const detail = { en: error.message, fr: FRENCH_DETAILS.invalid_query(error) };
     const errors = [{ path: `query.${error.parameter}`, message: detail[language] }];
     return problem(400, error.code, detail, language, { instance, errors });
   }
