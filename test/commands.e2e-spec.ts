@@ -287,13 +287,14 @@ describe.each(STORE_KINDS)('commands on %s', (kind) => {
 
     it('401 without credentials or with a bad token', async () => {
       const unauthenticated = problem(401, 'unauthenticated', { instance: '/api/v1/missions' });
-      const missing = await expectRefused(() => post('/api/v1/missions', idnumMission, {}), 401, {
+      const english = { 'Accept-Language': 'en' };
+      const missing = await expectRefused(() => post('/api/v1/missions', idnumMission, english), 401, {
         ...unauthenticated,
         detail: 'missing bearer token',
       });
       expect(missing.headers['www-authenticate']).toMatch(/^Bearer realm="portfolio-ledger"/);
       const bad = await expectRefused(
-        () => post('/api/v1/missions', idnumMission, { Authorization: 'Bearer not-a-real-token-at-all' }),
+        () => post('/api/v1/missions', idnumMission, { ...english, Authorization: 'Bearer not-a-real-token-at-all' }),
         401,
         { ...unauthenticated, detail: 'invalid or expired token' },
       );

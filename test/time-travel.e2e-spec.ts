@@ -371,11 +371,11 @@ describe.each(STORE_KINDS)('time travel on %s', (kind) => {
 
     it('401 for a read without credentials; every role may read; only an admin manages projections', async () => {
       await expectProblem(
-        get('/portfolio', {}, {}),
+        get('/portfolio', {}, { 'Accept-Language': 'en' }),
         problem(401, 'unauthenticated', 'missing bearer token', '/api/v1/portfolio'),
       );
       await expectProblem(
-        get('/portfolio', {}, { Authorization: 'Bearer not-a-real-token-at-all' }),
+        get('/portfolio', {}, { Authorization: 'Bearer not-a-real-token-at-all', 'Accept-Language': 'en' }),
         problem(401, 'unauthenticated', 'invalid or expired token', '/api/v1/portfolio'),
       );
       for (const role of ['reviewer', 'auditor', 'programme-office', 'admin'] as const) {

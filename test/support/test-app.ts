@@ -30,9 +30,12 @@ export const TOKENS: Readonly<Record<Role, string>> = {
   reviewer: 'TxOlKB2GJ6uAfhTVpRh-ymzQajjnEOWK8ogSxUVkJX4',
 };
 
-/** The Authorization header of a caller with this role. */
-export function bearer(role: Role): { Authorization: string } {
-  return { Authorization: `Bearer ${TOKENS[role]}` };
+/**
+ * The headers of a caller with this role: its Authorization, and an Accept-Language of English, the language the
+ * suites assert texts in (test/language.e2e-spec.ts covers French, the API's default).
+ */
+export function bearer(role: Role): { Authorization: string; 'Accept-Language': string } {
+  return { Authorization: `Bearer ${TOKENS[role]}`, 'Accept-Language': 'en' };
 }
 
 /** The headers of a JSON request by a caller with this role, for `fetch` against a service process. */

@@ -23,6 +23,7 @@ export {
 export type { DecisionContext } from './shared/decision-context';
 export {
   ConflictError,
+  DOMAIN_ERROR_CODES,
   DomainError,
   InvalidInputError,
   NotFoundError,
@@ -32,6 +33,7 @@ export {
   type DomainErrorKind,
   type InvalidInputCode,
   type NotFoundCode,
+  type RefusalFacts,
   type RuleCode,
 } from './shared/domain-error';
 export {

@@ -6,6 +6,7 @@ export * from './diff/named-changes';
 export type { HealthChange, NamedHealthReason } from './diff/named-health';
 export * from './diff/unit-precision';
 export * from './history/summarise-event';
+export * from './language';
 export * from './projection/parity/parity';
 export * from './projection/postgres-advisory-leadership';
 export * from './projection/projection-leadership';

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { fingerprintCommand, Ledger, type CommandEnvelope, type Principal } from '@portfolio/application';
 import type { DomainCommand } from '@portfolio/domain';
+import type { Localised } from '@portfolio/read-models';
 import type { Request } from 'express';
 import { randomUUID } from 'node:crypto';
 import { CORRELATION_ID, CORRELATION_ID_HEADER, correlationIdOf } from '../http/correlation-id';
@@ -20,7 +21,7 @@ function header(request: Request, name: string): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
-function invalidHeader(name: string, message: string): RequestValidationError {
+function invalidHeader(name: string, message: Localised): RequestValidationError {
   return new RequestValidationError([{ path: `headers.${name}`, message }]);
 }
 
@@ -60,16 +61,25 @@ export class LedgerEndpoint {
 function envelopeOf(request: Request, principal: Principal, what: object): CommandEnvelope {
   const key = header(request, 'Idempotency-Key');
   if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
-    throw invalidHeader('Idempotency-Key', 'Idempotency-Key must be 1 to 128 printable ASCII characters');
+    throw invalidHeader('Idempotency-Key', {
+      en: 'Idempotency-Key must be 1 to 128 printable ASCII characters',
+      fr: 'Idempotency-Key doit compter de 1 à 128 caractères ASCII imprimables',
+    });
   }
   const ifMatch = header(request, 'If-Match');
   const match = ifMatch === undefined ? undefined : IF_MATCH.exec(ifMatch.trim());
   if (ifMatch !== undefined && (match === null || match === undefined)) {
-    throw invalidHeader('If-Match', 'If-Match must be a revision as returned in ETag, e.g. "3"');
+    throw invalidHeader('If-Match', {
+      en: 'If-Match must be a revision as returned in ETag, e.g. "3"',
+      fr: 'If-Match doit être une révision telle que l’ETag la donne, par exemple "3"',
+    });
   }
   const correlationId = header(request, CORRELATION_ID_HEADER);
   if (correlationId !== undefined && !CORRELATION_ID.test(correlationId)) {
-    throw invalidHeader(CORRELATION_ID_HEADER, 'X-Correlation-Id must be 1 to 128 printable ASCII characters');
+    throw invalidHeader(CORRELATION_ID_HEADER, {
+      en: 'X-Correlation-Id must be 1 to 128 printable ASCII characters',
+      fr: 'X-Correlation-Id doit compter de 1 à 128 caractères ASCII imprimables',
+    });
   }
   const { id, name, role, organisation } = principal;
   return {

@@ -1,12 +1,14 @@
 import { Logger, ValidationPipe, type INestApplication } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { DEFAULT_REQUEST_TIMEOUT_MS, type HttpServerConfig } from '@portfolio/application';
+import { DEFAULT_LANGUAGE, type Localised } from '@portfolio/read-models';
 import type { NextFunction, Request, Response } from 'express';
 import type { Server, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { UndeclaredQueryInterceptor } from './declared-query';
 import { ProblemFilter, sendProblem } from './problem.filter';
 import { problem, PROBLEM_CONTENT_TYPE, type ProblemDocument } from './problem';
+import { FRENCH_DETAILS } from './problem-details';
 import { RequestBodyInterceptor } from './request-body.interceptor';
 import { flattenValidationErrors, RequestValidationError } from './request-validation.error';
 import { securityHeaders } from './security-headers';
@@ -28,20 +30,32 @@ function boundRequestTime(server: Server, requestTimeoutMs: number): void {
   Object.assign(server, { connectionsCheckingInterval: TIMEOUT_CHECK_INTERVAL_MS });
 }
 
+/** A request the parser refused has no headers to negotiate from: its problem is in the default language. */
+function parserProblem(status: number, code: string, detail: Localised): ProblemDocument {
+  return problem(status, code, detail, DEFAULT_LANGUAGE);
+}
+
 function clientErrorProblem(error: NodeJS.ErrnoException): { statusLine: string; body: ProblemDocument } {
   if (error.code === 'HPE_HEADER_OVERFLOW') {
     return {
       statusLine: '431 Request Header Fields Too Large',
-      body: problem(431, 'request_header_too_large', 'the request line and headers must stay under 16 kB'),
+      body: parserProblem(431, 'request_header_too_large', {
+        en: 'the request line and headers must stay under 16 kB',
+        fr: FRENCH_DETAILS.request_header_too_large,
+      }),
     };
   }
   if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT') {
     return {
       statusLine: '408 Request Timeout',
-      body: problem(408, 'request_timeout', 'the request took too long to arrive'),
+      body: parserProblem(408, 'request_timeout', {
+        en: 'the request took too long to arrive',
+        fr: FRENCH_DETAILS.request_timeout,
+      }),
     };
   }
-  return { statusLine: '400 Bad Request', body: problem(400, 'bad_request', 'the request is not valid HTTP') };
+  const detail = { en: 'the request is not valid HTTP', fr: FRENCH_DETAILS.invalid_http };
+  return { statusLine: '400 Bad Request', body: parserProblem(400, 'bad_request', detail) };
 }
 
 /**
@@ -57,7 +71,7 @@ function answerParserErrorsAsProblems(server: Server): void {
     const { statusLine, body } = clientErrorProblem(error);
     const text = JSON.stringify(body);
     socket.end(
-      `HTTP/1.1 ${statusLine}\r\nContent-Type: ${PROBLEM_CONTENT_TYPE}\r\nContent-Length: ${Buffer.byteLength(text)}\r\n` +
+      `HTTP/1.1 ${statusLine}\r\nContent-Type: ${PROBLEM_CONTENT_TYPE}\r\nContent-Language: ${DEFAULT_LANGUAGE}\r\nContent-Length: ${Buffer.byteLength(text)}\r\n` +
         `Cache-Control: no-store\r\nConnection: close\r\n\r\n${text}`,
     );
   });

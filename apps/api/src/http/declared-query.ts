@@ -32,8 +32,14 @@ export class UndeclaredQueryParametersError extends Error {
   readonly code = 'invalid_query';
   /** The first of them, each shortened. */
   readonly parameters: readonly string[];
+  /** How many were sent, listed or not. */
+  readonly count: number;
 
-  constructor(parameters: readonly string[], declared: readonly string[]) {
+  constructor(
+    parameters: readonly string[],
+    /** The parameters the endpoint takes. */
+    readonly declared: readonly string[],
+  ) {
     const shown = parameters.slice(0, NAMES_LISTED).map((name) => JSON.stringify(name.slice(0, NAME_SHOWN)));
     const more = parameters.length > shown.length ? ` and ${parameters.length - shown.length} more` : '';
     const takes = declared.length === 0 ? 'takes no query parameter' : `takes only ${[...declared].sort().join(', ')}`;
@@ -42,6 +48,7 @@ export class UndeclaredQueryParametersError extends Error {
     );
     this.name = 'UndeclaredQueryParametersError';
     this.parameters = parameters.slice(0, NAMES_LISTED).map((name) => name.slice(0, NAME_SHOWN));
+    this.count = parameters.length;
   }
 }
 

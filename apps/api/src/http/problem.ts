@@ -1,4 +1,6 @@
 import type { StorageFault } from '@portfolio/event-store';
+import type { Language, Localised } from '@portfolio/read-models';
+import { problemTitle } from './problem-titles';
 
 /** One field-level complaint of a 400 or 422: where (`milestones[2].dueOn`) and what. */
 export interface FieldError {
@@ -14,7 +16,7 @@ export interface StorageFaultMembers {
 
 /**
  * An RFC 9457 problem details body, with a stable machine `code` and, for validation, the fields at fault; for
- * storage that cannot be written, its fault.
+ * storage that cannot be written, its fault. Its title and detail are in the language negotiated for the response.
  */
 export interface ProblemDocument extends Partial<StorageFaultMembers> {
   readonly type: string;
@@ -28,35 +30,18 @@ export interface ProblemDocument extends Partial<StorageFaultMembers> {
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
-const TITLES: Readonly<Record<number, string>> = {
-  400: 'Bad Request',
-  401: 'Unauthorized',
-  403: 'Forbidden',
-  404: 'Not Found',
-  405: 'Method Not Allowed',
-  408: 'Request Timeout',
-  409: 'Conflict',
-  412: 'Precondition Failed',
-  413: 'Content Too Large',
-  415: 'Unsupported Media Type',
-  422: 'Unprocessable Content',
-  429: 'Too Many Requests',
-  431: 'Request Header Fields Too Large',
-  500: 'Internal Server Error',
-  503: 'Service Unavailable',
-};
-
 export function problem(
   status: number,
   code: string,
-  detail: string,
+  detail: Localised,
+  language: Language,
   extra: { instance?: string; errors?: readonly FieldError[]; storage?: StorageFaultMembers } = {},
 ): ProblemDocument {
   return {
     type: `urn:portfolio-ledger:problem:${code}`,
-    title: TITLES[status] ?? 'Error',
+    title: problemTitle(status, language),
     status,
-    detail,
+    detail: detail[language],
     ...(extra.instance === undefined ? {} : { instance: extra.instance }),
     code,
     ...(extra.errors === undefined ? {} : { errors: extra.errors }),

@@ -1,21 +1,37 @@
+import type { Language, Localised } from '@portfolio/read-models';
 import type { ValidationError } from 'class-validator';
+import { frenchFieldMessage } from './field-messages';
 import type { FieldError } from './problem';
 
 /** A batch of 10,000 bad rows would answer megabytes of errors: the first ones are enough to fix the request. */
 const ERRORS_LISTED = 100;
 
+/** A field at fault, with what is wrong in every language. */
+export interface FieldRefusal {
+  readonly path: string;
+  readonly message: Localised;
+}
+
 /** The request body or parameters failed their DTO's rules; carries the fields at fault (the first hundred). */
 export class RequestValidationError extends Error {
-  readonly errors: readonly FieldError[];
+  readonly fields: readonly FieldRefusal[];
+  /** How many fields are at fault, listed or not. */
+  readonly count: number;
 
-  constructor(errors: readonly FieldError[]) {
-    const listed = errors.slice(0, ERRORS_LISTED);
-    const more = errors.length > listed.length ? ` and ${errors.length - listed.length} more` : '';
+  constructor(fields: readonly FieldRefusal[]) {
+    const listed = fields.slice(0, ERRORS_LISTED);
+    const more = fields.length > listed.length ? ` and ${fields.length - listed.length} more` : '';
     super(
-      `${errors.length} invalid field${errors.length === 1 ? '' : 's'}: ${listed.map((e) => e.path).join(', ')}${more}`,
+      `${fields.length} invalid field${fields.length === 1 ? '' : 's'}: ${listed.map((e) => e.path).join(', ')}${more}`,
     );
     this.name = 'RequestValidationError';
-    this.errors = listed;
+    this.fields = listed;
+    this.count = fields.length;
+  }
+
+  /** The listed fields, each with its message in `language`. */
+  errorsIn(language: Language): FieldError[] {
+    return this.fields.map((field) => ({ path: field.path, message: field.message[language] }));
   }
 }
 
@@ -24,11 +40,14 @@ function childPath(parent: string, property: string): string {
   return parent === '' ? property : `${parent}.${property}`;
 }
 
-/** Flattens class-validator's tree into `path: message` pairs, e.g. `milestones[0].dueOn`. */
-export function flattenValidationErrors(errors: readonly ValidationError[], parent = ''): FieldError[] {
+/** Flattens class-validator's tree into a refusal per field and rule, e.g. `milestones[0].dueOn`. */
+export function flattenValidationErrors(errors: readonly ValidationError[], parent = ''): FieldRefusal[] {
   return errors.flatMap((error) => {
     const path = childPath(parent, error.property);
-    const own = Object.values(error.constraints ?? {}).map((message) => ({ path, message }));
+    const own = Object.entries(error.constraints ?? {}).map(([constraint, message]) => ({
+      path,
+      message: { en: message, fr: frenchFieldMessage(constraint, path) },
+    }));
     return [...own, ...flattenValidationErrors(error.children ?? [], path)];
   });
 }

@@ -9,9 +9,20 @@ import {
   NotProjectionLeaderError,
   ProjectionsBehindError,
   ReadModelNotFoundError,
+  type Language,
+  type Localised,
 } from '@portfolio/read-models';
 import { UndeclaredQueryParametersError } from './declared-query';
+import { frenchDomainDetail } from './domain-problem-details';
 import { problem, type ProblemDocument } from './problem';
+import {
+  FRENCH_BODY_REFUSALS,
+  FRENCH_CHECKPOINT_REFUSALS,
+  FRENCH_COSIGNATURE_REFUSALS,
+  FRENCH_DETAILS,
+  FRENCH_HTTP_DETAILS,
+  FRENCH_HTTP_OTHER,
+} from './problem-details';
 import { RequestBodyRefusedError } from './request-body-refused.error';
 import { RequestValidationError } from './request-validation.error';
 
@@ -54,69 +65,142 @@ function codeFromStatus(status: number): string {
   return codes[status] ?? `http_${status}`;
 }
 
-function fromHttpException(error: HttpException, instance: string): ProblemDocument {
-  const status = error.getStatus();
+/**
+ * A problem of Express or Nest (authentication, readiness, unknown routes): in French, its status's sentence, then the
+ * error's own words, which name what an operator must fix (the readiness check at fault, the variable to set) and are
+ * not in any catalogue yet. Words that may not be exposed are not given in either language.
+ */
+function httpProblem(
+  status: number,
+  english: string | undefined,
+  language: Language,
+  instance: string,
+): ProblemDocument {
+  const code = codeFromStatus(status);
+  const french = FRENCH_HTTP_DETAILS[code] ?? FRENCH_HTTP_OTHER;
+  const detail =
+    english === undefined ? { en: 'request refused', fr: french } : { en: english, fr: `${french} — ${english}` };
+  return problem(status, code, detail, language, { instance });
+}
+
+function fromHttpException(error: HttpException, language: Language, instance: string): ProblemDocument {
   const response = error.getResponse();
   const message =
     typeof response === 'object' && response !== null && 'message' in response
       ? String((response as { message: unknown }).message)
       : error.message;
-  return problem(status, codeFromStatus(status), message, { instance });
+  return httpProblem(error.getStatus(), message, language, instance);
 }
 
-/**
- * Every error, whatever layer threw it, as an RFC 9457 problem. Anything not recognised is a defect: a 500 whose
- * body says nothing of the cause (the log does).
- */
-export function toProblem(error: unknown, instance: string): ProblemDocument {
-  if (error instanceof RequestBodyRefusedError) return problem(error.status, error.code, error.message, { instance });
-  if (error instanceof RequestValidationError) {
-    return problem(400, 'validation_failed', error.message, { instance, errors: error.errors });
-  }
+/** The problems of the domain's and the application's refusals, whose details come from the catalogues. */
+function refusalProblem(error: unknown, language: Language, instance: string): ProblemDocument | undefined {
   if (error instanceof DomainError) {
-    const errors = error.path === undefined ? undefined : [{ path: error.path, message: error.message }];
-    return problem(STATUS_OF_KIND[error.kind], error.code, error.message, { instance, errors });
+    const detail = { en: error.message, fr: frenchDomainDetail(error) };
+    const errors = error.path === undefined ? undefined : [{ path: error.path, message: detail[language] }];
+    return problem(STATUS_OF_KIND[error.kind], error.code, detail, language, { instance, errors });
   }
-  if (error instanceof PreconditionFailedError) return problem(412, error.code, error.message, { instance });
-  if (error instanceof IdempotencyKeyReusedError) return problem(422, error.code, error.message, { instance });
-  if (error instanceof ConcurrencyConflictError) return problem(409, error.code, error.message, { instance });
-  if (error instanceof InvalidQueryError) {
-    return problem(400, error.code, error.message, {
+  if (error instanceof PreconditionFailedError) {
+    return problem(412, error.code, { en: error.message, fr: FRENCH_DETAILS.revision_mismatch(error) }, language, {
       instance,
-      errors: [{ path: `query.${error.parameter}`, message: error.message }],
     });
+  }
+  if (error instanceof IdempotencyKeyReusedError) {
+    const fr = FRENCH_DETAILS.idempotency_key_reused(error);
+    return problem(422, error.code, { en: error.message, fr }, language, { instance });
+  }
+  if (error instanceof ConcurrencyConflictError) {
+    const fr = FRENCH_DETAILS.concurrency_conflict(error);
+    return problem(409, error.code, { en: error.message, fr }, language, { instance });
+  }
+  return undefined;
+}
+
+function undeclared(name: string): Localised {
+  return {
+    en: `${name} is not a query parameter of this endpoint`,
+    fr: FRENCH_DETAILS.undeclared_query_parameter(name),
+  };
+}
+
+/** The problems of a request refused before any command or query runs: its body, its fields, its query string. */
+function requestProblem(error: unknown, language: Language, instance: string): ProblemDocument | undefined {
+  if (error instanceof RequestBodyRefusedError) {
+    const fr = FRENCH_BODY_REFUSALS[error.code];
+    return problem(error.status, error.code, { en: error.message, fr }, language, { instance });
+  }
+  if (error instanceof RequestValidationError) {
+    const fields = error.errorsIn(language);
+    const fr = FRENCH_DETAILS.validation_failed(
+      fields.map((field) => field.path),
+      error.count,
+    );
+    return problem(400, 'validation_failed', { en: error.message, fr }, language, { instance, errors: fields });
+  }
+  if (error instanceof InvalidQueryError) {
+    const detail = { en: error.message, fr: FRENCH_DETAILS.invalid_query(error) };
+    const errors = [{ path: `query.${error.parameter}`, message: detail[language] }];
+    return problem(400, error.code, detail, language, { instance, errors });
   }
   if (error instanceof UndeclaredQueryParametersError) {
-    return problem(400, error.code, error.message, {
+    const fr = FRENCH_DETAILS.undeclared_query_parameters(error);
+    const errors = error.parameters.map((name) => ({ path: `query.${name}`, message: undeclared(name)[language] }));
+    return problem(400, error.code, { en: error.message, fr }, language, { instance, errors });
+  }
+  return undefined;
+}
+
+/** The problems of the audit trail and of the storage and read side's state. */
+function serviceProblem(error: unknown, language: Language, instance: string): ProblemDocument | undefined {
+  if (error instanceof CosignatureRefusedError) {
+    const fr = FRENCH_COSIGNATURE_REFUSALS[error.code];
+    return problem(STATUS_OF_COSIGNATURE_REFUSAL[error.code], error.code, { en: error.message, fr }, language, {
       instance,
-      errors: error.parameters.map((name) => ({
-        path: `query.${name}`,
-        message: `${name} is not a query parameter of this endpoint`,
-      })),
     });
   }
-  if (error instanceof CosignatureRefusedError) {
-    return problem(STATUS_OF_COSIGNATURE_REFUSAL[error.code], error.code, error.message, { instance });
+  if (error instanceof ReadModelNotFoundError) {
+    const fr = FRENCH_DETAILS.read_model_not_found(error);
+    return problem(404, error.code, { en: error.message, fr }, language, { instance });
   }
-  if (error instanceof ReadModelNotFoundError) return problem(404, error.code, error.message, { instance });
-  if (error instanceof ProjectionsBehindError) return problem(503, error.code, error.message, { instance });
-  if (error instanceof NotProjectionLeaderError) return problem(409, error.code, error.message, { instance });
+  if (error instanceof ProjectionsBehindError) {
+    const fr = FRENCH_DETAILS.projections_behind(error);
+    return problem(503, error.code, { en: error.message, fr }, language, { instance });
+  }
+  if (error instanceof NotProjectionLeaderError) {
+    const fr = FRENCH_DETAILS.not_projection_leader;
+    return problem(409, error.code, { en: error.message, fr }, language, { instance });
+  }
   if (error instanceof StoreUnavailableError) {
-    return problem(503, error.code, `${error.description}: nothing was recorded; retry the request`, {
+    const en = `${error.description}: nothing was recorded; retry the request`;
+    return problem(503, error.code, { en, fr: FRENCH_DETAILS.store_unavailable(error) }, language, {
       instance,
       storage: { cause: error.fault, where: error.where },
     });
   }
   // The log no longer extends what the instance signed: nothing can be exported that would verify. The auditor must
   // hear why, not a generic error (the log says it too).
-  if (error instanceof CheckpointRefusedError) return problem(500, error.code, error.message, { instance });
-  if (error instanceof HttpException) return fromHttpException(error, instance);
+  if (error instanceof CheckpointRefusedError) {
+    const fr = FRENCH_CHECKPOINT_REFUSALS[error.code];
+    return problem(500, error.code, { en: error.message, fr }, language, { instance });
+  }
+  return undefined;
+}
+
+/**
+ * Every error, whatever layer threw it, as an RFC 9457 problem in `language`. Anything not recognised is a defect: a
+ * 500 whose body says nothing of the cause (the log does).
+ */
+export function toProblem(error: unknown, instance: string, language: Language): ProblemDocument {
+  const known =
+    requestProblem(error, language, instance) ??
+    refusalProblem(error, language, instance) ??
+    serviceProblem(error, language, instance);
+  if (known !== undefined) return known;
+  if (error instanceof HttpException) return fromHttpException(error, language, instance);
   const httpLayer = error as HttpLayerError;
   const status = httpLayer?.status ?? httpLayer?.statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500) {
-    return problem(status, codeFromStatus(status), httpLayer.expose === false ? 'request refused' : httpLayer.message, {
-      instance,
-    });
+    return httpProblem(status, httpLayer.expose === false ? undefined : httpLayer.message, language, instance);
   }
-  return problem(500, 'internal_error', 'an unexpected error occurred; it has been logged', { instance });
+  const internal = { en: 'an unexpected error occurred; it has been logged', fr: FRENCH_DETAILS.internal_error };
+  return problem(500, 'internal_error', internal, language, { instance });
 }

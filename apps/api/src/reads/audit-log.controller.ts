@@ -1,8 +1,9 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { READ_CONTEXT } from '@portfolio/application';
-import { auditLogPage, type ReadContext } from '@portfolio/read-models';
+import { auditLogPage, type Language, type ReadContext } from '@portfolio/read-models';
 import { Roles } from '../auth/roles.decorator';
+import { NegotiatesLanguage, ResponseLanguage } from '../http/language';
 import { ReadQuery } from '../http/query-fields';
 import { READER_ROLES, ReadProblems } from '../http/read-queries';
 import { AuditLogQueryDto } from './audit-log-query.dto';
@@ -15,8 +16,9 @@ export class AuditLogController {
 
   @Get()
   @ReadProblems({ temporal: false })
+  @NegotiatesLanguage()
   @ApiOkResponse({ description: 'a page of the audit log, oldest first, and nextCursor' })
-  events(@ReadQuery(AuditLogQueryDto) query: AuditLogQueryDto) {
-    return auditLogPage(this.reads, query);
+  events(@ReadQuery(AuditLogQueryDto) query: AuditLogQueryDto, @ResponseLanguage() language: Language) {
+    return auditLogPage(this.reads, query, language);
   }
 }

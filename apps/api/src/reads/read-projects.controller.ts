@@ -7,9 +7,11 @@ import {
   projectHistory,
   projectList,
   projectReplay,
+  type Language,
   type ReadContext,
 } from '@portfolio/read-models';
 import { Roles } from '../auth/roles.decorator';
+import { NegotiatesLanguage, ResponseLanguage } from '../http/language';
 import { IndicatorParams, ProjectParams } from '../http/params.dto';
 import { ReadQuery } from '../http/query-fields';
 import { MONITORED_SERIES_NOTE, READER_ROLES, ReadProblems } from '../http/read-queries';
@@ -42,16 +44,29 @@ export class ReadProjectsController {
 
   @Get(':projectId/history')
   @ReadProblems()
-  @ApiOkResponse({ description: "the project's events with metadata and a one-line summary each" })
-  history(@Param() params: ProjectParams, @ReadQuery(ProjectEventsQueryDto) query: ProjectEventsQueryDto) {
-    return projectHistory(this.reads, params.projectId, query);
+  @NegotiatesLanguage()
+  @ApiOkResponse({
+    description:
+      "the project's events with metadata and a one-line summary each, in French or English (Accept-Language)",
+  })
+  history(
+    @Param() params: ProjectParams,
+    @ReadQuery(ProjectEventsQueryDto) query: ProjectEventsQueryDto,
+    @ResponseLanguage() language: Language,
+  ) {
+    return projectHistory(this.reads, params.projectId, query, language);
   }
 
   @Get(':projectId/replay')
   @ReadProblems()
+  @NegotiatesLanguage()
   @ApiOkResponse({ description: 'each event of the project with the project as it stood right after it' })
-  replay(@Param() params: ProjectParams, @ReadQuery(ProjectEventsQueryDto) query: ProjectEventsQueryDto) {
-    return projectReplay(this.reads, params.projectId, query);
+  replay(
+    @Param() params: ProjectParams,
+    @ReadQuery(ProjectEventsQueryDto) query: ProjectEventsQueryDto,
+    @ResponseLanguage() language: Language,
+  ) {
+    return projectReplay(this.reads, params.projectId, query, language);
   }
 
   @Get(':projectId/indicators/:indicatorId/series')

@@ -4,8 +4,13 @@ import type { LogSource } from './witness-round';
 
 const at = (service: string, path: string) => new URL(path, service.endsWith('/') ? service : `${service}/`);
 
+/** The instance's refusals are quoted in the witness's English lines: it asks for them in English. */
+function headersOf(token: string): Record<string, string> {
+  return { Authorization: `Bearer ${token}`, 'Accept-Language': 'en' };
+}
+
 async function get(url: URL, token: string): Promise<Response> {
-  const response = await fetch(url, { headers: { Authorization: `Bearer ${token}` } });
+  const response = await fetch(url, { headers: headersOf(token) });
   if (!response.ok)
     throw new Error(`GET ${url.pathname}${url.search} answered ${response.status}: ${await response.text()}`);
   return response;
@@ -34,7 +39,7 @@ export async function submitCosignature(
   const url = at(service, 'api/v1/audit/checkpoint/cosignatures');
   const response = await fetch(url, {
     method: 'POST',
-    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'text/plain; charset=utf-8' },
+    headers: { ...headersOf(token), 'Content-Type': 'text/plain; charset=utf-8' },
     body: cosignedNote,
   });
   if (response.ok) return undefined;

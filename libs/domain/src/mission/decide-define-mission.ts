@@ -31,6 +31,8 @@ export function decideDefineMission(
     throw new ConflictError(
       'mission_already_defined',
       `mission ${missionCode} was already defined on ${state.definedOn}`,
+      undefined,
+      { id: missionCode, on: state.definedOn },
     );
   }
   return [

@@ -50,13 +50,26 @@ export function decideLaunchProject(
   );
 
   if (project.status === 'closed') {
-    throw new ConflictError('project_closed', `project "${projectId}" was closed on ${project.closedOn}`);
+    throw new ConflictError('project_closed', `project "${projectId}" was closed on ${project.closedOn}`, undefined, {
+      id: projectId,
+      on: project.closedOn,
+    });
   }
   if (project.status === 'active') {
-    throw new ConflictError('already_launched', `project "${projectId}" was already launched on ${project.launchedOn}`);
+    throw new ConflictError(
+      'already_launched',
+      `project "${projectId}" was already launched on ${project.launchedOn}`,
+      undefined,
+      {
+        id: projectId,
+        on: project.launchedOn,
+      },
+    );
   }
   if (mission.status !== 'defined') {
-    throw new NotFoundError('mission_not_found', `mission ${missionCode} has not been defined`, 'missionCode');
+    throw new NotFoundError('mission_not_found', `mission ${missionCode} has not been defined`, 'missionCode', {
+      id: missionCode,
+    });
   }
   return [
     {

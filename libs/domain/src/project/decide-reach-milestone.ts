@@ -35,6 +35,7 @@ export function decideReachMilestone(
       'milestone_not_found',
       `milestone "${milestoneId}" is not in the plan of project "${projectId}"`,
       'milestoneId',
+      { id: milestoneId },
     );
   }
   if (milestone.reachedOn !== undefined) {
@@ -42,6 +43,7 @@ export function decideReachMilestone(
       'milestone_already_reached',
       `milestone "${milestoneId}" was already reached on ${milestone.reachedOn}`,
       'milestoneId',
+      { id: milestoneId, on: milestone.reachedOn },
     );
   }
   // Lateness is against the plan in force, so a milestone rescheduled by a redesign is late only past its new date.

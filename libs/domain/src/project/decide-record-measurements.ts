@@ -51,6 +51,7 @@ export function decideRecordMeasurements(
       'batch_too_large',
       `measurements has ${inputs.length} items, more than the ${LIMITS.batchSize} allowed in one batch`,
       'measurements',
+      { length: inputs.length, max: LIMITS.batchSize },
     );
   }
   const measurements = inputs.map((input, i) =>
@@ -98,7 +99,14 @@ function validTerritory(input: Territory, path: string): Territory {
     (level === 'national' ? code === NATIONAL_TERRITORY.code : TERRITORY_CODE_PATTERN.test(code));
   if (!valid) {
     const expected = level === 'national' ? `${NATIONAL_TERRITORY.code} at national level` : `an INSEE ${level} code`;
-    throw new InvalidInputError('invalid_territory', `${path}.code ${quoted(code)} is not ${expected}`, `${path}.code`);
+    throw new InvalidInputError(
+      'invalid_territory',
+      `${path}.code ${quoted(code)} is not ${expected}`,
+      `${path}.code`,
+      {
+        value: quoted(code),
+      },
+    );
   }
   return { level, code };
 }
@@ -110,6 +118,7 @@ function requireMeasurable(project: ActiveProject, indicatorId: IndicatorId, pat
       'indicator_not_found',
       `indicator "${indicatorId}" is not defined for project "${project.projectId}"`,
       path,
+      { id: indicatorId },
     );
   }
   if (indicator.retired) {
@@ -117,6 +126,7 @@ function requireMeasurable(project: ActiveProject, indicatorId: IndicatorId, pat
       'indicator_retired',
       `indicator "${indicatorId}" was retired and takes no new values`,
       path,
+      { id: indicatorId },
     );
   }
 }

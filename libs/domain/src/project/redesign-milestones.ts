@@ -44,7 +44,7 @@ export function milestoneChanges(
   addedIds.forEach((id, i) => {
     if (own(project.milestones, id) !== undefined) {
       const path = `${PATH}.added[${i}].milestoneId`;
-      throw new ConflictError('milestone_id_taken', `milestone "${id}" is already in the plan`, path);
+      throw new ConflictError('milestone_id_taken', `milestone "${id}" is already in the plan`, path, { id });
     }
   });
 
@@ -71,13 +71,14 @@ export function milestoneChanges(
     const { dueOn } = requireUnreached(project, milestoneId, `${path}.milestoneId`);
     if (from !== undefined && from !== dueOn) {
       const message = `${path}.from ${from} is not the due date in force for "${milestoneId}" (${dueOn})`;
-      throw new ConflictError('plan_mismatch', message, `${path}.from`);
+      throw new ConflictError('plan_mismatch', message, `${path}.from`, { id: milestoneId, from, dueOn });
     }
     if (to === dueOn) {
       throw new RuleViolationError(
         'nothing_to_change',
         `milestone "${milestoneId}" is already due on ${to}`,
         `${path}.to`,
+        { id: milestoneId, dueOn },
       );
     }
     return { milestoneId, from: dueOn, to };
@@ -89,11 +90,13 @@ export function milestoneChanges(
 function requireUnreached(project: ActiveProject, milestoneId: MilestoneId, path: string): MilestoneState {
   const milestone = own(project.milestones, milestoneId);
   if (milestone === undefined) {
-    throw new NotFoundError('milestone_not_found', `milestone "${milestoneId}" is not in the plan in force`, path);
+    throw new NotFoundError('milestone_not_found', `milestone "${milestoneId}" is not in the plan in force`, path, {
+      id: milestoneId,
+    });
   }
   if (milestone.reachedOn !== undefined) {
     const message = `milestone "${milestoneId}" was reached on ${milestone.reachedOn} and can no longer be changed`;
-    throw new ConflictError('milestone_already_reached', message, path);
+    throw new ConflictError('milestone_already_reached', message, path, { id: milestoneId, on: milestone.reachedOn });
   }
   return milestone;
 }

@@ -7,11 +7,15 @@ import type { ActiveProject, ProjectState } from './project-state';
 export function requireActiveProject(state: ProjectState, projectId: ProjectId): ActiveProject {
   switch (state.status) {
     case 'not_launched':
-      throw new NotFoundError('project_not_found', `project "${projectId}" has not been launched`);
+      throw new NotFoundError('project_not_found', `project "${projectId}" has not been launched`, undefined, {
+        id: projectId,
+      });
     case 'closed':
       throw new ConflictError(
         'project_closed',
         `project "${projectId}" was closed (${state.outcome}) on ${state.closedOn} and accepts no further command`,
+        undefined,
+        { id: projectId, on: state.closedOn },
       );
     case 'active':
       return state;

@@ -43,6 +43,8 @@ export function decideHoldReviewCycle(
     throw new ConflictError(
       'review_cycle_already_held',
       `review cycle "${cycleId}" was already held on ${state.heldOn}`,
+      undefined,
+      { id: cycleId, on: state.heldOn },
     );
   }
   return [
@@ -56,5 +58,6 @@ function requireCount(value: unknown, path: string): number {
     'invalid_number',
     `${path} ${quoted(value)} is not a count (a whole number, 0 or more)`,
     path,
+    { value: quoted(value) },
   );
 }

@@ -2,52 +2,78 @@
 export type DomainErrorKind = 'invalid' | 'not_found' | 'conflict' | 'rule';
 
 /** The command is malformed whatever the history (HTTP 400). */
-export type InvalidInputCode =
-  | 'invalid_type'
-  | 'required'
-  | 'too_long'
-  | 'invalid_characters'
-  | 'invalid_id'
-  | 'invalid_mission_code'
-  | 'invalid_date'
-  | 'invalid_number'
-  | 'invalid_choice'
-  | 'invalid_format'
-  | 'invalid_territory'
-  | 'duplicate_id'
-  | 'conflicting_changes'
-  | 'batch_empty'
-  | 'batch_too_large';
+export const INVALID_INPUT_CODES = [
+  'invalid_type',
+  'required',
+  'too_long',
+  'invalid_characters',
+  'invalid_id',
+  'invalid_mission_code',
+  'invalid_date',
+  'invalid_number',
+  'invalid_choice',
+  'invalid_format',
+  'invalid_territory',
+  'duplicate_id',
+  'conflicting_changes',
+  'batch_empty',
+  'batch_too_large',
+] as const;
+export type InvalidInputCode = (typeof INVALID_INPUT_CODES)[number];
 
 /** The command names something the history does not hold (HTTP 404). */
-export type NotFoundCode = 'mission_not_found' | 'project_not_found' | 'milestone_not_found' | 'indicator_not_found';
+export const NOT_FOUND_CODES = [
+  'mission_not_found',
+  'project_not_found',
+  'milestone_not_found',
+  'indicator_not_found',
+] as const;
+export type NotFoundCode = (typeof NOT_FOUND_CODES)[number];
 
 /** The command clashes with what has already happened (HTTP 409). */
-export type ConflictCode =
-  | 'mission_already_defined'
-  | 'already_launched'
-  | 'milestone_already_reached'
-  | 'project_closed'
-  | 'review_cycle_already_held'
-  | 'milestone_id_taken'
-  | 'indicator_id_taken'
-  | 'plan_mismatch';
+export const CONFLICT_CODES = [
+  'mission_already_defined',
+  'already_launched',
+  'milestone_already_reached',
+  'project_closed',
+  'review_cycle_already_held',
+  'milestone_id_taken',
+  'indicator_id_taken',
+  'plan_mismatch',
+] as const;
+export type ConflictCode = (typeof CONFLICT_CODES)[number];
 
 /** The command is well-formed and its targets exist, but a business rule refuses it (HTTP 422). */
-export type RuleCode =
-  | 'date_in_future'
-  | 'period_too_far_ahead'
-  | 'date_before_launch'
-  | 'target_not_after_baseline'
-  | 'target_without_baseline'
-  | 'target_without_direction'
-  | 'indicator_not_targeted'
-  | 'target_against_direction'
-  | 'indicator_retired'
-  | 'nothing_to_change';
+export const RULE_CODES = [
+  'date_in_future',
+  'period_too_far_ahead',
+  'date_before_launch',
+  'target_not_after_baseline',
+  'target_without_baseline',
+  'target_without_direction',
+  'indicator_not_targeted',
+  'target_against_direction',
+  'indicator_retired',
+  'nothing_to_change',
+] as const;
+export type RuleCode = (typeof RULE_CODES)[number];
 
 /** Stable machine name of a refusal, for clients to branch on; the message is for people. */
 export type DomainErrorCode = InvalidInputCode | NotFoundCode | ConflictCode | RuleCode;
+
+/** Every code of every kind, for what must cover them all (the API's texts for people). */
+export const DOMAIN_ERROR_CODES: Readonly<{ [Kind in DomainErrorKind]: readonly CodesOfKind[Kind][] }> = {
+  invalid: INVALID_INPUT_CODES,
+  not_found: NOT_FOUND_CODES,
+  conflict: CONFLICT_CODES,
+  rule: RULE_CODES,
+};
+
+/**
+ * The values a refusal's message quotes (the refused value, a bound, a date, an id), by name, so that the refusal can
+ * be told in another language than its message's.
+ */
+export type RefusalFacts = Readonly<Record<string, string | number>>;
 
 /** A command refused by the domain: nothing is to be appended. */
 export abstract class DomainError extends Error {
@@ -58,6 +84,7 @@ export abstract class DomainError extends Error {
   protected constructor(
     message: string,
     readonly path?: string,
+    readonly facts: RefusalFacts = {},
   ) {
     super(message);
   }
@@ -80,8 +107,9 @@ function refusal<Kind extends DomainErrorKind>(kind: Kind, name: string) {
       readonly code: CodesOfKind[Kind],
       message: string,
       path?: string,
+      facts?: RefusalFacts,
     ) {
-      super(message, path);
+      super(message, path, facts);
     }
   };
 }

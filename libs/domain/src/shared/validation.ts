@@ -13,14 +13,20 @@ export function quoted(value: unknown): string {
 
 export function requireRecord<T extends object>(value: T, path: string): T {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new InvalidInputError('invalid_type', `${path} must be an object, got ${quoted(value)}`, path);
+    throw new InvalidInputError('invalid_type', `${path} must be an object, got ${quoted(value)}`, path, {
+      expected: 'object',
+      value: quoted(value),
+    });
   }
   return value;
 }
 
 export function requireList<T>(value: readonly T[], path: string): readonly T[] {
   if (!Array.isArray(value))
-    throw new InvalidInputError('invalid_type', `${path} must be a list, got ${quoted(value)}`, path);
+    throw new InvalidInputError('invalid_type', `${path} must be a list, got ${quoted(value)}`, path, {
+      expected: 'list',
+      value: quoted(value),
+    });
   return value;
 }
 
@@ -38,13 +44,17 @@ export function optionalText(value: unknown, path: string, kind: TextKind): stri
 
 function checkedText(value: unknown, path: string, kind: TextKind): string | undefined {
   if (typeof value !== 'string')
-    throw new InvalidInputError('invalid_type', `${path} must be text, got ${quoted(value)}`, path);
+    throw new InvalidInputError('invalid_type', `${path} must be text, got ${quoted(value)}`, path, {
+      expected: 'text',
+      value: quoted(value),
+    });
   const text = value.trim();
   if (text.length > kind.maxLength) {
     throw new InvalidInputError(
       'too_long',
       `${path} has ${text.length} characters, more than the ${kind.maxLength} allowed`,
       path,
+      { length: text.length, max: kind.maxLength },
     );
   }
   const forbidden = forbiddenCharacterIn(text, kind);
@@ -55,6 +65,7 @@ function checkedText(value: unknown, path: string, kind: TextKind): string | und
       'invalid_characters',
       `${path} holds ${forbidden.description}, at offset ${offset} (UTF-16 code units)`,
       path,
+      { offset },
     );
   }
   return text === '' ? undefined : text;
@@ -66,6 +77,7 @@ export function requireSlug(value: unknown, path: string): string {
     'invalid_id',
     `${path} ${quoted(value)} is not an id: 2 to 64 lowercase letters, digits or '-', not starting with '-'`,
     path,
+    { value: quoted(value) },
   );
 }
 
@@ -75,25 +87,33 @@ export function requireMissionCode(value: unknown, path: string): string {
     'invalid_mission_code',
     `${path} ${quoted(value)} is not a mission code: 2 to 32 uppercase letters, digits, '_' or '-', starting with a letter`,
     path,
+    { value: quoted(value) },
   );
 }
 
 export function requireDate(value: unknown, path: string): IsoDate {
   if (isIsoDate(value)) return value;
-  throw new InvalidInputError('invalid_date', `${path} ${quoted(value)} is not a calendar date (YYYY-MM-DD)`, path);
+  throw new InvalidInputError('invalid_date', `${path} ${quoted(value)} is not a calendar date (YYYY-MM-DD)`, path, {
+    value: quoted(value),
+  });
 }
 
 /** The date of something that has happened: a real date, not after today. */
 export function requireFactDate(value: unknown, path: string, today: IsoDate): IsoDate {
   const date = requireDate(value, path);
-  if (date > today) throw new RuleViolationError('date_in_future', `${path} ${date} is after today (${today})`, path);
+  if (date > today) {
+    throw new RuleViolationError('date_in_future', `${path} ${date} is after today (${today})`, path, { date, today });
+  }
   return date;
 }
 
 export function requireNotBefore(date: IsoDate, earliest: IsoDate, path: string, what: string): IsoDate {
   // ISO dates of equal length order as strings.
   if (date < earliest) {
-    throw new RuleViolationError('date_before_launch', `${path} ${date} is before ${what} (${earliest})`, path);
+    throw new RuleViolationError('date_before_launch', `${path} ${date} is before ${what} (${earliest})`, path, {
+      date,
+      earliest,
+    });
   }
   return date;
 }
@@ -106,6 +126,7 @@ export function requirePeriod(value: unknown, path: string, today: IsoDate, lead
       'period_too_far_ahead',
       `${path} ${period} ends more than ${leadDays} days after today (${today})`,
       path,
+      { period, leadDays, today },
     );
   }
   return period;
@@ -113,18 +134,25 @@ export function requirePeriod(value: unknown, path: string, today: IsoDate, lead
 
 export function requireNumber(value: unknown, path: string): number {
   if (typeof value === 'number' && Number.isFinite(value)) return value;
-  throw new InvalidInputError('invalid_number', `${path} ${quoted(value)} is not a finite number`, path);
+  throw new InvalidInputError('invalid_number', `${path} ${quoted(value)} is not a finite number`, path, {
+    value: quoted(value),
+  });
 }
 
 export function requireChoice<T extends string>(value: unknown, choices: readonly T[], path: string): T {
   const choice = choices.find((candidate) => candidate === value);
   if (choice !== undefined) return choice;
-  throw new InvalidInputError('invalid_choice', `${path} ${quoted(value)} is not one of ${choices.join(', ')}`, path);
+  throw new InvalidInputError('invalid_choice', `${path} ${quoted(value)} is not one of ${choices.join(', ')}`, path, {
+    value: quoted(value),
+    choices: choices.join(', '),
+  });
 }
 
 export function requirePattern(value: unknown, pattern: RegExp, path: string, expected: string): string {
   if (typeof value === 'string' && pattern.test(value)) return value;
-  throw new InvalidInputError('invalid_format', `${path} ${quoted(value)} is not ${expected}`, path);
+  throw new InvalidInputError('invalid_format', `${path} ${quoted(value)} is not ${expected}`, path, {
+    value: quoted(value),
+  });
 }
 
 /** Refuses the second occurrence of an id within one list of a command. */
@@ -132,7 +160,9 @@ export function requireUnique(ids: readonly string[], pathOf: (index: number) =>
   const seen = new Set<string>();
   ids.forEach((id, index) => {
     if (seen.has(id)) {
-      throw new InvalidInputError('duplicate_id', `${pathOf(index)} ${quoted(id)} appears twice`, pathOf(index));
+      throw new InvalidInputError('duplicate_id', `${pathOf(index)} ${quoted(id)} appears twice`, pathOf(index), {
+        value: quoted(id),
+      });
     }
     seen.add(id);
   });
@@ -152,6 +182,7 @@ export function requireDisjoint(
         'conflicting_changes',
         `${pathOf(index)} ${quoted(id)} is also ${clash}`,
         pathOf(index),
+        { value: quoted(id) },
       );
     }
   });

@@ -1,4 +1,13 @@
-import { countOf, formatNumber, oneLine, quoted, SUMMARY_TEXT_LIMIT } from './plain-text';
+import {
+  countOf,
+  formatNumber,
+  FRENCH_NUMBERS,
+  frenchCountOf,
+  guillemets,
+  oneLine,
+  quoted,
+  SUMMARY_TEXT_LIMIT,
+} from './plain-text';
 
 describe('formatNumber', () => {
   it.each([
@@ -16,6 +25,33 @@ describe('formatNumber', () => {
     [-1e-7, '-1e-7'],
   ])('formats %p as %p', (value, expected) => {
     expect(formatNumber(value)).toBe(expected);
+  });
+});
+
+describe('formatNumber with French separators', () => {
+  it.each([
+    [999, '999'],
+    [1234567, '1\u202f234\u202f567'],
+    [-1234567.25, '-1\u202f234\u202f567,25'],
+    [-0, '0'],
+    [1e21, '1e+21'],
+  ])('formats %p as %p', (value, expected) => {
+    expect(formatNumber(value, FRENCH_NUMBERS)).toBe(expected);
+  });
+});
+
+describe('frenchCountOf', () => {
+  it('uses the singular below two and the plural from two', () => {
+    expect(frenchCountOf(0, 'jalon', 'jalons')).toBe('0 jalon');
+    expect(frenchCountOf(1, 'jalon', 'jalons')).toBe('1 jalon');
+    expect(frenchCountOf(2, 'jalon', 'jalons')).toBe('2 jalons');
+    expect(frenchCountOf(1234, 'événement', 'événements')).toBe('1\u202f234 événements');
+  });
+});
+
+describe('guillemets', () => {
+  it('puts free text on one line between French quotation marks', () => {
+    expect(guillemets('Identité\nnumérique')).toBe('« Identité numérique »');
   });
 });
 

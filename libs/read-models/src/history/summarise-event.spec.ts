@@ -1,68 +1,16 @@
-import type {
-  DomainEvent,
-  IndicatorMeasured,
-  MilestoneReached,
-  ProjectRedesigned,
-  PlanChanges,
-} from '@portfolio/domain';
+import type { DomainEvent } from '@portfolio/domain';
 import { DOMAIN_EVENT_TYPES } from '@portfolio/domain';
-import { franceconnectLaunched } from '../../../domain/src/testing/tech-gouv';
+import { LANGUAGES } from '../language';
 import { summariseEvent } from './summarise-event';
+import { everyTypeExamples, launched, measured, reached, redesigned } from './summary-examples';
 
-const noChanges: PlanChanges = {
-  milestones: { added: [], removed: [], rescheduled: [] },
-  indicators: { added: [], retired: [], retargeted: [] },
-};
-
-const launched = franceconnectLaunched;
-
-function reached(daysLate: number, evidence?: string): MilestoneReached {
-  return {
-    type: 'MilestoneReached',
-    data: {
-      projectId: 'franceconnect',
-      milestoneId: 'franceconnect-plus',
-      reachedOn: '2021-06-30',
-      daysLate,
-      ...(evidence === undefined ? {} : { evidence }),
-    },
-  };
-}
-
-function measured(more: Partial<IndicatorMeasured['data']> = {}): IndicatorMeasured {
-  return {
-    type: 'IndicatorMeasured',
-    data: {
-      projectId: 'franceconnect',
-      indicatorId: 'usagers-franceconnect',
-      value: 26,
-      period: '2021-05-31',
-      territory: { level: 'national', code: 'FR' },
-      ...more,
-    },
-  };
-}
-
-function redesigned(changes: Partial<PlanChanges>, more: Partial<ProjectRedesigned['data']> = {}): ProjectRedesigned {
-  return {
-    type: 'ProjectRedesigned',
-    data: {
-      projectId: 'franceconnect',
-      planVersion: 2,
-      reason: 'Homologation RGS plus longue que prévu',
-      decidedOn: '2021-07-05',
-      decidedBy: 'citp-6',
-      changes: { ...noChanges, ...changes },
-      ...more,
-    },
-  };
-}
+const summariseInEnglish = (event: DomainEvent): string => summariseEvent(event, 'en');
 
 describe('summariseEvent', () => {
   describe('MissionDefined', () => {
     it('names the mission, its programme and date', () => {
       expect(
-        summariseEvent({
+        summariseInEnglish({
           type: 'MissionDefined',
           data: { missionCode: 'IDNUM', name: 'Identité numérique', programme: 'Tech.gouv', definedOn: '2019-04-25' },
         }),
@@ -71,7 +19,7 @@ describe('summariseEvent', () => {
 
     it('adds the description when there is one', () => {
       expect(
-        summariseEvent({
+        summariseInEnglish({
           type: 'MissionDefined',
           data: {
             missionCode: 'DATA',
@@ -87,7 +35,7 @@ describe('summariseEvent', () => {
 
   describe('ProjectLaunched', () => {
     it('names the title, mission, date, plan size and lead', () => {
-      expect(summariseEvent(launched)).toBe(
+      expect(summariseInEnglish(launched)).toBe(
         'Launched "FranceConnect" in mission IDNUM on 2019-06-03 with 2 milestones and 2 indicators (lead: DINUM)',
       );
     });
@@ -101,29 +49,29 @@ describe('summariseEvent', () => {
           indicators: Array.from({ length: 3 }, () => launched.data.indicators[0]),
         },
       };
-      expect(summariseEvent(bigger)).toContain('with 1 milestone and 3 indicators');
+      expect(summariseInEnglish(bigger)).toContain('with 1 milestone and 3 indicators');
     });
   });
 
   describe('MilestoneReached', () => {
     it('says how many days late', () => {
-      expect(summariseEvent(reached(91))).toBe('Reached milestone franceconnect-plus on 2021-06-30, 91 days late');
+      expect(summariseInEnglish(reached(91))).toBe('Reached milestone franceconnect-plus on 2021-06-30, 91 days late');
     });
 
     it('uses the singular for one day', () => {
-      expect(summariseEvent(reached(1))).toBe('Reached milestone franceconnect-plus on 2021-06-30, 1 day late');
+      expect(summariseInEnglish(reached(1))).toBe('Reached milestone franceconnect-plus on 2021-06-30, 1 day late');
     });
 
     it('formats long delays', () => {
-      expect(summariseEvent(reached(1200))).toContain(', 1,200 days late');
+      expect(summariseInEnglish(reached(1200))).toContain(', 1,200 days late');
     });
 
     it('says on time when not late', () => {
-      expect(summariseEvent(reached(0))).toBe('Reached milestone franceconnect-plus on 2021-06-30, on time');
+      expect(summariseInEnglish(reached(0))).toBe('Reached milestone franceconnect-plus on 2021-06-30, on time');
     });
 
     it('adds the evidence when there is some', () => {
-      expect(summariseEvent(reached(0, 'https://franceconnect.gouv.fr/partenaires'))).toBe(
+      expect(summariseInEnglish(reached(0, 'https://franceconnect.gouv.fr/partenaires'))).toBe(
         'Reached milestone franceconnect-plus on 2021-06-30, on time (evidence: https://franceconnect.gouv.fr/partenaires)',
       );
     });
@@ -131,36 +79,36 @@ describe('summariseEvent', () => {
 
   describe('IndicatorMeasured', () => {
     it('gives the value, period and territory of a first measurement', () => {
-      expect(summariseEvent(measured())).toBe(
+      expect(summariseInEnglish(measured())).toBe(
         'Measured usagers-franceconnect = 26 for the period ending 2021-05-31 (national FR)',
       );
     });
 
     it('keeps decimals and groups thousands', () => {
-      expect(summariseEvent(measured({ value: 26_512_345.75 }))).toContain(' = 26,512,345.75 for the period');
+      expect(summariseInEnglish(measured({ value: 26_512_345.75 }))).toContain(' = 26,512,345.75 for the period');
     });
 
     it('names a region or a department', () => {
-      expect(summariseEvent(measured({ territory: { level: 'region', code: '84' } }))).toContain('(region 84)');
-      expect(summariseEvent(measured({ territory: { level: 'departement', code: '2A' } }))).toContain(
+      expect(summariseInEnglish(measured({ territory: { level: 'region', code: '84' } }))).toContain('(region 84)');
+      expect(summariseInEnglish(measured({ territory: { level: 'departement', code: '2A' } }))).toContain(
         '(department 2A)',
       );
     });
 
     it('tells a restatement, with the old and new values', () => {
       expect(
-        summariseEvent(measured({ value: 25.5, supersedes: 26, territory: { level: 'region', code: '84' } })),
+        summariseInEnglish(measured({ value: 25.5, supersedes: 26, territory: { level: 'region', code: '84' } })),
       ).toBe('Restated usagers-franceconnect for the period ending 2021-05-31 (region 84): 26 → 25.5');
     });
 
     it('tells a restatement of a zero value', () => {
-      expect(summariseEvent(measured({ value: 3, supersedes: 0 }))).toBe(
+      expect(summariseInEnglish(measured({ value: 3, supersedes: 0 }))).toBe(
         'Restated usagers-franceconnect for the period ending 2021-05-31 (national FR): 0 → 3',
       );
     });
 
     it('adds the source when there is one', () => {
-      expect(summariseEvent(measured({ source: 'Tableau de bord DINUM' }))).toBe(
+      expect(summariseInEnglish(measured({ source: 'Tableau de bord DINUM' }))).toBe(
         'Measured usagers-franceconnect = 26 for the period ending 2021-05-31 (national FR), source: Tableau de bord DINUM',
       );
     });
@@ -182,7 +130,7 @@ describe('summariseEvent', () => {
           ],
         },
       });
-      expect(summariseEvent(event)).toBe(
+      expect(summariseInEnglish(event)).toBe(
         'Redesigned (plan v2) on 2021-07-05 by citp-6: removed 1 milestone, retargeted 1 indicator — "Homologation RGS plus longue que prévu"',
       );
     });
@@ -208,7 +156,7 @@ describe('summariseEvent', () => {
         },
         { planVersion: 3, decidedBy: undefined, reason: 'Revue' },
       );
-      expect(summariseEvent(event)).toBe(
+      expect(summariseInEnglish(event)).toBe(
         'Redesigned (plan v3) on 2021-07-05: changed the objective, added 2 milestones, removed 1 milestone, ' +
           'rescheduled 1 milestone, added 1 indicator, retired 2 indicators, retargeted 1 indicator — "Revue"',
       );
@@ -216,12 +164,12 @@ describe('summariseEvent', () => {
 
     it('omits the decider when there is none', () => {
       const event = redesigned({ objective: 'Nouvel objectif' }, { decidedBy: undefined });
-      expect(summariseEvent(event)).toMatch(/^Redesigned \(plan v2\) on 2021-07-05: changed the objective — /);
+      expect(summariseInEnglish(event)).toMatch(/^Redesigned \(plan v2\) on 2021-07-05: changed the objective — /);
     });
 
     it('truncates a long reason with an ellipsis and keeps it on one line', () => {
       const reason = `Le comité a constaté\n${'que le calendrier était trop serré '.repeat(10)}`;
-      const summary = summariseEvent(redesigned({ objective: 'Nouvel objectif' }, { reason }));
+      const summary = summariseInEnglish(redesigned({ objective: 'Nouvel objectif' }, { reason }));
       const quotedReason = summary.slice(summary.indexOf(' — "') + 4, -1);
       expect(summary).not.toContain('\n');
       expect(summary.endsWith('…"')).toBe(true);
@@ -230,14 +178,14 @@ describe('summariseEvent', () => {
     });
 
     it('still reads when nothing changed', () => {
-      expect(summariseEvent(redesigned({}))).toContain('by citp-6: no change to the plan — ');
+      expect(summariseInEnglish(redesigned({}))).toContain('by citp-6: no change to the plan — ');
     });
   });
 
   describe('ProjectClosed', () => {
     it('gives the outcome, date and note', () => {
       expect(
-        summariseEvent({
+        summariseInEnglish({
           type: 'ProjectClosed',
           data: { projectId: 'franceconnect', outcome: 'completed', closedOn: '2021-12-15', note: 'En production' },
         }),
@@ -245,7 +193,7 @@ describe('summariseEvent', () => {
     });
 
     it('tells an abandoned project and truncates a long note', () => {
-      const summary = summariseEvent({
+      const summary = summariseInEnglish({
         type: 'ProjectClosed',
         data: { projectId: 'x-project', outcome: 'abandoned', closedOn: '2021-12-15', note: 'Arrêt. '.repeat(40) },
       });
@@ -258,7 +206,7 @@ describe('summariseEvent', () => {
   describe('ReviewCycleHeld', () => {
     it('names the cycle, title, date, event count and sealed position', () => {
       expect(
-        summariseEvent({
+        summariseInEnglish({
           type: 'ReviewCycleHeld',
           data: {
             cycleId: 'citp-5',
@@ -275,7 +223,7 @@ describe('summariseEvent', () => {
 
     it('uses the singular for one event', () => {
       expect(
-        summariseEvent({
+        summariseInEnglish({
           type: 'ReviewCycleHeld',
           data: {
             cycleId: 'citp-1',
@@ -297,40 +245,22 @@ describe('summariseEvent', () => {
     expect([...tested].sort()).toEqual([...DOMAIN_EVENT_TYPES].sort());
   });
 
-  it('refuses an event of an unknown type rather than mis-summarising it', () => {
-    const unknown = { type: 'ProjectPaused', data: {} } as unknown as DomainEvent;
-    expect(() => summariseEvent(unknown)).toThrow(/ProjectPaused/);
+  describe.each(LANGUAGES)('in %s', (language) => {
+    it('refuses an event of an unknown type rather than mis-summarising it', () => {
+      const unknown = { type: 'ProjectPaused', data: {} } as unknown as DomainEvent;
+      expect(() => summariseEvent(unknown, language)).toThrow(/ProjectPaused/);
+    });
+
+    it('gives a single line for every type', () => {
+      for (const event of everyTypeExamples()) {
+        expect(summariseEvent(event, language)).not.toMatch(/[\r\n]/);
+      }
+    });
   });
 
-  it('gives a single line for every type', () => {
+  it('says something different in French than in English for every type', () => {
     for (const event of everyTypeExamples()) {
-      expect(summariseEvent(event)).not.toMatch(/[\r\n]/);
+      expect(summariseEvent(event, 'fr')).not.toBe(summariseEvent(event, 'en'));
     }
   });
 });
-
-function everyTypeExamples(): DomainEvent[] {
-  return [
-    {
-      type: 'MissionDefined',
-      data: { missionCode: 'IDNUM', name: 'Identité\nnumérique', programme: 'Tech.gouv', definedOn: '2019-04-25' },
-    },
-    launched,
-    reached(3, 'Mise en production\nvalidée'),
-    measured({ source: 'DINUM\nstatistiques' }),
-    redesigned({ objective: 'x' }, { reason: 'Ligne un\nligne deux' }),
-    { type: 'ProjectClosed', data: { projectId: 'p1', outcome: 'completed', closedOn: '2021-12-15', note: 'a\nb' } },
-    {
-      type: 'ReviewCycleHeld',
-      data: {
-        cycleId: 'citp-5',
-        title: 'CITP\nfévrier',
-        heldOn: '2021-02-05',
-        sealedPosition: '1240',
-        merkleRoot: '5f'.repeat(32),
-        eventCount: 2,
-        signature: 's',
-      },
-    },
-  ];
-}

@@ -1,6 +1,7 @@
 import type { StoredEvent } from '@portfolio/event-store';
 import { toPosition } from '../database/read-model-tables';
 import type { AuditLogCriteria } from './audit-log-criteria';
+import type { Language } from '../language';
 import { historyItem, type HistoryItem } from './history-item';
 import { pageOf, type Page } from './paging';
 import type { PageSize } from './query-parameters';
@@ -24,15 +25,19 @@ export interface AuditLogItem extends HistoryItem {
   readonly prevHash: string;
 }
 
-/** GET /events: a page of the audit log, oldest first. */
-export async function auditLogPage(context: ReadContext, query: AuditLogQuery): Promise<Page<AuditLogItem>> {
+/** GET /events: a page of the audit log, oldest first, summaries in `language` (English unless asked). */
+export async function auditLogPage(
+  context: ReadContext,
+  query: AuditLogQuery,
+  language: Language = 'en',
+): Promise<Page<AuditLogItem>> {
   if (query.minPosition !== undefined) await awaitMinPosition(context, query.minPosition);
   const limit = query.limit ?? AUDIT_LOG_PAGE.fallback;
   const positions = pageOf(await selectedPositions(context, query, query.after, limit + 1), limit, String);
   const events = await context.store.readPositions(positions.items);
   return {
     items: events.map((stored) => ({
-      ...historyItem(stored),
+      ...historyItem(stored, language),
       streamId: stored.streamId,
       eventId: stored.eventId,
       hash: stored.hash,

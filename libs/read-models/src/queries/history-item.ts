@@ -1,8 +1,9 @@
 import { businessDateOf, type DomainEvent } from '@portfolio/domain';
 import type { StoredEvent } from '@portfolio/event-store';
 import { summariseEvent } from '../history/summarise-event';
+import type { Language } from '../language';
 
-/** An event as a reviewer reads it: its metadata, its business date and a one-line summary. */
+/** An event as a reviewer reads it: its metadata, its business date and a one-line summary in the reader's language. */
 export interface HistoryItem {
   readonly position: string;
   readonly revision: string;
@@ -19,7 +20,7 @@ export function domainEventOf(stored: StoredEvent): DomainEvent {
   return { type: stored.type, data: stored.data } as unknown as DomainEvent;
 }
 
-export function historyItem(stored: StoredEvent): HistoryItem {
+export function historyItem(stored: StoredEvent, language: Language): HistoryItem {
   const event = domainEventOf(stored);
   return {
     position: stored.position.toString(),
@@ -27,7 +28,7 @@ export function historyItem(stored: StoredEvent): HistoryItem {
     type: stored.type,
     businessDate: businessDateOf(event),
     recordedAt: stored.recordedAt,
-    summary: summariseEvent(event),
+    summary: summariseEvent(event, language),
     data: stored.data,
     metadata: stored.metadata,
   };

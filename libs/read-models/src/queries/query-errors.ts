@@ -1,9 +1,17 @@
-/** A query parameter that cannot be used (HTTP 400), with the parameter's name. */
+/** What a query parameter must be, so that its refusal can be told in another language than its message's. */
+export type QueryExpectation =
+  | { readonly kind: 'position'; readonly max: string }
+  | { readonly kind: 'instant' | 'position_or_instant' | 'date' | 'territory' }
+  | { readonly kind: 'limit'; readonly max: number }
+  | { readonly kind: 'choice'; readonly choices: readonly string[] };
+
+/** A query parameter that cannot be used (HTTP 400), with the parameter's name and, when said, what it must be. */
 export class InvalidQueryError extends Error {
   readonly code = 'invalid_query';
   constructor(
     readonly parameter: string,
     message: string,
+    readonly expected?: QueryExpectation,
   ) {
     super(message);
     this.name = 'InvalidQueryError';
@@ -26,9 +34,12 @@ export class ProjectionsBehindError extends Error {
 /** The resource does not exist at the requested (at, asOf) (HTTP 404). */
 export class ReadModelNotFoundError extends Error {
   readonly code: string;
-  constructor(what: 'mission' | 'project' | 'review_cycle' | 'indicator', id: string) {
-    super(`${what.replace('_', ' ')} ${id} is not known at the requested time`);
-    this.code = `${what}_not_found`;
+  constructor(
+    readonly subject: 'mission' | 'project' | 'review_cycle' | 'indicator',
+    readonly id: string,
+  ) {
+    super(`${subject.replace('_', ' ')} ${id} is not known at the requested time`);
+    this.code = `${subject}_not_found`;
     this.name = 'ReadModelNotFoundError';
   }
 }

@@ -134,4 +134,26 @@ describe('the query parameters of the reads', () => {
       });
     }
   });
+
+  it('says what each parameter must be, for the refusal to be told in other languages', () => {
+    const expected = (parse: (raw: string, parameter: string) => unknown, raw: string) => {
+      try {
+        parse(raw, 'p');
+      } catch (error) {
+        if (error instanceof InvalidQueryError) return error.expected;
+        throw error;
+      }
+      throw new Error(`${raw} was accepted`);
+    };
+    expect(expected(parsePosition, '-1')).toEqual({ kind: 'position', max: '9223372036854775807' });
+    expect(expected(parseInstant, 'yesterday')).toEqual({ kind: 'instant' });
+    expect(expected(parseAsOf, 'yesterday')).toEqual({ kind: 'position_or_instant' });
+    expect(expected(parseDate, '2021-02-30')).toEqual({ kind: 'date' });
+    expect(expected(parseLimit({ fallback: 50, max: 500 }), '501')).toEqual({ kind: 'limit', max: 500 });
+    expect(expected(parseChoice(['active', 'closed']), 'paused')).toEqual({
+      kind: 'choice',
+      choices: ['active', 'closed'],
+    });
+    expect(expected(parseTerritory, 'x')).toEqual({ kind: 'territory' });
+  });
 });

@@ -19,19 +19,30 @@ export type AsOf = { readonly position: bigint } | { readonly instant: string };
 /** A position of the log (or a revision of a stream): a whole number that fits a SQL BIGINT. */
 export function parsePosition(raw: string, parameter: string): bigint {
   if (!POSITION.test(raw) || BigInt(raw) > MAX_POSITION) {
-    throw new InvalidQueryError(parameter, `${parameter} must be a position: a whole number from 0 to ${MAX_POSITION}`);
+    throw new InvalidQueryError(
+      parameter,
+      `${parameter} must be a position: a whole number from 0 to ${MAX_POSITION}`,
+      { kind: 'position', max: MAX_POSITION.toString() },
+    );
   }
   return BigInt(raw);
 }
 
 /** An ISO-8601 instant with its offset, normalised to UTC milliseconds; 2021-02-30T… is refused, not rolled over. */
-export function parseInstant(raw: string, parameter: string, expected = 'an ISO-8601 instant'): string {
+const INSTANT_IN_WORDS = { instant: 'an ISO-8601 instant', position_or_instant: 'a position or an ISO-8601 instant' };
+
+export function parseInstant(
+  raw: string,
+  parameter: string,
+  expected: keyof typeof INSTANT_IN_WORDS = 'instant',
+): string {
   const match = INSTANT.exec(raw);
   const time = new Date(raw);
   if (match === null || !isIsoDate(match[1]) || Number.isNaN(time.getTime())) {
     throw new InvalidQueryError(
       parameter,
-      `${parameter} must be ${expected} with its offset, such as 2021-02-05T18:00:00Z`,
+      `${parameter} must be ${INSTANT_IN_WORDS[expected]} with its offset, such as 2021-02-05T18:00:00Z`,
+      { kind: expected },
     );
   }
   return time.toISOString();
@@ -40,14 +51,16 @@ export function parseInstant(raw: string, parameter: string, expected = 'an ISO-
 /** A business date: a real calendar day written YYYY-MM-DD. */
 export function parseDate(raw: string, parameter: string): IsoDate {
   if (!isIsoDate(raw))
-    throw new InvalidQueryError(parameter, `${parameter} must be a real calendar date written YYYY-MM-DD`);
+    throw new InvalidQueryError(parameter, `${parameter} must be a real calendar date written YYYY-MM-DD`, {
+      kind: 'date',
+    });
   return raw;
 }
 
 /** A position when all digits, an ISO instant otherwise. */
 export function parseAsOf(raw: string, parameter: string): AsOf {
   if (/^\d+$/.test(raw)) return { position: parsePosition(raw, parameter) };
-  return { instant: parseInstant(raw, parameter, 'a position or an ISO-8601 instant') };
+  return { instant: parseInstant(raw, parameter, 'position_or_instant') };
 }
 
 /** How many items a page may hold, at most and when not said. */
@@ -59,7 +72,10 @@ export interface PageSize {
 export function parseLimit(size: PageSize): (raw: string, parameter: string) => number {
   return (raw, parameter) => {
     if (!/^[1-9][0-9]{0,5}$/.test(raw) || Number(raw) > size.max) {
-      throw new InvalidQueryError(parameter, `${parameter} must be a whole number from 1 to ${size.max}`);
+      throw new InvalidQueryError(parameter, `${parameter} must be a whole number from 1 to ${size.max}`, {
+        kind: 'limit',
+        max: size.max,
+      });
     }
     return Number(raw);
   };
@@ -68,7 +84,10 @@ export function parseLimit(size: PageSize): (raw: string, parameter: string) => 
 export function parseChoice<T extends string>(choices: readonly T[]): (raw: string, parameter: string) => T {
   return (raw, parameter) => {
     if (!(choices as readonly string[]).includes(raw)) {
-      throw new InvalidQueryError(parameter, `${parameter} must be one of ${choices.join(', ')}`);
+      throw new InvalidQueryError(parameter, `${parameter} must be one of ${choices.join(', ')}`, {
+        kind: 'choice',
+        choices,
+      });
     }
     return raw as T;
   };
@@ -109,6 +128,7 @@ export function parseTerritory(raw: string, parameter: string): Territory {
     throw new InvalidQueryError(
       parameter,
       `${parameter} must be level:code, e.g. national:FR, region:84, departement:2A`,
+      { kind: 'territory' },
     );
   }
   const [level, code] = raw.split(':');

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { CommandResult } from '@portfolio/application';
+import { DEFAULT_LANGUAGE } from '@portfolio/read-models';
 import { Counter, Histogram, type Registry } from 'prom-client';
 import { toProblem } from '../../http/to-problem';
 import { DURATION_BUCKETS, METRICS_REGISTRY } from './metrics-registry';
@@ -41,7 +42,7 @@ export class CommandMetrics {
       stop({ outcome: result.replayed ? 'replayed' : result.appended > 0 ? 'appended' : 'unchanged' });
       return result;
     } catch (error) {
-      stop({ outcome: toProblem(error, '').status < 500 ? 'refused' : 'failed' });
+      stop({ outcome: toProblem(error, '', DEFAULT_LANGUAGE).status < 500 ? 'refused' : 'failed' });
       throw error;
     }
   }
