@@ -1,6 +1,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { describeImportSummary } from './describe-summary';
 import { importBarometre } from './import-barometre';
 import { projectIdForMesure } from './mapping';
 import { parseRenames, Renames } from './renames';
@@ -61,6 +62,7 @@ describe('importBarometre: a target revised by a later synthesis', () => {
     );
 
     expect(later).toMatchObject({ projectsRetargeted: 1, targetsRevised: 1, projectsRedesigned: 0 });
+    expect(describeImportSummary(later)).toContain('targets revised:        1 (redesigns decided by the release: 1)');
     expect(later.warnings.filter((w) => w.includes('nb-vaccins'))).toEqual([]);
     expect(ledger.sent.filter((s) => s.command.type === 'RedesignProject').map((s) => s.command)).toEqual([
       {
