@@ -85,4 +85,14 @@ describe('portfolio import barometre: exit status', () => {
       'no-value.csv: missing column(s) valeur of the detail-national layout',
     );
   }, 60_000);
+
+  it('fails (exit 2) before importing anything when the --renames file is malformed', async () => {
+    const detail = join(dir, 'detail.csv');
+    await writeFile(detail, [HEADER, row('2021-01-31', '4106.0'), ''].join('\n'));
+    const renames = join(dir, 'renames.json');
+    await writeFile(renames, JSON.stringify({ mesures: [{ from: 'Numérisation des PME' }] }));
+    await expect(importBarometre('--detail', detail, '--renames', renames)).rejects.toThrow(
+      'renames.json is not a renames file: mesures[0].to is not a mesure title',
+    );
+  }, 60_000);
 });

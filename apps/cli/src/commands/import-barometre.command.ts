@@ -12,6 +12,7 @@ interface ImportOptions {
   synthese?: string;
   secteurs?: string;
   level?: TerritoryLevel;
+  renames?: string;
   allowRejects?: boolean;
 }
 
@@ -22,8 +23,8 @@ const EXIT_CODES_HELP = `
 Exit codes:
   0    every row of the files was imported (or rows were rejected and --allow-rejects was given)
   1    rows were rejected (each listed as file:line with its reason); what was well-formed was imported
-  2    nothing was imported: a file is unreadable, not UTF-8, of no published layout or lacks a column, or an
-       option is wrong
+  2    nothing was imported: a file is unreadable, not UTF-8, of no published layout or lacks a column, the
+       renames file is malformed, or an option is wrong
   130  interrupted (Ctrl-C): what was recorded stays, and running the import again goes on from there
 `;
 
@@ -45,6 +46,10 @@ export function registerImport(program: Command): void {
     .option(
       '--level <level>',
       "national | region | departement; default: the level of the detail file's layout, which must match when given",
+    )
+    .option(
+      '--renames <file>',
+      'a JSON file of renamed mesures ({"mesures": [{"from": old title, "to": new title}]}), followed over the shipped ones',
     )
     .option('--allow-rejects', 'exit 0 even when rows were rejected (they are still listed)')
     .addHelpText('after', EXIT_CODES_HELP)

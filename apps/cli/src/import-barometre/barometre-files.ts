@@ -11,7 +11,8 @@ import {
 } from '@portfolio/domain';
 import { readTable, type CsvRow, type Table } from './csv-table';
 import { layoutOf, type FileRole, type Layout } from './layouts';
-import { parseDecimal, projectIdForMesure, slugify } from './mapping';
+import { parseDecimal } from './mapping';
+import type { Renames } from './renames';
 import type { RejectedRow } from './types';
 
 /** A file read, and the layout it was read as. */
@@ -81,7 +82,7 @@ export interface DetailRow {
   readonly line: number;
   readonly mesure: string;
   readonly projectId: string;
-  /** The mesure's slug before any cut: two different ones must not share a project id. */
+  /** The slug (before any cut) of the mesure's first title (see renames.ts): two different ones must not share a project id. */
   readonly mesureSlug: string;
   readonly indicatorId: string;
   readonly label: string;
@@ -102,7 +103,12 @@ export interface Detail extends LaidOutTable {
  * Reads a detail file at the level of its layout (national, regional or départemental). `level`, when given, must be
  * that level: a file of département values imported as national ones would put them all under FR.
  */
-export async function readDetail(path: string, level: TerritoryLevel | undefined, today: string): Promise<Detail> {
+export async function readDetail(
+  path: string,
+  level: TerritoryLevel | undefined,
+  today: string,
+  renames: Renames,
+): Promise<Detail> {
   const { table, layout } = await readLaidOut(path, 'detail');
   const fileLevel = layout.level ?? 'national';
   if (level !== undefined && level !== fileLevel) {
@@ -118,7 +124,7 @@ export async function readDetail(path: string, level: TerritoryLevel | undefined
   const seen = new Map<string, { readonly line: number; readonly value: number }>();
   let repeated = 0;
   for (const row of table.rows) {
-    const parsed = detailRow(row, fileLevel, territoryColumn, today);
+    const parsed = detailRow(row, fileLevel, territoryColumn, today, renames);
     if (typeof parsed === 'string') {
       rejected.push(rejection(table.file, row, parsed));
       continue;
@@ -149,6 +155,7 @@ function detailRow(
   level: TerritoryLevel,
   territoryColumn: string | undefined,
   today: string,
+  renames: Renames,
 ): DetailRow | string {
   if (row.problem !== undefined) return row.problem;
   const v = row.values;
@@ -170,8 +177,7 @@ function detailRow(
   return {
     line: row.line,
     mesure,
-    projectId: projectIdForMesure(mesure),
-    mesureSlug: slugify(mesure),
+    ...renames.identityOf(mesure),
     indicatorId,
     label: v.indicateur.trim(),
     unit: v.unite.trim(),

@@ -9,6 +9,7 @@ export function describeImportSummary(summary: ImportSummary): string {
     ),
     `  missions defined:       ${summary.missionsDefined}`,
     `  projects launched:      ${summary.projectsLaunched} (redesigned to add indicators: ${summary.projectsRedesigned})`,
+    `  targets revised:        ${summary.targetsRevised} (redesigns decided by the release: ${summary.projectsRetargeted})`,
     `  indicators defined:     ${summary.indicatorsDefined} (monitored series without a target: ${summary.indicatorsMonitored.length}; rejected: ${summary.indicatorsRejected.length})`,
     `  measurements:           ${summary.measurementsAdded} added, ${summary.measurementsRestated} restated, ${summary.measurementsUnchanged} unchanged, in ${summary.batchesSent} batches`,
     `  rows rejected:          ${summary.rowsRejected}`,

@@ -19,6 +19,8 @@ export class Findings {
   missionsDefined = 0;
   projectsLaunched = 0;
   projectsRedesigned = 0;
+  projectsRetargeted = 0;
+  targetsRevised = 0;
   indicatorsDefined = 0;
   measurementsAdded = 0;
   measurementsRestated = 0;
@@ -85,6 +87,8 @@ export class Findings {
       missionsDefined: this.missionsDefined,
       projectsLaunched: this.projectsLaunched,
       projectsRedesigned: this.projectsRedesigned,
+      projectsRetargeted: this.projectsRetargeted,
+      targetsRevised: this.targetsRevised,
       indicatorsDefined: this.indicatorsDefined,
       measurementsAdded: this.measurementsAdded,
       measurementsRestated: this.measurementsRestated,

@@ -12,10 +12,11 @@ import { readDetail, readSectors, type LaidOutTable } from './barometre-files';
 import { Findings } from './findings';
 import { definitionsFor } from './indicator-definitions';
 import { PROGRAMME, UNSECTORED_MISSION, releaseDateOfFileName } from './mapping';
-import { launchFor, redesignFor } from './plan-commands';
+import { launchFor, redesignFor, retargetFor } from './plan-commands';
 import { planProjects, type ProjectPlan } from './project-plans';
 import type { Sending } from './record-measurements';
 import { sendPlans, type PlannedCommands } from './send-plans';
+import { Renames } from './renames';
 import { readSynthesis, type Synthesis } from './synthesis-file';
 import type { FileRead, ImportOptions, ImportRequest, ImportSummary } from './types';
 import type { LedgerPort } from '../ledger-port';
@@ -30,7 +31,8 @@ export const DEFAULT_BATCH_SIZE = 5000;
  * Every file is read (and checked) before the first command is sent. Re-running an import appends nothing: missions and
  * projects that exist are left alone, batches whose values are all known are not sent, and a batch resent after a
  * crash carries the same idempotency key. A later release appends restatements of the values it changed, and adds the
- * indicators it introduces to existing projects through a RedesignProject.
+ * indicators it introduces to existing projects through a RedesignProject, and moves the targets its synthesis revised
+ * through another, decided on the release's date. A mesure renamed in renames.json goes on in its first title's project.
  *
  * Throws before sending anything when a file is unreadable or lacks a column; throws whatever a port throws other than
  * a DomainError (what was sent before stays). A command refused by the domain rejects its rows and the import goes on.
@@ -42,10 +44,12 @@ export async function importBarometre(
 ): Promise<ImportSummary> {
   const { today, batchSize } = checkedRequest(request, options);
 
-  // 1. Read every file: an unknown layout, a missing column or a file that is not UTF-8 stops the import before anything is sent.
+  // 1. Read every file: an unknown layout, a missing column, a file that is not UTF-8 or a malformed renames file stops
+  // the import before anything is sent.
+  const renames = await Renames.load(request.renames);
   const sectors = request.secteurs === undefined ? undefined : await readSectors(request.secteurs);
   const synthesis = request.synthese === undefined ? undefined : await readSynthesis(request.synthese);
-  const detail = await readDetail(request.detail, request.level, today);
+  const detail = await readDetail(request.detail, request.level, today, renames);
   const level = detail.layout.level ?? 'national';
   const file = detail.table.file;
   const rowsTotal = detail.table.rows.length;
@@ -137,7 +141,7 @@ function readingWarnings(given: {
   return warnings;
 }
 
-/** For each project, its launch (new) or the redesign adding the indicators it does not have yet. */
+/** For each project, its launch (new), or the redesigns adding the indicators it does not have yet and moving revised targets. */
 function plannedCommands(
   plans: readonly ProjectPlan[],
   synthesis: Synthesis | undefined,
@@ -146,17 +150,20 @@ function plannedCommands(
 ): PlannedCommands {
   const launches = new Map<ProjectPlan, { readonly command: LaunchProject; readonly definitions: number }>();
   const redesigns = new Map<ProjectPlan, RedesignProject>();
+  const retargets = new Map<ProjectPlan, RedesignProject>();
   for (const plan of plans) {
-    const definitions = definitionsFor(plan, synthesis, findings);
+    const { definitions, revisedTargets } = definitionsFor(plan, synthesis, findings);
     if (plan.state.status === 'active') {
       const command = redesignFor(plan, plan.state, definitions, release, findings);
       if (command !== undefined) redesigns.set(plan, command);
+      const retarget = retargetFor(plan, plan.state, revisedTargets, release, findings);
+      if (retarget !== undefined) retargets.set(plan, retarget);
     } else {
       const launch = launchFor(plan, definitions, release.today, findings);
       if (launch !== undefined) launches.set(plan, launch);
     }
   }
-  return { launches, redesigns };
+  return { launches, redesigns, retargets };
 }
 
 /** How commands leave the import: stopped between two when aborted, each under a key that never carries another body. */

@@ -1,21 +1,30 @@
-import type { IndicatorDefinition } from '@portfolio/domain';
+import { isTargeted, type IndicatorDefinition, type IndicatorTarget } from '@portfolio/domain';
 import type { DetailRow } from './barometre-files';
 import type { Findings } from './findings';
 import { bounded } from './mapping';
 import type { ProjectPlan } from './project-plans';
 import type { Synthesis } from './synthesis-file';
 
+/** A target of the plan in force that the synthesis revised. */
+export interface RevisedTarget {
+  readonly indicatorId: string;
+  readonly from: IndicatorTarget;
+  readonly to: IndicatorTarget;
+}
+
 /**
  * The definition of each indicator of the project the ledger does not know yet: from the synthesis when one is given,
  * otherwise from the indicator's first and last values. An indicator without a usable target is defined as a monitored
  * series (noted in the findings with why); one that cannot be defined at all (no unit) has its rows rejected.
+ * With them, the targets of known indicators the synthesis revised (a later release moving an indicator's target).
  */
 export function definitionsFor(
   plan: ProjectPlan,
   synthesis: Synthesis | undefined,
   findings: Findings,
-): IndicatorDefinition[] {
+): { readonly definitions: IndicatorDefinition[]; readonly revisedTargets: RevisedTarget[] } {
   const definitions: IndicatorDefinition[] = [];
+  const revisedTargets: RevisedTarget[] = [];
   for (const indicatorId of plan.indicatorIds) {
     const { state } = plan;
     const known =
@@ -25,7 +34,16 @@ export function definitionsFor(
     if (known !== undefined) {
       const published = synthesis?.entries.get(indicatorId)?.definition;
       if (known.retired) findings.rejectIndicator(plan, indicatorId, `retired from project ${plan.projectId}`);
-      else if (published !== undefined) warnOnPlanDrift(plan.projectId, known, published, findings);
+      else if (published !== undefined) {
+        const revised = revisedTarget(known, published);
+        if (revised !== undefined) revisedTargets.push(revised);
+        warnOnPlanDrift(
+          plan.projectId,
+          revised === undefined ? known : { ...known, target: revised.to },
+          published,
+          findings,
+        );
+      }
       continue;
     }
     const rows = plan.rows.filter((row) => row.indicatorId === indicatorId);
@@ -35,7 +53,15 @@ export function definitionsFor(
     else if (defined.monitoredBecause === undefined) definitions.push(defined.definition);
     else definitions.push(findings.monitored(plan, defined.definition, defined.monitoredBecause));
   }
-  return definitions;
+  return { definitions, revisedTargets };
+}
+
+/** The published target, when it moves the target in force (a monitored series has none to move). */
+function revisedTarget(known: IndicatorDefinition, published: IndicatorDefinition): RevisedTarget | undefined {
+  if (!isTargeted(known) || !isTargeted(published)) return undefined;
+  const { target: from } = known;
+  const { target: to } = published;
+  return from.value === to.value && from.by === to.by ? undefined : { indicatorId: known.indicatorId, from, to };
 }
 
 /** A definition, and why it has no target when it is a monitored series; or why the indicator cannot be defined. */
@@ -103,7 +129,7 @@ function warnOnPlanDrift(
   if (describe(known) !== describe(published)) {
     findings.warnings.push(
       `${projectId}/${known.indicatorId}: the synthesis has ${describe(published)}, the plan in force ${describe(known)}; ` +
-        'the plan is left as it is (retargeting is a redesign for the programme office to decide)',
+        'the plan is left as it is (the import only follows a revised target of a targeted indicator)',
     );
   }
 }

@@ -12,6 +12,7 @@ import {
   type RedesignProject,
 } from '@portfolio/domain';
 import type { Findings } from './findings';
+import type { RevisedTarget } from './indicator-definitions';
 import { LEAD_ORGANISATION, MISSIONS_DEFINED_ON, PROGRAMME, bounded } from './mapping';
 import type { ProjectPlan } from './project-plans';
 
@@ -88,6 +89,37 @@ export function redesignFor(
       decideRedesignProject(state, command([tried]), { today: release.today }),
     ),
   );
+  return accepted.length === 0 ? undefined : command(accepted);
+}
+
+/**
+ * The redesign moving the targets a later synthesis revised, decided by the release on its date; a revision the domain
+ * refuses (a target on the wrong side of the baseline) is left out with a warning, the target in force staying.
+ */
+export function retargetFor(
+  plan: ProjectPlan,
+  state: ActiveProject,
+  revisedTargets: readonly RevisedTarget[],
+  release: { readonly decidedOn: string; readonly today: string },
+  findings: Findings,
+): RedesignProject | undefined {
+  const command = (retargeted: readonly RevisedTarget[]): RedesignProject => ({
+    type: 'RedesignProject',
+    projectId: plan.projectId,
+    reason: `cible révisée par la publication du Baromètre du ${release.decidedOn}`,
+    decidedOn: release.decidedOn < state.launchedOn ? state.launchedOn : release.decidedOn,
+    changes: { indicators: { retargeted } },
+  });
+  const accepted = revisedTargets.filter((revised) => {
+    const refusal = refusalOf(() => decideRedesignProject(state, command([revised]), { today: release.today }));
+    if (refusal !== undefined) {
+      findings.warnings.push(
+        `${plan.projectId}/${revised.indicatorId}: the synthesis revises its target to ${revised.to.value} by ` +
+          `${revised.to.by}, refused by the domain (${refusal.message}); the target in force stays`,
+      );
+    }
+    return refusal === undefined;
+  });
   return accepted.length === 0 ? undefined : command(accepted);
 }
 

@@ -5,10 +5,14 @@ import { pendingRows, type Mission, type ProjectPlan } from './project-plans';
 import { recordMeasurements, type Sending } from './record-measurements';
 import type { LedgerPort } from '../ledger-port';
 
-/** What the import decided to send for each project: its launch (a new project) or its redesign (new indicators). */
+/**
+ * What the import decided to send for each project: its launch (a new project), or its redesigns: one adding the new
+ * indicators, one moving the targets the release revised.
+ */
 export interface PlannedCommands {
   readonly launches: ReadonlyMap<ProjectPlan, { readonly command: LaunchProject; readonly definitions: number }>;
   readonly redesigns: ReadonlyMap<ProjectPlan, RedesignProject>;
+  readonly retargets: ReadonlyMap<ProjectPlan, RedesignProject>;
 }
 
 /**
@@ -29,7 +33,7 @@ export async function sendPlans(
     if (plan.state.status !== 'active' && launch === undefined) continue; // every indicator was rejected
     const sent =
       launch === undefined
-        ? await sendRedesign(plan, planned.redesigns.get(plan), sending, findings)
+        ? await sendRedesigns(plan, planned, sending, findings)
         : await sendLaunch(plan, launch, refusedMissions, sending, findings);
     if (sent === 'aborted') break;
     if (sent === 'refused') continue;
@@ -92,6 +96,36 @@ async function sendLaunch(
     findings.rejectRows(pendingRows(plan), `LaunchProject ${plan.projectId} refused: ${error.message}`);
     return 'refused';
   }
+}
+
+async function sendRedesigns(
+  plan: ProjectPlan,
+  planned: PlannedCommands,
+  sending: Sending,
+  findings: Findings,
+): Promise<Sent> {
+  const sent = await sendRetarget(plan, planned.retargets.get(plan), sending, findings);
+  return sent === 'aborted' ? sent : sendRedesign(plan, planned.redesigns.get(plan), sending, findings);
+}
+
+/** A refused retarget leaves the targets in force, with a warning: the values are recorded all the same. */
+async function sendRetarget(
+  plan: ProjectPlan,
+  retarget: RedesignProject | undefined,
+  sending: Sending,
+  findings: Findings,
+): Promise<Sent> {
+  if (retarget === undefined) return 'sent';
+  try {
+    const sent = await sending.send(retarget, sending.idempotencyKey(['retarget', plan.projectId], retarget));
+    if (sent === undefined) return 'aborted';
+    findings.projectsRetargeted += 1;
+    findings.targetsRevised += retarget.changes.indicators?.retargeted?.length ?? 0;
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    findings.warnings.push(`RedesignProject ${plan.projectId} revising targets refused: ${error.message}`);
+  }
+  return 'sent';
 }
 
 /** A refused redesign rejects the indicators it would have added; the project's other rows are still recorded. */

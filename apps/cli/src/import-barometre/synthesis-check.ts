@@ -7,7 +7,7 @@ import {
   type Progress,
 } from '@portfolio/domain';
 import { readSynthesis } from './synthesis-file';
-import { projectIdForMesure } from './mapping';
+import { Renames } from './renames';
 import type { LedgerPort } from '../ledger-port';
 
 /** How the ledger's progress (ARCHITECTURE §7) of one indicator compares with the synthesis file's `pourcentage_cible`. */
@@ -46,13 +46,14 @@ export interface SynthesisComparison {
 export async function checkSynthesisProgress(
   synthesePath: string,
   ports: Pick<LedgerPort, 'project'>,
-  options: { readonly tolerance?: number } = {},
+  options: { readonly tolerance?: number; readonly renames?: string } = {},
 ): Promise<SynthesisComparison[]> {
   const tolerance = options.tolerance ?? 0.1;
   const synthesis = await readSynthesis(synthesePath);
+  const renames = await Renames.load(options.renames);
   const comparisons: SynthesisComparison[] = [];
   for (const entry of synthesis.entries.values()) {
-    const projectId = projectIdForMesure(entry.mesure);
+    const { projectId } = renames.identityOf(entry.mesure);
     const base = {
       indicatorId: entry.indicatorId,
       projectId,

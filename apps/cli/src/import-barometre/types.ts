@@ -20,6 +20,11 @@ export interface ImportRequest {
    * file's name starts with (`2023-01-19-detail-national.csv`), else today.
    */
   readonly releasedOn?: string;
+  /**
+   * Path of a JSON file of mesure renames (renames.ts), followed over the shipped renames.json: a renamed mesure's rows
+   * go on in the project of its first title.
+   */
+  readonly renames?: string;
 }
 
 export interface ImportOptions {
@@ -70,6 +75,10 @@ export interface ImportSummary {
   readonly projectsLaunched: number;
   /** Projects that received indicators through a RedesignProject. */
   readonly projectsRedesigned: number;
+  /** Projects whose targets the release revised, each through a RedesignProject decided on the release's date. */
+  readonly projectsRetargeted: number;
+  /** Indicators whose target those redesigns moved. */
+  readonly targetsRevised: number;
   /** Indicators defined, at launch or by a redesign. */
   readonly indicatorsDefined: number;
   /** Values for an indicator, territory and period the ledger did not know. */
