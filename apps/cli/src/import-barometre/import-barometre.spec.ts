@@ -215,7 +215,7 @@ describe('importBarometre: re-imports and later releases', () => {
         territory: NATIONAL_TERRITORY,
         source:
           'Baromètre des résultats de l’action publique, Etalab, release of 2023-01-19 (2023-01-19-detail-national.csv)',
-        release: { id: '2023-01-19', publishedOn: '2023-01-19' },
+        release: { series: 'barometre', id: '2023-01-19', publishedOn: '2023-01-19' },
         supersedes: 16960,
       },
     ]);
@@ -223,9 +223,11 @@ describe('importBarometre: re-imports and later releases', () => {
     // Every value names the release it was recorded from, those of 2021 as those of 2023.
     const releasesOf = (events: typeof appended) =>
       new Set(events.flatMap((e) => (e.type === 'IndicatorMeasured' ? [JSON.stringify(e.data.release)] : [])));
-    expect(releasesOf(appended)).toEqual(new Set([JSON.stringify({ id: '2023-01-19', publishedOn: '2023-01-19' })]));
+    expect(releasesOf(appended)).toEqual(
+      new Set([JSON.stringify({ series: 'barometre', id: '2023-01-19', publishedOn: '2023-01-19' })]),
+    );
     expect(releasesOf(ledger.log.slice(0, before).map((r) => r.event))).toEqual(
-      new Set([JSON.stringify({ id: '2021-07-23', publishedOn: '2021-07-23' })]),
+      new Set([JSON.stringify({ series: 'barometre', id: '2021-07-23', publishedOn: '2021-07-23' })]),
     );
 
     // A monitored series of 2021 (no baseline date) stays one when the 2023 synthesis gives it a target: the import

@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { readDetail, readSectors, type LaidOutTable } from './barometre-files';
 import { Findings } from './findings';
 import { definitionsFor } from './indicator-definitions';
-import { PROGRAMME, UNSECTORED_MISSION, releaseDateOfFileName } from './mapping';
+import { BAROMETRE_SERIES, PROGRAMME, UNSECTORED_MISSION, releaseDateOfFileName } from './mapping';
 import { launchFor, redesignFor, retargetFor } from './plan-commands';
 import { planProjects, type ProjectPlan } from './project-plans';
 import type { Sending } from './record-measurements';
@@ -126,7 +126,7 @@ function releaseRecorded(
     findings.warnings.push(`the release's date ${releaseDate} is after today (${today}): values name no release`);
     return undefined;
   }
-  return { id: releaseDate, publishedOn: releaseDate };
+  return { series: BAROMETRE_SERIES, id: releaseDate, publishedOn: releaseDate };
 }
 
 /** The files read, detail file first, each with the layout it was read as. */

@@ -62,14 +62,14 @@ describe('toDomainEvent', () => {
   });
 
   it('decodes the release of an IndicatorMeasured that names one', () => {
-    const release = { id: '2021-03-15', publishedOn: '2021-03-15' };
+    const release = { series: 'barometre', id: '2021-03-15', publishedOn: '2021-03-15' };
     const event = toDomainEvent(stored(2, 'IndicatorMeasured', { ...measuredWithoutRelease, release }));
 
     expect(event.type === 'IndicatorMeasured' && event.data.release).toEqual(release);
   });
 
   it('folds a log mixing values with and without a release into the same known values', () => {
-    const release = { id: '2021-03-15', publishedOn: '2021-03-15' };
+    const release = { series: 'barometre', id: '2021-03-15', publishedOn: '2021-03-15' };
     const log = [
       launched,
       stored(2, 'IndicatorMeasured', measuredWithoutRelease),

@@ -30,7 +30,7 @@ export interface MeasurementInput {
   readonly period: IsoDate;
   readonly territory?: Territory;
   readonly source?: string;
-  /** The published release the value was taken from, as given: its id is a slug, its publication date not after today. */
+  /** The published release the value was taken from: series and id are slugs, its publication date not after today. */
   readonly release?: MeasurementRelease;
 }
 
@@ -104,9 +104,10 @@ function validMeasurement(
 
 function validRelease(input: MeasurementRelease, path: string, today: IsoDate): MeasurementRelease {
   requireRecord(input, path);
+  const series = requireSlug(input.series, `${path}.series`);
   const id = requireSlug(input.id, `${path}.id`);
   const publishedOn = requireFactDate(input.publishedOn, `${path}.publishedOn`, today);
-  return { id, publishedOn };
+  return { series, id, publishedOn };
 }
 
 function validTerritory(input: Territory, path: string): Territory {

@@ -25,10 +25,12 @@ export interface MilestoneReached {
 }
 
 /**
- * A published release a value was taken from (a Baromètre release): `id` names it (the Baromètre's is its publication
- * date, `2023-01-19`), `publishedOn` is the day it was published.
+ * A published release a value was taken from: `series` names what is published release after release (`barometre`),
+ * `id` the release within it (a Baromètre release is known by its date, `2023-01-19`), `publishedOn` the day it was
+ * published.
  */
 export interface MeasurementRelease {
+  readonly series: string;
   readonly id: string;
   readonly publishedOn: IsoDate;
 }
