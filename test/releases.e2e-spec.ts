@@ -87,6 +87,17 @@ describe.each(STORE_KINDS)('values as published in a release on %s', (kind) => {
     expect(latestOf(asOfJune.body)).toEqual({ value: 23, period: '2021-03-31' });
   });
 
+  it('refuses to record a value whose release is malformed, naming the field', async () => {
+    const response = await request(http)
+      .post(`${API}/projects/franceconnect/measurements:batch`)
+      .set(programmeOffice)
+      .send({ measurements: [{ indicatorId: INDICATOR, value: 25, period: '2021-04-30', release: release('Avril') }] });
+    expect(response.status).toBe(400);
+    expect(response.body.errors).toEqual(
+      expect.arrayContaining([expect.objectContaining({ path: 'measurements[0].release.id' })]),
+    );
+  });
+
   it('refuses a release no value was recorded from with a 400 problem naming the form, in English and French', async () => {
     const english = await get('/portfolio', { asOf: 'barometre:2021-09-01' }).set('Accept-Language', 'en');
     expect(english.status).toBe(400);
