@@ -415,6 +415,20 @@ describe('importBarometre: bad rows', () => {
   });
 });
 
+describe('importBarometre: the release values name', () => {
+  it('names no release on values whose release is dated after today, and says so', async () => {
+    const ledger = new InMemoryLedger(TODAY);
+
+    const summary = await importBarometre({ ...release('2023-01-19'), releasedOn: '2023-07-01' }, ledger);
+
+    expect(summary.measurementsAdded).toBeGreaterThan(0);
+    expect(ledger.eventsOf('IndicatorMeasured').every((e) => e.data.release === undefined)).toBe(true);
+    expect(summary.warnings).toContain(
+      `the release's date 2023-07-01 is after today (${TODAY}): values name no release`,
+    );
+  });
+});
+
 describe('importBarometre: without a secteurs file', () => {
   it('puts every project into one mission, and says so', async () => {
     const ledger = new InMemoryLedger(TODAY);
