@@ -158,7 +158,8 @@ describe(`access control: ${ENDPOINTS.length} endpoints × ${CALLERS.length} cal
         .replace('/milestones/franceconnect-plus/', '/milestones/{milestoneId}/')
         .replace('/indicators/usagers-franceconnect/', '/indicators/{indicatorId}/')
         .replace(/^\/api\/v1\/review-cycles\/citp-5/, '/api/v1/review-cycles/{cycleId}')
-        .replace(/^\/api\/v1\/missions\/IDNUM$/, '/api/v1/missions/{missionCode}');
+        .replace(/^\/api\/v1\/missions\/IDNUM$/, '/api/v1/missions/{missionCode}')
+        .replace(/^\/api\/v1\/sources\/barometre\//, '/api/v1/sources/{series}/');
       return `${endpoint.method} ${template}`;
     });
     expect(listed).toEqual(expect.arrayContaining(documented));

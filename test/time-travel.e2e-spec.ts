@@ -302,7 +302,8 @@ describe.each(STORE_KINDS)('time travel on %s', (kind) => {
         get('/portfolio', { at: '2021-02-30' }),
         problem(400, 'invalid_query', atDetail, '/api/v1/portfolio', [{ path: 'query.at', message: atDetail }]),
       );
-      const asOfDetail = 'asOf must be a position or an ISO-8601 instant with its offset, such as 2021-02-05T18:00:00Z';
+      const asOfDetail =
+        'asOf must be a position, a release (series:id, such as barometre:2023-01-19) or an ISO-8601 instant with its offset, such as 2021-02-05T18:00:00Z';
       await expectProblem(
         get('/portfolio', { asOf: 'yesterday' }),
         problem(400, 'invalid_query', asOfDetail, '/api/v1/portfolio', [{ path: 'query.asOf', message: asOfDetail }]),
@@ -310,7 +311,8 @@ describe.each(STORE_KINDS)('time travel on %s', (kind) => {
     });
 
     it('400 for an instant on a day that does not exist, not rolled over to March (asOf, recordedFrom)', async () => {
-      const asOfDetail = 'asOf must be a position or an ISO-8601 instant with its offset, such as 2021-02-05T18:00:00Z';
+      const asOfDetail =
+        'asOf must be a position, a release (series:id, such as barometre:2023-01-19) or an ISO-8601 instant with its offset, such as 2021-02-05T18:00:00Z';
       const fromDetail = 'recordedFrom must be an ISO-8601 instant with its offset, such as 2021-02-05T18:00:00Z';
       const answered = [
         await get('/portfolio', { asOf: '2021-02-30T12:00:00Z' }),

@@ -19,6 +19,7 @@ import { ReadMilestonesController } from './reads/read-milestones.controller';
 import { ReadMissionsController } from './reads/read-missions.controller';
 import { ReadPortfolioController } from './reads/read-portfolio.controller';
 import { ReadProjectsController } from './reads/read-projects.controller';
+import { ReadReleasesController } from './reads/read-releases.controller';
 import { ReviewCyclesController } from './reads/review-cycles.controller';
 import { IdentityProviderMetrics } from './observability/metrics/identity-provider-metrics';
 import { LedgerStateMetrics } from './observability/metrics/ledger-state-metrics';
@@ -48,6 +49,7 @@ export class AppModule {
         ReadProjectsController,
         ReadMilestonesController,
         ReviewCyclesController,
+        ReadReleasesController,
         AuditLogController,
         ManageProjectionsController,
         ExportAuditTrailController,

@@ -104,6 +104,7 @@ export {
   PROJECT_OUTCOMES,
   type IndicatorMeasured,
   type IndicatorRetargeted,
+  type MeasurementRelease,
   type MilestoneReached,
   type MilestoneRescheduled,
   type PlanChanges,

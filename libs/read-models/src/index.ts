@@ -37,6 +37,7 @@ export * from './queries/project-replay';
 export * from './queries/query-errors';
 export * from './queries/query-parameters';
 export * from './queries/read-context';
+export * from './queries/release-list';
 export * from './queries/review-cycle-list';
 export * from './queries/review-cycle-report';
 export * from './queries/temporal-query';

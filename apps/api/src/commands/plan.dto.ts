@@ -49,9 +49,20 @@ export class TerritoryDto {
   code!: string;
 }
 
+export class MeasurementReleaseDto {
+  @SlugField({ description: 'what is published release after release', example: 'barometre' }) series!: string;
+  @SlugField({ description: 'the release within its series', example: '2023-01-19' }) id!: string;
+  @DateField({ description: 'the day the release was published', example: '2023-01-19' }) publishedOn!: string;
+}
+
 export class MeasurementFieldsDto {
   @NumberField({ example: 16960 }) value!: number;
   @DateField({ description: 'end of the measured period', example: '2021-06-30' }) period!: string;
   @NestedField(() => TerritoryDto, { optional: true, description: 'defaults to national FR' }) territory?: TerritoryDto;
   @TextField({ optional: true, example: 'Baromètre des résultats de l’action publique' }) source?: string;
+  @NestedField(() => MeasurementReleaseDto, {
+    optional: true,
+    description: 'the published release the value was taken from: asOf=series:id reads as published in it',
+  })
+  release?: MeasurementReleaseDto;
 }

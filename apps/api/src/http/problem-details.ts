@@ -74,7 +74,10 @@ const FRENCH_EXPECTATIONS: {
 } = {
   position: (expected) => `une position : un nombre entier de 0 à ${expected.max}`,
   instant: () => 'un instant ISO 8601 avec son décalage, par exemple 2021-02-05T18:00:00Z',
-  position_or_instant: () => 'une position ou un instant ISO 8601 avec son décalage, par exemple 2021-02-05T18:00:00Z',
+  as_of: () =>
+    'une position, une publication (série:id, par exemple barometre:2023-01-19) ou un instant ISO 8601 avec son décalage, par exemple 2021-02-05T18:00:00Z',
+  known_release: (expected) =>
+    `une publication dont des valeurs ont été enregistrées : ${expected.release} n’en est pas une`,
   date: () => 'une date réelle du calendrier écrite AAAA-MM-JJ',
   territory: () => 'niveau:code, par exemple national:FR, region:84, departement:2A',
   limit: (expected) => `un nombre entier de 1 à ${expected.max}`,

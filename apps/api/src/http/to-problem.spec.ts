@@ -172,6 +172,13 @@ describe('toProblem', () => {
     });
     const status = new InvalidQueryError('status', 'english', { kind: 'choice', choices: ['active', 'closed'] });
     expect(toProblem(status, '/x', 'fr').detail).toBe('status doit être l’une des valeurs active, closed');
+    const release = new InvalidQueryError('fromAsOf', 'english', {
+      kind: 'known_release',
+      release: 'barometre:2099-01-01',
+    });
+    expect(toProblem(release, '/x', 'fr').detail).toBe(
+      'fromAsOf doit être une publication dont des valeurs ont été enregistrées : barometre:2099-01-01 n’en est pas une',
+    );
     expect(toProblem(new InvalidQueryError('cursor', 'english'), '/x', 'fr').detail).toBe(
       'le paramètre de requête cursor n’est pas valable ici',
     );

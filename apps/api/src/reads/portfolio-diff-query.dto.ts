@@ -8,13 +8,19 @@ export class PortfolioDiffQueryDto {
   @QueryField({ parse: parseDate, description: 'business date of the first side, default today' })
   fromAt?: IsoDate;
 
-  @QueryField({ parse: parseAsOf, description: 'what the first side knew: a position or an ISO instant; default now' })
+  @QueryField({
+    parse: parseAsOf,
+    description: 'what the first side knew: a position, an ISO instant or a release (series:id); default now',
+  })
   fromAsOf?: AsOf;
 
   @QueryField({ parse: parseDate, description: 'business date of the second side, default today' })
   toAt?: IsoDate;
 
-  @QueryField({ parse: parseAsOf, description: 'what the second side knew: a position or an ISO instant; default now' })
+  @QueryField({
+    parse: parseAsOf,
+    description: 'what the second side knew: a position, an ISO instant or a release (series:id); default now',
+  })
   toAsOf?: AsOf;
 
   @MinPositionField()

@@ -13,7 +13,9 @@ export class TemporalQueryDto implements TemporalQuery {
   @QueryField({
     parse: parseAsOf,
     description:
-      'what was known: a position, or an ISO instant resolved to the last position recorded by then; default now',
+      'what was known: a position, an ISO instant resolved to the last position recorded by then, or a release ' +
+      '(series:id, such as barometre:2023-01-19) resolved to the last value recorded from it, as published in it ' +
+      '(400 when no value was recorded from it); default now',
   })
   asOf?: AsOf;
 }

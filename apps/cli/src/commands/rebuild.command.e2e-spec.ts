@@ -46,7 +46,7 @@ describe('portfolio rebuild', () => {
 
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(
-      /^parity at position 13: the rebuilt read models equal the live ones \(26 documents, digest [0-9a-f]{64}\)\nread models rebuilt: generation 3, position 13\n$/,
+      /^parity at position 13: the rebuilt read models equal the live ones \(30 documents, digest [0-9a-f]{64}\)\nread models rebuilt: generation 3, position 13\n$/,
     );
     expect(activeGeneration()).toBe(3);
   }, 60_000);

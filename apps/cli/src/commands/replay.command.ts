@@ -10,7 +10,10 @@ export function registerReplay(program: Command): void {
     .description("replay a project's history: each event with its summary and the project's state after it")
     .argument('<projectId>', 'the project, e.g. franceconnect')
     .option('--at <date>', 'business date (YYYY-MM-DD) up to which facts count')
-    .option('--as-of <position|instant>', 'what was known: a position or an ISO instant')
+    .option(
+      '--as-of <position|instant|series:id>',
+      'what was known: a position, an ISO instant or a release (barometre:2023-01-19)',
+    )
     .option('--json', 'one JSON document per event instead of text')
     .action(async (projectId: string, options: { at?: string; asOf?: string; json?: boolean }) => {
       // The same parsing, and refusals, as the API's `at` and `asOf` query parameters.

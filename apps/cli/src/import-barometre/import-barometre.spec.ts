@@ -215,10 +215,20 @@ describe('importBarometre: re-imports and later releases', () => {
         territory: NATIONAL_TERRITORY,
         source:
           'Baromètre des résultats de l’action publique, Etalab, release of 2023-01-19 (2023-01-19-detail-national.csv)',
+        release: { series: 'barometre', id: '2023-01-19', publishedOn: '2023-01-19' },
         supersedes: 16960,
       },
     ]);
     expect(await diagnosticsOfJune2021(ledger)).toBe(15861);
+    // Every value names the release it was recorded from, those of 2021 as those of 2023.
+    const releasesOf = (events: typeof appended) =>
+      new Set(events.flatMap((e) => (e.type === 'IndicatorMeasured' ? [JSON.stringify(e.data.release)] : [])));
+    expect(releasesOf(appended)).toEqual(
+      new Set([JSON.stringify({ series: 'barometre', id: '2023-01-19', publishedOn: '2023-01-19' })]),
+    );
+    expect(releasesOf(ledger.log.slice(0, before).map((r) => r.event))).toEqual(
+      new Set([JSON.stringify({ series: 'barometre', id: '2021-07-23', publishedOn: '2021-07-23' })]),
+    );
 
     // A monitored series of 2021 (no baseline date) stays one when the 2023 synthesis gives it a target: the import
     // reports the difference (the import only moves a target in force; giving one is for the programme office to decide).
@@ -405,6 +415,20 @@ describe('importBarometre: bad rows', () => {
   });
 });
 
+describe('importBarometre: the release values name', () => {
+  it('names no release on values whose release is dated after today, and says so', async () => {
+    const ledger = new InMemoryLedger(TODAY);
+
+    const summary = await importBarometre({ ...release('2023-01-19'), releasedOn: '2023-07-01' }, ledger);
+
+    expect(summary.measurementsAdded).toBeGreaterThan(0);
+    expect(ledger.eventsOf('IndicatorMeasured').every((e) => e.data.release === undefined)).toBe(true);
+    expect(summary.warnings).toContain(
+      `the release's date 2023-07-01 is after today (${TODAY}): values name no release`,
+    );
+  });
+});
+
 describe('importBarometre: without a secteurs file', () => {
   it('puts every project into one mission, and says so', async () => {
     const ledger = new InMemoryLedger(TODAY);
@@ -435,6 +459,11 @@ describe('importBarometre: territories', () => {
     const added = ledger.eventsOf('IndicatorMeasured').slice(national);
     expect(added).toHaveLength(1050);
     expect(added.every((e) => e.data.territory.level === 'departement' && e.data.territory.code === '2A')).toBe(true);
+    // The file's name does not give its release: its values name none, and the summary says so.
+    expect(added.every((e) => e.data.release === undefined)).toBe(true);
+    expect(summary.warnings).toContain(
+      "the name of detail-departement-2A.csv does not start with the release's date: values name no release",
+    );
     const recidive = active(
       await ledger.project(
         projectIdForMesure('Lutter contre la récidive par une meilleure insertion professionnelle des condamnés'),

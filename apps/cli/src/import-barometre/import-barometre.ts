@@ -4,6 +4,7 @@ import {
   isIsoDate,
   type DomainCommand,
   type LaunchProject,
+  type MeasurementRelease,
   type RedesignProject,
   type TerritoryLevel,
 } from '@portfolio/domain';
@@ -11,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { readDetail, readSectors, type LaidOutTable } from './barometre-files';
 import { Findings } from './findings';
 import { definitionsFor } from './indicator-definitions';
-import { PROGRAMME, UNSECTORED_MISSION, releaseDateOfFileName } from './mapping';
+import { BAROMETRE_SERIES, PROGRAMME, UNSECTORED_MISSION, releaseDateOfFileName } from './mapping';
 import { launchFor, redesignFor, retargetFor } from './plan-commands';
 import { planProjects, type ProjectPlan } from './project-plans';
 import type { Sending } from './record-measurements';
@@ -72,10 +73,11 @@ export async function importBarometre(
 
   // 3. Send: missions, then project by project its launch or redesign and its measurement batches.
   const source = `${PROGRAMME}, Etalab, ${releaseDate === undefined ? file : `release of ${releaseDate} (${file})`}`;
+  const release = releaseRecorded(releaseDate, { today, file }, findings);
   await sendPlans(
     plans,
     planned,
-    sending(detail.table.sha256, batchSize, source, ports, findings, options),
+    sending(detail.table.sha256, { batchSize, source, release }, ports, findings, options),
     ports,
     findings,
   );
@@ -105,6 +107,26 @@ function checkedRequest(
     throw new RangeError(`releasedOn ${JSON.stringify(request.releasedOn)} is not a calendar date (YYYY-MM-DD)`);
   }
   return { today, batchSize };
+}
+
+/**
+ * The release each value is recorded from, named by its date (the Baromètre's releases are known by it): none when the
+ * date is unknown, or after today, when no value can have been published in it yet.
+ */
+function releaseRecorded(
+  releaseDate: string | undefined,
+  { today, file }: { readonly today: string; readonly file: string },
+  findings: Findings,
+): MeasurementRelease | undefined {
+  if (releaseDate === undefined || !isIsoDate(releaseDate)) {
+    findings.warnings.push(`the name of ${file} does not start with the release's date: values name no release`);
+    return undefined;
+  }
+  if (releaseDate > today) {
+    findings.warnings.push(`the release's date ${releaseDate} is after today (${today}): values name no release`);
+    return undefined;
+  }
+  return { series: BAROMETRE_SERIES, id: releaseDate, publishedOn: releaseDate };
 }
 
 /** The files read, detail file first, each with the layout it was read as. */
@@ -169,16 +191,14 @@ function plannedCommands(
 /** How commands leave the import: stopped between two when aborted, each under a key that never carries another body. */
 function sending(
   detailDigest: string,
-  batchSize: number,
-  source: string,
+  recorded: Pick<Sending, 'batchSize' | 'source' | 'release'>,
   ports: LedgerPort,
   findings: Findings,
   options: ImportOptions,
 ): Sending {
   const importId = detailDigest.slice(0, 16);
   return {
-    batchSize,
-    source,
+    ...recorded,
     send: async (command, key) => {
       if (options.signal?.aborted === true) {
         findings.aborted = true;

@@ -1,6 +1,9 @@
 import { LIMITS, MISSION_CODE_PATTERN, SLUG_PATTERN } from '@portfolio/domain';
 import { createHash } from 'node:crypto';
 
+/** The series every value imported names as its release's: `asOf=barometre:2023-01-19` reads as of that release. */
+export const BAROMETRE_SERIES = 'barometre';
+
 /** The programme every mission of the Baromètre belongs to. */
 export const PROGRAMME = 'Baromètre des résultats de l’action publique';
 

@@ -3,6 +3,7 @@ import {
   knownValue,
   type DomainCommand,
   type MeasurementInput,
+  type MeasurementRelease,
   type RecordMeasurements,
 } from '@portfolio/domain';
 import type { DetailRow } from './barometre-files';
@@ -13,6 +14,8 @@ import type { LedgerPort } from '../ledger-port';
 export interface Sending {
   readonly batchSize: number;
   readonly source: string;
+  /** The release every value is recorded from; none when the release's date is not known. */
+  readonly release: MeasurementRelease | undefined;
   readonly send: (command: DomainCommand, key: string) => Promise<{ readonly appended: number } | undefined>;
   readonly idempotencyKey: (parts: readonly (string | number)[], command: DomainCommand) => string;
 }
@@ -45,7 +48,7 @@ export async function recordMeasurements(
       const command: RecordMeasurements = {
         type: 'RecordMeasurements',
         projectId: plan.projectId,
-        measurements: batch.map((row) => measurementOf(row, sending.source)),
+        measurements: batch.map((row) => measurementOf(row, sending)),
       };
       try {
         const sent = await sending.send(command, sending.idempotencyKey(['batch', plan.projectId, chunk], command));
@@ -73,6 +76,7 @@ export async function recordMeasurements(
   return true;
 }
 
-function measurementOf(row: DetailRow, source: string): MeasurementInput {
-  return { indicatorId: row.indicatorId, value: row.value, period: row.period, territory: row.territory, source };
+function measurementOf(row: DetailRow, { source, release }: Sending): MeasurementInput {
+  const { indicatorId, value, period, territory } = row;
+  return { indicatorId, value, period, territory, source, ...(release === undefined ? {} : { release }) };
 }

@@ -39,6 +39,28 @@ describe('RecordMeasurements', () => {
       );
   });
 
+  it('records the release a value was taken from', () => {
+    const release = { series: 'barometre', id: '2021-03-15', publishedOn: '2021-03-15' };
+    given(franceconnectLaunched)
+      .when(record({ ...december, source: 'Baromètre DITP', release }), onToday)
+      .then(measured('comptes-actifs', 24_000_000, '2020-12-31', { source: 'Baromètre DITP', release }));
+  });
+
+  it('refuses a release whose id is not a slug or whose publication date is after today', () => {
+    given(franceconnectLaunched)
+      .when(
+        record({ ...december, release: { series: 'barometre', id: 'Mars 2021', publishedOn: '2021-03-15' } }),
+        onToday,
+      )
+      .thenThrows({ code: 'invalid_id', kind: 'invalid', path: 'measurements[0].release.id' });
+    given(franceconnectLaunched)
+      .when(
+        record({ ...december, release: { series: 'barometre', id: '2021-07-01', publishedOn: '2021-07-01' } }),
+        onToday,
+      )
+      .thenThrows({ code: 'date_in_future', kind: 'rule', path: 'measurements[0].release.publishedOn' });
+  });
+
   it('records a restatement with the value it supersedes', () => {
     given(franceconnectLaunched, measured('comptes-actifs', 24_000_000, '2020-12-31'))
       .when(record({ ...december, value: 24_500_000 }), onToday)

@@ -10,6 +10,7 @@ import {
   optionalText,
   quoted,
   requireChoice,
+  requireFactDate,
   requireList,
   requireNumber,
   requirePeriod,
@@ -18,7 +19,7 @@ import {
 } from '../shared/validation';
 import { withMeasurement } from './evolve-project';
 import { knownValue } from './measurements';
-import type { IndicatorMeasured } from './project-events';
+import type { IndicatorMeasured, MeasurementRelease } from './project-events';
 import type { ActiveProject, ProjectState } from './project-state';
 import { requireActiveProject } from './require-active-project';
 
@@ -29,6 +30,8 @@ export interface MeasurementInput {
   readonly period: IsoDate;
   readonly territory?: Territory;
   readonly source?: string;
+  /** The published release the value was taken from: series and id are slugs, its publication date not after today. */
+  readonly release?: MeasurementRelease;
 }
 
 /** Programme office: record indicator values, one or a batch (a Baromètre import), appended all or none. */
@@ -87,7 +90,24 @@ function validMeasurement(
   const territory =
     input.territory === undefined ? NATIONAL_TERRITORY : validTerritory(input.territory, `${path}.territory`);
   const source = optionalText(input.source, `${path}.source`, LONG_TEXT);
-  return { projectId, indicatorId, value, period, territory, ...(source === undefined ? {} : { source }) };
+  const release = input.release === undefined ? undefined : validRelease(input.release, `${path}.release`, today);
+  return {
+    projectId,
+    indicatorId,
+    value,
+    period,
+    territory,
+    ...(source === undefined ? {} : { source }),
+    ...(release === undefined ? {} : { release }),
+  };
+}
+
+function validRelease(input: MeasurementRelease, path: string, today: IsoDate): MeasurementRelease {
+  requireRecord(input, path);
+  const series = requireSlug(input.series, `${path}.series`);
+  const id = requireSlug(input.id, `${path}.id`);
+  const publishedOn = requireFactDate(input.publishedOn, `${path}.publishedOn`, today);
+  return { series, id, publishedOn };
 }
 
 function validTerritory(input: Territory, path: string): Territory {

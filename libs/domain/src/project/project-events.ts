@@ -25,8 +25,20 @@ export interface MilestoneReached {
 }
 
 /**
+ * A published release a value was taken from: `series` names what is published release after release (`barometre`),
+ * `id` the release within it (a Baromètre release is known by its date, `2023-01-19`), `publishedOn` the day it was
+ * published.
+ */
+export interface MeasurementRelease {
+  readonly series: string;
+  readonly id: string;
+  readonly publishedOn: IsoDate;
+}
+
+/**
  * An indicator's value for a period (named by its end date) and a territory. `supersedes` holds the value it restates
- * when one was already known for the same indicator, territory and period.
+ * when one was already known for the same indicator, territory and period. `release` names the published release the
+ * value was taken from; events recorded before it existed have none.
  */
 export interface IndicatorMeasured {
   readonly type: 'IndicatorMeasured';
@@ -37,6 +49,7 @@ export interface IndicatorMeasured {
     readonly period: IsoDate;
     readonly territory: Territory;
     readonly source?: string;
+    readonly release?: MeasurementRelease;
     readonly supersedes?: number;
   };
 }

@@ -8,6 +8,7 @@ const POSITION = 'bigint';
 export async function createReadModelSchema(db: Kysely<ReadModelTables>): Promise<void> {
   await createRuntimeTables(db);
   await createPortfolioTables(db);
+  await createReleaseTables(db);
   await createAuditLogTables(db);
 }
 
@@ -109,6 +110,29 @@ async function createPortfolioTables(db: Kysely<ReadModelTables>): Promise<void>
     .addColumn('recorded_at', 'text', (c) => c.notNull())
     .addColumn('data', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('rm_review_cycles_pk', ['generation', 'cycle_id'])
+    .execute();
+}
+
+/**
+ * The releases the portfolio's values were taken from. Created at start on databases that lack it: values recorded
+ * before releases were named have no row in it, so nothing needs rebuilding.
+ */
+async function createReleaseTables(db: Kysely<ReadModelTables>): Promise<void> {
+  await db.schema
+    .createTable('rm_release_values')
+    .ifNotExists()
+    .addColumn('generation', 'integer', (c) => c.notNull())
+    .addColumn('position', POSITION, (c) => c.notNull())
+    .addColumn('series', 'text', (c) => c.notNull())
+    .addColumn('release_id', 'text', (c) => c.notNull())
+    .addColumn('published_on', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('rm_release_values_pk', ['generation', 'position'])
+    .execute();
+  await db.schema
+    .createIndex('rm_release_values_by_release')
+    .ifNotExists()
+    .on('rm_release_values')
+    .columns(['generation', 'series', 'release_id', 'position'])
     .execute();
 }
 

@@ -62,6 +62,17 @@ export interface MeasurementsTable extends Generational {
   recorded_at: string;
 }
 
+/**
+ * The published release each value recorded from one was taken from (IndicatorMeasured's `release`), by the position
+ * of its IndicatorMeasured: what the releases list counts and what `asOf=series:id` resolves.
+ */
+export interface ReleaseValuesTable extends Generational {
+  position: PositionColumn;
+  series: string;
+  release_id: string;
+  published_on: string;
+}
+
 export interface ReviewCyclesTable extends Generational {
   cycle_id: string;
   position: PositionColumn;
@@ -87,6 +98,7 @@ export interface ReadModelTables {
   rm_missions: MissionsTable;
   rm_project_facts: ProjectFactsTable;
   rm_measurements: MeasurementsTable;
+  rm_release_values: ReleaseValuesTable;
   rm_review_cycles: ReviewCyclesTable;
   rm_event_index: EventIndexTable;
 }

@@ -102,6 +102,38 @@ describe('the portfolio projector', () => {
       });
   });
 
+  it('keeps the release a value was taken from by its position, and none for a value that names no release', async () => {
+    const march = { series: 'barometre', id: '2021-03-15', publishedOn: '2021-03-15' };
+    const [, fromMarch, unnamed, restatedInJune] = logOf(
+      franceconnectLaunched,
+      measured('comptes-actifs', 12_500_000, '2019-12-31', { release: march }),
+      measured('comptes-actifs', 20_000_000, '2020-12-31'),
+      measured('comptes-actifs', 12_600_000, '2019-12-31', {
+        supersedes: 12_500_000,
+        release: { series: 'barometre', id: '2021-06-10', publishedOn: '2021-06-10' },
+      }),
+    );
+    await givenEvents(fromMarch, unnamed, restatedInJune)
+      .whenProjectedBy(new PortfolioProjector())
+      .thenRows({
+        rm_measurements: [fromMarch, unnamed, restatedInJune].map((stored) => ({
+          generation: 1,
+          project_id: 'franceconnect',
+          indicator_id: 'comptes-actifs',
+          territory_key: 'national:FR',
+          period: String(stored.data.period),
+          value: Number(stored.data.value),
+          supersedes: stored === restatedInJune ? 12_500_000 : null,
+          position: stored.position.toString(),
+          recorded_at: stored.recordedAt,
+        })),
+        rm_release_values: [
+          { generation: 1, position: '2', series: 'barometre', release_id: '2021-03-15', published_on: '2021-03-15' },
+          { generation: 1, position: '4', series: 'barometre', release_id: '2021-06-10', published_on: '2021-06-10' },
+        ],
+      });
+  });
+
   it('keeps a review cycle with the day it was held and the time it was recorded', async () => {
     await givenEvents(cycle)
       .whenProjectedBy(new PortfolioProjector())

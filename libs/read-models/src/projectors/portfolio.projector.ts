@@ -5,11 +5,18 @@ import type {
   MeasurementsTable,
   MissionsTable,
   ProjectFactsTable,
+  ReleaseValuesTable,
   ReviewCyclesTable,
 } from '../database/read-model-tables';
 import type { ProjectedRows, Projector } from '../projection/projector';
 
-const PORTFOLIO_TABLES = ['rm_missions', 'rm_project_facts', 'rm_measurements', 'rm_review_cycles'] as const;
+const PORTFOLIO_TABLES = [
+  'rm_missions',
+  'rm_project_facts',
+  'rm_measurements',
+  'rm_release_values',
+  'rm_review_cycles',
+] as const;
 type PortfolioTable = (typeof PORTFOLIO_TABLES)[number];
 
 /**
@@ -24,6 +31,7 @@ export class PortfolioProjector implements Projector<PortfolioTable> {
     const missions: Insertable<MissionsTable>[] = [];
     const facts: Insertable<ProjectFactsTable>[] = [];
     const measurements: Insertable<MeasurementsTable>[] = [];
+    const releaseValues: Insertable<ReleaseValuesTable>[] = [];
     const cycles: Insertable<ReviewCyclesTable>[] = [];
     for (const stored of events) {
       const event = { type: stored.type, data: stored.data } as unknown as DomainEvent;
@@ -50,6 +58,10 @@ export class PortfolioProjector implements Projector<PortfolioTable> {
             position,
             recorded_at: stored.recordedAt,
           });
+          if (event.data.release !== undefined) {
+            const { series, id, publishedOn } = event.data.release;
+            releaseValues.push({ generation, position, series, release_id: id, published_on: publishedOn });
+          }
           break;
         case 'ProjectLaunched':
         case 'MilestoneReached':
@@ -80,6 +92,12 @@ export class PortfolioProjector implements Projector<PortfolioTable> {
         }
       }
     }
-    return { rm_missions: missions, rm_project_facts: facts, rm_measurements: measurements, rm_review_cycles: cycles };
+    return {
+      rm_missions: missions,
+      rm_project_facts: facts,
+      rm_measurements: measurements,
+      rm_release_values: releaseValues,
+      rm_review_cycles: cycles,
+    };
   }
 }

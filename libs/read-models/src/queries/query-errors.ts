@@ -1,7 +1,8 @@
 /** What a query parameter must be, so that its refusal can be told in another language than its message's. */
 export type QueryExpectation =
   | { readonly kind: 'position'; readonly max: string }
-  | { readonly kind: 'instant' | 'position_or_instant' | 'date' | 'territory' }
+  | { readonly kind: 'instant' | 'as_of' | 'date' | 'territory' }
+  | { readonly kind: 'known_release'; readonly release: string }
   | { readonly kind: 'limit'; readonly max: number }
   | { readonly kind: 'choice'; readonly choices: readonly string[] };
 

@@ -59,8 +59,12 @@ describe('the query parameters of the reads', () => {
     }
   });
 
-  it('takes asOf as a position when all digits, as an instant otherwise, naming the parameter sent', () => {
+  it('takes asOf as a position when all digits, as a release when series:id, as an instant otherwise, naming the parameter sent', () => {
     expect(parseAsOf('17', 'asOf')).toEqual({ position: 17n });
+    expect(parseAsOf('barometre:2023-01-19', 'fromAsOf')).toEqual({
+      release: { series: 'barometre', id: '2023-01-19' },
+      parameter: 'fromAsOf',
+    });
     expect(parseAsOf('2021-02-05T19:00:00+01:00', 'toAsOf')).toEqual({ instant: '2021-02-05T18:00:00.000Z' });
     expect(refusal(parseAsOf, '18446744073709551616', 'toAsOf')).toEqual({
       parameter: 'toAsOf',
@@ -68,8 +72,10 @@ describe('the query parameters of the reads', () => {
     });
     expect(refusal(parseAsOf, 'yesterday', 'asOf')).toEqual({
       parameter: 'asOf',
-      message: 'asOf must be a position or an ISO-8601 instant with its offset, such as 2021-02-05T18:00:00Z',
+      message:
+        'asOf must be a position, a release (series:id, such as barometre:2023-01-19) or an ISO-8601 instant with its offset, such as 2021-02-05T18:00:00Z',
     });
+    expect(refusal(parseAsOf, 'Barometre:2023-01-19', 'asOf')).toMatchObject({ parameter: 'asOf' });
   });
 
   it('takes a page size within the read bounds', () => {
@@ -147,7 +153,7 @@ describe('the query parameters of the reads', () => {
     };
     expect(expected(parsePosition, '-1')).toEqual({ kind: 'position', max: '9223372036854775807' });
     expect(expected(parseInstant, 'yesterday')).toEqual({ kind: 'instant' });
-    expect(expected(parseAsOf, 'yesterday')).toEqual({ kind: 'position_or_instant' });
+    expect(expected(parseAsOf, 'yesterday')).toEqual({ kind: 'as_of' });
     expect(expected(parseDate, '2021-02-30')).toEqual({ kind: 'date' });
     expect(expected(parseLimit({ fallback: 50, max: 500 }), '501')).toEqual({ kind: 'limit', max: 500 });
     expect(expected(parseChoice(['active', 'closed']), 'paused')).toEqual({

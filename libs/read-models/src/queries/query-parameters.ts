@@ -13,8 +13,23 @@ const INSTANT = /^(\d{4}-\d{2}-\d{2})T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{
 
 const TERRITORY = /^(national|region|departement):[0-9A-Z]{2,3}$/;
 
-/** What was known: up to a position, or up to the last position recorded by an instant. */
-export type AsOf = { readonly position: bigint } | { readonly instant: string };
+// A release's series and id, as the domain checks them (slugs); a series starts with a letter, so that no instant is one.
+const RELEASE = /^([a-z][a-z0-9-]{1,63}):([a-z0-9][a-z0-9-]{1,63})$/;
+
+/** A published release values were taken from, such as the Baromètre's of 2023-01-19 (`barometre:2023-01-19`). */
+export interface ReleaseName {
+  readonly series: string;
+  readonly id: string;
+}
+
+/**
+ * What was known: up to a position, up to the last position recorded by an instant, or up to the last value recorded
+ * from a release (as published in it), which names the parameter it came from for its refusal when none was recorded.
+ */
+export type AsOf =
+  | { readonly position: bigint }
+  | { readonly instant: string }
+  | { readonly release: ReleaseName; readonly parameter: string };
 
 /** A position of the log (or a revision of a stream): a whole number that fits a SQL BIGINT. */
 export function parsePosition(raw: string, parameter: string): bigint {
@@ -29,7 +44,10 @@ export function parsePosition(raw: string, parameter: string): bigint {
 }
 
 /** An ISO-8601 instant with its offset, normalised to UTC milliseconds; 2021-02-30T… is refused, not rolled over. */
-const INSTANT_IN_WORDS = { instant: 'an ISO-8601 instant', position_or_instant: 'a position or an ISO-8601 instant' };
+const INSTANT_IN_WORDS = {
+  instant: 'an ISO-8601 instant',
+  as_of: 'a position, a release (series:id, such as barometre:2023-01-19) or an ISO-8601 instant',
+};
 
 export function parseInstant(
   raw: string,
@@ -57,10 +75,12 @@ export function parseDate(raw: string, parameter: string): IsoDate {
   return raw;
 }
 
-/** A position when all digits, an ISO instant otherwise. */
+/** A position when all digits, a release when series:id, an ISO instant otherwise. */
 export function parseAsOf(raw: string, parameter: string): AsOf {
   if (/^\d+$/.test(raw)) return { position: parsePosition(raw, parameter) };
-  return { instant: parseInstant(raw, parameter, 'position_or_instant') };
+  const release = RELEASE.exec(raw);
+  if (release !== null) return { release: { series: release[1], id: release[2] }, parameter };
+  return { instant: parseInstant(raw, parameter, 'as_of') };
 }
 
 /** How many items a page may hold, at most and when not said. */

@@ -4,6 +4,7 @@ import type { TemporalStamp } from '../views/documents';
 import { InvalidQueryError, ProjectionsBehindError } from './query-errors';
 import type { AsOf } from './query-parameters';
 import type { ProjectionProgress, ReadContext } from './read-context';
+import { releasePosition } from './release-position';
 
 /** Where in time a read stands (ARCHITECTURE §7), and how fresh its read models must be. */
 export interface TemporalQuery {
@@ -36,8 +37,9 @@ export async function awaitMinPosition(context: ReadContext, minPosition: bigint
 }
 
 /**
- * The point a read stands at (ARCHITECTURE §7): `at` defaults to today, `asOf` (a position, or an instant resolved
- * to the last position recorded by then) to what the read models know; with its stamp, as documents echo it.
+ * The point a read stands at (ARCHITECTURE §7): `at` defaults to today, `asOf` (a position, an instant resolved
+ * to the last position recorded by then, or a release resolved to the last value recorded from it) to what the read
+ * models know; with its stamp, as documents echo it.
  */
 export async function resolvePoint(
   context: ReadContext,
@@ -46,17 +48,19 @@ export async function resolvePoint(
   const at = query.at ?? context.today();
   if (query.minPosition !== undefined) await awaitMinPosition(context, query.minPosition);
   const head = await context.store.head();
-  let asOf =
-    query.asOf === undefined
-      ? context.projections.position
-      : 'position' in query.asOf
-        ? query.asOf.position
-        : await context.store.positionAt(query.asOf.instant);
+  let asOf = query.asOf === undefined ? context.projections.position : await positionOf(context, query.asOf);
   // Nothing is known past the head: a later position or instant reads as the head.
   if (asOf > head) asOf = head;
   if (asOf > context.projections.position) await awaitProjection(context.projections, asOf);
   const point = { at, asOf };
   return { point, stamp: await stampOf(context, point) };
+}
+
+/** The last position `asOf` knows: itself, the last recorded by an instant, or the last value of a release. */
+async function positionOf(context: ReadContext, asOf: AsOf): Promise<bigint> {
+  if ('position' in asOf) return asOf.position;
+  if ('instant' in asOf) return context.store.positionAt(asOf.instant);
+  return releasePosition(context, asOf.release, asOf.parameter);
 }
 
 /** The stamp a document carries: its business date, its position and when that position was recorded. */

@@ -10,7 +10,10 @@ const event = (type: string, data: Record<string, unknown>): NewEvent => ({
   metadata: { actor: { id: 'seed', name: 'Seed', role: 'admin' } },
 });
 
-/** A mission, two projects and `measurements` values in batches. */
+/** The release every third seeded value is named from, so that the seed fills every table of the read models. */
+const SEED_RELEASE = { series: 'barometre', id: '2021-03-15', publishedOn: '2021-03-15' };
+
+/** A mission, two projects and `measurements` values in batches, every third named from a release. */
 export async function seedLog(store: EventStore, measurements: number): Promise<void> {
   await store.append(
     'mission-DATA',
@@ -43,6 +46,7 @@ export async function seedLog(store: EventStore, measurements: number): Promise<
         value: i + j,
         period: `20${String(10 + ((i + j) % 12)).padStart(2, '0')}-01-31`,
         territory: { level: 'departement', code: String(10 + ((i + j) % 80)) },
+        ...((i + j) % 3 === 0 ? { release: SEED_RELEASE } : {}),
       }),
     );
     await store.append((i / 100) % 2 === 0 ? 'project-hubee' : 'project-vitam', batch, 'any');

@@ -12,6 +12,7 @@ const NAMES: { readonly [Table in ProjectedTable]: (row: DocumentRow) => string 
   rm_measurements: (row) =>
     `project ${String(row.project_id)}: measurement of ${String(row.indicator_id)} ` +
     `for ${String(row.territory_key)}, period ${String(row.period)}`,
+  rm_release_values: (row) => `value of release ${String(row.series)}:${String(row.release_id)}`,
   rm_review_cycles: (row) => `review cycle ${String(row.cycle_id)}`,
   rm_event_index: () => 'audit-log entry',
 };

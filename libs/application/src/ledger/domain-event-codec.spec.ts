@@ -1,0 +1,85 @@
+import {
+  EVENT_SCHEMA_VERSION,
+  NATIONAL_TERRITORY,
+  foldProject,
+  knownValue,
+  type ProjectEvent,
+} from '@portfolio/domain';
+import type { JsonObject, StoredEvent } from '@portfolio/event-store';
+import { toDomainEvent } from './domain-event-codec';
+
+function stored(position: number, type: string, data: JsonObject): StoredEvent {
+  return {
+    eventId: `00000000-0000-4000-8000-${position.toString().padStart(12, '0')}`,
+    type,
+    schemaVersion: EVENT_SCHEMA_VERSION,
+    data,
+    metadata: {},
+    position: BigInt(position),
+    streamId: 'project-franceconnect',
+    revision: BigInt(position - 1),
+    recordedAt: '2021-06-30T08:00:00.000Z',
+    prevHash: '0'.repeat(64),
+    hash: '0'.repeat(64),
+  };
+}
+
+const launched = stored(1, 'ProjectLaunched', {
+  projectId: 'franceconnect',
+  missionCode: 'TECH-GOUV',
+  name: 'FranceConnect',
+  objective: 'Un compte pour toutes les démarches',
+  launchedOn: '2019-01-01',
+  milestones: [],
+  indicators: [
+    {
+      indicatorId: 'comptes-actifs',
+      name: 'Comptes actifs',
+      unit: 'comptes',
+      direction: 'increase',
+      baseline: { value: 10, on: '2019-01-01' },
+      target: { value: 40, on: '2022-12-31' },
+    },
+  ],
+});
+
+/** An IndicatorMeasured as recorded before values named their release: no `release` field. */
+const measuredWithoutRelease = {
+  projectId: 'franceconnect',
+  indicatorId: 'comptes-actifs',
+  value: 24,
+  period: '2020-12-31',
+  territory: { level: 'national', code: 'FR' },
+  source: 'DINUM',
+};
+
+describe('toDomainEvent', () => {
+  it('decodes an IndicatorMeasured recorded without a release as a value of no release, at the same schema version', () => {
+    const event = toDomainEvent(stored(2, 'IndicatorMeasured', measuredWithoutRelease));
+
+    expect(event).toEqual({ type: 'IndicatorMeasured', data: measuredWithoutRelease });
+    expect(event.type === 'IndicatorMeasured' && event.data.release).toBeUndefined();
+  });
+
+  it('decodes the release of an IndicatorMeasured that names one', () => {
+    const release = { series: 'barometre', id: '2021-03-15', publishedOn: '2021-03-15' };
+    const event = toDomainEvent(stored(2, 'IndicatorMeasured', { ...measuredWithoutRelease, release }));
+
+    expect(event.type === 'IndicatorMeasured' && event.data.release).toEqual(release);
+  });
+
+  it('folds a log mixing values with and without a release into the same known values', () => {
+    const release = { series: 'barometre', id: '2021-03-15', publishedOn: '2021-03-15' };
+    const log = [
+      launched,
+      stored(2, 'IndicatorMeasured', measuredWithoutRelease),
+      stored(3, 'IndicatorMeasured', { ...measuredWithoutRelease, period: '2021-03-31', value: 26, release }),
+    ];
+
+    const state = foldProject(log.map((event) => toDomainEvent(event) as ProjectEvent));
+
+    if (state.status !== 'active') throw new Error(`project is ${state.status}`);
+    expect(knownValue(state.measurements, 'comptes-actifs', NATIONAL_TERRITORY, '2020-12-31')).toBe(24);
+    expect(knownValue(state.measurements, 'comptes-actifs', NATIONAL_TERRITORY, '2021-03-31')).toBe(26);
+  });
+});
