@@ -210,6 +210,8 @@ describe('seedDemo: the Tech.gouv portfolio', () => {
     expect(text).toContain('refused:        0');
     expect(text).toMatch(/Baromètre 2023-01-19: 1240 rows read, .* \d+ restated/);
     expect(text).toMatch(/Baromètre 2023-01-19: .* \d+ indicators monitored without a target, .* 0 rows left out/);
+    // The release of 2023 revised five targets of 2021's, each through a redesign: the summary says so.
+    expect(text).toMatch(/Baromètre 2023-01-19: .* 0 redesigned to add indicators, 5 targets revised by the release/);
   });
 });
 
