@@ -82,6 +82,10 @@ const FRENCH_EXPECTATIONS: {
   territory: () => 'niveau:code, par exemple national:FR, region:84, departement:2A',
   limit: (expected) => `un nombre entier de 1 à ${expected.max}`,
   choice: (expected) => `l’une des valeurs ${expected.choices.join(', ')}`,
+  distinct_choices: (expected) =>
+    `une liste de valeurs distinctes parmi ${expected.choices.join(', ')}, séparées par des virgules`,
+  boolean: () => 'true ou false',
+  search: (expected) => `un texte de 1 à ${expected.maxLength} caractères, non vide`,
 };
 
 function frenchExpectation(expected: QueryExpectation): string {

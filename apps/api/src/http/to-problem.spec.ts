@@ -21,6 +21,9 @@ import { StoreUnavailableError } from '@portfolio/event-store';
 import {
   InvalidQueryError,
   NotProjectionLeaderError,
+  parseBoolean,
+  parseChoices,
+  parseSearch,
   ProjectionsBehindError,
   ReadModelNotFoundError,
 } from '@portfolio/read-models';
@@ -178,6 +181,19 @@ describe('toProblem', () => {
     });
     expect(toProblem(release, '/x', 'fr').detail).toBe(
       'fromAsOf doit être une publication dont des valeurs ont été enregistrées : barometre:2099-01-01 n’en est pas une',
+    );
+    const french = (refusal: () => unknown) => {
+      try {
+        refusal();
+      } catch (error) {
+        return toProblem(error, '/x', 'fr').detail;
+      }
+      throw new Error('not refused');
+    };
+    expect(french(() => parseBoolean('yes', 'late'))).toBe('late doit être true ou false');
+    expect(french(() => parseSearch('  ', 'q'))).toBe('q doit être un texte de 1 à 200 caractères, non vide');
+    expect(french(() => parseChoices(['red', 'amber'])('red,red', 'health'))).toBe(
+      'health doit être une liste de valeurs distinctes parmi red, amber, séparées par des virgules',
     );
     expect(toProblem(new InvalidQueryError('cursor', 'english'), '/x', 'fr').detail).toBe(
       'le paramètre de requête cursor n’est pas valable ici',

@@ -4,7 +4,10 @@ export type QueryExpectation =
   | { readonly kind: 'instant' | 'as_of' | 'date' | 'territory' }
   | { readonly kind: 'known_release'; readonly release: string }
   | { readonly kind: 'limit'; readonly max: number }
-  | { readonly kind: 'choice'; readonly choices: readonly string[] };
+  | { readonly kind: 'choice'; readonly choices: readonly string[] }
+  | { readonly kind: 'distinct_choices'; readonly choices: readonly string[] }
+  | { readonly kind: 'boolean' }
+  | { readonly kind: 'search'; readonly maxLength: number };
 
 /** A query parameter that cannot be used (HTTP 400), with the parameter's name and, when said, what it must be. */
 export class InvalidQueryError extends Error {

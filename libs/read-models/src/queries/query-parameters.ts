@@ -119,7 +119,7 @@ export function parseChoices<T extends string>(choices: readonly T[]): (raw: str
   return (raw, parameter) => {
     const picked = raw.split(',').map((one) => parseOne(one, parameter));
     if (new Set(picked).size !== picked.length) {
-      throw new InvalidQueryError(parameter, `${parameter} names a value twice`);
+      throw new InvalidQueryError(parameter, `${parameter} names a value twice`, { kind: 'distinct_choices', choices });
     }
     return picked;
   };
@@ -127,7 +127,9 @@ export function parseChoices<T extends string>(choices: readonly T[]): (raw: str
 
 /** `true` or `false`, spelt so. */
 export function parseBoolean(raw: string, parameter: string): boolean {
-  if (raw !== 'true' && raw !== 'false') throw new InvalidQueryError(parameter, `${parameter} must be true or false`);
+  if (raw !== 'true' && raw !== 'false') {
+    throw new InvalidQueryError(parameter, `${parameter} must be true or false`, { kind: 'boolean' });
+  }
   return raw === 'true';
 }
 
@@ -137,7 +139,10 @@ export const SEARCH_MAX_LENGTH = 200;
 export function parseSearch(raw: string, parameter: string): string {
   const text = raw.trim();
   if (text.length === 0 || text.length > SEARCH_MAX_LENGTH) {
-    throw new InvalidQueryError(parameter, `${parameter} must be 1 to ${SEARCH_MAX_LENGTH} characters, not blank`);
+    throw new InvalidQueryError(parameter, `${parameter} must be 1 to ${SEARCH_MAX_LENGTH} characters, not blank`, {
+      kind: 'search',
+      maxLength: SEARCH_MAX_LENGTH,
+    });
   }
   return text;
 }
