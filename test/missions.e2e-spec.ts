@@ -3,25 +3,12 @@ import type { App } from 'supertest/types';
 import { fcAtCitp5, fcAtCitp5Restated } from '../libs/read-models/src/testing/time-travel-documents';
 import { allEvents } from './support/store-probe';
 import { bearer, STORE_KINDS, startTestApp, type TestApp } from './support/test-app';
-import {
-  apiParticulierLaunch,
-  dataMission,
-  franceConnect2019,
-  franceConnect2020,
-  franceConnectPlusReached,
-  franceConnectReviewedLaunch,
-  franceConnectRestatement,
-  hubee2019,
-  hubee2020,
-  hubeeLaunch,
-  idnumMission,
-  vitamLaunch,
-  vitamSaasReached,
-} from './support/time-travel-scenario';
+import { dataMission, idnumMission, recordTimeTravelScenario } from './support/time-travel-scenario';
 
-// The missions as a reviewer reads them over HTTP, on the time-travel scenario up to the restatement of a value CITP 5
-// had seen (the reads' int-specs check the roll-ups at every point of the scenario): the roll-up moves with asOf, in
-// either form the portfolio read takes, and the refusals have the HTTP shapes of the other reads.
+// The missions as a reviewer reads them over HTTP, on the time-travel scenario read at CITP 5's date, before and after
+// the restatement of a value CITP 5 had seen (the reads' int-specs check the roll-ups at every point of the scenario):
+// the roll-up moves with asOf, in either form the portfolio read takes, and the refusals have the HTTP shapes of the
+// other reads.
 
 type Json = Record<string, unknown>;
 
@@ -56,24 +43,13 @@ describe.each(STORE_KINDS)('missions on %s', (kind) => {
   beforeAll(async () => {
     testApp = await startTestApp(kind);
     http = testApp.app.getHttpServer();
-    await post('/missions', idnumMission, 201);
-    await post('/missions', dataMission, 201);
-    await post('/projects', franceConnectReviewedLaunch, 201);
-    await post('/projects', hubeeLaunch, 201);
-    await post('/projects', vitamLaunch, 201);
-    await post('/projects/franceconnect/measurements:batch', franceConnect2019, 201);
-    await post('/projects/hubee/indicators/delai-traitement/measurements', hubee2019, 201);
-    await post('/projects/franceconnect/milestones/franceconnect-plus/reach', franceConnectPlusReached, 200);
-    await post('/projects', apiParticulierLaunch, 201);
-    await post('/projects/franceconnect/measurements:batch', franceConnect2020, 201);
-    await post('/projects/hubee/indicators/delai-traitement/measurements', hubee2020, 201);
-    await post('/projects/vitam/milestones/vitam-saas/reach', vitamSaasReached, 200);
-    const recorded = (await allEvents(testApp)).at(-1);
-    if (recorded === undefined) throw new Error('nothing was recorded');
-    beforeRestatement = { position: recorded.position.toString(), recordedAt: recorded.recordedAt };
-    // A distinct recording instant, so that the instant above resolves to the position before the restatement.
-    await new Promise((resolve) => setTimeout(resolve, 5));
-    await post('/projects/franceconnect/indicators/usagers-franceconnect/measurements', franceConnectRestatement, 201);
+    await recordTimeTravelScenario(post);
+    // CITP 5 is the last event before the restatement, and the scenario records the restatement at a later instant.
+    const citp5Held = (await allEvents(testApp)).find(
+      (event) => event.type === 'ReviewCycleHeld' && (event.data as { cycleId?: string }).cycleId === 'citp-5',
+    );
+    if (citp5Held === undefined) throw new Error('CITP 5 was not recorded');
+    beforeRestatement = { position: citp5Held.position.toString(), recordedAt: citp5Held.recordedAt };
   }, 30_000);
 
   afterAll(async () => {

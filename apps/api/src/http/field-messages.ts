@@ -24,6 +24,3 @@ const FRENCH_FIELD_MESSAGES: Readonly<Record<string, (path: string) => string>> 
 export function frenchFieldMessage(constraint: string, path: string): string {
   return (FRENCH_FIELD_MESSAGES[constraint] ?? ((field: string) => `${field} n’est pas valable`))(path);
 }
-
-/** The rules with a French message of their own. */
-export const RULES_IN_FRENCH: readonly string[] = Object.keys(FRENCH_FIELD_MESSAGES);

@@ -17,7 +17,7 @@ interface ImportOptions {
 }
 
 /** The exit status of an import: a script can tell an import that left rows out from one that could not run. */
-export const IMPORT_EXIT_CODES = { imported: 0, rowsRejected: 1, notRun: 2, interrupted: 130 } as const;
+const IMPORT_EXIT_CODES = { imported: 0, rowsRejected: 1, notRun: 2, interrupted: 130 } as const;
 
 const EXIT_CODES_HELP = `
 Exit codes:
@@ -29,7 +29,7 @@ Exit codes:
 `;
 
 /** The exit status the summary calls for (an import that threw exits 2, see bin/portfolio.js). */
-export function importExitCode(summary: ImportSummary, allowRejects: boolean): number {
+function importExitCode(summary: ImportSummary, allowRejects: boolean): number {
   if (summary.aborted) return IMPORT_EXIT_CODES.interrupted;
   return summary.rowsRejected > 0 && !allowRejects ? IMPORT_EXIT_CODES.rowsRejected : IMPORT_EXIT_CODES.imported;
 }

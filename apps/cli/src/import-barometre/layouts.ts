@@ -36,7 +36,7 @@ const LEVELS: readonly { readonly suffix: string; readonly level: TerritoryLevel
   { suffix: 'departemental', level: 'departement', column: 'code_departement' },
 ];
 
-export const LAYOUTS: readonly Layout[] = [
+const LAYOUTS: readonly Layout[] = [
   { name: 'secteurs', role: 'secteurs', required: ['secteur', 'id_indicateur'] },
   ...(['detail', 'synthese'] as const).flatMap((role) =>
     LEVELS.map(({ suffix, level, column }) => ({

@@ -46,11 +46,11 @@ export interface SynthesisComparison {
 export async function checkSynthesisProgress(
   synthesePath: string,
   ports: Pick<LedgerPort, 'project'>,
-  options: { readonly tolerance?: number; readonly renames?: string } = {},
+  options: { readonly tolerance?: number } = {},
 ): Promise<SynthesisComparison[]> {
   const tolerance = options.tolerance ?? 0.1;
   const synthesis = await readSynthesis(synthesePath);
-  const renames = await Renames.load(options.renames);
+  const renames = await Renames.load();
   const comparisons: SynthesisComparison[] = [];
   for (const entry of synthesis.entries.values()) {
     const { projectId } = renames.identityOf(entry.mesure);

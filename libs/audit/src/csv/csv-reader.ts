@@ -21,7 +21,7 @@ export interface CsvRecord {
 
 type State = 'field_start' | 'unquoted' | 'quoted' | 'quote_in_quoted';
 
-/** The push parser behind the streaming functions: feed it text in chunks of any size, then call `end`. */
+/** A push parser of RFC 4180 records (the verifier reads a bundle's CSV with it): feed it text in chunks of any size, then call `end`. */
 export class CsvParser {
   private state: State = 'field_start';
   private field = '';
@@ -37,11 +37,6 @@ export class CsvParser {
   private afterCr = false;
   private atStart = true;
   private ended = false;
-
-  /** The line the parser has reached. */
-  get currentLine(): number {
-    return this.line;
-  }
 
   /** Parses the next piece of text, returning the records it completes. */
   push(text: string): CsvRecord[] {

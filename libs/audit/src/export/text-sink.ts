@@ -47,7 +47,8 @@ export class TextSink {
   }
 }
 
-function drained(stream: Writable): Promise<void> {
+/** Resolves once `stream` takes more writes; refuses when it closes, errs or was destroyed before that. */
+export function drained(stream: Writable): Promise<void> {
   if (stream.destroyed) return Promise.reject(new Error('the stream was destroyed before it took everything written'));
   return new Promise((resolve, reject) => {
     const settle = (error?: Error): void => {

@@ -1,6 +1,7 @@
 // A zip written as a stream, one deflated entry after another (PKWARE APPNOTE 6.3): what a bundle needs of the format.
 import type { Writable } from 'node:stream';
 import { crc32, deflateRawSync } from 'node:zlib';
+import { drained } from './text-sink';
 
 /** An entry's data as it goes into the zip: raw deflate (method 8), with the CRC-32 and size of what it inflates to. */
 export interface DeflatedEntry {
@@ -150,17 +151,7 @@ export class ZipWriter {
 
   private async write(bytes: Buffer): Promise<void> {
     this.offset += bytes.length;
-    if (this.output.write(bytes)) return;
-    await new Promise<void>((resolve, reject) => {
-      const settle = (error?: Error): void => {
-        this.output.off('drain', onDrain).off('close', onClose).off('error', settle);
-        if (error === undefined) resolve();
-        else reject(error);
-      };
-      const onDrain = (): void => settle();
-      const onClose = (): void => settle(new Error('the zip was closed before it was written'));
-      this.output.once('drain', onDrain).once('close', onClose).once('error', settle);
-    });
+    if (!this.output.write(bytes)) await drained(this.output);
   }
 }
 

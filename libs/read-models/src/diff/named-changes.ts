@@ -1,4 +1,5 @@
 import { latestValue, type LaunchedProject, type ProjectOutcome, type ProjectRedesigned } from '@portfolio/domain';
+import { compareKeys } from '../queries/paging';
 import type { PortfolioSnapshot } from '../temporal/portfolio-snapshot';
 import type { LatestValue } from '../views/documents';
 import { healthChange, type HealthChange } from './named-health';
@@ -132,10 +133,10 @@ function milestonesReached(then: LaunchedProject | undefined, now: LaunchedProje
 
 /** Milestones added, removed or moved between two plans of a project. */
 function planChanges(then: LaunchedProject, now: LaunchedProject, out: Mutable<NamedChanges['milestones']>): void {
-  for (const milestoneId of Object.keys(then.milestones).sort(byText)) {
+  for (const milestoneId of Object.keys(then.milestones).sort(compareKeys)) {
     if (!Object.hasOwn(now.milestones, milestoneId)) out.removed.push(namedMilestone(then, milestoneId));
   }
-  for (const milestoneId of Object.keys(now.milestones).sort(byText)) {
+  for (const milestoneId of Object.keys(now.milestones).sort(compareKeys)) {
     const earlier = milestoneOf(then, milestoneId);
     if (earlier === undefined) out.added.push(namedMilestone(now, milestoneId));
     else if (earlier.dueOn !== now.milestones[milestoneId].dueOn) {
@@ -146,7 +147,7 @@ function planChanges(then: LaunchedProject, now: LaunchedProject, out: Mutable<N
 
 function indicatorMoves(then: LaunchedProject | undefined, now: LaunchedProject): IndicatorMove[] {
   return Object.keys(now.indicators)
-    .sort(byText)
+    .sort(compareKeys)
     .flatMap((indicatorId) => {
       const before = then === undefined ? undefined : latestValue(then.measurements, indicatorId);
       const after = latestValue(now.measurements, indicatorId);
@@ -191,15 +192,10 @@ function byId(projects: ReadonlyMap<string, LaunchedProject>): [string, Launched
   return [...projects.entries()].sort(byKey);
 }
 
-// Code-unit order, not localeCompare: the same order on every machine.
-function byText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 function byKey([a]: readonly [string, unknown], [b]: readonly [string, unknown]): number {
-  return byText(a, b);
+  return compareKeys(a, b);
 }
 
 function byProjectThenVersion(a: ProjectRedesigned['data'], b: ProjectRedesigned['data']): number {
-  return byText(a.projectId, b.projectId) || a.planVersion - b.planVersion;
+  return compareKeys(a.projectId, b.projectId) || a.planVersion - b.planVersion;
 }

@@ -1,8 +1,5 @@
 import { assessHealth, type Health, type HealthReason, type LaunchedProject } from '@portfolio/domain';
-import { roundTo } from './unit-precision';
-
-/** Progress figures are percentages computed by the health rule: shown to one decimal. */
-const PROGRESS_DECIMALS = 1;
+import { PROGRESS_DECIMALS, roundTo } from './unit-precision';
 
 /** One reason the health rule gives, with the milestone or indicator it names. */
 export type NamedHealthReason =

@@ -34,6 +34,9 @@ export function unitPrecision(unit: string): UnitPrecision {
   return { kind, decimals: DECIMALS[kind] };
 }
 
+/** Progress figures (the health rule's percentages, and means of them) are shown to one decimal. */
+export const PROGRESS_DECIMALS = 1;
+
 /**
  * `value` rounded half away from zero to `decimals` places, without the binary noise of the sum or difference it came
  * from (0.1 + 0.2 reads 0.3); never -0.

@@ -1,6 +1,6 @@
 import type { DomainEvent } from '@portfolio/domain';
 import { summariseEvent } from './summarise-event';
-import { launched, measured, reached, redesigned } from './summary-examples';
+import { launched, measured, reached, redesigned } from '../testing/summary-examples';
 
 const summariseInFrench = (event: DomainEvent): string => summariseEvent(event, 'fr');
 /** The narrow no-break space French puts between thousands. */

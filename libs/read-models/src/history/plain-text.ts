@@ -10,7 +10,7 @@ export interface NumberSeparators {
   readonly decimal: string;
 }
 
-export const ENGLISH_NUMBERS: NumberSeparators = { thousands: ',', decimal: '.' };
+const ENGLISH_NUMBERS: NumberSeparators = { thousands: ',', decimal: '.' };
 
 /** French typography: a narrow no-break space between thousands (as CLDR's fr locale), a decimal comma. */
 export const FRENCH_NUMBERS: NumberSeparators = { thousands: '\u202f', decimal: ',' };

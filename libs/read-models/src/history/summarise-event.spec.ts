@@ -2,7 +2,7 @@ import type { DomainEvent } from '@portfolio/domain';
 import { DOMAIN_EVENT_TYPES } from '@portfolio/domain';
 import { LANGUAGES } from '../language';
 import { summariseEvent } from './summarise-event';
-import { everyTypeExamples, launched, measured, reached, redesigned } from './summary-examples';
+import { everyTypeExamples, launched, measured, reached, redesigned } from '../testing/summary-examples';
 
 const summariseInEnglish = (event: DomainEvent): string => summariseEvent(event, 'en');
 

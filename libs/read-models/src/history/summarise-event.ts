@@ -5,7 +5,7 @@ import { FRENCH_SUMMARIES } from './french-summaries';
 import type { SummaryCatalogue } from './summary-catalogue';
 
 /** The one-line summaries of the history, one catalogue per language, each with every event type. */
-export const SUMMARY_CATALOGUES: Readonly<Record<Language, SummaryCatalogue>> = {
+const SUMMARY_CATALOGUES: Readonly<Record<Language, SummaryCatalogue>> = {
   fr: FRENCH_SUMMARIES,
   en: ENGLISH_SUMMARIES,
 };

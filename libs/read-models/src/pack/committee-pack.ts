@@ -1,6 +1,7 @@
 import type { IndicatorMove, NamedChanges } from '../diff/named-changes';
 import type { HealthChange } from '../diff/named-health';
-import { roundTo } from '../diff/unit-precision';
+import { PROGRESS_DECIMALS, roundTo } from '../diff/unit-precision';
+import { compareKeys } from '../queries/paging';
 import type { MissionView, PortfolioDocument, ProjectSummary } from '../views/documents';
 import { projectProgress } from '../views/mission-view';
 import {
@@ -37,9 +38,6 @@ export interface PackSource {
 }
 
 type ChangeRow = PackRow<ChangeColumnName>;
-
-/** Progress is a mean of percentages: shown to the tenth, as the health rule's figures are. */
-const PROGRESS_DECIMALS = 1;
 
 /**
  * Pure: the pack of a cycle's report. Projects come in the portfolio's order (missions by code, projects by id), each
@@ -114,7 +112,7 @@ function changeRows(changes: NamedChanges): ChangeRow[] {
   ];
   const kinds = Object.keys(CHANGE_KIND_WORDS);
   return all
-    .sort((a, b) => byText(a.projectId, b.projectId) || kinds.indexOf(a.kind) - kinds.indexOf(b.kind))
+    .sort((a, b) => compareKeys(a.projectId, b.projectId) || kinds.indexOf(a.kind) - kinds.indexOf(b.kind))
     .map(({ row }) => row);
 }
 
@@ -215,9 +213,4 @@ function indicatorChange(move: IndicatorMove) {
     unite: move.unit,
     date: period,
   });
-}
-
-// Code-unit order, as the named changes order projects: the same on every machine.
-function byText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

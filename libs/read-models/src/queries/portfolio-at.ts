@@ -1,6 +1,7 @@
+import type { LaunchedProject } from '@portfolio/domain';
 import { loadSnapshot } from '../temporal/portfolio-snapshot';
-import type { PortfolioDocument } from '../views/documents';
-import { portfolioDocument, type ProjectSelection } from '../views/portfolio-view';
+import type { PortfolioDocument, ProjectSummary } from '../views/documents';
+import { portfolioDocument } from '../views/portfolio-view';
 import { filtersProjects, selectsProject, type ProjectFilter } from './project-filter';
 import type { ReadContext } from './read-context';
 import { resolvePoint, type TemporalQuery } from './temporal-query';
@@ -15,8 +16,8 @@ export interface PortfolioQuery extends TemporalQuery, ProjectFilter {}
 export async function portfolioAt(context: ReadContext, query: PortfolioQuery): Promise<PortfolioDocument> {
   const { point, stamp } = await resolvePoint(context, query);
   const snapshot = await loadSnapshot(context.db, context.projections.activeGenerationNumber, point);
-  const selection: ProjectSelection | undefined = filtersProjects(query)
-    ? { selects: (project, summary) => selectsProject(query, project, summary) }
+  const selects = filtersProjects(query)
+    ? (project: LaunchedProject, summary: ProjectSummary) => selectsProject(query, project, summary)
     : undefined;
-  return portfolioDocument(snapshot, stamp, selection);
+  return portfolioDocument(snapshot, stamp, selects);
 }

@@ -31,27 +31,23 @@ function totalsOf(missions: readonly MissionView[], projects: readonly ProjectSu
   return { missions: missions.length, ...projectCounts(projects) };
 }
 
-/** Which projects a document shows, given each with its summary; a narrowed one shows only their missions. */
-export interface ProjectSelection {
-  readonly selects: (project: LaunchedProject, summary: ProjectSummary) => boolean;
-}
-
 /**
- * GET /portfolio: missions with their projects' summaries, and totals, at the snapshot's (at, asOf). Narrowed by a
- * selection, only the missions with a project selected, and totals of the projects selected.
+ * GET /portfolio: missions with their projects' summaries, and totals, at the snapshot's (at, asOf). Narrowed by
+ * `selects` (given each project with its summary), only the missions with a project selected, and totals of the
+ * projects selected.
  */
 export function portfolioDocument(
   snapshot: PortfolioSnapshot,
   stamp: TemporalStamp,
-  selection?: ProjectSelection,
+  selects?: (project: LaunchedProject, summary: ProjectSummary) => boolean,
 ): PortfolioDocument {
   const summaries = [...snapshot.projects.values()]
     .map((project) => ({ project, summary: projectSummary(project, stamp.at) }))
-    .filter(({ project, summary }) => selection === undefined || selection.selects(project, summary))
+    .filter(({ project, summary }) => selects === undefined || selects(project, summary))
     .map(({ summary }) => summary)
     .sort((a, b) => a.projectId.localeCompare(b.projectId));
   const codes = new Set([
-    ...(selection === undefined ? snapshot.missions.map((m) => m.missionCode) : []),
+    ...(selects === undefined ? snapshot.missions.map((m) => m.missionCode) : []),
     ...summaries.map((p) => p.missionCode),
   ]);
   const missions: MissionView[] = [...codes].sort().map((missionCode) => {

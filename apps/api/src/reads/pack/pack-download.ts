@@ -19,7 +19,7 @@ export const PACK_TABLES: Readonly<
   changes: { columns: CHANGE_COLUMNS, file: 'changements' },
 };
 
-export function packSchemaUrl(part: PackPart): string {
+function packSchemaUrl(part: PackPart): string {
   return `/api/v1/review-cycles/pack/schema?part=${part}`;
 }
 

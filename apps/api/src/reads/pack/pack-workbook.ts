@@ -8,7 +8,7 @@ import excel = require('write-excel-file/node');
 
 export const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-export const SHEET_NAMES = { projects: 'Portefeuille', changes: 'Changements' } as const;
+const SHEET_NAMES = { projects: 'Portefeuille', changes: 'Changements' } as const;
 
 /** Dates as French readers write them; the cell holds the date itself. */
 const DATE_FORMAT = 'dd/mm/yyyy';
