@@ -1,6 +1,7 @@
 import { Backoff } from '@portfolio/event-store';
 import { abortableDelay } from './abortable-delay';
 import { CheckpointMovedError } from './batch-applier';
+import type { PlannerStatistics } from './planner-statistics';
 import type { ProjectionLead } from './projection-lead';
 import type { ProjectionParts } from './projection-parts';
 
@@ -23,8 +24,8 @@ export function turnWaitMs(pace: FollowerPace): number {
 }
 
 /**
- * Follows the log into the served generation until the signal aborts: as the leader, applies batch after batch and
- * sleeps on the store's wait at the head; as a standby, reads the leader's progress. A failure is retried with
+ * Follows the log into the served generation until the signal aborts: as the leader, applies batch after batch and,
+ * at the head, refreshes the planner statistics the history has outgrown and sleeps on the store's wait; as a standby, reads the leader's progress. A failure is retried with
  * backoff, never fatal, and logged once per outage.
  */
 export class LogFollower {
@@ -35,6 +36,7 @@ export class LogFollower {
     private readonly parts: ProjectionParts,
     private readonly lead: ProjectionLead,
     private readonly pace: FollowerPace,
+    private readonly statistics: PlannerStatistics,
   ) {
     this.backoff = new Backoff(pace.retryDelayMs, pace.maxRetryDelayMs);
   }
@@ -66,6 +68,9 @@ export class LogFollower {
         }
         progress.state = 'live';
         this.succeeded();
+        if (await this.statistics.refreshIfOutgrown(progress.checkpoint)) {
+          log(`planner statistics of the read models refreshed at position ${progress.checkpoint}`);
+        }
         const timeoutMs = Math.min(pace.idleWaitMs, pace.leadershipCheckMs);
         await store.waitForEvents(progress.checkpoint, { timeoutMs, signal });
       } catch (error) {

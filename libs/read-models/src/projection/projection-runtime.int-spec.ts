@@ -2,8 +2,10 @@ import { sql } from 'kysely';
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { toPosition } from '../database/read-model-tables';
+import { fixedNow } from '../testing/fixed-now';
 import { generationContents, indexedPositions, measurementRows } from '../testing/generation-rows';
 import { useSubject } from '../testing/read-model-subject';
+import { ProjectionRuntime } from './projection-runtime';
 import { projectorsOf, runtimeOf } from '../testing/runtime-of';
 import { hubeeMeasurement, logPositions, seedLog } from '../testing/seed-log';
 import { until } from '../testing/until';
@@ -126,4 +128,39 @@ describe.each(['sqlite', 'postgres'] as const)('projection runtime on %s', (kind
       await runtime.stop();
     }
   }, 60_000);
+});
+
+describe('projection runtime on postgres, at the head of a large backlog', () => {
+  const subject = useSubject('postgres');
+  /** Rows the planner believes rm_measurements holds: -1 until a first ANALYZE, exact after one on a small table. */
+  const plannedRows = async (): Promise<number> => {
+    const { rows } = await sql<{ reltuples: number }>`
+      SELECT c.reltuples FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE n.nspname = current_schema() AND c.relname = 'rm_measurements'`.execute(subject.database.db);
+    return Number(rows[0].reltuples);
+  };
+
+  it('refreshes the planner statistics once the history has grown enough and doubled, not after every batch', async () => {
+    await seedLog(subject.store, 600);
+    const runtime = new ProjectionRuntime(subject.store, subject.database, projectorsOf(subject.database), {
+      now: fixedNow,
+      batchSize: 200,
+      statisticsGrowth: 500,
+    });
+    await runtime.start();
+    try {
+      await runtime.waitFor(await subject.store.head(), 10_000);
+      await until(async () => (await plannedRows()) === 600);
+      const hubee = (count: number, from: number) =>
+        Array.from({ length: count }, (_, i) => hubeeMeasurement(from + i));
+      const { position: grown } = await subject.store.append('project-hubee', hubee(100, 1), 'any');
+      await runtime.waitFor(grown, 10_000);
+      expect(await plannedRows()).toBe(600);
+      const { position: doubled } = await subject.store.append('project-hubee', hubee(600, 101), 'any');
+      await runtime.waitFor(doubled, 10_000);
+      await until(async () => (await plannedRows()) === 1300);
+    } finally {
+      await runtime.stop();
+    }
+  });
 });

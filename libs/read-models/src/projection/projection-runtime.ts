@@ -4,6 +4,7 @@ import { LogFollower, turnWaitMs, type FollowerPace } from './log-follower';
 import { ProjectionLead } from './projection-lead';
 import { SoleLeadership, type ProjectionLeadership } from './projection-leadership';
 import { projectionParts } from './projection-parts';
+import { DEFAULT_STATISTICS_GROWTH, PlannerStatistics } from './planner-statistics';
 import type { ProjectionProgress } from './projection-progress';
 import {
   logBehindReadModels,
@@ -27,6 +28,8 @@ export interface ProjectionRuntimeOptions extends Partial<FollowerPace> {
    * does not answer (default DEFAULT_STALL_AFTER_MS).
    */
   readonly stallAfterMs?: number;
+  /** Events the read models grow by, at least, before their planner statistics are refreshed (PostgreSQL). */
+  readonly statisticsGrowth?: number;
 }
 
 export const DEFAULT_STALL_AFTER_MS = 10_000;
@@ -71,7 +74,8 @@ export class ProjectionRuntime {
       standbyPollMs: options.standbyPollMs ?? 100,
       leadershipCheckMs: options.leadershipCheckMs ?? 1000,
     };
-    this.follower = new LogFollower(parts, this.lead, pace);
+    const statistics = new PlannerStatistics(parts.generations, options.statisticsGrowth ?? DEFAULT_STATISTICS_GROWTH);
+    this.follower = new LogFollower(parts, this.lead, pace, statistics);
     this.maxTurnMs = turnWaitMs(pace) + (options.stallAfterMs ?? DEFAULT_STALL_AFTER_MS);
   }
 
