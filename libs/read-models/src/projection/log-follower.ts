@@ -46,6 +46,7 @@ export class LogFollower {
     const { lead, pace } = this;
     // Elapsed time, not the time of day: the monotonic clock.
     let leadershipCheckedAt = performance.now();
+    this.statistics.servedFrom(progress.checkpoint);
     while (!signal.aborted) {
       progress.beginTurn();
       try {

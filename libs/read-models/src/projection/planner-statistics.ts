@@ -11,12 +11,22 @@ export const DEFAULT_STATISTICS_GROWTH = 10_000;
  * refresh samples every table, so it waits for the history to double rather than run after each batch.
  */
 export class PlannerStatistics {
+  /** Where the statistics were last refreshed, or taken as current: where this process began to serve. */
   private refreshedAt = 0n;
 
   constructor(
     private readonly generations: Generations,
     private readonly minGrowth: number,
   ) {}
+
+  /**
+   * The process serves read models projected up to `checkpoint`, taken as described by their statistics: a restart
+   * does not sample every table again while the service starts, while read models projected from scratch start at 0
+   * and are analysed once caught up.
+   */
+  servedFrom(checkpoint: bigint): void {
+    this.refreshedAt = checkpoint;
+  }
 
   /** Refreshes them if the generation, projected up to `checkpoint`, has outgrown them; says whether it did. */
   async refreshIfOutgrown(checkpoint: bigint): Promise<boolean> {
