@@ -101,6 +101,19 @@ export {
 } from './project/plan';
 export { expectedProgress, progressTowardTarget, type Progress } from './project/progress';
 export {
+  annualRate,
+  currentValue,
+  globalRate,
+  territorialRate,
+  type Rate,
+  type RateInputs,
+  type RateUnavailable,
+  type RateUses,
+  type RateValue,
+  type RateValueSource,
+  type TerritorialAggregation,
+} from './project/progress-rates';
+export {
   PROJECT_OUTCOMES,
   type IndicatorMeasured,
   type IndicatorRetargeted,
