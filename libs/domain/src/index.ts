@@ -139,6 +139,8 @@ export {
   type NotLaunchedProject,
   type PeriodValues,
   type ProjectState,
+  type PublishedCurrentValue,
+  type PublishedCurrentValues,
 } from './project/project-state';
 export type { RequestedIndicatorChanges } from './project/redesign-indicators';
 export type { RequestedMilestoneChanges } from './project/redesign-milestones';

@@ -1,7 +1,7 @@
 import { INDICATOR_DIRECTIONS, TERRITORY_CODE_PATTERN, TERRITORY_LEVELS } from '@portfolio/domain';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, Matches } from 'class-validator';
-import { ChoiceField, DateField, NestedField, NumberField, SlugField, TextField } from '../http/fields';
+import { BooleanField, ChoiceField, DateField, NestedField, NumberField, SlugField, TextField } from '../http/fields';
 
 // Request shapes shared by several commands: the plan of a project and where a value applies.
 
@@ -65,4 +65,10 @@ export class MeasurementFieldsDto {
     description: 'the published release the value was taken from: asOf=series:id reads as published in it',
   })
   release?: MeasurementReleaseDto;
+  @BooleanField({
+    optional: true,
+    description:
+      "the release's published current value of the indicator (a synthesis's VA), kept beside the series: progress is computed from it",
+  })
+  publishedCurrent?: boolean;
 }

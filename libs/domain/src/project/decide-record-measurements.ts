@@ -5,8 +5,15 @@ import type { IsoDate } from '../shared/iso-date';
 import { LIMITS } from '../shared/limits';
 import { LONG_TEXT } from '../shared/text-characters';
 import { own } from '../shared/own';
-import { NATIONAL_TERRITORY, TERRITORY_CODE_PATTERN, TERRITORY_LEVELS, type Territory } from '../shared/territory';
 import {
+  NATIONAL_TERRITORY,
+  TERRITORY_CODE_PATTERN,
+  TERRITORY_LEVELS,
+  territoryKey,
+  type Territory,
+} from '../shared/territory';
+import {
+  optionalBoolean,
   optionalText,
   quoted,
   requireChoice,
@@ -17,7 +24,7 @@ import {
   requireRecord,
   requireSlug,
 } from '../shared/validation';
-import { withMeasurement } from './evolve-project';
+import { withIndicatorValue } from './evolve-project';
 import { knownValue } from './measurements';
 import type { IndicatorMeasured, MeasurementRelease } from './project-events';
 import type { ActiveProject, ProjectState } from './project-state';
@@ -32,6 +39,11 @@ export interface MeasurementInput {
   readonly source?: string;
   /** The published release the value was taken from: series and id are slugs, its publication date not after today. */
   readonly release?: MeasurementRelease;
+  /**
+   * True for the current value a release published for the indicator (a synthesis's VA), recorded beside the series:
+   * it replaces the previous published current value of the indicator and territory, and restates no period's value.
+   */
+  readonly publishedCurrent?: boolean;
 }
 
 /** Programme office: record indicator values, one or a batch (a Baromètre import), appended all or none. */
@@ -67,14 +79,36 @@ export function decideRecordMeasurements(
   const events: IndicatorMeasured[] = [];
   measurements.forEach((measurement, i) => {
     requireMeasurable(project, measurement.indicatorId, `measurements[${i}].indicatorId`);
-    const { indicatorId, territory, period } = measurement;
-    const previous = knownValue(project.measurements, indicatorId, territory, period);
-    if (previous === measurement.value) return;
-    const data = previous === undefined ? measurement : { ...measurement, supersedes: previous };
+    const data =
+      measurement.publishedCurrent === true
+        ? newPublishedCurrent(project, measurement)
+        : newValue(project, measurement);
+    if (data === undefined) return;
     events.push({ type: 'IndicatorMeasured', data });
-    project = withMeasurement(project, data, owned);
+    project = withIndicatorValue(project, data, owned);
   });
   return events;
+}
+
+/** A value of the series, restating the one known for its period if different; none when it is the one known. */
+function newValue(
+  project: ActiveProject,
+  measurement: IndicatorMeasured['data'],
+): IndicatorMeasured['data'] | undefined {
+  const previous = knownValue(project.measurements, measurement.indicatorId, measurement.territory, measurement.period);
+  if (previous === measurement.value) return undefined;
+  return previous === undefined ? measurement : { ...measurement, supersedes: previous };
+}
+
+/** A published current value, unless it is the one already published for the indicator and territory. */
+function newPublishedCurrent(
+  project: ActiveProject,
+  measurement: IndicatorMeasured['data'],
+): IndicatorMeasured['data'] | undefined {
+  const byTerritory = own(project.publishedCurrent, measurement.indicatorId) ?? {};
+  const previous = own(byTerritory, territoryKey(measurement.territory));
+  const same = previous !== undefined && previous.value === measurement.value && previous.period === measurement.period;
+  return same ? undefined : measurement;
 }
 
 function validMeasurement(
@@ -91,6 +125,7 @@ function validMeasurement(
     input.territory === undefined ? NATIONAL_TERRITORY : validTerritory(input.territory, `${path}.territory`);
   const source = optionalText(input.source, `${path}.source`, LONG_TEXT);
   const release = input.release === undefined ? undefined : validRelease(input.release, `${path}.release`, today);
+  const publishedCurrent = optionalBoolean(input.publishedCurrent, `${path}.publishedCurrent`);
   return {
     projectId,
     indicatorId,
@@ -99,6 +134,7 @@ function validMeasurement(
     territory,
     ...(source === undefined ? {} : { source }),
     ...(release === undefined ? {} : { release }),
+    ...(publishedCurrent ? { publishedCurrent: true as const } : {}),
   };
 }
 

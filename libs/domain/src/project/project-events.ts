@@ -38,7 +38,10 @@ export interface MeasurementRelease {
 /**
  * An indicator's value for a period (named by its end date) and a territory. `supersedes` holds the value it restates
  * when one was already known for the same indicator, territory and period. `release` names the published release the
- * value was taken from; events recorded before it existed have none.
+ * value was taken from; events recorded before it existed have none. `publishedCurrent` marks the current value a
+ * release published for the indicator (the Baromètre synthesis's valeur actuelle, VA, dated by its period): the figure
+ * its progress is published from, kept beside the series of period values rather than in it, since it may total
+ * several periods (a year of quarters, the fines since the baseline). Events recorded before it existed have none.
  */
 export interface IndicatorMeasured {
   readonly type: 'IndicatorMeasured';
@@ -51,6 +54,7 @@ export interface IndicatorMeasured {
     readonly source?: string;
     readonly release?: MeasurementRelease;
     readonly supersedes?: number;
+    readonly publishedCurrent?: true;
   };
 }
 

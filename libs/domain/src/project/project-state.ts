@@ -23,6 +23,17 @@ export type PeriodValues = Readonly<Record<IsoDate, number>>;
 /** Every value known so far: indicator → territory key (`level:code`) → period → value. */
 export type Measurements = Readonly<Record<IndicatorId, Readonly<Record<TerritoryKey, PeriodValues>>>>;
 
+/** A release's published current value (VA) of an indicator and the period it is dated by. */
+export interface PublishedCurrentValue {
+  readonly value: number;
+  readonly period: IsoDate;
+}
+
+/** The last current value published for each indicator and territory: indicator → territory key → value. */
+export type PublishedCurrentValues = Readonly<
+  Record<IndicatorId, Readonly<Record<TerritoryKey, PublishedCurrentValue>>>
+>;
+
 /** What is known of a project from its launch on. */
 export interface LaunchedProjectFacts extends ProjectCharter {
   /** 1 at launch, one more per redesign. */
@@ -31,6 +42,8 @@ export interface LaunchedProjectFacts extends ProjectCharter {
   readonly milestones: Readonly<Record<MilestoneId, MilestoneState>>;
   readonly indicators: Readonly<Record<IndicatorId, IndicatorState>>;
   readonly measurements: Measurements;
+  /** Beside the series: the current values releases published, from which their progress was computed. */
+  readonly publishedCurrent: PublishedCurrentValues;
 }
 
 /** No ProjectLaunched yet: the project does not exist. */
