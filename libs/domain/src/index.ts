@@ -104,6 +104,7 @@ export {
   annualRate,
   currentValue,
   globalRate,
+  nationalCurrentValue,
   territorialRate,
   type Rate,
   type RateInputs,

@@ -48,4 +48,4 @@ export function queryParameters<K extends string>(
 
 /** How the read documents show an indicator defined without a target, for the OpenAPI descriptions of the reads. */
 export const MONITORED_SERIES_NOTE =
-  'an indicator without a target is a monitored series: monitoredOnly true, progress and expectedProgress null';
+  'an indicator without a target is a monitored series: monitoredOnly true, progress, rates and expectedProgress null';

@@ -1,6 +1,11 @@
+import type { IndicatorId } from '../shared/ids';
 import type { IsoDate } from '../shared/iso-date';
+import { own } from '../shared/own';
+import { NATIONAL_TERRITORY, territoryKey } from '../shared/territory';
+import { latestValue } from './measurements';
 import type { IndicatorDirection, TargetedIndicator } from './plan';
 import { capped, rawProgress } from './progress';
+import type { LaunchedProjectFacts } from './project-state';
 
 // The taux d'avancement as PILOTE computes them (public source: DITP-pilotage/pilote-2, the dbt models of its data
 // pipeline: the compute_ta macro, df3/4_compute/compute_ta_indic.sql, df3/2_aggregation/agg_nat.sql, and the
@@ -65,6 +70,15 @@ export function currentValue(
   if (published !== undefined) return { value: published.value, on: published.period, from: 'synthesis' };
   if (latest !== undefined) return { value: latest.value, on: latest.period, from: 'measurements' };
   return undefined;
+}
+
+/** A project's national VA for an indicator: its last published current value, else its latest national value. */
+export function nationalCurrentValue(
+  project: Pick<LaunchedProjectFacts, 'measurements' | 'publishedCurrent'>,
+  indicatorId: IndicatorId,
+): RateValue | undefined {
+  const published = own(own(project.publishedCurrent, indicatorId) ?? {}, territoryKey(NATIONAL_TERRITORY));
+  return currentValue(published, latestValue(project.measurements, indicatorId));
 }
 
 /** The global rate (TAG): from the indicator's baseline (VI) toward its final target (VC). */

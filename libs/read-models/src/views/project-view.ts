@@ -1,22 +1,49 @@
 import {
+  annualRate,
   expectedProgress,
+  globalRate,
   isTargeted,
   latestValue,
   milestoneOverdueDays,
-  progressTowardTarget,
+  nationalCurrentValue,
   projectHealth,
   type LaunchedProject,
+  type TargetedIndicator,
 } from '@portfolio/domain';
-import type { IndicatorView, MilestoneCounts, MilestoneView, ProjectDetail, ProjectSummary } from './documents';
+import type {
+  IndicatorRates,
+  IndicatorView,
+  MilestoneCounts,
+  MilestoneView,
+  ProjectDetail,
+  ProjectSummary,
+} from './documents';
 
 // Pure: from a project's state at (at, asOf) to the documents reviewers read. The state's measurements hold the
-// latest national value of each indicator known at that point (see the snapshot loader).
+// latest national value of each indicator known at that point (see the snapshot loader), its published current values
+// the last one each release published by then.
+
+function ratesOf(project: LaunchedProject, indicator: TargetedIndicator): IndicatorRates {
+  const current = nationalCurrentValue(project, indicator.indicatorId);
+  if (current === undefined) {
+    const reason = 'no current value (VA): no national value is known, and no release published one';
+    return { global: null, annual: null, unavailable: { global: reason, annual: reason } };
+  }
+  // The plan holds no annual target (VCA): the annual rate says why it is missing.
+  const annual = annualRate(indicator, current, undefined);
+  return {
+    global: globalRate(indicator, current),
+    annual: 'reason' in annual ? null : annual,
+    unavailable: { global: null, annual: 'reason' in annual ? annual.reason : null },
+  };
+}
 
 function indicatorViews(project: LaunchedProject, at: string): IndicatorView[] {
   return Object.values(project.indicators)
     .map((indicator) => {
       const latest = latestValue(project.measurements, indicator.indicatorId) ?? null;
       const targeted = isTargeted(indicator);
+      const rates = targeted ? ratesOf(project, indicator) : null;
       return {
         indicatorId: indicator.indicatorId,
         label: indicator.label,
@@ -27,7 +54,9 @@ function indicatorViews(project: LaunchedProject, at: string): IndicatorView[] {
         retired: indicator.retired,
         latest,
         monitoredOnly: !targeted,
-        progress: targeted && latest !== null ? progressTowardTarget(indicator, latest.value) : null,
+        progress:
+          rates === null || rates.global === null ? null : { raw: rates.global.raw, shown: rates.global.percent },
+        rates,
         expectedProgress: targeted ? expectedProgress(indicator, at) : null,
       };
     })
