@@ -2,6 +2,7 @@
 import type { ProjectState } from '@portfolio/domain';
 import { join } from 'node:path';
 import type { ImportRequest, ImportSummary } from '../import-barometre';
+import type { InMemoryLedger } from './in-memory-ledger';
 
 export const DEMO = join(__dirname, '../../../../demo-data/barometre');
 export const TODAY = '2023-06-30';
@@ -15,6 +16,11 @@ export function release(date: '2021-07-23' | '2023-01-19'): ImportRequest {
     secteurs: SECTEURS,
     today: TODAY,
   };
+}
+
+/** The values of the series recorded, leaving out the current values the syntheses published beside them. */
+export function seriesValues(ledger: InMemoryLedger) {
+  return ledger.eventsOf('IndicatorMeasured').filter((e) => e.data.publishedCurrent !== true);
 }
 
 export function active(state: ProjectState) {
