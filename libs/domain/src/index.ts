@@ -105,6 +105,7 @@ export {
   currentValue,
   globalRate,
   nationalCurrentValue,
+  progressRate,
   territorialRate,
   type Rate,
   type RateInputs,

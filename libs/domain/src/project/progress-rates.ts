@@ -101,6 +101,15 @@ export function annualRate(
   return rateAgainst(indicator, current, annualTarget);
 }
 
+/** The rate of VI, VA and a target in the indicator's direction: raw, and shown as PILOTE shows it. */
+export function progressRate(
+  direction: IndicatorDirection,
+  values: RateInputs,
+): { readonly raw: number; readonly percent: number } {
+  const raw = rawProgress(direction, values);
+  return { raw, percent: shownLikePilote(raw) };
+}
+
 /**
  * A national rate from territorial values: VI, VA and VC each summed or averaged over the territories, as PILOTE
  * aggregates an indicator whose national values come from its regions or départements, then the rate of the result.
@@ -126,12 +135,8 @@ export function territorialRate(
 
 function rateAgainst(indicator: TargetedIndicator, current: RateValue, target: RateValue): Rate {
   const initial: RateValue = { value: indicator.baseline.value, on: indicator.baseline.on, from: 'plan' };
-  const raw = rawProgress(indicator.direction, {
-    initial: initial.value,
-    current: current.value,
-    target: target.value,
-  });
-  return { raw, percent: shownLikePilote(raw), uses: { initial, current, target } };
+  const values = { initial: initial.value, current: current.value, target: target.value };
+  return { ...progressRate(indicator.direction, values), uses: { initial, current, target } };
 }
 
 /** Rounded to two decimals (half away from zero, as PostgreSQL rounds a numeric), then bounded to [0, 100]. */
