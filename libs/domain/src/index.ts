@@ -102,12 +102,12 @@ export {
 export { expectedProgress, progressTowardTarget, type Progress } from './project/progress';
 export {
   annualRate,
-  currentValue,
   globalRate,
-  nationalCurrentValue,
+  nationalRateBasis,
   progressRate,
   territorialRate,
   type Rate,
+  type RateBasis,
   type RateInputs,
   type RateUnavailable,
   type RateUses,
@@ -122,6 +122,7 @@ export {
   type MeasurementRelease,
   type MilestoneReached,
   type MilestoneRescheduled,
+  type PublishedBasis,
   type PlanChanges,
   type ProjectClosed,
   type ProjectEvent,

@@ -55,6 +55,17 @@ export class MeasurementReleaseDto {
   @DateField({ description: 'the day the release was published', example: '2023-01-19' }) publishedOn!: string;
 }
 
+export class PublishedBasisDto {
+  @NestedField(() => IndicatorValueAtDto, { optional: true, description: 'VI: the initial value the release used' })
+  initial?: IndicatorValueAtDto;
+
+  @NestedField(() => IndicatorTargetDto, { optional: true, description: 'VC: the final target the release used' })
+  target?: IndicatorTargetDto;
+
+  @NestedField(() => IndicatorTargetDto, { optional: true, description: "VCA: the year's target the release used" })
+  annualTarget?: IndicatorTargetDto;
+}
+
 export class MeasurementFieldsDto {
   @NumberField({ example: 16960 }) value!: number;
   @DateField({ description: 'end of the measured period', example: '2021-06-30' }) period!: string;
@@ -71,4 +82,9 @@ export class MeasurementFieldsDto {
       "the release's published current value of the indicator (a synthesis's VA), kept beside the series: progress is computed from it",
   })
   publishedCurrent?: boolean;
+  @NestedField(() => PublishedBasisDto, {
+    optional: true,
+    description: 'with publishedCurrent: the initial value and targets the release measured its current value against',
+  })
+  publishedAgainst?: PublishedBasisDto;
 }

@@ -190,11 +190,13 @@ function plannedCommands(
   return { launches, redesigns, retargets, currentValues };
 }
 
-/** The synthesis's current value (VA) of each of the project's indicators that has one. */
+/** The synthesis's current value (VA) of each of the project's indicators that has one, with its VI and VC. */
 function currentValuesOf(plan: ProjectPlan, synthesis: Synthesis | undefined): CurrentValue[] {
   return plan.indicatorIds.flatMap((indicatorId) => {
-    const published = synthesis?.entries.get(indicatorId)?.valeurActuelle;
-    return published === undefined ? [] : [{ indicatorId, value: published.value, period: published.on }];
+    const entry = synthesis?.entries.get(indicatorId);
+    if (entry?.valeurActuelle === undefined) return [];
+    const { value, on } = entry.valeurActuelle;
+    return [{ indicatorId, value, period: on, against: entry.publishedAgainst ?? {} }];
   });
 }
 

@@ -6,6 +6,7 @@ import {
   type DomainCommand,
   type MeasurementInput,
   type MeasurementRelease,
+  type PublishedBasis,
   type RecordMeasurements,
 } from '@portfolio/domain';
 import type { DetailRow } from './barometre-files';
@@ -83,11 +84,12 @@ function measurementOf(row: DetailRow, { source, release }: Sending): Measuremen
   return { indicatorId, value, period, territory, source, ...(release === undefined ? {} : { release }) };
 }
 
-/** A synthesis's current value (VA) of one indicator, dated by its period (date_valeur_actuelle). */
+/** A synthesis's current value (VA) of one indicator, dated by its period (date_valeur_actuelle), with its VI and VC. */
 export interface CurrentValue {
   readonly indicatorId: string;
   readonly value: number;
   readonly period: string;
+  readonly against: PublishedBasis;
 }
 
 /**
@@ -116,13 +118,14 @@ export async function recordCurrentValues(
   const command: RecordMeasurements = {
     type: 'RecordMeasurements',
     projectId: plan.projectId,
-    measurements: pending.map(({ indicatorId, value, period }) => ({
+    measurements: pending.map(({ indicatorId, value, period, against }) => ({
       indicatorId,
       value,
       period,
       source: sending.source,
       ...(sending.release === undefined ? {} : { release: sending.release }),
       publishedCurrent: true,
+      ...(Object.keys(against).length === 0 ? {} : { publishedAgainst: against }),
     })),
   };
   try {

@@ -261,6 +261,22 @@ describe('RecordMeasurements', () => {
         .then(measured('comptes-actifs', 143_447, '2020-12-31', { publishedCurrent: true }));
     });
 
+    it('keeps the initial value and targets the release measured it against; only a published value has them', () => {
+      const publishedAgainst = {
+        initial: { value: 0, on: '2020-05-31' },
+        target: { value: 100_000, by: '2022-12-31' },
+      };
+      given(franceconnectLaunched)
+        .when(record({ ...published, publishedAgainst }), onToday)
+        .then(measured('comptes-actifs', 143_447, '2020-12-31', { publishedCurrent: true, publishedAgainst }));
+      given(franceconnectLaunched)
+        .when(record({ ...december, publishedAgainst }), onToday)
+        .thenThrows({ code: 'invalid_choice', kind: 'invalid', path: 'measurements[0].publishedAgainst' });
+      given(franceconnectLaunched)
+        .when(record({ ...published, publishedAgainst: { target: { value: 1, by: 'soon' } } }), onToday)
+        .thenThrows({ code: 'invalid_date', kind: 'invalid', path: 'measurements[0].publishedAgainst.target.by' });
+    });
+
     it('refuses a flag that is not true or false', () => {
       given(franceconnectLaunched)
         .when(record({ ...december, publishedCurrent: 'yes' as unknown as boolean }), onToday)

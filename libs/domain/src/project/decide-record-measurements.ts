@@ -17,6 +17,7 @@ import {
   optionalText,
   quoted,
   requireChoice,
+  requireDate,
   requireFactDate,
   requireList,
   requireNumber,
@@ -26,7 +27,8 @@ import {
 } from '../shared/validation';
 import { withIndicatorValue } from './evolve-project';
 import { knownValue } from './measurements';
-import type { IndicatorMeasured, MeasurementRelease } from './project-events';
+import type { IndicatorBaseline, IndicatorTarget } from './plan';
+import type { IndicatorMeasured, MeasurementRelease, PublishedBasis } from './project-events';
 import type { ActiveProject, ProjectState } from './project-state';
 import { requireActiveProject } from './require-active-project';
 
@@ -44,6 +46,8 @@ export interface MeasurementInput {
    * it replaces the previous published current value of the indicator and territory, and restates no period's value.
    */
   readonly publishedCurrent?: boolean;
+  /** With a published current value: the initial value (VI) and targets (VC, VCA) the release measured it against. */
+  readonly publishedAgainst?: PublishedBasis;
 }
 
 /** Programme office: record indicator values, one or a batch (a Baromètre import), appended all or none. */
@@ -107,7 +111,11 @@ function newPublishedCurrent(
 ): IndicatorMeasured['data'] | undefined {
   const byTerritory = own(project.publishedCurrent, measurement.indicatorId) ?? {};
   const previous = own(byTerritory, territoryKey(measurement.territory));
-  const same = previous !== undefined && previous.value === measurement.value && previous.period === measurement.period;
+  const same =
+    previous !== undefined &&
+    previous.value === measurement.value &&
+    previous.period === measurement.period &&
+    JSON.stringify(previous.against ?? {}) === JSON.stringify(measurement.publishedAgainst ?? {});
   return same ? undefined : measurement;
 }
 
@@ -126,6 +134,10 @@ function validMeasurement(
   const source = optionalText(input.source, `${path}.source`, LONG_TEXT);
   const release = input.release === undefined ? undefined : validRelease(input.release, `${path}.release`, today);
   const publishedCurrent = optionalBoolean(input.publishedCurrent, `${path}.publishedCurrent`);
+  const publishedAgainst =
+    input.publishedAgainst === undefined
+      ? undefined
+      : validBasis(input.publishedAgainst, publishedCurrent, `${path}.publishedAgainst`);
   return {
     projectId,
     indicatorId,
@@ -135,7 +147,37 @@ function validMeasurement(
     ...(source === undefined ? {} : { source }),
     ...(release === undefined ? {} : { release }),
     ...(publishedCurrent ? { publishedCurrent: true as const } : {}),
+    ...(publishedAgainst === undefined ? {} : { publishedAgainst }),
   };
+}
+
+/** VI, VC and VCA as a release published them; only a published current value is measured against them. */
+function validBasis(input: PublishedBasis, publishedCurrent: boolean, path: string): PublishedBasis {
+  requireRecord(input, path);
+  if (!publishedCurrent) {
+    throw new InvalidInputError(
+      'invalid_choice',
+      `${path} is only for a published current value: give publishedCurrent true, or no ${path}`,
+      path,
+      { value: 'publishedAgainst', choices: 'publishedCurrent: true' },
+    );
+  }
+  const { initial, target, annualTarget } = input;
+  return {
+    ...(initial === undefined ? {} : { initial: validInitial(initial, `${path}.initial`) }),
+    ...(target === undefined ? {} : { target: validTargetValue(target, `${path}.target`) }),
+    ...(annualTarget === undefined ? {} : { annualTarget: validTargetValue(annualTarget, `${path}.annualTarget`) }),
+  };
+}
+
+function validInitial(input: IndicatorBaseline, path: string): IndicatorBaseline {
+  requireRecord(input, path);
+  return { value: requireNumber(input.value, `${path}.value`), on: requireDate(input.on, `${path}.on`) };
+}
+
+function validTargetValue(input: IndicatorTarget, path: string): IndicatorTarget {
+  requireRecord(input, path);
+  return { value: requireNumber(input.value, `${path}.value`), by: requireDate(input.by, `${path}.by`) };
 }
 
 function validRelease(input: MeasurementRelease, path: string, today: IsoDate): MeasurementRelease {

@@ -70,7 +70,8 @@ export function withIndicatorValue<S extends LaunchedProject>(
 ): S {
   if (data.publishedCurrent !== true) return withMeasurement(state, data, owned);
   const byTerritory = { ...own(state.publishedCurrent, data.indicatorId) };
-  byTerritory[territoryKey(data.territory)] = { value: data.value, period: data.period };
+  const { value, period, publishedAgainst: against } = data;
+  byTerritory[territoryKey(data.territory)] = { value, period, ...(against === undefined ? {} : { against }) };
   return { ...state, publishedCurrent: { ...state.publishedCurrent, [data.indicatorId]: byTerritory } };
 }
 

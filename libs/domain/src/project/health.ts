@@ -2,7 +2,7 @@ import type { IndicatorId, MilestoneId } from '../shared/ids';
 import { daysBetween, type IsoDate } from '../shared/iso-date';
 import { isTargeted } from './plan';
 import { expectedProgress } from './progress';
-import { globalRate, nationalCurrentValue } from './progress-rates';
+import { globalRate, nationalRateBasis } from './progress-rates';
 import type { MilestoneState, ProjectState } from './project-state';
 
 /** RAG colour of an active project at a date (ARCHITECTURE §7). */
@@ -62,9 +62,9 @@ export function assessHealth(project: ProjectState, on: IsoDate): HealthAssessme
   }
   for (const [indicatorId, indicator] of Object.entries(project.indicators).sort(byKey)) {
     if (indicator.retired || !isTargeted(indicator)) continue;
-    const current = nationalCurrentValue(project, indicatorId);
-    if (current === undefined) continue;
-    const progress = globalRate(indicator, current).percent;
+    const basis = nationalRateBasis(project, indicator);
+    if ('reason' in basis) continue;
+    const progress = globalRate(basis).percent;
     const expected = expectedProgress(indicator, on);
     if (progress < expected) {
       const colour = progress < expected / 2 ? 'red' : 'amber';

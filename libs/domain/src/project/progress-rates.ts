@@ -1,9 +1,8 @@
-import type { IndicatorId } from '../shared/ids';
 import type { IsoDate } from '../shared/iso-date';
 import { own } from '../shared/own';
 import { NATIONAL_TERRITORY, territoryKey } from '../shared/territory';
 import { latestValue } from './measurements';
-import type { IndicatorDirection, TargetedIndicator } from './plan';
+import type { IndicatorDefinition, IndicatorDirection } from './plan';
 import { capped, rawProgress } from './progress';
 import type { LaunchedProjectFacts } from './project-state';
 
@@ -60,45 +59,58 @@ export interface RateInputs {
 export type TerritorialAggregation = 'sum' | 'average';
 
 /**
- * VA: the current value the release's synthesis published when there is one (the figure the Baromètre's percentage is
- * computed from, which may be a cumulated or yearly total unlike the detail's periods), else the latest national value.
+ * What an indicator's national rates are computed from: VI, VA, VC and VCA, each from the release's synthesis when it
+ * published one, else VI and VC from the plan, VA from the latest national value (VCA has no other source), and the
+ * direction of the plan, or, for a series the plan gives none, the one the published VI and VC imply.
  */
-export function currentValue(
-  published: { readonly value: number; readonly period: IsoDate } | undefined,
-  latest: { readonly value: number; readonly period: IsoDate } | undefined,
-): RateValue | undefined {
-  if (published !== undefined) return { value: published.value, on: published.period, from: 'synthesis' };
-  if (latest !== undefined) return { value: latest.value, on: latest.period, from: 'measurements' };
-  return undefined;
+export interface RateBasis {
+  readonly direction: IndicatorDirection;
+  readonly initial: RateValue;
+  readonly current: RateValue;
+  readonly target: RateValue;
+  readonly annualTarget?: RateValue;
 }
 
-/** A project's national VA for an indicator: its last published current value, else its latest national value. */
-export function nationalCurrentValue(
+/** The national rate basis of an indicator of the project, or why its rates cannot be computed. */
+export function nationalRateBasis(
   project: Pick<LaunchedProjectFacts, 'measurements' | 'publishedCurrent'>,
-  indicatorId: IndicatorId,
-): RateValue | undefined {
+  indicator: IndicatorDefinition,
+): RateBasis | RateUnavailable {
+  const { indicatorId } = indicator;
   const published = own(own(project.publishedCurrent, indicatorId) ?? {}, territoryKey(NATIONAL_TERRITORY));
-  return currentValue(published, latestValue(project.measurements, indicatorId));
+  const latest = latestValue(project.measurements, indicatorId);
+  const against = published?.against;
+  const initial = dated(against?.initial, 'synthesis') ?? dated(indicator.baseline, 'plan');
+  const target = due(against?.target, 'synthesis') ?? due(indicator.target, 'plan');
+  const current: RateValue | undefined =
+    published !== undefined
+      ? { value: published.value, on: published.period, from: 'synthesis' }
+      : latest === undefined
+        ? undefined
+        : { value: latest.value, on: latest.period, from: 'measurements' };
+  if (current === undefined)
+    return { reason: 'no current value (VA): no national value is known, and no release published one' };
+  if (initial === undefined) return { reason: 'no initial value (VI): neither the plan nor the synthesis gives one' };
+  if (target === undefined) return { reason: 'no target (VC): neither the plan nor the synthesis gives one' };
+  const direction = indicator.direction ?? (target.value < initial.value ? 'decrease' : 'increase');
+  const annualTarget = due(against?.annualTarget, 'synthesis');
+  return { direction, initial, current, target, ...(annualTarget === undefined ? {} : { annualTarget }) };
 }
 
-/** The global rate (TAG): from the indicator's baseline (VI) toward its final target (VC). */
-export function globalRate(indicator: TargetedIndicator, current: RateValue): Rate {
-  return rateAgainst(indicator, current, { value: indicator.target.value, on: indicator.target.by, from: 'plan' });
+/** The global rate (TAG): from VI toward the final target VC. */
+export function globalRate(basis: RateBasis): Rate {
+  return rateToward(basis, basis.target);
 }
 
 /**
- * The annual rate (TAA): from the indicator's baseline (VI) toward the target of the current year (VCA). Unavailable
- * without one: the plan holds a final target only, and the Baromètre's syntheses publish no annual target column.
+ * The annual rate (TAA): from VI toward the current year's target VCA. Unavailable without one: the plan holds a final
+ * target only, and the Baromètre's shipped syntheses publish no annual target column.
  */
-export function annualRate(
-  indicator: TargetedIndicator,
-  current: RateValue,
-  annualTarget: RateValue | undefined,
-): Rate | RateUnavailable {
-  if (annualTarget === undefined) {
-    return { reason: 'no annual target (VCA): the plan and the synthesis give only the final target (VC)' };
+export function annualRate(basis: RateBasis): Rate | RateUnavailable {
+  if (basis.annualTarget === undefined) {
+    return { reason: 'no annual target (VCA): neither the plan nor the synthesis gives one' };
   }
-  return rateAgainst(indicator, current, annualTarget);
+  return rateToward(basis, basis.annualTarget);
 }
 
 /** The rate of VI, VA and a target in the indicator's direction: raw, and shown as PILOTE shows it. */
@@ -133,10 +145,18 @@ export function territorialRate(
   return { raw, percent: shownLikePilote(raw), national };
 }
 
-function rateAgainst(indicator: TargetedIndicator, current: RateValue, target: RateValue): Rate {
-  const initial: RateValue = { value: indicator.baseline.value, on: indicator.baseline.on, from: 'plan' };
+function rateToward(basis: RateBasis, target: RateValue): Rate {
+  const { initial, current } = basis;
   const values = { initial: initial.value, current: current.value, target: target.value };
-  return { ...progressRate(indicator.direction, values), uses: { initial, current, target } };
+  return { ...progressRate(basis.direction, values), uses: { initial, current, target } };
+}
+
+function dated(value: { readonly value: number; readonly on: IsoDate } | undefined, from: RateValueSource) {
+  return value === undefined ? undefined : { value: value.value, on: value.on, from };
+}
+
+function due(value: { readonly value: number; readonly by: IsoDate } | undefined, from: RateValueSource) {
+  return value === undefined ? undefined : { value: value.value, on: value.by, from };
 }
 
 /** Rounded to two decimals (half away from zero, as PostgreSQL rounds a numeric), then bounded to [0, 100]. */

@@ -52,7 +52,7 @@ describe('the diff of two portfolio documents', () => {
     const comptes = 'missions[IDNUM].projects[franceconnect].indicators[comptes-actifs]';
     const { rates } = measuredProgress(comptesActifs, { value: 20_000_000, period: '2020-06-30' }, 50);
     const noCurrentValue = 'no current value (VA): no national value is known, and no release published one';
-    const noAnnualTarget = 'no annual target (VCA): the plan and the synthesis give only the final target (VC)';
+    const noAnnualTarget = 'no annual target (VCA): neither the plan nor the synthesis gives one';
     expect(comparePortfolios(launched, measuredOnce)).toEqual({
       added: [],
       removed: [],

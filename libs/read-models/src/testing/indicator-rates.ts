@@ -3,7 +3,7 @@
 import type { TargetedIndicator } from '@portfolio/domain';
 import type { IndicatorRates, IndicatorView, LatestValue } from '../views/documents';
 
-const NO_ANNUAL_TARGET = 'no annual target (VCA): the plan and the synthesis give only the final target (VC)';
+const NO_ANNUAL_TARGET = 'no annual target (VCA): neither the plan nor the synthesis gives one';
 const NO_CURRENT_VALUE = 'no current value (VA): no national value is known, and no release published one';
 
 /** A percentage as shown: within [0, 100], to two decimals. */

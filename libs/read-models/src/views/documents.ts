@@ -61,7 +61,10 @@ export interface IndicatorView {
    * for a monitored series.
    */
   readonly progress: { readonly raw: number; readonly shown: number } | null;
-  /** Both rates with the values they used; null for a monitored series. */
+  /**
+   * Both rates with the values they used (docs/progress.md); null for a monitored series unless a release published
+   * VI, VA and VC for it. `progress` stays the plan's: null for a monitored series.
+   */
   readonly rates: IndicatorRates | null;
   /** Where the indicator should be by `at` on a straight line from baseline to target, capped to [0, 100]; null for a monitored series. */
   readonly expectedProgress: number | null;

@@ -172,7 +172,7 @@ describe('the project documents', () => {
       annual: null,
       unavailable: {
         global: null,
-        annual: 'no annual target (VCA): the plan and the synthesis give only the final target (VC)',
+        annual: 'no annual target (VCA): neither the plan nor the synthesis gives one',
       },
     });
   });

@@ -5,10 +5,10 @@ import {
   isTargeted,
   latestValue,
   milestoneOverdueDays,
-  nationalCurrentValue,
+  nationalRateBasis,
   projectHealth,
   type LaunchedProject,
-  type TargetedIndicator,
+  type IndicatorDefinition,
 } from '@portfolio/domain';
 import type {
   IndicatorRates,
@@ -23,16 +23,19 @@ import type {
 // latest national value of each indicator known at that point (see the snapshot loader), its published current values
 // the last one each release published by then.
 
-function ratesOf(project: LaunchedProject, indicator: TargetedIndicator): IndicatorRates {
-  const current = nationalCurrentValue(project, indicator.indicatorId);
-  if (current === undefined) {
-    const reason = 'no current value (VA): no national value is known, and no release published one';
-    return { global: null, annual: null, unavailable: { global: reason, annual: reason } };
+/**
+ * Both rates, from the values the release published when it did (so that a monitored series of the plan whose release
+ * published VI, VA and VC has them too), else from the plan and the measurements; null for a monitored series without.
+ */
+function ratesOf(project: LaunchedProject, indicator: IndicatorDefinition): IndicatorRates | null {
+  const basis = nationalRateBasis(project, indicator);
+  if ('reason' in basis) {
+    if (!isTargeted(indicator)) return null;
+    return { global: null, annual: null, unavailable: { global: basis.reason, annual: basis.reason } };
   }
-  // The plan holds no annual target (VCA): the annual rate says why it is missing.
-  const annual = annualRate(indicator, current, undefined);
+  const annual = annualRate(basis);
   return {
-    global: globalRate(indicator, current),
+    global: globalRate(basis),
     annual: 'reason' in annual ? null : annual,
     unavailable: { global: null, annual: 'reason' in annual ? annual.reason : null },
   };
@@ -43,7 +46,7 @@ function indicatorViews(project: LaunchedProject, at: string): IndicatorView[] {
     .map((indicator) => {
       const latest = latestValue(project.measurements, indicator.indicatorId) ?? null;
       const targeted = isTargeted(indicator);
-      const rates = targeted ? ratesOf(project, indicator) : null;
+      const rates = ratesOf(project, indicator);
       return {
         indicatorId: indicator.indicatorId,
         label: indicator.label,
