@@ -24,10 +24,15 @@ export function seriesValues(ledger: InMemoryLedger) {
 }
 
 /**
- * A project as a read `asOf=barometre:<date>` at that date sees it: the events recorded up to the last value taken
- * from the release, those dated (in business time) by the release's date.
+ * A project as a read `asOf=barometre:<date>` at `at` (by default the release's date) sees it: the events recorded up
+ * to the last value taken from the release, those dated by `at` in business time.
  */
-export function asPublishedIn(ledger: InMemoryLedger, projectId: string, releaseDate: string): ProjectState {
+export function asPublishedIn(
+  ledger: InMemoryLedger,
+  projectId: string,
+  releaseDate: string,
+  at: string = releaseDate,
+): ProjectState {
   const last = ledger.log.findLastIndex(
     ({ event }) => event.type === 'IndicatorMeasured' && event.data.release?.id === releaseDate,
   );
@@ -35,7 +40,7 @@ export function asPublishedIn(ledger: InMemoryLedger, projectId: string, release
   const { streamId } = projectOf(projectId);
   const events = ledger.log
     .slice(0, last + 1)
-    .filter((recorded) => recorded.streamId === streamId && businessDateOf(recorded.event) <= releaseDate)
+    .filter((recorded) => recorded.streamId === streamId && businessDateOf(recorded.event) <= at)
     .map((recorded) => recorded.event as ProjectEvent);
   return foldProject(events);
 }
