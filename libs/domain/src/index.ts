@@ -87,7 +87,7 @@ export {
   type HealthAssessment,
   type HealthReason,
 } from './project/health';
-export { knownValue, latestValue } from './project/measurements';
+export { isPublishedAlready, knownValue, latestValue } from './project/measurements';
 export {
   INDICATOR_DIRECTIONS,
   type IndicatorBaseline,

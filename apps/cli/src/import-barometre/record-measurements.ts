@@ -1,6 +1,7 @@
 import {
   DomainError,
   NATIONAL_TERRITORY,
+  isPublishedAlready,
   knownValue,
   territoryKey,
   type DomainCommand,
@@ -107,12 +108,12 @@ export async function recordCurrentValues(
   const state = await ports.project(plan.projectId);
   if (state.status !== 'active') return true;
   const national = territoryKey(NATIONAL_TERRITORY);
-  const pending = values.filter(({ indicatorId, value, period }) => {
+  const pending = values.filter(({ indicatorId, value, period, against }) => {
     if (!Object.hasOwn(state.indicators, indicatorId) || state.indicators[indicatorId].retired) return false;
     const known = Object.hasOwn(state.publishedCurrent, indicatorId)
       ? state.publishedCurrent[indicatorId][national]
       : undefined;
-    return known === undefined || known.value !== value || known.period !== period;
+    return !isPublishedAlready(known, { value, period, against });
   });
   if (pending.length === 0) return true;
   const command: RecordMeasurements = {

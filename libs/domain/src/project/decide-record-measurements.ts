@@ -26,7 +26,7 @@ import {
   requireSlug,
 } from '../shared/validation';
 import { withIndicatorValue } from './evolve-project';
-import { knownValue } from './measurements';
+import { isPublishedAlready, knownValue } from './measurements';
 import type { IndicatorBaseline, IndicatorTarget } from './plan';
 import type { IndicatorMeasured, MeasurementRelease, PublishedBasis } from './project-events';
 import type { ActiveProject, ProjectState } from './project-state';
@@ -111,12 +111,9 @@ function newPublishedCurrent(
 ): IndicatorMeasured['data'] | undefined {
   const byTerritory = own(project.publishedCurrent, measurement.indicatorId) ?? {};
   const previous = own(byTerritory, territoryKey(measurement.territory));
-  const same =
-    previous !== undefined &&
-    previous.value === measurement.value &&
-    previous.period === measurement.period &&
-    JSON.stringify(previous.against ?? {}) === JSON.stringify(measurement.publishedAgainst ?? {});
-  return same ? undefined : measurement;
+  const { value, period, publishedAgainst } = measurement;
+  const candidate = { value, period, ...(publishedAgainst === undefined ? {} : { against: publishedAgainst }) };
+  return isPublishedAlready(previous, candidate) ? undefined : measurement;
 }
 
 function validMeasurement(
