@@ -204,4 +204,21 @@ describe('the project documents', () => {
       ],
     });
   });
+
+  it('shows the rates of a monitored series whose release published VI, VA and VC, its progress staying null', () => {
+    const nbMortsRoutes = { indicatorId: 'nb-morts-routes', label: 'Nombre de morts sur les routes', unit: 'morts' };
+    const publishedAgainst = { initial: { value: 3448, on: '2017-12-31' }, target: { value: 2000, by: '2022-12-31' } };
+    const project = given(
+      {
+        ...franceconnectLaunched,
+        data: { ...franceconnectLaunched.data, milestones: [], indicators: [nbMortsRoutes] },
+      },
+      measured('nb-morts-routes', 248, '2022-11-30'),
+      measured('nb-morts-routes', 2724, '2022-09-30', { publishedCurrent: true, publishedAgainst }),
+    );
+    const [deaths] = projectSummary(project, '2023-01-19').indicators;
+    // (2724 − 3448) / (2000 − 3448) = 50 %, a decrease as the published target below the initial value says.
+    expect(deaths).toMatchObject({ monitoredOnly: true, progress: null, rates: { global: { percent: 50, raw: 50 } } });
+    expect(deaths.rates?.global?.uses.initial).toEqual({ value: 3448, on: '2017-12-31', from: 'synthesis' });
+  });
 });

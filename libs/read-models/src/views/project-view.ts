@@ -57,8 +57,11 @@ function indicatorViews(project: LaunchedProject, at: string): IndicatorView[] {
         retired: indicator.retired,
         latest,
         monitoredOnly: !targeted,
+        // A monitored series has no progress in the plan's sense, whatever its release published.
         progress:
-          rates === null || rates.global === null ? null : { raw: rates.global.raw, shown: rates.global.percent },
+          !targeted || rates === null || rates.global === null
+            ? null
+            : { raw: rates.global.raw, shown: rates.global.percent },
         rates,
         expectedProgress: targeted ? expectedProgress(indicator, at) : null,
       };
