@@ -17,8 +17,10 @@ import type { LaunchedProjectFacts } from './project-state';
 // - a national VI, VA or VC may be aggregated from the regions' or the départements' values, by sum or by (unweighted)
 //   average, as each indicator's settings say.
 
-/** Where a value a rate uses was taken from: the indicator's plan (its baseline and targets), the release's synthesis
- * (the current value it published), or the measurements (the latest national value recorded). */
+/**
+ * Where a value a rate uses was taken from: the indicator's plan (its baseline and target), the release's synthesis
+ * (its published VI, VA, VC or VCA), or the measurements (the latest national value recorded).
+ */
 export type RateValueSource = 'plan' | 'synthesis' | 'measurements';
 
 /** One of the values a rate is computed from, with its date (observed for VI and VA, due for a target). */
