@@ -17,6 +17,7 @@ const monitoredView = {
   retired: false,
   monitoredOnly: true,
   progress: null,
+  rates: null,
   expectedProgress: null,
 };
 

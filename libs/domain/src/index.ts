@@ -87,7 +87,7 @@ export {
   type HealthAssessment,
   type HealthReason,
 } from './project/health';
-export { knownValue, latestValue } from './project/measurements';
+export { isPublishedAlready, knownValue, latestValue } from './project/measurements';
 export {
   INDICATOR_DIRECTIONS,
   type IndicatorBaseline,
@@ -101,12 +101,28 @@ export {
 } from './project/plan';
 export { expectedProgress, progressTowardTarget, type Progress } from './project/progress';
 export {
+  annualRate,
+  globalRate,
+  nationalRateBasis,
+  progressRate,
+  territorialRate,
+  type Rate,
+  type RateBasis,
+  type RateInputs,
+  type RateUnavailable,
+  type RateUses,
+  type RateValue,
+  type RateValueSource,
+  type TerritorialAggregation,
+} from './project/progress-rates';
+export {
   PROJECT_OUTCOMES,
   type IndicatorMeasured,
   type IndicatorRetargeted,
   type MeasurementRelease,
   type MilestoneReached,
   type MilestoneRescheduled,
+  type PublishedBasis,
   type PlanChanges,
   type ProjectClosed,
   type ProjectEvent,
@@ -126,6 +142,8 @@ export {
   type NotLaunchedProject,
   type PeriodValues,
   type ProjectState,
+  type PublishedCurrentValue,
+  type PublishedCurrentValues,
 } from './project/project-state';
 export type { RequestedIndicatorChanges } from './project/redesign-indicators';
 export type { RequestedMilestoneChanges } from './project/redesign-milestones';

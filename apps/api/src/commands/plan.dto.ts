@@ -1,7 +1,7 @@
 import { INDICATOR_DIRECTIONS, TERRITORY_CODE_PATTERN, TERRITORY_LEVELS } from '@portfolio/domain';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, Matches } from 'class-validator';
-import { ChoiceField, DateField, NestedField, NumberField, SlugField, TextField } from '../http/fields';
+import { BooleanField, ChoiceField, DateField, NestedField, NumberField, SlugField, TextField } from '../http/fields';
 
 // Request shapes shared by several commands: the plan of a project and where a value applies.
 
@@ -55,6 +55,17 @@ export class MeasurementReleaseDto {
   @DateField({ description: 'the day the release was published', example: '2023-01-19' }) publishedOn!: string;
 }
 
+export class PublishedBasisDto {
+  @NestedField(() => IndicatorValueAtDto, { optional: true, description: 'VI: the initial value the release used' })
+  initial?: IndicatorValueAtDto;
+
+  @NestedField(() => IndicatorTargetDto, { optional: true, description: 'VC: the final target the release used' })
+  target?: IndicatorTargetDto;
+
+  @NestedField(() => IndicatorTargetDto, { optional: true, description: "VCA: the year's target the release used" })
+  annualTarget?: IndicatorTargetDto;
+}
+
 export class MeasurementFieldsDto {
   @NumberField({ example: 16960 }) value!: number;
   @DateField({ description: 'end of the measured period', example: '2021-06-30' }) period!: string;
@@ -65,4 +76,15 @@ export class MeasurementFieldsDto {
     description: 'the published release the value was taken from: asOf=series:id reads as published in it',
   })
   release?: MeasurementReleaseDto;
+  @BooleanField({
+    optional: true,
+    description:
+      "the release's published current value of the indicator (a synthesis's VA), kept beside the series: progress is computed from it",
+  })
+  publishedCurrent?: boolean;
+  @NestedField(() => PublishedBasisDto, {
+    optional: true,
+    description: 'with publishedCurrent: the initial value and targets the release measured its current value against',
+  })
+  publishedAgainst?: PublishedBasisDto;
 }

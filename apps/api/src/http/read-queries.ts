@@ -48,4 +48,5 @@ export function queryParameters<K extends string>(
 
 /** How the read documents show an indicator defined without a target, for the OpenAPI descriptions of the reads. */
 export const MONITORED_SERIES_NOTE =
-  'an indicator without a target is a monitored series: monitoredOnly true, progress and expectedProgress null';
+  'an indicator without a target is a monitored series: monitoredOnly true, progress and expectedProgress null, rates ' +
+  'null unless its release published VI, VA and VC; rates (global and annual, with the values used): docs/progress.md';

@@ -12,6 +12,7 @@ export function describeImportSummary(summary: ImportSummary): string {
     `  targets revised:        ${summary.targetsRevised} (redesigns decided by the release: ${summary.projectsRetargeted})`,
     `  indicators defined:     ${summary.indicatorsDefined} (monitored series without a target: ${summary.indicatorsMonitored.length}; rejected: ${summary.indicatorsRejected.length})`,
     `  measurements:           ${summary.measurementsAdded} added, ${summary.measurementsRestated} restated, ${summary.measurementsUnchanged} unchanged, in ${summary.batchesSent} batches`,
+    `  current values (VA):    ${summary.currentValuesPublished} published by the synthesis, new or changed`,
     `  rows rejected:          ${summary.rowsRejected}`,
   ];
   for (const indicator of summary.indicatorsMonitored) {

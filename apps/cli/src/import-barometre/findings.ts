@@ -26,6 +26,7 @@ export class Findings {
   measurementsRestated = 0;
   measurementsUnchanged = 0;
   batchesSent = 0;
+  currentValuesPublished = 0;
   aborted = false;
   rowsDone = 0;
   readonly rejected: RejectedRow[] = [];
@@ -101,6 +102,7 @@ export class Findings {
         rejectedIds.has(key) ? [] : [monitored],
       ),
       batchesSent: this.batchesSent,
+      currentValuesPublished: this.currentValuesPublished,
       aborted: this.aborted,
       warnings,
     };

@@ -5,7 +5,15 @@ import { join } from 'node:path';
 import { describeImportSummary } from './describe-summary';
 import { importBarometre } from './import-barometre';
 import { projectIdForMesure } from './mapping';
-import { DEMO, SECTEURS, TODAY, active, expectEveryRowAccounted, release } from '../testing/barometre-releases';
+import {
+  DEMO,
+  SECTEURS,
+  TODAY,
+  active,
+  expectEveryRowAccounted,
+  release,
+  seriesValues,
+} from '../testing/barometre-releases';
 import { InMemoryLedger } from '../testing/in-memory-ledger';
 import type { ImportRequest } from './types';
 
@@ -36,6 +44,8 @@ describe('importBarometre: mapping a release onto the portfolio', () => {
       measurementsAdded: 1228,
       measurementsRestated: 0,
       measurementsUnchanged: 0,
+      // Every indicator of the synthesis publishes its current value (valeur_actuelle).
+      currentValuesPublished: 57,
       rowsRead: 1240,
       rowsRejected: 0,
       rejected: [],
@@ -61,7 +71,8 @@ describe('importBarometre: mapping a release onto the portfolio', () => {
       programme: 'Baromètre des résultats de l’action publique',
       definedOn: '2017-01-01',
     });
-    expect(ledger.eventsOf('IndicatorMeasured')).toHaveLength(1228);
+    expect(seriesValues(ledger)).toHaveLength(1228);
+    expect(ledger.eventsOf('IndicatorMeasured').filter((e) => e.data.publishedCurrent === true)).toHaveLength(57);
     const described = describeImportSummary(summary);
     expect(described).toContain('projects launched:      43 (redesigned to add indicators: 0)');
     expect(described).toContain('file 2023-01-19-detail-national.csv: read as detail-national (1240 rows, sha256 ');
@@ -88,9 +99,7 @@ describe('importBarometre: mapping a release onto the portfolio', () => {
       baseline: expect.objectContaining({ value: expect.any(Number) }),
       retired: false,
     });
-    const roadDeathRows = ledger
-      .eventsOf('IndicatorMeasured')
-      .filter((e) => e.data.indicatorId === 'nb-morts-routes').length;
+    const roadDeathRows = seriesValues(ledger).filter((e) => e.data.indicatorId === 'nb-morts-routes').length;
     expect(roadDeathRows).toBe(await rowsOf('releases/2023-01-19-detail-national.csv', 'nb-morts-routes'));
     expect(roadDeathRows).toBeGreaterThan(0);
   });
@@ -172,6 +181,7 @@ describe('importBarometre: re-imports and later releases', () => {
       measurementsRestated: 0,
       measurementsUnchanged: 1228,
       batchesSent: 0,
+      currentValuesPublished: 0,
     });
   });
 
@@ -184,7 +194,9 @@ describe('importBarometre: re-imports and later releases', () => {
     const later = await importBarometre(release('2023-01-19'), ledger);
 
     const appended = ledger.log.slice(before).map((r) => r.event);
-    const measured = appended.filter((e) => e.type === 'IndicatorMeasured');
+    const measured = appended
+      .filter((e) => e.type === 'IndicatorMeasured')
+      .filter((e) => e.data.publishedCurrent === undefined);
     const restatements = measured.filter((e) => e.data.supersedes !== undefined);
     expect(later).toMatchObject({
       missionsDefined: 0,
@@ -541,7 +553,7 @@ describe('importBarometre: stopping and resuming', () => {
       measurementsUnchanged: 10,
       projectsLaunched: 42,
     });
-    expect(ledger.eventsOf('IndicatorMeasured')).toHaveLength(1228);
+    expect(seriesValues(ledger)).toHaveLength(1228);
   });
 
   it('resends the same idempotency keys after a crash, and each batch is one atomic command', async () => {
@@ -568,7 +580,7 @@ describe('importBarometre: stopping and resuming', () => {
     const resent = ledger.sent.find((s) => s.key === lost.key);
     expect(resent?.command).toEqual(lost.command);
     expect(lost.key).toMatch(/^barometre:[0-9a-f]{16}:batch:[a-z0-9-]+:\d+:[0-9a-f]{12}$/);
-    expect(ledger.eventsOf('IndicatorMeasured')).toHaveLength(1228);
+    expect(seriesValues(ledger)).toHaveLength(1228);
     for (const { key } of ledger.sent) expect(key.length).toBeLessThanOrEqual(128);
   });
 

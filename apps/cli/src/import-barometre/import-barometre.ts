@@ -15,7 +15,7 @@ import { definitionsFor } from './indicator-definitions';
 import { BAROMETRE_SERIES, PROGRAMME, UNSECTORED_MISSION, releaseDateOfFileName } from './mapping';
 import { launchFor, redesignFor, retargetFor } from './plan-commands';
 import { planProjects, type ProjectPlan } from './project-plans';
-import type { Sending } from './record-measurements';
+import type { CurrentValue, Sending } from './record-measurements';
 import { sendPlans, type PlannedCommands } from './send-plans';
 import { Renames } from './renames';
 import { readSynthesis, type Synthesis } from './synthesis-file';
@@ -173,7 +173,9 @@ function plannedCommands(
   const launches = new Map<ProjectPlan, { readonly command: LaunchProject; readonly definitions: number }>();
   const redesigns = new Map<ProjectPlan, RedesignProject>();
   const retargets = new Map<ProjectPlan, RedesignProject>();
+  const currentValues = new Map<ProjectPlan, CurrentValue[]>();
   for (const plan of plans) {
+    currentValues.set(plan, currentValuesOf(plan, synthesis));
     const { definitions, revisedTargets } = definitionsFor(plan, synthesis, findings);
     if (plan.state.status === 'active') {
       const command = redesignFor(plan, plan.state, definitions, release, findings);
@@ -185,7 +187,17 @@ function plannedCommands(
       if (launch !== undefined) launches.set(plan, launch);
     }
   }
-  return { launches, redesigns, retargets };
+  return { launches, redesigns, retargets, currentValues };
+}
+
+/** The synthesis's current value (VA) of each of the project's indicators that has one, with its VI and VC. */
+function currentValuesOf(plan: ProjectPlan, synthesis: Synthesis | undefined): CurrentValue[] {
+  return plan.indicatorIds.flatMap((indicatorId) => {
+    const entry = synthesis?.entries.get(indicatorId);
+    if (entry?.valeurActuelle === undefined) return [];
+    const { value, on } = entry.valeurActuelle;
+    return [{ indicatorId, value, period: on, against: entry.publishedAgainst ?? {} }];
+  });
 }
 
 /** How commands leave the import: stopped between two when aborted, each under a key that never carries another body. */

@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { importBarometre } from './import-barometre';
-import { DEMO, SECTEURS, TODAY, expectEveryRowAccounted, release } from '../testing/barometre-releases';
+import { DEMO, SECTEURS, TODAY, expectEveryRowAccounted, release, seriesValues } from '../testing/barometre-releases';
 import { InMemoryLedger } from '../testing/in-memory-ledger';
 import type { ImportSummary } from './types';
 
@@ -29,7 +29,7 @@ describe('importBarometre: every well-formed row of the shipped files', () => {
     expect(summary).toMatchObject({ rowsRead: rows, rowsRejected: 0, indicatorsRejected: [] });
     expect(summary.files[0]).toMatchObject({ layout: 'detail-departemental', rows });
     expectEveryRowAccounted(summary, repeatedRows(summary));
-    const measured = ledger.eventsOf('IndicatorMeasured');
+    const measured = seriesValues(ledger);
     expect(measured).toHaveLength(summary.measurementsAdded);
     expect(measured.every((e) => e.data.territory.level === 'departement')).toBe(true);
   });
@@ -98,7 +98,7 @@ describe('importBarometre: the layouts Etalab published', () => {
     const summary = await importBarometre({ ...release('2023-01-19'), detail }, ledger);
     expect(summary.files[0]).toMatchObject({ file: 'detail-regional.csv', layout: 'detail-regional', rows: 2 });
     expect(summary).toMatchObject({ rowsRejected: 0, measurementsAdded: 2 });
-    expect(ledger.eventsOf('IndicatorMeasured').map((e) => e.data.territory)).toEqual([
+    expect(seriesValues(ledger).map((e) => e.data.territory)).toEqual([
       { level: 'region', code: '84' },
       { level: 'region', code: '11' },
     ]);

@@ -1,9 +1,13 @@
 import {
   DomainError,
+  NATIONAL_TERRITORY,
+  isPublishedAlready,
   knownValue,
+  territoryKey,
   type DomainCommand,
   type MeasurementInput,
   type MeasurementRelease,
+  type PublishedBasis,
   type RecordMeasurements,
 } from '@portfolio/domain';
 import type { DetailRow } from './barometre-files';
@@ -79,4 +83,59 @@ export async function recordMeasurements(
 function measurementOf(row: DetailRow, { source, release }: Sending): MeasurementInput {
   const { indicatorId, value, period, territory } = row;
   return { indicatorId, value, period, territory, source, ...(release === undefined ? {} : { release }) };
+}
+
+/** A synthesis's current value (VA) of one indicator, dated by its period (date_valeur_actuelle), with its VI and VC. */
+export interface CurrentValue {
+  readonly indicatorId: string;
+  readonly value: number;
+  readonly period: string;
+  readonly against: PublishedBasis;
+}
+
+/**
+ * Records the synthesis's current values (VA) of the project's indicators as the release's published current values,
+ * from which its progress was published: those the project already holds as published are not sent again. A refused
+ * command leaves a warning (the detail's values are recorded all the same). Returns false when the import was aborted.
+ */
+export async function recordCurrentValues(
+  plan: ProjectPlan,
+  values: readonly CurrentValue[],
+  sending: Sending,
+  ports: LedgerPort,
+  findings: Findings,
+): Promise<boolean> {
+  const state = await ports.project(plan.projectId);
+  if (state.status !== 'active') return true;
+  const national = territoryKey(NATIONAL_TERRITORY);
+  const pending = values.filter(({ indicatorId, value, period, against }) => {
+    if (!Object.hasOwn(state.indicators, indicatorId) || state.indicators[indicatorId].retired) return false;
+    const known = Object.hasOwn(state.publishedCurrent, indicatorId)
+      ? state.publishedCurrent[indicatorId][national]
+      : undefined;
+    return !isPublishedAlready(known, { value, period, against });
+  });
+  if (pending.length === 0) return true;
+  const command: RecordMeasurements = {
+    type: 'RecordMeasurements',
+    projectId: plan.projectId,
+    measurements: pending.map(({ indicatorId, value, period, against }) => ({
+      indicatorId,
+      value,
+      period,
+      source: sending.source,
+      ...(sending.release === undefined ? {} : { release: sending.release }),
+      publishedCurrent: true,
+      ...(Object.keys(against).length === 0 ? {} : { publishedAgainst: against }),
+    })),
+  };
+  try {
+    const sent = await sending.send(command, sending.idempotencyKey(['current', plan.projectId], command));
+    if (sent === undefined) return false;
+    findings.currentValuesPublished += sent.appended;
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    findings.warnings.push(`${plan.projectId}: the synthesis's current values were refused: ${error.message}`);
+  }
+  return true;
 }

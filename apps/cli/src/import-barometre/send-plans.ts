@@ -2,22 +2,23 @@ import { DomainError, type DefineMission, type LaunchProject, type RedesignProje
 import type { Findings } from './findings';
 import { MISSIONS_DEFINED_ON, PROGRAMME } from './mapping';
 import { pendingRows, type Mission, type ProjectPlan } from './project-plans';
-import { recordMeasurements, type Sending } from './record-measurements';
+import { recordCurrentValues, recordMeasurements, type CurrentValue, type Sending } from './record-measurements';
 import type { LedgerPort } from '../ledger-port';
 
 /**
  * What the import decided to send for each project: its launch (a new project), or its redesigns: one adding the new
- * indicators, one moving the targets the release revised.
+ * indicators, one moving the targets the release revised; then the synthesis's current values of its indicators.
  */
 export interface PlannedCommands {
   readonly launches: ReadonlyMap<ProjectPlan, { readonly command: LaunchProject; readonly definitions: number }>;
   readonly redesigns: ReadonlyMap<ProjectPlan, RedesignProject>;
   readonly retargets: ReadonlyMap<ProjectPlan, RedesignProject>;
+  readonly currentValues: ReadonlyMap<ProjectPlan, readonly CurrentValue[]>;
 }
 
 /**
- * Sends the missions the launches need, then project by project its launch or redesign and its measurement batches.
- * Stops between two commands when the import is aborted.
+ * Sends the missions the launches need, then project by project its launch or redesign, its measurement batches and
+ * the synthesis's current values. Stops between two commands when the import is aborted.
  */
 export async function sendPlans(
   plans: readonly ProjectPlan[],
@@ -38,6 +39,8 @@ export async function sendPlans(
     if (sent === 'aborted') break;
     if (sent === 'refused') continue;
     if (!(await recordMeasurements(plan, pendingRows(plan), sending, ports, findings))) break;
+    const currentValues = planned.currentValues.get(plan) ?? [];
+    if (!(await recordCurrentValues(plan, currentValues, sending, ports, findings))) break;
   }
 }
 

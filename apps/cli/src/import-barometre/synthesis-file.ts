@@ -1,4 +1,4 @@
-import { SLUG_PATTERN, isIsoDate, type IndicatorDefinition } from '@portfolio/domain';
+import { SLUG_PATTERN, isIsoDate, type IndicatorDefinition, type PublishedBasis } from '@portfolio/domain';
 import { readLaidOut, readableRows, rejection, type FileReading } from './barometre-files';
 import type { CsvRow } from './csv-table';
 import { bounded, parseDecimal } from './mapping';
@@ -18,6 +18,8 @@ export interface SynthesisEntry {
   /** Why the row cannot define the indicator at all (no label, no unit). */
   readonly unusable?: string;
   readonly valeurActuelle?: { readonly value: number; readonly on: string };
+  /** `valeur_initiale` and `cible` with their dates, as published: what `pourcentage_cible` was computed against. */
+  readonly publishedAgainst?: PublishedBasis;
   /** The published progress toward the target, in whole percent. */
   readonly pourcentageCible?: number;
 }
@@ -79,17 +81,21 @@ function synthesisEntry(row: CsvRow, indicatorId: string): SynthesisEntry {
   const v = row.values;
   const actual = valueOn(v.valeur_actuelle, v.date_valeur_actuelle);
   const published = parseDecimal(v.pourcentage_cible);
+  const baseline = valueOn(v.valeur_initiale, v.date_valeur_initiale);
+  const target = valueOn(v.cible, v.date_cible);
   const common = {
     line: row.line,
     indicatorId,
     mesure: v.mesure.trim(),
     ...(actual === undefined ? {} : { valeurActuelle: { value: actual.value, on: actual.date } }),
     ...(published === undefined ? {} : { pourcentageCible: published }),
+    publishedAgainst: {
+      ...(baseline === undefined ? {} : { initial: { value: baseline.value, on: baseline.date } }),
+      ...(target === undefined ? {} : { target: { value: target.value, by: target.date } }),
+    },
   };
   const unusable = labelProblem(v.indicateur, v.unite);
   if (unusable !== undefined) return { ...common, unusable };
-  const baseline = valueOn(v.valeur_initiale, v.date_valeur_initiale);
-  const target = valueOn(v.cible, v.date_cible);
   const series = {
     indicatorId,
     label: bounded(v.indicateur),

@@ -98,6 +98,11 @@ export interface ImportSummary {
   readonly indicatorsMonitored: readonly MonitoredIndicator[];
   /** RecordMeasurements commands sent (batches whose values were all known are not sent). */
   readonly batchesSent: number;
+  /**
+   * The synthesis's current values (VA) recorded as the release's published current values, progress being computed
+   * from them: those new or changed since the last import.
+   */
+  readonly currentValuesPublished: number;
   /** True when the signal stopped the import before its end. */
   readonly aborted: boolean;
   readonly warnings: readonly string[];

@@ -82,4 +82,21 @@ describe('toDomainEvent', () => {
     expect(knownValue(state.measurements, 'comptes-actifs', NATIONAL_TERRITORY, '2020-12-31')).toBe(24);
     expect(knownValue(state.measurements, 'comptes-actifs', NATIONAL_TERRITORY, '2021-03-31')).toBe(26);
   });
+
+  it('folds a published current value beside the series, and values recorded before the flag existed into it', () => {
+    const release = { series: 'barometre', id: '2023-01-19', publishedOn: '2023-01-19' };
+    const log = [
+      launched,
+      stored(2, 'IndicatorMeasured', measuredWithoutRelease),
+      stored(3, 'IndicatorMeasured', { ...measuredWithoutRelease, value: 31, release, publishedCurrent: true }),
+    ];
+
+    const state = foldProject(log.map((event) => toDomainEvent(event) as ProjectEvent));
+
+    if (state.status !== 'active') throw new Error(`project is ${state.status}`);
+    expect(knownValue(state.measurements, 'comptes-actifs', NATIONAL_TERRITORY, '2020-12-31')).toBe(24);
+    expect(state.publishedCurrent).toEqual({
+      'comptes-actifs': { 'national:FR': { value: 31, period: '2020-12-31' } },
+    });
+  });
 });

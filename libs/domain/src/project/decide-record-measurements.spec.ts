@@ -237,4 +237,50 @@ describe('RecordMeasurements', () => {
       .when(record(december), onToday)
       .thenThrows({ code: 'project_closed', kind: 'conflict' });
   });
+
+  describe("a release's published current value (a synthesis's VA)", () => {
+    const published = { ...december, value: 143_447, publishedCurrent: true };
+
+    it('is recorded beside the series, restating no value of the same period', () => {
+      given(franceconnectLaunched, measured('comptes-actifs', 10_412, '2020-12-31'))
+        .when(record(published), onToday)
+        .then(measured('comptes-actifs', 143_447, '2020-12-31', { publishedCurrent: true }));
+    });
+
+    it('records nothing when it is the one already published, and replaces a different one', () => {
+      const earlier = measured('comptes-actifs', 143_447, '2020-12-31', { publishedCurrent: true });
+      given(franceconnectLaunched, earlier).when(record(published), onToday).then();
+      given(franceconnectLaunched, earlier)
+        .when(record({ ...published, period: '2021-03-31' }), onToday)
+        .then(measured('comptes-actifs', 143_447, '2021-03-31', { publishedCurrent: true }));
+    });
+
+    it('is not a value of the series: the same figure as the period value is still published', () => {
+      given(franceconnectLaunched, measured('comptes-actifs', 143_447, '2020-12-31'))
+        .when(record(published), onToday)
+        .then(measured('comptes-actifs', 143_447, '2020-12-31', { publishedCurrent: true }));
+    });
+
+    it('keeps the initial value and targets the release measured it against; only a published value has them', () => {
+      const publishedAgainst = {
+        initial: { value: 0, on: '2020-05-31' },
+        target: { value: 100_000, by: '2022-12-31' },
+      };
+      given(franceconnectLaunched)
+        .when(record({ ...published, publishedAgainst }), onToday)
+        .then(measured('comptes-actifs', 143_447, '2020-12-31', { publishedCurrent: true, publishedAgainst }));
+      given(franceconnectLaunched)
+        .when(record({ ...december, publishedAgainst }), onToday)
+        .thenThrows({ code: 'invalid_choice', kind: 'invalid', path: 'measurements[0].publishedAgainst' });
+      given(franceconnectLaunched)
+        .when(record({ ...published, publishedAgainst: { target: { value: 1, by: 'soon' } } }), onToday)
+        .thenThrows({ code: 'invalid_date', kind: 'invalid', path: 'measurements[0].publishedAgainst.target.by' });
+    });
+
+    it('refuses a flag that is not true or false', () => {
+      given(franceconnectLaunched)
+        .when(record({ ...december, publishedCurrent: 'yes' as unknown as boolean }), onToday)
+        .thenThrows({ code: 'invalid_choice', kind: 'invalid', path: 'measurements[0].publishedCurrent' });
+    });
+  });
 });

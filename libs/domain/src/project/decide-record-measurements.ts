@@ -5,11 +5,19 @@ import type { IsoDate } from '../shared/iso-date';
 import { LIMITS } from '../shared/limits';
 import { LONG_TEXT } from '../shared/text-characters';
 import { own } from '../shared/own';
-import { NATIONAL_TERRITORY, TERRITORY_CODE_PATTERN, TERRITORY_LEVELS, type Territory } from '../shared/territory';
 import {
+  NATIONAL_TERRITORY,
+  TERRITORY_CODE_PATTERN,
+  TERRITORY_LEVELS,
+  territoryKey,
+  type Territory,
+} from '../shared/territory';
+import {
+  optionalBoolean,
   optionalText,
   quoted,
   requireChoice,
+  requireDate,
   requireFactDate,
   requireList,
   requireNumber,
@@ -17,9 +25,10 @@ import {
   requireRecord,
   requireSlug,
 } from '../shared/validation';
-import { withMeasurement } from './evolve-project';
-import { knownValue } from './measurements';
-import type { IndicatorMeasured, MeasurementRelease } from './project-events';
+import { withIndicatorValue } from './evolve-project';
+import { isPublishedAlready, knownValue } from './measurements';
+import type { IndicatorBaseline, IndicatorTarget } from './plan';
+import type { IndicatorMeasured, MeasurementRelease, PublishedBasis } from './project-events';
 import type { ActiveProject, ProjectState } from './project-state';
 import { requireActiveProject } from './require-active-project';
 
@@ -32,6 +41,13 @@ export interface MeasurementInput {
   readonly source?: string;
   /** The published release the value was taken from: series and id are slugs, its publication date not after today. */
   readonly release?: MeasurementRelease;
+  /**
+   * True for the current value a release published for the indicator (a synthesis's VA), recorded beside the series:
+   * it replaces the previous published current value of the indicator and territory, and restates no period's value.
+   */
+  readonly publishedCurrent?: boolean;
+  /** With a published current value: the initial value (VI) and targets (VC, VCA) the release measured it against. */
+  readonly publishedAgainst?: PublishedBasis;
 }
 
 /** Programme office: record indicator values, one or a batch (a Baromètre import), appended all or none. */
@@ -67,14 +83,37 @@ export function decideRecordMeasurements(
   const events: IndicatorMeasured[] = [];
   measurements.forEach((measurement, i) => {
     requireMeasurable(project, measurement.indicatorId, `measurements[${i}].indicatorId`);
-    const { indicatorId, territory, period } = measurement;
-    const previous = knownValue(project.measurements, indicatorId, territory, period);
-    if (previous === measurement.value) return;
-    const data = previous === undefined ? measurement : { ...measurement, supersedes: previous };
+    const data =
+      measurement.publishedCurrent === true
+        ? newPublishedCurrent(project, measurement)
+        : newValue(project, measurement);
+    if (data === undefined) return;
     events.push({ type: 'IndicatorMeasured', data });
-    project = withMeasurement(project, data, owned);
+    project = withIndicatorValue(project, data, owned);
   });
   return events;
+}
+
+/** A value of the series, restating the one known for its period if different; none when it is the one known. */
+function newValue(
+  project: ActiveProject,
+  measurement: IndicatorMeasured['data'],
+): IndicatorMeasured['data'] | undefined {
+  const previous = knownValue(project.measurements, measurement.indicatorId, measurement.territory, measurement.period);
+  if (previous === measurement.value) return undefined;
+  return previous === undefined ? measurement : { ...measurement, supersedes: previous };
+}
+
+/** A published current value, unless it is the one already published for the indicator and territory. */
+function newPublishedCurrent(
+  project: ActiveProject,
+  measurement: IndicatorMeasured['data'],
+): IndicatorMeasured['data'] | undefined {
+  const byTerritory = own(project.publishedCurrent, measurement.indicatorId) ?? {};
+  const previous = own(byTerritory, territoryKey(measurement.territory));
+  const { value, period, publishedAgainst } = measurement;
+  const candidate = { value, period, ...(publishedAgainst === undefined ? {} : { against: publishedAgainst }) };
+  return isPublishedAlready(previous, candidate) ? undefined : measurement;
 }
 
 function validMeasurement(
@@ -91,6 +130,11 @@ function validMeasurement(
     input.territory === undefined ? NATIONAL_TERRITORY : validTerritory(input.territory, `${path}.territory`);
   const source = optionalText(input.source, `${path}.source`, LONG_TEXT);
   const release = input.release === undefined ? undefined : validRelease(input.release, `${path}.release`, today);
+  const publishedCurrent = optionalBoolean(input.publishedCurrent, `${path}.publishedCurrent`);
+  const publishedAgainst =
+    input.publishedAgainst === undefined
+      ? undefined
+      : validBasis(input.publishedAgainst, publishedCurrent, `${path}.publishedAgainst`);
   return {
     projectId,
     indicatorId,
@@ -99,7 +143,38 @@ function validMeasurement(
     territory,
     ...(source === undefined ? {} : { source }),
     ...(release === undefined ? {} : { release }),
+    ...(publishedCurrent ? { publishedCurrent: true as const } : {}),
+    ...(publishedAgainst === undefined ? {} : { publishedAgainst }),
   };
+}
+
+/** VI, VC and VCA as a release published them; only a published current value is measured against them. */
+function validBasis(input: PublishedBasis, publishedCurrent: boolean, path: string): PublishedBasis {
+  requireRecord(input, path);
+  if (!publishedCurrent) {
+    throw new InvalidInputError(
+      'invalid_choice',
+      `${path} is only for a published current value: give publishedCurrent true, or no ${path}`,
+      path,
+      { value: 'publishedAgainst', choices: 'publishedCurrent: true' },
+    );
+  }
+  const { initial, target, annualTarget } = input;
+  return {
+    ...(initial === undefined ? {} : { initial: validInitial(initial, `${path}.initial`) }),
+    ...(target === undefined ? {} : { target: validTargetValue(target, `${path}.target`) }),
+    ...(annualTarget === undefined ? {} : { annualTarget: validTargetValue(annualTarget, `${path}.annualTarget`) }),
+  };
+}
+
+function validInitial(input: IndicatorBaseline, path: string): IndicatorBaseline {
+  requireRecord(input, path);
+  return { value: requireNumber(input.value, `${path}.value`), on: requireDate(input.on, `${path}.on`) };
+}
+
+function validTargetValue(input: IndicatorTarget, path: string): IndicatorTarget {
+  requireRecord(input, path);
+  return { value: requireNumber(input.value, `${path}.value`), by: requireDate(input.by, `${path}.by`) };
 }
 
 function validRelease(input: MeasurementRelease, path: string, today: IsoDate): MeasurementRelease {

@@ -68,6 +68,7 @@ describe('project state', () => {
         'delai-raccordement': { ...delaiRaccordement, retired: false },
       },
       measurements: {},
+      publishedCurrent: {},
     });
   });
 
@@ -96,6 +97,19 @@ describe('project state', () => {
         'departement:69': { '2020-12-31': 310_000 },
       },
       'delai-raccordement': { 'national:FR': { '2020-12-31': 60 } },
+    });
+  });
+
+  it("keeps a release's published current value beside the series, the last one published replacing the previous", () => {
+    const state = active([
+      franceconnectLaunched,
+      measured('comptes-actifs', 2_000_000, '2020-12-31'),
+      measured('comptes-actifs', 20_000_000, '2020-12-31', { publishedCurrent: true }),
+      measured('comptes-actifs', 26_000_000, '2021-03-31', { publishedCurrent: true }),
+    ]);
+    expect(state.measurements).toEqual({ 'comptes-actifs': { 'national:FR': { '2020-12-31': 2_000_000 } } });
+    expect(state.publishedCurrent).toEqual({
+      'comptes-actifs': { 'national:FR': { value: 26_000_000, period: '2021-03-31' } },
     });
   });
 

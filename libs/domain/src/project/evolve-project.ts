@@ -47,7 +47,7 @@ export function foldProject(events: Iterable<ProjectEvent>, from: ProjectState =
  * Records one value, copying only the path that changes (indicator → territory → period) and sharing every other
  * branch; records in `owned` are written in place instead (see foldProject).
  */
-export function withMeasurement<S extends LaunchedProject>(
+function withMeasurement<S extends LaunchedProject>(
   state: S,
   data: IndicatorMeasured['data'],
   owned: WeakSet<object>,
@@ -60,6 +60,19 @@ export function withMeasurement<S extends LaunchedProject>(
   byTerritory[key] = byPeriod;
   measurements[data.indicatorId] = byTerritory;
   return { ...state, measurements };
+}
+
+/** A published current value replaces the indicator's previous one for its territory; any other value joins the series. */
+export function withIndicatorValue<S extends LaunchedProject>(
+  state: S,
+  data: IndicatorMeasured['data'],
+  owned: WeakSet<object>,
+): S {
+  if (data.publishedCurrent !== true) return withMeasurement(state, data, owned);
+  const byTerritory = { ...own(state.publishedCurrent, data.indicatorId) };
+  const { value, period, publishedAgainst: against } = data;
+  byTerritory[territoryKey(data.territory)] = { value, period, ...(against === undefined ? {} : { against }) };
+  return { ...state, publishedCurrent: { ...state.publishedCurrent, [data.indicatorId]: byTerritory } };
 }
 
 type Writable<T> = { -readonly [K in keyof T]: T[K] };
@@ -78,7 +91,7 @@ function applied(state: ProjectState, event: ProjectEvent, owned: WeakSet<object
     case 'MilestoneReached':
       return state.status === 'active' ? withMilestoneReached(state, event.data) : state;
     case 'IndicatorMeasured':
-      return state.status === 'active' ? withMeasurement(state, event.data, owned) : state;
+      return state.status === 'active' ? withIndicatorValue(state, event.data, owned) : state;
     case 'ProjectRedesigned':
       return state.status === 'active' ? redesigned(state, event.data) : state;
     case 'ProjectClosed':
@@ -101,6 +114,7 @@ function launched(data: ProjectLaunched['data']): ActiveProject {
     milestones: Object.fromEntries(data.milestones.map((m) => [m.milestoneId, { title: m.title, dueOn: m.dueOn }])),
     indicators: Object.fromEntries(data.indicators.map((i) => [i.indicatorId, { ...i, retired: false }])),
     measurements: {},
+    publishedCurrent: {},
   };
 }
 

@@ -120,6 +120,16 @@ describe('projectHealth', () => {
     expect(healthOn('2020-04-01', value('demarches-raccordees', 200))).toBe('amber');
   });
 
+  it("measures an indicator from its release's published current value rather than its latest period value", () => {
+    // The period value (40, 20 %) is red; the published figure (a total of 120, 60 %) is ahead of the 50 % expected.
+    const published: IndicatorMeasured = {
+      type: 'IndicatorMeasured',
+      data: { ...value('demarches-raccordees', 120).data, publishedCurrent: true },
+    };
+    expect(healthOn(DAY_200, apiOpenedOnTime, value('demarches-raccordees', 40))).toBe('red');
+    expect(healthOn(DAY_200, apiOpenedOnTime, value('demarches-raccordees', 40), published)).toBe('green');
+  });
+
   it('is not coloured by an indicator without a national value yet', () => {
     const regionalOnly = value('demarches-raccordees', 0, { level: 'region', code: '84' });
     expect(healthOn(DAY_200, apiOpenedOnTime, regionalOnly)).toBe('green');

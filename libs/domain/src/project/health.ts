@@ -1,8 +1,8 @@
 import type { IndicatorId, MilestoneId } from '../shared/ids';
 import { daysBetween, type IsoDate } from '../shared/iso-date';
-import { latestValue } from './measurements';
 import { isTargeted } from './plan';
-import { expectedProgress, progressTowardTarget } from './progress';
+import { expectedProgress } from './progress';
+import { globalRate, nationalRateBasis } from './progress-rates';
 import type { MilestoneState, ProjectState } from './project-state';
 
 /** RAG colour of an active project at a date (ARCHITECTURE §7). */
@@ -42,7 +42,7 @@ export function milestoneOverdueDays(milestone: MilestoneState, on: IsoDate): nu
 /**
  * Red when a milestone is more than RED_OVERDUE_DAYS overdue or an indicator's progress is under half the progress
  * expected by `on`; amber when a milestone is overdue or an indicator's progress is under what is expected; green
- * otherwise. Progress is the shown (capped) one. Only live indicators with a target and a national value count: one not
+ * otherwise. Progress is the global rate as shown (progress-rates). Only live indicators with a target and a national value count: one not
  * yet measured has nothing to say, a retired one no longer does, and a monitored series (no target) has no progress to
  * fall behind on. A project not launched, or closed, has no colour. Reasons come in milestone then indicator id order.
  */
@@ -62,9 +62,9 @@ export function assessHealth(project: ProjectState, on: IsoDate): HealthAssessme
   }
   for (const [indicatorId, indicator] of Object.entries(project.indicators).sort(byKey)) {
     if (indicator.retired || !isTargeted(indicator)) continue;
-    const latest = latestValue(project.measurements, indicatorId);
-    if (latest === undefined) continue;
-    const progress = progressTowardTarget(indicator, latest.value).shown;
+    const basis = nationalRateBasis(project, indicator);
+    if ('reason' in basis) continue;
+    const progress = globalRate(basis).percent;
     const expected = expectedProgress(indicator, on);
     if (progress < expected) {
       const colour = progress < expected / 2 ? 'red' : 'amber';

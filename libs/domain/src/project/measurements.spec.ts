@@ -1,6 +1,6 @@
 import { franceconnectLaunched, measured } from '../testing/tech-gouv';
 import { foldProject } from './evolve-project';
-import { knownValue, latestValue } from './measurements';
+import { isPublishedAlready, knownValue, latestValue } from './measurements';
 import type { LaunchedProject } from './project-state';
 
 const lyon = { level: 'departement', code: '69' } as const;
@@ -38,5 +38,26 @@ describe('knownValue', () => {
     );
     expect(knownValue(project.measurements, 'comptes-actifs', lyon, '2021-03-31')).toBeUndefined();
     expect(knownValue(project.measurements, 'toString', lyon, '2021-03-31')).toBeUndefined();
+  });
+});
+
+describe('isPublishedAlready', () => {
+  const published = {
+    value: 143_447,
+    period: '2022-12-31',
+    against: { initial: { value: 0, on: '2020-05-31' }, target: { value: 100_000, by: '2022-12-31' } },
+  };
+
+  it('is true for the same value, period, initial value and targets', () => {
+    expect(isPublishedAlready(published, { ...published, against: { ...published.against } })).toBe(true);
+  });
+
+  it('is false for nothing known, or another value, period, initial value or target', () => {
+    expect(isPublishedAlready(undefined, published)).toBe(false);
+    expect(isPublishedAlready(published, { ...published, value: 143_448 })).toBe(false);
+    expect(isPublishedAlready(published, { ...published, period: '2023-01-31' })).toBe(false);
+    const retargeted = { ...published.against, target: { value: 120_000, by: '2022-12-31' } };
+    expect(isPublishedAlready(published, { ...published, against: retargeted })).toBe(false);
+    expect(isPublishedAlready(published, { value: published.value, period: published.period })).toBe(false);
   });
 });

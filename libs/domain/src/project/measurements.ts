@@ -2,7 +2,7 @@ import type { IndicatorId } from '../shared/ids';
 import type { IsoDate } from '../shared/iso-date';
 import { own } from '../shared/own';
 import { NATIONAL_TERRITORY, territoryKey, type Territory } from '../shared/territory';
-import type { Measurements } from './project-state';
+import type { Measurements, PublishedCurrentValue } from './project-state';
 
 /** The value known for one indicator, territory and period, if any (after restatements). */
 export function knownValue(
@@ -28,4 +28,16 @@ export function latestValue(
     undefined,
   );
   return period === undefined ? undefined : { period, value: byPeriod[period] };
+}
+
+/** Whether a release's current value is the one already published (same value, period, VI and targets). */
+export function isPublishedAlready(
+  known: PublishedCurrentValue | undefined,
+  candidate: PublishedCurrentValue,
+): boolean {
+  if (known === undefined || known.value !== candidate.value || known.period !== candidate.period) return false;
+  const same = (a?: { value: number; on?: string; by?: string }, b?: { value: number; on?: string; by?: string }) =>
+    a?.value === b?.value && a?.on === b?.on && a?.by === b?.by;
+  const [was, is] = [known.against ?? {}, candidate.against ?? {}];
+  return same(was.initial, is.initial) && same(was.target, is.target) && same(was.annualTarget, is.annualTarget);
 }

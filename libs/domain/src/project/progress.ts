@@ -13,12 +13,27 @@ export interface Progress {
  * at the target or beyond it in the indicator's direction, 0 otherwise.
  */
 export function progressTowardTarget(indicator: TargetedIndicator, latest: number): Progress {
-  const { baseline, target, direction } = indicator;
-  const raw =
-    target.value === baseline.value
-      ? holdsTheLine(direction, latest, target.value)
-      : (100 * (latest - baseline.value)) / (target.value - baseline.value);
+  const raw = rawProgress(indicator.direction, {
+    initial: indicator.baseline.value,
+    current: latest,
+    target: indicator.target.value,
+  });
   return { raw, shown: capped(raw) };
+}
+
+/**
+ * 100 × (current − initial) / (target − initial), unbounded. A target that is not beyond the initial value in the
+ * indicator's direction (equal to it, or behind it, as a region's target may be) is all or nothing, as PILOTE computes
+ * it: 100 while the current value is at the target or beyond it in that direction, 0 otherwise.
+ */
+export function rawProgress(
+  direction: IndicatorDirection,
+  values: { readonly initial: number; readonly current: number; readonly target: number },
+): number {
+  const { initial, current, target } = values;
+  const targetAhead = direction === 'increase' ? target > initial : target < initial;
+  if (!targetAhead) return holdsTheLine(direction, current, target);
+  return (100 * (current - initial)) / (target - initial);
 }
 
 /**
@@ -35,6 +50,6 @@ function holdsTheLine(direction: IndicatorDirection, latest: number, target: num
   return (direction === 'increase' ? latest >= target : latest <= target) ? 100 : 0;
 }
 
-function capped(percent: number): number {
+export function capped(percent: number): number {
   return Math.min(100, Math.max(0, percent));
 }

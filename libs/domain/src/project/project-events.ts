@@ -1,7 +1,7 @@
 import type { IndicatorId, MilestoneId, ProjectId } from '../shared/ids';
 import type { IsoDate } from '../shared/iso-date';
 import type { Territory } from '../shared/territory';
-import type { IndicatorDefinition, IndicatorTarget, PlannedMilestone, ProjectCharter } from './plan';
+import type { IndicatorBaseline, IndicatorDefinition, IndicatorTarget, PlannedMilestone, ProjectCharter } from './plan';
 
 /** A project starts within a mission, with its first plan (version 1): milestones and indicators. */
 export interface ProjectLaunched {
@@ -38,7 +38,12 @@ export interface MeasurementRelease {
 /**
  * An indicator's value for a period (named by its end date) and a territory. `supersedes` holds the value it restates
  * when one was already known for the same indicator, territory and period. `release` names the published release the
- * value was taken from; events recorded before it existed have none.
+ * value was taken from; events recorded before it existed have none. `publishedCurrent` marks the current value a
+ * release published for the indicator (the Baromètre synthesis's valeur actuelle, VA, dated by its period): the figure
+ * its progress is published from, kept beside the series of period values rather than in it, since it may total
+ * several periods (a year of quarters, the fines since the baseline). With it, `publishedAgainst` holds the initial
+ * value (VI) and the targets (VC, and VCA for the year) the release measured it against, when it published them.
+ * Events recorded before these fields existed have none.
  */
 export interface IndicatorMeasured {
   readonly type: 'IndicatorMeasured';
@@ -51,7 +56,16 @@ export interface IndicatorMeasured {
     readonly source?: string;
     readonly release?: MeasurementRelease;
     readonly supersedes?: number;
+    readonly publishedCurrent?: true;
+    readonly publishedAgainst?: PublishedBasis;
   };
+}
+
+/** What a release measured its current value against: VI, VC and the year's target VCA, those it published. */
+export interface PublishedBasis {
+  readonly initial?: IndicatorBaseline;
+  readonly target?: IndicatorTarget;
+  readonly annualTarget?: IndicatorTarget;
 }
 
 /** A milestone moved to a new due date; `from` is the due date of the plan it replaces. */

@@ -2,7 +2,7 @@ import type { IndicatorId, MilestoneId } from '../shared/ids';
 import type { IsoDate } from '../shared/iso-date';
 import type { TerritoryKey } from '../shared/territory';
 import type { IndicatorDefinition, ProjectCharter } from './plan';
-import type { ProjectOutcome } from './project-events';
+import type { ProjectOutcome, PublishedBasis } from './project-events';
 
 /** A milestone of the plan in force: when it is due and, once reached, when and how many days late. */
 export interface MilestoneState {
@@ -23,6 +23,18 @@ export type PeriodValues = Readonly<Record<IsoDate, number>>;
 /** Every value known so far: indicator → territory key (`level:code`) → period → value. */
 export type Measurements = Readonly<Record<IndicatorId, Readonly<Record<TerritoryKey, PeriodValues>>>>;
 
+/** A release's published current value (VA) of an indicator, the period it is dated by, and what it was measured against. */
+export interface PublishedCurrentValue {
+  readonly value: number;
+  readonly period: IsoDate;
+  readonly against?: PublishedBasis;
+}
+
+/** The last current value published for each indicator and territory: indicator → territory key → value. */
+export type PublishedCurrentValues = Readonly<
+  Record<IndicatorId, Readonly<Record<TerritoryKey, PublishedCurrentValue>>>
+>;
+
 /** What is known of a project from its launch on. */
 export interface LaunchedProjectFacts extends ProjectCharter {
   /** 1 at launch, one more per redesign. */
@@ -31,6 +43,8 @@ export interface LaunchedProjectFacts extends ProjectCharter {
   readonly milestones: Readonly<Record<MilestoneId, MilestoneState>>;
   readonly indicators: Readonly<Record<IndicatorId, IndicatorState>>;
   readonly measurements: Measurements;
+  /** Beside the series: the current values releases published, from which their progress was computed. */
+  readonly publishedCurrent: PublishedCurrentValues;
 }
 
 /** No ProjectLaunched yet: the project does not exist. */

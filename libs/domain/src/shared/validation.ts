@@ -187,3 +187,13 @@ export function requireDisjoint(
     }
   });
 }
+
+/** An optional yes/no: absent is false. */
+export function optionalBoolean(value: unknown, path: string): boolean {
+  if (value === undefined || value === false) return false;
+  if (value === true) return true;
+  throw new InvalidInputError('invalid_choice', `${path} ${quoted(value)} is not one of true, false`, path, {
+    value: quoted(value),
+    choices: 'true, false',
+  });
+}

@@ -25,9 +25,11 @@ export const ENGLISH_SUMMARIES: SummaryCatalogue = {
     const where = `for the period ending ${data.period} (${territoryLabel(data.territory)})`;
     // A restatement is told apart by `supersedes`, which may legitimately be 0.
     const summary =
-      data.supersedes === undefined
-        ? `Measured ${data.indicatorId} = ${formatNumber(data.value)} ${where}`
-        : `Restated ${data.indicatorId} ${where}: ${formatNumber(data.supersedes)} → ${formatNumber(data.value)}`;
+      data.publishedCurrent === true
+        ? `Published current value of ${data.indicatorId} = ${formatNumber(data.value)} ${where}`
+        : data.supersedes === undefined
+          ? `Measured ${data.indicatorId} = ${formatNumber(data.value)} ${where}`
+          : `Restated ${data.indicatorId} ${where}: ${formatNumber(data.supersedes)} → ${formatNumber(data.value)}`;
     return data.source === undefined ? summary : `${summary}, source: ${oneLine(data.source)}`;
   },
   ProjectRedesigned: (data) => {

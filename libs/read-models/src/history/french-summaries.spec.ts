@@ -61,6 +61,12 @@ describe('summariseEvent in French', () => {
     ).toBe('Correction de usagers-franceconnect pour la période se terminant le 2021-05-31 (région 84) : 0 → 25,5');
   });
 
+  it('tells a published current value from a measurement', () => {
+    expect(summariseInFrench(measured({ value: 143447, publishedCurrent: true }))).toBe(
+      'Valeur actuelle publiée de usagers-franceconnect = 143\u202f447 pour la période se terminant le 2021-05-31 (national FR)',
+    );
+  });
+
   it('lists a redesign’s changes with agreeing participles, then the reason', () => {
     const milestone = { milestoneId: 'lutte-usurpation', title: 'Lutte contre l’usurpation', dueOn: '2022-06-30' };
     const event = redesigned({

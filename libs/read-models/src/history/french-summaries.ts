@@ -24,9 +24,11 @@ export const FRENCH_SUMMARIES: SummaryCatalogue = {
   IndicatorMeasured: (data) => {
     const where = `pour la période se terminant le ${data.period} (${territoryLabel(data.territory)})`;
     const summary =
-      data.supersedes === undefined
-        ? `Mesure de ${data.indicatorId} = ${number(data.value)} ${where}`
-        : `Correction de ${data.indicatorId} ${where} : ${number(data.supersedes)} → ${number(data.value)}`;
+      data.publishedCurrent === true
+        ? `Valeur actuelle publiée de ${data.indicatorId} = ${number(data.value)} ${where}`
+        : data.supersedes === undefined
+          ? `Mesure de ${data.indicatorId} = ${number(data.value)} ${where}`
+          : `Correction de ${data.indicatorId} ${where} : ${number(data.supersedes)} → ${number(data.value)}`;
     return data.source === undefined ? summary : `${summary}, source : ${oneLine(data.source)}`;
   },
   ProjectRedesigned: (data) => {

@@ -107,6 +107,12 @@ describe('summariseEvent', () => {
       );
     });
 
+    it("tells a release's published current value from a value of the series", () => {
+      expect(summariseInEnglish(measured({ value: 143447, publishedCurrent: true }))).toBe(
+        'Published current value of usagers-franceconnect = 143,447 for the period ending 2021-05-31 (national FR)',
+      );
+    });
+
     it('adds the source when there is one', () => {
       expect(summariseInEnglish(measured({ source: 'Tableau de bord DINUM' }))).toBe(
         'Measured usagers-franceconnect = 26 for the period ending 2021-05-31 (national FR), source: Tableau de bord DINUM',

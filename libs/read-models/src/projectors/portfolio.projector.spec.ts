@@ -134,6 +134,22 @@ describe('the portfolio projector', () => {
       });
   });
 
+  it("keeps a release's published current value as a fact of its project, not in the series, with its release", async () => {
+    const january2023 = { series: 'barometre', id: '2023-01-19', publishedOn: '2023-01-19' };
+    const [, published] = logOf(
+      franceconnectLaunched,
+      measured('comptes-actifs', 26_000_000, '2022-12-31', { release: january2023, publishedCurrent: true }),
+    );
+    await givenEvents(published)
+      .whenProjectedBy(new PortfolioProjector())
+      .thenRows({
+        rm_project_facts: [fact(published, '2022-12-31')],
+        rm_release_values: [
+          { generation: 1, position: '2', series: 'barometre', release_id: '2023-01-19', published_on: '2023-01-19' },
+        ],
+      });
+  });
+
   it('keeps a review cycle with the day it was held and the time it was recorded', async () => {
     await givenEvents(cycle)
       .whenProjectedBy(new PortfolioProjector())

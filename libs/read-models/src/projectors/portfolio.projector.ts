@@ -1,4 +1,4 @@
-import { businessDateOf, type DomainEvent } from '@portfolio/domain';
+import { businessDateOf, type DomainEvent, type ProjectEvent } from '@portfolio/domain';
 import type { StoredEvent } from '@portfolio/event-store';
 import type { Insertable } from 'kysely';
 import type {
@@ -47,17 +47,22 @@ export class PortfolioProjector implements Projector<PortfolioTable> {
           });
           break;
         case 'IndicatorMeasured':
-          measurements.push({
-            generation,
-            project_id: event.data.projectId,
-            indicator_id: event.data.indicatorId,
-            territory_key: `${event.data.territory.level}:${event.data.territory.code}`,
-            period: event.data.period,
-            value: event.data.value,
-            supersedes: event.data.supersedes ?? null,
-            position,
-            recorded_at: stored.recordedAt,
-          });
+          if (event.data.publishedCurrent === true) {
+            // Beside the series: folded with the plan facts into each project's published current values.
+            facts.push(factRow(generation, position, event));
+          } else {
+            measurements.push({
+              generation,
+              project_id: event.data.projectId,
+              indicator_id: event.data.indicatorId,
+              territory_key: `${event.data.territory.level}:${event.data.territory.code}`,
+              period: event.data.period,
+              value: event.data.value,
+              supersedes: event.data.supersedes ?? null,
+              position,
+              recorded_at: stored.recordedAt,
+            });
+          }
           if (event.data.release !== undefined) {
             const { series, id, publishedOn } = event.data.release;
             releaseValues.push({ generation, position, series, release_id: id, published_on: publishedOn });
@@ -67,14 +72,7 @@ export class PortfolioProjector implements Projector<PortfolioTable> {
         case 'MilestoneReached':
         case 'ProjectRedesigned':
         case 'ProjectClosed':
-          facts.push({
-            generation,
-            project_id: event.data.projectId,
-            position,
-            business_date: businessDateOf(event),
-            type: event.type,
-            data: JSON.stringify(event.data),
-          });
+          facts.push(factRow(generation, position, event));
           break;
         case 'ReviewCycleHeld':
           cycles.push({
@@ -100,4 +98,15 @@ export class PortfolioProjector implements Projector<PortfolioTable> {
       rm_review_cycles: cycles,
     };
   }
+}
+
+function factRow(generation: number, position: string, event: ProjectEvent): Insertable<ProjectFactsTable> {
+  return {
+    generation,
+    project_id: event.data.projectId,
+    position,
+    business_date: businessDateOf(event),
+    type: event.type,
+    data: JSON.stringify(event.data),
+  };
 }

@@ -57,7 +57,7 @@ export const citp6AgainstCitp5 = {
     { path: `${DELAI}.latest.period`, from: '2020-12-31', to: '2021-06-30' },
     { path: `${DELAI}.latest.value`, from: 20, to: 18 },
     { path: `${DELAI}.progress.raw`, from: 50, to: (100 * -12) / -18 },
-    { path: `${DELAI}.progress.shown`, from: 50, to: (100 * -12) / -18 },
+    { path: `${DELAI}.progress.shown`, from: 50, to: 66.67 }, // 66.666…, shown to two decimals
     { path: `${DELAI}.target.by`, from: '2021-12-31', to: '2022-06-30' },
     { path: `${DELAI}.target.value`, from: 10, to: 12 },
     { path: `${HUBEE}.milestones.overdue`, from: 1, to: 0 },
@@ -90,7 +90,7 @@ export const citp6AgainstCitp4 = {
     { path: `${DELAI}.latest.period`, from: '2019-10-31', to: '2021-06-30' },
     { path: `${DELAI}.latest.value`, from: 28, to: 18 },
     { path: `${DELAI}.progress.raw`, from: 10, to: (100 * -12) / -18 },
-    { path: `${DELAI}.progress.shown`, from: 10, to: (100 * -12) / -18 },
+    { path: `${DELAI}.progress.shown`, from: 10, to: 66.67 }, // 66.666…, shown to two decimals
     { path: `${DELAI}.target.by`, from: '2021-12-31', to: '2022-06-30' },
     { path: `${DELAI}.target.value`, from: 10, to: 12 },
     { path: `${HUBEE}.planVersion`, from: 1, to: 2 },

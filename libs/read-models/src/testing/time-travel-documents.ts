@@ -1,6 +1,7 @@
 // Test support: the documents of the time-travel scenario (time-travel-scenario.ts), worked out by hand from
-// ARCHITECTURE §7: progress = (latest − baseline) / (target − baseline) × 100, expected progress = days elapsed since
-// the baseline / days from baseline to target × 100, both capped to [0, 100]; day counts are written out in comments.
+// ARCHITECTURE §7: progress = (latest − baseline) / (target − baseline) × 100, shown to two decimals, expected progress =
+// days elapsed since the baseline / days from baseline to target × 100, both capped to [0, 100]; day counts are written
+// out in comments.
 import type { MissionDefined, TargetedIndicator } from '@portfolio/domain';
 import type { StoredEvent } from '@portfolio/event-store';
 import type {
@@ -12,6 +13,7 @@ import type {
   ProjectSummary,
   TemporalStamp,
 } from '../views/documents';
+import { measuredProgress } from './indicator-rates';
 import {
   apiParticulierLaunched,
   dataDefined,
@@ -42,7 +44,7 @@ function indicatorView(
     retired: false,
     latest,
     monitoredOnly: false,
-    progress: progress === null ? null : { raw: progress, shown: Math.min(100, Math.max(0, progress)) },
+    ...measuredProgress(indicator, latest, progress),
     expectedProgress,
   };
 }

@@ -1,4 +1,4 @@
-import type { Health, IndicatorDirection, ProjectOutcome } from '@portfolio/domain';
+import type { Health, IndicatorDirection, ProjectOutcome, RateValueSource } from '@portfolio/domain';
 
 // The documents reviewers read (ARCHITECTURE §6–§7). Positions travel as decimal strings.
 
@@ -11,6 +11,29 @@ export interface TemporalStamp {
 export interface LatestValue {
   readonly value: number;
   readonly period: string;
+}
+
+/** A value a rate used (VI, VA, VC or VCA), its date, and whether the plan, the synthesis or the measurements gave it. */
+export interface RateValueView {
+  readonly value: number;
+  readonly on: string;
+  readonly from: RateValueSource;
+}
+
+/** A taux d'avancement as PILOTE computes it (docs/progress.md): shown and raw, with the values it used. */
+export interface RateView {
+  /** Rounded to two decimals, within [0, 100]. */
+  readonly percent: number;
+  /** 100 × (VA − VI) / (target − VI), neither rounded nor bounded. */
+  readonly raw: number;
+  readonly uses: { readonly initial: RateValueView; readonly current: RateValueView; readonly target: RateValueView };
+}
+
+/** The global rate (toward the final target VC) and the annual one (toward the year's target VCA), or why each is null. */
+export interface IndicatorRates {
+  readonly global: RateView | null;
+  readonly annual: RateView | null;
+  readonly unavailable: { readonly global: string | null; readonly annual: string | null };
 }
 
 /**
@@ -33,10 +56,16 @@ export interface IndicatorView {
   /** True when the indicator has no target: progress toward a target does not apply to it. */
   readonly monitoredOnly: boolean;
   /**
-   * (latest − baseline) / (target − baseline) × 100: `shown` capped to [0, 100], `raw` as computed. Null while no national
-   * value is known, and always for a monitored series.
+   * The global rate, `shown` as its `percent` and `raw` as computed: from the release's published current value (the
+   * synthesis's VA) when there is one, else from the latest national value. Null while neither is known, and always
+   * for a monitored series.
    */
   readonly progress: { readonly raw: number; readonly shown: number } | null;
+  /**
+   * Both rates with the values they used (docs/progress.md); null for a monitored series unless a release published
+   * VI, VA and VC for it. `progress` stays the plan's: null for a monitored series.
+   */
+  readonly rates: IndicatorRates | null;
   /** Where the indicator should be by `at` on a straight line from baseline to target, capped to [0, 100]; null for a monitored series. */
   readonly expectedProgress: number | null;
 }

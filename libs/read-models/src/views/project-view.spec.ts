@@ -9,6 +9,7 @@ import {
   measured,
   reached,
 } from '../../../domain/src/testing/tech-gouv';
+import { measuredProgress } from '../testing/indicator-rates';
 import type { IndicatorView, MilestoneView } from './documents';
 import { projectDetail, projectSummary } from './project-view';
 
@@ -30,7 +31,7 @@ function indicator(
     retired: false,
     latest,
     monitoredOnly: false,
-    progress,
+    ...measuredProgress(definition, latest, progress?.raw ?? null),
     expectedProgress: (100 * daysElapsed) / SPAN,
   };
 }
@@ -148,6 +149,34 @@ describe('the project documents', () => {
     });
     expect(projectDetail(project, '2021-06-30').note).toBe(franceconnectClosed.data.note);
   });
+  it("computes progress from the release's published current value (VA), naming it among the values used", () => {
+    // The period's value (12 million) would be 10 %; the release published 27 million for the same period: 85 %.
+    const project = given(
+      franceconnectLaunched,
+      measured('comptes-actifs', 12_000_000, '2020-12-31'),
+      measured('comptes-actifs', 27_000_000, '2020-12-31', { publishedCurrent: true }),
+    );
+    const [comptes] = projectSummary(project, '2021-01-31').indicators;
+    expect(comptes.latest).toEqual({ value: 12_000_000, period: '2020-12-31' });
+    expect(comptes.progress).toEqual({ raw: 85, shown: 85 });
+    expect(comptes.rates).toEqual({
+      global: {
+        percent: 85,
+        raw: 85,
+        uses: {
+          initial: { value: 10_000_000, on: '2019-01-01', from: 'plan' },
+          current: { value: 27_000_000, on: '2020-12-31', from: 'synthesis' },
+          target: { value: 30_000_000, on: '2022-12-31', from: 'plan' },
+        },
+      },
+      annual: null,
+      unavailable: {
+        global: null,
+        annual: 'no annual target (VCA): neither the plan nor the synthesis gives one',
+      },
+    });
+  });
+
   it('shows a monitored series (no target) with its latest value and progress "not applicable", leaving health alone', () => {
     const nbMortsRoutes = { indicatorId: 'nb-morts-routes', label: 'Nombre de morts sur les routes', unit: 'morts' };
     const project = given(
@@ -169,9 +198,27 @@ describe('the project documents', () => {
           latest: { value: 3244, period: '2019-12-31' },
           monitoredOnly: true,
           progress: null,
+          rates: null,
           expectedProgress: null,
         },
       ],
     });
+  });
+
+  it('shows the rates of a monitored series whose release published VI, VA and VC, its progress staying null', () => {
+    const nbMortsRoutes = { indicatorId: 'nb-morts-routes', label: 'Nombre de morts sur les routes', unit: 'morts' };
+    const publishedAgainst = { initial: { value: 3448, on: '2017-12-31' }, target: { value: 2000, by: '2022-12-31' } };
+    const project = given(
+      {
+        ...franceconnectLaunched,
+        data: { ...franceconnectLaunched.data, milestones: [], indicators: [nbMortsRoutes] },
+      },
+      measured('nb-morts-routes', 248, '2022-11-30'),
+      measured('nb-morts-routes', 2724, '2022-09-30', { publishedCurrent: true, publishedAgainst }),
+    );
+    const [deaths] = projectSummary(project, '2023-01-19').indicators;
+    // (2724 − 3448) / (2000 − 3448) = 50 %, a decrease as the published target below the initial value says.
+    expect(deaths).toMatchObject({ monitoredOnly: true, progress: null, rates: { global: { percent: 50, raw: 50 } } });
+    expect(deaths.rates?.global?.uses.initial).toEqual({ value: 3448, on: '2017-12-31', from: 'synthesis' });
   });
 });

@@ -1,22 +1,52 @@
 import {
+  annualRate,
   expectedProgress,
+  globalRate,
   isTargeted,
   latestValue,
   milestoneOverdueDays,
-  progressTowardTarget,
+  nationalRateBasis,
   projectHealth,
   type LaunchedProject,
+  type IndicatorDefinition,
 } from '@portfolio/domain';
-import type { IndicatorView, MilestoneCounts, MilestoneView, ProjectDetail, ProjectSummary } from './documents';
+import type {
+  IndicatorRates,
+  IndicatorView,
+  MilestoneCounts,
+  MilestoneView,
+  ProjectDetail,
+  ProjectSummary,
+} from './documents';
 
 // Pure: from a project's state at (at, asOf) to the documents reviewers read. The state's measurements hold the
-// latest national value of each indicator known at that point (see the snapshot loader).
+// latest national value of each indicator known at that point (see the snapshot loader), its published current values
+// the last one each release published by then.
+
+/**
+ * Both rates, from the values the release published when it did (so that a monitored series of the plan whose release
+ * published VI, VA and VC has them too), else from the plan and the measurements; null for a monitored series without.
+ */
+function ratesOf(project: LaunchedProject, indicator: IndicatorDefinition): IndicatorRates | null {
+  const basis = nationalRateBasis(project, indicator);
+  if ('reason' in basis) {
+    if (!isTargeted(indicator)) return null;
+    return { global: null, annual: null, unavailable: { global: basis.reason, annual: basis.reason } };
+  }
+  const annual = annualRate(basis);
+  return {
+    global: globalRate(basis),
+    annual: 'reason' in annual ? null : annual,
+    unavailable: { global: null, annual: 'reason' in annual ? annual.reason : null },
+  };
+}
 
 function indicatorViews(project: LaunchedProject, at: string): IndicatorView[] {
   return Object.values(project.indicators)
     .map((indicator) => {
       const latest = latestValue(project.measurements, indicator.indicatorId) ?? null;
       const targeted = isTargeted(indicator);
+      const rates = ratesOf(project, indicator);
       return {
         indicatorId: indicator.indicatorId,
         label: indicator.label,
@@ -27,7 +57,12 @@ function indicatorViews(project: LaunchedProject, at: string): IndicatorView[] {
         retired: indicator.retired,
         latest,
         monitoredOnly: !targeted,
-        progress: targeted && latest !== null ? progressTowardTarget(indicator, latest.value) : null,
+        // A monitored series has no progress in the plan's sense, whatever its release published.
+        progress:
+          !targeted || rates === null || rates.global === null
+            ? null
+            : { raw: rates.global.raw, shown: rates.global.percent },
+        rates,
         expectedProgress: targeted ? expectedProgress(indicator, at) : null,
       };
     })

@@ -1,0 +1,167 @@
+import type { IsoDate } from '../shared/iso-date';
+import { own } from '../shared/own';
+import { NATIONAL_TERRITORY, territoryKey } from '../shared/territory';
+import { latestValue } from './measurements';
+import type { IndicatorDefinition, IndicatorDirection } from './plan';
+import { capped, rawProgress } from './progress';
+import type { LaunchedProjectFacts } from './project-state';
+
+// The taux d'avancement as PILOTE computes them (public source: DITP-pilotage/pilote-2, the dbt models of its data
+// pipeline: the compute_ta macro, df3/4_compute/compute_ta_indic.sql, df3/2_aggregation/agg_nat.sql, and the
+// ta_decimales variable of dbt_project.yml). From the initial value VI, the current value VA, the final target VC and
+// the current year's target VCA:
+// - the global rate (TAG) is 100 × (VA − VI) / (VC − VI), the annual rate (TAA) 100 × (VA − VI) / (VCA − VI);
+// - a target that is not beyond VI in the indicator's direction (tendance HAUSSE or BAISSE) is all or nothing:
+//   100 when VA is at the target or beyond it in that direction, 0 otherwise;
+// - the result is rounded to two decimals, then bounded to [0, 100];
+// - a national VI, VA or VC may be aggregated from the regions' or the départements' values, by sum or by (unweighted)
+//   average, as each indicator's settings say.
+
+/**
+ * Where a value a rate uses was taken from: the indicator's plan (its baseline and target), the release's synthesis
+ * (its published VI, VA, VC or VCA), or the measurements (the latest national value recorded).
+ */
+export type RateValueSource = 'plan' | 'synthesis' | 'measurements';
+
+/** One of the values a rate is computed from, with its date (observed for VI and VA, due for a target). */
+export interface RateValue {
+  readonly value: number;
+  readonly on: IsoDate;
+  readonly from: RateValueSource;
+}
+
+/** The values a rate used: VI, VA and the target it is measured against (VC for the global rate, VCA for the annual one). */
+export interface RateUses {
+  readonly initial: RateValue;
+  readonly current: RateValue;
+  readonly target: RateValue;
+}
+
+export interface Rate {
+  /** 100 × (VA − VI) / (target − VI), neither rounded nor bounded (100 or 0 for an all-or-nothing target). */
+  readonly raw: number;
+  /** The rate as PILOTE shows it: rounded to two decimals, then bounded to [0, 100]. */
+  readonly percent: number;
+  readonly uses: RateUses;
+}
+
+/** A rate that cannot be computed, and why. */
+export interface RateUnavailable {
+  readonly reason: string;
+}
+
+/** VI, VA and a target, without their dates: what a territory contributes to a national rate. */
+export interface RateInputs {
+  readonly initial: number;
+  readonly current: number;
+  readonly target: number;
+}
+
+/** How territorial values make a national one: PILOTE's `sum` (counts) or `avg` (an unweighted mean, for shares). */
+export type TerritorialAggregation = 'sum' | 'average';
+
+/**
+ * What an indicator's national rates are computed from: VI, VA, VC and VCA, each from the release's synthesis when it
+ * published one, else VI and VC from the plan, VA from the latest national value (VCA has no other source), and the
+ * direction of the plan, or, for a series the plan gives none, the one the published VI and VC imply.
+ */
+export interface RateBasis {
+  readonly direction: IndicatorDirection;
+  readonly initial: RateValue;
+  readonly current: RateValue;
+  readonly target: RateValue;
+  readonly annualTarget?: RateValue;
+}
+
+/** The national rate basis of an indicator of the project, or why its rates cannot be computed. */
+export function nationalRateBasis(
+  project: Pick<LaunchedProjectFacts, 'measurements' | 'publishedCurrent'>,
+  indicator: IndicatorDefinition,
+): RateBasis | RateUnavailable {
+  const { indicatorId } = indicator;
+  const published = own(own(project.publishedCurrent, indicatorId) ?? {}, territoryKey(NATIONAL_TERRITORY));
+  const latest = latestValue(project.measurements, indicatorId);
+  const against = published?.against;
+  const initial = dated(against?.initial, 'synthesis') ?? dated(indicator.baseline, 'plan');
+  const target = due(against?.target, 'synthesis') ?? due(indicator.target, 'plan');
+  const current: RateValue | undefined =
+    published !== undefined
+      ? { value: published.value, on: published.period, from: 'synthesis' }
+      : latest === undefined
+        ? undefined
+        : { value: latest.value, on: latest.period, from: 'measurements' };
+  if (current === undefined)
+    return { reason: 'no current value (VA): no national value is known, and no release published one' };
+  if (initial === undefined) return { reason: 'no initial value (VI): neither the plan nor the synthesis gives one' };
+  if (target === undefined) return { reason: 'no target (VC): neither the plan nor the synthesis gives one' };
+  const direction = indicator.direction ?? (target.value < initial.value ? 'decrease' : 'increase');
+  const annualTarget = due(against?.annualTarget, 'synthesis');
+  return { direction, initial, current, target, ...(annualTarget === undefined ? {} : { annualTarget }) };
+}
+
+/** The global rate (TAG): from VI toward the final target VC. */
+export function globalRate(basis: RateBasis): Rate {
+  return rateToward(basis, basis.target);
+}
+
+/**
+ * The annual rate (TAA): from VI toward the current year's target VCA. Unavailable without one: the plan holds a final
+ * target only, and the Baromètre's shipped syntheses publish no annual target column.
+ */
+export function annualRate(basis: RateBasis): Rate | RateUnavailable {
+  if (basis.annualTarget === undefined) {
+    return { reason: 'no annual target (VCA): neither the plan nor the synthesis gives one' };
+  }
+  return rateToward(basis, basis.annualTarget);
+}
+
+/** The rate of VI, VA and a target in the indicator's direction: raw, and shown as PILOTE shows it. */
+export function progressRate(
+  direction: IndicatorDirection,
+  values: RateInputs,
+): { readonly raw: number; readonly percent: number } {
+  const raw = rawProgress(direction, values);
+  return { raw, percent: shownLikePilote(raw) };
+}
+
+/**
+ * A national rate from territorial values: VI, VA and VC each summed or averaged over the territories, as PILOTE
+ * aggregates an indicator whose national values come from its regions or départements, then the rate of the result.
+ */
+export function territorialRate(
+  direction: IndicatorDirection,
+  territories: readonly RateInputs[],
+  aggregation: TerritorialAggregation,
+): { readonly raw: number; readonly percent: number; readonly national: RateInputs } {
+  if (territories.length === 0) throw new RangeError('a national rate needs the values of at least one territory');
+  const total = (pick: (values: RateInputs) => number) => {
+    const sum = territories.reduce((acc, values) => acc + pick(values), 0);
+    return aggregation === 'sum' ? sum : sum / territories.length;
+  };
+  const national = {
+    initial: total((v) => v.initial),
+    current: total((v) => v.current),
+    target: total((v) => v.target),
+  };
+  const raw = rawProgress(direction, national);
+  return { raw, percent: shownLikePilote(raw), national };
+}
+
+function rateToward(basis: RateBasis, target: RateValue): Rate {
+  const { initial, current } = basis;
+  const values = { initial: initial.value, current: current.value, target: target.value };
+  return { ...progressRate(basis.direction, values), uses: { initial, current, target } };
+}
+
+function dated(value: { readonly value: number; readonly on: IsoDate } | undefined, from: RateValueSource) {
+  return value === undefined ? undefined : { value: value.value, on: value.on, from };
+}
+
+function due(value: { readonly value: number; readonly by: IsoDate } | undefined, from: RateValueSource) {
+  return value === undefined ? undefined : { value: value.value, on: value.by, from };
+}
+
+/** Rounded to two decimals (half away from zero, as PostgreSQL rounds a numeric), then bounded to [0, 100]. */
+function shownLikePilote(raw: number): number {
+  return capped((Math.sign(raw) * Math.round(Math.abs(raw) * 100)) / 100);
+}
