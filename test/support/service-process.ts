@@ -1,10 +1,11 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { freePort } from '../../libs/event-store/src/testing/free-port';
+import { build, nestBuild } from '../../scripts/build-stamp';
 
 export { freePort };
 
@@ -43,10 +44,8 @@ export async function buildServiceOnce(): Promise<void> {
       built = undefined;
     }
     if (built === run) return;
-    execFileSync(process.execPath, [require.resolve('@nestjs/cli/bin/nest.js'), 'build', 'api'], {
-      cwd: ROOT,
-      stdio: 'ignore',
-    });
+    // Recorded as `npm start` records its builds: a start after the tests does not build again.
+    build(ROOT, (root) => nestBuild(root, 'ignore'));
     writeFileSync(BUILT_FOR, run);
   } finally {
     rmdirSync(BUILD_LOCK);
