@@ -86,13 +86,13 @@ describe('portfolio', () => {
       [
         'a missing export',
         () => [join(dir, 'missing.zip')],
-        'missing.zip cannot be read as a zip: there is no such file',
+        'missing.zip cannot be read as a zip: there is no such file or folder',
       ],
       ['a folder', () => [dir], 'cannot be read: it is a folder, not a file'],
       [
         'a missing key file',
         () => [join(dir, 'missing.zip'), '--public-key', join(dir, 'key.pem')],
-        /the public key file \S+key\.pem cannot be read: there is no such file/,
+        /the public key file \S+key\.pem cannot be read: there is no such file or folder/,
       ],
     ])('verify: %s', async (_, args, said) => {
       const run = await portfolio('verify', ...args());

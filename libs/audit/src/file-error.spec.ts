@@ -21,7 +21,7 @@ describe('fileErrorInWords', () => {
     const existing = await failure(writeFile(join(dir, 'kept.pem'), 'key', { flag: 'wx' }));
     const underAFile = await failure(readFile(join(dir, 'kept.pem', 'x')));
     expect([missing, folder, existing, underAFile].map(fileErrorInWords)).toEqual([
-      'there is no such file',
+      'there is no such file or folder',
       'it is a folder, not a file',
       'it already exists',
       'a part of its path is a file, not a folder',

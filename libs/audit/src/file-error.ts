@@ -2,7 +2,7 @@
 import { types } from 'node:util';
 
 const IN_WORDS: Readonly<Record<string, string>> = {
-  ENOENT: 'there is no such file',
+  ENOENT: 'there is no such file or folder',
   EISDIR: 'it is a folder, not a file',
   ENOTDIR: 'a part of its path is a file, not a folder',
   EACCES: 'permission denied (see its mode and owner, and those of its folders)',

@@ -97,12 +97,16 @@ describe('portfolio import barometre: exit status', () => {
   }, 60_000);
 
   it.each([
-    ['a detail file that does not exist', () => ['--detail', join(dir, 'missing.csv')], 'there is no such file'],
+    [
+      'a detail file that does not exist',
+      () => ['--detail', join(dir, 'missing.csv')],
+      'there is no such file or folder',
+    ],
     ['a folder given as the detail file', () => ['--detail', dir], 'it is a folder, not a file'],
     [
       'a renames file that does not exist',
       () => ['--detail', join(DEMO, 'secteurs.csv'), '--renames', join(dir, 'renames.json')],
-      'there is no such file',
+      'there is no such file or folder',
     ],
   ])(
     'fails (exit 2) saying why in words when %s',

@@ -122,7 +122,7 @@ describe('portfolio verify exits 2 and says in words why, without a stack trace,
     [
       'a missing file',
       'missing.zip',
-      /^UNUSABLE: .*missing\.zip\n[\s\S]*cannot be read as a zip: there is no such file\n/,
+      /^UNUSABLE: .*missing\.zip\n[\s\S]*cannot be read as a zip: there is no such file or folder\n/,
     ],
     ['a directory', '.', /^UNUSABLE: .*\n[\s\S]*cannot be read: it is a folder, not a file\n/],
     ['a zip that is not an export', 'photos.zip', /^UNUSABLE: .*photos\.zip\n[\s\S]*the bundle has no manifest\.json/],
@@ -144,7 +144,7 @@ describe('portfolio verify exits 2 and says in words why, without a stack trace,
     const missing = await portfolio('verify', bundle, '--public-key', join(dir, 'no-such.pem'));
     expect(missing.code).toBe(2);
     expect(missing.stdout).toMatch(
-      /^UNUSABLE: .*\n {2}the public key file .*no-such\.pem cannot be read: there is no such file\n/,
+      /^UNUSABLE: .*\n {2}the public key file .*no-such\.pem cannot be read: there is no such file or folder\n/,
     );
     const notAKey = await portfolio('verify', bundle, '--public-key', bundle);
     expect(notAKey.code).toBe(2);
@@ -158,7 +158,7 @@ describe('portfolio verify exits 2 and says why when an anchor it was given cann
     [
       'a missing pinned checkpoint',
       ['--checkpoint', 'no-such.note'],
-      /the --checkpoint file .*no-such\.note cannot be read: there is no such file\n/,
+      /the --checkpoint file .*no-such\.note cannot be read: there is no such file or folder\n/,
     ],
     [
       'a pinned checkpoint the instance did not sign',
@@ -169,7 +169,7 @@ describe('portfolio verify exits 2 and says why when an anchor it was given cann
     [
       'a missing witness key file',
       ['--witness-key', 'no-such.vkey'],
-      /the --witness-key file .*no-such\.vkey cannot be read: there is no such file\n/,
+      /the --witness-key file .*no-such\.vkey cannot be read: there is no such file or folder\n/,
     ],
     [
       'a witness key that is not one',
