@@ -60,9 +60,14 @@ export interface ServiceProcess {
   kill(): Promise<void>;
 }
 
-export async function startService(port: number, env: Record<string, string>): Promise<ServiceProcess> {
+/** `node dist/apps/api/src/main.js`; or, with `script`, the service as another launcher runs it (`npm start`'s). */
+export async function startService(
+  port: number,
+  env: Record<string, string>,
+  script = SERVICE_MAIN,
+): Promise<ServiceProcess> {
   // SERVICE_STDERR=inherit shows the service's own log when a crash test needs explaining.
-  const child = spawn(process.execPath, [SERVICE_MAIN], {
+  const child = spawn(process.execPath, [script], {
     env: { ...process.env, ...env, PORT: String(port) },
     stdio: ['ignore', 'ignore', process.env.SERVICE_STDERR === 'inherit' ? 'inherit' : 'pipe'],
   });
