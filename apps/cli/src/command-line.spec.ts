@@ -58,6 +58,17 @@ describe('portfolio', () => {
     expect(run.stderr).toContain(said);
   });
 
+  it.each([
+    ['a command', ['verify', '--help'], 'Usage: portfolio verify [options] <file>'],
+    ['a command with a required option', ['import', 'barometre', '--help'], 'Usage: portfolio import barometre'],
+    ['a command, after a mistyped option', ['import', 'barometre', '--detial', 'x.csv', '-h'], '--detail <file>'],
+    ['a default subcommand', ['tokens', 'list', '--help'], 'Usage: portfolio tokens list'],
+  ])('prints the help of %s, and exits 0', async (_, args, said) => {
+    const run = await portfolio(...args);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain(said);
+  });
+
   it('documents its exit codes in --help, and exits 0', async () => {
     const run = await portfolio('--help');
     expect(run.status).toBe(0);

@@ -13,8 +13,19 @@ export class PortfolioCommand extends Command {
   override parseOptions(argv: string[]): ParseOptionsResult {
     const parsed = super.parseOptions(argv);
     // A command with subcommands passes what follows the subcommand's name on as unknown: the subcommand judges it.
+    // --help, which commander answers after this, is no option of the command's own.
     const unknown = parsed.unknown[0];
-    if (this.commands.length === 0 && unknown !== undefined && unknown.length > 1 && unknown.startsWith('-')) {
+    const isHelp = (arg: string) =>
+      this.createHelp()
+        .visibleOptions(this)
+        .some((option) => arg === option.long || arg === option.short);
+    if (
+      this.commands.length === 0 &&
+      unknown !== undefined &&
+      unknown.length > 1 &&
+      unknown.startsWith('-') &&
+      !parsed.unknown.some(isHelp)
+    ) {
       this.error(`error: unknown option '${unknown}'`, { code: 'commander.unknownOption' });
     }
     return parsed;
