@@ -1,7 +1,7 @@
 // Whether the compiled service in dist/ was built from the sources as they are now, and a build that records it.
 const { execFileSync } = require('node:child_process');
 const { createHash } = require('node:crypto');
-const { readdirSync, readFileSync, rmSync, writeFileSync } = require('node:fs');
+const { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } = require('node:fs');
 const { join, relative } = require('node:path');
 
 /** What `nest build api` compiles from (apps/api/tsconfig.app.json) and the configuration it compiles with. */
@@ -30,7 +30,7 @@ function inputsDigest(root) {
   const add = (path, bytes) => hash.update(`${relative(root, path)}\0${bytes.length}\0`).update(bytes);
   for (const file of CONFIG_FILES) {
     const path = join(root, file);
-    add(path, readFileSync(path));
+    if (existsSync(path)) add(path, readFileSync(path));
   }
   for (const folder of SOURCE_FOLDERS) for (const path of filesUnder(join(root, folder))) add(path, readFileSync(path));
   return hash.digest('hex');

@@ -42,6 +42,7 @@ describe('npm start', () => {
     ['a source removed', () => rmSync(join(root, 'libs/domain/src/decide.ts'))],
     ['the compiler configuration changed', () => write('tsconfig.json', '{"compilerOptions":{}}')],
     ['the dependencies changed', () => write('package-lock.json', '{"lockfileVersion":3}')],
+    ['the lock file was removed', () => rmSync(join(root, 'package-lock.json'))],
   ])('builds again when %s', (_, change) => {
     start();
     change();
