@@ -37,9 +37,4 @@ describe('GET /', () => {
       expect({ name, href, status: response.status }).toEqual({ name, href, status: 200 });
     }
   });
-
-  it('is the only route outside /api/v1 that it adds: other unknown paths still answer a problem 404', async () => {
-    const response = await http().get('/index.html').expect(404);
-    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
-  });
 });

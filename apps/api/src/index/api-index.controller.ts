@@ -45,7 +45,7 @@ export class ApiIndexController {
         reviewCycles: api('review-cycles'),
         events: api('events'),
         auditExport: api('audit/export'),
-        auditCheckpoint: api('audit/checkpoint'),
+        auditCheckpoints: api('audit/checkpoints'),
         auditPublicKey: api('audit/public-key'),
       },
     };
