@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// The `portfolio` command: runs the compiled CLI (npm run build compiles it with the API).
+// The `portfolio-ledger` command (`portfolio` inside the checkout): runs the compiled CLI (npm run build compiles it
+// with the API).
 const { existsSync } = require('node:fs');
 const { join } = require('node:path');
 
@@ -9,9 +10,7 @@ if (!existsSync(main)) {
   process.exit(2);
 }
 require(main)
-  .buildProgram()
-  .parseAsync(process.argv)
-  .catch((error) => {
-    process.stderr.write(`portfolio: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = 2;
+  .runCommandLine(process.argv)
+  .then((status) => {
+    if (status !== undefined) process.exitCode = status;
   });

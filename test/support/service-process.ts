@@ -1,10 +1,11 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { freePort } from '../../libs/event-store/src/testing/free-port';
+import { build, nestBuild } from '../../scripts/build-stamp';
 
 export { freePort };
 
@@ -43,10 +44,8 @@ export async function buildServiceOnce(): Promise<void> {
       built = undefined;
     }
     if (built === run) return;
-    execFileSync(process.execPath, [require.resolve('@nestjs/cli/bin/nest.js'), 'build', 'api'], {
-      cwd: ROOT,
-      stdio: 'ignore',
-    });
+    // Recorded as `npm start` records its builds: a start after the tests does not build again.
+    build(ROOT, (root) => nestBuild(root, 'ignore'));
     writeFileSync(BUILT_FOR, run);
   } finally {
     rmdirSync(BUILD_LOCK);
@@ -61,9 +60,14 @@ export interface ServiceProcess {
   kill(): Promise<void>;
 }
 
-export async function startService(port: number, env: Record<string, string>): Promise<ServiceProcess> {
+/** `node dist/apps/api/src/main.js`; or, with `script`, the service as another launcher runs it (`npm start`'s). */
+export async function startService(
+  port: number,
+  env: Record<string, string>,
+  script = SERVICE_MAIN,
+): Promise<ServiceProcess> {
   // SERVICE_STDERR=inherit shows the service's own log when a crash test needs explaining.
-  const child = spawn(process.execPath, [SERVICE_MAIN], {
+  const child = spawn(process.execPath, [script], {
     env: { ...process.env, ...env, PORT: String(port) },
     stdio: ['ignore', 'ignore', process.env.SERVICE_STDERR === 'inherit' ? 'inherit' : 'pipe'],
   });

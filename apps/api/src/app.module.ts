@@ -13,6 +13,7 @@ import { WitnessCosignaturesController } from './audit/witness-cosignatures.cont
 import { AuditLogController } from './reads/audit-log.controller';
 import { ExportAuditTrailController } from './audit/export-audit-trail.controller';
 import { HealthController } from './health/health.controller';
+import { ApiIndexController } from './index/api-index.controller';
 import { VerifyAuditTrailController } from './audit/verify-audit-trail.controller';
 import { ManageProjectionsController } from './admin/manage-projections.controller';
 import { ReadMilestonesController } from './reads/read-milestones.controller';
@@ -39,6 +40,7 @@ export class AppModule {
         ObservabilityModule.forRoot(config, observability),
       ],
       controllers: [
+        ApiIndexController,
         HealthController,
         MissionCommandsController,
         ProjectCommandsController,

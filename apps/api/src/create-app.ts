@@ -1,13 +1,12 @@
 import { NestFactory } from '@nestjs/core';
-import type { LoggerService } from '@nestjs/common';
+import { RequestMethod, type LoggerService } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { PortfolioConfig } from '@portfolio/application';
 import { AppModule } from './app.module';
+import { API_PREFIX } from './http/api-prefix';
 import { configureHttp } from './http/configure-http';
 import { serveOpenApi } from './http/openapi';
 import { observeRequests, type ObservabilityOptions } from './observability/observability.module';
-
-export const API_PREFIX = 'api/v1';
 
 /**
  * The HTTP application exactly as it runs in production; tests start it through here too. Signals are main.ts's
@@ -30,7 +29,9 @@ export async function createApp(
   // PORTFOLIO_TRUST_PROXY names the reverse proxies allowed to tell it in X-Forwarded-For.
   app.set('trust proxy', config.trustProxy ?? false);
   observeRequests(app);
-  app.setGlobalPrefix(API_PREFIX, { exclude: ['health/live', 'health/ready', 'metrics'] });
+  app.setGlobalPrefix(API_PREFIX, {
+    exclude: ['health/live', 'health/ready', 'metrics', { path: '/', method: RequestMethod.GET }],
+  });
   configureHttp(app, config);
   serveOpenApi(app);
   return app;

@@ -21,3 +21,4 @@ export * from './ledger/command-envelope';
 export * from './ledger/command-result';
 export * from './ledger/ledger';
 export * from './read-models/read-models.module';
+export * from './product';

@@ -69,3 +69,4 @@ export {
   type NoteVerifier,
   type NoteSigner,
 } from './transparency';
+export { fileErrorInWords, isSystemError } from './file-error';

@@ -40,14 +40,26 @@ function childPath(parent: string, property: string): string {
   return parent === '' ? property : `${parent}.${property}`;
 }
 
-/** Flattens class-validator's tree into a refusal per field and rule, e.g. `milestones[0].dueOn`. */
+/**
+ * Flattens class-validator's tree into a refusal per field, e.g. `milestones[0].dueOn`: a field that breaks several
+ * rules is listed once, with each rule's message (a note too long and of the wrong form is one invalid field, not two).
+ */
 export function flattenValidationErrors(errors: readonly ValidationError[], parent = ''): FieldRefusal[] {
   return errors.flatMap((error) => {
     const path = childPath(parent, error.property);
-    const own = Object.entries(error.constraints ?? {}).map(([constraint, message]) => ({
-      path,
-      message: { en: message, fr: frenchFieldMessage(constraint, path) },
-    }));
+    const rules = Object.entries(error.constraints ?? {});
+    const own: FieldRefusal[] =
+      rules.length === 0
+        ? []
+        : [
+            {
+              path,
+              message: {
+                en: rules.map(([, message]) => message).join('; '),
+                fr: rules.map(([constraint]) => frenchFieldMessage(constraint, path)).join(' ; '),
+              },
+            },
+          ];
     return [...own, ...flattenValidationErrors(error.children ?? [], path)];
   });
 }

@@ -234,10 +234,19 @@ describe('toProblem', () => {
           ],
         },
         { property: 'colour', constraints: { someNewRule: 'colour is not right' }, children: [] },
+        {
+          property: 'note',
+          constraints: {
+            isString: 'note must be a string',
+            maxLength: 'note must be shorter than or equal to 2000 characters',
+          },
+          children: [],
+        },
       ]),
     );
     expect(toProblem(invalid, '/x', 'fr')).toMatchObject({
-      detail: '3 champs invalides : name, milestones[0].dueOn, colour',
+      // A field that breaks several rules is listed once, with each rule's message.
+      detail: '4 champs invalides : name, milestones[0].dueOn, colour, note',
       errors: [
         { path: 'name', message: 'name doit être du texte' },
         {
@@ -246,12 +255,15 @@ describe('toProblem', () => {
         },
         // A rule without a French message of its own still answers in French.
         { path: 'colour', message: 'colour n’est pas valable' },
+        { path: 'note', message: 'note doit être du texte ; note dépasse la longueur permise' },
       ],
     });
+    expect(toProblem(invalid, '/x', 'en').detail).toBe('4 invalid fields: name, milestones[0].dueOn, colour, note');
     expect(toProblem(invalid, '/x', 'en').errors).toEqual([
       { path: 'name', message: 'name must be a string' },
       { path: 'milestones[0].dueOn', message: 'dueOn must be a real date' },
       { path: 'colour', message: 'colour is not right' },
+      { path: 'note', message: 'note must be a string; note must be shorter than or equal to 2000 characters' },
     ]);
   });
 });

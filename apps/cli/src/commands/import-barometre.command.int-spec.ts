@@ -95,4 +95,26 @@ describe('portfolio import barometre: exit status', () => {
       'renames.json is not a renames file: mesures[0].to is not a mesure title',
     );
   }, 60_000);
+
+  it.each([
+    [
+      'a detail file that does not exist',
+      () => ['--detail', join(dir, 'missing.csv')],
+      'there is no such file or folder',
+    ],
+    ['a folder given as the detail file', () => ['--detail', dir], 'it is a folder, not a file'],
+    [
+      'a renames file that does not exist',
+      () => ['--detail', join(DEMO, 'secteurs.csv'), '--renames', join(dir, 'renames.json')],
+      'there is no such file or folder',
+    ],
+  ])(
+    'fails (exit 2) saying why in words when %s',
+    async (_, args, why) => {
+      const failure = await importBarometre(...args()).catch((error: Error) => error);
+      expect(failure).toBeInstanceOf(Error);
+      expect((failure as Error).message).toMatch(new RegExp(`^(the renames file )?\\S+ cannot be read: ${why}$`));
+    },
+    60_000,
+  );
 });

@@ -49,6 +49,8 @@ describe('portfolio rebuild', () => {
       /^parity at position 13: the rebuilt read models equal the live ones \(30 documents, digest [0-9a-f]{64}\)\nread models rebuilt: generation 3, position 13\n$/,
     );
     expect(activeGeneration()).toBe(3);
+    // The progress counts what was rebuilt, even when the rebuild is over before the first look at it.
+    expect(run.stderr).toMatch(/^rebuild: 13\/13 events \(\d+ events\/s\)\n/m);
   }, 60_000);
 
   it('with --expect-identical, refuses to switch from live read models that differ, naming the first difference', async () => {

@@ -25,10 +25,12 @@ export function registerRebuild(program: Command): void {
         const started = await runtime.rebuild({ expectIdentical: options.expectIdentical === true });
         const progress = startProgress('rebuild', 'events');
         let status = (await runtime.status()).rebuild ?? started;
+        // Shown once more when done: a rebuild over before the first look would otherwise report 0 events.
+        progress.update(Number(status.position), Number(status.target));
         while (status.state === 'running' || status.state === 'switching') {
-          progress.update(Number(status.position), Number(status.target));
           await new Promise((resolve) => setTimeout(resolve, 200));
           status = (await runtime.status()).rebuild ?? status;
+          progress.update(Number(status.position), Number(status.target));
         }
         progress.stop();
         if (status.parity !== undefined) process.stdout.write(parityReport(status.parity));

@@ -119,8 +119,12 @@ describe('portfolio verify exits 2 and says in words why, without a stack trace,
 
   it.each([
     ['a truncated zip', 'truncated.zip', /^UNUSABLE: .*truncated\.zip\n[\s\S]*cannot be read as a zip/],
-    ['a missing file', 'missing.zip', /^UNUSABLE: .*missing\.zip\n[\s\S]*cannot be read as a zip: ENOENT/],
-    ['a directory', '.', /^UNUSABLE: .*\n[\s\S]*cannot be read: EISDIR/],
+    [
+      'a missing file',
+      'missing.zip',
+      /^UNUSABLE: .*missing\.zip\n[\s\S]*cannot be read as a zip: there is no such file or folder\n/,
+    ],
+    ['a directory', '.', /^UNUSABLE: .*\n[\s\S]*cannot be read: it is a folder, not a file\n/],
     ['a zip that is not an export', 'photos.zip', /^UNUSABLE: .*photos\.zip\n[\s\S]*the bundle has no manifest\.json/],
     [
       'a malformed manifest',
@@ -139,7 +143,9 @@ describe('portfolio verify exits 2 and says in words why, without a stack trace,
   it('a key file that is missing or not an Ed25519 public key', async () => {
     const missing = await portfolio('verify', bundle, '--public-key', join(dir, 'no-such.pem'));
     expect(missing.code).toBe(2);
-    expect(missing.stdout).toMatch(/^UNUSABLE: .*\n {2}the public key file .*no-such\.pem cannot be read: ENOENT/);
+    expect(missing.stdout).toMatch(
+      /^UNUSABLE: .*\n {2}the public key file .*no-such\.pem cannot be read: there is no such file or folder\n/,
+    );
     const notAKey = await portfolio('verify', bundle, '--public-key', bundle);
     expect(notAKey.code).toBe(2);
     expect(notAKey.stdout).toContain('the public key given to verify with is not an Ed25519 key in PEM');
@@ -152,7 +158,7 @@ describe('portfolio verify exits 2 and says why when an anchor it was given cann
     [
       'a missing pinned checkpoint',
       ['--checkpoint', 'no-such.note'],
-      /the --checkpoint file .*no-such\.note cannot be read: ENOENT/,
+      /the --checkpoint file .*no-such\.note cannot be read: there is no such file or folder\n/,
     ],
     [
       'a pinned checkpoint the instance did not sign',
@@ -163,7 +169,7 @@ describe('portfolio verify exits 2 and says why when an anchor it was given cann
     [
       'a missing witness key file',
       ['--witness-key', 'no-such.vkey'],
-      /the --witness-key file .*no-such\.vkey cannot be read: ENOENT/,
+      /the --witness-key file .*no-such\.vkey cannot be read: there is no such file or folder\n/,
     ],
     [
       'a witness key that is not one',

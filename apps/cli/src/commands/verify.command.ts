@@ -1,4 +1,4 @@
-import { verifyExport, type ExportVerification } from '@portfolio/audit';
+import { fileErrorInWords, verifyExport, type ExportVerification } from '@portfolio/audit';
 import type { Command } from 'commander';
 import { readFile } from 'node:fs/promises';
 import { startProgress } from '../progress';
@@ -73,7 +73,7 @@ async function readKey(path: string | undefined): Promise<string | undefined> {
   try {
     return path === undefined ? undefined : await readFile(path, 'utf8');
   } catch (error) {
-    throw new Error(`the public key file ${path} cannot be read: ${(error as NodeJS.ErrnoException).message}`);
+    throw new Error(`the public key file ${path} cannot be read: ${fileErrorInWords(error)}`);
   }
 }
 

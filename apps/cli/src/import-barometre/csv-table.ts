@@ -1,3 +1,4 @@
+import { fileErrorInWords, isSystemError } from '@portfolio/audit';
 import { Parser, type CastingFunction, type CsvError, type Info } from 'csv-parse';
 import { createHash, type Hash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
@@ -98,6 +99,7 @@ export async function readTable(path: string): Promise<Table> {
     });
   } catch (error) {
     if (error instanceof CsvEncodingError) throw new CsvEncodingError(`${file}: ${error.message}`);
+    if (isSystemError(error)) throw new Error(`${path} cannot be read: ${fileErrorInWords(error)}`);
     throw error;
   }
   rows.sort((a, b) => a.line - b.line);

@@ -1,3 +1,4 @@
+import { fileErrorInWords } from '@portfolio/audit';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { projectIdForMesure, slugify } from './mapping';
@@ -56,7 +57,9 @@ function firstTitle(later: string, earlierOf: ReadonlyMap<string, string>): stri
 }
 
 async function readJson(path: string): Promise<unknown> {
-  const text = await readFile(path, 'utf8');
+  const text = await readFile(path, 'utf8').catch((error: unknown) => {
+    throw new Error(`the renames file ${path} cannot be read: ${fileErrorInWords(error)}`);
+  });
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {

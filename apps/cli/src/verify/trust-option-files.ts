@@ -1,4 +1,4 @@
-import { readTrustAnchors, type TrustAnchors } from '@portfolio/audit';
+import { fileErrorInWords, readTrustAnchors, type TrustAnchors } from '@portfolio/audit';
 import { readFile } from 'node:fs/promises';
 
 // The anchors of `portfolio verify` as given on the command line: files read, witness keys taken as they are or
@@ -19,7 +19,7 @@ async function readOptionFile(option: string, path: string): Promise<string> {
   try {
     return await readFile(path, 'utf8');
   } catch (error) {
-    throw new Error(`the ${option} file ${path} cannot be read: ${(error as NodeJS.ErrnoException).message}`);
+    throw new Error(`the ${option} file ${path} cannot be read: ${fileErrorInWords(error)}`);
   }
 }
 

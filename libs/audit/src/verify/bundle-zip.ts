@@ -1,6 +1,7 @@
 import { pipeline, type Readable } from 'node:stream';
 import { createInflateRaw } from 'node:zlib';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
+import { fileErrorInWords } from '../file-error';
 import { ExportProblemFound, fail } from './export-problem';
 
 // zip's two methods: stored and deflated.
@@ -10,9 +11,7 @@ const DEFLATED = 8;
 // entries that cost twice the inflating itself, where pieces of 256 kB, counted here, cost little beside it.
 const INFLATED_CHUNK_BYTES = 256 * 1024;
 
-function reason(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
+const reason = fileErrorInWords;
 
 /**
  * A bundle zip opened for random access: entries are read in the order the checks need (the manifest first),

@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
 import type { ExportFileDigest } from '../export/export-format';
 import { RunningDigest } from '../export/file-digest';
+import { fileErrorInWords } from '../file-error';
 import { fail } from './export-problem';
 
 /** A file's bytes, failing the verification (not throwing an I/O error) when the file cannot be read. */
@@ -8,10 +9,7 @@ export async function* fileChunks(path: string): AsyncGenerator<Buffer> {
   try {
     for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) yield chunk as Buffer;
   } catch (error) {
-    fail({
-      code: 'unreadable',
-      message: `${path} cannot be read: ${error instanceof Error ? error.message : String(error)}`,
-    });
+    fail({ code: 'unreadable', message: `${path} cannot be read: ${fileErrorInWords(error)}` });
   }
 }
 
