@@ -109,7 +109,7 @@ describe("the project's README", () => {
     expect(new Set(examples.runnable.map((example) => example.state))).toEqual(new Set(['fresh', 'demo']));
   });
 
-  it('looks back by positions and releases, not by instants: its examples record their facts on the day they run', () => {
+  it('looks back by positions and releases, not instants: its examples record their facts the day they run', () => {
     const instants = examples.runnable
       .flatMap((example) => [...example.script.matchAll(/\b\w*AsOf=(\d{4}-\d{2}-\d{2}T[^&"' ]*)/gi)])
       .map((match) => match[0]);
