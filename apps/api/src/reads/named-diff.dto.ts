@@ -110,7 +110,7 @@ class HealthChangeDto extends OfProjectDto {
   previousReasons!: HealthReasonDto[];
 }
 
-class NamedChangesDto {
+export class NamedChangesDto {
   @ApiProperty({ type: [LaunchedProjectDto], description: 'projects the later side knows and the earlier does not' })
   launched!: LaunchedProjectDto[];
   @ApiProperty({ type: [WithdrawnProjectDto], description: 'projects the earlier side knows and the later does not' })
