@@ -89,7 +89,8 @@ describe('the OpenAPI document', () => {
     expect(each(documented)).toEqual([]);
   });
 
-  it('answers every problem as application/problem+json with the shared schema', () => {
+  it('answers every problem as application/problem+json with the shared schema, an unexpected failure too', () => {
+    expect(each((operation) => operation.responses['500'] !== undefined)).toEqual([]);
     const problems = operations.flatMap(({ operation }) =>
       Object.entries(operation.responses).filter(([status]) => /^[45]/.test(status)),
     );

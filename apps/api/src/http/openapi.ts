@@ -1,7 +1,9 @@
 import type { INestApplication } from '@nestjs/common';
-import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import { DocumentBuilder, getSchemaPath, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { ROLES_EXTENSION } from '../auth/roles.decorator';
 import { asOpenApi31 } from './openapi-3-1';
+import { PROBLEM_CONTENT_TYPE } from './problem';
+import { ProblemDto } from './problems';
 
 const DESCRIPTION =
   'Event-sourced ledger of a transformation portfolio: commands for the programme office, bi-temporal reads for ' +
@@ -24,17 +26,32 @@ const TAGS: readonly [string, string][] = [
   ['health', 'liveness and readiness, without credentials'],
 ];
 
-type Operation = { description?: string; [ROLES_EXTENSION]?: readonly string[] };
+type Operation = {
+  description?: string;
+  responses: Record<string, object>;
+  [ROLES_EXTENSION]?: readonly string[];
+};
+
+/** Every operation: its own problems are declared with it, and any may fail in a way nobody planned. */
+function operationsOf(document: OpenAPIObject): Operation[] {
+  return Object.values(document.paths).flatMap((path) => Object.values(path) as Operation[]);
+}
 
 /** Its roles in words too, for readers of the document that do not show extensions. */
 function describeRoles(document: OpenAPIObject): void {
-  for (const path of Object.values(document.paths)) {
-    for (const operation of Object.values(path) as Operation[]) {
-      const roles = operation[ROLES_EXTENSION];
-      if (roles === undefined) continue;
-      const who = `Roles: ${roles.join(', ')}.`;
-      operation.description = operation.description === undefined ? who : `${operation.description}\n\n${who}`;
-    }
+  for (const operation of operationsOf(document)) {
+    const roles = operation[ROLES_EXTENSION];
+    if (roles === undefined) continue;
+    const who = `Roles: ${roles.join(', ')}.`;
+    operation.description = operation.description === undefined ? who : `${operation.description}\n\n${who}`;
+  }
+}
+
+/** A failure the service did not foresee (a bug, a store that answers nonsense) is a 500 problem, on any operation. */
+function documentUnexpectedFailures(document: OpenAPIObject): void {
+  const content = { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: getSchemaPath(ProblemDto) } } };
+  for (const operation of operationsOf(document)) {
+    operation.responses['500'] ??= { description: 'an unexpected failure, logged with the request id', content };
   }
 }
 
@@ -51,6 +68,7 @@ export function openApiDocument(app: INestApplication): OpenAPIObject {
   for (const [name, description] of TAGS) builder.addTag(name, description);
   const document = SwaggerModule.createDocument(app, builder.build());
   describeRoles(document);
+  documentUnexpectedFailures(document);
   return asOpenApi31(document);
 }
 
