@@ -17,11 +17,11 @@ class AcceptedCosignaturesDto implements AcceptedCosignatures {
   cosignatures!: string[];
 }
 
-/** Every problem the intake answers; 401, 403 and 429 come with its roles. */
+/** Every problem the intake answers; 401 and 429 come with its roles, and its 403 says theirs too. */
 const CosignatureRefusals = () =>
   Problems(
     [400, '`malformed_cosignature`: not a signed note of a checkpoint'],
-    [403, '`unknown_witness`: no witness key configured here (PORTFOLIO_WITNESS_KEYS) signed it'],
+    [403, 'role not allowed, or `unknown_witness`: no witness key configured here (PORTFOLIO_WITNESS_KEYS) signed it'],
     [404, '`unknown_checkpoint`: this instance signed no checkpoint of that size'],
     [409, '`checkpoint_mismatch`: another checkpoint than the one signed here at that size; `too_many_cosignatures`'],
     413,

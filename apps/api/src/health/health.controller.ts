@@ -1,4 +1,5 @@
 import { Controller, Get, Inject, ServiceUnavailableException } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   HealthCheck,
   HealthCheckService,
@@ -9,7 +10,6 @@ import {
 import { EVENT_STORE, WriteHealth } from '@portfolio/application';
 import type { EventStore } from '@portfolio/event-store';
 import { ProjectionRuntime } from '@portfolio/read-models';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '../auth/public.decorator';
 import { Problems } from '../http/problems';
 

@@ -5,7 +5,7 @@ import { AsOfDto, TemporalStampDto } from './temporal-stamp.dto';
 // and their projects, as they stood at (at, asOf).
 
 const DATE = { type: String, format: 'date', example: '2021-07-23' };
-const NULLABLE_DATE = { ...DATE, type: String, nullable: true };
+const NULLABLE_DATE = { ...DATE, nullable: true };
 const HEALTH = ['green', 'amber', 'red'];
 
 class ValueOnDto {

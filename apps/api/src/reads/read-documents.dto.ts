@@ -13,7 +13,7 @@ const NEXT_CURSOR = {
   nullable: true,
   description: 'pass it as `cursor` (or `after`) for the next page; null on the last page',
 };
-const ANY_JSON = { description: 'any JSON value' };
+const JSON_OBJECT = { type: 'object', additionalProperties: true } as const;
 
 /** GET /projects. */
 export class ProjectPageDto extends TemporalStampDto {
@@ -40,8 +40,8 @@ export class HistoryItemDto {
   @ApiProperty(DATE) businessDate!: string;
   @ApiProperty({ type: String, format: 'date-time' }) recordedAt!: string;
   @ApiProperty({ description: 'one line, in the language negotiated (Content-Language)' }) summary!: string;
-  @ApiProperty({ ...ANY_JSON, description: "the event's data as recorded" }) data!: unknown;
-  @ApiProperty({ ...ANY_JSON, description: "the event's metadata (actor, correlation id ...)" }) metadata!: unknown;
+  @ApiProperty({ ...JSON_OBJECT, description: "the event's data as recorded" }) data!: unknown;
+  @ApiProperty({ ...JSON_OBJECT, description: "the event's metadata (actor, correlation id ...)" }) metadata!: unknown;
 }
 
 /** GET /projects/{projectId}/history. */
