@@ -1,4 +1,6 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import {
   operationsOf,
   referencesOf,
@@ -36,6 +38,15 @@ describe('the OpenAPI document', () => {
     const references = referencesOf(document);
     expect(references.length).toBeGreaterThan(100);
     expect(references.filter(({ ref }) => resolveReference(document, ref) === undefined)).toEqual([]);
+  });
+
+  it('gives each DTO class a name of its own: @nestjs/swagger names a schema after its class, one schema per name', () => {
+    const sources = readdirSync(join(__dirname, '..', 'apps', 'api', 'src'), { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile() && entry.name.endsWith('.ts') && !entry.name.endsWith('.spec.ts'))
+      .map((entry) => readFileSync(join(entry.parentPath, entry.name), 'utf8'));
+    const classes = sources.flatMap((source) => [...source.matchAll(/^(?:export )?class (\w+)/gm)].map((m) => m[1]));
+    expect(classes.filter((name, index) => classes.indexOf(name) !== index)).toEqual([]);
+    expect(classes.length).toBeGreaterThan(50);
   });
 
   it('names the type of every request field that nests an object', () => {
@@ -91,6 +102,8 @@ describe('the OpenAPI document', () => {
 
   it('answers every problem as application/problem+json with the shared schema, an unexpected failure too', () => {
     expect(each((operation) => operation.responses['500'] !== undefined)).toEqual([]);
+    // Every route refuses a query parameter it does not take.
+    expect(each((operation) => operation.responses['400'] !== undefined)).toEqual([]);
     const problems = operations.flatMap(({ operation }) =>
       Object.entries(operation.responses).filter(([status]) => /^[45]/.test(status)),
     );

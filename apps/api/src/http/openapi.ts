@@ -32,7 +32,7 @@ type Operation = {
   [ROLES_EXTENSION]?: readonly string[];
 };
 
-/** Every operation: its own problems are declared with it, and any may fail in a way nobody planned. */
+/** Every operation of the document. */
 function operationsOf(document: OpenAPIObject): Operation[] {
   return Object.values(document.paths).flatMap((path) => Object.values(path) as Operation[]);
 }
@@ -47,10 +47,14 @@ function describeRoles(document: OpenAPIObject): void {
   }
 }
 
-/** A failure the service did not foresee (a bug, a store that answers nonsense) is a 500 problem, on any operation. */
-function documentUnexpectedFailures(document: OpenAPIObject): void {
+/**
+ * What any operation may answer whatever it declares: 400 to a query parameter it does not take (every route refuses
+ * them, see declared-query.ts), and 500 to a failure the service did not foresee (a bug, a store answering nonsense).
+ */
+function documentRefusalsOfEveryRoute(document: OpenAPIObject): void {
   const content = { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: getSchemaPath(ProblemDto) } } };
   for (const operation of operationsOf(document)) {
+    operation.responses['400'] ??= { description: 'a query parameter the operation does not take', content };
     operation.responses['500'] ??= { description: 'an unexpected failure, logged with the request id', content };
   }
 }
@@ -68,7 +72,7 @@ export function openApiDocument(app: INestApplication): OpenAPIObject {
   for (const [name, description] of TAGS) builder.addTag(name, description);
   const document = SwaggerModule.createDocument(app, builder.build());
   describeRoles(document);
-  documentUnexpectedFailures(document);
+  documentRefusalsOfEveryRoute(document);
   return asOpenApi31(document);
 }
 
