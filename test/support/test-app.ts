@@ -15,6 +15,7 @@ import {
 import { createApp } from '../../apps/api/src/create-app';
 import type { ObservabilityOptions } from '../../apps/api/src/observability/observability.module';
 import { testDatabaseUrl } from '../../libs/event-store/src/testing/test-database-url';
+import { checkResponsesAgainstOpenApi } from './response-contract';
 
 /** The stores the e2e suites run on: both that CI can start (no KurrentDB server runs there). */
 export type StoreKind = 'sqlite' | 'postgres';
@@ -88,6 +89,7 @@ export async function startTestApp(
   const auth = { kind: 'credentials', apiTokens: API_TOKENS } as const;
   const config: PortfolioConfig = { port: 0, dataDir, store, auth, logLevel: testLogLevel(), ...overrides };
   const app = await createApp(config, observability);
+  checkResponsesAgainstOpenApi(app);
   await app.init();
   return {
     app,

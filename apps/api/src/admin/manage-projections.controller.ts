@@ -1,7 +1,8 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ProjectionRuntime } from '@portfolio/read-models';
 import { Roles } from '../auth/roles.decorator';
+import { Problems } from '../http/problems';
 import { ProjectionsStatusDto, RebuildStartedDto } from './projections-status.dto';
 import { RebuildProjectionsDto } from './rebuild-projections.dto';
 
@@ -12,6 +13,7 @@ export class ManageProjectionsController {
   constructor(private readonly runtime: ProjectionRuntime) {}
 
   @Get()
+  @ApiOperation({ operationId: 'getProjectionsStatus', summary: "The projectors' positions and the last rebuild" })
   @ApiOkResponse({
     type: ProjectionsStatusDto,
     description:
@@ -24,6 +26,8 @@ export class ManageProjectionsController {
 
   @Post('rebuild')
   @HttpCode(202)
+  @Problems(400, 413, [415, 'not application/json'])
+  @ApiOperation({ operationId: 'rebuildProjections', summary: 'Rebuild the read models from the log' })
   @ApiAcceptedResponse({
     type: RebuildStartedDto,
     description:

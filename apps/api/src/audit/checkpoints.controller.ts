@@ -1,10 +1,10 @@
 import { Controller, Get, Header, NotFoundException, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiProduces, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { CosignedCheckpoints, type CosignedCheckpoint } from '@portfolio/audit';
 import { Roles } from '../auth/roles.decorator';
 import { QueryParameter } from '../http/declared-query';
 import { ReadProblems } from '../http/read-queries';
-import { naturalParameters } from './natural-query';
+import { naturalParameters, WHOLE_NUMBER } from './natural-query';
 
 const DEFAULT_LIMIT = 100;
 const MAX_LIMIT = 1000;
@@ -58,14 +58,16 @@ export class CheckpointsController {
   constructor(private readonly checkpoints: CosignedCheckpoints) {}
 
   @Get('checkpoint')
+  @ApiOperation({ operationId: 'getLatestCheckpoint', summary: 'The latest signed checkpoint of the log' })
   @Header('Content-Type', 'text/plain; charset=utf-8')
   @ApiProduces('text/plain')
   @ApiOkResponse({
+    content: { 'text/plain': { schema: { type: 'string' } } },
     description:
       "the latest signed checkpoint of the whole log, a C2SP signed note: the log's signature, then the witnesses' " +
       'cosignatures handed in for it',
   })
-  @ReadProblems({ temporal: false })
+  @ReadProblems({ temporal: false, notFound: 'no checkpoint of the log has been signed yet' })
   async latest(): Promise<string> {
     const latest = await this.checkpoints.latestNote();
     if (latest === undefined) throw new NotFoundException('no checkpoint of the log has been signed yet');
@@ -73,8 +75,19 @@ export class CheckpointsController {
   }
 
   @Get('checkpoints')
-  @QueryParameter({ name: 'after', required: false, description: 'only checkpoints of a larger tree size' })
-  @QueryParameter({ name: 'limit', required: false, description: `default ${DEFAULT_LIMIT}, at most ${MAX_LIMIT}` })
+  @ApiOperation({ operationId: 'listCheckpoints', summary: 'The signed checkpoints of the log' })
+  @QueryParameter({
+    name: 'after',
+    required: false,
+    schema: WHOLE_NUMBER,
+    description: 'only checkpoints of a larger tree size',
+  })
+  @QueryParameter({
+    name: 'limit',
+    required: false,
+    schema: WHOLE_NUMBER,
+    description: `default ${DEFAULT_LIMIT}, at most ${MAX_LIMIT}`,
+  })
   @ApiOkResponse({ type: [CheckpointDto], description: 'the signed checkpoints, smallest tree first' })
   @ReadProblems({ temporal: false })
   async list(@Query() query: Record<string, unknown>): Promise<CheckpointDto[]> {

@@ -1,5 +1,5 @@
 import { applyDecorators, Controller, Get, Inject, Query, Res, StreamableFile } from '@nestjs/common';
-import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { AuditExporter, type ExportFormat } from '@portfolio/audit';
 import { READ_CONTEXT } from '@portfolio/application';
 import {
@@ -14,6 +14,10 @@ import { Roles } from '../auth/roles.decorator';
 import { QueryParameter } from '../http/declared-query';
 import { MIN_POSITION_DESCRIPTION } from '../http/query-fields';
 import { queryParameters } from '../http/read-queries';
+
+const ATTACHMENT = {
+  'Content-Disposition': { description: 'attachment; filename="…"', schema: { type: 'string' } },
+};
 
 const FORMATS: Readonly<Record<ExportFormat, { contentType: string; extension: string }>> = {
   ndjson: { contentType: 'application/x-ndjson', extension: 'ndjson' },
@@ -31,11 +35,18 @@ export class ExportAuditTrailController {
   ) {}
 
   @Get()
+  @ApiOperation({ operationId: 'exportAuditTrail', summary: 'Export the events, or a bundle to verify offline' })
   @QueryParameter({ name: 'format', required: false, enum: Object.keys(FORMATS), description: 'default ndjson' })
   @applyDecorators(...AUDIT_LOG_CRITERIA_NAMES.map((name) => QueryParameter({ name, required: false })))
   @QueryParameter({ name: 'minPosition', required: false, description: MIN_POSITION_DESCRIPTION })
   @ApiProduces('application/x-ndjson', 'text/csv', 'application/zip')
   @ApiOkResponse({
+    content: {
+      'application/x-ndjson': { schema: { type: 'string', description: 'one event per line, as JSON' } },
+      'text/csv': { schema: { type: 'string' } },
+      'application/zip': { schema: { type: 'string', format: 'binary' } },
+    },
+    headers: ATTACHMENT,
     description: 'the events (streamed), or a bundle with manifest, proofs and README for offline checks',
   })
   async export(@Query() query: Record<string, unknown>, @Res({ passthrough: true }) response: Response) {

@@ -5,6 +5,9 @@ import { queryParameters } from '../http/read-queries';
 
 const NATURAL = /^(?:0|[1-9][0-9]{0,15})$/;
 
+/** The OpenAPI schema of such a parameter. */
+export const WHOLE_NUMBER = { type: 'integer', minimum: 0, maximum: Number.MAX_SAFE_INTEGER } as const;
+
 /** Each named parameter as a whole number, undefined when absent; 400 `invalid_query` when not a whole number. */
 export function naturalParameters<K extends string>(
   query: Record<string, unknown>,

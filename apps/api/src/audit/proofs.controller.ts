@@ -1,12 +1,12 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { Checkpointer, consistencyProofOf, inclusionProofOf, ProofRequestError } from '@portfolio/audit';
 import type { ConsistencyProof, InclusionProof } from '@portfolio/audit';
 import { InvalidQueryError } from '@portfolio/read-models';
 import { Roles } from '../auth/roles.decorator';
 import { QueryParameter } from '../http/declared-query';
 import { ReadProblems } from '../http/read-queries';
-import { naturalParameters, required } from './natural-query';
+import { naturalParameters, required, WHOLE_NUMBER } from './natural-query';
 
 class InclusionProofDto implements InclusionProof {
   @ApiProperty() leafIndex!: number;
@@ -38,8 +38,13 @@ export class ProofsController {
   constructor(private readonly checkpointer: Checkpointer) {}
 
   @Get('inclusion')
-  @QueryParameter({ name: 'position', description: "the event's position in the log" })
-  @QueryParameter({ name: 'treeSize', description: 'the size of a signed checkpoint (or any tree size up to the log)' })
+  @ApiOperation({ operationId: 'proveInclusion', summary: 'Prove that an event is in the log' })
+  @QueryParameter({ name: 'position', schema: WHOLE_NUMBER, description: "the event's position in the log" })
+  @QueryParameter({
+    name: 'treeSize',
+    schema: WHOLE_NUMBER,
+    description: 'the size of a signed checkpoint (or any tree size up to the log)',
+  })
   @ApiOkResponse({ type: InclusionProofDto, description: 'that the event is a leaf of the tree of that size' })
   @ReadProblems({ temporal: false })
   async inclusion(@Query() query: Record<string, unknown>): Promise<InclusionProof> {
@@ -50,8 +55,9 @@ export class ProofsController {
   }
 
   @Get('consistency')
-  @QueryParameter({ name: 'from', description: 'the smaller tree size' })
-  @QueryParameter({ name: 'to', description: 'the larger tree size' })
+  @ApiOperation({ operationId: 'proveConsistency', summary: 'Prove that a smaller log is a prefix of a larger' })
+  @QueryParameter({ name: 'from', schema: WHOLE_NUMBER, description: 'the smaller tree size' })
+  @QueryParameter({ name: 'to', schema: WHOLE_NUMBER, description: 'the larger tree size' })
   @ApiOkResponse({ type: ConsistencyProofDto, description: 'that the smaller tree is a prefix of the larger' })
   @ReadProblems({ temporal: false })
   async consistency(@Query() query: Record<string, unknown>): Promise<ConsistencyProof> {

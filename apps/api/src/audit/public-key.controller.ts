@@ -1,5 +1,5 @@
 import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { SEAL_SIGNING_KEY } from '@portfolio/application';
 import { Checkpointer, publicKeyDocument, type PublicKeyDocument } from '@portfolio/audit';
 import type { KeyObject } from 'node:crypto';
@@ -29,6 +29,7 @@ export class GetPublicKeyController {
   }
 
   @Get()
+  @ApiOperation({ operationId: 'getPublicKey', summary: 'The key that verifies seals and checkpoints' })
   @ApiOkResponse({ type: PublicKeyDto, description: 'the key that verifies every review-cycle seal and checkpoint' })
   publicKey(): PublicKeys {
     return this.document;

@@ -1,7 +1,8 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuditVerifier, type AuditReport } from '@portfolio/audit';
 import { Roles } from '../auth/roles.decorator';
+import { AuditReportDto } from './audit-report.dto';
 import { VerificationMetrics } from '../observability/metrics/verification-metrics';
 
 @ApiTags('audit')
@@ -14,7 +15,11 @@ export class VerifyAuditTrailController {
   ) {}
 
   @Get()
-  @ApiOkResponse({ description: 'chains, seal roots, seal consistency and signatures recomputed over the live store' })
+  @ApiOperation({ operationId: 'verifyAuditTrail', summary: 'Verify the audit trail over the live store' })
+  @ApiOkResponse({
+    type: AuditReportDto,
+    description: 'chains, seal roots, seal consistency and signatures recomputed over the live store',
+  })
   verify(): Promise<AuditReport> {
     return this.metrics.observe(() => this.verifier.verify());
   }

@@ -1,17 +1,8 @@
-import { applyDecorators, Body, Controller, HttpCode, Post, UnsupportedMediaTypeException } from '@nestjs/common';
-import {
-  ApiBody,
-  ApiConsumes,
-  ApiExtraModels,
-  ApiOkResponse,
-  ApiProperty,
-  ApiResponse,
-  ApiTags,
-  getSchemaPath,
-} from '@nestjs/swagger';
+import { Body, Controller, HttpCode, Post, UnsupportedMediaTypeException } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { WitnessCosignatures, type AcceptedCosignatures } from '@portfolio/audit';
 import { Roles } from '../auth/roles.decorator';
-import { ProblemDto } from '../http/command-responses';
+import { Problems } from '../http/problems';
 import { TakesText } from '../http/request-body.interceptor';
 
 // Witnesses hand their cosignatures of the log's checkpoints back here; the service keeps those that verify.
@@ -26,27 +17,19 @@ class AcceptedCosignaturesDto implements AcceptedCosignatures {
   cosignatures!: string[];
 }
 
-const REFUSALS: ReadonlyArray<[number, string]> = [
-  [400, '`malformed_cosignature`: not a signed note of a checkpoint'],
-  [401, 'no or bad credentials'],
-  [403, 'role not allowed, or `unknown_witness`: no witness key configured here (PORTFOLIO_WITNESS_KEYS) signed it'],
-  [404, '`unknown_checkpoint`: this instance signed no checkpoint of that size'],
-  [409, '`checkpoint_mismatch`: another checkpoint than the one signed here at that size; `too_many_cosignatures`'],
-  [415, 'not text/plain'],
-  [422, "`invalid_cosignature`: a configured witness key's signature that does not verify, or is dated in the future"],
-];
-
-/** OpenAPI description of every problem the intake answers. */
+/** Every problem the intake answers; 401 and 429 come with its roles, and its 403 says theirs too. */
 const CosignatureRefusals = () =>
-  applyDecorators(
-    ApiExtraModels(ProblemDto),
-    ...REFUSALS.map(([status, description]) =>
-      ApiResponse({
-        status,
-        description,
-        content: { 'application/problem+json': { schema: { $ref: getSchemaPath(ProblemDto) } } },
-      }),
-    ),
+  Problems(
+    [400, '`malformed_cosignature`: not a signed note of a checkpoint'],
+    [403, 'role not allowed, or `unknown_witness`: no witness key configured here (PORTFOLIO_WITNESS_KEYS) signed it'],
+    [404, '`unknown_checkpoint`: this instance signed no checkpoint of that size'],
+    [409, '`checkpoint_mismatch`: another checkpoint than the one signed here at that size; `too_many_cosignatures`'],
+    413,
+    [415, 'not text/plain'],
+    [
+      422,
+      "`invalid_cosignature`: a configured witness key's signature that does not verify, or is dated in the future",
+    ],
   );
 
 // Auditors and admins: the witness reads the checkpoints with an auditor token already, and what it hands in is kept
@@ -59,6 +42,10 @@ export class WitnessCosignaturesController {
 
   @Post()
   @HttpCode(200)
+  @ApiOperation({
+    operationId: 'addCheckpointCosignatures',
+    summary: "Hand in witnesses' cosignatures of a checkpoint",
+  })
   @TakesText()
   @ApiConsumes('text/plain')
   @ApiBody({

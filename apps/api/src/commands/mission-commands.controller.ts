@@ -12,7 +12,13 @@ import { LedgerEndpoint } from './ledger-endpoint';
 export class MissionCommandsController {
   constructor(private readonly ledger: LedgerEndpoint) {}
 
-  @CommandEndpoint('', { status: 201, ifMatch: false })
+  @CommandEndpoint('', {
+    status: 201,
+    ifMatch: false,
+    creates: true,
+    operationId: 'defineMission',
+    summary: 'Define a mission',
+  })
   define(@Body() body: DefineMissionDto, @Caller() caller: CommandCaller) {
     return this.ledger.send(
       caller,

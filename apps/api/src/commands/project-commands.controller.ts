@@ -45,7 +45,13 @@ function asSingleMeasurement(error: unknown): unknown {
 export class ProjectCommandsController {
   constructor(private readonly ledger: LedgerEndpoint) {}
 
-  @CommandEndpoint('', { status: 201, ifMatch: false })
+  @CommandEndpoint('', {
+    status: 201,
+    ifMatch: false,
+    creates: true,
+    operationId: 'launchProject',
+    summary: 'Launch a project with its plan',
+  })
   launch(@Body() body: LaunchProjectDto, @Caller() caller: CommandCaller) {
     return this.ledger.send(
       caller,
@@ -57,13 +63,23 @@ export class ProjectCommandsController {
     );
   }
 
-  @CommandEndpoint(':projectId/milestones/:milestoneId/reach', { status: 200, ifMatch: true })
+  @CommandEndpoint(':projectId/milestones/:milestoneId/reach', {
+    status: 200,
+    ifMatch: true,
+    operationId: 'reachMilestone',
+    summary: 'Record that a milestone was reached',
+  })
   reachMilestone(@Param() params: MilestoneParams, @Body() body: ReachMilestoneDto, @Caller() caller: CommandCaller) {
     return this.send(caller, params, { type: 'ReachMilestone', ...params, ...body });
   }
 
   /** One value of one indicator: a batch of one, so that single and batched measurements follow the same rules. */
-  @CommandEndpoint(':projectId/indicators/:indicatorId/measurements', { status: 201, ifMatch: true })
+  @CommandEndpoint(':projectId/indicators/:indicatorId/measurements', {
+    status: 201,
+    ifMatch: true,
+    operationId: 'recordMeasurement',
+    summary: 'Record a value of an indicator',
+  })
   recordMeasurement(
     @Param() { projectId, indicatorId }: IndicatorParams,
     @Body() body: RecordMeasurementDto,
@@ -76,7 +92,12 @@ export class ProjectCommandsController {
   }
 
   // The colon of the custom method (AIP-136 style) is escaped: unescaped it would start a route parameter.
-  @CommandEndpoint(':projectId/measurements\\:batch', { status: 201, ifMatch: true })
+  @CommandEndpoint(':projectId/measurements\\:batch', {
+    status: 201,
+    ifMatch: true,
+    operationId: 'recordMeasurements',
+    summary: 'Record values of several indicators at once',
+  })
   recordMeasurements(
     @Param() params: ProjectParams,
     @Body() body: RecordMeasurementsDto,
@@ -85,12 +106,22 @@ export class ProjectCommandsController {
     return this.send(caller, params, { type: 'RecordMeasurements', ...params, ...body });
   }
 
-  @CommandEndpoint(':projectId/redesigns', { status: 201, ifMatch: true })
+  @CommandEndpoint(':projectId/redesigns', {
+    status: 201,
+    ifMatch: true,
+    operationId: 'redesignProject',
+    summary: "Redesign a project's plan",
+  })
   redesign(@Param() params: ProjectParams, @Body() body: RedesignProjectDto, @Caller() caller: CommandCaller) {
     return this.send(caller, params, { type: 'RedesignProject', ...params, ...body });
   }
 
-  @CommandEndpoint(':projectId/close', { status: 200, ifMatch: true })
+  @CommandEndpoint(':projectId/close', {
+    status: 200,
+    ifMatch: true,
+    operationId: 'closeProject',
+    summary: 'Close a project, completed or abandoned',
+  })
   close(@Param() params: ProjectParams, @Body() body: CloseProjectDto, @Caller() caller: CommandCaller) {
     return this.send(caller, params, { type: 'CloseProject', ...params, ...body });
   }

@@ -13,7 +13,13 @@ export class ReviewCycleCommandsController {
   constructor(private readonly ledger: LedgerEndpoint) {}
 
   /** Holds a CITP review and seals the history up to now: a signed Merkle root over every event hash. */
-  @CommandEndpoint('', { status: 201, ifMatch: false })
+  @CommandEndpoint('', {
+    status: 201,
+    ifMatch: false,
+    creates: true,
+    operationId: 'holdReviewCycle',
+    summary: 'Hold a CITP review and seal the history',
+  })
   hold(@Body() body: HoldReviewCycleDto, @Caller() caller: CommandCaller) {
     return this.ledger.send(
       caller,

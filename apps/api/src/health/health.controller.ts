@@ -1,4 +1,5 @@
 import { Controller, Get, Inject, ServiceUnavailableException } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   HealthCheck,
   HealthCheckService,
@@ -10,15 +11,37 @@ import { EVENT_STORE, WriteHealth } from '@portfolio/application';
 import type { EventStore } from '@portfolio/event-store';
 import { ProjectionRuntime } from '@portfolio/read-models';
 import { Public } from '../auth/public.decorator';
+import { Problems } from '../http/problems';
 
 /** How long readiness waits for the event store's head, a cheap query, before it calls the store unavailable. */
 export const READY_STORE_TIMEOUT_MS = 2000;
+
+/** Each check by name: `up`, with what it found. */
+const CHECKS = {
+  type: 'object',
+  additionalProperties: {
+    type: 'object',
+    properties: { status: { type: 'string', enum: ['up'] } },
+    required: ['status'],
+  },
+};
+
+/** Terminus's answer when every check is up (its own description shows a JSON 503; the service answers a problem). */
+const HEALTHY = {
+  description: 'every check is up',
+  schema: {
+    type: 'object',
+    properties: { status: { type: 'string', enum: ['ok'] }, info: CHECKS, error: CHECKS, details: CHECKS },
+    required: ['status', 'info', 'error', 'details'],
+  },
+};
 
 /**
  * Liveness says the process answers, without touching a database. Readiness says it can serve: its event store
  * answers within a short bound and takes writes (no disk full, read-only or unreachable storage since the last
  * write), and its projections make progress (else reads would not see new events).
  */
+@ApiTags('health')
 @Public()
 @Controller('health')
 export class HealthController {
@@ -31,13 +54,26 @@ export class HealthController {
   ) {}
 
   @Get('live')
-  @HealthCheck()
+  @HealthCheck({ noCache: true, swaggerDocumentation: false })
+  @ApiOkResponse(HEALTHY)
+  @ApiOperation({
+    operationId: 'checkLiveness',
+    summary: 'Whether the process answers',
+    description: 'Touches no database: a failing liveness check means the process should be restarted.',
+  })
   live() {
     return this.health.check([]);
   }
 
   @Get('ready')
-  @HealthCheck()
+  @HealthCheck({ noCache: true, swaggerDocumentation: false })
+  @ApiOkResponse(HEALTHY)
+  @Problems([503, 'not ready: the detail names each check down and why'])
+  @ApiOperation({
+    operationId: 'checkReadiness',
+    summary: 'Whether the service can serve reads and take writes',
+    description: 'The event store answers and takes writes, and the projections make progress.',
+  })
   ready() {
     return this.checkNamingTheCause([
       () =>

@@ -1,28 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
-import {
-  ApiExtraModels,
-  ApiHeader,
-  ApiProperty,
-  ApiPropertyOptional,
-  ApiResponse,
-  getSchemaPath,
-} from '@nestjs/swagger';
-
-export class FieldErrorDto {
-  @ApiProperty({ example: 'milestones[0].dueOn' }) path!: string;
-  @ApiProperty({ example: 'dueOn must be a real calendar date written YYYY-MM-DD' }) message!: string;
-}
-
-/** RFC 9457 problem details, as every error is answered. */
-export class ProblemDto {
-  @ApiProperty({ example: 'urn:portfolio-ledger:problem:validation_failed' }) type!: string;
-  @ApiProperty({ example: 'Bad Request' }) title!: string;
-  @ApiProperty({ example: 400 }) status!: number;
-  @ApiProperty() detail!: string;
-  @ApiPropertyOptional({ example: '/api/v1/projects' }) instance?: string;
-  @ApiProperty({ description: 'stable machine name of the problem', example: 'validation_failed' }) code!: string;
-  @ApiPropertyOptional({ type: [FieldErrorDto] }) errors?: FieldErrorDto[];
-}
+import { ApiHeader, ApiProperty, ApiPropertyOptional, ApiResponse } from '@nestjs/swagger';
+import { Problems, type ProblemAnswer } from './problems';
 
 export class CommandResultDto {
   @ApiPropertyOptional({ example: 'franceconnect' }) projectId?: string;
@@ -38,28 +16,34 @@ export class CommandResultDto {
   eventsAppended!: number;
 }
 
-const ERRORS: ReadonlyArray<[number, string]> = [
-  [400, 'malformed or invalid input (field paths in `errors`)'],
-  [401, 'no or bad credentials'],
-  [403, 'role not allowed'],
+/** Every command's problems; 401, 403 and 429 come with its roles (Roles). */
+const COMMAND_PROBLEMS: readonly ProblemAnswer[] = [
+  400,
   [404, 'unknown mission, project, milestone or indicator'],
   [409, 'conflict with recorded facts (already launched, already reached, closed ...)'],
-  [412, 'If-Match names another revision'],
-  [413, 'body too large'],
+  413,
+  [415, 'not application/json'],
   [422, 'a domain rule refuses the command, or the Idempotency-Key was used for another request'],
+  [503, 'the storage cannot take writes now (disk full, read-only, unreachable); Retry-After'],
 ];
 
+const ETAG = {
+  ETag: { description: 'the revision of the stream after the command, quoted', schema: { type: 'string' } },
+};
+const LOCATION = { Location: { description: 'the resource the command created', schema: { type: 'string' } } };
+
+export interface CommandOptions {
+  readonly status: 200 | 201;
+  /** Whether the command takes If-Match (commands on an existing stream). */
+  readonly ifMatch: boolean;
+  /** Whether the command creates a resource, which Location then names. */
+  readonly creates?: boolean;
+}
+
 /** OpenAPI description shared by every command endpoint: its success, its headers and every problem it can answer. */
-export function CommandResponses(options: { readonly status: 200 | 201; readonly ifMatch: boolean }): MethodDecorator {
-  const problems = ERRORS.filter(([status]) => options.ifMatch || status !== 412).map(([status, description]) =>
-    ApiResponse({
-      status,
-      description,
-      content: { 'application/problem+json': { schema: { $ref: getSchemaPath(ProblemDto) } } },
-    }),
-  );
+export function CommandResponses(options: CommandOptions): MethodDecorator {
+  const preconditionFailed: ProblemAnswer[] = options.ifMatch ? [412] : [];
   return applyDecorators(
-    ApiExtraModels(ProblemDto),
     ApiHeader({
       name: 'Idempotency-Key',
       required: false,
@@ -79,7 +63,8 @@ export function CommandResponses(options: { readonly status: 200 | 201; readonly
       status: options.status,
       type: CommandResultDto,
       description: 'recorded; ETag carries the new revision',
+      headers: { ...ETAG, ...(options.creates === true ? LOCATION : {}) },
     }),
-    ...problems,
+    Problems(...COMMAND_PROBLEMS, ...preconditionFailed),
   );
 }

@@ -14,7 +14,9 @@ export function QueryParameter(options: ApiQueryOptions & { readonly name: strin
   return (prototype, method, descriptor) => {
     const handler = descriptor.value as object;
     Reflect.defineMetadata(DECLARED, [...declaredQueryParameters(handler), options.name], handler);
-    return ApiQuery(options)(prototype, method, descriptor);
+    // A query parameter is text unless it says otherwise: a client is not left to guess.
+    const typed = ['type', 'schema', 'enum'].some((key) => key in options);
+    return ApiQuery(typed ? options : { ...options, type: String })(prototype, method, descriptor);
   };
 }
 

@@ -111,7 +111,10 @@ export function ChoiceField(choices: readonly string[], options: FieldOptions = 
 }
 
 export function NestedField(type: () => new () => object, options: FieldOptions = {}): PropertyDecorator {
-  return applyDecorators(documented(options, { type }), ...presence(options), ValidateNested(), Type(type));
+  // @nestjs/swagger takes a function for a lazy type only when it is named `type` (its isLazyTypeFunc): the function
+  // handed in here is anonymous, and passed on as is it would be read as the class itself, a $ref with no name.
+  const lazy = { type: () => type() };
+  return applyDecorators(documented(options, lazy), ...presence(options), ValidateNested(), Type(type));
 }
 
 export function ListField(

@@ -12,7 +12,10 @@ import { queryParameters } from './read-queries';
 type Parse = (raw: string, parameter: string) => unknown;
 
 /** The OpenAPI schemas of the parameters that are not plain strings. */
-type QuerySchema = { type: 'boolean' } | { type: 'array'; items: { type: 'string'; enum: string[] } };
+type QuerySchema =
+  | { type: 'boolean' }
+  | { type: 'integer'; minimum: number; maximum: number }
+  | { type: 'array'; items: { type: 'string'; enum: string[] } };
 
 interface QueryFieldOptions {
   /** The parameter's name in the query string, when not the property's. */
@@ -54,7 +57,11 @@ export function QueryField(options: QueryFieldOptions = {}): PropertyDecorator {
 
 /** The size of a page, within the read's bounds. */
 export function LimitField(size: PageSize): PropertyDecorator {
-  return QueryField({ parse: parseLimit(size), description: `1 to ${size.max}, default ${size.fallback}` });
+  return QueryField({
+    parse: parseLimit(size),
+    schema: { type: 'integer', minimum: 1, maximum: size.max },
+    description: `1 to ${size.max}, default ${size.fallback}`,
+  });
 }
 
 /** `true` or `false`. */

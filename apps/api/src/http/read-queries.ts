@@ -1,34 +1,23 @@
-import { applyDecorators } from '@nestjs/common';
-import { ApiExtraModels, ApiResponse, getSchemaPath } from '@nestjs/swagger';
 import type { Role } from '@portfolio/application';
 import { InvalidQueryError } from '@portfolio/read-models';
-import { ProblemDto } from './command-responses';
+import { Problems, type ProblemAnswer } from './problems';
 
 /** Who may read the portfolio's history (ARCHITECTURE §6). */
 export const READER_ROLES: [Role, ...Role[]] = ['reviewer', 'auditor', 'programme-office', 'admin'];
 
-const problemContent = { 'application/problem+json': { schema: { $ref: getSchemaPath(ProblemDto) } } };
+export interface ReadProblemOptions {
+  /** A temporal read may wait for the read models (`asOf`, `minPosition`) and answer 503 when they lag. */
+  readonly temporal?: boolean;
+  /** What is not known when the read answers 404, for a read of one thing. */
+  readonly notFound?: string;
+}
 
-/**
- * OpenAPI description of the problems a read answers; a temporal read may also wait for the read models (`asOf`,
- * `minPosition`) and answer 503 when they lag.
- */
-export function ReadProblems(options: { readonly temporal: boolean } = { temporal: true }): MethodDecorator {
-  return applyDecorators(
-    ApiExtraModels(ProblemDto),
-    ApiResponse({ status: 400, description: 'a bad query parameter', content: problemContent }),
-    ApiResponse({ status: 401, description: 'no or bad credentials', content: problemContent }),
-    ApiResponse({ status: 403, description: 'role not allowed', content: problemContent }),
-    ...(options.temporal
-      ? [
-          ApiResponse({
-            status: 503,
-            description: 'the read models have not reached minPosition yet (Retry-After)',
-            content: problemContent,
-          }),
-        ]
-      : []),
-  );
+/** OpenAPI description of the problems a read answers; 401, 403 and 429 come with its roles (Roles). */
+export function ReadProblems({ temporal = true, notFound }: ReadProblemOptions = {}): MethodDecorator {
+  const answers: ProblemAnswer[] = [[400, 'a bad query parameter (`invalid_query`, naming it)']];
+  if (notFound !== undefined) answers.push([404, notFound]);
+  if (temporal) answers.push([503, 'the read models have not reached minPosition yet; try again after Retry-After']);
+  return Problems(...answers);
 }
 
 /** The named query parameters as single strings; a repeated one (`?at=a&at=b`) is refused, not silently picked. */

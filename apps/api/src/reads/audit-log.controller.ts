@@ -1,5 +1,5 @@
 import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { READ_CONTEXT } from '@portfolio/application';
 import { auditLogPage, type Language, type ReadContext } from '@portfolio/read-models';
 import { Roles } from '../auth/roles.decorator';
@@ -7,6 +7,7 @@ import { NegotiatesLanguage, ResponseLanguage } from '../http/language';
 import { ReadQuery } from '../http/query-fields';
 import { READER_ROLES, ReadProblems } from '../http/read-queries';
 import { AuditLogQueryDto } from './audit-log-query.dto';
+import { AuditLogPageDto } from './read-documents.dto';
 
 @ApiTags('audit')
 @Controller('events')
@@ -15,9 +16,10 @@ export class AuditLogController {
   constructor(@Inject(READ_CONTEXT) private readonly reads: ReadContext) {}
 
   @Get()
+  @ApiOperation({ operationId: 'listEvents', summary: 'A page of the audit log' })
   @ReadProblems({ temporal: false })
   @NegotiatesLanguage()
-  @ApiOkResponse({ description: 'a page of the audit log, oldest first, and nextCursor' })
+  @ApiOkResponse({ type: AuditLogPageDto, description: 'a page of the audit log, oldest first, and nextCursor' })
   events(@ReadQuery(AuditLogQueryDto) query: AuditLogQueryDto, @ResponseLanguage() language: Language) {
     return auditLogPage(this.reads, query, language);
   }

@@ -56,7 +56,7 @@ class RescheduledMilestoneDto extends NamedMilestoneDto {
   @ApiProperty({ ...DATE, description: 'due date in the plan of the earlier side' }) previousDueOn!: string;
 }
 
-class MilestoneChangesDto {
+class NamedMilestoneChangesDto {
   @ApiProperty({ type: [ReachedMilestoneDto] }) reached!: ReachedMilestoneDto[];
   @ApiProperty({ type: [NamedMilestoneDto], description: 'added to the plan of a project known on both sides' })
   added!: NamedMilestoneDto[];
@@ -110,7 +110,7 @@ class HealthChangeDto extends OfProjectDto {
   previousReasons!: HealthReasonDto[];
 }
 
-class NamedChangesDto {
+export class NamedChangesDto {
   @ApiProperty({ type: [LaunchedProjectDto], description: 'projects the later side knows and the earlier does not' })
   launched!: LaunchedProjectDto[];
   @ApiProperty({ type: [WithdrawnProjectDto], description: 'projects the earlier side knows and the later does not' })
@@ -118,7 +118,7 @@ class NamedChangesDto {
   @ApiProperty({ type: [ClosedProjectDto] }) closed!: ClosedProjectDto[];
   @ApiProperty({ type: [RedesignDto], description: 'redesigns the later side knows and the earlier does not' })
   redesigned!: RedesignDto[];
-  @ApiProperty({ type: MilestoneChangesDto }) milestones!: MilestoneChangesDto;
+  @ApiProperty({ type: NamedMilestoneChangesDto }) milestones!: NamedMilestoneChangesDto;
   @ApiProperty({ type: [IndicatorMoveDto], description: 'indicators whose latest national value changed' })
   indicatorMoves!: IndicatorMoveDto[];
   @ApiProperty({ type: [HealthChangeDto], description: 'projects active on both sides whose colour changed' })

@@ -3,7 +3,18 @@ import { AsOfDto, TemporalStampDto } from './temporal-stamp.dto';
 
 // The OpenAPI description of the path diffs (`?format=paths`): every JSON path of the portfolio document that differs.
 
-const ANY_JSON = { description: 'any JSON value' };
+/** Any JSON value: a combinator keeps @nestjs/swagger from typing it after the property's `unknown` (an object). */
+const ANY_JSON = {
+  description: 'any JSON value',
+  anyOf: [
+    { type: 'object' },
+    { type: 'array', items: {} },
+    { type: 'string' },
+    { type: 'number' },
+    { type: 'boolean' },
+    { type: 'null' },
+  ],
+};
 
 class PathValueDto {
   @ApiProperty({ example: 'missions[DATA].projects[api-particulier]' }) path!: string;

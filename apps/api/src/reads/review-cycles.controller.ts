@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Param, Res, StreamableFile } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { READ_CONTEXT } from '@portfolio/application';
 import {
   committeePack,
@@ -22,6 +22,7 @@ import { PackResponse } from './pack/pack-response';
 import { packTableSchema } from './pack/pack-table-schema';
 import { CyclePathDiffDto } from './path-diff.dto';
 import { CycleDiffQueryDto, CycleParams } from './review-cycle-queries.dto';
+import { PackTableSchemaDto, ReviewCycleListDto, ReviewCycleReportDto } from './read-documents.dto';
 import { TemporalQueryDto } from './temporal-query.dto';
 
 @ApiTags('review cycles')
@@ -31,15 +32,21 @@ export class ReviewCyclesController {
   constructor(@Inject(READ_CONTEXT) private readonly reads: ReadContext) {}
 
   @Get()
+  @ApiOperation({ operationId: 'listReviewCycles', summary: 'The CITP reviews held, with their seals' })
   @ReadProblems()
-  @ApiOkResponse({ description: 'the CITP reviews held, with their seals' })
+  @ApiOkResponse({ type: ReviewCycleListDto, description: 'the CITP reviews held, with their seals' })
   list(@ReadQuery(TemporalQueryDto) query: TemporalQueryDto) {
     return reviewCycleList(this.reads, query);
   }
 
   @Get(':cycleId')
-  @ReadProblems()
+  @ApiOperation({
+    operationId: 'getReviewCycle',
+    summary: 'A review cycle: the portfolio it saw, what changed, its seal',
+  })
+  @ReadProblems({ notFound: 'no such review cycle then' })
   @ApiOkResponse({
+    type: ReviewCycleReportDto,
     description: 'the portfolio at heldOn as known when held, what changed since the previous cycle, the seal',
   })
   report(@Param() params: CycleParams, @ReadQuery(TemporalQueryDto) query: TemporalQueryDto) {
@@ -47,7 +54,11 @@ export class ReviewCyclesController {
   }
 
   @Get(':cycleId/diff')
-  @ReadProblems()
+  @ApiOperation({
+    operationId: 'diffReviewCycle',
+    summary: "What changed from another cycle's portfolio to this one's",
+  })
+  @ReadProblems({ notFound: 'no such review cycle (either side) then' })
   @DiffResponse(NamedCycleDiffDto, CyclePathDiffDto, "what changed from another cycle's portfolio to this one's")
   diff(@Param() params: CycleParams, @ReadQuery(CycleDiffQueryDto) query: CycleDiffQueryDto) {
     const compare = query.format === 'paths' ? cycleDiff : namedCycleDiff;
@@ -55,14 +66,22 @@ export class ReviewCyclesController {
   }
 
   @Get('pack/schema')
+  @ApiOperation({ operationId: 'getPackSchema', summary: 'The TableSchema of a CSV table of the committee pack' })
   @ReadProblems({ temporal: false })
-  @ApiOkResponse({ description: "the TableSchema (Frictionless) of a CSV table of the committee pack, any cycle's" })
+  @ApiOkResponse({
+    type: PackTableSchemaDto,
+    description: "the TableSchema (Frictionless) of a CSV table of the committee pack, any cycle's",
+  })
   packSchema(@ReadQuery(PackSchemaQueryDto) query: PackSchemaQueryDto) {
     return packTableSchema(PACK_TABLES[query.part ?? 'projects'].columns);
   }
 
   @Get(':cycleId/pack')
-  @ReadProblems()
+  @ApiOperation({
+    operationId: 'getCommitteePack',
+    summary: 'The committee pack of a review cycle, as a workbook or CSV',
+  })
+  @ReadProblems({ notFound: 'no such review cycle then' })
   @PackResponse()
   async pack(
     @Param() params: CycleParams,

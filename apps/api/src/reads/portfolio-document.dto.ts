@@ -1,0 +1,161 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { AsOfDto, TemporalStampDto } from './temporal-stamp.dto';
+
+// The OpenAPI description of the documents reviewers read (libs/read-models' views): the portfolio, its missions
+// and their projects, as they stood at (at, asOf).
+
+const DATE = { type: String, format: 'date', example: '2021-07-23' };
+const NULLABLE_DATE = { ...DATE, nullable: true };
+const HEALTH = ['green', 'amber', 'red'];
+
+class ValueOnDto {
+  @ApiProperty() value!: number;
+  @ApiProperty(DATE) on!: string;
+}
+
+class ValueByDto {
+  @ApiProperty() value!: number;
+  @ApiProperty(DATE) by!: string;
+}
+
+class LatestValueDto {
+  @ApiProperty() value!: number;
+  @ApiProperty({ ...DATE, description: 'end of the measured period' }) period!: string;
+}
+
+class ProgressDto {
+  @ApiProperty({ description: '(latest − baseline) / (target − baseline) × 100, as computed' }) raw!: number;
+  @ApiProperty({ description: 'raw capped to [0, 100]' }) shown!: number;
+}
+
+export class IndicatorViewDto {
+  @ApiProperty({ example: 'usagers-franceconnect' }) indicatorId!: string;
+  @ApiProperty() label!: string;
+  @ApiProperty({ example: 'millions' }) unit!: string;
+  @ApiProperty({ enum: ['increase', 'decrease'], nullable: true, description: 'null for a monitored series' })
+  direction!: string | null;
+  @ApiProperty({ type: ValueOnDto, nullable: true, description: 'null when the starting value is not known' })
+  baseline!: ValueOnDto | null;
+  @ApiProperty({ type: ValueByDto, nullable: true, description: 'null for a monitored series' })
+  target!: ValueByDto | null;
+  @ApiProperty() retired!: boolean;
+  @ApiProperty({ type: LatestValueDto, nullable: true, description: 'latest national value known' })
+  latest!: LatestValueDto | null;
+  @ApiProperty({ description: 'no target: progress does not apply' }) monitoredOnly!: boolean;
+  @ApiProperty({ type: ProgressDto, nullable: true, description: 'null while no value is known, and when monitored' })
+  progress!: ProgressDto | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'where it should be by `at`, percent in [0, 100]' })
+  expectedProgress!: number | null;
+}
+
+export class MilestoneViewDto {
+  @ApiProperty({ example: 'franceconnect-plus' }) milestoneId!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty(DATE) dueOn!: string;
+  @ApiProperty(NULLABLE_DATE) reachedOn!: string | null;
+  @ApiProperty({ type: Number, nullable: true }) daysLate!: number | null;
+  @ApiProperty({ description: 'days past due at `at` while not reached, 0 otherwise' }) overdueDays!: number;
+}
+
+class MilestoneCountsDto {
+  @ApiProperty() total!: number;
+  @ApiProperty() reached!: number;
+  @ApiProperty() reachedLate!: number;
+  @ApiProperty() overdue!: number;
+}
+
+export class ProjectSummaryDto {
+  @ApiProperty({ example: 'franceconnect' }) projectId!: string;
+  @ApiProperty({ example: 'IDNUM' }) missionCode!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty({ enum: ['active', 'closed'] }) status!: string;
+  @ApiProperty({ enum: ['completed', 'abandoned'], nullable: true }) outcome!: string | null;
+  @ApiProperty({ enum: HEALTH, nullable: true, description: 'RAG at `at` for an active project; null once closed' })
+  health!: string | null;
+  @ApiProperty() planVersion!: number;
+  @ApiProperty(DATE) launchedOn!: string;
+  @ApiProperty(NULLABLE_DATE) closedOn!: string | null;
+  @ApiProperty({ type: MilestoneCountsDto }) milestones!: MilestoneCountsDto;
+  @ApiProperty({ type: [IndicatorViewDto] }) indicators!: IndicatorViewDto[];
+}
+
+export class ProjectDetailDto extends ProjectSummaryDto {
+  @ApiProperty() objective!: string;
+  @ApiProperty() leadOrganisation!: string;
+  @ApiProperty({ type: String, nullable: true }) note!: string | null;
+  @ApiProperty({ type: [MilestoneViewDto] }) milestoneList!: MilestoneViewDto[];
+}
+
+/** GET /projects/{projectId}. */
+export class ProjectDocumentDto extends ProjectDetailDto {
+  @ApiProperty(DATE) at!: string;
+  @ApiProperty({ type: AsOfDto, description: 'what was known' }) asOf!: AsOfDto;
+}
+
+class MissionFactsDto {
+  @ApiProperty({ example: 'IDNUM' }) missionCode!: string;
+  @ApiProperty({ type: String, nullable: true, description: 'null while its definition is dated after `at`' })
+  name!: string | null;
+  @ApiProperty({ type: String, nullable: true }) programme!: string | null;
+  @ApiProperty(NULLABLE_DATE) definedOn!: string | null;
+  @ApiProperty({ type: String, nullable: true }) description!: string | null;
+}
+
+class MissionViewDto extends MissionFactsDto {
+  @ApiProperty({ type: [ProjectSummaryDto] }) projects!: ProjectSummaryDto[];
+}
+
+class HealthCountsDto {
+  @ApiProperty() green!: number;
+  @ApiProperty() amber!: number;
+  @ApiProperty() red!: number;
+}
+
+class ProjectTotalsDto {
+  @ApiProperty() projects!: number;
+  @ApiProperty() active!: number;
+  @ApiProperty() closed!: number;
+  @ApiProperty() completed!: number;
+  @ApiProperty() abandoned!: number;
+  @ApiProperty({ type: HealthCountsDto }) health!: HealthCountsDto;
+  @ApiProperty({ type: MilestoneCountsDto }) milestones!: MilestoneCountsDto;
+}
+
+class PortfolioTotalsDto extends ProjectTotalsDto {
+  @ApiProperty() missions!: number;
+}
+
+/** GET /portfolio. */
+export class PortfolioDocumentDto extends TemporalStampDto {
+  @ApiProperty({ type: [MissionViewDto] }) missions!: MissionViewDto[];
+  @ApiProperty({ type: PortfolioTotalsDto }) totals!: PortfolioTotalsDto;
+}
+
+class MissionProgressDto {
+  @ApiProperty({ type: Number, nullable: true, description: "mean of its projects' progress, percent" })
+  mean!: number | null;
+  @ApiProperty({ description: 'projects in the mean' }) measured!: number;
+  @ApiProperty({ description: 'projects without a live targeted indicator' }) notApplicable!: number;
+  @ApiProperty({ description: 'projects without a value yet' }) notYetMeasured!: number;
+}
+
+class MissionRollUpDto extends ProjectTotalsDto {
+  @ApiProperty({ description: 'milestones overdue at `at` or reached late' }) lateMilestones!: number;
+  @ApiProperty({ type: MissionProgressDto }) progress!: MissionProgressDto;
+}
+
+class MissionSummaryDto extends MissionFactsDto {
+  @ApiProperty({ type: MissionRollUpDto }) rollUp!: MissionRollUpDto;
+}
+
+/** GET /missions. */
+export class MissionListDocumentDto extends TemporalStampDto {
+  @ApiProperty({ type: [MissionSummaryDto] }) missions!: MissionSummaryDto[];
+}
+
+/** GET /missions/{missionCode}. */
+export class MissionDocumentDto extends MissionSummaryDto {
+  @ApiProperty(DATE) at!: string;
+  @ApiProperty({ type: AsOfDto }) asOf!: AsOfDto;
+  @ApiProperty({ type: [ProjectSummaryDto] }) projects!: ProjectSummaryDto[];
+}
