@@ -28,6 +28,39 @@ class ProgressDto {
   @ApiProperty({ description: 'raw capped to [0, 100]' }) shown!: number;
 }
 
+class RateValueDto {
+  @ApiProperty() value!: number;
+  @ApiProperty({ ...DATE, description: 'observed for VI and VA, due for a target' }) on!: string;
+  @ApiProperty({ enum: ['plan', 'synthesis', 'measurements'], description: 'where the value was taken from' })
+  from!: string;
+}
+
+class RateUsesDto {
+  @ApiProperty({ type: RateValueDto, description: 'VI' }) initial!: RateValueDto;
+  @ApiProperty({ type: RateValueDto, description: 'VA' }) current!: RateValueDto;
+  @ApiProperty({ type: RateValueDto, description: 'VC for the global rate, VCA for the annual one' })
+  target!: RateValueDto;
+}
+
+class RateDto {
+  @ApiProperty({ description: 'rounded to two decimals, within [0, 100]' }) percent!: number;
+  @ApiProperty({ description: '100 × (VA − VI) / (target − VI), neither rounded nor bounded' }) raw!: number;
+  @ApiProperty({ type: RateUsesDto }) uses!: RateUsesDto;
+}
+
+class RatesUnavailableDto {
+  @ApiProperty({ type: String, nullable: true, description: 'why the global rate is null' }) global!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'why the annual rate is null' }) annual!: string | null;
+}
+
+class IndicatorRatesDto {
+  @ApiProperty({ type: RateDto, nullable: true, description: 'taux d’avancement global, toward the final target' })
+  global!: RateDto | null;
+  @ApiProperty({ type: RateDto, nullable: true, description: 'taux d’avancement annuel, toward the year’s target' })
+  annual!: RateDto | null;
+  @ApiProperty({ type: RatesUnavailableDto }) unavailable!: RatesUnavailableDto;
+}
+
 export class IndicatorViewDto {
   @ApiProperty({ example: 'usagers-franceconnect' }) indicatorId!: string;
   @ApiProperty() label!: string;
@@ -44,6 +77,13 @@ export class IndicatorViewDto {
   @ApiProperty({ description: 'no target: progress does not apply' }) monitoredOnly!: boolean;
   @ApiProperty({ type: ProgressDto, nullable: true, description: 'null while no value is known, and when monitored' })
   progress!: ProgressDto | null;
+  @ApiProperty({
+    type: IndicatorRatesDto,
+    nullable: true,
+    description:
+      'both rates as PILOTE computes them, with the values used (docs/progress.md); null for a monitored series unless a release published VI, VA and VC',
+  })
+  rates!: IndicatorRatesDto | null;
   @ApiProperty({ type: Number, nullable: true, description: 'where it should be by `at`, percent in [0, 100]' })
   expectedProgress!: number | null;
 }
