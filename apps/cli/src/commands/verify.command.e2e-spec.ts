@@ -63,6 +63,9 @@ beforeAll(async () => {
 }, 180_000);
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
+// Each test starts the CLI as a process, once or twice: seconds apiece on a loaded 2-core machine.
+jest.setTimeout(30_000);
+
 describe('portfolio verify', () => {
   it('says INTACT and exits 0 with the key of the instance that signed the bundle', async () => {
     const run = await portfolio('verify', bundle, '--public-key', instanceKey);
