@@ -41,5 +41,6 @@ module.exports = {
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
   reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
   setupFiles: ['<rootDir>/test/support/fast-check-seed.js'],
-  globalSetup: '<rootDir>/test/support/global-setup.js',
+  globalSetup: '<rootDir>/test/support/global-setup.ts',
+  globalTeardown: '<rootDir>/test/support/global-teardown.ts',
 };
