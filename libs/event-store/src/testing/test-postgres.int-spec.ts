@@ -41,7 +41,7 @@ describe('the PostgreSQL of a test run', () => {
   describe('with DATABASE_URL unset and nothing answering at the default address', () => {
     let run: TestPostgres;
     beforeAll(async () => {
-      run = await provideTestPostgres(undefined, nowhere);
+      run = await provideTestPostgres({}, nowhere);
     }, START_TIMEOUT_MS);
     afterAll(() => run?.stop());
 
@@ -75,7 +75,7 @@ describe('the PostgreSQL of a test run', () => {
     });
 
     it('is the local server of a later run, which then starts none', async () => {
-      const later = await provideTestPostgres(undefined, run.url);
+      const later = await provideTestPostgres({}, run.url);
       expect(later.embedded).toBeUndefined();
       expect(later.url).toBe(run.url);
       expect(later.description).toMatch(/^PostgreSQL 1[89]\.\d+ at 127\.0\.0\.1:\d+\/test \(the local server\)$/);
@@ -83,7 +83,7 @@ describe('the PostgreSQL of a test run', () => {
   });
 
   it('is DATABASE_URL when given, even if nothing answers there, with the reason in its description', async () => {
-    const given = await provideTestPostgres(nowhere, nowhere);
+    const given = await provideTestPostgres({ DATABASE_URL: nowhere }, nowhere);
     expect(given.embedded).toBeUndefined();
     expect(given.url).toBe(nowhere);
     expect(given.description).toMatch(
@@ -94,7 +94,7 @@ describe('the PostgreSQL of a test run', () => {
   it(
     'stops the embedded server and removes its data when the run ends',
     async () => {
-      const run = await provideTestPostgres(undefined, nowhere);
+      const run = await provideTestPostgres({}, nowhere);
       expect(existsSync(run.embedded?.dataDirectory ?? '')).toBe(true);
       await run.stop();
       await stopped(run);
@@ -105,8 +105,9 @@ describe('the PostgreSQL of a test run', () => {
   it.each(['SIGINT', 'SIGTERM'] as const)(
     'stops the embedded server and removes its data when the run is interrupted (%s)',
     async (signal) => {
-      const run = await provideTestPostgres(undefined, nowhere);
-      const processId = run.embedded?.processId ?? 0;
+      const run = await provideTestPostgres({}, nowhere);
+      const processId = run.embedded?.processId;
+      if (processId === undefined) throw new Error(`no embedded PostgreSQL: ${run.description}`);
       process.kill(processId, signal);
       await exited(processId);
       await stopped(run);

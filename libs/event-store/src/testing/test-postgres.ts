@@ -22,6 +22,12 @@ type Answer =
 
 const PROBE_TIMEOUT_MS = 3_000;
 
+/** An error's message; not through instanceof Error, which fails on Node's own errors inside Jest's sandbox. */
+function messageOf(error: unknown): string {
+  const message = (error as { message?: unknown } | undefined)?.message;
+  return typeof message === 'string' && message !== '' ? message : String(error);
+}
+
 /** What answers at `url`: a PostgreSQL server (its version, or the error it answered), or nothing (why not). */
 async function probe(url: string): Promise<Answer> {
   const client = new Client({ connectionString: url, connectionTimeoutMillis: PROBE_TIMEOUT_MS });
@@ -31,8 +37,7 @@ async function probe(url: string): Promise<Answer> {
     const { rows } = await client.query<{ server_version: string }>('SHOW server_version');
     return { kind: 'server', version: rows[0].server_version.split(' ')[0] };
   } catch (error) {
-    const message = error instanceof Error ? error.message || error.constructor.name : String(error);
-    return { kind: error instanceof DatabaseError ? 'error' : 'nothing', message };
+    return { kind: error instanceof DatabaseError ? 'error' : 'nothing', message: messageOf(error) };
   } finally {
     await client.end().catch(() => undefined);
   }
@@ -50,14 +55,15 @@ function answering(url: string, answer: Answer, source: string): string {
 }
 
 /**
- * The server for a run: `databaseUrl` (the environment's `DATABASE_URL`) if given, else the one at `localUrl` if
- * PostgreSQL answers there (even with an error, which the description then names), else an embedded one.
+ * The server for a run: the environment's `DATABASE_URL` if set, else the one at `localUrl` if PostgreSQL answers
+ * there (even with an error, which the description then names), else an embedded one.
  */
 export async function provideTestPostgres(
-  databaseUrl = process.env.DATABASE_URL,
+  env: { readonly DATABASE_URL?: string } = process.env,
   localUrl = LOCAL_TEST_DATABASE_URL,
 ): Promise<TestPostgres> {
   const stopNothing = async (): Promise<void> => undefined;
+  const databaseUrl = env.DATABASE_URL;
   if (databaseUrl) {
     const description = answering(databaseUrl, await probe(databaseUrl), 'DATABASE_URL');
     return { url: databaseUrl, description, stop: stopNothing };
@@ -73,7 +79,7 @@ export async function provideTestPostgres(
     return { url: embedded.url, description, embedded, stop: embedded.stop };
   } catch (error) {
     // The SQLite half of the suite can still run: the PostgreSQL tests then fail, and this line says why.
-    const why = error instanceof Error ? error.message : String(error);
-    return { url: localUrl, description: `No PostgreSQL for this run (${nothingLocal}): ${why}`, stop: stopNothing };
+    const description = `No PostgreSQL for this run (${nothingLocal}): ${messageOf(error)}`;
+    return { url: localUrl, description, stop: stopNothing };
   }
 }
