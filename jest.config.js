@@ -1,5 +1,5 @@
-// @nestjs/* 12 and pkijs 4 ship ESM only; Jest's module system cannot require ESM on Node 20, so those packages
-// (and their ESM-only dependencies) go through the same SWC transform as our own TypeScript.
+// @nestjs/* 12 and pkijs 4 ship ESM only, which Jest's module system cannot require (Node 22 can, Jest cannot): those
+// packages (and their ESM-only dependencies) go through the same SWC transform as our own TypeScript.
 const esmPackages = [
   '@nestjs',
   'jose',
@@ -41,5 +41,6 @@ module.exports = {
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
   reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
   setupFiles: ['<rootDir>/test/support/fast-check-seed.js'],
-  globalSetup: '<rootDir>/test/support/global-setup.js',
+  globalSetup: '<rootDir>/test/support/global-setup.ts',
+  globalTeardown: '<rootDir>/test/support/global-teardown.ts',
 };

@@ -1,6 +1,8 @@
 import { Pool } from 'pg';
 import { eventStoreContract } from '../testing/event-store-contract';
+import { openPostgresContractSubject } from '../testing/postgres-contract-subject';
 import { scratchPostgresSchema } from '../testing/scratch-database';
+import { testDatabaseUrl } from '../testing/test-database-url';
 import {
   UNSCOPED_COMMAND_ID_VERSION,
   expectCommandsScopedAfterUpgrade,
@@ -10,51 +12,7 @@ import {
 import { PostgresEventStore } from './postgres-event-store';
 import { migratePostgresEventStore, quoteIdentifier } from './postgres-schema';
 
-eventStoreContract('PostgreSQL', async () => {
-  const scratch = scratchPostgresSchema('es');
-  const { connectionString, schema } = scratch;
-  const store = await PostgresEventStore.open({ connectionString, schema });
-  const raw = new Pool({ connectionString, max: 2, options: `-c search_path=${quoteIdentifier(schema)}` });
-  const others: PostgresEventStore[] = [];
-  return {
-    store,
-    openAnother: async () => {
-      const other = await PostgresEventStore.open({ connectionString, schema, poolSize: 2 });
-      others.push(other);
-      return other;
-    },
-    tamper: {
-      setData: async (position, text) =>
-        void (await raw.query('UPDATE events SET data = $1 WHERE position = $2', [text, position.toString()])),
-      setMetadata: async (position, text) =>
-        void (await raw.query('UPDATE events SET metadata = $1 WHERE position = $2', [text, position.toString()])),
-      deleteEvent: async (position) =>
-        void (await raw.query('DELETE FROM events WHERE position = $1', [position.toString()])),
-      swapPositions: async (a, b) => {
-        const client = await raw.connect();
-        try {
-          await client.query('BEGIN');
-          for (const [to, from] of [
-            [-1n, a],
-            [a, b],
-            [b, -1n],
-          ]) {
-            await client.query('UPDATE events SET position = $1 WHERE position = $2', [to.toString(), from.toString()]);
-          }
-          await client.query('COMMIT');
-        } finally {
-          client.release();
-        }
-      },
-    },
-    dispose: async () => {
-      await store.close();
-      await Promise.all(others.map((o) => o.close().catch(() => undefined)));
-      await raw.end();
-      await scratch.drop();
-    },
-  };
-});
+eventStoreContract('PostgreSQL', () => openPostgresContractSubject(testDatabaseUrl()));
 
 describe('PostgreSQL idempotency keys of an earlier release', () => {
   it('scopes the command ids already stored to their principal when the schema is upgraded', async () => {

@@ -28,9 +28,11 @@ export interface ScratchSchema {
   drop(): Promise<void>;
 }
 
-/** A fresh schema name `<purpose>_test_<16 hex digits>` in the test database: the first store opened on it creates it. */
-export function scratchPostgresSchema(purpose: string): ScratchSchema {
-  const connectionString = testDatabaseUrl();
+/**
+ * A fresh schema name `<purpose>_test_<16 hex digits>` in the test database (or the one of `connectionString`): the
+ * first store opened on it creates it.
+ */
+export function scratchPostgresSchema(purpose: string, connectionString = testDatabaseUrl()): ScratchSchema {
   const schema = `${purpose}_test_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
   return {
     connectionString,
