@@ -5,7 +5,7 @@ import { scratchPostgresSchema, scratchSqliteFile } from '../../../event-store/s
 import { openReadModelDatabase, type ReadModelDatabase } from '../database/read-model-database';
 import { knownBy, type ReadModelTables } from '../database/read-model-tables';
 import { STORE_KINDS, type StoreKind } from '../testing/read-side';
-import { latestNationalValues, rankedWhenFew } from './latest-national-values';
+import { latestNationalValues, rankedUnlessMany, rankedWhenFew } from './latest-national-values';
 import { NATIONAL, type LatestRow } from './national-rows';
 import type { TemporalPoint } from './portfolio-snapshot';
 import { soughtLatest } from './sought-latest';
@@ -185,6 +185,16 @@ describe.each(STORE_KINDS)('each indicator latest national value at (at, asOf) o
       );
       expect(await rankedWhenFew(database.db, 1, point, projectIds, all - 1)).toBeUndefined();
     }
+  });
+
+  it('past the bound, answers the count alone and ranks no series', async () => {
+    const history = restatedHistory(7);
+    await replaceHistory(history);
+    const point = { at: periodOf(MONTHS), asOf: BigInt(history.length) };
+    const { rows } = await rankedUnlessMany(1, point, undefined, 10).execute(database.db);
+    expect(rows.map((row) => ({ ...row, scoped: Number(row.scoped) }))).toEqual([
+      { scoped: 11, project_id: null, indicator_id: null, period: null, value: null },
+    ]);
   });
 
   it('reads nothing for no project', async () => {

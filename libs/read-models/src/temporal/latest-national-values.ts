@@ -1,6 +1,6 @@
 // Each indicator's latest national value at (at, asOf): ranking the rows when there are few, seeking when there are many.
 import type { Measurements } from '@portfolio/domain';
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { knownBy, type ReadModelTables } from '../database/read-model-tables';
 import { NATIONAL, type LatestRow } from './national-rows';
 import type { TemporalPoint } from './portfolio-snapshot';
@@ -55,26 +55,41 @@ export async function rankedWhenFew(
   projectIds: readonly string[] | undefined,
   atMost: number,
 ): Promise<LatestRow[] | undefined> {
-  const inProjects = projectIds === undefined ? sql`` : sql`and project_id in (${sql.join(projectIds)})`;
-  const { rows } = await sql<Partial<LatestRow> & { readonly scoped: number | string }>`
-    with
-      -- Materialised: read once, though counted and ranked.
-      scope as materialized (
-        select project_id, indicator_id, period, position, value from rm_measurements
-        where generation = ${generation} and territory_key = ${NATIONAL} ${inProjects}
-        limit ${atMost + 1}
-      ),
-      ranked as (
-        select project_id, indicator_id, period, value,
-          row_number() over (partition by project_id, indicator_id order by period desc, position desc) as rank
-        from scope where period <= ${point.at} and ${knownBy(point.asOf)}
-      )
-    select counted.scoped, ranked.project_id, ranked.indicator_id, ranked.period, ranked.value
-    from (select count(*) as scoped from scope) counted left join ranked on ranked.rank = 1
-  `.execute(db);
+  const { rows } = await rankedUnlessMany(generation, point, projectIds, atMost).execute(db);
   if (Number(rows[0].scoped) > atMost) return undefined;
   // The left join answers one row of nulls beside the count when no series has a value at (at, asOf).
   return rows.flatMap(({ project_id, indicator_id, period, value }) =>
     project_id == null ? [] : [{ project_id, indicator_id, period, value } as LatestRow],
   );
+}
+
+/**
+ * The count of the national rows in scope, up to atMost + 1 and from the series index alone, beside each series'
+ * ranked answer only when the count is within the bound. Past it the answers would be thrown away: reading the rows'
+ * values (a table read each) and ranking them cost a history read by seeks about as much CPU as its seeks (at 3M events
+ * on SQLite, 9.4 ms of a 31 ms portfolio read).
+ */
+export function rankedUnlessMany(
+  generation: number,
+  point: TemporalPoint,
+  projectIds: readonly string[] | undefined,
+  atMost: number,
+): RawBuilder<Partial<LatestRow> & { readonly scoped: number | string }> {
+  const inProjects = projectIds === undefined ? sql`` : sql`and project_id in (${sql.join(projectIds)})`;
+  const national = sql`generation = ${generation} and territory_key = ${NATIONAL} ${inProjects}`;
+  return sql<Partial<LatestRow> & { readonly scoped: number | string }>`
+    with
+      counted as (
+        select count(*) as scoped from (select 1 from rm_measurements where ${national} limit ${atMost + 1}) bounded
+      ),
+      ranked as (
+        select project_id, indicator_id, period, value,
+          row_number() over (partition by project_id, indicator_id order by period desc, position desc) as rank
+        -- The count first, a row that passes only within the bound: past it, no row of the table is read.
+        from counted cross join rm_measurements
+        where counted.scoped <= ${atMost} and ${national} and period <= ${point.at} and ${knownBy(point.asOf)}
+      )
+    select counted.scoped, ranked.project_id, ranked.indicator_id, ranked.period, ranked.value
+    from counted left join ranked on ranked.rank = 1
+  `;
 }
