@@ -49,5 +49,6 @@ describe.each(['sqlite', 'postgres'] as const)("a generation's documents on %s",
     const positions = await positionsRead({ generation: 1, after: 0n, upTo: 10_001n }, 7);
     expect(positions).toHaveLength(10_001);
     expect(positions.every((position, i) => position === BigInt(i + 1))).toBe(true);
-  });
+    // 1,429 pages of 7: as many round trips to PostgreSQL, seconds on a loaded machine.
+  }, 30_000);
 });
