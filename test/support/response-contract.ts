@@ -105,6 +105,11 @@ export function checkResponse(
   if (violation !== undefined) violations.push(`${method} ${url} → ${status}: ${violation}`);
 }
 
+/** The violations found since the last call, forgotten once taken. */
+export function takeViolations(): string[] {
+  return violations.splice(0);
+}
+
 /** Collects a response's body as the application writes it. */
 function recordBody(response: Response): () => string {
   const chunks: Buffer[] = [];
@@ -138,7 +143,7 @@ export function checkResponsesAgainstOpenApi(app: INestApplication): void {
 // are none, and nothing to report to.
 if (typeof afterEach === 'function') {
   afterEach(() => {
-    const found = violations.splice(0);
+    const found = takeViolations();
     if (found.length > 0) {
       throw new Error(`responses that do not match the OpenAPI document:\n${found.join('\n')}`);
     }
