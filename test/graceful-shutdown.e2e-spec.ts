@@ -1,6 +1,6 @@
 import { Agent, request } from 'node:http';
 import { connect } from 'node:net';
-import { buildServiceOnce, freePort, startService, type ServiceProcess } from './support/service-process';
+import { buildServiceOnce, fetchService, freePort, startService, type ServiceProcess } from './support/service-process';
 import { postgresStore, sqliteStore, type ServiceStore } from './support/service-store';
 import { API_TOKENS_VARIABLE, jsonRequestHeaders } from './support/test-app';
 
@@ -30,6 +30,8 @@ function mission(code: string): string {
 function defineMission(url: string, agent: Agent, code: string): Promise<Outcome> {
   const key = `shutdown-${code}`;
   const body = mission(code);
+  // Raw http, not the checked fetch: this observes connections (one agent, a response cut by the shutdown, the
+  // Connection header), and the statuses are asserted by the test; the responses' bodies are not checked.
   return new Promise((resolve) => {
     const headers = { ...jsonRequestHeaders('programme-office'), 'Idempotency-Key': key };
     const sent = request(`${url}/api/v1/missions`, { method: 'POST', agent, headers }, (response) => {
@@ -135,6 +137,7 @@ describe('graceful shutdown of a slow request', () => {
     try {
       const body = mission('SLOW');
       const headers = { ...jsonRequestHeaders('programme-office'), 'Idempotency-Key': 'slow' };
+      // A raw socket, its exchange unchecked: the body trickles in across the signal, which no HTTP client sends.
       const socket = connect(Number(new URL(service.url).port), '127.0.0.1');
       let answer = '';
       socket.on('data', (chunk: Buffer) => (answer += chunk.toString()));
@@ -168,7 +171,7 @@ async function refusedWithin(url: string, deadlineMs: number): Promise<boolean> 
   const deadline = Date.now() + deadlineMs;
   while (Date.now() < deadline) {
     try {
-      await fetch(url);
+      await fetchService(url);
     } catch {
       return true;
     }
