@@ -75,24 +75,28 @@ function contractServedAt(origin: string): Promise<Contract> {
 }
 
 /**
- * `fetch` against a spawned service, its response checked against the OpenAPI document the service serves (a
- * violation fails the test, as for the in-process application). A request that gets no response (refused, reset by
- * a kill) rejects as `fetch` does and is not a response to check.
+ * Checks a response of a spawned service against the OpenAPI document the service serves; a violation fails the test,
+ * as for the in-process application.
+ */
+export async function checkServiceResponse(
+  url: string,
+  method: string,
+  status: number,
+  contentType: string | undefined,
+  body: string,
+): Promise<void> {
+  const { origin, pathname, search } = new URL(url);
+  checkResponse(await contractServedAt(origin), method, `${pathname}${search}`, status, contentType, () => body);
+}
+
+/**
+ * `fetch` against a spawned service, its response checked (checkServiceResponse). A request that gets no response
+ * (refused, reset by a kill) rejects as `fetch` does and is not a response to check.
  */
 export async function fetchService(url: string, init?: RequestInit): Promise<Response> {
   const response = await fetch(url, init);
-  const body = await response.clone().text();
-  const { origin, pathname, search } = new URL(url);
   const contentType = response.headers.get('Content-Type') ?? undefined;
-  const method = init?.method ?? 'GET';
-  checkResponse(
-    await contractServedAt(origin),
-    method,
-    `${pathname}${search}`,
-    response.status,
-    contentType,
-    () => body,
-  );
+  await checkServiceResponse(url, init?.method ?? 'GET', response.status, contentType, await response.clone().text());
   return response;
 }
 
