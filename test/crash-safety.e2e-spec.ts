@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Pool } from 'pg';
 import { testDatabaseUrl } from '../libs/event-store/src/testing/test-database-url';
-import { buildServiceOnce, freePort, startService, type ServiceProcess } from './support/service-process';
+import { buildServiceOnce, fetchService, freePort, startService, type ServiceProcess } from './support/service-process';
 import { API_TOKENS_VARIABLE, jsonRequestHeaders } from './support/test-app';
 
 // The crash test runs the service as `npm start` does, in processes it kills with SIGKILL at seeded random moments
@@ -47,7 +47,7 @@ async function send(service: () => ServiceProcess, path: string, body: object, k
   // Retries while the service is down or restarting: the same key makes a resent batch harmless.
   for (;;) {
     try {
-      const response = await fetch(`${service().url}${path}`, {
+      const response = await fetchService(`${service().url}${path}`, {
         method: 'POST',
         headers: { ...jsonRequestHeaders('programme-office'), 'Idempotency-Key': key },
         body: JSON.stringify(body),
@@ -61,7 +61,7 @@ async function send(service: () => ServiceProcess, path: string, body: object, k
 }
 
 async function get(service: ServiceProcess, path: string): Promise<unknown> {
-  const response = await fetch(`${service.url}${path}`, { headers: jsonRequestHeaders('admin') });
+  const response = await fetchService(`${service.url}${path}`, { headers: jsonRequestHeaders('admin') });
   if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
   return response.json();
 }
@@ -200,7 +200,7 @@ describe.each([
           };
         };
         const incremental = await documents();
-        const rebuild = await fetch(`${service.url}/api/v1/admin/projections/rebuild`, {
+        const rebuild = await fetchService(`${service.url}/api/v1/admin/projections/rebuild`, {
           method: 'POST',
           headers: jsonRequestHeaders('admin'),
         });
@@ -282,7 +282,7 @@ describe('crash safety on postgres, database side', () => {
         let unavailable = 0;
         for (let i = 0; i < 20; i++) {
           for (;;) {
-            const response = await fetch(`${service.url}${path}`, {
+            const response = await fetchService(`${service.url}${path}`, {
               method: 'POST',
               headers: { ...jsonRequestHeaders('programme-office'), 'Idempotency-Key': `db-import:${i}` },
               body: JSON.stringify(batch(i)),

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateSigningKey, signingKeyToPem } from '@portfolio/audit';
-import { buildServiceOnce, freePort, startService } from './support/service-process';
+import { buildServiceOnce, fetchService, freePort, startService } from './support/service-process';
 
 // The built service on the embedded store, started with the usual umask (022): what it leaves on disk is its own.
 
@@ -55,7 +55,7 @@ posixOnly('files of the embedded store', () => {
       writeFileSync(key, signingKeyToPem(generateSigningKey()), { mode: 0o644 });
       const service = await startService(await freePort(), { PORTFOLIO_DATA_DIR: dataDir });
       try {
-        expect((await fetch(`${service.url}/health/ready`)).ok).toBe(true);
+        expect((await fetchService(`${service.url}/health/ready`)).ok).toBe(true);
         expect(modeOf(key)).toBe(0o600);
       } finally {
         await service.kill();

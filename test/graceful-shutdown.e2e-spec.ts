@@ -1,6 +1,13 @@
 import { Agent, request } from 'node:http';
 import { connect } from 'node:net';
-import { buildServiceOnce, freePort, startService, type ServiceProcess } from './support/service-process';
+import {
+  buildServiceOnce,
+  checkServiceResponse,
+  fetchService,
+  freePort,
+  startService,
+  type ServiceProcess,
+} from './support/service-process';
 import { postgresStore, sqliteStore, type ServiceStore } from './support/service-store';
 import { API_TOKENS_VARIABLE, jsonRequestHeaders } from './support/test-app';
 
@@ -30,19 +37,26 @@ function mission(code: string): string {
 function defineMission(url: string, agent: Agent, code: string): Promise<Outcome> {
   const key = `shutdown-${code}`;
   const body = mission(code);
+  const target = `${url}/api/v1/missions`;
+  // Raw http, not fetch: this observes connections (one agent, a response cut by the shutdown, the Connection
+  // header); a complete response is checked as fetchService checks its own.
   return new Promise((resolve) => {
     const headers = { ...jsonRequestHeaders('programme-office'), 'Idempotency-Key': key };
-    const sent = request(`${url}/api/v1/missions`, { method: 'POST', agent, headers }, (response) => {
-      response.resume();
+    const sent = request(target, { method: 'POST', agent, headers }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
       // 'aborted' then 'error': the connection was cut in the middle of the response.
       response.on('error', () => resolve({ key, error: 'truncated response' }));
-      response.on('end', () =>
-        resolve(
-          response.complete
-            ? { key, status: response.statusCode, connection: response.headers.connection }
-            : { key, error: 'truncated response' },
-        ),
-      );
+      response.on('end', () => {
+        if (!response.complete) return resolve({ key, error: 'truncated response' });
+        const status = response.statusCode ?? 0;
+        const text = Buffer.concat(chunks).toString('utf8');
+        const checked = checkServiceResponse(target, 'POST', status, response.headers['content-type'], text);
+        void checked.then(
+          () => resolve({ key, status, connection: response.headers.connection }),
+          (error: Error) => resolve({ key, error: error.message }),
+        );
+      });
     });
     sent.on('error', (error: NodeJS.ErrnoException) => resolve({ key, error: error.code ?? error.message }));
     sent.end(body);
@@ -135,6 +149,7 @@ describe('graceful shutdown of a slow request', () => {
     try {
       const body = mission('SLOW');
       const headers = { ...jsonRequestHeaders('programme-office'), 'Idempotency-Key': 'slow' };
+      // A raw socket, its exchange unchecked: the body trickles in across the signal, which no HTTP client sends.
       const socket = connect(Number(new URL(service.url).port), '127.0.0.1');
       let answer = '';
       socket.on('data', (chunk: Buffer) => (answer += chunk.toString()));
@@ -168,7 +183,7 @@ async function refusedWithin(url: string, deadlineMs: number): Promise<boolean> 
   const deadline = Date.now() + deadlineMs;
   while (Date.now() < deadline) {
     try {
-      await fetch(url);
+      await fetchService(url);
     } catch {
       return true;
     }

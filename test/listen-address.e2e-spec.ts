@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildServiceOnce, freePort, startService } from './support/service-process';
+import { buildServiceOnce, fetchService, freePort, startService } from './support/service-process';
 
 // PORTFOLIO_HOST, as the built service reads it at start: where it listens, and a start-up error for a bad address.
 
@@ -17,7 +17,7 @@ const hasIpv6Loopback = Object.values(networkInterfaces()).some((addresses) =>
 /** Whether anything answers HTTP at that address. */
 async function answers(url: string): Promise<boolean> {
   try {
-    return (await fetch(`${url}/health/live`, { signal: AbortSignal.timeout(5_000) })).ok;
+    return (await fetchService(`${url}/health/live`, { signal: AbortSignal.timeout(5_000) })).ok;
   } catch {
     return false;
   }

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Role } from '@portfolio/application';
 import { Pool } from 'pg';
 import { testDatabaseUrl } from '../libs/event-store/src/testing/test-database-url';
-import { buildServiceOnce, freePort, startService, type ServiceProcess } from './support/service-process';
+import { buildServiceOnce, fetchService, freePort, startService, type ServiceProcess } from './support/service-process';
 import { API_TOKENS_VARIABLE, jsonRequestHeaders } from './support/test-app';
 import { franceConnectLaunch, idnumMission } from './support/tech-gouv-requests';
 
@@ -24,7 +24,7 @@ async function call(
   body?: object,
   role: Role = method === 'GET' ? 'admin' : 'programme-office',
 ): Promise<Response> {
-  return fetch(`${service.url}/api/v1${path}`, {
+  return fetchService(`${service.url}/api/v1${path}`, {
     method,
     headers: jsonRequestHeaders(role),
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),

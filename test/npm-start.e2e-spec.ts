@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildServiceOnce, freePort, startService, type ServiceProcess } from './support/service-process';
+import { buildServiceOnce, fetchService, freePort, startService, type ServiceProcess } from './support/service-process';
 
 // `npm start` on a current build, as a newcomer restarts the service: it serves at once, without building again
 // (test/build-stamp.spec.ts covers when it does build).
@@ -29,7 +29,7 @@ describe('npm start', () => {
 
     service = await startService(await freePort(), { PORTFOLIO_DATA_DIR: dataDir }, NPM_START);
 
-    expect((await fetch(`${service.url}/health/ready`)).status).toBe(200);
+    expect((await fetchService(`${service.url}/health/ready`)).status).toBe(200);
     expect(Date.now() - started).toBeLessThan(15_000);
     expect(statSync(MAIN).mtimeMs).toBe(builtAt);
     expect(readFileSync(STAMP, 'utf8')).toBe(builtFrom);

@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readmeExamples, type ExampleState } from './support/readme-examples';
-import { buildServiceOnce, freePort, startService, type ServiceProcess } from './support/service-process';
+import { buildServiceOnce, fetchService, freePort, startService, type ServiceProcess } from './support/service-process';
 
 // The README's shell examples, run as a reader runs them (README, "Tests"): with bash, in the folder of an instance
 // of the built service on a data directory of its own, empty or seeded with the demo as each example's marker says.
@@ -71,7 +71,7 @@ class Instance {
   /** Until the read models have caught up with what another process (the command line) appended. */
   async projected(): Promise<void> {
     for (let attempt = 0; attempt < 200; attempt++) {
-      const ready = (await (await fetch(`${this.service.url}/health/ready`)).json()) as {
+      const ready = (await (await fetchService(`${this.service.url}/health/ready`)).json()) as {
         info?: { eventStore?: { head?: string }; projections?: { position?: string } };
       };
       const head = ready.info?.eventStore?.head;

@@ -6,7 +6,8 @@ import addFormats from 'ajv-formats';
 import type { NextFunction, Request, Response } from 'express';
 import { openApiDocument } from '../../apps/api/src/http/openapi';
 
-// Every response an end-to-end suite receives from the application, checked against the OpenAPI document: a status
+// Every response an end-to-end suite receives from the application (in process, or a spawned service through
+// test/support/service-process.ts), checked against the OpenAPI document: a status
 // the operation does not document, a media type it does not declare or a JSON body its schema refuses is a broken
 // promise to generated clients, and fails the test that made the request (see the afterEach at the bottom).
 
@@ -90,6 +91,25 @@ export function violationOf(
   return `body does not match its schema: ${ajv.errorsText(validate.errors, { separator: '; ' })}`;
 }
 
+/** Checks one response (its URL from the path on, query included) and keeps what is wrong for the afterEach below. */
+export function checkResponse(
+  contract: Contract,
+  method: string,
+  url: string,
+  status: number,
+  contentType: string | undefined,
+  body: () => string,
+): void {
+  if (method.toUpperCase() === 'HEAD') return;
+  const violation = violationOf(contract, method, url.split('?')[0], status, contentType, body);
+  if (violation !== undefined) violations.push(`${method} ${url} → ${status}: ${violation}`);
+}
+
+/** The violations found since the last call, forgotten once taken. */
+export function takeViolations(): string[] {
+  return violations.splice(0);
+}
+
 /** Collects a response's body as the application writes it. */
 function recordBody(response: Response): () => string {
   const chunks: Buffer[] = [];
@@ -110,15 +130,10 @@ export function checkResponsesAgainstOpenApi(app: INestApplication): void {
   app.use((request: Request, response: Response, next: NextFunction) => {
     const body = recordBody(response);
     response.on('finish', () => {
-      if (request.method === 'HEAD') return;
       contract ??= contractOf(openApiDocument(app));
-      const path = request.originalUrl.split('?')[0];
       const contentType = response.getHeader('Content-Type');
       const media = typeof contentType === 'string' ? contentType : undefined;
-      const violation = violationOf(contract, request.method, path, response.statusCode, media, body);
-      if (violation !== undefined) {
-        violations.push(`${request.method} ${request.originalUrl} → ${response.statusCode}: ${violation}`);
-      }
+      checkResponse(contract, request.method, request.originalUrl, response.statusCode, media, body);
     });
     next();
   });
@@ -128,7 +143,7 @@ export function checkResponsesAgainstOpenApi(app: INestApplication): void {
 // are none, and nothing to report to.
 if (typeof afterEach === 'function') {
   afterEach(() => {
-    const found = violations.splice(0);
+    const found = takeViolations();
     if (found.length > 0) {
       throw new Error(`responses that do not match the OpenAPI document:\n${found.join('\n')}`);
     }

@@ -4,8 +4,10 @@ import { mkdirSync, readFileSync, rmdirSync, statSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import type { OpenAPIObject } from '@nestjs/swagger';
 import { freePort } from '../../libs/event-store/src/testing/free-port';
 import { build, nestBuild } from '../../scripts/build-stamp';
+import { checkResponse, contractOf, type Contract } from './response-contract';
 
 export { freePort };
 
@@ -52,6 +54,52 @@ export async function buildServiceOnce(): Promise<void> {
   }
 }
 
+/** The document each service serves at /docs-json, by origin: what a service promises depends on its configuration. */
+const contracts = new Map<string, Promise<Contract>>();
+
+async function readContract(origin: string): Promise<Contract> {
+  const response = await fetch(`${origin}/docs-json`);
+  if (!response.ok) throw new Error(`${origin}/docs-json answered ${response.status}`);
+  return contractOf((await response.json()) as OpenAPIObject);
+}
+
+/** Read once per origin (a service restarted on the same port serves the same build); asked again after a failure. */
+function contractServedAt(origin: string): Promise<Contract> {
+  let contract = contracts.get(origin);
+  if (contract === undefined) {
+    contract = readContract(origin);
+    contracts.set(origin, contract);
+    contract.catch(() => contracts.delete(origin));
+  }
+  return contract;
+}
+
+/**
+ * Checks a response of a spawned service against the OpenAPI document the service serves; a violation fails the test,
+ * as for the in-process application.
+ */
+export async function checkServiceResponse(
+  url: string,
+  method: string,
+  status: number,
+  contentType: string | undefined,
+  body: string,
+): Promise<void> {
+  const { origin, pathname, search } = new URL(url);
+  checkResponse(await contractServedAt(origin), method, `${pathname}${search}`, status, contentType, () => body);
+}
+
+/**
+ * `fetch` against a spawned service, its response checked (checkServiceResponse). A request that gets no response
+ * (refused, reset by a kill) rejects as `fetch` does and is not a response to check.
+ */
+export async function fetchService(url: string, init?: RequestInit): Promise<Response> {
+  const response = await fetch(url, init);
+  const contentType = response.headers.get('Content-Type') ?? undefined;
+  await checkServiceResponse(url, init?.method ?? 'GET', response.status, contentType, await response.clone().text());
+  return response;
+}
+
 /** The built service (`npm run build`), as `npm start` runs it: a real process that a test can kill -9. */
 export interface ServiceProcess {
   readonly url: string;
@@ -83,6 +131,8 @@ export async function startService(
     }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+  // Read while the service is up: a suite may go on asking a service that is shutting down or killed.
+  await contractServedAt(url);
   return {
     url,
     child,

@@ -26,7 +26,7 @@ export class ManageProjectionsController {
 
   @Post('rebuild')
   @HttpCode(202)
-  @Problems(400, 413, [415, 'not application/json'])
+  @Problems(400, [409, 'another instance leads the projections and rebuilds them'], 413, [415, 'not application/json'])
   @ApiOperation({ operationId: 'rebuildProjections', summary: 'Rebuild the read models from the log' })
   @ApiAcceptedResponse({
     type: RebuildStartedDto,
