@@ -162,6 +162,8 @@ describe("the README's examples on the demo, in their order on one instance", ()
 });
 
 describe("the README's examples not run, each with the reason its marker gives", () => {
+  // Skipped on purpose: the README marks these blocks skip=<why> (an install, a server that runs until stopped, a key
+  // of the reader's own); listing each as a skipped test names it and its reason in every run's report.
   it.skip.each(
     examples.skipped.map((example) => [`README.md:${example.line} (${example.reason}): ${example.firstLine}`]),
   )('%s', () => undefined);
