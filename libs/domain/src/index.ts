@@ -97,6 +97,10 @@ export {
   type PlannedMilestone,
   type ProjectCharter,
   type TargetedIndicator,
+  type NationalFromTerritories,
+  type TerritorialAggregation,
+  AGGREGATED_LEVELS,
+  TERRITORIAL_AGGREGATIONS,
   isTargeted,
 } from './project/plan';
 export { expectedProgress, progressTowardTarget, type Progress } from './project/progress';
@@ -106,15 +110,14 @@ export {
   nationalRateBasis,
   progressRate,
   territorialRate,
+  territoryRateBasis,
   type Rate,
   type RateBasis,
   type RateInputs,
   type RateUnavailable,
   type RateUses,
-  type RateValue,
-  type RateValueSource,
-  type TerritorialAggregation,
 } from './project/progress-rates';
+export { type RateValue, type RateValueSource } from './project/rate-values';
 export {
   PROJECT_OUTCOMES,
   type IndicatorMeasured,

@@ -9,7 +9,7 @@ import {
   onToday,
 } from '../testing/tech-gouv';
 import type { LaunchProject } from './decide-launch-project';
-import type { IndicatorDefinition } from './plan';
+import type { IndicatorDefinition, NationalFromTerritories } from './plan';
 
 function withIndicator(change: Partial<IndicatorDefinition>): LaunchProject {
   return { ...launchFranceConnect, indicators: [comptesActifs, { ...delaiRaccordement, ...change }] };
@@ -240,6 +240,33 @@ describe('LaunchProject', () => {
     given(idnumDefined)
       .when(withIndicator({ target: { value: 30, by: '2019-06-02' } }), onToday)
       .thenThrows({ code: 'date_before_launch', kind: 'rule', path: 'indicators[1].target.by' });
+  });
+
+  it('keeps where national values come from when none is measured nationally, and refuses another level or way', () => {
+    const nationalFrom = { level: 'region', aggregation: 'average' } as const;
+    const launched = {
+      ...franceconnectLaunched.data,
+      indicators: [comptesActifs, { ...delaiRaccordement, nationalFrom }],
+    };
+    given(idnumDefined)
+      .when(withIndicator({ nationalFrom }), onToday)
+      .then({ ...franceconnectLaunched, data: launched });
+    given(idnumDefined)
+      .when(
+        withIndicator({
+          nationalFrom: { level: 'national', aggregation: 'sum' } as unknown as NationalFromTerritories,
+        }),
+        onToday,
+      )
+      .thenThrows({ code: 'invalid_choice', kind: 'invalid', path: 'indicators[1].nationalFrom.level' });
+    given(idnumDefined)
+      .when(
+        withIndicator({
+          nationalFrom: { level: 'region', aggregation: 'median' } as unknown as NationalFromTerritories,
+        }),
+        onToday,
+      )
+      .thenThrows({ code: 'invalid_choice', kind: 'invalid', path: 'indicators[1].nationalFrom.aggregation' });
   });
 
   describe('with a monitored series (an indicator without a target)', () => {

@@ -35,6 +35,22 @@ export interface IndicatorTarget {
   readonly by: IsoDate;
 }
 
+/** How territorial values make a national one: PILOTE's `sum` (counts) or `avg` (an unweighted mean, for shares). */
+export const TERRITORIAL_AGGREGATIONS = ['sum', 'average'] as const;
+export type TerritorialAggregation = (typeof TERRITORIAL_AGGREGATIONS)[number];
+
+/** The levels a national value can be aggregated from. */
+export const AGGREGATED_LEVELS = ['region', 'departement'] as const;
+
+/**
+ * Where an indicator's national values come from when none is known nationally, as PILOTE's settings say of each
+ * indicator (`vacg_operation`): its regions' or its départements' values, summed or averaged.
+ */
+export interface NationalFromTerritories {
+  readonly level: (typeof AGGREGATED_LEVELS)[number];
+  readonly aggregation: TerritorialAggregation;
+}
+
 /**
  * A measure of a project's results, in the manner of the Baromètre des résultats de l'action publique. An indicator
  * with a target (hence a baseline and a direction) is a goal whose progress is measured (§7); one without a target is a
@@ -50,6 +66,8 @@ export interface IndicatorDefinition {
   readonly baseline?: IndicatorBaseline;
   /** Absent for a monitored series. */
   readonly target?: IndicatorTarget;
+  /** Absent when the national values are only ever measured nationally. */
+  readonly nationalFrom?: NationalFromTerritories;
 }
 
 /** An indicator whose progress toward target can be computed: it has a target, a baseline and a direction. */

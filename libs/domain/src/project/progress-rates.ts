@@ -1,8 +1,9 @@
-import type { IsoDate } from '../shared/iso-date';
 import { own } from '../shared/own';
-import { NATIONAL_TERRITORY, territoryKey } from '../shared/territory';
+import { NATIONAL_TERRITORY, territoryKey, type TerritoryKey } from '../shared/territory';
+import { aggregated, valuesFromTerritories } from './national-from-territories';
+import { dated, due, publishedValues, type FoundValues, type RateValue } from './rate-values';
 import { latestValue } from './measurements';
-import type { IndicatorDefinition, IndicatorDirection } from './plan';
+import type { IndicatorDefinition, IndicatorDirection, TerritorialAggregation } from './plan';
 import { capped, rawProgress } from './progress';
 import type { LaunchedProjectFacts } from './project-state';
 
@@ -16,19 +17,6 @@ import type { LaunchedProjectFacts } from './project-state';
 // - the result is rounded to two decimals, then bounded to [0, 100];
 // - a national VI, VA or VC may be aggregated from the regions' or the départements' values, by sum or by (unweighted)
 //   average, as each indicator's settings say.
-
-/**
- * Where a value a rate uses was taken from: the indicator's plan (its baseline and target), the release's synthesis
- * (its published VI, VA, VC or VCA), or the measurements (the latest national value recorded).
- */
-export type RateValueSource = 'plan' | 'synthesis' | 'measurements';
-
-/** One of the values a rate is computed from, with its date (observed for VI and VA, due for a target). */
-export interface RateValue {
-  readonly value: number;
-  readonly on: IsoDate;
-  readonly from: RateValueSource;
-}
 
 /** The values a rate used: VI, VA and the target it is measured against (VC for the global rate, VCA for the annual one). */
 export interface RateUses {
@@ -57,9 +45,6 @@ export interface RateInputs {
   readonly target: number;
 }
 
-/** How territorial values make a national one: PILOTE's `sum` (counts) or `avg` (an unweighted mean, for shares). */
-export type TerritorialAggregation = 'sum' | 'average';
-
 /**
  * What an indicator's national rates are computed from: VI, VA, VC and VCA, each from the release's synthesis when it
  * published one, else VI and VC from the plan, VA from the latest national value (VCA has no other source), and the
@@ -73,29 +58,66 @@ export interface RateBasis {
   readonly annualTarget?: RateValue;
 }
 
-/** The national rate basis of an indicator of the project, or why its rates cannot be computed. */
+/**
+ * The national rate basis of an indicator of the project, or why its rates cannot be computed. An indicator with no
+ * national value, measured or published, takes its regions' or départements' when its plan says so (nationalFrom).
+ */
 export function nationalRateBasis(
   project: Pick<LaunchedProjectFacts, 'measurements' | 'publishedCurrent'>,
   indicator: IndicatorDefinition,
 ): RateBasis | RateUnavailable {
-  const { indicatorId } = indicator;
+  const found =
+    nationalValues(project, indicator.indicatorId) ??
+    (indicator.nationalFrom === undefined
+      ? {}
+      : valuesFromTerritories(project, indicator.indicatorId, indicator.nationalFrom));
+  const basis = completed(indicator, {
+    initial: found.initial ?? dated(indicator.baseline, 'plan'),
+    current: found.current,
+    target: found.target ?? due(indicator.target, 'plan'),
+    annualTarget: found.annualTarget,
+  });
+  if ('reason' in basis && found.current === undefined && indicator.nationalFrom !== undefined) {
+    const { level } = indicator.nationalFrom;
+    return { reason: `${basis.reason}, nor any ${level === 'region' ? 'region' : 'département'}` };
+  }
+  return basis;
+}
+
+/**
+ * The rate basis of one territory of the indicator, from the current value a release published for it and the VI and
+ * VC published with it (a territory has its own targets; the plan's are national), in the indicator's direction.
+ */
+export function territoryRateBasis(
+  project: Pick<LaunchedProjectFacts, 'publishedCurrent'>,
+  indicator: IndicatorDefinition,
+  territory: TerritoryKey,
+): RateBasis | RateUnavailable {
+  const published = own(own(project.publishedCurrent, indicator.indicatorId) ?? {}, territory);
+  return completed(indicator, published === undefined ? {} : publishedValues(published));
+}
+
+/** The national values of the indicator, the release's published ones first; undefined when none is known. */
+function nationalValues(
+  project: Pick<LaunchedProjectFacts, 'measurements' | 'publishedCurrent'>,
+  indicatorId: string,
+): FoundValues | undefined {
   const published = own(own(project.publishedCurrent, indicatorId) ?? {}, territoryKey(NATIONAL_TERRITORY));
+  if (published !== undefined) return publishedValues(published);
   const latest = latestValue(project.measurements, indicatorId);
-  const against = published?.against;
-  const initial = dated(against?.initial, 'synthesis') ?? dated(indicator.baseline, 'plan');
-  const target = due(against?.target, 'synthesis') ?? due(indicator.target, 'plan');
-  const current: RateValue | undefined =
-    published !== undefined
-      ? { value: published.value, on: published.period, from: 'synthesis' }
-      : latest === undefined
-        ? undefined
-        : { value: latest.value, on: latest.period, from: 'measurements' };
+  return latest === undefined
+    ? undefined
+    : { current: { value: latest.value, on: latest.period, from: 'measurements' } };
+}
+
+/** A basis from the values found, or the first one missing; the direction is the plan's, else the one VI and VC imply. */
+function completed(indicator: IndicatorDefinition, found: FoundValues): RateBasis | RateUnavailable {
+  const { initial, current, target, annualTarget } = found;
   if (current === undefined)
     return { reason: 'no current value (VA): no national value is known, and no release published one' };
   if (initial === undefined) return { reason: 'no initial value (VI): neither the plan nor the synthesis gives one' };
   if (target === undefined) return { reason: 'no target (VC): neither the plan nor the synthesis gives one' };
   const direction = indicator.direction ?? (target.value < initial.value ? 'decrease' : 'increase');
-  const annualTarget = due(against?.annualTarget, 'synthesis');
   return { direction, initial, current, target, ...(annualTarget === undefined ? {} : { annualTarget }) };
 }
 
@@ -134,10 +156,7 @@ export function territorialRate(
   aggregation: TerritorialAggregation,
 ): { readonly raw: number; readonly percent: number; readonly national: RateInputs } {
   if (territories.length === 0) throw new RangeError('a national rate needs the values of at least one territory');
-  const total = (pick: (values: RateInputs) => number) => {
-    const sum = territories.reduce((acc, values) => acc + pick(values), 0);
-    return aggregation === 'sum' ? sum : sum / territories.length;
-  };
+  const total = (pick: (values: RateInputs) => number) => aggregated(territories.map(pick), aggregation);
   const national = {
     initial: total((v) => v.initial),
     current: total((v) => v.current),
@@ -151,14 +170,6 @@ function rateToward(basis: RateBasis, target: RateValue): Rate {
   const { initial, current } = basis;
   const values = { initial: initial.value, current: current.value, target: target.value };
   return { ...progressRate(basis.direction, values), uses: { initial, current, target } };
-}
-
-function dated(value: { readonly value: number; readonly on: IsoDate } | undefined, from: RateValueSource) {
-  return value === undefined ? undefined : { value: value.value, on: value.on, from };
-}
-
-function due(value: { readonly value: number; readonly by: IsoDate } | undefined, from: RateValueSource) {
-  return value === undefined ? undefined : { value: value.value, on: value.by, from };
 }
 
 /** Rounded to two decimals (half away from zero, as PostgreSQL rounds a numeric), then bounded to [0, 100]. */

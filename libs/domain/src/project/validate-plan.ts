@@ -11,11 +11,14 @@ import {
   requireText,
 } from '../shared/validation';
 import {
+  AGGREGATED_LEVELS,
   INDICATOR_DIRECTIONS,
+  TERRITORIAL_AGGREGATIONS,
   type IndicatorBaseline,
   type IndicatorDefinition,
   type IndicatorDirection,
   type IndicatorTarget,
+  type NationalFromTerritories,
   type PlannedMilestone,
 } from './plan';
 
@@ -45,12 +48,15 @@ export function validIndicator(input: IndicatorDefinition, path: string, launche
       ? undefined
       : requireChoice(input.direction, INDICATOR_DIRECTIONS, `${path}.direction`);
   const baseline = input.baseline === undefined ? undefined : validBaseline(input.baseline, `${path}.baseline`);
+  const nationalFrom =
+    input.nationalFrom === undefined ? undefined : validNationalFrom(input.nationalFrom, `${path}.nationalFrom`);
   const definition = {
     indicatorId,
     label,
     unit,
     ...(direction === undefined ? {} : { direction }),
     ...(baseline === undefined ? {} : { baseline }),
+    ...(nationalFrom === undefined ? {} : { nationalFrom }),
   };
   if (input.target === undefined) return definition;
   if (baseline === undefined) {
@@ -62,6 +68,14 @@ export function validIndicator(input: IndicatorDefinition, path: string, launche
     throw new RuleViolationError('target_without_direction', message, `${path}.direction`);
   }
   return { ...definition, target: validTarget(input.target, `${path}.target`, { direction, baseline }, launchedOn) };
+}
+
+function validNationalFrom(input: NationalFromTerritories, path: string): NationalFromTerritories {
+  requireRecord(input, path);
+  return {
+    level: requireChoice(input.level, AGGREGATED_LEVELS, `${path}.level`),
+    aggregation: requireChoice(input.aggregation, TERRITORIAL_AGGREGATIONS, `${path}.aggregation`),
+  };
 }
 
 function validBaseline(input: IndicatorBaseline, path: string): IndicatorBaseline {
