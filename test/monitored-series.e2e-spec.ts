@@ -14,6 +14,7 @@ const monitoredView = {
   direction: null,
   baseline: null,
   target: null,
+  nationalFrom: null,
   retired: false,
   monitoredOnly: true,
   progress: null,

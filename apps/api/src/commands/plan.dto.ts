@@ -1,4 +1,10 @@
-import { INDICATOR_DIRECTIONS, TERRITORY_CODE_PATTERN, TERRITORY_LEVELS } from '@portfolio/domain';
+import {
+  AGGREGATED_LEVELS,
+  INDICATOR_DIRECTIONS,
+  TERRITORIAL_AGGREGATIONS,
+  TERRITORY_CODE_PATTERN,
+  TERRITORY_LEVELS,
+} from '@portfolio/domain';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, Matches } from 'class-validator';
 import { BooleanField, ChoiceField, DateField, NestedField, NumberField, SlugField, TextField } from '../http/fields';
@@ -21,6 +27,14 @@ export class IndicatorTargetDto {
   @DateField({ example: '2022-12-31' }) by!: string;
 }
 
+export class NationalFromTerritoriesDto {
+  @ChoiceField(AGGREGATED_LEVELS, { description: 'the territories the national value is made from' })
+  level!: 'region' | 'departement';
+
+  @ChoiceField(TERRITORIAL_AGGREGATIONS, { description: 'sum for counts, average (unweighted) for shares' })
+  aggregation!: 'sum' | 'average';
+}
+
 export class IndicatorDefinitionDto {
   @SlugField({ example: 'diagnostics-numeriques' }) indicatorId!: string;
   @TextField({ example: 'Firms with a digital diagnostic and action plan' }) label!: string;
@@ -38,6 +52,14 @@ export class IndicatorDefinitionDto {
       '(progress null, monitoredOnly true in the read models)',
   })
   target?: IndicatorTargetDto;
+
+  @NestedField(() => NationalFromTerritoriesDto, {
+    optional: true,
+    description:
+      'as PILOTE does for an indicator measured by territory: with no national value known, its rates take the ' +
+      'regions’ or départements’ values, summed or averaged (docs/progress.md)',
+  })
+  nationalFrom?: NationalFromTerritoriesDto;
 }
 
 export class TerritoryDto {

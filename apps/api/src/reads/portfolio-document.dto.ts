@@ -28,11 +28,26 @@ class ProgressDto {
   @ApiProperty({ description: 'raw capped to [0, 100]' }) shown!: number;
 }
 
+class NationalFromDto {
+  @ApiProperty({ enum: ['region', 'departement'] }) level!: string;
+  @ApiProperty({ enum: ['sum', 'average'] }) aggregation!: string;
+}
+
+class AggregatedFromDto extends NationalFromDto {
+  @ApiProperty({ description: 'how many territories the value was made from' }) territories!: number;
+}
+
 class RateValueDto {
   @ApiProperty() value!: number;
   @ApiProperty({ ...DATE, description: 'observed for VI and VA, due for a target' }) on!: string;
   @ApiProperty({ enum: ['plan', 'synthesis', 'measurements'], description: 'where the value was taken from' })
   from!: string;
+  @ApiProperty({
+    type: AggregatedFromDto,
+    required: false,
+    description: 'present when the value was made from territorial ones, as the indicator’s nationalFrom says',
+  })
+  aggregated?: AggregatedFromDto;
 }
 
 class RateUsesDto {
@@ -71,6 +86,12 @@ export class IndicatorViewDto {
   baseline!: ValueOnDto | null;
   @ApiProperty({ type: ValueByDto, nullable: true, description: 'null for a monitored series' })
   target!: ValueByDto | null;
+  @ApiProperty({
+    type: NationalFromDto,
+    nullable: true,
+    description: 'where national values come from when none is measured nationally; null: measured nationally only',
+  })
+  nationalFrom!: NationalFromDto | null;
   @ApiProperty() retired!: boolean;
   @ApiProperty({ type: LatestValueDto, nullable: true, description: 'latest national value known' })
   latest!: LatestValueDto | null;
@@ -119,11 +140,30 @@ export class ProjectSummaryDto {
   @ApiProperty({ type: [IndicatorViewDto] }) indicators!: IndicatorViewDto[];
 }
 
+class TerritoryViewDto {
+  @ApiProperty({ enum: ['region', 'departement'] }) level!: string;
+  @ApiProperty({ example: '84', description: 'INSEE code' }) code!: string;
+}
+
+class TerritorialRateDto {
+  @ApiProperty({ example: 'nombre-creation-ulis' }) indicatorId!: string;
+  @ApiProperty({ type: TerritoryViewDto }) territory!: TerritoryViewDto;
+  @ApiProperty({ type: RateDto, nullable: true, description: 'against the VI and VC published for the territory' })
+  global!: RateDto | null;
+  @ApiProperty({ type: String, nullable: true, description: 'why the global rate is null' }) unavailable!:
+    string | null;
+}
+
 export class ProjectDetailDto extends ProjectSummaryDto {
   @ApiProperty() objective!: string;
   @ApiProperty() leadOrganisation!: string;
   @ApiProperty({ type: String, nullable: true }) note!: string | null;
   @ApiProperty({ type: [MilestoneViewDto] }) milestoneList!: MilestoneViewDto[];
+  @ApiProperty({
+    type: [TerritorialRateDto],
+    description: 'each territory’s global rate, for the live indicators a release published territorial values of',
+  })
+  territorialRates!: TerritorialRateDto[];
 }
 
 /** GET /projects/{projectId}. */

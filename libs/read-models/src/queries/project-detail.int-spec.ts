@@ -24,6 +24,7 @@ const hubeeDetail = (summary: ProjectSummary, dueOn: string, overdueDays: number
   objective: hubeeLaunched.data.objective,
   leadOrganisation: 'DINUM',
   note: null,
+  territorialRates: [],
   milestoneList: [
     {
       milestoneId: 'hubee-ministries',
@@ -80,6 +81,7 @@ describe.each(STORE_KINDS)('one project at (at, asOf) on %s', (kind) => {
     const plan = {
       objective: vitamLaunched.data.objective,
       leadOrganisation: 'Programme Vitam',
+      territorialRates: [],
       milestoneList: [
         {
           milestoneId: 'vitam-saas',

@@ -2,6 +2,7 @@ import { foldProject, type DomainEvent, type LaunchedProject, type ProjectEvent 
 import type { Kysely } from 'kysely';
 import type { ReadModelTables } from '../database/read-model-tables';
 import { latestNationalValues } from './latest-national-values';
+import { withTerritorialValues } from './latest-territorial-values';
 
 /** A point of the bi-temporal plane: business date `at` (YYYY-MM-DD), knowledge up to position `asOf`. */
 export interface TemporalPoint {
@@ -20,7 +21,10 @@ export interface MissionFacts {
 /** The whole portfolio as it stood at `at`, as known at `asOf`. */
 export interface PortfolioSnapshot {
   readonly missions: readonly MissionFacts[];
-  /** Launched projects, by id; their measurements hold each indicator's latest national value. */
+  /**
+   * Launched projects, by id; their measurements hold each indicator's latest national value, or, for an indicator
+   * with none whose national values are made from its territories, each of those territories' latest value.
+   */
   readonly projects: ReadonlyMap<string, LaunchedProject>;
 }
 
@@ -64,7 +68,8 @@ export async function loadSnapshot(
   for (const [projectId, events] of eventsByProject) {
     const state = foldProject(events);
     if (state.status === 'not_launched') continue;
-    projects.set(projectId, { ...state, measurements: latest.get(projectId) ?? {} });
+    const withNational = { ...state, measurements: latest.get(projectId) ?? {} };
+    projects.set(projectId, await withTerritorialValues(db, generation, point, withNational));
   }
   return {
     missions: missionRows.map((row) =>

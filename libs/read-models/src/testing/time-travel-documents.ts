@@ -41,6 +41,7 @@ function indicatorView(
 ): IndicatorView {
   return {
     ...indicator,
+    nationalFrom: null,
     retired: false,
     latest,
     monitoredOnly: false,
@@ -94,6 +95,7 @@ export function franceconnectDetail(summary: ProjectSummary, agentconnectOverdue
     objective: franceconnectReviewed.data.objective,
     leadOrganisation: 'DINUM',
     note: null,
+    territorialRates: [],
     milestoneList: [
       {
         milestoneId: 'franceconnect-plus',

@@ -1,4 +1,11 @@
-import type { Health, IndicatorDirection, ProjectOutcome, RateValueSource } from '@portfolio/domain';
+import type {
+  Health,
+  IndicatorDirection,
+  NationalFromTerritories,
+  ProjectOutcome,
+  RateValueSource,
+  TerritoryLevel,
+} from '@portfolio/domain';
 
 // The documents reviewers read (ARCHITECTURE §6–§7). Positions travel as decimal strings.
 
@@ -18,6 +25,8 @@ export interface RateValueView {
   readonly value: number;
   readonly on: string;
   readonly from: RateValueSource;
+  /** Present when the value was made from territorial ones (the indicator's nationalFrom): how, from how many. */
+  readonly aggregated?: NationalFromTerritories & { readonly territories: number };
 }
 
 /** A taux d'avancement as PILOTE computes it (docs/progress.md): shown and raw, with the values it used. */
@@ -51,6 +60,8 @@ export interface IndicatorView {
   readonly baseline: { readonly value: number; readonly on: string } | null;
   /** Null for a monitored series. */
   readonly target: { readonly value: number; readonly by: string } | null;
+  /** Where its national values come from when none is measured nationally; null when only ever measured nationally. */
+  readonly nationalFrom: NationalFromTerritories | null;
   readonly retired: boolean;
   readonly latest: LatestValue | null;
   /** True when the indicator has no target: progress toward a target does not apply to it. */
@@ -102,11 +113,22 @@ export interface ProjectSummary {
   readonly indicators: readonly IndicatorView[];
 }
 
+/** One territory's global rate, from the current value, VI and VC a release published for it (its own targets). */
+export interface TerritorialRateView {
+  readonly indicatorId: string;
+  readonly territory: { readonly level: TerritoryLevel; readonly code: string };
+  readonly global: RateView | null;
+  /** Why the global rate is null. */
+  readonly unavailable: string | null;
+}
+
 export interface ProjectDetail extends ProjectSummary {
   readonly objective: string;
   readonly leadOrganisation: string;
   readonly note: string | null;
   readonly milestoneList: readonly MilestoneView[];
+  /** Each territory's rate of each live indicator a release published a territorial value of, by indicator then territory. */
+  readonly territorialRates: readonly TerritorialRateView[];
 }
 
 /** A mission and its projects; name and dates are null when its definition is dated after `at`. */

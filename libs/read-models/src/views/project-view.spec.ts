@@ -28,6 +28,7 @@ function indicator(
 ): IndicatorView {
   return {
     ...definition,
+    nationalFrom: null,
     retired: false,
     latest,
     monitoredOnly: false,
@@ -66,6 +67,7 @@ describe('the project documents', () => {
       leadOrganisation: 'DINUM',
       note: null,
       milestoneList: [milestone('raccordement-impots'), milestone('franceconnect-plus')],
+      territorialRates: [],
     });
   });
 
@@ -102,7 +104,46 @@ describe('the project documents', () => {
         milestone('raccordement-impots', { reachedOn: '2020-01-15', daysLate: 15 }),
         milestone('franceconnect-plus', { overdueDays: 92 }),
       ],
+      territorialRates: [],
     });
+  });
+
+  it("rates each territory a release published a value of against that territory's own VI and VC", () => {
+    const against = (initial: number, target: number) => ({
+      initial: { value: initial, on: '2019-01-01' },
+      target: { value: target, by: '2022-12-31' },
+    });
+    const published = (code: string, value: number, initial: number, target: number) =>
+      measured('comptes-actifs', value, '2020-06-30', {
+        territory: { level: 'region', code },
+        publishedCurrent: true,
+        publishedAgainst: against(initial, target),
+      });
+    const project = given(
+      franceconnectLaunched,
+      published('84', 1_500, 1_000, 2_000),
+      published('11', 900, 1_000, 2_000),
+      measured('comptes-actifs', 20_000_000, '2020-06-30', { publishedCurrent: true }),
+    );
+    const uses = (value: number) => ({
+      initial: { value: 1_000, on: '2019-01-01', from: 'synthesis' },
+      current: { value, on: '2020-06-30', from: 'synthesis' },
+      target: { value: 2_000, on: '2022-12-31', from: 'synthesis' },
+    });
+    expect(projectDetail(project, '2020-09-30').territorialRates).toEqual([
+      {
+        indicatorId: 'comptes-actifs',
+        territory: { level: 'region', code: '11' },
+        global: { raw: -10, percent: 0, uses: uses(900) },
+        unavailable: null,
+      },
+      {
+        indicatorId: 'comptes-actifs',
+        territory: { level: 'region', code: '84' },
+        global: { raw: 50, percent: 50, uses: uses(1_500) },
+        unavailable: null,
+      },
+    ]);
   });
 
   it('follows the plan in force after a redesign: the milestone moved is no longer overdue', () => {

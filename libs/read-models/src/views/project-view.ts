@@ -7,7 +7,11 @@ import {
   milestoneOverdueDays,
   nationalRateBasis,
   projectHealth,
+  territoryRateBasis,
+  NATIONAL_TERRITORY,
+  territoryKey,
   type LaunchedProject,
+  type TerritoryLevel,
   type IndicatorDefinition,
 } from '@portfolio/domain';
 import type {
@@ -17,6 +21,7 @@ import type {
   MilestoneView,
   ProjectDetail,
   ProjectSummary,
+  TerritorialRateView,
 } from './documents';
 
 // Pure: from a project's state at (at, asOf) to the documents reviewers read. The state's measurements hold the
@@ -54,6 +59,7 @@ function indicatorViews(project: LaunchedProject, at: string): IndicatorView[] {
         direction: indicator.direction ?? null,
         baseline: indicator.baseline ?? null,
         target: indicator.target ?? null,
+        nationalFrom: indicator.nationalFrom ?? null,
         retired: indicator.retired,
         latest,
         monitoredOnly: !targeted,
@@ -120,5 +126,34 @@ export function projectDetail(project: LaunchedProject, at: string): ProjectDeta
     leadOrganisation: project.leadOrganisation,
     note: project.status === 'closed' ? project.note : null,
     milestoneList,
+    territorialRates: territorialRates(project),
   };
+}
+
+/** The global rate of each territory a release published a value of, for the live indicators. */
+function territorialRates(project: LaunchedProject): TerritorialRateView[] {
+  const national = territoryKey(NATIONAL_TERRITORY);
+  return Object.values(project.indicators)
+    .filter((indicator) => !indicator.retired)
+    .flatMap((indicator) =>
+      Object.keys(
+        Object.hasOwn(project.publishedCurrent, indicator.indicatorId)
+          ? project.publishedCurrent[indicator.indicatorId]
+          : {},
+      )
+        .filter((key) => key !== national)
+        .map((key) => {
+          const [level, code] = key.split(':') as [TerritoryLevel, string];
+          const basis = territoryRateBasis(project, indicator, key);
+          const rate = 'reason' in basis ? null : globalRate(basis);
+          const unavailable = 'reason' in basis ? basis.reason : null;
+          return { indicatorId: indicator.indicatorId, territory: { level, code }, global: rate, unavailable };
+        }),
+    )
+    .sort(
+      (a, b) =>
+        a.indicatorId.localeCompare(b.indicatorId) ||
+        a.territory.level.localeCompare(b.territory.level) ||
+        a.territory.code.localeCompare(b.territory.code),
+    );
 }
