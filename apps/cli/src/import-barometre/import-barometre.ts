@@ -37,6 +37,8 @@ export const DEFAULT_BATCH_SIZE = 5000;
  * crash carries the same idempotency key. A later release appends restatements of the values it changed, and adds the
  * indicators it introduces to existing projects through a RedesignProject, and moves the targets its synthesis revised
  * through another, decided on the release's date. A mesure renamed in renames.json goes on in its first title's project.
+ * A territorial synthesis defines nothing: it records each territory's published current value of the indicators the
+ * ledger defines once the detail's projects are sent (record-territorial-values.ts).
  *
  * Throws before sending anything when a file is unreadable or lacks a column; throws whatever a port throws other than
  * a DomainError (what was sent before stays). A command refused by the domain rejects its rows and the import goes on.
