@@ -7,7 +7,7 @@ import {
   type RecordMeasurements,
 } from '@portfolio/domain';
 import type { Findings } from './findings';
-import type { Sending } from './record-measurements';
+import { publishedCurrentOf, type Sending } from './record-measurements';
 import type { TerritorialSynthesis, TerritorialValue } from './territorial-synthesis';
 import type { LedgerPort } from '../ledger-port';
 
@@ -45,16 +45,7 @@ export async function recordTerritorialValues(
     const command: RecordMeasurements = {
       type: 'RecordMeasurements',
       projectId,
-      measurements: pending.map(({ indicatorId, territory, value, period, against }) => ({
-        indicatorId,
-        territory,
-        value,
-        period,
-        source: sending.source,
-        ...(sending.release === undefined ? {} : { release: sending.release }),
-        publishedCurrent: true,
-        ...(Object.keys(against).length === 0 ? {} : { publishedAgainst: against }),
-      })),
+      measurements: pending.map((value) => publishedCurrentOf(value, sending)),
     };
     try {
       const key = sending.idempotencyKey(['current', synthesis.level, projectId], command);

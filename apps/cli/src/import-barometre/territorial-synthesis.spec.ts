@@ -79,25 +79,31 @@ describe('importBarometre: rows of a territorial synthesis it cannot publish', (
     await rm(dir, { recursive: true, force: true });
   });
 
-  it('rejects, with its line, a row whose indicator the ledger does not define, and publishes the others', async () => {
+  it('rejects, with its line, a row whose indicator the ledger does not define or whose region is no code, and publishes the others', async () => {
     const shipped = (await readFile(regionalRelease().synthese as string, 'utf8')).split('\n');
     const unknown = shipped[1].replace('nombre-creation-ulis', 'nombre-classes-inconnues');
     // Named as the shipped file: a territorial synthesis must be of the detail's release.
     const synthese = join(dir, '2023-01-19-synthese-regional.csv');
-    await writeFile(synthese, [shipped[0], unknown, shipped[2], ''].join('\n'));
+    const badRegion = shipped[2].replace(',84,', ',Lyon,');
+    const noValue = shipped[2].replace(',47.0,2022-09-30,13.0,', ',,2022-09-30,13.0,');
+    await writeFile(synthese, [shipped[0], unknown, shipped[2], badRegion, noValue, ''].join('\n'));
     const ledger = new InMemoryLedger(TODAY);
     await importBarometre(release('2023-01-19'), ledger);
 
     const summary = await importBarometre({ ...regionalRelease(), synthese }, ledger);
 
-    expect(summary).toMatchObject({ territorialValuesPublished: 1, rowsRejected: 1 });
+    expect(summary).toMatchObject({ territorialValuesPublished: 1, rowsRejected: 2 });
     expect(summary.rejected).toEqual([
       {
         file: '2023-01-19-synthese-regional.csv',
         line: 2,
         reason: `indicator nombre-classes-inconnues is not defined in project ${ULIS_PROJECT}: a territorial synthesis defines no indicator (import the release with its national synthesis first)`,
       },
+      { file: '2023-01-19-synthese-regional.csv', line: 4, reason: 'code_region "Lyon" is not an INSEE region code' },
     ]);
+    expect(summary.warnings).toContain(
+      '1 rows of 2023-01-19-synthese-regional.csv give no current value (valeur_actuelle with its date): nothing is published for them',
+    );
     expect(describeImportSummary(summary)).toContain(
       '2023-01-19-synthese-regional.csv:2: indicator nombre-classes-inconnues',
     );

@@ -1,12 +1,7 @@
-import {
-  SLUG_PATTERN,
-  territoryKey,
-  type PublishedBasis,
-  type Territory,
-  type TerritoryLevel,
-} from '@portfolio/domain';
+import { SLUG_PATTERN, territoryKey, type Territory, type TerritoryLevel } from '@portfolio/domain';
 import { readableRows, rejection, territoryOf, type FileReading, type LaidOutTable } from './barometre-files';
 import type { CsvRow } from './csv-table';
+import type { CurrentValue } from './record-measurements';
 import type { Renames } from './renames';
 import { publishedFigures } from './synthesis-file';
 import type { RejectedRow } from './types';
@@ -16,15 +11,11 @@ import type { RejectedRow } from './types';
 // row's current value (VA) is recorded as the territory's published current value of an indicator the ledger defines.
 
 /** A territory's current value (VA) of one indicator, as the synthesis published it, with that territory's VI and VC. */
-export interface TerritorialValue {
+export interface TerritorialValue extends CurrentValue {
   readonly line: number;
   /** The project of the row's mesure (followed through the renames, as a detail row's). */
   readonly projectId: string;
-  readonly indicatorId: string;
   readonly territory: Territory;
-  readonly value: number;
-  readonly period: string;
-  readonly against: PublishedBasis;
 }
 
 export interface TerritorialSynthesis extends FileReading {
