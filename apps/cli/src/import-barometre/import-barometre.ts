@@ -40,8 +40,9 @@ export const DEFAULT_BATCH_SIZE = 5000;
  * A territorial synthesis defines nothing: it records each territory's published current value of the indicators the
  * ledger defines once the detail's projects are sent (record-territorial-values.ts).
  *
- * Throws before sending anything when a file is unreadable or lacks a column; throws whatever a port throws other than
- * a DomainError (what was sent before stays). A command refused by the domain rejects its rows and the import goes on.
+ * Throws before sending anything when a file is unreadable or lacks a column, or a territorial synthesis is of another
+ * release than the detail file; throws whatever a port throws other than a DomainError (what was sent before stays). A
+ * command refused by the domain rejects its rows and the import goes on.
  */
 export async function importBarometre(
   request: ImportRequest,
