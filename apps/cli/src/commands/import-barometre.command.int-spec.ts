@@ -78,6 +78,16 @@ describe('portfolio import barometre: exit status', () => {
     expect(run.stdout).toContain('file 2023-01-19-synthese-national.csv: read as synthese-national (59 rows');
   }, 120_000);
 
+  it("takes a regional synthesis as --synthese after the national one, saying how many regions' values it published", async () => {
+    const detail = join(DEMO, 'releases/2023-01-19-detail-national.csv');
+    await importBarometre('--detail', detail, '--synthese', SYNTHESE, '--secteurs', SECTEURS);
+    const regional = join(DEMO, 'releases/2023-01-19-synthese-regional.csv');
+    const run = await importBarometre('--detail', detail, '--synthese', regional, '--secteurs', SECTEURS);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('file 2023-01-19-synthese-regional.csv: read as synthese-regional (880 rows');
+    expect(run.stdout).toContain('territorial VA:         862 published for a region or département, new or changed');
+  }, 120_000);
+
   it('fails (exit 2 from bin/portfolio.js) before importing anything when a file is of no published layout', async () => {
     const detail = join(dir, 'no-value.csv');
     await writeFile(detail, 'mesure,indicateur,id_indicateur,date,unite\nm,i,x,2021-01-31,u\n');

@@ -41,11 +41,14 @@ export function registerImport(program: Command): void {
     .command('barometre')
     .description("import a release of the Baromètre des résultats de l'action publique (Etalab open data)")
     .requiredOption('--detail <file>', 'a detail CSV (releases/<date>-detail-national.csv or departements/...)')
-    .option('--synthese <file>', 'the national synthesis CSV of the same release (baselines and targets)')
+    .option(
+      '--synthese <file>',
+      "a synthesis CSV of the same release, national (defines baselines and targets) or regional/départemental (each territory's current value, against its own VI and VC, for indicators already defined): its columns tell which",
+    )
     .option('--secteurs <file>', 'secteurs.csv: the sector (mission) of each indicator')
     .option(
       '--level <level>',
-      "national | region | departement; default: the level of the detail file's layout, which must match when given",
+      "the detail file's level, national | region | departement; default: the level of its layout, which must match when given",
     )
     .option(
       '--renames <file>',

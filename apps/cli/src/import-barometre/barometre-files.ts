@@ -187,7 +187,12 @@ function detailRow(
   };
 }
 
-function territoryOf(row: CsvRow, level: TerritoryLevel, territoryColumn: string | undefined): Territory | string {
+/** The row's territory: from its territorial column, else France (checking maille_geographique when it has one). */
+export function territoryOf(
+  row: CsvRow,
+  level: TerritoryLevel,
+  territoryColumn: string | undefined,
+): Territory | string {
   if (territoryColumn === undefined) {
     const scale = row.values.maille_geographique?.trim();
     if (scale !== undefined && scale !== 'national') {

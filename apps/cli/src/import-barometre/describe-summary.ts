@@ -13,6 +13,7 @@ export function describeImportSummary(summary: ImportSummary): string {
     `  indicators defined:     ${summary.indicatorsDefined} (monitored series without a target: ${summary.indicatorsMonitored.length}; rejected: ${summary.indicatorsRejected.length})`,
     `  measurements:           ${summary.measurementsAdded} added, ${summary.measurementsRestated} restated, ${summary.measurementsUnchanged} unchanged, in ${summary.batchesSent} batches`,
     `  current values (VA):    ${summary.currentValuesPublished} published by the synthesis, new or changed`,
+    `  territorial VA:         ${summary.territorialValuesPublished} published for a region or département, new or changed`,
     `  rows rejected:          ${summary.rowsRejected}`,
   ];
   for (const indicator of summary.indicatorsMonitored) {

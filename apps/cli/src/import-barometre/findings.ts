@@ -27,6 +27,7 @@ export class Findings {
   measurementsUnchanged = 0;
   batchesSent = 0;
   currentValuesPublished = 0;
+  territorialValuesPublished = 0;
   aborted = false;
   rowsDone = 0;
   readonly rejected: RejectedRow[] = [];
@@ -103,6 +104,7 @@ export class Findings {
       ),
       batchesSent: this.batchesSent,
       currentValuesPublished: this.currentValuesPublished,
+      territorialValuesPublished: this.territorialValuesPublished,
       aborted: this.aborted,
       warnings,
     };

@@ -381,7 +381,7 @@ describe('importBarometre: bad rows', () => {
     expect(JSON.stringify(ledger.log)).not.toContain('\u202e');
   });
 
-  it('fails before sending anything when a file lacks a column, its layout is not of the level asked, or a synthesis is territorial', async () => {
+  it('fails before sending anything when a file lacks a column, its layout is not of the level asked, or a territorial synthesis is of another release', async () => {
     const detail = join(dir, 'no-value.csv');
     await writeFile(detail, 'mesure,indicateur,id_indicateur,date,unite\nm,i,x,2021-01-31,u\n');
     const ledger = new InMemoryLedger(TODAY);
@@ -398,10 +398,12 @@ describe('importBarometre: bad rows', () => {
     );
     await expect(
       importBarometre(
-        { ...release('2023-01-19'), synthese: join(DEMO, 'releases/2023-01-19-synthese-regional.csv') },
+        { ...release('2021-07-23'), synthese: join(DEMO, 'releases/2023-01-19-synthese-regional.csv') },
         ledger,
       ),
-    ).rejects.toThrow(/was read as synthese-regional \(it has a code_region column\): give the national synthesis/);
+    ).rejects.toThrow(
+      '2023-01-19-synthese-regional.csv was published in the release of 2023-01-19, and the detail file (or releasedOn) names the release of 2021-07-23',
+    );
     expect(ledger.sent).toEqual([]);
   });
 

@@ -18,7 +18,10 @@ import { planProjects, type ProjectPlan } from './project-plans';
 import type { CurrentValue, Sending } from './record-measurements';
 import { sendPlans, type PlannedCommands } from './send-plans';
 import { Renames } from './renames';
-import { readSynthesis, type Synthesis } from './synthesis-file';
+import { isTerritorial, readSynthesis } from './read-synthesis';
+import { recordTerritorialValues } from './record-territorial-values';
+import type { Synthesis } from './synthesis-file';
+import type { TerritorialSynthesis } from './territorial-synthesis';
 import type { FileRead, ImportOptions, ImportRequest, ImportSummary } from './types';
 import type { LedgerPort } from '../ledger-port';
 
@@ -34,9 +37,12 @@ export const DEFAULT_BATCH_SIZE = 5000;
  * crash carries the same idempotency key. A later release appends restatements of the values it changed, and adds the
  * indicators it introduces to existing projects through a RedesignProject, and moves the targets its synthesis revised
  * through another, decided on the release's date. A mesure renamed in renames.json goes on in its first title's project.
+ * A territorial synthesis defines nothing: it records each territory's published current value of the indicators the
+ * ledger defines once the detail's projects are sent (record-territorial-values.ts).
  *
- * Throws before sending anything when a file is unreadable or lacks a column; throws whatever a port throws other than
- * a DomainError (what was sent before stays). A command refused by the domain rejects its rows and the import goes on.
+ * Throws before sending anything when a file is unreadable or lacks a column, or a territorial synthesis is of another
+ * release than the detail file; throws whatever a port throws other than a DomainError (what was sent before stays). A
+ * command refused by the domain rejects its rows and the import goes on.
  */
 export async function importBarometre(
   request: ImportRequest,
@@ -49,15 +55,17 @@ export async function importBarometre(
   // the import before anything is sent.
   const renames = await Renames.load(request.renames);
   const sectors = request.secteurs === undefined ? undefined : await readSectors(request.secteurs);
-  const synthesis = request.synthese === undefined ? undefined : await readSynthesis(request.synthese);
+  const read = request.synthese === undefined ? undefined : await readSynthesis(request.synthese, renames);
+  // A territorial synthesis defines no indicator: the detail's new ones are defined as without a synthesis.
+  const [synthesis, territorial] = read === undefined || !isTerritorial(read) ? [read, undefined] : [undefined, read];
   const detail = await readDetail(request.detail, request.level, today, renames);
   const level = detail.layout.level ?? 'national';
   const file = detail.table.file;
   const rowsTotal = detail.table.rows.length;
   const findings = new Findings(file, rowsTotal, options.onProgress);
-  findings.rejected.push(...detail.rejected, ...(synthesis?.rejected ?? []), ...(sectors?.rejected ?? []));
-  findings.warnings.push(...(sectors?.warnings ?? []), ...(synthesis?.warnings ?? []));
-  findings.warnings.push(...readingWarnings({ sectors: sectors !== undefined, synthesis, level, file }));
+  findings.rejected.push(...detail.rejected, ...(read?.rejected ?? []), ...(sectors?.rejected ?? []));
+  findings.warnings.push(...(sectors?.warnings ?? []), ...(read?.warnings ?? []));
+  findings.warnings.push(...readingWarnings({ sectors: sectors !== undefined, synthesis, territorial, level, file }));
   if (detail.repeated > 0) {
     findings.warnings.push(
       `${detail.repeated} rows of ${file} repeat the indicator, territory, period and value of an earlier row and were kept once`,
@@ -67,6 +75,7 @@ export async function importBarometre(
 
   // 2. Plan: group rows by project, read the ledger, decide which indicators each project gets.
   const releaseDate = request.releasedOn ?? releaseDateOfFileName(file);
+  if (territorial !== undefined) checkSameRelease(territorial, releaseDate);
   const decidedOn = releaseDate !== undefined && isIsoDate(releaseDate) && releaseDate <= today ? releaseDate : today;
   const plans = await planProjects(detail.rows, ports, sectors?.sectorOf, findings);
   const planned = plannedCommands(plans, synthesis, { decidedOn, file, today }, findings);
@@ -74,20 +83,16 @@ export async function importBarometre(
   // 3. Send: missions, then project by project its launch or redesign and its measurement batches.
   const source = `${PROGRAMME}, Etalab, ${releaseDate === undefined ? file : `release of ${releaseDate} (${file})`}`;
   const release = releaseRecorded(releaseDate, { today, file }, findings);
-  await sendPlans(
-    plans,
-    planned,
-    sending(detail.table.sha256, { batchSize, source, release }, ports, findings, options),
-    ports,
-    findings,
-  );
+  const send = sending(detail.table.sha256, { batchSize, source, release }, ports, findings, options);
+  await sendPlans(plans, planned, send, ports, findings);
+  if (territorial !== undefined && !findings.aborted) await recordTerritorialValues(territorial, send, ports, findings);
 
   if (findings.aborted) {
     findings.warnings.push(
       `import aborted after ${findings.rowsDone} of ${rowsTotal} rows: run it again to go on (what was recorded is recognised as unchanged)`,
     );
   }
-  return findings.summary(rowsTotal, filesRead([detail, synthesis, sectors]));
+  return findings.summary(rowsTotal, filesRead([detail, read, sectors]));
 }
 
 function checkedRequest(
@@ -145,10 +150,26 @@ function filesRead(readings: readonly (LaidOutTable | undefined)[]): FileRead[] 
   );
 }
 
+/**
+ * A territorial synthesis publishes the values of one release: recorded under another release's name (the detail's),
+ * they would be read as published when they were not.
+ */
+function checkSameRelease(territorial: TerritorialSynthesis, releaseDate: string | undefined): void {
+  const file = territorial.table.file;
+  const published = releaseDateOfFileName(file);
+  if (published !== undefined && published !== releaseDate) {
+    throw new Error(
+      `${file} was published in the release of ${published}, and the detail file (or releasedOn) names ` +
+        `${releaseDate === undefined ? 'no release' : `the release of ${releaseDate}`}: give the detail file of the synthesis's release`,
+    );
+  }
+}
+
 /** What the reader should know about the files that were not given. */
 function readingWarnings(given: {
   readonly sectors: boolean;
   readonly synthesis: Synthesis | undefined;
+  readonly territorial: TerritorialSynthesis | undefined;
   readonly level: TerritoryLevel;
   readonly file: string;
 }): string[] {
@@ -156,7 +177,8 @@ function readingWarnings(given: {
   if (!given.sectors) warnings.push(`no secteurs file: every project goes into mission ${UNSECTORED_MISSION.code}`);
   if (given.synthesis === undefined) {
     warnings.push(
-      'no synthesis file: each new indicator takes its first value (earliest date) as baseline and its last value (latest date) as target' +
+      (given.territorial === undefined ? 'no synthesis file' : 'no national synthesis file') +
+        ': each new indicator takes its first value (earliest date) as baseline and its last value (latest date) as target' +
         (given.level === 'national' ? '' : `, from this file's ${given.level} values`),
     );
   }
@@ -196,7 +218,7 @@ function currentValuesOf(plan: ProjectPlan, synthesis: Synthesis | undefined): C
     const entry = synthesis?.entries.get(indicatorId);
     if (entry?.valeurActuelle === undefined) return [];
     const { value, on } = entry.valeurActuelle;
-    return [{ indicatorId, value, period: on, against: entry.publishedAgainst ?? {} }];
+    return [{ indicatorId, value, period: on, against: entry.publishedAgainst }];
   });
 }
 

@@ -9,6 +9,7 @@ import {
   type MeasurementRelease,
   type PublishedBasis,
   type RecordMeasurements,
+  type Territory,
 } from '@portfolio/domain';
 import type { DetailRow } from './barometre-files';
 import type { Findings } from './findings';
@@ -93,6 +94,23 @@ export interface CurrentValue {
   readonly against: PublishedBasis;
 }
 
+/** A synthesis's current value as the release's published current value: national, or of the territory given. */
+export function publishedCurrentOf(
+  { indicatorId, value, period, against, territory }: CurrentValue & { readonly territory?: Territory },
+  { source, release }: Sending,
+): MeasurementInput {
+  return {
+    indicatorId,
+    ...(territory === undefined ? {} : { territory }),
+    value,
+    period,
+    source,
+    ...(release === undefined ? {} : { release }),
+    publishedCurrent: true,
+    ...(Object.keys(against).length === 0 ? {} : { publishedAgainst: against }),
+  };
+}
+
 /**
  * Records the synthesis's current values (VA) of the project's indicators as the release's published current values,
  * from which its progress was published: those the project already holds as published are not sent again. A refused
@@ -119,15 +137,7 @@ export async function recordCurrentValues(
   const command: RecordMeasurements = {
     type: 'RecordMeasurements',
     projectId: plan.projectId,
-    measurements: pending.map(({ indicatorId, value, period, against }) => ({
-      indicatorId,
-      value,
-      period,
-      source: sending.source,
-      ...(sending.release === undefined ? {} : { release: sending.release }),
-      publishedCurrent: true,
-      ...(Object.keys(against).length === 0 ? {} : { publishedAgainst: against }),
-    })),
+    measurements: pending.map((value) => publishedCurrentOf(value, sending)),
   };
   try {
     const sent = await sending.send(command, sending.idempotencyKey(['current', plan.projectId], command));

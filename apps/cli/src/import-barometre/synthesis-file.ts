@@ -1,5 +1,5 @@
 import { SLUG_PATTERN, isIsoDate, type IndicatorDefinition, type PublishedBasis } from '@portfolio/domain';
-import { readLaidOut, readableRows, rejection, type FileReading } from './barometre-files';
+import { readableRows, rejection, type FileReading, type LaidOutTable } from './barometre-files';
 import type { CsvRow } from './csv-table';
 import { bounded, parseDecimal } from './mapping';
 import type { RejectedRow } from './types';
@@ -7,7 +7,7 @@ import type { RejectedRow } from './types';
 // <date>-synthese-national.csv: one row per indicator, with its baseline, target and published progress.
 
 /** What a synthesis says of one indicator. */
-export interface SynthesisEntry {
+export interface SynthesisEntry extends PublishedFigures {
   readonly line: number;
   readonly indicatorId: string;
   readonly mesure: string;
@@ -17,9 +17,13 @@ export interface SynthesisEntry {
   readonly monitoredBecause?: string;
   /** Why the row cannot define the indicator at all (no label, no unit). */
   readonly unusable?: string;
+}
+
+/** What a synthesis row published of its indicator: VA, and VI and VC against which pourcentage_cible was computed. */
+export interface PublishedFigures {
   readonly valeurActuelle?: { readonly value: number; readonly on: string };
   /** `valeur_initiale` and `cible` with their dates, as published: what `pourcentage_cible` was computed against. */
-  readonly publishedAgainst?: PublishedBasis;
+  readonly publishedAgainst: PublishedBasis;
   /** The published progress toward the target, in whole percent. */
   readonly pourcentageCible?: number;
 }
@@ -28,15 +32,8 @@ export interface Synthesis extends FileReading {
   readonly entries: ReadonlyMap<string, SynthesisEntry>;
 }
 
-export async function readSynthesis(path: string): Promise<Synthesis> {
-  const { table, layout } = await readLaidOut(path, 'synthese');
-  if (layout.territoryColumn !== undefined) {
-    // Targets per region or département cannot define a project's indicator, which has one target (the national one).
-    throw new Error(
-      `${table.file} was read as ${layout.name} (it has a ${layout.territoryColumn} column): ` +
-        'give the national synthesis, whose targets define the indicators',
-    );
-  }
+/** Reads a national synthesis (read-synthesis.ts tells it from a territorial one by its layout). */
+export function nationalSynthesis({ table, layout }: LaidOutTable): Synthesis {
   const entries = new Map<string, SynthesisEntry>();
   const rejected: RejectedRow[] = [];
   const warnings: string[] = [];
@@ -77,16 +74,13 @@ function valueOn(value: string | undefined, date: string | undefined): ValueOn |
   return number === undefined || !isIsoDate(day) ? undefined : { value: number, date: day };
 }
 
-function synthesisEntry(row: CsvRow, indicatorId: string): SynthesisEntry {
+export function publishedFigures(row: CsvRow): PublishedFigures {
   const v = row.values;
   const actual = valueOn(v.valeur_actuelle, v.date_valeur_actuelle);
   const published = parseDecimal(v.pourcentage_cible);
   const baseline = valueOn(v.valeur_initiale, v.date_valeur_initiale);
   const target = valueOn(v.cible, v.date_cible);
-  const common = {
-    line: row.line,
-    indicatorId,
-    mesure: v.mesure.trim(),
+  return {
     ...(actual === undefined ? {} : { valeurActuelle: { value: actual.value, on: actual.date } }),
     ...(published === undefined ? {} : { pourcentageCible: published }),
     publishedAgainst: {
@@ -94,6 +88,13 @@ function synthesisEntry(row: CsvRow, indicatorId: string): SynthesisEntry {
       ...(target === undefined ? {} : { target: { value: target.value, by: target.date } }),
     },
   };
+}
+
+function synthesisEntry(row: CsvRow, indicatorId: string): SynthesisEntry {
+  const v = row.values;
+  const baseline = valueOn(v.valeur_initiale, v.date_valeur_initiale);
+  const target = valueOn(v.cible, v.date_cible);
+  const common = { line: row.line, indicatorId, mesure: v.mesure.trim(), ...publishedFigures(row) };
   const unusable = labelProblem(v.indicateur, v.unite);
   if (unusable !== undefined) return { ...common, unusable };
   const series = {

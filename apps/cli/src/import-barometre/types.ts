@@ -4,13 +4,18 @@ import type { TerritoryLevel } from '@portfolio/domain';
 export interface ImportRequest {
   /** Path of a detail file: `releases/<date>-detail-national.csv` or `departements/detail-departement-<code>.csv`. */
   readonly detail: string;
-  /** Path of the national synthesis of the same release: baselines and targets of the indicators. */
+  /**
+   * Path of a synthesis of the same release, national or territorial (its layout tells which). The national one defines
+   * the indicators (baselines and targets) and publishes their current values; a regional or départemental one
+   * publishes each territory's current value, with that territory's own VI and VC, of indicators already defined.
+   */
   readonly synthese?: string;
   /** Path of secteurs.csv: the sector (hence the mission) of each indicator. */
   readonly secteurs?: string;
   /**
    * Level of the detail file's values: `national`, `region` (code_region) or `departement` (code_departement). Default:
-   * the level of the file's layout; when given, the file's layout must be of that level.
+   * the level of the file's layout; when given, the file's layout must be of that level. A synthesis's level is told by
+   * its own layout.
    */
   readonly level?: TerritoryLevel;
   /** Today's business date, YYYY-MM-DD: the importer reads no clock. */
@@ -103,6 +108,8 @@ export interface ImportSummary {
    * from them: those new or changed since the last import.
    */
   readonly currentValuesPublished: number;
+  /** The territorial synthesis's current values recorded for their region or département: those new or changed. */
+  readonly territorialValuesPublished: number;
   /** True when the signal stopped the import before its end. */
   readonly aborted: boolean;
   readonly warnings: readonly string[];

@@ -20,6 +20,9 @@ export function describeSeedSummary(summary: SeedSummary): string {
         release.summary === undefined ? 'already imported by an earlier seed' : describeImport(release.summary)
       }`,
     );
+    if (release.territorial !== undefined) {
+      lines.push(`  Baromètre ${release.release}, territorial synthesis: ${describeTerritorial(release.territorial)}`);
+    }
   }
   return lines.join('\n');
 }
@@ -36,4 +39,11 @@ function describeImport(summary: ImportSummary): string {
     `${summary.rowsRejected} rows left out (${summary.indicatorsRejected.length} indicators rejected)`,
   ];
   return parts.join(', ');
+}
+
+function describeTerritorial(summary: ImportSummary): string {
+  return (
+    `${summary.aborted ? 'ABORTED, ' : ''}${summary.territorialValuesPublished} current values published for a region ` +
+    `or département, ${summary.rowsRejected} rows left out`
+  );
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describeSeedSummary } from './describe-seed-summary';
 import { idempotencyKeyOf, isBarometreStep, seedDemo } from './seed-demo';
 import { PROGRAMME, TECH_GOUV_PORTFOLIO } from './tech-gouv-portfolio';
+import type { LedgerPort } from '../ledger-port';
 import { InMemoryLedger } from '../testing/in-memory-ledger';
 import type { CommandStep, SeedOptions, SeedSummary } from './types';
 
@@ -204,6 +205,23 @@ describe('seedDemo: the Tech.gouv portfolio', () => {
     expect((ledger.log[restated].event.data as { value: number }).value).toBe(15861);
   });
 
+  it("imports the 2023-01-19 regional synthesis after that release's national one: each region's published value", async () => {
+    expect(summary.barometre.map((b) => b.territorial !== undefined)).toEqual([false, true]);
+    expect(summary.barometre[1].territorial).toMatchObject({ territorialValuesPublished: 862, rowsRejected: 0 });
+    const regional = ledger.log.findIndex((r) => r.idempotencyKey.includes(':current:region:'));
+    const national = ledger.log.findLastIndex(
+      (r) => r.idempotencyKey.includes(':current:') && !r.idempotencyKey.includes(':region:'),
+    );
+    expect(regional).toBeGreaterThan(national);
+    const project = launchedOrFail(
+      await ledger.project('offrir-une-scolarisation-inclusive-a-tous-les-enfants-handicapes'),
+    );
+    expect(project.publishedCurrent['nombre-creation-ulis']['region:84']).toMatchObject({
+      value: 1268,
+      period: '2022-09-30',
+    });
+  });
+
   it('describes what it did', () => {
     const text = describeSeedSummary(summary);
     expect(text).toContain(`DONE: ${TECH_GOUV_PORTFOLIO.length} of ${TECH_GOUV_PORTFOLIO.length} demo steps`);
@@ -212,6 +230,9 @@ describe('seedDemo: the Tech.gouv portfolio', () => {
     expect(text).toMatch(/Baromètre 2023-01-19: .* \d+ indicators monitored without a target, .* 0 rows left out/);
     // The release of 2023 revised five targets of 2021's, each through a redesign: the summary says so.
     expect(text).toMatch(/Baromètre 2023-01-19: .* 0 redesigned to add indicators, 5 targets revised by the release/);
+    expect(text).toContain(
+      'Baromètre 2023-01-19, territorial synthesis: 862 current values published for a region or département, 0 rows left out',
+    );
   });
 });
 
@@ -247,6 +268,35 @@ describe('seedDemo: idempotence', () => {
     expect(first).toMatchObject({ aborted: true, applied: 40, refused: [] });
     const second = await seedDemo(ledger, OPTIONS);
     expect(second).toMatchObject({ aborted: false, applied: TECH_GOUV_PORTFOLIO.length - 40, alreadyThere: 40 });
+    expect(ledger.log.map((r) => [r.streamId, r.event])).toEqual(straight.log.map((r) => [r.streamId, r.event]));
+  });
+
+  it('imports the regional synthesis again when stopped during it, and the second seed completes the same log', async () => {
+    const straight = (await seeded()).ledger;
+    const ledger = new InMemoryLedger(TODAY);
+    const controller = new AbortController();
+    // Stopped after the first regional values were sent: the release's step is not over.
+    const stopping: LedgerPort = {
+      send: async (command, key) => {
+        const sent = await ledger.send(command, key);
+        if (key.includes(':current:region:')) controller.abort();
+        return sent;
+      },
+      project: (projectId) => ledger.project(projectId),
+      mission: (missionCode) => ledger.mission(missionCode),
+    };
+    const first = await seedDemo(stopping, { ...OPTIONS, signal: controller.signal });
+    expect(first.aborted).toBe(true);
+    expect(first.barometre[1].territorial).toMatchObject({
+      aborted: true,
+      territorialValuesPublished: expect.any(Number),
+    });
+    const second = await seedDemo(ledger, OPTIONS);
+    expect(second.aborted).toBe(false);
+    expect(second.barometre.map((b) => [b.release, b.imported])).toEqual([
+      ['2021-07-23', false],
+      ['2023-01-19', true],
+    ]);
     expect(ledger.log.map((r) => [r.streamId, r.event])).toEqual(straight.log.map((r) => [r.streamId, r.event]));
   });
 

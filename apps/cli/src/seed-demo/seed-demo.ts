@@ -15,6 +15,7 @@ import type { LedgerPort } from '../ledger-port';
 import { TECH_GOUV_PORTFOLIO } from './tech-gouv-portfolio';
 import type {
   BarometreImport,
+  BarometreRelease,
   BarometreStep,
   CommandStep,
   RefusedStep,
@@ -111,13 +112,19 @@ export async function seedDemo(ports: LedgerPort, options: SeedOptions): Promise
         imports.push({ stepId: step.id, release: step.barometreRelease, imported: false });
         alreadyThere += 1;
       } else {
-        const summary = await importRelease(step, ports, options);
-        imports.push({ stepId: step.id, release: step.barometreRelease, imported: true, summary });
-        if (summary.aborted) {
+        const { summary, territorial } = await importRelease(step, ports, options);
+        imports.push({
+          stepId: step.id,
+          release: step.barometreRelease,
+          imported: true,
+          summary,
+          ...(territorial === undefined ? {} : { territorial }),
+        });
+        if (summary.aborted || territorial?.aborted === true) {
           aborted = true;
           break;
         }
-        if (changedAnything(summary)) applied += 1;
+        if (changedAnything(summary) || (territorial !== undefined && changedAnything(territorial))) applied += 1;
         else alreadyThere += 1;
       }
     } else {
@@ -236,21 +243,35 @@ async function passedInAnEarlierSeed(steps: readonly SeedStep[], index: number, 
   return false;
 }
 
-async function importRelease(step: BarometreStep, ports: LedgerPort, options: SeedOptions): Promise<ImportSummary> {
+/** The territorial syntheses shipped, by release: each is imported after its release's national one. */
+const TERRITORIAL_SYNTHESES: Partial<Record<BarometreRelease, string>> = {
+  '2023-01-19': '2023-01-19-synthese-regional.csv',
+};
+
+/**
+ * The release's national import, then its territorial synthesis's when one is shipped, in the same step: a later step
+ * found in the ledger means both were completed (see passedInAnEarlierSeed).
+ */
+async function importRelease(
+  step: BarometreStep,
+  ports: LedgerPort,
+  options: SeedOptions,
+): Promise<{ readonly summary: ImportSummary; readonly territorial?: ImportSummary }> {
   const folder = join(options.dataDir, 'barometre');
   const release = step.barometreRelease;
-  return importBarometre(
-    {
-      detail: join(folder, 'releases', `${release}-detail-national.csv`),
-      synthese: join(folder, 'releases', `${release}-synthese-national.csv`),
-      secteurs: join(folder, 'secteurs.csv'),
-      level: 'national',
-      today: options.today,
-      releasedOn: release,
-    },
-    ports,
-    { signal: options.signal },
-  );
+  const request = {
+    detail: join(folder, 'releases', `${release}-detail-national.csv`),
+    synthese: join(folder, 'releases', `${release}-synthese-national.csv`),
+    secteurs: join(folder, 'secteurs.csv'),
+    level: 'national' as const,
+    today: options.today,
+    releasedOn: release,
+  };
+  const summary = await importBarometre(request, ports, { signal: options.signal });
+  const territorialFile = TERRITORIAL_SYNTHESES[release];
+  if (summary.aborted || territorialFile === undefined) return { summary };
+  const synthese = join(folder, 'releases', territorialFile);
+  return { summary, territorial: await importBarometre({ ...request, synthese }, ports, { signal: options.signal }) };
 }
 
 function changedAnything(summary: ImportSummary): boolean {
@@ -259,7 +280,9 @@ function changedAnything(summary: ImportSummary): boolean {
       summary.projectsLaunched +
       summary.projectsRedesigned +
       summary.measurementsAdded +
-      summary.measurementsRestated >
+      summary.measurementsRestated +
+      summary.currentValuesPublished +
+      summary.territorialValuesPublished >
     0
   );
 }

@@ -13,7 +13,10 @@ export interface CommandStep {
   readonly approximate?: string;
 }
 
-/** The import of one Baromètre release (national detail, synthesis and sectors), through `importBarometre`. */
+/**
+ * The import of one Baromètre release (national detail, synthesis and sectors), through `importBarometre`, then of its
+ * territorial synthesis when one is shipped.
+ */
 export interface BarometreStep {
   readonly id: string;
   readonly barometreRelease: BarometreRelease;
@@ -47,6 +50,8 @@ export interface BarometreImport {
   /** False when an earlier seed had already got past this import (the import was not run again). */
   readonly imported: boolean;
   readonly summary?: ImportSummary;
+  /** The import of the release's territorial synthesis (the regional one of 2023-01-19), after the national one. */
+  readonly territorial?: ImportSummary;
 }
 
 export interface SeedSummary {

@@ -18,6 +18,11 @@ export function release(date: '2021-07-23' | '2023-01-19'): ImportRequest {
   };
 }
 
+/** The 2023-01-19 release with its regional synthesis (the only territorial one shipped) in place of the national one. */
+export function regionalRelease(): ImportRequest {
+  return { ...release('2023-01-19'), synthese: join(DEMO, 'releases/2023-01-19-synthese-regional.csv') };
+}
+
 /** The values of the series recorded, leaving out the current values the syntheses published beside them. */
 export function seriesValues(ledger: InMemoryLedger) {
   return ledger.eventsOf('IndicatorMeasured').filter((e) => e.data.publishedCurrent !== true);
