@@ -25,10 +25,11 @@ COPY bin/ bin/
 RUN npm ci --ignore-scripts --no-audit --no-fund \
  && npm rebuild better-sqlite3
 COPY tsconfig.json nest-cli.json ./
+COPY scripts/build-web.mjs scripts/
 COPY apps/ apps/
 COPY libs/ libs/
-# `npm run build` compiles the API and the CLI (dist/apps/api, dist/apps/cli); pruning then drops the compilers,
-# test tools and the self-link, keeping the addon already built above.
+# `npm run build` compiles the API and the CLI (dist/apps/api, dist/apps/cli) and bundles the web workspace
+# (dist/web); pruning then drops the compilers, test tools and the self-link, keeping the addon already built above.
 RUN npm run build \
  && npm prune --omit=dev --no-audit --no-fund
 

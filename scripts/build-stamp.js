@@ -4,9 +4,12 @@ const { createHash } = require('node:crypto');
 const { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } = require('node:fs');
 const { join, relative } = require('node:path');
 
-/** What `nest build api` compiles from (apps/api/tsconfig.app.json) and the configuration it compiles with. */
+/**
+ * What `npm run build` compiles from (`nest build api`: apps/api/tsconfig.app.json; the web workspace: apps/web) and
+ * the configuration it builds with.
+ */
 const SOURCE_FOLDERS = ['apps', 'libs'];
-const CONFIG_FILES = ['package.json', 'package-lock.json', 'tsconfig.json', 'nest-cli.json'];
+const CONFIG_FILES = ['package.json', 'package-lock.json', 'tsconfig.json', 'nest-cli.json', 'scripts/build-web.mjs'];
 /** Tests are not compiled (tsconfig.app.json excludes them): editing one leaves the build current. */
 const NOT_COMPILED = /(\.spec\.ts|\.int-spec\.ts|\.e2e-spec\.ts)$/;
 
@@ -44,16 +47,20 @@ function builtFrom(root) {
   }
 }
 
-/** `nest build api`, as `npm run build` runs it. */
-function nestBuild(root, stdio = 'inherit') {
+/**
+ * `npm run build`: `nest build api`, which empties dist/ first, then the web workspace into dist/web
+ * (scripts/build-web.mjs).
+ */
+function fullBuild(root, stdio = 'inherit') {
   execFileSync(process.execPath, [require.resolve('@nestjs/cli/bin/nest.js', { paths: [root] }), 'build', 'api'], {
     cwd: root,
     stdio,
   });
+  execFileSync(process.execPath, [join(root, 'scripts', 'build-web.mjs')], { cwd: root, stdio });
 }
 
 /** Builds with `compile` and records what from; a build that fails leaves no record, so the next start builds again. */
-function build(root, compile = nestBuild) {
+function build(root, compile = fullBuild) {
   const digest = inputsDigest(root);
   rmSync(stampFile(root), { force: true });
   compile(root);
@@ -61,10 +68,10 @@ function build(root, compile = nestBuild) {
 }
 
 /** Builds unless dist/ was built from the inputs as they are; true when it built. */
-function ensureBuilt(root, compile = nestBuild) {
+function ensureBuilt(root, compile = fullBuild) {
   if (builtFrom(root) === inputsDigest(root)) return false;
   build(root, compile);
   return true;
 }
 
-module.exports = { build, ensureBuilt, inputsDigest, nestBuild };
+module.exports = { build, ensureBuilt, inputsDigest, fullBuild };

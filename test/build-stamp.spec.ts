@@ -26,6 +26,8 @@ beforeEach(() => {
   write('apps/api/src/main.spec.ts', 'it();');
   write('libs/domain/src/decide.ts', 'export const decide = 1;');
   write('libs/domain/src/testing/given.ts', 'export const given = 1;');
+  write('apps/web/src/pages/portfolio.tsx', 'export const page = 1;');
+  write('scripts/build-web.mjs', 'build();');
 });
 afterEach(() => rmSync(root, { recursive: true, force: true }));
 
@@ -39,6 +41,8 @@ describe('npm start', () => {
   it.each([
     ['a source changed', () => write('libs/domain/src/decide.ts', 'export const decide = 2;')],
     ['a source added', () => write('apps/cli/src/main.ts', 'cli();')],
+    ['a page of the web workspace changed', () => write('apps/web/src/pages/portfolio.tsx', 'export const page = 2;')],
+    ['the web build changed', () => write('scripts/build-web.mjs', 'build({ minify: false });')],
     ['a source removed', () => rmSync(join(root, 'libs/domain/src/decide.ts'))],
     ['the compiler configuration changed', () => write('tsconfig.json', '{"compilerOptions":{}}')],
     ['the dependencies changed', () => write('package-lock.json', '{"lockfileVersion":3}')],

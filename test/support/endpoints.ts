@@ -57,6 +57,8 @@ export const ENDPOINTS: readonly Endpoint[] = [
   open('/health/ready'),
   open('/docs'),
   open('/docs-json'),
+  // Who the caller is: any role (the readers are all of them).
+  read('/api/v1/session'),
   read('/api/v1/portfolio'),
   read('/api/v1/missions'),
   read(`/api/v1/missions/${idnumMission.missionCode}`),

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { freePort } from '../../libs/event-store/src/testing/free-port';
-import { build, nestBuild } from '../../scripts/build-stamp';
+import { build, fullBuild } from '../../scripts/build-stamp';
 import { checkResponse, contractOf, type Contract } from './response-contract';
 
 export { freePort };
@@ -47,7 +47,7 @@ export async function buildServiceOnce(): Promise<void> {
     }
     if (built === run) return;
     // Recorded as `npm start` records its builds: a start after the tests does not build again.
-    build(ROOT, (root) => nestBuild(root, 'ignore'));
+    build(ROOT, (root) => fullBuild(root, 'ignore'));
     writeFileSync(BUILT_FOR, run);
   } finally {
     rmdirSync(BUILD_LOCK);

@@ -12,8 +12,7 @@ import {
   type Role,
   type StoreConfig,
 } from '@portfolio/application';
-import { createApp } from '../../apps/api/src/create-app';
-import type { ObservabilityOptions } from '../../apps/api/src/observability/observability.module';
+import { createApp, type AppOptions } from '../../apps/api/src/create-app';
 import { testDatabaseUrl } from '../../libs/event-store/src/testing/test-database-url';
 import { checkResponsesAgainstOpenApi } from './response-contract';
 
@@ -78,7 +77,7 @@ export interface TestApp {
 export async function startTestApp(
   kind: StoreKind,
   overrides: Partial<PortfolioConfig> = {},
-  observability: ObservabilityOptions = {},
+  options: AppOptions = {},
 ): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'portfolio-e2e-'));
   const schema = `e2e_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
@@ -88,7 +87,7 @@ export async function startTestApp(
       : { kind, databaseUrl: testDatabaseUrl(), schema };
   const auth = { kind: 'credentials', apiTokens: API_TOKENS } as const;
   const config: PortfolioConfig = { port: 0, dataDir, store, auth, logLevel: testLogLevel(), ...overrides };
-  const app = await createApp(config, observability);
+  const app = await createApp(config, options);
   checkResponsesAgainstOpenApi(app);
   await app.init();
   return {

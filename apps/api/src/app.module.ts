@@ -26,6 +26,7 @@ import { IdentityProviderMetrics } from './observability/metrics/identity-provid
 import { LedgerStateMetrics } from './observability/metrics/ledger-state-metrics';
 import { MetricsController } from './observability/metrics/metrics.controller';
 import { ObservabilityModule, type ObservabilityOptions } from './observability/observability.module';
+import { SessionController } from './session/session.controller';
 
 @Module({})
 export class AppModule {
@@ -60,6 +61,7 @@ export class AppModule {
         ProofsController,
         WitnessCosignaturesController,
         MetricsController,
+        SessionController,
       ],
       providers: [LedgerEndpoint, LedgerStateMetrics, IdentityProviderMetrics],
     };

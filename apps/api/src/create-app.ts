@@ -7,15 +7,20 @@ import { API_PREFIX } from './http/api-prefix';
 import { configureHttp } from './http/configure-http';
 import { serveOpenApi } from './http/openapi';
 import { observeRequests, type ObservabilityOptions } from './observability/observability.module';
+import { serveWorkspace } from './web/serve-workspace';
+
+/** How the application is started beside its configuration. */
+export interface AppOptions extends ObservabilityOptions {
+  readonly startupLogger?: LoggerService;
+  /** The built web workspace (dist/web) served at `/`; without it, browsers are told to build it. */
+  readonly webRoot?: string;
+}
 
 /**
  * The HTTP application exactly as it runs in production; tests start it through here too. Signals are main.ts's
  * business (graceful-shutdown.ts): a test closes its application itself.
  */
-export async function createApp(
-  config: PortfolioConfig,
-  options: ObservabilityOptions & { readonly startupLogger?: LoggerService } = {},
-): Promise<NestExpressApplication> {
+export async function createApp(config: PortfolioConfig, options: AppOptions = {}): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, options), {
     // Until the service's own log is set up, Nest logs with this one (main.ts: an operator's error in one line).
     logger: options.startupLogger,
@@ -33,6 +38,7 @@ export async function createApp(
     exclude: ['health/live', 'health/ready', 'metrics', { path: '/', method: RequestMethod.GET }],
   });
   configureHttp(app, config);
+  serveWorkspace(app, options.webRoot);
   serveOpenApi(app);
   return app;
 }

@@ -14,6 +14,7 @@ const DESCRIPTION =
 
 /** The groups of operations, in the order a reader meets them. */
 const TAGS: readonly [string, string][] = [
+  ['session', 'who the caller is, as its credential makes it'],
   ['commands', 'what the programme office records: missions, projects, plans, measurements, review cycles'],
   ['portfolio', 'the portfolio at a date as known at a point of the log, and what changed between two'],
   ['missions', 'missions with their roll-up'],

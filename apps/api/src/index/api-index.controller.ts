@@ -16,9 +16,9 @@ export interface ApiIndex {
 const api = (path: string) => `/${API_PREFIX}/${path}`;
 
 /**
- * `GET /`: a JSON index of the API (what Express answered was an HTML 404 page), until the web workspace serves a
- * page here and replaces this controller. Public, as the documentation it points to; not an operation of the
- * OpenAPI document, which it links.
+ * `GET /` for API clients: a JSON index of the API. Browsers, which prefer HTML, get the web workspace there instead
+ * (web/serve-workspace.ts answers them before this controller). Public, as the documentation it points to; not an
+ * operation of the OpenAPI document, which it links.
  */
 @ApiExcludeController()
 @Public()
@@ -38,6 +38,7 @@ export class ApiIndexController {
         docs: '/docs',
         liveness: '/health/live',
         readiness: '/health/ready',
+        session: api('session'),
         portfolio: api('portfolio'),
         missions: api('missions'),
         projects: api('projects'),

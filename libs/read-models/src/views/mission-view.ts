@@ -1,5 +1,8 @@
 import type { MissionView, PortfolioDocument, PortfolioTotals, ProjectSummary, TemporalStamp } from './documents';
 import { projectCounts } from './portfolio-view';
+import { mean, projectProgress } from './project-progress';
+
+export { projectProgress, type ProjectProgress } from './project-progress';
 
 // Pure: from the portfolio document at (at, asOf) to the missions' documents, each mission rolled up from its
 // projects' summaries.
@@ -8,9 +11,6 @@ import { projectCounts } from './portfolio-view';
 // by a share declared for each indicator and level (national, regional, departmental), renormalised over the
 // indicators that apply. The ledger records no such weight, for indicators or for projects: every project counts the
 // same, and so does every indicator within a project.
-
-/** A project's progress: a percentage, or why it has none. */
-export type ProjectProgress = number | 'not_applicable' | 'not_yet_measured';
 
 /** The mission's progress: the mean of its projects' progress, and the projects left out of it. */
 export interface MissionProgress {
@@ -47,21 +47,6 @@ export interface MissionListDocument extends TemporalStamp {
 /** GET /missions/{missionCode}: the roll-up and the projects' summaries, as the portfolio gives them. */
 export interface MissionDocument extends TemporalStamp, MissionSummary {
   readonly projects: readonly ProjectSummary[];
-}
-
-/**
- * The mean of the capped progress of the project's live targeted indicators that have a national value. Retired
- * indicators and monitored series are left out, as the project's health leaves them out.
- */
-export function projectProgress(project: ProjectSummary): ProjectProgress {
-  const live = project.indicators.filter((indicator) => !indicator.retired && !indicator.monitoredOnly);
-  if (live.length === 0) return 'not_applicable';
-  const shown = live.flatMap((indicator) => (indicator.progress === null ? [] : [indicator.progress.shown]));
-  return shown.length === 0 ? 'not_yet_measured' : mean(shown);
-}
-
-function mean(values: readonly number[]): number {
-  return values.reduce((sum, value) => sum + value, 0) / values.length;
 }
 
 /** The roll-up of a mission's projects: every project counts, closed ones included (with their last progress). */

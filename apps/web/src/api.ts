@@ -1,0 +1,102 @@
+// The workspace's client of the ledger's API: the bearer token, problems in French, and reading one's own writes.
+
+/** One field at fault in a refused request, as the API's problem details name it. */
+export interface FieldError {
+  readonly path: string;
+  readonly message: string;
+}
+
+/** An API refusal (RFC 9457 problem details), in French. */
+export class ApiProblem extends Error {
+  constructor(
+    readonly status: number,
+    readonly title: string,
+    readonly detail: string,
+    readonly code: string,
+    readonly errors: readonly FieldError[] = [],
+  ) {
+    super(detail === '' ? title : `${title} : ${detail}`);
+  }
+
+  /** The message of the field at `path` (`query.at`, `measurements[0].value`), if the API named it. */
+  fieldMessage(path: string): string | undefined {
+    return this.errors.find((error) => error.path === path)?.message;
+  }
+}
+
+/** What fetch failing before any answer (the service down, the network cut) is shown as. */
+const UNREACHABLE = new ApiProblem(
+  0,
+  'Service injoignable',
+  'le service n’a pas répondu ; réessayez dans un moment',
+  'unreachable',
+);
+
+type Query = Readonly<Record<string, string | undefined>>;
+
+async function problemOf(response: Response): Promise<ApiProblem> {
+  const body = (await response.json().catch(() => ({}))) as Partial<ApiProblem> & { errors?: FieldError[] };
+  return new ApiProblem(
+    response.status,
+    body.title ?? response.statusText,
+    body.detail ?? '',
+    body.code ?? 'unknown',
+    body.errors ?? [],
+  );
+}
+
+/**
+ * Calls the API with a bearer token. Each command answers the log position it wrote; later reads pass the highest
+ * one seen as `minPosition`, so that a page shows what its user just recorded (the read models are projected
+ * asynchronously).
+ */
+export class ApiClient {
+  private minPosition: bigint | undefined;
+
+  constructor(
+    private readonly token: string,
+    private readonly base = '/api/v1',
+  ) {}
+
+  async get<T>(path: string, query: Query = {}, signal?: AbortSignal): Promise<T> {
+    const search = new URLSearchParams();
+    for (const [name, value] of Object.entries(query)) if (value !== undefined && value !== '') search.set(name, value);
+    if (this.minPosition !== undefined) search.set('minPosition', String(this.minPosition));
+    const text = search.toString();
+    const response = await this.send(`${path}${text === '' ? '' : `?${text}`}`, { signal });
+    return (await response.json()) as T;
+  }
+
+  async post<T>(path: string, body: unknown, headers: Record<string, string> = {}): Promise<T> {
+    const response = await this.send(path, {
+      method: 'POST',
+      body: JSON.stringify(body),
+      headers: { 'Content-Type': 'application/json', ...headers },
+    });
+    const answer = (await response.json()) as T & { position?: string };
+    if (typeof answer.position === 'string') this.sawPosition(BigInt(answer.position));
+    return answer;
+  }
+
+  private sawPosition(position: bigint): void {
+    if (this.minPosition === undefined || position > this.minPosition) this.minPosition = position;
+  }
+
+  private async send(path: string, init: RequestInit): Promise<Response> {
+    const headers = {
+      ...(init.headers as Record<string, string> | undefined),
+      Authorization: `Bearer ${this.token}`,
+      'Accept-Language': 'fr',
+      Accept: 'application/json',
+    };
+    let response: Response;
+    try {
+      response = await fetch(`${this.base}${path}`, { ...init, headers });
+    } catch (error) {
+      if ((error as Error).name === 'AbortError') throw error;
+      throw UNREACHABLE;
+    }
+    if (!response.ok) throw await problemOf(response);
+    return response;
+  }
+}

@@ -1,0 +1,57 @@
+// Portefeuille: the missions and their projects at a date as known at a point of the log, chosen with the time bar.
+import type { PortfolioDocument } from '../../../../libs/read-models/src/views/documents';
+import type { MissionListDocument, MissionSummary } from '../../../../libs/read-models/src/views/mission-view';
+import { Loading, ProblemAlert } from '../components/problem-alert';
+import { TimeBar } from '../components/time-bar';
+import { TimeStamp } from '../components/time-stamp';
+import { Page } from '../layout/page';
+import { useResource } from '../resource';
+import { hrefOf, navigate } from '../router';
+import { timeViewOf, type CycleMark, type ReleaseMark, type TimeView } from '../time-view';
+import { MissionSection } from './mission-section';
+import { Totals } from './portfolio-totals';
+
+interface Listing<T> {
+  readonly items: readonly T[];
+}
+
+export function Portfolio({ query }: { query: URLSearchParams }) {
+  const view = timeViewOf(query);
+  const cycles = useResource<Listing<CycleMark>>('/review-cycles');
+  const releases = useResource<Listing<ReleaseMark>>('/sources/barometre/releases');
+  const portfolio = useResource<PortfolioDocument>('/portfolio', { ...view });
+  const missions = useResource<MissionListDocument>('/missions', { ...view });
+  const marks = {
+    cycles: cycles.state === 'loaded' ? cycles.value.items : [],
+    releases: releases.state === 'loaded' ? releases.value.items : [],
+  };
+  const show = (next: TimeView) => navigate(hrefOf('/portefeuille', { ...next }));
+
+  return (
+    <Page title="Portefeuille">
+      <TimeBar view={view} {...marks} onChange={show} />
+      {portfolio.state === 'loading' && <Loading what="du portefeuille" />}
+      {portfolio.state === 'failed' && (
+        <ProblemAlert problem={portfolio.problem} context="Le portefeuille n’a pas pu être lu" />
+      )}
+      {portfolio.state === 'loaded' && (
+        <>
+          <TimeStamp stamp={portfolio.value} view={view} {...marks} />
+          <Totals totals={portfolio.value.totals} />
+          {portfolio.value.missions.map((mission) => (
+            <MissionSection
+              key={mission.missionCode}
+              mission={mission}
+              rollUp={rollUpOf(missions.state === 'loaded' ? missions.value.missions : [], mission.missionCode)}
+              view={view}
+            />
+          ))}
+        </>
+      )}
+    </Page>
+  );
+}
+
+function rollUpOf(missions: readonly MissionSummary[], missionCode: string): MissionSummary['rollUp'] | undefined {
+  return missions.find((mission) => mission.missionCode === missionCode)?.rollUp;
+}

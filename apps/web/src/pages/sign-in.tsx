@@ -1,0 +1,75 @@
+// Connexion: an API token pasted in a password field, checked with the API, which says who its bearer is.
+import { useState } from 'preact/hooks';
+import { ApiClient, ApiProblem } from '../api';
+import { Page } from '../layout/page';
+import type { Principal, Session } from '../session';
+
+/** Why a token was refused, in words a person can act on. */
+function refusal(problem: ApiProblem): string {
+  if (problem.status === 401)
+    return `Ce jeton n’est pas reconnu par le service (${problem.detail}). Vérifiez-le et collez-le en entier.`;
+  if (problem.status === 429)
+    return `Trop d’essais refusés : ${problem.detail}. Patientez une minute avant de réessayer.`;
+  return problem.message;
+}
+
+export function SignIn({ onSignedIn }: { onSignedIn: (session: Session) => void }) {
+  const [token, setToken] = useState('');
+  const [error, setError] = useState<string | undefined>();
+  const [checking, setChecking] = useState(false);
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    const pasted = token.trim();
+    if (pasted === '') return setError('Collez un jeton d’API.');
+    setChecking(true);
+    try {
+      const principal = await new ApiClient(pasted).get<Principal>('/session');
+      onSignedIn({ token: pasted, principal });
+    } catch (problem) {
+      setError(problem instanceof ApiProblem ? refusal(problem) : String(problem));
+      setChecking(false);
+    }
+  };
+
+  return (
+    <Page title="Connexion">
+      <div class="fr-grid-row">
+        <div class="fr-col-12 fr-col-md-8 fr-col-lg-6">
+          <p>
+            Collez un jeton d’API du service. En développement, le service en crée un par rôle dans
+            <code> data/dev-tokens.json</code> ; <code>npx portfolio-ledger tokens generate --role reviewer</code> en
+            crée d’autres. Le jeton reste dans cet onglet : le fermer vous déconnecte.
+          </p>
+          <form onSubmit={submit} noValidate>
+            <div class={`fr-input-group ${error === undefined ? '' : 'fr-input-group--error'}`}>
+              <label class="fr-label" for="token">
+                Jeton d’API
+                <span class="fr-hint-text">la valeur après « Bearer », sans espaces</span>
+              </label>
+              <input
+                class={`fr-input ${error === undefined ? '' : 'fr-input--error'}`}
+                type="password"
+                id="token"
+                name="token"
+                autocomplete="off"
+                value={token}
+                onInput={(event) => setToken(event.currentTarget.value)}
+                aria-describedby={error === undefined ? undefined : 'token-error'}
+                aria-invalid={error === undefined ? undefined : true}
+              />
+              {error !== undefined && (
+                <p class="fr-error-text" id="token-error">
+                  {error}
+                </p>
+              )}
+            </div>
+            <button class="fr-btn" type="submit" disabled={checking}>
+              {checking ? 'Vérification…' : 'Se connecter'}
+            </button>
+          </form>
+        </div>
+      </div>
+    </Page>
+  );
+}

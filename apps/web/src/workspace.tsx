@@ -1,0 +1,94 @@
+// The workspace: who is signed in, which page the address names, and the DSFR frame (skip links, header, footer).
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { ApiClient } from './api';
+import { SignedInContext } from './context';
+import { Footer } from './layout/footer';
+import { Header } from './layout/header';
+import { NotFound, NotForRole } from './pages/not-found';
+import { SignIn } from './pages/sign-in';
+import { HOME, routeAt } from './routes';
+import { followLink, hrefOf, navigate, usePlace, type Place } from './router';
+import { ROLE_NAMES, storeSession, storedSession, type Session } from './session';
+
+const SIGN_IN = '/connexion';
+const SIGN_OUT = '/deconnexion';
+/** The query parameter of the sign-in page naming where to go once signed in. */
+const NEXT = 'suite';
+
+/** Where to send the browser instead of `place`, if anywhere: to sign in first, or past the sign-in once signed in. */
+function redirection(place: Place, session: Session | undefined): string | undefined {
+  if (place.path === SIGN_OUT) return SIGN_IN;
+  if (session === undefined) {
+    if (place.path === SIGN_IN) return undefined;
+    const next = place.path === '/' ? undefined : `${place.path}${place.query.size > 0 ? `?${place.query}` : ''}`;
+    return hrefOf(SIGN_IN, { [NEXT]: next });
+  }
+  if (place.path === '/') return HOME;
+  if (place.path === SIGN_IN) return safeNext(place.query.get(NEXT)) ?? HOME;
+  return undefined;
+}
+
+/** Only a path of this workspace: `suite=https://elsewhere` must not send a person off the site. */
+function safeNext(next: string | null): string | undefined {
+  return next !== null && next.startsWith('/') && !next.startsWith('//') ? next : undefined;
+}
+
+function Content({ place, session }: { place: Place; session: Session }) {
+  const found = routeAt(place.path);
+  if (found === undefined) return <NotFound />;
+  if (!found.route.roles.includes(session.principal.role))
+    return <NotForRole role={ROLE_NAMES[session.principal.role]} />;
+  return found.route.render(found.params, place.query);
+}
+
+export function Workspace() {
+  const place = usePlace();
+  const [session, setSession] = useState(storedSession);
+  const api = useMemo(() => (session === undefined ? undefined : new ApiClient(session.token)), [session?.token]);
+  const signIn = (signedIn: Session | undefined) => {
+    storeSession(signedIn);
+    setSession(signedIn);
+  };
+
+  useEffect(() => {
+    document.addEventListener('click', followLink);
+    return () => document.removeEventListener('click', followLink);
+  }, []);
+  useEffect(() => {
+    if (place.path === SIGN_OUT && session !== undefined) signIn(undefined);
+    const target = redirection(place, place.path === SIGN_OUT ? undefined : session);
+    if (target !== undefined) navigate(target, { replace: true });
+  }, [place, session]);
+
+  const ready = redirection(place, session) === undefined;
+  return (
+    <>
+      <div class="fr-skiplinks">
+        <nav class="fr-container" role="navigation" aria-label="Accès rapide">
+          <ul class="fr-skiplinks__list">
+            <li>
+              <a class="fr-link" href="#contenu">
+                Contenu
+              </a>
+            </li>
+            <li>
+              <a class="fr-link" href="#footer">
+                Pied de page
+              </a>
+            </li>
+          </ul>
+        </nav>
+      </div>
+      <Header session={session} path={place.path} />
+      <main id="contenu" role="main" class="fr-pt-2w">
+        {ready && session === undefined && <SignIn onSignedIn={signIn} />}
+        {ready && session !== undefined && api !== undefined && (
+          <SignedInContext.Provider value={{ session, api }}>
+            <Content place={place} session={session} />
+          </SignedInContext.Provider>
+        )}
+      </main>
+      <Footer />
+    </>
+  );
+}

@@ -1,0 +1,35 @@
+// `npm run screenshots`: the workspace's pages on the demo, as a person sees them, into docs/screenshots/<page>.png.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { launchChromium } from '../test/browser/support/chromium';
+import { openTab, showAsKnownBy, signIn } from '../test/browser/support/journeys';
+import { startWorkspaceService } from '../test/browser/support/workspace-service';
+
+const OUT = join(__dirname, '..', 'docs', 'screenshots');
+
+async function main(): Promise<void> {
+  mkdirSync(OUT, { recursive: true });
+  const service = await startWorkspaceService();
+  const browser = await launchChromium();
+  try {
+    const { page } = await openTab(browser);
+    const shoot = (name: string) =>
+      page.screenshot({ path: join(OUT, `${name}.png`), fullPage: name !== 'portefeuille' });
+    await page.goto(`${service.url}/portefeuille`);
+    await page.getByLabel('Jeton d’API').waitFor();
+    await shoot('connexion');
+    await signIn(page, service.tokens.reviewer);
+    await page.locator('#time-stamp').waitFor();
+    await showAsKnownBy(page, '6e CITP');
+    await page.getByText('tel que le 6e CITP l’a vu').waitFor();
+    await shoot('portefeuille');
+  } finally {
+    await browser.close();
+    await service.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,38 @@
+// What a person does in the workspace, step by step, for the browser tests and the screenshots alike.
+import type { Browser, Page } from 'playwright-core';
+
+/** A page of its own (a tab with its own sessionStorage), that fails the test on a script error or a refused load. */
+export async function openTab(browser: Browser): Promise<{ page: Page; errors: string[] }> {
+  const context = await browser.newContext({
+    locale: 'fr-FR',
+    timezoneId: 'Europe/Paris',
+    viewport: { width: 1280, height: 900 },
+  });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(`script error: ${error.message}`));
+  page.on('console', (message) => {
+    // A CSP refusal, a missing file: the browser says so on its console, as an error.
+    if (message.type() === 'error' && !/the server responded with a status of 401/.test(message.text())) {
+      errors.push(`console: ${message.text()}`);
+    }
+  });
+  return { page, errors };
+}
+
+/** Pastes a token in the sign-in page and signs in. */
+export async function signIn(page: Page, token: string): Promise<void> {
+  await page.getByLabel('Jeton d’API').fill(token);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+}
+
+/** Chooses what was known in the time bar (a committee, a release: the option's visible label) and shows it. */
+export async function showAsKnownBy(page: Page, option: string | RegExp): Promise<void> {
+  const select = page.getByLabel('Ce qui était connu');
+  const label = (await select.locator('option').allTextContents()).find((text) =>
+    typeof option === 'string' ? text.startsWith(option) : option.test(text),
+  );
+  if (label === undefined) throw new Error(`the time bar offers no ${String(option)}`);
+  await select.selectOption({ label });
+  await page.getByRole('button', { name: 'Afficher' }).click();
+}

@@ -1,0 +1,66 @@
+// The built service (`npm run build`, web workspace included) on a data directory of its own, seeded with the demo,
+// and the development tokens it generated: what a person opening the workspace on the demo has.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Role } from '@portfolio/application';
+import { buildServiceOnce, freePort, startService, type ServiceProcess } from '../../support/service-process';
+
+const ROOT = join(__dirname, '..', '..', '..');
+
+export interface WorkspaceService {
+  readonly url: string;
+  readonly tokens: Readonly<Record<Role, string>>;
+  stop(): Promise<void>;
+}
+
+/** The service's settings of the test's environment, unset (an empty value is none): the embedded default store. */
+function unsetSettings(): Record<string, string> {
+  return Object.fromEntries(Object.keys(process.env).flatMap((name) => (/^PORTFOLIO_/.test(name) ? [[name, '']] : [])));
+}
+
+/** Until the read models have caught up with the seeded log: the pages then show the whole demo at once. */
+async function projected(url: string): Promise<void> {
+  for (let attempt = 0; attempt < 200; attempt++) {
+    const ready = (await (await fetch(`${url}/health/ready`)).json()) as {
+      info?: { eventStore?: { head?: string }; projections?: { position?: string } };
+    };
+    if (ready.info?.eventStore?.head !== undefined && ready.info.projections?.position === ready.info.eventStore.head)
+      return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('the read models did not catch up with the seeded demo within 20 s');
+}
+
+/** Builds once per run if the build is stale, seeds the demo as `portfolio seed demo` does, and starts the service. */
+export async function startWorkspaceService(): Promise<WorkspaceService> {
+  await buildServiceOnce();
+  const dataDir = mkdtempSync(join(tmpdir(), 'portfolio-browser-'));
+  const env = { ...unsetSettings(), PORTFOLIO_DATA_DIR: dataDir };
+  execFileSync(process.execPath, [join(ROOT, 'bin', 'portfolio.js'), 'seed', 'demo'], {
+    env: { ...process.env, ...env },
+    stdio: 'ignore',
+  });
+  let service: ServiceProcess | undefined;
+  try {
+    service = await startService(await freePort(), env);
+    await projected(service.url);
+  } catch (error) {
+    await service?.kill();
+    rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
+  const { tokens } = JSON.parse(readFileSync(join(dataDir, 'dev-tokens.json'), 'utf8')) as {
+    tokens: Record<Role, string>;
+  };
+  const running = service;
+  return {
+    url: running.url,
+    tokens,
+    stop: async () => {
+      await running.kill();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
