@@ -1,0 +1,117 @@
+import type { Browser, Page } from 'playwright-core';
+import { seriousViolations } from './support/accessibility';
+import { launchChromium } from './support/chromium';
+import { openTab, showAsKnownBy, signIn } from './support/journeys';
+import { startWorkspaceService, type WorkspaceService } from './support/workspace-service';
+
+// The web workspace as a reviewer uses it, in Chromium, on the demo: signing in, then the portfolio as two committees
+// saw it. axe checks every page visited: no serious or critical violation.
+
+interface ProjectHealth {
+  readonly title: string;
+  readonly health: string | null;
+}
+interface CycleReport {
+  readonly heldOn: string;
+  readonly seal: { readonly sealedPosition: string };
+  readonly portfolio: { readonly missions: readonly { readonly projects: readonly ProjectHealth[] }[] };
+}
+
+const HEALTH_WORDS: Readonly<Record<string, string>> = {
+  green: 'Vert : en bonne voie',
+  amber: 'Orange : à surveiller',
+  red: 'Rouge : en difficulté',
+};
+
+let service: WorkspaceService;
+let browser: Browser;
+beforeAll(async () => {
+  [service, browser] = await Promise.all([startWorkspaceService(), launchChromium()]);
+}, 180_000);
+afterAll(async () => {
+  await browser?.close();
+  await service?.stop();
+});
+
+/** A review cycle's report, as the API gives it to a reviewer: what the page must show. */
+async function report(cycleId: string): Promise<CycleReport> {
+  const response = await fetch(`${service.url}/api/v1/review-cycles/${cycleId}`, {
+    headers: { Authorization: `Bearer ${service.tokens.reviewer}` },
+  });
+  return (await response.json()) as CycleReport;
+}
+
+const projectsOf = (cycle: CycleReport) => cycle.portfolio.missions.flatMap((mission) => mission.projects);
+
+/** The health a project's row shows, in words. */
+const healthShown = (page: Page, title: string) =>
+  page
+    .getByRole('row')
+    .filter({ has: page.getByRole('rowheader', { name: title, exact: true }) })
+    .locator('.fr-badge')
+    .textContent();
+
+async function expectAccessible(page: Page): Promise<void> {
+  expect(await seriousViolations(page)).toEqual([]);
+}
+
+describe('signing in', () => {
+  it('explains a wrong token, signs in with the right one, shows the menu of the role, and signs out', async () => {
+    const { page, errors } = await openTab(browser);
+    await page.goto(`${service.url}/portefeuille`);
+    await page.waitForURL(/\/connexion\?suite=%2Fportefeuille$/);
+    await expectAccessible(page);
+
+    await signIn(page, 'not-a-token-of-this-service-at-all');
+    const refusal = page.locator('#token-error');
+    await refusal.waitFor();
+    expect(await refusal.textContent()).toContain('Ce jeton n’est pas reconnu par le service');
+    expect(await page.getByLabel('Jeton d’API').getAttribute('aria-invalid')).toBe('true');
+    await expectAccessible(page);
+
+    await signIn(page, service.tokens.reviewer);
+    await page.waitForURL(/\/portefeuille$/);
+    await page.locator('#time-stamp').waitFor();
+    expect(await page.getByRole('navigation', { name: 'Menu principal' }).getByRole('link').allTextContents()).toEqual([
+      'Portefeuille',
+    ]);
+    expect(await page.locator('.signed-in-as').first().textContent()).toContain('Relecteur');
+    await expectAccessible(page);
+
+    await page.getByRole('link', { name: 'Se déconnecter' }).click();
+    await page.waitForURL(/\/connexion$/);
+    expect(await page.evaluate('sessionStorage.length')).toBe(0);
+    expect(errors).toEqual([]);
+  }, 30_000);
+});
+
+describe('the portfolio', () => {
+  it('shows it as the 5th CITP saw it, then as the 6th, each view in the address, the same after a reload', async () => {
+    const [citp5, citp6] = await Promise.all([report('citp-5'), report('citp-6')]);
+    const healthAt6 = new Map(projectsOf(citp6).map((project) => [project.title, project.health]));
+    const changed = projectsOf(citp5).find((project) => healthAt6.get(project.title) !== project.health);
+    if (changed === undefined) throw new Error('the demo has no project whose health changed from CITP 5 to CITP 6');
+    const { page, errors } = await openTab(browser);
+    await page.goto(`${service.url}/connexion`);
+    await signIn(page, service.tokens.reviewer);
+    await page.locator('#time-stamp').waitFor();
+
+    await showAsKnownBy(page, '5e CITP');
+    await page.waitForURL(`**/portefeuille?at=${citp5.heldOn}&asOf=${citp5.seal.sealedPosition}`);
+    await page.getByText('tel que le 5e CITP l’a vu').waitFor();
+    expect(await healthShown(page, changed.title)).toBe(HEALTH_WORDS[changed.health ?? '']);
+    await expectAccessible(page);
+
+    await showAsKnownBy(page, '6e CITP');
+    await page.waitForURL(`**/portefeuille?at=${citp6.heldOn}&asOf=${citp6.seal.sealedPosition}`);
+    await page.getByText('tel que le 6e CITP l’a vu').waitFor();
+    expect(await healthShown(page, changed.title)).toBe(HEALTH_WORDS[healthAt6.get(changed.title) ?? '']);
+
+    await page.reload();
+    await page.getByText('tel que le 6e CITP l’a vu').waitFor();
+    expect(await page.getByLabel('Ce qui était connu').inputValue()).toBe('cycle:citp-6');
+    expect(await page.getByLabel('Date des faits').inputValue()).toBe(citp6.heldOn);
+    expect(await healthShown(page, changed.title)).toBe(HEALTH_WORDS[healthAt6.get(changed.title) ?? '']);
+    expect(errors).toEqual([]);
+  }, 30_000);
+});
