@@ -22,6 +22,8 @@ async function main(): Promise<void> {
     await page.locator('#time-stamp').waitFor();
     await showAsKnownBy(page, '6e CITP');
     await page.getByText('tel que le 6e CITP l’a vu').waitFor();
+    // Tall enough to show the first missions' tables under the time bar.
+    await page.setViewportSize({ width: 1280, height: 1500 });
     await shoot('portefeuille');
   } finally {
     await browser.close();

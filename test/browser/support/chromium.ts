@@ -17,6 +17,7 @@ export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
-    args: QUIET_FLAGS,
+    // French, as the workspace.
+    args: [...QUIET_FLAGS, '--lang=fr-FR'],
   });
 }

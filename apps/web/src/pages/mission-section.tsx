@@ -62,7 +62,7 @@ export function MissionSection({ mission, rollUp, view }: MissionSectionProps) {
       </h2>
       {mission.description !== null && <p>{mission.description}</p>}
       {rollUp !== undefined && <RollUp rollUp={rollUp} />}
-      <div class="fr-table fr-table--sm" id={tableId}>
+      <div class="fr-table fr-table--sm fr-table--no-caption" id={tableId}>
         <div class="fr-table__wrapper">
           <div class="fr-table__container">
             <div class="fr-table__content">
