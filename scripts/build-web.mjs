@@ -28,6 +28,9 @@ async function bundle() {
     entryPoints: [join(sources, 'src', 'main.tsx'), join(sources, 'src', 'workspace.css')],
     outdir: join(out, 'assets'),
     entryNames: '[name]-[hash]',
+    // Plot, which only the project page needs, is a chunk of its own, loaded with the first chart.
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
     bundle: true,
     minify: true,
     sourcemap: true,

@@ -25,6 +25,10 @@ async function main(): Promise<void> {
     // Tall enough to show the first missions' tables under the time bar.
     await page.setViewportSize({ width: 1280, height: 1500 });
     await shoot('portefeuille');
+    await page.getByRole('link', { name: 'FranceConnect', exact: true }).click();
+    await page.locator('.indicator-chart svg').first().waitFor();
+    await page.setViewportSize({ width: 1280, height: 2400 });
+    await shoot('projet');
   } finally {
     await browser.close();
     await service.stop();

@@ -115,3 +115,26 @@ describe('the portfolio', () => {
     expect(errors).toEqual([]);
   }, 30_000);
 });
+
+describe('a project', () => {
+  it('shows its plan, a chart and a table of values per indicator, and its history, from the portfolio', async () => {
+    const { page, errors } = await openTab(browser);
+    await page.goto(`${service.url}/connexion`);
+    await signIn(page, service.tokens.reviewer);
+    await showAsKnownBy(page, '6e CITP');
+    await page.getByText('tel que le 6e CITP l’a vu').waitFor();
+
+    await page.getByRole('link', { name: 'FranceConnect', exact: true }).click();
+    await page.waitForURL(/\/projets\/franceconnect\?at=2021-07-23&asOf=\d+$/);
+    await page.getByRole('heading', { name: 'FranceConnect', level: 1 }).waitFor();
+    await page.locator('.indicator-chart svg').first().waitFor();
+    expect(await page.locator('.indicator-chart svg').first().getAttribute('aria-label')).toContain(
+      'mesures et trajectoire vers la cible',
+    );
+    await page.getByRole('table', { name: 'Valeurs de « Usagers de FranceConnect », en millions d’usagers' }).waitFor();
+    expect(await page.getByRole('table', { name: 'Jalons du plan en vigueur' }).getByRole('row').count()).toBe(3);
+    expect(await page.locator('.project-history li').first().textContent()).toContain('Projet « FranceConnect » lancé');
+    await expectAccessible(page);
+    expect(errors).toEqual([]);
+  }, 30_000);
+});

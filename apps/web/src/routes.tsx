@@ -1,6 +1,7 @@
 // The workspace's pages: the paths they answer, the roles whose API operations they use, and the menu's entries.
 import type { VNode } from 'preact';
 import { Portfolio } from './pages/portfolio';
+import { Project } from './pages/project';
 import type { Role } from './session';
 
 export interface Route {
@@ -22,6 +23,11 @@ export const ROUTES: readonly Route[] = [
     roles: READERS,
     menu: { href: '/portefeuille', label: 'Portefeuille' },
     render: (_, query) => <Portfolio query={query} />,
+  },
+  {
+    path: /^\/projets\/([^/]+)\/?$/,
+    roles: READERS,
+    render: ([projectId], query) => <Project projectId={projectId} query={query} />,
   },
 ];
 

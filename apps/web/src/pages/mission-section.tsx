@@ -3,6 +3,7 @@ import type { MissionView, ProjectSummary } from '../../../../libs/read-models/s
 import type { MissionSummary } from '../../../../libs/read-models/src/views/mission-view';
 import { projectProgress } from '../../../../libs/read-models/src/views/project-progress';
 import { HealthBadge } from '../components/health-badge';
+import { Table } from '../components/table';
 import { frenchPercent, plural } from '../french';
 import { hrefOf } from '../router';
 import type { TimeView } from '../time-view';
@@ -62,31 +63,15 @@ export function MissionSection({ mission, rollUp, view }: MissionSectionProps) {
       </h2>
       {mission.description !== null && <p>{mission.description}</p>}
       {rollUp !== undefined && <RollUp rollUp={rollUp} />}
-      <div class="fr-table fr-table--sm fr-table--no-caption" id={tableId}>
-        <div class="fr-table__wrapper">
-          <div class="fr-table__container">
-            <div class="fr-table__content">
-              <table>
-                <caption>Projets de la mission {name}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Projet</th>
-                    <th scope="col">Santé</th>
-                    <th scope="col">Avancement</th>
-                    <th scope="col">Jalons atteints</th>
-                    <th scope="col">Jalons en retard</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {mission.projects.map((project) => (
-                    <ProjectRow key={project.projectId} project={project} view={view} />
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          </div>
-        </div>
-      </div>
+      <Table
+        id={tableId}
+        caption={`Projets de la mission ${name}`}
+        headers={['Projet', 'Santé', 'Avancement', 'Jalons atteints', 'Jalons en retard']}
+      >
+        {mission.projects.map((project) => (
+          <ProjectRow key={project.projectId} project={project} view={view} />
+        ))}
+      </Table>
     </section>
   );
 }

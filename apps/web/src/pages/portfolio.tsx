@@ -7,24 +7,16 @@ import { TimeStamp } from '../components/time-stamp';
 import { Page } from '../layout/page';
 import { useResource } from '../resource';
 import { hrefOf, navigate } from '../router';
-import { timeViewOf, type CycleMark, type ReleaseMark, type TimeView } from '../time-view';
+import { useTimeMarks } from '../time-marks';
+import { timeViewOf, type TimeView } from '../time-view';
 import { MissionSection } from './mission-section';
 import { Totals } from './portfolio-totals';
 
-interface Listing<T> {
-  readonly items: readonly T[];
-}
-
 export function Portfolio({ query }: { query: URLSearchParams }) {
   const view = timeViewOf(query);
-  const cycles = useResource<Listing<CycleMark>>('/review-cycles');
-  const releases = useResource<Listing<ReleaseMark>>('/sources/barometre/releases');
+  const marks = useTimeMarks();
   const portfolio = useResource<PortfolioDocument>('/portfolio', { ...view });
   const missions = useResource<MissionListDocument>('/missions', { ...view });
-  const marks = {
-    cycles: cycles.state === 'loaded' ? cycles.value.items : [],
-    releases: releases.state === 'loaded' ? releases.value.items : [],
-  };
   const show = (next: TimeView) => navigate(hrefOf('/portefeuille', { ...next }));
 
   return (
