@@ -26,13 +26,14 @@ export async function signIn(page: Page, token: string): Promise<void> {
   await page.getByRole('button', { name: 'Se connecter' }).click();
 }
 
-/** Chooses what was known in the time bar (a committee, a release: the option's visible label) and shows it. */
-export async function showAsKnownBy(page: Page, option: string | RegExp): Promise<void> {
+/**
+ * Chooses what was known in the time bar (a committee, a release: the start of the option's visible label), once the
+ * time bar offers it (the committees and releases are read apart from the page's document), and shows it.
+ */
+export async function showAsKnownBy(page: Page, option: string): Promise<void> {
   const select = page.getByLabel('Ce qui était connu');
-  const label = (await select.locator('option').allTextContents()).find((text) =>
-    typeof option === 'string' ? text.startsWith(option) : option.test(text),
-  );
-  if (label === undefined) throw new Error(`the time bar offers no ${String(option)}`);
-  await select.selectOption({ label });
+  const offered = select.locator('option').filter({ hasText: new RegExp(`^${option}`) });
+  await offered.first().waitFor({ state: 'attached' });
+  await select.selectOption({ label: (await offered.first().textContent()) ?? option });
   await page.getByRole('button', { name: 'Afficher' }).click();
 }

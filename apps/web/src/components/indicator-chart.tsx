@@ -25,7 +25,7 @@ const asDate = (point: ChartPoint) => ({ date: new Date(`${point.date}T00:00:00Z
  * own attributes).
  */
 async function draw({ label, unit, measurements, trajectory }: IndicatorChartProps): Promise<Element> {
-  const Plot = await import('@observablehq/plot');
+  const Plot = await import('./plot-marks');
   const chart = Plot.plot({
     ariaLabel: `${label} : mesures et trajectoire vers la cible`,
     ariaDescription: `${measurements.length} mesures en ${unit}, en bleu ; la trajectoire de la valeur de départ à la cible, en pointillés gris. Les valeurs sont dans le tableau qui suit.`,

@@ -1,5 +1,5 @@
 // The time bar: which date the portfolio describes and what was known of it (a committee, a release, an instant).
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { frenchDate } from '../french';
 import { referenceOf, viewOf, type CycleMark, type Reference, type ReleaseMark, type TimeView } from '../time-view';
 
@@ -119,15 +119,20 @@ function Field({ id, label, hint, type, value, onInput }: FieldProps) {
   );
 }
 
-export function TimeBar({ view, cycles, releases, onChange }: TimeBarProps) {
+/**
+ * The time bar of a view: its fields start from the view, and start again from it when the view changes (another
+ * address) or when the committees and releases it may name have been read.
+ */
+export function TimeBar(props: TimeBarProps) {
+  const { view, cycles, releases } = props;
+  return <TimeBarForm key={`${view.at}|${view.asOf}|${cycles.length}|${releases.length}`} {...props} />;
+}
+
+function TimeBarForm({ view, cycles, releases, onChange }: TimeBarProps) {
   const current = referenceOf(view.asOf, cycles, releases);
   const [option, setOption] = useState(optionOf(current));
   const [at, setAt] = useState(view.at ?? '');
   const [instant, setInstant] = useState(current.kind === 'instant' ? toLocal(current.instant) : '');
-  useEffect(() => {
-    setOption(optionOf(current));
-    setAt(view.at ?? '');
-  }, [view.at, view.asOf, cycles, releases]);
 
   const reference = (value: string) => referenceOfOption(value, { cycles, releases }, instant, current);
   const choose = (value: string) => {
