@@ -83,6 +83,23 @@ describe('signing in', () => {
     expect(await page.evaluate('sessionStorage.length')).toBe(0);
     expect(errors).toEqual([]);
   }, 30_000);
+
+  it('sends back to the sign-in, saying why, once the service no longer accepts the token of the session', async () => {
+    const { page, errors } = await openTab(browser);
+    await page.goto(`${service.url}/connexion`);
+    await signIn(page, service.tokens.reviewer);
+    await page.locator('#time-stamp').waitFor();
+    // As after a rotation of the tokens: the tab still holds the old one.
+    await page.evaluate(`(() => {
+      const key = 'portfolio-ledger.session';
+      sessionStorage.setItem(key, JSON.stringify({ ...JSON.parse(sessionStorage.getItem(key)), token: 'rotated-away' }));
+    })()`);
+    await page.reload();
+    await page.waitForURL(/\/connexion\?suite=%2Fportefeuille$/);
+    await page.getByText('Le service n’accepte plus votre jeton').waitFor();
+    await expectAccessible(page);
+    expect(errors).toEqual([]);
+  }, 30_000);
 });
 
 describe('the portfolio', () => {

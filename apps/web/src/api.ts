@@ -32,6 +32,9 @@ const UNREACHABLE = new ApiProblem(
   'unreachable',
 );
 
+/** Where the API is: the service that serves the workspace. */
+const API_BASE = '/api/v1';
+
 type Query = Readonly<Record<string, string | undefined>>;
 
 async function problemOf(response: Response): Promise<ApiProblem> {
@@ -53,9 +56,10 @@ async function problemOf(response: Response): Promise<ApiProblem> {
 export class ApiClient {
   private minPosition: bigint | undefined;
 
+  /** `onRefused`: told when the API no longer accepts the token (401), as after a rotation of the tokens. */
   constructor(
     private readonly token: string,
-    private readonly base = '/api/v1',
+    private readonly onRefused: () => void = () => undefined,
   ) {}
 
   async get<T>(path: string, query: Query = {}, signal?: AbortSignal): Promise<T> {
@@ -91,11 +95,12 @@ export class ApiClient {
     };
     let response: Response;
     try {
-      response = await fetch(`${this.base}${path}`, { ...init, headers });
+      response = await fetch(`${API_BASE}${path}`, { ...init, headers });
     } catch (error) {
       if ((error as Error).name === 'AbortError') throw error;
       throw UNREACHABLE;
     }
+    if (response.status === 401) this.onRefused();
     if (!response.ok) throw await problemOf(response);
     return response;
   }

@@ -44,11 +44,20 @@ function Content({ place, session }: { place: Place; session: Session }) {
 export function Workspace() {
   const place = usePlace();
   const [session, setSession] = useState(storedSession);
-  const api = useMemo(() => (session === undefined ? undefined : new ApiClient(session.token)), [session?.token]);
+  /** Whether the API stopped accepting the token of the session (it was rotated, or the service's data renewed). */
+  const [refused, setRefused] = useState(false);
   const signIn = (signedIn: Session | undefined) => {
     storeSession(signedIn);
     setSession(signedIn);
+    if (signedIn !== undefined) setRefused(false);
   };
+  const api = useMemo(() => {
+    if (session === undefined) return undefined;
+    return new ApiClient(session.token, () => {
+      setRefused(true);
+      signIn(undefined);
+    });
+  }, [session?.token]);
 
   useEffect(() => {
     document.addEventListener('click', followLink);
@@ -81,7 +90,7 @@ export function Workspace() {
       </div>
       <Header session={session} path={place.path} />
       <main id="contenu" role="main" class="fr-pt-2w">
-        {ready && session === undefined && <SignIn onSignedIn={signIn} />}
+        {ready && session === undefined && <SignIn onSignedIn={signIn} refused={refused} />}
         {ready && session !== undefined && api !== undefined && (
           <SignedInContext.Provider value={{ session, api }}>
             <Content place={place} session={session} />

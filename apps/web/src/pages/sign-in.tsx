@@ -13,7 +13,13 @@ function refusal(problem: ApiProblem): string {
   return problem.message;
 }
 
-export function SignIn({ onSignedIn }: { onSignedIn: (session: Session) => void }) {
+interface SignInProps {
+  readonly onSignedIn: (session: Session) => void;
+  /** The service refused the token of the session that was open: say so. */
+  readonly refused: boolean;
+}
+
+export function SignIn({ onSignedIn, refused }: SignInProps) {
   const [token, setToken] = useState('');
   const [error, setError] = useState<string | undefined>();
   const [checking, setChecking] = useState(false);
@@ -34,6 +40,12 @@ export function SignIn({ onSignedIn }: { onSignedIn: (session: Session) => void 
 
   return (
     <Page title="Connexion">
+      {refused && (
+        <div class="fr-alert fr-alert--warning fr-mb-3w" role="alert">
+          <h2 class="fr-alert__title">Session interrompue</h2>
+          <p>Le service n’accepte plus votre jeton (il a peut-être été renouvelé) : collez-en un valide.</p>
+        </div>
+      )}
       <div class="fr-grid-row">
         <div class="fr-col-12 fr-col-md-8 fr-col-lg-6">
           <p>
