@@ -6,8 +6,7 @@ import type { Principal, Session } from '../session';
 
 /** Why a token was refused, in words a person can act on. */
 function refusal(problem: ApiProblem): string {
-  if (problem.status === 401)
-    return `Ce jeton n’est pas reconnu par le service (${problem.detail}). Vérifiez-le et collez-le en entier.`;
+  if (problem.status === 401) return 'Ce jeton n’est pas reconnu par le service : vérifiez-le et collez-le en entier.';
   if (problem.status === 429)
     return `Trop d’essais refusés : ${problem.detail}. Patientez une minute avant de réessayer.`;
   return problem.message;
@@ -49,9 +48,9 @@ export function SignIn({ onSignedIn, refused }: SignInProps) {
       <div class="fr-grid-row">
         <div class="fr-col-12 fr-col-md-8 fr-col-lg-6">
           <p>
-            Collez un jeton d’API du service. En développement, le service en crée un par rôle dans
-            <code> data/dev-tokens.json</code> ; <code>npx portfolio-ledger tokens generate --role reviewer</code> en
-            crée d’autres. Le jeton reste dans cet onglet : le fermer vous déconnecte.
+            Collez un jeton d’API du service : celui que l’exploitant vous a remis ou, sur une installation de
+            développement, celui de votre rôle dans <code>data/dev-tokens.json</code>. Le jeton reste dans cet onglet :
+            le fermer vous déconnecte.
           </p>
           <form onSubmit={submit} noValidate>
             <div class={`fr-input-group ${error === undefined ? '' : 'fr-input-group--error'}`}>
