@@ -1,21 +1,13 @@
 import type { Browser, Page } from 'playwright-core';
 import { seriousViolations } from './support/accessibility';
 import { launchChromium } from './support/chromium';
+import { DemoFacts, type CycleReport } from './support/demo-facts';
 import { openTab, showAsKnownBy, signIn } from './support/journeys';
 import { startWorkspaceService, type WorkspaceService } from './support/workspace-service';
 
-// The web workspace as a reviewer uses it, in Chromium, on the demo: signing in, then the portfolio as two committees
-// saw it. axe checks every page visited: no serious or critical violation.
-
-interface ProjectHealth {
-  readonly title: string;
-  readonly health: string | null;
-}
-interface CycleReport {
-  readonly heldOn: string;
-  readonly seal: { readonly sealedPosition: string };
-  readonly portfolio: { readonly missions: readonly { readonly projects: readonly ProjectHealth[] }[] };
-}
+// The web workspace as a reviewer uses it, in Chromium, on the demo: signing in, the portfolio as two committees saw
+// it, a project's page, a restated value as known before and after. axe checks every page visited: no serious or
+// critical violation. What each page must show is read from the API (DemoFacts), not written here.
 
 const HEALTH_WORDS: Readonly<Record<string, string>> = {
   green: 'Vert : en bonne voie',
@@ -25,21 +17,15 @@ const HEALTH_WORDS: Readonly<Record<string, string>> = {
 
 let service: WorkspaceService;
 let browser: Browser;
+let facts: DemoFacts;
 beforeAll(async () => {
   [service, browser] = await Promise.all([startWorkspaceService(), launchChromium()]);
+  facts = new DemoFacts(service.url, service.tokens.reviewer);
 }, 180_000);
 afterAll(async () => {
   await browser?.close();
   await service?.stop();
 });
-
-/** A review cycle's report, as the API gives it to a reviewer: what the page must show. */
-async function report(cycleId: string): Promise<CycleReport> {
-  const response = await fetch(`${service.url}/api/v1/review-cycles/${cycleId}`, {
-    headers: { Authorization: `Bearer ${service.tokens.reviewer}` },
-  });
-  return (await response.json()) as CycleReport;
-}
 
 const projectsOf = (cycle: CycleReport) => cycle.portfolio.missions.flatMap((mission) => mission.projects);
 
@@ -50,6 +36,11 @@ const healthShown = (page: Page, title: string) =>
     .filter({ has: page.getByRole('rowheader', { name: title, exact: true }) })
     .locator('.fr-badge')
     .textContent();
+
+const FRENCH = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 2 });
+const frenchDay = (isoDate: string) =>
+  new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${isoDate}T00:00:00Z`));
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 async function expectAccessible(page: Page): Promise<void> {
   expect(await seriousViolations(page)).toEqual([]);
@@ -104,7 +95,7 @@ describe('signing in', () => {
 
 describe('the portfolio', () => {
   it('shows it as the 5th CITP saw it, then as the 6th, each view in the address, the same after a reload', async () => {
-    const [citp5, citp6] = await Promise.all([report('citp-5'), report('citp-6')]);
+    const [citp5, citp6] = await Promise.all([facts.cycleReport('citp-5'), facts.cycleReport('citp-6')]);
     const healthAt6 = new Map(projectsOf(citp6).map((project) => [project.title, project.health]));
     const changed = projectsOf(citp5).find((project) => healthAt6.get(project.title) !== project.health);
     if (changed === undefined) throw new Error('the demo has no project whose health changed from CITP 5 to CITP 6');
@@ -152,6 +143,35 @@ describe('a project', () => {
     expect(await page.getByRole('table', { name: 'Jalons du plan en vigueur' }).getByRole('row').count()).toBe(3);
     expect(await page.locator('.project-history li').first().textContent()).toContain('Projet « FranceConnect » lancé');
     await expectAccessible(page);
+    expect(errors).toEqual([]);
+  }, 30_000);
+
+  it('shows a restated value as it was known at a release, then both values and when each was known', async () => {
+    const restated = await facts.restatedValue();
+    const { page, errors } = await openTab(browser);
+    await page.goto(`${service.url}/connexion`);
+    await signIn(page, service.tokens.reviewer);
+    await page.locator('#time-stamp').waitFor();
+    const row = (label: string) =>
+      page
+        .getByRole('table', { name: new RegExp(`^Valeurs de « ${escape(label)} »`) })
+        .getByRole('row')
+        .filter({ has: page.getByRole('rowheader', { name: frenchDay(restated.period), exact: true }) });
+
+    await page.goto(`${service.url}/projets/${restated.projectId}?asOf=barometre:${restated.release}`);
+    await page.getByText(`tel que publié dans le Baromètre`).waitFor();
+    const before = await row(restated.label).locator('td').allTextContents();
+    expect(before[0]).toBe(FRENCH.format(restated.first));
+    expect(before[1]).not.toContain('puis');
+    await expectAccessible(page);
+
+    await page.goto(`${service.url}/projets/${restated.projectId}`);
+    await page.getByText('tel que connu maintenant').waitFor();
+    const now = await row(restated.label).locator('td').allTextContents();
+    expect(now[0]).toBe(`${FRENCH.format(restated.latest)} (retraitée)`);
+    expect(now[1]).toMatch(
+      new RegExp(`^${FRENCH.format(restated.first)} le .*, puis ${FRENCH.format(restated.latest)} le `),
+    );
     expect(errors).toEqual([]);
   }, 30_000);
 });
