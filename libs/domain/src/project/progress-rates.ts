@@ -1,9 +1,9 @@
 import { own } from '../shared/own';
 import { NATIONAL_TERRITORY, territoryKey, type TerritoryKey } from '../shared/territory';
-import { aggregated, valuesFromTerritories } from './national-from-territories';
+import { valuesFromTerritories } from './national-from-territories';
 import { dated, due, publishedValues, type FoundValues, type RateValue } from './rate-values';
 import { latestValue } from './measurements';
-import type { IndicatorDefinition, IndicatorDirection, TerritorialAggregation } from './plan';
+import type { IndicatorDefinition, IndicatorDirection } from './plan';
 import { capped, rawProgress } from './progress';
 import type { LaunchedProjectFacts } from './project-state';
 
@@ -144,26 +144,6 @@ export function progressRate(
 ): { readonly raw: number; readonly percent: number } {
   const raw = rawProgress(direction, values);
   return { raw, percent: shownLikePilote(raw) };
-}
-
-/**
- * A national rate from territorial values: VI, VA and VC each summed or averaged over the territories, as PILOTE
- * aggregates an indicator whose national values come from its regions or départements, then the rate of the result.
- */
-export function territorialRate(
-  direction: IndicatorDirection,
-  territories: readonly RateInputs[],
-  aggregation: TerritorialAggregation,
-): { readonly raw: number; readonly percent: number; readonly national: RateInputs } {
-  if (territories.length === 0) throw new RangeError('a national rate needs the values of at least one territory');
-  const total = (pick: (values: RateInputs) => number) => aggregated(territories.map(pick), aggregation);
-  const national = {
-    initial: total((v) => v.initial),
-    current: total((v) => v.current),
-    target: total((v) => v.target),
-  };
-  const raw = rawProgress(direction, national);
-  return { raw, percent: shownLikePilote(raw), national };
 }
 
 function rateToward(basis: RateBasis, target: RateValue): Rate {
