@@ -153,6 +153,23 @@ describe('annualRate', () => {
     expect(annualRate(basisOf(delaiRaccordement, 0, published(125, 120)))).toMatchObject({ percent: 0 });
   });
 
+  it("takes the plan's target for VA's year when no release published one", () => {
+    const planned = {
+      ...comptesActifs,
+      annualTargets: [
+        { value: 15_000_000, by: '2020-12-31' },
+        { value: 20_000_000, by: '2021-12-31' },
+      ],
+    };
+    // VA of 2021-06-30 (15 million) against 2021's target: (15 − 10) / (20 − 10).
+    expect(annualRate(basisOf(planned, 15_000_000))).toMatchObject({
+      percent: 50,
+      uses: { target: { value: 20_000_000, on: '2021-12-31', from: 'plan' } },
+    });
+    const noneThatYear = { ...comptesActifs, annualTargets: [{ value: 15_000_000, by: '2020-12-31' }] };
+    expect(annualRate(basisOf(noneThatYear, 15_000_000))).toHaveProperty('reason');
+  });
+
   it('is unavailable, with the reason, without an annual target', () => {
     expect(annualRate(basisOf(comptesActifs, 15_000_000))).toEqual({
       reason: 'no annual target (VCA): neither the plan nor the synthesis gives one',

@@ -75,7 +75,7 @@ export function nationalRateBasis(
     initial: found.initial ?? dated(indicator.baseline, 'plan'),
     current: found.current,
     target: found.target ?? due(indicator.target, 'plan'),
-    annualTarget: found.annualTarget,
+    annualTarget: found.annualTarget ?? (found.current && annualTargetOf(indicator, found.current.on)),
   });
   if ('reason' in basis && found.current === undefined && indicator.nationalFrom !== undefined) {
     const { level } = indicator.nationalFrom;
@@ -110,6 +110,14 @@ function nationalValues(
     : { current: { value: latest.value, on: latest.period, from: 'measurements' } };
 }
 
+/** The plan's target for the year of `on`, if it set one. */
+function annualTargetOf(indicator: IndicatorDefinition, on: string): RateValue | undefined {
+  return due(
+    indicator.annualTargets?.find(({ by }) => by.slice(0, 4) === on.slice(0, 4)),
+    'plan',
+  );
+}
+
 /** A basis from the values found, or the first one missing; the direction is the plan's, else the one VI and VC imply. */
 function completed(indicator: IndicatorDefinition, found: FoundValues): RateBasis | RateUnavailable {
   const { initial, current, target, annualTarget } = found;
@@ -127,8 +135,8 @@ export function globalRate(basis: RateBasis): Rate {
 }
 
 /**
- * The annual rate (TAA): from VI toward the current year's target VCA. Unavailable without one: the plan holds a final
- * target only, and the Baromètre's shipped syntheses publish no annual target column.
+ * The annual rate (TAA): from VI toward the target of VA's year (VCA), the synthesis's or the plan's. Unavailable
+ * without one: the Baromètre's shipped syntheses publish no annual target column.
  */
 export function annualRate(basis: RateBasis): Rate | RateUnavailable {
   if (basis.annualTarget === undefined) {
