@@ -70,6 +70,28 @@ describe.each(STORE_KINDS)('following the audit log on %s', (kind) => {
     expect((value as { summary: string }).summary).toMatch(/^Revue/);
   });
 
+  it('falls idle on a busy log whose events the criteria all leave out', async () => {
+    let position = pos(24);
+    const busy: ReadContext = {
+      ...scenario.context,
+      projections: {
+        activeGenerationNumber: scenario.context.projections.activeGenerationNumber,
+        get position() {
+          return position;
+        },
+        // An event every 2 ms, none of them selected.
+        waitFor: () =>
+          new Promise((resolve) =>
+            setTimeout(() => {
+              position += 1n;
+              resolve(true);
+            }, 2),
+          ),
+      },
+    };
+    expect(await followed(busy, { type: 'NoSuchEvent' }, pos(24))).toEqual(['idle']);
+  });
+
   it('waits for the read models, and stops at once when its signal aborts', async () => {
     const stopping = new AbortController();
     const waits: bigint[] = [];

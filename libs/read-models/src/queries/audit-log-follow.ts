@@ -5,12 +5,12 @@ import type { ReadContext } from './read-context';
 
 // GET /events/stream: the audit log followed live, for as long as the client listens.
 
-/** What followAuditLog yields when nothing new came for a while: time to tell the client the stream is alive. */
+/** What followAuditLog yields when it sent nothing for a while: time to tell the client the stream is alive. */
 export const AUDIT_LOG_IDLE = Symbol('idle');
 
 export interface FollowOptions {
   readonly language: Language;
-  /** How long without a new event before AUDIT_LOG_IDLE. */
+  /** How long without sending an event before AUDIT_LOG_IDLE. */
   readonly idleMs: number;
   /** Ends the following: the client left, or the service stops. */
   readonly signal: AbortSignal;
@@ -31,6 +31,8 @@ export async function* followAuditLog(
 ): AsyncGenerator<AuditLogItem | typeof AUDIT_LOG_IDLE> {
   const { language, idleMs, signal, pageSize = AUDIT_LOG_PAGE.fallback } = options;
   let reached = after;
+  // Idle means nothing sent, not nothing recorded: a busy log whose events the criteria all leave out sends nothing.
+  let quietSince = performance.now();
   while (!signal.aborted && (criteria.toPosition === undefined || reached < criteria.toPosition)) {
     const included = context.projections.position;
     if (included > reached) {
@@ -38,11 +40,17 @@ export async function* followAuditLog(
       for await (const stored of auditLogEvents(context, { ...criteria, fromPosition }, included, pageSize)) {
         if (signal.aborted) return;
         yield auditLogItem(stored, language);
+        quietSince = performance.now();
       }
       // Past every event up to `included`, those the criteria leave out too: they are not read again.
       reached = included;
-    } else if (!(await context.projections.waitFor(reached + 1n, idleMs, signal)) && !signal.aborted) {
+    } else {
+      const untilIdle = Math.max(0, quietSince + idleMs - performance.now());
+      await context.projections.waitFor(reached + 1n, untilIdle, signal);
+    }
+    if (!signal.aborted && performance.now() - quietSince >= idleMs) {
       yield AUDIT_LOG_IDLE;
+      quietSince = performance.now();
     }
   }
 }
