@@ -33,6 +33,9 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/test'],
   testRegex: '\\.(spec|int-spec|e2e-spec)\\.ts$',
+  // Jest's 5 s default: a test app's start, a read of a long log, took longer on a machine loaded with other work (a
+  // load average of 9 on 2 cores), and such a run failed for no fault of the code. Slow is not wrong; a hang still ends.
+  testTimeout: 15_000,
   transform: { '^.+\\.(t|j|mj)s$': swc },
   transformIgnorePatterns: [`/node_modules/(?!(${esmPackages.join('|')})/)`],
   moduleNameMapper: {

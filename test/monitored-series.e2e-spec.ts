@@ -15,6 +15,7 @@ const monitoredView = {
   baseline: null,
   target: null,
   nationalFrom: null,
+  annualTargets: [],
   retired: false,
   monitoredOnly: true,
   progress: null,

@@ -109,7 +109,6 @@ export {
   globalRate,
   nationalRateBasis,
   progressRate,
-  territorialRate,
   territoryRateBasis,
   type Rate,
   type RateBasis,

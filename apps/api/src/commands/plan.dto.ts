@@ -1,13 +1,23 @@
 import {
   AGGREGATED_LEVELS,
   INDICATOR_DIRECTIONS,
+  LIMITS,
   TERRITORIAL_AGGREGATIONS,
   TERRITORY_CODE_PATTERN,
   TERRITORY_LEVELS,
 } from '@portfolio/domain';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, Matches } from 'class-validator';
-import { BooleanField, ChoiceField, DateField, NestedField, NumberField, SlugField, TextField } from '../http/fields';
+import {
+  BooleanField,
+  ChoiceField,
+  DateField,
+  ListField,
+  NestedField,
+  NumberField,
+  SlugField,
+  TextField,
+} from '../http/fields';
 
 // Request shapes shared by several commands: the plan of a project and where a value applies.
 
@@ -52,6 +62,15 @@ export class IndicatorDefinitionDto {
       '(progress null, monitoredOnly true in the read models)',
   })
   target?: IndicatorTargetDto;
+
+  @ListField(() => IndicatorTargetDto, {
+    optional: true,
+    max: LIMITS.planItems,
+    description:
+      'the targets of the years on the way (VCA), one a year, only with a target: the annual rate of a value is ' +
+      'measured against the target of its year (docs/progress.md)',
+  })
+  annualTargets?: IndicatorTargetDto[];
 
   @NestedField(() => NationalFromTerritoriesDto, {
     optional: true,

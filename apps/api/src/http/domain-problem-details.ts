@@ -79,6 +79,8 @@ export const FRENCH_DOMAIN_DETAILS: Readonly<Record<DomainErrorCode, FrenchDetai
     'une cible demande une valeur de référence pour mesurer la progression : donnez baseline, ou aucune cible',
   target_without_direction: () =>
     'une cible demande un sens (increase ou decrease) : donnez direction, ou aucune cible',
+  annual_target_without_target: () =>
+    'des cibles annuelles demandent une cible finale : donnez target, ou aucune cible annuelle',
   indicator_not_targeted: (facts) =>
     `l’indicateur${id(facts)} est une série suivie sans cible : il n’y a pas de cible à déplacer`,
   target_against_direction: () =>

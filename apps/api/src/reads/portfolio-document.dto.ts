@@ -92,6 +92,8 @@ export class IndicatorViewDto {
     description: 'where national values come from when none is measured nationally; null: measured nationally only',
   })
   nationalFrom!: NationalFromDto | null;
+  @ApiProperty({ type: [ValueByDto], description: 'the plan’s targets for the years on the way (VCA), by date' })
+  annualTargets!: ValueByDto[];
   @ApiProperty() retired!: boolean;
   @ApiProperty({ type: LatestValueDto, nullable: true, description: 'latest national value known' })
   latest!: LatestValueDto | null;

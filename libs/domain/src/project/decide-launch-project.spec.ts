@@ -269,6 +269,34 @@ describe('LaunchProject', () => {
       .thenThrows({ code: 'invalid_choice', kind: 'invalid', path: 'indicators[1].nationalFrom.aggregation' });
   });
 
+  describe('with the targets of the years on the way (VCA)', () => {
+    const annual = (value: number, by: string) => ({ value, by });
+
+    it('keeps them in date order, each checked as a target is', () => {
+      const annualTargets = [annual(60, '2021-12-31'), annual(90, '2020-12-31')];
+      const sorted = [annual(90, '2020-12-31'), annual(60, '2021-12-31')];
+      const launched = {
+        ...franceconnectLaunched.data,
+        indicators: [comptesActifs, { ...delaiRaccordement, annualTargets: sorted }],
+      };
+      given(idnumDefined)
+        .when(withIndicator({ annualTargets }), onToday)
+        .then({ ...franceconnectLaunched, data: launched });
+      given(idnumDefined)
+        .when(withIndicator({ annualTargets: [annual(130, '2020-12-31')] }), onToday)
+        .thenThrows({ code: 'target_against_direction', kind: 'rule', path: 'indicators[1].annualTargets[0].value' });
+    });
+
+    it('refuses two in one year, and any without a final target', () => {
+      given(idnumDefined)
+        .when(withIndicator({ annualTargets: [annual(90, '2020-06-30'), annual(80, '2020-12-31')] }), onToday)
+        .thenThrows({ code: 'duplicate_id', kind: 'invalid', path: 'indicators[1].annualTargets[1].by' });
+      given(idnumDefined)
+        .when(withIndicator({ target: undefined, annualTargets: [annual(90, '2020-12-31')] }), onToday)
+        .thenThrows({ code: 'annual_target_without_target', kind: 'rule', path: 'indicators[1].annualTargets' });
+    });
+  });
+
   describe('with a monitored series (an indicator without a target)', () => {
     const nbMortsRoutes = { indicatorId: 'nb-morts-routes', label: 'Nombre de morts sur les routes', unit: 'morts' };
     const launchWith = (indicator: object): LaunchProject => ({

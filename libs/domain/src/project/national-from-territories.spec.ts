@@ -118,6 +118,19 @@ describe('territoryRateBasis', () => {
     expect(globalRate(basis)).toMatchObject({ raw: 50, percent: 50 });
   });
 
+  it("takes a region's target behind its baseline as all or nothing, in the indicator's direction", () => {
+    // A count meant to rise, in a region whose target (90) is below its initial value (100).
+    const behind = (value: number) => ({
+      'comptes-actifs': { 'region:84': published(value, '2022-06-30', 100, 90) },
+    });
+    const rateOf = (value: number) => {
+      const basis = territoryRateBasis(project({}, behind(value)), comptesActifs, 'region:84');
+      if ('reason' in basis) throw new Error(basis.reason);
+      return globalRate(basis).percent;
+    };
+    expect([rateOf(95), rateOf(85)]).toEqual([100, 0]);
+  });
+
   it('has no rate for a territory no release published a value of', () => {
     expect(territoryRateBasis(project({}, regionsPublished), comptesActifs, 'region:93')).toHaveProperty('reason');
   });

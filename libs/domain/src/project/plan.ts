@@ -66,6 +66,12 @@ export interface IndicatorDefinition {
   readonly baseline?: IndicatorBaseline;
   /** Absent for a monitored series. */
   readonly target?: IndicatorTarget;
+  /**
+   * The year's targets on the way to the final one (PILOTE's valeur cible annuelle, VCA), one per year at most, each
+   * due within its year: the annual rate of a value measured in a year is measured against that year's. Only with a
+   * target.
+   */
+  readonly annualTargets?: readonly IndicatorTarget[];
   /** Absent when the national values are only ever measured nationally. */
   readonly nationalFrom?: NationalFromTerritories;
 }

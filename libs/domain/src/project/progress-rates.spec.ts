@@ -1,7 +1,7 @@
 import { comptesActifs, delaiRaccordement } from '../testing/tech-gouv';
 import type { IndicatorDefinition, TargetedIndicator } from './plan';
 import type { PublishedCurrentValue } from './project-state';
-import { annualRate, globalRate, nationalRateBasis, territorialRate, type RateBasis } from './progress-rates';
+import { annualRate, globalRate, nationalRateBasis, type RateBasis } from './progress-rates';
 
 /** A project holding one national value of the indicator, and what a release published for it, if anything. */
 function project(
@@ -153,47 +153,26 @@ describe('annualRate', () => {
     expect(annualRate(basisOf(delaiRaccordement, 0, published(125, 120)))).toMatchObject({ percent: 0 });
   });
 
+  it("takes the plan's target for VA's year when no release published one", () => {
+    const planned = {
+      ...comptesActifs,
+      annualTargets: [
+        { value: 15_000_000, by: '2020-12-31' },
+        { value: 20_000_000, by: '2021-12-31' },
+      ],
+    };
+    // VA of 2021-06-30 (15 million) against 2021's target: (15 − 10) / (20 − 10).
+    expect(annualRate(basisOf(planned, 15_000_000))).toMatchObject({
+      percent: 50,
+      uses: { target: { value: 20_000_000, on: '2021-12-31', from: 'plan' } },
+    });
+    const noneThatYear = { ...comptesActifs, annualTargets: [{ value: 15_000_000, by: '2020-12-31' }] };
+    expect(annualRate(basisOf(noneThatYear, 15_000_000))).toHaveProperty('reason');
+  });
+
   it('is unavailable, with the reason, without an annual target', () => {
     expect(annualRate(basisOf(comptesActifs, 15_000_000))).toEqual({
       reason: 'no annual target (VCA): neither the plan nor the synthesis gives one',
     });
-  });
-});
-
-describe('territorialRate', () => {
-  const regions = [
-    { initial: 100, current: 150, target: 200 },
-    { initial: 300, current: 300, target: 400 },
-  ];
-
-  it('sums the territories’ VI, VA and VC into national values, then computes their rate', () => {
-    // (450 − 400) / (600 − 400) = 25 %, not the mean of the regions' rates (50 % and 0 %).
-    expect(territorialRate('increase', regions, 'sum')).toEqual({
-      raw: 25,
-      percent: 25,
-      national: { initial: 400, current: 450, target: 600 },
-    });
-  });
-
-  it('averages them, unweighted, for an indicator aggregated by average', () => {
-    expect(territorialRate('increase', regions, 'average')).toEqual({
-      raw: 25,
-      percent: 25,
-      national: { initial: 200, current: 225, target: 300 },
-    });
-  });
-
-  it("takes a region's target behind its baseline as all or nothing in the indicator's direction", () => {
-    // A share meant to rise, in a region already above its target.
-    expect(territorialRate('increase', [{ initial: 23.2, current: 35.8, target: 15 }], 'average')).toMatchObject({
-      percent: 100,
-    });
-    expect(territorialRate('increase', [{ initial: 100, current: 50, target: 90 }], 'average')).toMatchObject({
-      percent: 0,
-    });
-  });
-
-  it('refuses to make a national value out of no territory', () => {
-    expect(() => territorialRate('increase', [], 'sum')).toThrow('at least one territory');
   });
 });

@@ -1,9 +1,9 @@
 import { own } from '../shared/own';
 import { NATIONAL_TERRITORY, territoryKey, type TerritoryKey } from '../shared/territory';
-import { aggregated, valuesFromTerritories } from './national-from-territories';
+import { valuesFromTerritories } from './national-from-territories';
 import { dated, due, publishedValues, type FoundValues, type RateValue } from './rate-values';
 import { latestValue } from './measurements';
-import type { IndicatorDefinition, IndicatorDirection, TerritorialAggregation } from './plan';
+import type { IndicatorDefinition, IndicatorDirection } from './plan';
 import { capped, rawProgress } from './progress';
 import type { LaunchedProjectFacts } from './project-state';
 
@@ -75,7 +75,7 @@ export function nationalRateBasis(
     initial: found.initial ?? dated(indicator.baseline, 'plan'),
     current: found.current,
     target: found.target ?? due(indicator.target, 'plan'),
-    annualTarget: found.annualTarget,
+    annualTarget: found.annualTarget ?? (found.current && annualTargetOf(indicator, found.current.on)),
   });
   if ('reason' in basis && found.current === undefined && indicator.nationalFrom !== undefined) {
     const { level } = indicator.nationalFrom;
@@ -110,6 +110,14 @@ function nationalValues(
     : { current: { value: latest.value, on: latest.period, from: 'measurements' } };
 }
 
+/** The plan's target for the year of `on`, if it set one. */
+function annualTargetOf(indicator: IndicatorDefinition, on: string): RateValue | undefined {
+  return due(
+    indicator.annualTargets?.find(({ by }) => by.slice(0, 4) === on.slice(0, 4)),
+    'plan',
+  );
+}
+
 /** A basis from the values found, or the first one missing; the direction is the plan's, else the one VI and VC imply. */
 function completed(indicator: IndicatorDefinition, found: FoundValues): RateBasis | RateUnavailable {
   const { initial, current, target, annualTarget } = found;
@@ -127,8 +135,8 @@ export function globalRate(basis: RateBasis): Rate {
 }
 
 /**
- * The annual rate (TAA): from VI toward the current year's target VCA. Unavailable without one: the plan holds a final
- * target only, and the Baromètre's shipped syntheses publish no annual target column.
+ * The annual rate (TAA): from VI toward the target of VA's year (VCA), the synthesis's or the plan's. Unavailable
+ * without one: the Baromètre's shipped syntheses publish no annual target column.
  */
 export function annualRate(basis: RateBasis): Rate | RateUnavailable {
   if (basis.annualTarget === undefined) {
@@ -144,26 +152,6 @@ export function progressRate(
 ): { readonly raw: number; readonly percent: number } {
   const raw = rawProgress(direction, values);
   return { raw, percent: shownLikePilote(raw) };
-}
-
-/**
- * A national rate from territorial values: VI, VA and VC each summed or averaged over the territories, as PILOTE
- * aggregates an indicator whose national values come from its regions or départements, then the rate of the result.
- */
-export function territorialRate(
-  direction: IndicatorDirection,
-  territories: readonly RateInputs[],
-  aggregation: TerritorialAggregation,
-): { readonly raw: number; readonly percent: number; readonly national: RateInputs } {
-  if (territories.length === 0) throw new RangeError('a national rate needs the values of at least one territory');
-  const total = (pick: (values: RateInputs) => number) => aggregated(territories.map(pick), aggregation);
-  const national = {
-    initial: total((v) => v.initial),
-    current: total((v) => v.current),
-    target: total((v) => v.target),
-  };
-  const raw = rawProgress(direction, national);
-  return { raw, percent: shownLikePilote(raw), national };
 }
 
 function rateToward(basis: RateBasis, target: RateValue): Rate {

@@ -4,11 +4,13 @@ import { SHORT_TEXT } from '../shared/text-characters';
 import {
   requireChoice,
   requireDate,
+  requireList,
   requireNotBefore,
   requireNumber,
   requireRecord,
   requireSlug,
   requireText,
+  requireUnique,
 } from '../shared/validation';
 import {
   AGGREGATED_LEVELS,
@@ -58,7 +60,11 @@ export function validIndicator(input: IndicatorDefinition, path: string, launche
     ...(baseline === undefined ? {} : { baseline }),
     ...(nationalFrom === undefined ? {} : { nationalFrom }),
   };
-  if (input.target === undefined) return definition;
+  if (input.target === undefined) {
+    if (input.annualTargets === undefined) return definition;
+    const message = `${path}.annualTargets need a final target: give ${path}.target, or no annualTargets`;
+    throw new RuleViolationError('annual_target_without_target', message, `${path}.annualTargets`);
+  }
   if (baseline === undefined) {
     const message = `${path}.target needs a baseline to measure progress from: give ${path}.baseline, or no target`;
     throw new RuleViolationError('target_without_baseline', message, `${path}.baseline`);
@@ -67,7 +73,18 @@ export function validIndicator(input: IndicatorDefinition, path: string, launche
     const message = `${path}.target needs a direction (increase or decrease): give ${path}.direction, or no target`;
     throw new RuleViolationError('target_without_direction', message, `${path}.direction`);
   }
-  return { ...definition, target: validTarget(input.target, `${path}.target`, { direction, baseline }, launchedOn) };
+  const shape = { direction, baseline };
+  const target = validTarget(input.target, `${path}.target`, shape, launchedOn);
+  if (input.annualTargets === undefined) return { ...definition, target };
+  const annualTargets = requireList(input.annualTargets, `${path}.annualTargets`).map((annual, i) =>
+    validTarget(annual, `${path}.annualTargets[${i}]`, shape, launchedOn),
+  );
+  // One target a year: the year of a value names the one its annual rate is measured against.
+  requireUnique(
+    annualTargets.map(({ by }) => by.slice(0, 4)),
+    (i) => `${path}.annualTargets[${i}].by`,
+  );
+  return { ...definition, target, annualTargets: [...annualTargets].sort((a, b) => a.by.localeCompare(b.by)) };
 }
 
 function validNationalFrom(input: NationalFromTerritories, path: string): NationalFromTerritories {

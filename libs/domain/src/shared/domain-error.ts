@@ -51,6 +51,7 @@ export const RULE_CODES = [
   'target_not_after_baseline',
   'target_without_baseline',
   'target_without_direction',
+  'annual_target_without_target',
   'indicator_not_targeted',
   'target_against_direction',
   'indicator_retired',

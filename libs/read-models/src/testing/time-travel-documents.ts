@@ -42,6 +42,7 @@ function indicatorView(
   return {
     ...indicator,
     nationalFrom: null,
+    annualTargets: [],
     retired: false,
     latest,
     monitoredOnly: false,

@@ -60,6 +60,8 @@ export interface IndicatorView {
   readonly baseline: { readonly value: number; readonly on: string } | null;
   /** Null for a monitored series. */
   readonly target: { readonly value: number; readonly by: string } | null;
+  /** The plan's targets for each year on the way (VCA), by date; empty when it sets none. */
+  readonly annualTargets: readonly { readonly value: number; readonly by: string }[];
   /** Where its national values come from when none is measured nationally; null when only ever measured nationally. */
   readonly nationalFrom: NationalFromTerritories | null;
   readonly retired: boolean;

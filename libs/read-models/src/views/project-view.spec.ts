@@ -29,6 +29,7 @@ function indicator(
   return {
     ...definition,
     nationalFrom: null,
+    annualTargets: [],
     retired: false,
     latest,
     monitoredOnly: false,

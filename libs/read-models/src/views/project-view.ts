@@ -59,6 +59,7 @@ function indicatorViews(project: LaunchedProject, at: string): IndicatorView[] {
         direction: indicator.direction ?? null,
         baseline: indicator.baseline ?? null,
         target: indicator.target ?? null,
+        annualTargets: indicator.annualTargets ?? [],
         nationalFrom: indicator.nationalFrom ?? null,
         retired: indicator.retired,
         latest,
