@@ -1,4 +1,5 @@
-// A DSFR table: its caption (said to screen readers, shown only when asked) and the DSFR's wrappers around it.
+// A DSFR table: its caption (said to screen readers, shown only when asked), the DSFR's wrappers around it, and cells
+// that wrap their text (titles and hashes are long).
 import type { ComponentChildren } from 'preact';
 
 interface DataTableProps {
@@ -11,7 +12,7 @@ interface DataTableProps {
 
 export function DataTable({ id, caption, showCaption = false, children }: DataTableProps) {
   return (
-    <div class={`fr-table fr-table--sm${showCaption ? '' : ' fr-table--no-caption'}`} id={id}>
+    <div class={`fr-table fr-table--sm fr-table--multiline${showCaption ? '' : ' fr-table--no-caption'}`} id={id}>
       <div class="fr-table__wrapper">
         <div class="fr-table__container">
           <div class="fr-table__content">

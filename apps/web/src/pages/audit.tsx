@@ -5,6 +5,7 @@ import { DataTable } from '../components/data-table';
 import { DownloadButton } from '../components/download-button';
 import { Loading, ProblemAlert } from '../components/problem-alert';
 import { CoverageBadge } from '../components/seal-coverage';
+import { cycleName } from '../components/time-bar';
 import { frenchDate } from '../french';
 import { Page } from '../layout/page';
 import { useResource } from '../resource';
@@ -16,7 +17,9 @@ function SealRow({ cycle, checkpoint }: { cycle: ReviewCycleSummary; checkpoint:
   return (
     <tr>
       <th scope="row">
-        <a href={reviewHref(cycle.cycleId, {})}>{cycle.title}</a>
+        <a href={reviewHref(cycle.cycleId, {})} title={cycle.title}>
+          {cycleName(cycle)}
+        </a>
       </th>
       <td>{frenchDate(cycle.heldOn)}</td>
       <td>

@@ -17,27 +17,35 @@ const TRAIL = [{ label: 'Revues', href: '/revues' }];
 function PackSection({ cycleId, view }: { cycleId: string; view: TimeView }) {
   const path = `/review-cycles/${encodeURIComponent(cycleId)}/pack`;
   return (
-    <section class="fr-mb-6w" aria-labelledby="pack-title">
+    <section class="fr-mb-4w" aria-labelledby="pack-title">
       <h2 id="pack-title">Dossier du comité</h2>
       <p>Le portefeuille et les changements tels que le comité les a vus, à ouvrir dans un tableur.</p>
-      <DownloadButton
-        label="Classeur Excel (projets et changements)"
-        path={path}
-        query={{ ...view, format: 'xlsx' }}
-        fallbackName={`pack-${cycleId}.xlsx`}
-      />
-      <DownloadButton
-        label="Projets (CSV)"
-        path={path}
-        query={{ ...view, format: 'csv', part: 'projects' }}
-        fallbackName={`pack-${cycleId}-projects.csv`}
-      />
-      <DownloadButton
-        label="Changements (CSV)"
-        path={path}
-        query={{ ...view, format: 'csv', part: 'changes' }}
-        fallbackName={`pack-${cycleId}-changes.csv`}
-      />
+      <div class="fr-grid-row fr-grid-row--gutters">
+        <div class="fr-col-auto">
+          <DownloadButton
+            label="Classeur Excel (projets et changements)"
+            path={path}
+            query={{ ...view, format: 'xlsx' }}
+            fallbackName={`pack-${cycleId}.xlsx`}
+          />
+        </div>
+        <div class="fr-col-auto">
+          <DownloadButton
+            label="Projets (CSV)"
+            path={path}
+            query={{ ...view, format: 'csv', part: 'projects' }}
+            fallbackName={`pack-${cycleId}-projets.csv`}
+          />
+        </div>
+        <div class="fr-col-auto">
+          <DownloadButton
+            label="Changements (CSV)"
+            path={path}
+            query={{ ...view, format: 'csv', part: 'changes' }}
+            fallbackName={`pack-${cycleId}-changements.csv`}
+          />
+        </div>
+      </div>
     </section>
   );
 }
@@ -50,8 +58,8 @@ function Report({ report, view }: { report: TemporalStamp & ReviewCycleReport; v
         Tenu le <strong>{frenchDate(report.heldOn)}</strong> : le portefeuille à cette date, tel que le comité le
         connaissait (le journal jusqu’à la position {report.seal.sealedPosition}).
       </p>
-      <ChangesSection report={report} view={view} />
       <PackSection cycleId={report.cycleId} view={view} />
+      <ChangesSection report={report} view={view} />
       <SealSection cycle={report} />
       <section aria-labelledby="portfolio-title">
         <h2 id="portfolio-title">Le portefeuille vu par le comité</h2>
