@@ -84,6 +84,9 @@ describe('the reviews', () => {
     await page.goto(`${service.url}/audit`);
     await page.getByRole('heading', { name: 'Page réservée' }).waitFor();
     expect(errors).toEqual([]);
+
+    await page.goto(`${service.url}/revues/citp-99`);
+    expect(await page.getByRole('alert').textContent()).toMatch(/^Le rapport n’a pas pu être lu : /);
   }, 30_000);
 });
 
