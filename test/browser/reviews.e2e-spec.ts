@@ -62,6 +62,7 @@ describe('the reviews', () => {
     await page.getByRole('heading', { name: 'Ce qui a changé depuis le comité précédent' }).waitFor();
     await page.getByText(`« ${health.projectTitle} » passe de`).waitFor();
     await page.getByText(`« ${reached.projectTitle} » : « ${reached.title} » atteint le`).first().waitFor();
+    await page.getByText('réservée aux auditeurs').waitFor();
     await expectAccessible(page);
 
     const [workbook] = await Promise.all([
@@ -91,7 +92,7 @@ describe('the reviews', () => {
 });
 
 describe('the audit', () => {
-  it('shows the latest checkpoint and the seals to an auditor, and verifies the audit trail on demand', async () => {
+  it('shows the latest checkpoint and the seals to an auditor, verifies the audit trail on demand, exports it; a review shows its seal covered', async () => {
     const { page, errors } = await signedInAs(service.tokens.auditor);
     await menu(page).getByText('Audit').click();
     await page.waitForURL(/\/audit$/);
@@ -115,6 +116,15 @@ describe('the audit', () => {
     expect(events.suggestedFilename()).toMatch(/\.ndjson$/);
     const [first] = readFileSync(await events.path(), 'utf8').split('\n');
     expect(JSON.parse(first)).toHaveProperty('position');
+
+    await page
+      .getByRole('row', { name: /6e CITP/ })
+      .getByRole('link')
+      .click();
+    await page.waitForURL(/\/revues\/citp-6$/);
+    const seal = page.getByRole('region', { name: 'Sceau du comité' });
+    await seal.getByText('Couvert par le dernier point de contrôle').waitFor();
+    await expectAccessible(page);
     expect(errors).toEqual([]);
   }, 30_000);
 });

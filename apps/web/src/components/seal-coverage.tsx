@@ -1,5 +1,6 @@
 // Whether the latest signed checkpoint of the log covers a committee's seal, in words and colour.
-import { covers, useLatestCheckpoint, type Checkpoint } from '../checkpoint';
+import { covers, type Checkpoint } from '../checkpoint';
+import { useLatestCheckpoint } from '../latest-checkpoint';
 import { frenchInstant } from '../french';
 import { Loading, ProblemAlert } from './problem-alert';
 

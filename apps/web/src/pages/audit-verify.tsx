@@ -1,26 +1,15 @@
 // « Vérifier maintenant »: the live verification of the audit trail (chains, seals, checkpoints), its result in words.
 import type { AuditReport } from '../../../../libs/audit/src/live/audit-report';
+import { checkedInWords, problemInWords, problemName } from '../audit-in-words';
 import { useState } from 'preact/hooks';
 import { asProblem, type ApiProblem } from '../api';
 import { ProblemAlert } from '../components/problem-alert';
 import { useSignedIn } from '../context';
-import { frenchInstant, plural } from '../french';
 
 type Verification =
   | { readonly state: 'idle' | 'running' }
   | { readonly state: 'done'; readonly report: AuditReport }
   | { readonly state: 'failed'; readonly problem: ApiProblem };
-
-/** What was recomputed, in words. */
-export function checkedInWords(report: AuditReport): string {
-  const checkpoints =
-    report.checkpointsChecked === undefined ? '' : `, ${plural(report.checkpointsChecked, 'point de contrôle')}`;
-  return (
-    `${plural(report.eventsChecked, 'événement')} dans ${plural(report.streamsChecked, 'flux', 'flux')}, ` +
-    `${plural(report.sealsChecked, 'sceau', 'sceaux')}${checkpoints}, jusqu’à la position ${report.head}, ` +
-    `vérifiés le ${frenchInstant(report.checkedAt)}.`
-  );
-}
 
 function Result({ report }: { report: AuditReport }) {
   if (report.problem === null)
@@ -30,14 +19,10 @@ function Result({ report }: { report: AuditReport }) {
         <p>{checkedInWords(report)}</p>
       </div>
     );
-  const { code, message, position, cycleId } = report.problem;
   return (
     <div class="fr-alert fr-alert--error" id="verification-result">
-      <h3 class="fr-alert__title">Anomalie détectée ({code})</h3>
-      <p>
-        À la position {position}
-        {cycleId === undefined ? '' : `, sceau du comité ${cycleId}`} : {message}
-      </p>
+      <h3 class="fr-alert__title">Anomalie détectée : {problemName(report.problem)}</h3>
+      <p>{problemInWords(report.problem)}</p>
       <p>{checkedInWords(report)}</p>
     </div>
   );

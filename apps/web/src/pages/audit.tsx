@@ -1,6 +1,7 @@
 // Audit: the latest signed checkpoint and its cosignatures, the committees' seals, the live verification, the exports.
 import type { ReviewCycleSummary } from '../../../../libs/read-models/src/queries/cycles-known-at';
-import { useLatestCheckpoint, type Checkpoint } from '../checkpoint';
+import type { Checkpoint } from '../checkpoint';
+import { useLatestCheckpoint } from '../latest-checkpoint';
 import { DataTable } from '../components/data-table';
 import { DownloadButton } from '../components/download-button';
 import { Loading, ProblemAlert } from '../components/problem-alert';
