@@ -18,8 +18,9 @@ function ChangeList({ changes }: { changes: NamedChanges }) {
         <section key={section.title} class="fr-mb-3w">
           <h3 class="fr-h5">{section.title}</h3>
           <ul>
-            {section.lines.map((line) => (
-              <li key={line.text}>
+            {section.lines.map((line, index) => (
+              // Two changes may read alike (two milestones of one title): their place tells them apart.
+              <li key={index}>
                 {line.health !== undefined && (
                   <span class="fr-mr-1w">
                     <HealthBadge health={line.health.from} /> → <HealthBadge health={line.health.to} />
