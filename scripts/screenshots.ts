@@ -1,11 +1,32 @@
 // `npm run screenshots`: the workspace's pages on the demo, as a person sees them, into docs/screenshots/<page>.png.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { launchChromium } from '../test/browser/support/chromium';
 import { openTab, showAsKnownBy, signIn } from '../test/browser/support/journeys';
 import { startWorkspaceService } from '../test/browser/support/workspace-service';
 
 const OUT = join(__dirname, '..', 'docs', 'screenshots');
+
+/** Revues, the 6th CITP's report, then Audit as an auditor after « Vérifier maintenant ». */
+async function shootReviewsAndAudit(page: Page, auditorToken: string, shoot: (name: string) => Promise<unknown>) {
+  const menu = page.getByRole('navigation', { name: 'Menu principal' });
+  await menu.getByRole('link', { name: 'Revues' }).click();
+  await page.getByRole('link', { name: /^6e CITP/ }).waitFor();
+  await shoot('revues');
+  await page.getByRole('link', { name: /^6e CITP/ }).click();
+  await page.locator('#changes-title ~ section').first().waitFor();
+  // Its first screens: what changed, the pack, the seal; the portfolio under them is the Portefeuille page's.
+  await page.setViewportSize({ width: 1280, height: 2000 });
+  await page.screenshot({ path: join(OUT, 'revue-citp-6.png') });
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.getByRole('link', { name: 'Se déconnecter' }).click();
+  await signIn(page, auditorToken);
+  await menu.getByRole('link', { name: 'Audit' }).click();
+  await page.getByRole('button', { name: 'Vérifier maintenant' }).click();
+  await page.locator('#verification-result').waitFor();
+  await shoot('audit');
+}
 
 async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
@@ -29,6 +50,8 @@ async function main(): Promise<void> {
     await page.locator('.indicator-chart svg').first().waitFor();
     await page.setViewportSize({ width: 1280, height: 2400 });
     await shoot('projet');
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await shootReviewsAndAudit(page, service.tokens.auditor, shoot);
   } finally {
     await browser.close();
     await service.stop();

@@ -1,4 +1,5 @@
 // The workspace's client of the ledger's API: the bearer token, problems in French, and reading one's own writes.
+import { hrefOf } from './router';
 
 /** One field at fault in a refused request, as the API's problem details name it. */
 export interface FieldError {
@@ -34,6 +35,11 @@ const UNREACHABLE = new ApiProblem(
 
 /** Where the API is: the service that serves the workspace. */
 const API_BASE = '/api/v1';
+
+/** Any failure of a call as a problem to show: the API's, or one saying what went wrong. */
+export function asProblem(error: unknown): ApiProblem {
+  return error instanceof ApiProblem ? error : new ApiProblem(0, 'Erreur', String(error), 'unexpected');
+}
 
 type Query = Readonly<Record<string, string | undefined>>;
 
@@ -80,6 +86,17 @@ export class ApiClient {
     const answer = (await response.json()) as T & { position?: string };
     if (typeof answer.position === 'string') this.sawPosition(BigInt(answer.position));
     return answer;
+  }
+
+  /**
+   * GET a file of the API (a committee pack, an export, a signed note) with the bearer token, which a plain link cannot
+   * send: its body, and the name the API gives it (`Content-Disposition`).
+   */
+  async file(path: string, query: Query = {}): Promise<{ body: Blob; fileName: string | undefined }> {
+    const minPosition = this.minPosition === undefined ? undefined : String(this.minPosition);
+    const response = await this.send(hrefOf(path, { ...query, minPosition }), {});
+    const disposition = response.headers.get('Content-Disposition') ?? '';
+    return { body: await response.blob(), fileName: /filename="([^"]+)"/.exec(disposition)?.[1] };
   }
 
   private sawPosition(position: bigint): void {

@@ -23,3 +23,10 @@ export function frenchPercent(value: number): string {
 export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
   return `${count} ${count === 1 || count === 0 ? singular : pluralForm}`;
 }
+
+/** 1234.5 with 2 decimals → « 1 234,50 ». */
+export function frenchNumber(value: number, decimals: number): string {
+  return new Intl.NumberFormat('fr-FR', { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(
+    value,
+  );
+}

@@ -1,7 +1,11 @@
 // The workspace's pages: the paths they answer, the roles whose API operations they use, and the menu's entries.
 import type { VNode } from 'preact';
+import { AUDITORS } from './checkpoint';
+import { Audit } from './pages/audit';
 import { Portfolio } from './pages/portfolio';
 import { Project } from './pages/project';
+import { Review } from './pages/review';
+import { Reviews } from './pages/reviews';
 import type { Role } from './session';
 
 export interface Route {
@@ -28,6 +32,23 @@ export const ROUTES: readonly Route[] = [
     path: /^\/projets\/([^/]+)\/?$/,
     roles: READERS,
     render: ([projectId], query) => <Project projectId={projectId} query={query} />,
+  },
+  {
+    path: /^\/revues\/?$/,
+    roles: READERS,
+    menu: { href: '/revues', label: 'Revues' },
+    render: (_, query) => <Reviews query={query} />,
+  },
+  {
+    path: /^\/revues\/([^/]+)\/?$/,
+    roles: READERS,
+    render: ([cycleId], query) => <Review cycleId={cycleId} query={query} />,
+  },
+  {
+    path: /^\/audit\/?$/,
+    roles: AUDITORS,
+    menu: { href: '/audit', label: 'Audit' },
+    render: () => <Audit />,
   },
 ];
 
