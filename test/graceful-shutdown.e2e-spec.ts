@@ -1,5 +1,6 @@
 import { Agent, request } from 'node:http';
 import { connect } from 'node:net';
+import { EventStreamClient } from './support/event-stream-client';
 import {
   buildServiceOnce,
   checkServiceResponse,
@@ -9,7 +10,7 @@ import {
   type ServiceProcess,
 } from './support/service-process';
 import { postgresStore, sqliteStore, type ServiceStore } from './support/service-store';
-import { API_TOKENS_VARIABLE, jsonRequestHeaders } from './support/test-app';
+import { API_TOKENS_VARIABLE, bearer, jsonRequestHeaders } from './support/test-app';
 
 // SIGTERM under load, on the built service as `npm start` runs it: keep-alive clients keep every connection busy,
 // which is what kept the process serving until SIGKILL before the drain.
@@ -171,6 +172,31 @@ describe('graceful shutdown of a slow request', () => {
       expect(answer).toMatch(/^HTTP\/1\.1 201 /);
       expect(answer).toMatch(/\r\nConnection: close\r\n/i);
       expect(await exited).toMatchObject({ code: 0, signal: null });
+    } finally {
+      await service.kill();
+      await store.dispose();
+    }
+  }, 30_000);
+});
+
+describe('graceful shutdown with event streams open', () => {
+  it('ends the streams at the signal instead of draining them until the deadline, then exits 0', async () => {
+    const store = sqliteStore('shutdown');
+    const service = await startOn(store);
+    try {
+      const url = `${service.url}/api/v1/events/stream`;
+      const streams = await Promise.all([1, 2].map(() => EventStreamClient.open(url, bearer('reviewer'))));
+      await Promise.all(streams.map((stream) => stream.until(() => stream.retries.length > 0)));
+      const exited = exitOf(service);
+      const signalledAt = Date.now();
+      service.child.kill('SIGTERM');
+
+      await Promise.all(streams.map((stream) => stream.ended));
+      // The drain alone would hold them until it cuts what is still open, at the deadline less a fifth.
+      expect(Date.now() - signalledAt).toBeLessThan(DEADLINE_MS / 4);
+      const exit = await exited;
+      expect(exit).toMatchObject({ code: 0, signal: null });
+      expect(exit.at - signalledAt).toBeLessThan(DEADLINE_MS / 2);
     } finally {
       await service.kill();
       await store.dispose();

@@ -11,6 +11,8 @@ import { GetPublicKeyController } from './audit/public-key.controller';
 import { ProofsController } from './audit/proofs.controller';
 import { WitnessCosignaturesController } from './audit/witness-cosignatures.controller';
 import { AuditLogController } from './reads/audit-log.controller';
+import { AuditLogStreamController } from './reads/audit-log-stream.controller';
+import { EventStreams } from './reads/event-streams';
 import { ExportAuditTrailController } from './audit/export-audit-trail.controller';
 import { HealthController } from './health/health.controller';
 import { ApiIndexController } from './index/api-index.controller';
@@ -54,6 +56,7 @@ export class AppModule {
         ReviewCyclesController,
         ReadReleasesController,
         AuditLogController,
+        AuditLogStreamController,
         ManageProjectionsController,
         ExportAuditTrailController,
         VerifyAuditTrailController,
@@ -63,7 +66,7 @@ export class AppModule {
         MetricsController,
         SessionController,
       ],
-      providers: [LedgerEndpoint, LedgerStateMetrics, IdentityProviderMetrics],
+      providers: [LedgerEndpoint, LedgerStateMetrics, IdentityProviderMetrics, EventStreams],
     };
   }
 }

@@ -1,13 +1,15 @@
 import { Logger, type INestApplication } from '@nestjs/common';
 import type { Server } from 'node:http';
 import { HttpDrain } from './http/http-drain';
+import { EventStreams } from './reads/event-streams';
 
 /** What closing the application (projections, checkpoints, stores) keeps of the timeout, at most. */
 const CLOSING_RESERVE_MS = 2_000;
 
 /**
- * SIGTERM or SIGINT: stop accepting connections, answer the requests already read (with `Connection: close`), then
- * close the application and exit 0, all within `timeoutMs`; past it, exit 1. A second signal exits at once.
+ * SIGTERM or SIGINT: stop accepting connections, end the event streams, answer the requests already read (with
+ * `Connection: close`), then close the application and exit 0, all within `timeoutMs`; past it, exit 1. A second
+ * signal exits at once.
  * This replaces Nest's `enableShutdownHooks`, whose `app.close()` closes the stores before the HTTP server, under the
  * requests still running.
  */
@@ -37,7 +39,10 @@ export function closeGracefullyOnSignal(app: INestApplication, timeoutMs: number
 
 async function shutDown(app: INestApplication, drain: HttpDrain, timeoutMs: number, logger: Logger): Promise<void> {
   const drainMs = timeoutMs - Math.min(CLOSING_RESERVE_MS, timeoutMs / 5);
-  if (!(await drain.drain(drainMs))) logger.warn(`requests still running after ${drainMs} ms were cut`);
+  const drained = drain.drain(drainMs);
+  // Event streams never end by themselves: the drain would wait for them until its deadline.
+  await app.get(EventStreams).closeAll();
+  if (!(await drained)) logger.warn(`requests still running after ${drainMs} ms were cut`);
   try {
     await app.close();
   } catch (error) {

@@ -7,6 +7,7 @@ export * from './clock/clock';
 export * from './config/auth-config';
 export * from './config/describe-store';
 export * from './config/dev-tokens';
+export * from './config/event-stream-config';
 export * from './config/http-server-config';
 export * from './config/load-config';
 export * from './config/observability-config';

@@ -16,6 +16,7 @@ export * from './projection/projector';
 export * from './projectors/audit-log.projector';
 export * from './projectors/portfolio.projector';
 export * from './queries/audit-log';
+export * from './queries/audit-log-follow';
 export * from './queries/audit-log-criteria';
 export * from './queries/cycle-diff';
 export type { ReviewCycleSummary } from './queries/cycles-known-at';

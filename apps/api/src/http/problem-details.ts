@@ -11,6 +11,7 @@ import type {
   QueryExpectation,
   ReadModelNotFoundError,
 } from '@portfolio/read-models';
+import type { EventStreamRefusal, EventStreamsUnavailableError } from '../reads/event-streams-unavailable.error';
 import type { UndeclaredQueryParametersError } from './declared-query';
 import type { BodyRefusal } from './request-body-refused.error';
 
@@ -24,6 +25,14 @@ export const FRENCH_BODY_REFUSALS: Readonly<Record<BodyRefusal, string>> = {
   body_too_large: 'le corps de la requête dépasse la taille permise',
   unsupported_media_type: 'type de contenu non pris en charge : envoyez du JSON en UTF-8 (application/json)',
   unsupported_content_encoding: 'envoyez le corps non compressé : Content-Encoding doit être absent ou identity',
+};
+
+export const FRENCH_EVENT_STREAM_REFUSALS: Readonly<
+  Record<EventStreamRefusal, (error: EventStreamsUnavailableError) => string>
+> = {
+  too_many_event_streams: (error) =>
+    `cette instance sert déjà ${error.max} flux d’événements, son maximum : réessayez plus tard`,
+  shutting_down: () => 'cette instance s’arrête : reconnectez-vous, une autre instance peut répondre',
 };
 
 export const FRENCH_COSIGNATURE_REFUSALS: Readonly<Record<CosignatureRefusal, string>> = {

@@ -2,6 +2,7 @@ import { Catch, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs
 import type { Request, Response } from 'express';
 import { StoreUnavailableError } from '@portfolio/event-store';
 import { ProjectionsBehindError } from '@portfolio/read-models';
+import { EventStreamsUnavailableError } from '../reads/event-streams-unavailable.error';
 import { announceLanguage, negotiateLanguage } from './language';
 import { PROBLEM_CONTENT_TYPE } from './problem';
 import { toProblem } from './to-problem';
@@ -30,5 +31,6 @@ export function sendProblem(error: unknown, request: Request, response: Response
   announceLanguage(response, language);
   if (error instanceof ProjectionsBehindError) response.setHeader('Retry-After', String(error.retryAfterSeconds));
   if (error instanceof StoreUnavailableError) response.setHeader('Retry-After', String(error.retryAfterSeconds));
+  if (error instanceof EventStreamsUnavailableError) response.setHeader('Retry-After', String(error.retryAfterSeconds));
   response.status(body.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
 }

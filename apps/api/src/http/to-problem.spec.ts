@@ -27,6 +27,7 @@ import {
   ProjectionsBehindError,
   ReadModelNotFoundError,
 } from '@portfolio/read-models';
+import { EventStreamsUnavailableError } from '../reads/event-streams-unavailable.error';
 import { UndeclaredQueryParametersError } from './declared-query';
 import { FRENCH_DOMAIN_DETAILS } from './domain-problem-details';
 import { FRENCH_COSIGNATURE_REFUSALS } from './problem-details';
@@ -76,6 +77,8 @@ function everyProblemSource(): unknown[] {
     new ReadModelNotFoundError('indicator', 'delai'),
     new ProjectionsBehindError(10n, 5n, 1),
     new NotProjectionLeaderError(),
+    new EventStreamsUnavailableError('too_many_event_streams', 100),
+    new EventStreamsUnavailableError('shutting_down', 100),
     new StoreUnavailableError('disk_full', '/var/lib/portfolio/ledger.db', new Error('SQLITE_FULL')),
     new NotFoundException('Cannot GET /api/v1/nowhere'),
     new UnauthorizedException('missing bearer token'),

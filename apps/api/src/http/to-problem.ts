@@ -12,6 +12,7 @@ import {
   type Language,
   type Localised,
 } from '@portfolio/read-models';
+import { EventStreamsUnavailableError } from '../reads/event-streams-unavailable.error';
 import { UndeclaredQueryParametersError } from './declared-query';
 import { frenchDomainDetail } from './domain-problem-details';
 import { problem, type ProblemDocument } from './problem';
@@ -20,6 +21,7 @@ import {
   FRENCH_CHECKPOINT_REFUSALS,
   FRENCH_COSIGNATURE_REFUSALS,
   FRENCH_DETAILS,
+  FRENCH_EVENT_STREAM_REFUSALS,
   FRENCH_HTTP_DETAILS,
   FRENCH_HTTP_OTHER,
 } from './problem-details';
@@ -163,6 +165,10 @@ function serviceProblem(error: unknown, language: Language, instance: string): P
   }
   if (error instanceof ProjectionsBehindError) {
     const fr = FRENCH_DETAILS.projections_behind(error);
+    return problem(503, error.code, { en: error.message, fr }, language, { instance });
+  }
+  if (error instanceof EventStreamsUnavailableError) {
+    const fr = FRENCH_EVENT_STREAM_REFUSALS[error.code](error);
     return problem(503, error.code, { en: error.message, fr }, language, { instance });
   }
   if (error instanceof NotProjectionLeaderError) {

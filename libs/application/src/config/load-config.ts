@@ -1,6 +1,7 @@
 import { isAbsolute, join, resolve } from 'node:path';
 import { parseAuth } from './auth-config';
 import { parseCheckpointConfig } from './checkpoint-config';
+import { parseEventStreamConfig } from './event-stream-config';
 import { parseHttpServerConfig } from './http-server-config';
 import { parseObservabilityConfig } from './observability-config';
 import { parsePostgresTimeoutsConfig } from './postgres-timeouts-config';
@@ -91,6 +92,7 @@ export function loadConfig(env: Env, cwd: string): PortfolioConfig {
   const tsa = parseTsaConfig(env, cwd, problems);
   const witnesses = parseWitnessConfig(env, cwd, problems);
   const shutdown = parseShutdownConfig(env, problems);
+  const eventStreams = parseEventStreamConfig(env, problems);
   const postgresTimeouts = parsePostgresTimeoutsConfig(env, problems);
   const trustProxy = parseTrustProxyConfig(env, problems);
   const observability = parseObservabilityConfig(env, auth, problems);
@@ -106,6 +108,7 @@ export function loadConfig(env: Env, cwd: string): PortfolioConfig {
     ...tsa,
     ...witnesses,
     ...shutdown,
+    ...eventStreams,
     ...postgresTimeouts,
     ...trustProxy,
     ...observability,

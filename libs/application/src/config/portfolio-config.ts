@@ -1,5 +1,6 @@
 import type { Role } from '../auth/principal';
 import type { CheckpointConfig } from './checkpoint-config';
+import type { EventStreamConfig } from './event-stream-config';
 import type { HttpServerConfig } from './http-server-config';
 import type { ObservabilityConfig } from './observability-config';
 import type { PostgresTimeoutsConfig } from './postgres-timeouts-config';
@@ -71,6 +72,7 @@ export interface PortfolioConfig
     TsaConfig,
     WitnessConfig,
     ShutdownConfig,
+    EventStreamConfig,
     PostgresTimeoutsConfig,
     TrustProxyConfig,
     ObservabilityConfig {

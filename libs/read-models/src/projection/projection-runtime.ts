@@ -105,9 +105,13 @@ export class ProjectionRuntime {
     return this.progress.checkpoint;
   }
 
-  /** Resolves true once the active read models include `position`, false after the timeout (for `minPosition`). */
-  waitFor(position: bigint, timeoutMs: number): Promise<boolean> {
-    return this.progress.waitFor(position, timeoutMs, this.stopping.signal);
+  /**
+   * Resolves true once the active read models include `position`, false after the timeout, the runtime's stop or the
+   * caller's `signal` (a client gone: its wait is not kept until the timeout).
+   */
+  waitFor(position: bigint, timeoutMs: number, signal?: AbortSignal): Promise<boolean> {
+    const ended = signal === undefined ? this.stopping.signal : AbortSignal.any([this.stopping.signal, signal]);
+    return this.progress.waitFor(position, timeoutMs, ended);
   }
 
   /**

@@ -35,15 +35,17 @@ export async function auditLogPage(
   const limit = query.limit ?? AUDIT_LOG_PAGE.fallback;
   const positions = pageOf(await selectedPositions(context, query, query.after, limit + 1), limit, String);
   const events = await context.store.readPositions(positions.items);
+  return { items: events.map((stored) => auditLogItem(stored, language)), nextCursor: positions.nextCursor };
+}
+
+/** An event as the audit log shows it, its summary in `language`. */
+export function auditLogItem(stored: StoredEvent, language: Language): AuditLogItem {
   return {
-    items: events.map((stored) => ({
-      ...historyItem(stored, language),
-      streamId: stored.streamId,
-      eventId: stored.eventId,
-      hash: stored.hash,
-      prevHash: stored.prevHash,
-    })),
-    nextCursor: positions.nextCursor,
+    ...historyItem(stored, language),
+    streamId: stored.streamId,
+    eventId: stored.eventId,
+    hash: stored.hash,
+    prevHash: stored.prevHash,
   };
 }
 
