@@ -1,5 +1,6 @@
 // The workspace's pages: the paths they answer, the roles whose API operations they use, and the menu's entries.
 import type { VNode } from 'preact';
+import { Entry } from './pages/entry';
 import { Portfolio } from './pages/portfolio';
 import type { Role } from './session';
 
@@ -22,6 +23,12 @@ export const ROUTES: readonly Route[] = [
     roles: READERS,
     menu: { href: '/portefeuille', label: 'Portefeuille' },
     render: (_, query) => <Portfolio query={query} />,
+  },
+  {
+    path: /^\/saisie\/?$/,
+    roles: ['programme-office', 'admin'],
+    menu: { href: '/saisie', label: 'Saisie' },
+    render: (_, query) => <Entry query={query} />,
   },
 ];
 
