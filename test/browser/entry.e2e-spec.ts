@@ -10,6 +10,9 @@ import { startWorkspaceService, type WorkspaceService } from './support/workspac
 /** A project of the demo with one indicator, far from its target: reaching it changes the progress shown. */
 const PROJECT = { id: 'sac-a-dos-numerique', title: 'Sac à dos numérique de l’agent', indicatorId: 'agents-equipes' };
 
+/** Today, as the dates the forms take: what is recorded is dated no later than the day it is recorded. */
+const TODAY = new Date().toISOString().slice(0, 10);
+
 let service: WorkspaceService;
 let browser: Browser;
 beforeAll(async () => {
@@ -62,7 +65,7 @@ describe('recording a measurement', () => {
     const { page, errors } = await openProjectForEntry(browser, service, PROJECT.title);
     await expectAccessible(page);
     await page.getByLabel(/^Valeur/).fill(String(target?.value).replace('.', ','));
-    await page.getByLabel(/^Fin de la période mesurée/).fill('2026-06-30');
+    await page.getByLabel(/^Fin de la période mesurée/).fill(TODAY);
     await page.getByLabel(/^Source/).fill('Bureau de programme');
     await page.getByRole('button', { name: 'Enregistrer la mesure' }).click();
     await page.getByText(/^Mesure enregistrée \(position \d+ du journal\)/).waitFor();
@@ -83,7 +86,7 @@ describe('recording a measurement', () => {
   it('shows the API’s refusal of a value on the field, in the DSFR’s error state', async () => {
     const { page, errors } = await openProjectForEntry(browser, service, PROJECT.title);
     await page.getByLabel(/^Valeur/).fill('douze');
-    await page.getByLabel(/^Fin de la période mesurée/).fill('2026-06-30');
+    await page.getByLabel(/^Fin de la période mesurée/).fill(TODAY);
     await page.getByRole('button', { name: 'Enregistrer la mesure' }).click();
 
     const value = page.getByLabel(/^Valeur/);
@@ -103,12 +106,12 @@ describe('a stale If-Match', () => {
     const { page, errors } = await openProjectForEntry(browser, service, PROJECT.title);
     const opened = await page.locator('#opened-project').textContent();
     await page.getByLabel(/^Valeur/).fill('321');
-    await page.getByLabel(/^Fin de la période mesurée/).fill('2026-07-31');
+    await page.getByLabel(/^Fin de la période mesurée/).fill(TODAY);
 
     // Meanwhile, someone else records a value on the same project.
     await api(`/projects/${PROJECT.id}/indicators/${PROJECT.indicatorId}/measurements`, {
       method: 'POST',
-      body: JSON.stringify({ value: 300, period: '2026-07-15', source: 'un collègue' }),
+      body: JSON.stringify({ value: 300, period: TODAY, source: 'un collègue' }),
     });
     await page.getByRole('button', { name: 'Enregistrer la mesure' }).click();
     const explanation = page.getByRole('alert').filter({ hasText: 'Quelqu’un a modifié ce projet' });
@@ -124,5 +127,30 @@ describe('a stale If-Match', () => {
     await page.getByText(/^Mesure enregistrée/).waitFor();
     await expectAccessible(page);
     expect(besides(errors, 412)).toEqual([]);
+  }, 30_000);
+});
+
+describe('a milestone and a review cycle', () => {
+  it('marks a milestone reached, then holds a review cycle, each success linking to what changed', async () => {
+    const { page, errors } = await openProjectForEntry(browser, service, PROJECT.title);
+    const reached = await page.locator('#milestone-id option:checked').textContent();
+    await page.getByLabel(/^Atteint le/).fill(TODAY);
+    await page.getByLabel(/^Preuve/).fill('Déployé dans les derniers ministères');
+    await page.getByRole('button', { name: 'Marquer le jalon atteint' }).click();
+    await page.getByText(/^Jalon marqué atteint \(position \d+ du journal\)/).waitFor();
+    expect(await page.getByRole('link', { name: `Voir le projet ${PROJECT.title}` }).count()).toBe(1);
+    // The project read again: the milestone reached is no longer offered.
+    await page.locator('#milestone-id option', { hasText: reached ?? '' }).waitFor({ state: 'detached' });
+
+    await page.getByLabel(/^Identifiant/).fill('citp-7');
+    await page.getByLabel(/^Intitulé/).fill('7e CITP');
+    await page.getByLabel(/^Tenue le/).fill(TODAY);
+    await page.getByRole('button', { name: 'Tenir la revue et sceller l’historique' }).click();
+    const seen = page.getByRole('link', { name: 'Voir le portefeuille tel que le 7e CITP l’a vu' });
+    await seen.waitFor();
+    await expectAccessible(page);
+    await seen.click();
+    await page.getByText('tel que le 7e CITP l’a vu').waitFor();
+    expect(errors).toEqual([]);
   }, 30_000);
 });

@@ -46,7 +46,7 @@ export async function openProjectForEntry(
   const tab = await openTab(browser);
   await tab.page.goto(`${service.url}/saisie`);
   await signIn(tab.page, service.tokens['programme-office']);
-  await tab.page.getByLabel('Projet', { exact: true }).selectOption({ label: projectTitle });
+  await tab.page.getByLabel(/^Projet/).selectOption({ label: projectTitle });
   await tab.page.getByRole('button', { name: 'Ouvrir le projet' }).click();
   await tab.page.locator('#opened-project').waitFor();
   return tab;

@@ -17,6 +17,8 @@ interface CommandFormProps {
   readonly onSubmit: () => void;
   /** Reads the project again after a stale If-Match (forms that send one). */
   readonly onReload?: () => void;
+  /** Why there is nothing to record (every milestone reached), shown instead of the fields. */
+  readonly nothingToDo?: string;
   readonly children: ComponentChildren;
 }
 
@@ -37,11 +39,11 @@ function StaleAlert({ problem, onReload }: { problem: ApiProblem; onReload: () =
   );
 }
 
-function Outcome({ command, refusedAs, recorded, onReload }: Omit<CommandFormProps, 'id' | 'title' | 'children'>) {
+function Outcome({ command, refusedAs, recorded, onReload }: CommandFormProps) {
   const { outcome } = command;
   if (outcome.state === 'done')
     return (
-      <div class="fr-alert fr-alert--success fr-mb-3w" role="status">
+      <div class="fr-alert fr-alert--success fr-alert--sm fr-mb-3w" role="status">
         {recorded(outcome.answer)}
       </div>
     );
@@ -51,23 +53,26 @@ function Outcome({ command, refusedAs, recorded, onReload }: Omit<CommandFormPro
 }
 
 export function CommandForm(props: CommandFormProps) {
-  const { id, title, command, submitLabel, onSubmit, children } = props;
+  const { id, title, command, submitLabel, onSubmit, nothingToDo, children } = props;
   const submit = (event: Event) => {
     event.preventDefault();
     onSubmit();
   };
   return (
-    <section class="fr-mb-6w" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`} class="fr-h4">
+    <section class="fr-mb-6w" aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`} class="fr-h4">
         {title}
       </h2>
       <Outcome {...props} />
-      <form id={id} onSubmit={submit} noValidate>
-        {children}
-        <button class="fr-btn" type="submit" disabled={command.outcome.state === 'sending'}>
-          {command.outcome.state === 'sending' ? 'Enregistrement…' : submitLabel}
-        </button>
-      </form>
+      {nothingToDo !== undefined && <p>{nothingToDo}</p>}
+      {nothingToDo === undefined && (
+        <form id={id} onSubmit={submit} noValidate>
+          {children}
+          <button class="fr-btn" type="submit" disabled={command.outcome.state === 'sending'}>
+            {command.outcome.state === 'sending' ? 'Enregistrement…' : submitLabel}
+          </button>
+        </form>
+      )}
     </section>
   );
 }

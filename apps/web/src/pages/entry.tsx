@@ -28,7 +28,13 @@ function ProjectChooser({ chosen }: { chosen: string | undefined }) {
   };
   return (
     <form class="fr-mb-4w" onSubmit={open}>
-      <SelectField id="entry-project" label="Projet" value={projectId} onChange={setProjectId}>
+      <SelectField
+        id="entry-project"
+        label="Projet"
+        hint="ouvrez-le pour y enregistrer une mesure ou un jalon atteint"
+        value={projectId}
+        onChange={setProjectId}
+      >
         <option value="" disabled>
           Choisissez un projet
         </option>
@@ -94,11 +100,8 @@ export function Entry({ query }: { query: URLSearchParams }) {
         Enregistrez ce que le bureau de programme constate : une mesure d’indicateur, un jalon atteint, une revue tenue.
         Chaque enregistrement est un événement du journal, signé à la prochaine revue.
       </p>
-      <section class="fr-mb-4w" aria-labelledby="entry-project-title">
-        <h2 id="entry-project-title">Sur un projet</h2>
-        <ProjectChooser key={projectId} chosen={projectId} />
-        {projectId !== undefined && <OpenedProjectForms key={projectId} projectId={projectId} />}
-      </section>
+      <ProjectChooser key={projectId} chosen={projectId} />
+      {projectId !== undefined && <OpenedProjectForms key={projectId} projectId={projectId} />}
       <ReviewCycleForm />
     </Page>
   );

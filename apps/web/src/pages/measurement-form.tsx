@@ -58,7 +58,6 @@ export function MeasurementForm({ opened, reload }: ProjectFormProps) {
   const command = useCommand();
   const error = command.fieldError;
   const indicator = indicators.find((candidate) => candidate.indicatorId === fields.indicatorId);
-  if (indicators.length === 0) return <p>Ce projet n’a pas d’indicateur à mesurer.</p>;
 
   const submit = async () => {
     const path = `/projects/${encodeURIComponent(project.projectId)}/indicators/${encodeURIComponent(fields.indicatorId)}/measurements`;
@@ -78,6 +77,7 @@ export function MeasurementForm({ opened, reload }: ProjectFormProps) {
       )}
       onSubmit={() => void submit()}
       onReload={() => (command.reset(), reload(revision))}
+      nothingToDo={indicators.length === 0 ? 'Ce projet n’a pas d’indicateur à mesurer.' : undefined}
     >
       <SelectField
         id="measurement-indicator"

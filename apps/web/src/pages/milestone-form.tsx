@@ -16,8 +16,6 @@ export function MilestoneForm({ opened, reload }: ProjectFormProps) {
   const error = command.fieldError;
   // The one just reached leaves the list: the choice moves to the first still open.
   const chosen = open.some((milestone) => milestone.milestoneId === milestoneId) ? milestoneId : open[0]?.milestoneId;
-  if (chosen === undefined && command.outcome.state !== 'done')
-    return <p>Tous les jalons de ce projet sont atteints.</p>;
 
   const submit = async () => {
     const path = `/projects/${encodeURIComponent(project.projectId)}/milestones/${encodeURIComponent(chosen ?? '')}/reach`;
@@ -38,6 +36,7 @@ export function MilestoneForm({ opened, reload }: ProjectFormProps) {
       )}
       onSubmit={() => void submit()}
       onReload={() => (command.reset(), reload(revision))}
+      nothingToDo={chosen === undefined ? 'Tous les jalons de ce projet sont atteints.' : undefined}
     >
       <SelectField
         id="milestone-id"
