@@ -1,4 +1,11 @@
-import { followEvents, reconnectionDelay, ServerSentEventParser, type LiveEvent, type LiveState } from './live';
+import {
+  afterBursts,
+  followEvents,
+  reconnectionDelay,
+  ServerSentEventParser,
+  type LiveEvent,
+  type LiveState,
+} from './live';
 
 // Following the audit log live: the stream's messages however its chunks fall, and the resumption after a drop from
 // the last event received, after a wait that grows.
@@ -114,5 +121,27 @@ describe('following the stream', () => {
     expect(calls).toBe(2);
     expect(Date.now() - started).toBeGreaterThanOrEqual(1900);
     expect(urls[0]).toBe('/api/v1/events/stream?projectId=franceconnect');
+  });
+});
+
+describe('bursts of events', () => {
+  beforeEach(() => jest.useFakeTimers());
+  afterEach(() => jest.useRealTimers());
+
+  it('call back once a burst has ended, once per burst, and no more once cancelled', () => {
+    const onBurst = jest.fn();
+    const bursts = afterBursts(onBurst, 300);
+    for (let event = 0; event < 100; event++) {
+      bursts.add();
+      jest.advanceTimersByTime(10);
+    }
+    expect(onBurst).not.toHaveBeenCalled();
+    jest.advanceTimersByTime(300);
+    expect(onBurst).toHaveBeenCalledTimes(1);
+
+    bursts.add();
+    bursts.cancel();
+    jest.advanceTimersByTime(1000);
+    expect(onBurst).toHaveBeenCalledTimes(1);
   });
 });

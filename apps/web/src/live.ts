@@ -150,6 +150,22 @@ async function readMessages(
   }
 }
 
+/**
+ * Calls `onBurst` once a burst of calls to `add` has ended: `quietMs` after the last of them (an import records
+ * hundreds of events in a moment; a page reads again once).
+ */
+export function afterBursts(onBurst: () => void, quietMs: number): { add(): void; cancel(): void } {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const cancel = () => clearTimeout(timer);
+  return {
+    add: () => {
+      cancel();
+      timer = setTimeout(onBurst, quietMs);
+    },
+    cancel,
+  };
+}
+
 function pause(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
     const timer = setTimeout(resolve, ms);
