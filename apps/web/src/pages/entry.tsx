@@ -75,7 +75,7 @@ function Changes({ changes }: { changes: readonly HistoryItem[] }) {
 
 function OpenedProjectForms({ projectId }: { projectId: string }) {
   const { opened, reload } = useOpenedProject(projectId);
-  if (opened === undefined || opened.state === 'loading') return <Loading what="du projet" />;
+  if (opened.state === 'loading') return <Loading what="du projet" />;
   if (opened.state === 'failed')
     return <ProblemAlert problem={opened.problem} context="Le projet n’a pas pu être lu" />;
   const { value } = opened;

@@ -55,7 +55,7 @@ async function open(api: ApiClient, projectId: string, since: string | undefined
 }
 
 export interface OpenedProjectResource {
-  readonly opened: Resource<OpenedProject> | undefined;
+  readonly opened: Resource<OpenedProject>;
   /**
    * Reads the project again, the state shown meanwhile; `since` (the revision the person had) lists what changed
    * after it.
@@ -63,14 +63,12 @@ export interface OpenedProjectResource {
   reload(since?: string): void;
 }
 
-/** The project `projectId` names (none chosen: undefined), opened once chosen. */
-export function useOpenedProject(projectId: string | undefined): OpenedProjectResource {
+/** The project `projectId` names, opened: read once, then again on reload(). */
+export function useOpenedProject(projectId: string): OpenedProjectResource {
   const { api } = useSignedIn();
-  const [opened, setOpened] = useState<Resource<OpenedProject> | undefined>(undefined);
+  const [opened, setOpened] = useState<Resource<OpenedProject>>({ state: 'loading' });
   const [reading, setReading] = useState<{ readonly since?: string; readonly count: number }>({ count: 0 });
-  useEffect(() => setOpened(projectId === undefined ? undefined : { state: 'loading' }), [projectId]);
   useEffect(() => {
-    if (projectId === undefined) return;
     let current = true;
     open(api, projectId, reading.since).then(
       (value) => current && setOpened({ state: 'loaded', value }),
