@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchChromium } from '../test/browser/support/chromium';
-import { openTab, showAsKnownBy, signIn } from '../test/browser/support/journeys';
+import { openProjectForEntry, openTab, showAsKnownBy, signIn } from '../test/browser/support/journeys';
 import { startWorkspaceService } from '../test/browser/support/workspace-service';
 
 const OUT = join(__dirname, '..', 'docs', 'screenshots');
@@ -52,6 +52,13 @@ async function main(): Promise<void> {
     await shoot('projet');
     await page.setViewportSize({ width: 1280, height: 900 });
     await shootReviewsAndAudit(page, service.tokens.auditor, shoot);
+    // Saisie, as the programme office: a project opened, a value the API refused shown on its field.
+    const entry = (await openProjectForEntry(browser, service, 'Sac à dos numérique de l’agent')).page;
+    await entry.getByLabel(/^Valeur/).fill('douze');
+    await entry.getByLabel(/^Fin de la période mesurée/).fill('2026-06-30');
+    await entry.getByRole('button', { name: 'Enregistrer la mesure' }).click();
+    await entry.locator('#measurement-value-error').waitFor();
+    await entry.screenshot({ path: join(OUT, 'saisie.png'), fullPage: true });
   } finally {
     await browser.close();
     await service.stop();

@@ -2,6 +2,7 @@
 import type { VNode } from 'preact';
 import { AUDITORS } from './checkpoint';
 import { Audit } from './pages/audit';
+import { Entry } from './pages/entry';
 import { Portfolio } from './pages/portfolio';
 import { Project } from './pages/project';
 import { Review } from './pages/review';
@@ -49,6 +50,12 @@ export const ROUTES: readonly Route[] = [
     roles: AUDITORS,
     menu: { href: '/audit', label: 'Audit' },
     render: () => <Audit />,
+  },
+  {
+    path: /^\/saisie\/?$/,
+    roles: ['programme-office', 'admin'],
+    menu: { href: '/saisie', label: 'Saisie' },
+    render: (_, query) => <Entry query={query} />,
   },
 ];
 

@@ -37,3 +37,18 @@ export async function showAsKnownBy(page: Page, option: string): Promise<void> {
   await select.selectOption({ label: (await offered.first().textContent()) ?? option });
   await page.getByRole('button', { name: 'Afficher' }).click();
 }
+
+/** Signs in the programme office in a tab of its own and opens a project in the Saisie page, its forms shown. */
+export async function openProjectForEntry(
+  browser: Browser,
+  service: { readonly url: string; readonly tokens: Readonly<Record<'programme-office', string>> },
+  projectTitle: string,
+): Promise<{ page: Page; errors: string[] }> {
+  const tab = await openTab(browser);
+  await tab.page.goto(`${service.url}/saisie`);
+  await signIn(tab.page, service.tokens['programme-office']);
+  await tab.page.getByLabel(/^Projet/).selectOption({ label: projectTitle });
+  await tab.page.getByRole('button', { name: 'Ouvrir le projet' }).click();
+  await tab.page.locator('#opened-project').waitFor();
+  return tab;
+}

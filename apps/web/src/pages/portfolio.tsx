@@ -1,10 +1,12 @@
 // Portefeuille: the missions and their projects at a date as known at a point of the log, chosen with the time bar.
 import type { PortfolioDocument } from '../../../../libs/read-models/src/views/documents';
 import type { MissionListDocument, MissionSummary } from '../../../../libs/read-models/src/views/mission-view';
+import { LiveStatus } from '../components/live-status';
 import { Loading, ProblemAlert } from '../components/problem-alert';
 import { TimeBar } from '../components/time-bar';
 import { TimeStamp } from '../components/time-stamp';
 import { Page } from '../layout/page';
+import { useLiveUpdates } from '../live-updates';
 import { useResource } from '../resource';
 import { hrefOf, navigate } from '../router';
 import { useTimeMarks } from '../time-marks';
@@ -15,13 +17,16 @@ import { Totals } from './portfolio-totals';
 export function Portfolio({ query }: { query: URLSearchParams }) {
   const view = timeViewOf(query);
   const marks = useTimeMarks();
-  const portfolio = useResource<PortfolioDocument>('/portfolio', { ...view });
-  const missions = useResource<MissionListDocument>('/missions', { ...view });
+  // What is known now changes with each event recorded; what a past position knew never does.
+  const live = useLiveUpdates(view.asOf === undefined);
+  const portfolio = useResource<PortfolioDocument>('/portfolio', { ...view }, live.version);
+  const missions = useResource<MissionListDocument>('/missions', { ...view }, live.version);
   const show = (next: TimeView) => navigate(hrefOf('/portefeuille', { ...next }));
 
   return (
     <Page title="Portefeuille">
       <TimeBar view={view} {...marks} onChange={show} />
+      <LiveStatus live={live} />
       {portfolio.state === 'loading' && <Loading what="du portefeuille" />}
       {portfolio.state === 'failed' && (
         <ProblemAlert problem={portfolio.problem} context="Le portefeuille n’a pas pu être lu" />

@@ -1,0 +1,42 @@
+// A page kept up to date: follows the audit log while it is shown, and counts the bursts of events its filters select,
+// so that its documents read again (useResource's `refresh`) once a burst has arrived.
+import { useEffect, useState } from 'preact/hooks';
+import { useSignedIn } from './context';
+import { afterBursts, followEvents, type LiveState } from './live';
+
+export interface LiveUpdates {
+  /** Grows by one after each burst of events the filters select: pass it as a resource's `refresh`. */
+  readonly version: number;
+  /** When the last of them arrived. */
+  readonly updatedAt: Date | undefined;
+  readonly state: LiveState | 'off';
+}
+
+/** An import records hundreds of events in a moment: the page reads again once, this long after the last. */
+const BURST_MS = 300;
+
+/**
+ * Follows the events the filters select (those of /events: a project's page names its `projectId`) while `enabled`
+ * (a page showing the past has nothing to follow).
+ */
+export function useLiveUpdates(enabled: boolean, filters: Readonly<Record<string, string>> = {}): LiveUpdates {
+  const { session } = useSignedIn();
+  const [live, setLive] = useState<LiveUpdates>({ version: 0, updatedAt: undefined, state: 'off' });
+  const key = JSON.stringify(filters);
+  useEffect(() => {
+    if (!enabled) return setLive((last) => ({ ...last, state: 'off' }));
+    const controller = new AbortController();
+    const bursts = afterBursts(
+      () => setLive((last) => ({ ...last, version: last.version + 1, updatedAt: new Date() })),
+      BURST_MS,
+    );
+    const onState = (state: LiveState) => setLive((last) => ({ ...last, state }));
+    void followEvents({ token: session.token, filters, onEvent: bursts.add, onState, signal: controller.signal });
+    return () => {
+      bursts.cancel();
+      controller.abort();
+    };
+    // The filters by value (key): a new object of the same filters follows the same stream.
+  }, [session.token, enabled, key]);
+  return live;
+}
