@@ -1,4 +1,4 @@
-// @nestjs/* 12 and pkijs 4 ship ESM only, which Jest's module system cannot require (Node 22 can, Jest cannot): those
+// @nestjs/* 12, pkijs 4 and preact's hooks ship ESM only, which Jest's module system cannot require (Node 22 can, Jest cannot): those
 // packages (and their ESM-only dependencies) go through the same SWC transform as our own TypeScript.
 const esmPackages = [
   '@nestjs',
@@ -15,6 +15,8 @@ const esmPackages = [
   '@peculiar/utils',
   'bytestreamjs',
   '@noble/hashes',
+  // The web workspace's modules that its unit specs load (the router's hooks).
+  'preact',
 ];
 
 const swc = [

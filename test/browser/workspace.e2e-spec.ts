@@ -65,6 +65,7 @@ describe('signing in', () => {
     await page.locator('#time-stamp').waitFor();
     expect(await page.getByRole('navigation', { name: 'Menu principal' }).getByRole('link').allTextContents()).toEqual([
       'Portefeuille',
+      'Revues',
     ]);
     expect(await page.locator('.signed-in-as').first().textContent()).toContain('Relecteur');
     await expectAccessible(page);
