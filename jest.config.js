@@ -1,5 +1,5 @@
-// @nestjs/* 12, pkijs 4 and preact's hooks ship ESM only, which Jest's module system cannot require (Node 22 can, Jest cannot): those
-// packages (and their ESM-only dependencies) go through the same SWC transform as our own TypeScript.
+// @nestjs/* 12, pkijs 4 and preact's hooks ship ESM only, which Jest's module system cannot require (Node 22 can,
+// Jest cannot): those packages (and their ESM-only dependencies) go through the same SWC transform as our own TypeScript.
 const esmPackages = [
   '@nestjs',
   'jose',
