@@ -21,6 +21,8 @@ export interface WorkspaceInteractiveResult {
   readonly interactiveMaxMs: number;
   /** When the portfolio and its missions were rendered, before any long task that followed. */
   readonly renderedMedianMs: number;
+  /** The slowest of the API's answers each load waited for (request sent to response read): the service's share. */
+  readonly slowestApiMedianMs: number;
   /** Bytes over the network for the page, its assets and the API's answers (Resource Timing's transferSize). */
   readonly transferredMedianKb: number;
   readonly transferredMaxKb: number;
@@ -53,16 +55,21 @@ const REPORT = `({
   nowMs: performance.now(),
   transferredBytes: [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')]
     .reduce((sum, entry) => sum + entry.transferSize, 0),
+  slowestApiMs: Math.max(0, ...performance.getEntriesByType('resource')
+    .filter((entry) => new URL(entry.name).pathname.startsWith('/api/'))
+    .map((entry) => entry.responseEnd - entry.startTime)),
 })`;
 
 interface PageReport extends PageTimings {
   readonly transferredBytes: number;
+  readonly slowestApiMs: number;
 }
 
 interface Load {
   readonly interactiveMs: number;
   readonly renderedMs: number;
   readonly transferredBytes: number;
+  readonly slowestApiMs: number;
 }
 
 /** Polls the page until it has settled (see settledInteractiveMs); fails, with what it shows, past the timeout. */
@@ -72,7 +79,12 @@ async function untilInteractive(page: Page, errors: readonly string[]): Promise<
     const report = (await page.evaluate(REPORT)) as PageReport;
     const interactiveMs = settledInteractiveMs(report, QUIET_MS);
     if (interactiveMs !== undefined && report.renderedMs !== undefined)
-      return { interactiveMs, renderedMs: report.renderedMs, transferredBytes: report.transferredBytes };
+      return {
+        interactiveMs,
+        renderedMs: report.renderedMs,
+        transferredBytes: report.transferredBytes,
+        slowestApiMs: report.slowestApiMs,
+      };
     if (Date.now() > deadline) {
       const shown = await page.locator('body').innerText();
       throw new Error(`/portefeuille not interactive within ${TIMEOUT_MS / 1000} s (${errors.join('; ')}): ${shown}`);
@@ -115,6 +127,7 @@ export async function measureWorkspaceInteractive(
       interactiveMedianMs: Math.round(median(interactive)),
       interactiveMaxMs: Math.round(Math.max(...interactive)),
       renderedMedianMs: Math.round(median(loads.map((l) => l.renderedMs))),
+      slowestApiMedianMs: Math.round(median(loads.map((l) => l.slowestApiMs))),
       transferredMedianKb: kb(median(transferred)),
       transferredMaxKb: kb(Math.max(...transferred)),
     };
