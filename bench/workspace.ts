@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { ensureBuilt } from '../scripts/build-stamp';
 import { projected } from '../test/browser/support/workspace-service';
 import { RESULTS_DIR } from './report/write-benchmarks-doc';
+import { workspaceFigure } from './report/workspace-verdicts';
 import type { WorkspaceInteractiveResult } from './scenarios/workspace-interactive';
 import { BENCH_ROLE_TOKENS, benchServiceEnv, startBenchService } from './scenarios/service';
 import { withTarget, type BenchTarget, type StoreKind } from './support/bench-target';
@@ -82,9 +83,6 @@ export async function workspaceRun(argv: readonly string[], loads: number, log: 
   mkdirSync(RESULTS_DIR, { recursive: true });
   writeFileSync(join(RESULTS_DIR, 'latest-workspace.json'), `${JSON.stringify(results, null, 2)}\n`);
   for (const [where, r] of Object.entries(results)) {
-    process.stdout.write(
-      `${where}: interactive median ${r.interactiveMedianMs} ms, max ${r.interactiveMaxMs} ms over ${r.loads} loads ` +
-        `(data rendered ${r.renderedMedianMs} ms); ${r.transferredMedianKb} KB transferred\n`,
-    );
+    process.stdout.write(`${where}: interactive ${workspaceFigure(r)} over ${r.loads} loads\n`);
   }
 }

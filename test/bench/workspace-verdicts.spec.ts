@@ -6,6 +6,7 @@ const page = (interactiveMedianMs: number): WorkspaceInteractiveResult => ({
   interactiveMedianMs,
   interactiveMaxMs: interactiveMedianMs + 300,
   renderedMedianMs: interactiveMedianMs - 100,
+  firstApiRequestMedianMs: 300,
   slowestApiMedianMs: 40,
   transferredMedianKb: 1135,
   transferredMaxKb: 1140,
@@ -14,7 +15,8 @@ const page = (interactiveMedianMs: number): WorkspaceInteractiveResult => ({
 describe("issue 20's bounds for the web workspace", () => {
   it('hold the demo to 1 s by the median of its loads, and show the worst load and the bytes', () => {
     expect(demoVerdict(page(1000))).toEqual({
-      figure: 'median 1,000 ms, max 1,300 ms (data rendered 900 ms, slowest API answer 40 ms), 1,135 KB',
+      figure:
+        'median 1,000 ms, max 1,300 ms (first API request 300 ms, slowest API answer 40 ms, data rendered 900 ms), 1,135 KB',
       met: true,
     });
     expect(demoVerdict(page(1001))?.met).toBe(false);
@@ -38,7 +40,7 @@ describe("issue 20's bounds for the web workspace", () => {
   it('hold the largest history to the 1M bound in a profile without 1M, and say so', () => {
     expect(atScaleVerdict({ '100k': { workspace: page(2100) } })).toEqual({
       figure:
-        'median 2,100 ms, max 2,400 ms (data rendered 2,000 ms, slowest API answer 40 ms), 1,135 KB at 100k (1M not in this profile)',
+        'median 2,100 ms, max 2,400 ms (first API request 300 ms, slowest API answer 40 ms, data rendered 2,000 ms), 1,135 KB at 100k (1M not in this profile)',
       met: false,
     });
   });
