@@ -83,6 +83,6 @@ export async function workspaceRun(argv: readonly string[], loads: number, log: 
   mkdirSync(RESULTS_DIR, { recursive: true });
   writeFileSync(join(RESULTS_DIR, 'latest-workspace.json'), `${JSON.stringify(results, null, 2)}\n`);
   for (const [where, r] of Object.entries(results)) {
-    process.stdout.write(`${where}: interactive ${workspaceFigure(r)} over ${r.loads} loads\n`);
+    process.stdout.write(`${where}, over ${r.loads} loads: interactive ${workspaceFigure(r)}\n`);
   }
 }

@@ -94,16 +94,16 @@ function responsivenessLines(store: StoreResult): string[] {
 /** The web workspace's Portefeuille page on the demo and on each history, once the service had started on it. */
 function workspaceLines(store: StoreResult): string[] {
   const measured = [
-    ...(store.workspaceDemo === undefined ? [] : [['the demo', store.workspaceDemo] as const]),
+    ...(store.workspaceDemo === undefined ? [] : [['on the demo', store.workspaceDemo] as const]),
     ...Object.entries(store.sizes).flatMap(([size, s]) =>
-      s.workspace === undefined ? [] : [[`${size} events`, s.workspace] as const],
+      s.workspace === undefined ? [] : [[`at ${size} events`, s.workspace] as const],
     ),
   ];
   if (measured.length === 0) return [];
   return [
     "The web workspace's Portefeuille page, navigation start to interactive (data rendered and no long task for 1 s; " +
       'first visits, each in a fresh browser context, after a warm-up): ' +
-      measured.map(([where, r]) => `${where} ${workspaceFigure(r)} over ${r.loads} loads`).join('; ') +
+      measured.map(([where, r]) => `${where}, over ${r.loads} loads: ${workspaceFigure(r)}`).join('; ') +
       '.',
   ];
 }
