@@ -15,6 +15,8 @@ export interface BenchProfile {
   /** Size of the history restated often, on which the as-of reads are measured too. */
   readonly restatedSize: string;
   readonly querySamples: number;
+  /** Loads of the web workspace's Portefeuille page measured on each history and on the demo (after a warm-up). */
+  readonly workspaceLoads: number;
   /** Single commands over HTTP: open loop at `rate`, then closed loop with `clients`, each for `seconds`. */
   readonly http: {
     readonly rate: number;
@@ -35,6 +37,7 @@ export const PROFILES: Readonly<Record<BenchProfile['name'], BenchProfile>> = {
     runsAtScale: 1,
     restatedSize: '100k',
     querySamples: 20,
+    workspaceLoads: 5,
     http: { rate: 1500, clients: 64, seconds: 3, projects: 20 },
   },
   full: {
@@ -47,6 +50,7 @@ export const PROFILES: Readonly<Record<BenchProfile['name'], BenchProfile>> = {
     runsAtScale: 1,
     restatedSize: '1M',
     querySamples: 50,
+    workspaceLoads: 5,
     http: { rate: 1500, clients: 64, seconds: 10, projects: 20 },
   },
 };

@@ -18,13 +18,16 @@ import type { ProjectionResult } from './scenarios/project-from-scratch';
 import type { StoreAppendResult } from './scenarios/store-append-result';
 import type { QueriesResult } from './scenarios/temporal-queries';
 import type { VerifyResult } from './scenarios/verify-offline';
-import { createTarget, dropTarget, type BenchTarget, type StoreKind } from './support/bench-target';
+import type { WorkspaceInteractiveResult } from './scenarios/workspace-interactive';
+import { withTarget, type BenchTarget, type StoreKind } from './support/bench-target';
 import { describeMachine, type MachineDescription } from './support/machine';
+import { ingestAndProject } from './support/ingest-history';
 import { medianOfRuns } from './support/median-of-runs';
 import { processCpuMs } from './support/process-cpu';
 import { processMemory } from './support/process-memory';
 import { ROOT } from './support/product';
 import { runScenario } from './support/scenario';
+import { measureWorkspace, workspaceOnDemo, workspaceRun } from './workspace';
 
 /** One history size on one store: every path measured on that history. */
 export interface SizeResult {
@@ -37,6 +40,8 @@ export interface SizeResult {
   readonly coldStartSeconds?: number;
   /** How the service answered during a rebuild, an export and a verification; absent from older results. */
   readonly responsiveness?: ResponsivenessResult;
+  /** The web workspace's Portefeuille page on the service just started; absent from older results. */
+  readonly workspace?: WorkspaceInteractiveResult;
 }
 
 /** The closed-loop capacity, with the service process's memory around it (the service exposes none of its own). */
@@ -67,6 +72,8 @@ export interface StoreResult {
   readonly sizes: Readonly<Record<string, SizeResult>>;
   /** As-of reads on a history of national values restated often; absent from results measured before the bench had it. */
   readonly restated?: RestatedResult;
+  /** The web workspace's Portefeuille page on the demo (`portfolio seed demo`); absent from older results. */
+  readonly workspaceDemo?: WorkspaceInteractiveResult;
 }
 
 /** The history restated often (see generateRestated), ingested, projected and queried at one size. */
@@ -104,15 +111,6 @@ function prepare(): void {
   if (!existsSync(join(PEER_DIR, 'node_modules'))) {
     log('installing the Emmett peer (npm ci --prefix bench/peers/emmett; compiles sqlite3 once, a few minutes)');
     execFileSync('npm', ['ci', '--prefix', PEER_DIR], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
-  }
-}
-
-async function withTarget<T>(kind: StoreKind, work: (target: BenchTarget) => Promise<T>): Promise<T> {
-  const target = await createTarget(kind);
-  try {
-    return await work(target);
-  } finally {
-    await dropTarget(target);
   }
 }
 
@@ -190,21 +188,24 @@ function httpCapacity(kind: StoreKind, profile: BenchProfile): Promise<HttpCapac
 }
 
 /**
- * The first start of the service on a history it has never served (seconds until /health/ready answers 200), then,
- * if asked, how it answers while a rebuild, an export and a verification of that history run in it.
+ * The first start of the service on a history it has never served (seconds until /health/ready answers 200), the
+ * web workspace's Portefeuille page on it, then, if asked, how it answers while a rebuild, an export and a
+ * verification of that history run in it.
  */
 async function serveHistory(
   target: BenchTarget,
+  profile: BenchProfile,
   probe: boolean,
-): Promise<{ coldStartSeconds: number; responsiveness?: ResponsivenessResult }> {
+): Promise<{ coldStartSeconds: number; workspace: WorkspaceInteractiveResult; responsiveness?: ResponsivenessResult }> {
   const { service, seconds } = await startBenchService(target);
   try {
-    if (!probe) return { coldStartSeconds: seconds };
+    const workspace = await measureWorkspace(service.url, profile.workspaceLoads);
+    if (!probe) return { coldStartSeconds: seconds, workspace };
     const responsiveness = await runScenario<ResponsivenessResult>('bench/scenarios/responsiveness.ts', {
       url: service.url,
       ...BENCH_OPERATORS,
     });
-    return { coldStartSeconds: seconds, responsiveness };
+    return { coldStartSeconds: seconds, workspace, responsiveness };
   } finally {
     await service.kill();
   }
@@ -213,12 +214,8 @@ async function serveHistory(
 /** (a, d-h) One history of `size` events: ingested, projected, queried, weighed on disk, started on, exported, verified. */
 function history(kind: StoreKind, size: string, profile: BenchProfile): Promise<SizeResult> {
   return withTarget(kind, async (target) => {
-    const ingest = await runScenario<IngestResult>('bench/scenarios/ingest-commands.ts', {
-      target,
-      events: parseEventCount(size),
-    });
+    const { ingest, projection } = await ingestAndProject(target, size);
     log(`${kind} ${size}: ingested ${ingest.events} events at ${Math.round(ingest.eventsPerSecond)}/s`);
-    const projection = await runScenario<ProjectionResult>('bench/scenarios/project-from-scratch.ts', { target });
     const queries = await runScenario<QueriesResult>('bench/scenarios/temporal-queries.ts', {
       target,
       samples: profile.querySamples,
@@ -226,8 +223,9 @@ function history(kind: StoreKind, size: string, profile: BenchProfile): Promise<
     const disk = await runScenario<DiskBytesResult>('bench/scenarios/disk-bytes.ts', { target });
     log(`${kind} ${size}: ${Math.round(disk.bytesPerEvent)} bytes on disk per event`);
     const exported = profile.exportSizes.includes(size);
-    const served = await serveHistory(target, exported);
+    const served = await serveHistory(target, profile, exported);
     log(`${kind} ${size}: cold start to /health/ready in ${served.coldStartSeconds.toFixed(2)} s`);
+    log(`${kind} ${size}: Portefeuille page interactive in ${served.workspace.interactiveMedianMs} ms (median)`);
     const measured = { ingest, projection, queries, disk, ...served };
     if (!exported) return measured;
     const file = (name: string) => join(target.dataDir, name);
@@ -250,13 +248,8 @@ function history(kind: StoreKind, size: string, profile: BenchProfile): Promise<
 function restatedHistory(kind: StoreKind, size: string, profile: BenchProfile): Promise<RestatedResult> {
   return withTarget(kind, async (target) => {
     const history = 'restated';
-    const ingest = await runScenario<IngestResult>('bench/scenarios/ingest-commands.ts', {
-      target,
-      events: parseEventCount(size),
-      history,
-    });
+    const { ingest, projection } = await ingestAndProject(target, size, history);
     log(`${kind} ${size} restated: ingested ${ingest.events} events at ${Math.round(ingest.eventsPerSecond)}/s`);
-    const projection = await runScenario<ProjectionResult>('bench/scenarios/project-from-scratch.ts', { target });
     const queries = await runScenario<QueriesResult>('bench/scenarios/temporal-queries.ts', {
       target,
       samples: profile.querySamples,
@@ -294,6 +287,8 @@ async function measureStore(kind: StoreKind, profile: BenchProfile): Promise<Sto
     log(`${kind}: history of ${profile.restatedSize} events restated often, run ${run} of ${restatedRuns}`);
     restated.push(await restatedHistory(kind, profile.restatedSize, profile));
   }
+  log(`${kind}: the web workspace's Portefeuille page on the demo`);
+  const workspaceDemo = await workspaceOnDemo(kind, profile.workspaceLoads);
   const level = medianOfRuns(levels);
   return {
     storeLevel: level.own,
@@ -302,6 +297,7 @@ async function measureStore(kind: StoreKind, profile: BenchProfile): Promise<Sto
     httpCapacity: medianOfRuns(capacity),
     sizes,
     restated: medianOfRuns(restated),
+    workspaceDemo,
   };
 }
 
@@ -314,10 +310,18 @@ async function memoryRun(size: string): Promise<void> {
   process.stdout.write(`${memoryTable(results)}\n`);
 }
 
+/** `--only workspace [--size SIZE] [--store KIND]`: the web workspace's page alone (see workspaceRun). */
+function onlyRun(argv: readonly string[], profile: BenchProfile): Promise<void> {
+  const only = argv[argv.indexOf('--only') + 1];
+  if (only !== 'workspace') throw new Error(`--only ${only}: only "workspace" can run alone`);
+  return workspaceRun(argv, profile.workspaceLoads, log);
+}
+
 async function main(): Promise<void> {
   const memory = process.argv.find((arg) => arg === '--memory' || arg.startsWith('--memory='));
   if (memory !== undefined) return memoryRun(memory.split('=')[1] ?? '1M');
   const profile = PROFILES[process.argv.includes('--full') ? 'full' : 'quick'];
+  if (process.argv.includes('--only')) return onlyRun(process.argv, profile);
   const startedAt = new Date().toISOString();
   prepare();
   const machine = await describeMachine();

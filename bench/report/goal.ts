@@ -2,7 +2,7 @@
 import type { StoreResult } from '../run';
 import type { StoreKind } from '../support/bench-target';
 
-/** A goal of issue 8 (read side), issue 16 (write path) or issue 17 (read side at scale), checked against one store's results: the figure it reads and whether it is met. */
+/** A goal of issue 8 (read side), issue 16 (write path), issue 17 (read side at scale) or issue 20 (web workspace), checked against one store's results: the figure it reads and whether it is met. */
 export interface Goal {
   readonly id: string;
   readonly store: StoreKind;
@@ -11,10 +11,7 @@ export interface Goal {
   readonly check: (result: StoreResult) => { readonly figure: string; readonly met: boolean } | undefined;
 }
 
-export const n = (value: number): string => Math.round(value).toLocaleString('en-US');
-export const pct = (ratio: number): string => `${Math.round(ratio * 100)} %`;
-// Truncated, not rounded: a ratio just short of its goal must not print as the goal itself.
-export const times = (ratio: number): string => `${(Math.floor(ratio * 100) / 100).toFixed(2)}×`;
+export { n, pct, times } from './figures';
 
 /** The figure `pick` reads at the largest history size that has it, with that size. */
 export function atLargest<T>(

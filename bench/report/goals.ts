@@ -1,6 +1,7 @@
 import type { StoreKind } from '../support/bench-target';
 import { atLargest, n, pct, times, type Goal } from './goal';
 import { readSideGoals } from './read-side-goals';
+import { workspaceGoals } from './workspace-goals';
 
 function ratioGoal(id: string, store: StoreKind, goal: string, writers: string, minimum: number): Goal {
   return {
@@ -105,6 +106,7 @@ export const GOALS: readonly Goal[] = [
   },
   memoryGoal('sqlite'),
   ...readSideGoals('sqlite'),
+  ...workspaceGoals('sqlite'),
   ratioGoal(
     'postgres-append-ratio-1',
     'postgres',
@@ -131,6 +133,7 @@ export const GOALS: readonly Goal[] = [
   ingestGoal('postgres', 25_000),
   memoryGoal('postgres'),
   ...readSideGoals('postgres'),
+  ...workspaceGoals('postgres'),
   {
     id: 'postgres-exact',
     store: 'postgres',

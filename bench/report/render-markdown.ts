@@ -1,6 +1,7 @@
 import type { BenchResults, SizeResult, StoreResult } from '../run';
 import { FINDINGS } from './findings';
 import { GOALS } from './goals';
+import { workspaceFigure } from './workspace-verdicts';
 
 const n = (value: number): string => Math.round(value).toLocaleString('en-US');
 
@@ -66,8 +67,8 @@ function storeTables(results: BenchResults): string[] {
           `${s.coldStartSeconds?.toFixed(2) ?? '–'} | ${diskCell(s.disk)} |`,
       );
     }
-    const responsiveness = responsivenessLines(store);
-    lines.push('', ...(responsiveness.length > 0 ? [...responsiveness, ''] : []));
+    const paragraphs = [responsivenessLines(store), workspaceLines(store)].filter((paragraph) => paragraph.length > 0);
+    lines.push('', ...paragraphs.flatMap((paragraph) => [...paragraph, '']));
   }
   return lines;
 }
@@ -88,6 +89,23 @@ function responsivenessLines(store: StoreResult): string[] {
             '.',
         ],
   );
+}
+
+/** The web workspace's Portefeuille page on the demo and on each history, once the service had started on it. */
+function workspaceLines(store: StoreResult): string[] {
+  const measured = [
+    ...(store.workspaceDemo === undefined ? [] : [['on the demo', store.workspaceDemo] as const]),
+    ...Object.entries(store.sizes).flatMap(([size, s]) =>
+      s.workspace === undefined ? [] : [[`at ${size} events`, s.workspace] as const],
+    ),
+  ];
+  if (measured.length === 0) return [];
+  return [
+    "The web workspace's Portefeuille page, navigation start to interactive (data rendered and no long task for 1 s; " +
+      'first visits, each in a fresh browser context, after a warm-up): ' +
+      measured.map(([where, r]) => `${where}, over ${r.loads} loads: ${workspaceFigure(r)}`).join('; ') +
+      '.',
+  ];
 }
 
 function goalTable(results: BenchResults): string[] {

@@ -14,9 +14,9 @@ export const BENCH_OPERATORS = {
   reader: bearer(BENCH_ROLE_TOKENS.reviewer),
 };
 
-/** The built service (`npm start`) on a benchmark target, with a token for each role. */
-export async function startBenchService(target: BenchTarget): Promise<{ service: ServiceProcess; seconds: number }> {
-  const env: Record<string, string> = {
+/** The settings of the service (and of the command line) on a benchmark target, with a token for each role. */
+export function benchServiceEnv(target: BenchTarget): Record<string, string> {
+  return {
     PORTFOLIO_DATA_DIR: target.dataDir,
     PORTFOLIO_API_TOKENS: [
       `programme-office:${BENCH_TOKEN}`,
@@ -30,6 +30,11 @@ export async function startBenchService(target: BenchTarget): Promise<{ service:
         }
       : { PORTFOLIO_STORE: 'sqlite' }),
   };
+}
+
+/** The built service (`npm start`) on a benchmark target, with a token for each role. */
+export async function startBenchService(target: BenchTarget): Promise<{ service: ServiceProcess; seconds: number }> {
+  const env = benchServiceEnv(target);
   const port = await freePort();
   const start = process.hrtime.bigint();
   const service = await startService(port, env);

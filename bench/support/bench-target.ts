@@ -54,3 +54,13 @@ export async function dropTarget(target: BenchTarget): Promise<void> {
     await admin.end();
   }
 }
+
+/** `work` on a fresh target of `kind`, dropped afterwards whatever happens. */
+export async function withTarget<T>(kind: StoreKind, work: (target: BenchTarget) => Promise<T>): Promise<T> {
+  const target = await createTarget(kind);
+  try {
+    return await work(target);
+  } finally {
+    await dropTarget(target);
+  }
+}

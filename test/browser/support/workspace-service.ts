@@ -21,7 +21,7 @@ function unsetSettings(): Record<string, string> {
 }
 
 /** Until the read models have caught up with the seeded log: the pages then show the whole demo at once. */
-async function projected(url: string): Promise<void> {
+export async function projected(url: string): Promise<void> {
   for (let attempt = 0; attempt < 200; attempt++) {
     const ready = (await (await fetch(`${url}/health/ready`)).json()) as {
       info?: { eventStore?: { head?: string }; projections?: { position?: string } };

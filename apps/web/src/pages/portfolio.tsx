@@ -22,6 +22,7 @@ export function Portfolio({ query }: { query: URLSearchParams }) {
   const portfolio = useResource<PortfolioDocument>('/portfolio', { ...view }, live.version);
   const missions = useResource<MissionListDocument>('/missions', { ...view }, live.version);
   const show = (next: TimeView) => navigate(hrefOf('/portefeuille', { ...next }));
+  if (portfolio.state === 'loaded' && missions.state === 'loaded') performance.mark('portefeuille:prête');
 
   return (
     <Page title="Portefeuille">
