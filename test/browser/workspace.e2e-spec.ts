@@ -161,6 +161,8 @@ describe('a project', () => {
 
     await page.goto(`${service.url}/projets/${restated.projectId}?asOf=barometre:${restated.release}`);
     await page.getByText(`tel que publié dans le Baromètre`).waitFor();
+    // The values are read apart from the project's document: their row comes when they have been read.
+    await row(restated.label).waitFor();
     const before = await row(restated.label).locator('td').allTextContents();
     expect(before[0]).toBe(FRENCH.format(restated.first));
     expect(before[1]).not.toContain('puis');
@@ -168,6 +170,7 @@ describe('a project', () => {
 
     await page.goto(`${service.url}/projets/${restated.projectId}`);
     await page.getByText('tel que connu maintenant').waitFor();
+    await row(restated.label).waitFor();
     const now = await row(restated.label).locator('td').allTextContents();
     expect(now[0]).toBe(`${FRENCH.format(restated.latest)} (retraitée)`);
     expect(now[1]).toMatch(

@@ -119,18 +119,16 @@ function Field({ id, label, hint, type, value, onInput }: FieldProps) {
   );
 }
 
-/**
- * The time bar of a view: its fields start from the view, and start again from it when the view changes (another
- * address) or when the committees and releases it may name have been read.
- */
+/** The time bar of a view: its fields start from the view, and start again from it when the view changes. */
 export function TimeBar(props: TimeBarProps) {
-  const { view, cycles, releases } = props;
-  return <TimeBarForm key={`${view.at}|${view.asOf}|${cycles.length}|${releases.length}`} {...props} />;
+  return <TimeBarForm key={`${props.view.at}|${props.view.asOf}`} {...props} />;
 }
 
 function TimeBarForm({ view, cycles, releases, onChange }: TimeBarProps) {
   const current = referenceOf(view.asOf, cycles, releases);
-  const [option, setOption] = useState(optionOf(current));
+  // Until a person chooses, the option is the view's, which names a committee or a release once they have been read.
+  const [chosen, setOption] = useState<string | undefined>();
+  const option = chosen ?? optionOf(current);
   const [at, setAt] = useState(view.at ?? '');
   const [instant, setInstant] = useState(current.kind === 'instant' ? toLocal(current.instant) : '');
 
