@@ -30,3 +30,10 @@ export function frenchNumber(value: number, decimals: number): string {
     value,
   );
 }
+
+const VALUE = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 2 });
+
+/** A value of an indicator, at most 2 decimals: 1234.567 → « 1 234,57 ». */
+export function frenchValue(value: number): string {
+  return VALUE.format(value);
+}

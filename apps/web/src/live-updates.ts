@@ -16,27 +16,47 @@ export interface LiveUpdates {
 const BURST_MS = 300;
 
 /**
- * Follows the events the filters select (those of /events: a project's page names its `projectId`) while `enabled`
- * (a page showing the past has nothing to follow).
+ * Where following starts: at the head, or after the position of the document a page read (undefined while it is
+ * being read: following waits for it), so that no event recorded between the read and the connection is missed.
  */
-export function useLiveUpdates(enabled: boolean, filters: Readonly<Record<string, string>> = {}): LiveUpdates {
+export type FollowStart = 'head' | { readonly after: string | undefined };
+
+/**
+ * Follows the events the filters select (those of /events: a project's page names its `projectId`) while `enabled`
+ * (a page showing the past has nothing to follow), from `start`.
+ */
+export function useLiveUpdates(
+  enabled: boolean,
+  filters: Readonly<Record<string, string>> = {},
+  start: FollowStart = 'head',
+): LiveUpdates {
   const { session } = useSignedIn();
   const [live, setLive] = useState<LiveUpdates>({ version: 0, updatedAt: undefined, state: 'off' });
   const key = JSON.stringify(filters);
+  const after = start === 'head' ? undefined : start.after;
+  const waiting = start !== 'head' && after === undefined;
   useEffect(() => {
-    if (!enabled) return setLive((last) => ({ ...last, state: 'off' }));
+    if (!enabled || waiting) return setLive((last) => ({ ...last, state: 'off' }));
     const controller = new AbortController();
     const bursts = afterBursts(
       () => setLive((last) => ({ ...last, version: last.version + 1, updatedAt: new Date() })),
       BURST_MS,
     );
     const onState = (state: LiveState) => setLive((last) => ({ ...last, state }));
-    void followEvents({ token: session.token, filters, onEvent: bursts.add, onState, signal: controller.signal });
+    void followEvents({
+      token: session.token,
+      filters,
+      after,
+      onEvent: bursts.add,
+      onState,
+      signal: controller.signal,
+    });
     return () => {
       bursts.cancel();
       controller.abort();
     };
-    // The filters by value (key): a new object of the same filters follows the same stream.
-  }, [session.token, enabled, key]);
+    // The filters by value (key): a new object of the same filters follows the same stream. A later position of the
+    // page's document (read again on each burst) does not start it again: it resumes with Last-Event-ID.
+  }, [session.token, enabled, key, waiting]);
   return live;
 }

@@ -84,6 +84,29 @@ describe('following the stream', () => {
     expect(sent).toEqual([null, '42', '43']);
   });
 
+  it('starts after the position of the document read, then resumes with Last-Event-ID alone', async () => {
+    const controller = new AbortController();
+    const sent: { url: string; lastEventId: string | null }[] = [];
+    const answers = [streamOf(`retry: 1\n\n${message('58')}`), streamOf('')];
+    const fakeFetch = (async (url: string, init: RequestInit) => {
+      sent.push({ url, lastEventId: new Headers(init.headers).get('Last-Event-ID') });
+      const answer = answers.shift();
+      if (answer === undefined) controller.abort();
+      return answer ?? streamOf('');
+    }) as typeof fetch;
+
+    await followEvents({
+      token: 't',
+      after: '57',
+      onEvent: () => undefined,
+      signal: controller.signal,
+      fetch: fakeFetch,
+    });
+
+    expect(sent[0]).toEqual({ url: '/api/v1/events/stream?after=57', lastEventId: null });
+    expect(sent[1]).toEqual({ url: '/api/v1/events/stream', lastEventId: '58' });
+  });
+
   it('stops on a refusal another try would get again, saying so', async () => {
     const states: LiveState[] = [];
     let calls = 0;

@@ -78,6 +78,8 @@ export interface FollowOptions {
   readonly token: string;
   /** The filters of /events (projectId, missionCode, type...). */
   readonly filters?: Readonly<Record<string, string>>;
+  /** The position of the document the page read: the first connection starts after it (at the head otherwise). */
+  readonly after?: string;
   readonly onEvent: (event: LiveEvent) => void;
   readonly onState?: (state: LiveState) => void;
   readonly signal: AbortSignal;
@@ -90,7 +92,8 @@ export interface FollowOptions {
 const isFinal = (status: number) => status >= 400 && status < 500 && status !== 408 && status !== 429;
 
 /**
- * Follows the stream until `signal` aborts: from now on at first, then, after each drop (the service restarting, the
+ * Follows the stream until `signal` aborts: after `after` (or from now on) at first, so that nothing recorded since
+ * the page's read is missed, then, after each drop (the service restarting, the
  * network cut), from the last event received, so that none is lost or repeated.
  */
 export async function followEvents(options: FollowOptions): Promise<void> {
@@ -124,7 +127,10 @@ export async function followEvents(options: FollowOptions): Promise<void> {
 }
 
 function open(options: FollowOptions, lastEventId: string | undefined): Promise<Response> {
-  const query = new URLSearchParams(options.filters).toString();
+  // Once an event has come, Last-Event-ID says where to resume: `after` only names the first starting point.
+  const start: Record<string, string> =
+    lastEventId === undefined && options.after !== undefined ? { after: options.after } : {};
+  const query = new URLSearchParams({ ...options.filters, ...start }).toString();
   const headers: Record<string, string> = {
     Authorization: `Bearer ${options.token}`,
     Accept: 'text/event-stream',

@@ -4,7 +4,7 @@ import type { IndicatorView } from '../../../../libs/read-models/src/views/docum
 import { IndicatorChart } from '../components/indicator-chart';
 import { Loading, ProblemAlert } from '../components/problem-alert';
 import { Table } from '../components/table';
-import { frenchDate, frenchInstant, frenchPercent } from '../french';
+import { frenchDate, frenchInstant, frenchPercent, frenchValue } from '../french';
 import { useResource } from '../resource';
 import type { TimeView } from '../time-view';
 
@@ -18,25 +18,23 @@ interface IndicatorSeries {
   }[];
 }
 
-const NUMBER = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 2 });
-
 function Facts({ indicator }: { indicator: IndicatorView }) {
   const { baseline, target, latest, progress, expectedProgress, unit } = indicator;
   return (
     <ul>
       {baseline !== null && (
         <li>
-          Départ : {NUMBER.format(baseline.value)} {unit} le {frenchDate(baseline.on)}
+          Départ : {frenchValue(baseline.value)} {unit} le {frenchDate(baseline.on)}
         </li>
       )}
       <li>
         {target === null
           ? 'Série suivie sans cible'
-          : `Cible : ${NUMBER.format(target.value)} ${unit} au ${frenchDate(target.by)}`}
+          : `Cible : ${frenchValue(target.value)} ${unit} au ${frenchDate(target.by)}`}
       </li>
       <li>
         Dernière valeur :{' '}
-        {latest === null ? 'aucune encore' : `${NUMBER.format(latest.value)} ${unit} (${frenchDate(latest.period)})`}
+        {latest === null ? 'aucune encore' : `${frenchValue(latest.value)} ${unit} (${frenchDate(latest.period)})`}
       </li>
       {progress !== null && (
         <li>
@@ -59,12 +57,12 @@ function ValuesTable({ indicator, series }: { indicator: IndicatorView; series: 
         <tr key={value.period}>
           <th scope="row">{frenchDate(value.period)}</th>
           <td>
-            {NUMBER.format(value.value)}
+            {frenchValue(value.value)}
             {value.restated && ' (retraitée)'}
           </td>
           <td>
             {value.recorded
-              .map((recorded) => `${NUMBER.format(recorded.value)} le ${frenchInstant(recorded.recordedAt)}`)
+              .map((recorded) => `${frenchValue(recorded.value)} le ${frenchInstant(recorded.recordedAt)}`)
               .join(', puis ')}
           </td>
         </tr>

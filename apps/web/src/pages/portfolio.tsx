@@ -1,6 +1,7 @@
 // Portefeuille: the missions and their projects at a date as known at a point of the log, chosen with the time bar.
 import type { PortfolioDocument } from '../../../../libs/read-models/src/views/documents';
 import type { MissionListDocument, MissionSummary } from '../../../../libs/read-models/src/views/mission-view';
+import { useEffect, useState } from 'preact/hooks';
 import { LiveStatus } from '../components/live-status';
 import { Loading, ProblemAlert } from '../components/problem-alert';
 import { TimeBar } from '../components/time-bar';
@@ -17,9 +18,13 @@ import { Totals } from './portfolio-totals';
 export function Portfolio({ query }: { query: URLSearchParams }) {
   const view = timeViewOf(query);
   const marks = useTimeMarks();
-  // What is known now changes with each event recorded; what a past position knew never does.
-  const live = useLiveUpdates(view.asOf === undefined);
+  // What is known now changes with each event recorded; what a past position knew never does. Following starts
+  // after the position the portfolio was read at: an event recorded meanwhile is not missed.
+  const [readAt, setReadAt] = useState<string | undefined>(undefined);
+  const live = useLiveUpdates(view.asOf === undefined, {}, { after: readAt });
   const portfolio = useResource<PortfolioDocument>('/portfolio', { ...view }, live.version);
+  const position = portfolio.state === 'loaded' ? portfolio.value.asOf.position : undefined;
+  useEffect(() => setReadAt(position), [position]);
   const missions = useResource<MissionListDocument>('/missions', { ...view }, live.version);
   const show = (next: TimeView) => navigate(hrefOf('/portefeuille', { ...next }));
   if (portfolio.state === 'loaded' && missions.state === 'loaded') performance.mark('portefeuille:prête');

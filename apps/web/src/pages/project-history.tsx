@@ -1,20 +1,17 @@
-// A project's history: every event of its stream, oldest first, as a one-line French summary with its dates.
+// A project's history: every event of its stream, oldest first, as a one-line French summary with its dates, and its
+// step-by-step replay (the project as it stood after each event).
+import { useState } from 'preact/hooks';
 import { Loading, ProblemAlert } from '../components/problem-alert';
-import { frenchDate, frenchInstant } from '../french';
 import { useResource } from '../resource';
 import type { TimeView } from '../time-view';
+import { HistoryEntry, type HistoryEntryItem } from './history-entry';
+import { ProjectReplay } from './project-replay';
 
-/** GET /projects/{projectId}/history, as the page reads it. */
 interface ProjectHistory {
-  readonly items: readonly {
-    readonly position: string;
-    readonly businessDate: string;
-    readonly recordedAt: string;
-    readonly summary: string;
-  }[];
+  readonly items: readonly HistoryEntryItem[];
 }
 
-export function ProjectHistoryList({ projectId, view }: { projectId: string; view: TimeView }) {
+function Timeline({ projectId, view }: { projectId: string; view: TimeView }) {
   const history = useResource<ProjectHistory>(`/projects/${encodeURIComponent(projectId)}/history`, { ...view });
   if (history.state === 'loading') return <Loading what="de l’historique" />;
   if (history.state === 'failed') {
@@ -24,13 +21,26 @@ export function ProjectHistoryList({ projectId, view }: { projectId: string; vie
     <ol class="project-history">
       {history.value.items.map((item) => (
         <li key={item.position}>
-          <p class="fr-mb-1v">{item.summary}</p>
-          <p class="fr-text--xs fr-text-mention--grey">
-            Fait du {frenchDate(item.businessDate)}, enregistré le {frenchInstant(item.recordedAt)} (position{' '}
-            {item.position})
-          </p>
+          <HistoryEntry item={item} />
         </li>
       ))}
     </ol>
+  );
+}
+
+export function ProjectHistoryList({ projectId, view }: { projectId: string; view: TimeView }) {
+  const [replaying, setReplaying] = useState(false);
+  return (
+    <>
+      <button
+        type="button"
+        class="fr-btn fr-btn--secondary fr-btn--sm fr-mb-2w"
+        aria-pressed={replaying}
+        onClick={() => setReplaying(!replaying)}
+      >
+        Rejouer pas à pas
+      </button>
+      {replaying ? <ProjectReplay projectId={projectId} view={view} /> : <Timeline projectId={projectId} view={view} />}
+    </>
   );
 }
