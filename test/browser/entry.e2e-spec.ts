@@ -1,8 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { seriousViolations } from './support/accessibility';
-import { launchChromium } from './support/chromium';
 import { openProjectForEntry, openTab, signIn } from './support/journeys';
-import { startWorkspaceService, type WorkspaceService } from './support/workspace-service';
+import { runningWorkspace } from './support/workspace-service';
 
 // The Saisie page as the programme office uses it, in Chromium, on the demo: a measurement recorded in one tab and seen
 // live in another, a value refused on its field, a stale If-Match explained. axe checks each state shown.
@@ -13,15 +12,7 @@ const PROJECT = { id: 'sac-a-dos-numerique', title: 'Sac à dos numérique de l�
 /** Today, as the dates the forms take: what is recorded is dated no later than the day it is recorded. */
 const TODAY = new Date().toISOString().slice(0, 10);
 
-let service: WorkspaceService;
-let browser: Browser;
-beforeAll(async () => {
-  [service, browser] = await Promise.all([startWorkspaceService(), launchChromium()]);
-}, 180_000);
-afterAll(async () => {
-  await browser?.close();
-  await service?.stop();
-});
+const running = runningWorkspace();
 
 async function expectAccessible(page: Page): Promise<void> {
   expect(await seriousViolations(page)).toEqual([]);
@@ -33,9 +24,12 @@ const besides = (errors: string[], status: number) =>
 
 /** The API as the test's other actor: another member of the programme office. */
 async function api<T>(path: string, init: RequestInit = {}): Promise<T> {
-  const response = await fetch(`${service.url}/api/v1${path}`, {
+  const response = await fetch(`${running.service.url}/api/v1${path}`, {
     ...init,
-    headers: { Authorization: `Bearer ${service.tokens['programme-office']}`, 'Content-Type': 'application/json' },
+    headers: {
+      Authorization: `Bearer ${running.service.tokens['programme-office']}`,
+      'Content-Type': 'application/json',
+    },
   });
   if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
   return (await response.json()) as T;
@@ -55,14 +49,14 @@ describe('recording a measurement', () => {
       `/projects/${PROJECT.id}`,
     );
     const target = project.indicators.find((indicator) => indicator.indicatorId === PROJECT.indicatorId)?.target;
-    const watcher = await openTab(browser);
-    await watcher.page.goto(`${service.url}/connexion`);
-    await signIn(watcher.page, service.tokens.reviewer);
+    const watcher = await openTab(running.browser);
+    await watcher.page.goto(`${running.service.url}/connexion`);
+    await signIn(watcher.page, running.service.tokens.reviewer);
     await watcher.page.getByText('Suivi en direct').waitFor();
     expect(await progressCell(watcher.page, PROJECT.title).textContent()).not.toBe('100 %');
     await watcher.page.evaluate('window.stillTheSamePage = true');
 
-    const { page, errors } = await openProjectForEntry(browser, service, PROJECT.title);
+    const { page, errors } = await openProjectForEntry(running.browser, running.service, PROJECT.title);
     await expectAccessible(page);
     await page.getByLabel(/^Valeur/).fill(String(target?.value).replace('.', ','));
     await page.getByLabel(/^Fin de la période mesurée/).fill(TODAY);
@@ -84,7 +78,7 @@ describe('recording a measurement', () => {
   }, 30_000);
 
   it('shows the API’s refusal of a value on the field, in the DSFR’s error state', async () => {
-    const { page, errors } = await openProjectForEntry(browser, service, PROJECT.title);
+    const { page, errors } = await openProjectForEntry(running.browser, running.service, PROJECT.title);
     await page.getByLabel(/^Valeur/).fill('douze');
     await page.getByLabel(/^Fin de la période mesurée/).fill(TODAY);
     await page.getByRole('button', { name: 'Enregistrer la mesure' }).click();
@@ -103,7 +97,7 @@ describe('recording a measurement', () => {
 
 describe('a stale If-Match', () => {
   it('is explained when someone changed the project since the form was opened, and a reload lets it through', async () => {
-    const { page, errors } = await openProjectForEntry(browser, service, PROJECT.title);
+    const { page, errors } = await openProjectForEntry(running.browser, running.service, PROJECT.title);
     const opened = await page.locator('#opened-project').textContent();
     await page.getByLabel(/^Valeur/).fill('321');
     await page.getByLabel(/^Fin de la période mesurée/).fill(TODAY);
@@ -132,7 +126,7 @@ describe('a stale If-Match', () => {
 
 describe('a milestone and a review cycle', () => {
   it('marks a milestone reached, then holds a review cycle, each success linking to what changed', async () => {
-    const { page, errors } = await openProjectForEntry(browser, service, PROJECT.title);
+    const { page, errors } = await openProjectForEntry(running.browser, running.service, PROJECT.title);
     const reached = await page.locator('#milestone-id option:checked').textContent();
     await page.getByLabel(/^Atteint le/).fill(TODAY);
     await page.getByLabel(/^Preuve/).fill('Déployé dans les derniers ministères');

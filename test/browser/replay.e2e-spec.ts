@@ -1,8 +1,6 @@
-import type { Browser } from 'playwright-core';
 import { seriousViolations } from './support/accessibility';
-import { launchChromium } from './support/chromium';
 import { openTab, signIn } from './support/journeys';
-import { startWorkspaceService, type WorkspaceService } from './support/workspace-service';
+import { runningWorkspace } from './support/workspace-service';
 
 // A project's history replayed step by step on its page, in Chromium, on the demo, with the keyboard: the state after
 // each event shown beside it, a milestone appearing at the step that reached it. What it must show is read from the
@@ -15,20 +13,12 @@ interface ReplayStep {
   readonly state: { readonly milestoneList: readonly { readonly title: string; readonly reachedOn: string | null }[] };
 }
 
-let service: WorkspaceService;
-let browser: Browser;
-beforeAll(async () => {
-  [service, browser] = await Promise.all([startWorkspaceService(), launchChromium()]);
-}, 180_000);
-afterAll(async () => {
-  await browser?.close();
-  await service?.stop();
-});
+const running = runningWorkspace();
 
 /** The first step that reaches a milestone, with the milestone's title. */
 async function firstMilestoneReached(): Promise<{ step: number; title: string; steps: number }> {
-  const response = await fetch(`${service.url}/api/v1/projects/${PROJECT_ID}/replay`, {
-    headers: { Authorization: `Bearer ${service.tokens.reviewer}`, 'Accept-Language': 'fr' },
+  const response = await fetch(`${running.service.url}/api/v1/projects/${PROJECT_ID}/replay`, {
+    headers: { Authorization: `Bearer ${running.service.tokens.reviewer}`, 'Accept-Language': 'fr' },
   });
   const { items } = (await response.json()) as { items: ReplayStep[] };
   const reached = (item: ReplayStep | undefined) =>
@@ -42,9 +32,9 @@ describe('the replay of a project’s history', () => {
   it('steps through the events with the keyboard, the state after each shown beside it', async () => {
     const milestone = await firstMilestoneReached();
     expect(milestone.step).toBeGreaterThan(0);
-    const { page, errors } = await openTab(browser);
-    await page.goto(`${service.url}/connexion?suite=%2Fprojets%2F${PROJECT_ID}`);
-    await signIn(page, service.tokens.reviewer);
+    const { page, errors } = await openTab(running.browser);
+    await page.goto(`${running.service.url}/connexion?suite=%2Fprojets%2F${PROJECT_ID}`);
+    await signIn(page, running.service.tokens.reviewer);
     const start = page.getByRole('button', { name: 'Rejouer pas à pas' });
     await start.focus();
     await page.keyboard.press('Enter');

@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { seriousViolations } from './support/accessibility';
-import { launchChromium } from './support/chromium';
 import { openTab, signIn } from './support/journeys';
-import { startWorkspaceService, type WorkspaceService } from './support/workspace-service';
+import { runningWorkspace } from './support/workspace-service';
 
 // The Revues and Audit pages as a reviewer and an auditor use them, in Chromium, on the demo: a committee's report and
 // what changed since the previous one, its pack downloaded; the live verification of the audit trail. axe checks
@@ -14,20 +13,12 @@ interface NamedDiff {
   readonly milestones: { readonly reached: readonly { readonly projectTitle: string; readonly title: string }[] };
 }
 
-let service: WorkspaceService;
-let browser: Browser;
-beforeAll(async () => {
-  [service, browser] = await Promise.all([startWorkspaceService(), launchChromium()]);
-}, 180_000);
-afterAll(async () => {
-  await browser?.close();
-  await service?.stop();
-});
+const running = runningWorkspace();
 
 /** What the API says changed from CITP 5 to CITP 6: the page must say it too. */
 async function changesFrom5To6(): Promise<NamedDiff> {
-  const response = await fetch(`${service.url}/api/v1/review-cycles/citp-6/diff?against=citp-5`, {
-    headers: { Authorization: `Bearer ${service.tokens.reviewer}` },
+  const response = await fetch(`${running.service.url}/api/v1/review-cycles/citp-6/diff?against=citp-5`, {
+    headers: { Authorization: `Bearer ${running.service.tokens.reviewer}` },
   });
   return (await response.json()) as NamedDiff;
 }
@@ -39,8 +30,8 @@ async function expectAccessible(page: Page): Promise<void> {
 const menu = (page: Page) => page.getByRole('navigation', { name: 'Menu principal' }).getByRole('link');
 
 async function signedInAs(token: string): Promise<{ page: Page; errors: string[] }> {
-  const tab = await openTab(browser);
-  await tab.page.goto(`${service.url}/connexion`);
+  const tab = await openTab(running.browser);
+  await tab.page.goto(`${running.service.url}/connexion`);
   await signIn(tab.page, token);
   await tab.page.locator('#time-stamp').waitFor();
   return tab;
@@ -52,7 +43,7 @@ describe('the reviews', () => {
     const [health] = diff.healthChanges;
     const [reached] = diff.milestones.reached;
     if (health === undefined || reached === undefined) throw new Error('the demo changed no health or milestone');
-    const { page, errors } = await signedInAs(service.tokens.reviewer);
+    const { page, errors } = await signedInAs(running.service.tokens.reviewer);
     expect(await menu(page).allTextContents()).toEqual(['Portefeuille', 'Revues']);
 
     await menu(page).getByText('Revues').click();
@@ -82,18 +73,18 @@ describe('the reviews', () => {
     expect(changes.suggestedFilename()).toBe('pack-citp-6-changements.csv');
     expect(readFileSync(await changes.path(), 'utf8')).toContain(reached.title);
 
-    await page.goto(`${service.url}/audit`);
+    await page.goto(`${running.service.url}/audit`);
     await page.getByRole('heading', { name: 'Page réservée' }).waitFor();
     expect(errors).toEqual([]);
 
-    await page.goto(`${service.url}/revues/citp-99`);
+    await page.goto(`${running.service.url}/revues/citp-99`);
     expect(await page.getByRole('alert').textContent()).toMatch(/^Le rapport n’a pas pu être lu : /);
   }, 30_000);
 });
 
 describe('the audit', () => {
   it('shows the latest checkpoint and the seals to an auditor, verifies the audit trail on demand, exports it; a review shows its seal covered', async () => {
-    const { page, errors } = await signedInAs(service.tokens.auditor);
+    const { page, errors } = await signedInAs(running.service.tokens.auditor);
     await menu(page).getByText('Audit').click();
     await page.waitForURL(/\/audit$/);
     await page.getByText(/^Signé le/).waitFor();

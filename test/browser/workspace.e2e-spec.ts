@@ -1,9 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { seriousViolations } from './support/accessibility';
-import { launchChromium } from './support/chromium';
 import { DemoFacts, type CycleReport } from './support/demo-facts';
 import { openTab, showAsKnownBy, signIn } from './support/journeys';
-import { startWorkspaceService, type WorkspaceService } from './support/workspace-service';
+import { runningWorkspace } from './support/workspace-service';
 
 // The web workspace as a reviewer uses it, in Chromium, on the demo: signing in, the portfolio as two committees saw
 // it, a project's page, a restated value as known before and after. axe checks every page visited: no serious or
@@ -15,16 +14,10 @@ const HEALTH_WORDS: Readonly<Record<string, string>> = {
   red: 'Rouge : en difficulté',
 };
 
-let service: WorkspaceService;
-let browser: Browser;
+const running = runningWorkspace();
 let facts: DemoFacts;
-beforeAll(async () => {
-  [service, browser] = await Promise.all([startWorkspaceService(), launchChromium()]);
-  facts = new DemoFacts(service.url, service.tokens.reviewer);
-}, 180_000);
-afterAll(async () => {
-  await browser?.close();
-  await service?.stop();
+beforeAll(() => {
+  facts = new DemoFacts(running.service.url, running.service.tokens.reviewer);
 });
 
 const projectsOf = (cycle: CycleReport) => cycle.portfolio.missions.flatMap((mission) => mission.projects);
@@ -48,8 +41,8 @@ async function expectAccessible(page: Page): Promise<void> {
 
 describe('signing in', () => {
   it('explains a wrong token, signs in with the right one, shows the menu of the role, and signs out', async () => {
-    const { page, errors } = await openTab(browser);
-    await page.goto(`${service.url}/portefeuille`);
+    const { page, errors } = await openTab(running.browser);
+    await page.goto(`${running.service.url}/portefeuille`);
     await page.waitForURL(/\/connexion\?suite=%2Fportefeuille$/);
     await expectAccessible(page);
 
@@ -60,7 +53,7 @@ describe('signing in', () => {
     expect(await page.getByLabel('Jeton d’API').getAttribute('aria-invalid')).toBe('true');
     await expectAccessible(page);
 
-    await signIn(page, service.tokens.reviewer);
+    await signIn(page, running.service.tokens.reviewer);
     await page.waitForURL(/\/portefeuille$/);
     await page.locator('#time-stamp').waitFor();
     expect(await page.getByRole('navigation', { name: 'Menu principal' }).getByRole('link').allTextContents()).toEqual([
@@ -77,9 +70,9 @@ describe('signing in', () => {
   }, 30_000);
 
   it('sends back to the sign-in, saying why, once the service no longer accepts the token of the session', async () => {
-    const { page, errors } = await openTab(browser);
-    await page.goto(`${service.url}/connexion`);
-    await signIn(page, service.tokens.reviewer);
+    const { page, errors } = await openTab(running.browser);
+    await page.goto(`${running.service.url}/connexion`);
+    await signIn(page, running.service.tokens.reviewer);
     await page.locator('#time-stamp').waitFor();
     // As after a rotation of the tokens: the tab still holds the old one.
     await page.evaluate(`(() => {
@@ -100,9 +93,9 @@ describe('the portfolio', () => {
     const healthAt6 = new Map(projectsOf(citp6).map((project) => [project.title, project.health]));
     const changed = projectsOf(citp5).find((project) => healthAt6.get(project.title) !== project.health);
     if (changed === undefined) throw new Error('the demo has no project whose health changed from CITP 5 to CITP 6');
-    const { page, errors } = await openTab(browser);
-    await page.goto(`${service.url}/connexion`);
-    await signIn(page, service.tokens.reviewer);
+    const { page, errors } = await openTab(running.browser);
+    await page.goto(`${running.service.url}/connexion`);
+    await signIn(page, running.service.tokens.reviewer);
     await page.locator('#time-stamp').waitFor();
 
     await showAsKnownBy(page, '5e CITP');
@@ -127,9 +120,9 @@ describe('the portfolio', () => {
 
 describe('a project', () => {
   it('shows its plan, a chart and a table of values per indicator, and its history, from the portfolio', async () => {
-    const { page, errors } = await openTab(browser);
-    await page.goto(`${service.url}/connexion`);
-    await signIn(page, service.tokens.reviewer);
+    const { page, errors } = await openTab(running.browser);
+    await page.goto(`${running.service.url}/connexion`);
+    await signIn(page, running.service.tokens.reviewer);
     await showAsKnownBy(page, '6e CITP');
     await page.getByText('tel que le 6e CITP l’a vu').waitFor();
 
@@ -149,9 +142,9 @@ describe('a project', () => {
 
   it('shows a restated value as it was known at a release, then both values and when each was known', async () => {
     const restated = await facts.restatedValue();
-    const { page, errors } = await openTab(browser);
-    await page.goto(`${service.url}/connexion`);
-    await signIn(page, service.tokens.reviewer);
+    const { page, errors } = await openTab(running.browser);
+    await page.goto(`${running.service.url}/connexion`);
+    await signIn(page, running.service.tokens.reviewer);
     await page.locator('#time-stamp').waitFor();
     const row = (label: string) =>
       page
@@ -159,7 +152,7 @@ describe('a project', () => {
         .getByRole('row')
         .filter({ has: page.getByRole('rowheader', { name: frenchDay(restated.period), exact: true }) });
 
-    await page.goto(`${service.url}/projets/${restated.projectId}?asOf=barometre:${restated.release}`);
+    await page.goto(`${running.service.url}/projets/${restated.projectId}?asOf=barometre:${restated.release}`);
     await page.getByText(`tel que publié dans le Baromètre`).waitFor();
     // The values are read apart from the project's document: their row comes when they have been read.
     await row(restated.label).waitFor();
@@ -168,7 +161,7 @@ describe('a project', () => {
     expect(before[1]).not.toContain('puis');
     await expectAccessible(page);
 
-    await page.goto(`${service.url}/projets/${restated.projectId}`);
+    await page.goto(`${running.service.url}/projets/${restated.projectId}`);
     await page.getByText('tel que connu maintenant').waitFor();
     await row(restated.label).waitFor();
     const now = await row(restated.label).locator('td').allTextContents();

@@ -5,7 +5,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Role } from '@portfolio/application';
+import type { Browser } from 'playwright-core';
 import { buildServiceOnce, freePort, startService, type ServiceProcess } from '../../support/service-process';
+import { launchChromium } from './chromium';
 
 const ROOT = join(__dirname, '..', '..', '..');
 
@@ -63,4 +65,17 @@ export async function startWorkspaceService(): Promise<WorkspaceService> {
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** The demo's service and a Chromium, started before a spec's tests (together) and stopped after them. */
+export function runningWorkspace(): { readonly service: WorkspaceService; readonly browser: Browser } {
+  const running = {} as { service: WorkspaceService; browser: Browser };
+  beforeAll(async () => {
+    [running.service, running.browser] = await Promise.all([startWorkspaceService(), launchChromium()]);
+  }, 180_000);
+  afterAll(async () => {
+    await running.browser?.close();
+    await running.service?.stop();
+  });
+  return running;
 }
