@@ -1,17 +1,9 @@
-import type { NamedChanges } from '../../../libs/read-models/src/diff/named-changes';
+import { noNamedChanges, type NamedChanges } from '../../../libs/read-models/src/diff/named-changes';
 import { changesInWords } from './changes-in-words';
 
 // What changed between two committees, as the Revue page says it.
 
-const NOTHING: NamedChanges = {
-  launched: [],
-  withdrawn: [],
-  closed: [],
-  redesigned: [],
-  milestones: { reached: [], added: [], removed: [], rescheduled: [] },
-  indicatorMoves: [],
-  healthChanges: [],
-};
+const NOTHING: NamedChanges = noNamedChanges();
 const project = { projectId: 'p1', projectTitle: 'France Identité' };
 
 describe('what changed since the previous committee, in words', () => {

@@ -69,6 +69,19 @@ export interface NamedChanges {
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] extends readonly (infer E)[] ? E[] : Mutable<T[K]> };
 
+/** No change of any kind: what a diff starts from, filled as it finds them. */
+export function noNamedChanges(): Mutable<NamedChanges> {
+  return {
+    launched: [],
+    withdrawn: [],
+    closed: [],
+    redesigned: [],
+    milestones: { reached: [], added: [], removed: [], rescheduled: [] },
+    indicatorMoves: [],
+    healthChanges: [],
+  };
+}
+
 /**
  * Pure: the changes from one portfolio to another, naming each project, milestone and indicator. `redesigns` are the
  * redesigns the second side knows and the first does not (the snapshots keep only the plan they lead to, not their
@@ -79,15 +92,7 @@ export function namedChanges(
   after: NamedSide,
   redesigns: readonly ProjectRedesigned['data'][],
 ): NamedChanges {
-  const changes: Mutable<NamedChanges> = {
-    launched: [],
-    withdrawn: [],
-    closed: [],
-    redesigned: [],
-    milestones: { reached: [], added: [], removed: [], rescheduled: [] },
-    indicatorMoves: [],
-    healthChanges: [],
-  };
+  const changes = noNamedChanges();
   for (const [projectId, then] of byId(before.snapshot.projects)) {
     if (!after.snapshot.projects.has(projectId)) {
       changes.withdrawn.push({ projectId, missionCode: then.missionCode, title: then.title });

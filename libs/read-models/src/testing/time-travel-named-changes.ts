@@ -1,17 +1,9 @@
 // Test support: the named diffs of the time-travel scenario (time-travel-scenario.ts), worked out by hand like the
 // path diffs of time-travel-cycles.ts. Millions are shown to 2 decimals, days to 1, progress to 1.
-import type { NamedChanges } from '../diff/named-changes';
+import { noNamedChanges, type NamedChanges } from '../diff/named-changes';
 import { delai, usagers } from './time-travel-scenario';
 
-const nothing: NamedChanges = {
-  launched: [],
-  withdrawn: [],
-  closed: [],
-  redesigned: [],
-  milestones: { reached: [], added: [], removed: [], rescheduled: [] },
-  indicatorMoves: [],
-  healthChanges: [],
-};
+const nothing: NamedChanges = noNamedChanges();
 
 const franceconnect = { projectId: 'franceconnect', projectTitle: 'FranceConnect' };
 const hubee = { projectId: 'hubee', projectTitle: 'Hubee' };
