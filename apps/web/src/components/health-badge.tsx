@@ -1,4 +1,5 @@
-// A project's health in words and colour (never colour alone): a DSFR status badge, with its icon.
+// A project's health in words and colour (never colour alone): a DSFR status badge, with its icon. A <span>, not the
+// DSFR examples' <p>, as it also sits inside sentences and table cells.
 
 export type Health = 'green' | 'amber' | 'red';
 
@@ -9,7 +10,7 @@ const BADGES: Readonly<Record<Health, { readonly className: string; readonly wor
 };
 
 export function HealthBadge({ health }: { health: Health | null }) {
-  if (health === null) return <p class="fr-badge fr-badge--sm">Clôturé</p>;
+  if (health === null) return <span class="fr-badge fr-badge--sm">Clôturé</span>;
   const { className, words } = BADGES[health];
-  return <p class={`fr-badge fr-badge--sm ${className}`}>{words}</p>;
+  return <span class={`fr-badge fr-badge--sm ${className}`}>{words}</span>;
 }
