@@ -174,19 +174,29 @@ describe('the audit log as Server-Sent Events: filters, language, heartbeats and
     }
   });
 
-  it.each<[string, { query?: string; lastEventId?: string }, number, string]>([
-    ['no token', {}, 401, 'unauthenticated'],
-    ['a filter that is not a position', { query: 'fromPosition=soon' }, 400, 'invalid_query'],
-    ['a parameter /events/stream does not take', { query: 'limit=10' }, 400, 'invalid_query'],
-    ['a Last-Event-ID that is not a position', { lastEventId: 'abc' }, 400, 'invalid_query'],
-  ])('refuses %s with a problem, not a stream', async (_name, { query, lastEventId }, status, code) => {
+  it.each<[string, { query?: string; lastEventId?: string }, number, object]>([
+    ['no token', {}, 401, { code: 'unauthenticated' }],
+    [
+      'a filter that is not a position',
+      { query: 'fromPosition=soon' },
+      400,
+      { code: 'invalid_query', errors: [{ path: 'query.fromPosition' }] },
+    ],
+    ['a parameter /events/stream does not take', { query: 'limit=10' }, 400, { code: 'invalid_query' }],
+    [
+      'a Last-Event-ID that is not a position',
+      { lastEventId: 'abc' },
+      400,
+      { code: 'invalid_query', errors: [{ path: 'header.Last-Event-ID' }] },
+    ],
+  ])('refuses %s with a problem, not a stream', async (_name, { query, lastEventId }, status, problem) => {
     const headers =
       status === 401 ? {} : { ...bearer('reviewer'), ...(lastEventId ? { 'Last-Event-ID': lastEventId } : {}) };
     const client = await EventStreamClient.open(running.stream(query), headers);
     await client.ended;
     expect(client.status).toBe(status);
     expect(client.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect(JSON.parse(client.text)).toMatchObject({ status, code });
+    expect(JSON.parse(client.text)).toMatchObject({ status, ...problem });
   });
 
   it('refuses a stream past the bound with 503 and Retry-After, and takes one again once a client has left', async () => {

@@ -140,7 +140,7 @@ function requestProblem(error: unknown, language: Language, instance: string): P
   }
   if (error instanceof InvalidQueryError) {
     const detail = { en: error.message, fr: FRENCH_DETAILS.invalid_query(error) };
-    const errors = [{ path: `query.${error.parameter}`, message: detail[language] }];
+    const errors = [{ path: `${error.location}.${error.parameter}`, message: detail[language] }];
     return problem(400, error.code, detail, language, { instance, errors });
   }
   if (error instanceof UndeclaredQueryParametersError) {

@@ -52,7 +52,7 @@ export class AuditLogStreamController {
     @Res() response: Response,
   ): Promise<void> {
     const { after: given, ...criteria } = query;
-    const resumed = lastEventId?.trim() ? parsePosition(lastEventId.trim(), 'Last-Event-ID') : undefined;
+    const resumed = lastEventId?.trim() ? parsePosition(lastEventId.trim(), 'Last-Event-ID', 'header') : undefined;
     // Neither: the head of the log, so that only the events recorded from now on are sent.
     const after = resumed ?? given ?? (await this.reads.store.head());
     await this.streams.serve(response, (signal) =>

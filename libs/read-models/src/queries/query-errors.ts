@@ -9,6 +9,9 @@ export type QueryExpectation =
   | { readonly kind: 'boolean' }
   | { readonly kind: 'search'; readonly maxLength: number };
 
+/** Where a parameter was given: the query string, or a request header (an event stream's Last-Event-ID). */
+export type ParameterLocation = 'query' | 'header';
+
 /** A query parameter that cannot be used (HTTP 400), with the parameter's name and, when said, what it must be. */
 export class InvalidQueryError extends Error {
   readonly code = 'invalid_query';
@@ -16,6 +19,7 @@ export class InvalidQueryError extends Error {
     readonly parameter: string,
     message: string,
     readonly expected?: QueryExpectation,
+    readonly location: ParameterLocation = 'query',
   ) {
     super(message);
     this.name = 'InvalidQueryError';

@@ -1,5 +1,5 @@
 import { isIsoDate, type IsoDate, type Territory, type TerritoryLevel } from '@portfolio/domain';
-import { InvalidQueryError } from './query-errors';
+import { InvalidQueryError, type ParameterLocation } from './query-errors';
 
 // The reads' parameters as they arrive in text, parsed into the values the reads take: the API's query DTOs and the
 // CLI's options both go through these, so that both refuse the same values with the same messages.
@@ -32,12 +32,13 @@ export type AsOf =
   | { readonly release: ReleaseName; readonly parameter: string };
 
 /** A position of the log (or a revision of a stream): a whole number that fits a SQL BIGINT. */
-export function parsePosition(raw: string, parameter: string): bigint {
+export function parsePosition(raw: string, parameter: string, location: ParameterLocation = 'query'): bigint {
   if (!POSITION.test(raw) || BigInt(raw) > MAX_POSITION) {
     throw new InvalidQueryError(
       parameter,
       `${parameter} must be a position: a whole number from 0 to ${MAX_POSITION}`,
       { kind: 'position', max: MAX_POSITION.toString() },
+      location,
     );
   }
   return BigInt(raw);
