@@ -111,6 +111,22 @@ describe.each(STORE_KINDS)('the audit log as Server-Sent Events on %s', (kind) =
       await second.close();
     }
   });
+  it('answers 204 to a stream resumed at its toPosition, so that an EventSource stops reconnecting', async () => {
+    const { http, stream } = running;
+    const end = await record(http, '/api/v1/missions', mission('ENDED'));
+    const first = await EventStreamClient.open(stream(`after=0&toPosition=${end}`), bearer('auditor'));
+    await first.ended;
+    expect(first.status).toBe(200);
+    expect(ids(first.messages).at(-1)).toBe(end);
+
+    const reconnected = await EventStreamClient.open(stream(`after=0&toPosition=${end}`), {
+      ...bearer('auditor'),
+      'Last-Event-ID': end,
+    });
+    await reconnected.ended;
+    expect(reconnected.status).toBe(204);
+    expect(reconnected.text).toBe('');
+  });
 });
 
 describe('the audit log as Server-Sent Events: filters, language, heartbeats and refusals', () => {

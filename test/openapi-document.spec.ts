@@ -88,8 +88,9 @@ describe('the OpenAPI document', () => {
   });
 
   it("documents every operation's success body", () => {
+    // A 204 beside it says the operation may have nothing to send (an event stream resumed past its end).
     const success = (operation: OperationObject) =>
-      Object.entries(operation.responses).filter(([status]) => status.startsWith('2'));
+      Object.entries(operation.responses).filter(([status]) => status.startsWith('2') && status !== '204');
     expect(each((operation) => success(operation).length === 1)).toEqual([]);
     const documented = (operation: OperationObject) =>
       success(operation).every(

@@ -1,5 +1,5 @@
 import { Controller, Get, Headers, Inject, Res } from '@nestjs/common';
-import { ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { READ_CONTEXT } from '@portfolio/application';
 import { followAuditLog, parsePosition, type Language, type ReadContext } from '@portfolio/read-models';
 import type { Response } from 'express';
@@ -40,6 +40,9 @@ export class AuditLogStreamController {
     required: false,
     description: 'start after this position: the id of the last event received, as an EventSource resends it',
   })
+  @ApiNoContentResponse({
+    description: 'resumed at or past `toPosition`: the stream has ended, and a 204 stops an EventSource reconnecting',
+  })
   @ApiProduces(EVENT_STREAM_CONTENT_TYPE)
   @ApiOkResponse({
     description: 'the events after the starting position, then each new one as it is recorded',
@@ -55,6 +58,8 @@ export class AuditLogStreamController {
     const resumed = lastEventId?.trim() ? parsePosition(lastEventId.trim(), 'Last-Event-ID', 'header') : undefined;
     // Neither: the head of the log, so that only the events recorded from now on are sent.
     const after = resumed ?? given ?? (await this.reads.store.head());
+    // A stream that ended at toPosition is resumed by its EventSource; only a 204 stops that reconnecting for good.
+    if (criteria.toPosition !== undefined && after >= criteria.toPosition) return void response.status(204).end();
     await this.streams.serve(response, (signal) =>
       writeEventStream(
         response,
