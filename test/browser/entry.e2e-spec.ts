@@ -124,6 +124,33 @@ describe('a stale If-Match', () => {
   }, 30_000);
 });
 
+describe('a project’s page', () => {
+  it('follows the project’s own events: its history and values grow without a reload', async () => {
+    const watcher = await openTab(running.browser);
+    await watcher.page.goto(`${running.service.url}/connexion?suite=%2Fprojets%2F${PROJECT.id}`);
+    await signIn(watcher.page, running.service.tokens.reviewer);
+    await watcher.page.getByText('Suivi en direct').waitFor();
+    const history = watcher.page.locator('ol.project-history > li');
+    await history.first().waitFor();
+    const before = await history.count();
+    await watcher.page.evaluate('window.stillTheSamePage = true');
+
+    await api(`/projects/${PROJECT.id}/indicators/${PROJECT.indicatorId}/measurements`, {
+      method: 'POST',
+      body: JSON.stringify({ value: 4321, period: TODAY, source: 'suivi en direct' }),
+    });
+    await watcher.page.getByText(/^Mis à jour à \d\d:\d\d\.$/).waitFor();
+    await history.nth(before).waitFor();
+    await watcher.page
+      .getByRole('cell', { name: /^4\s321\b/ })
+      .first()
+      .waitFor();
+    expect(await watcher.page.evaluate('window.stillTheSamePage')).toBe(true);
+    await expectAccessible(watcher.page);
+    expect(watcher.errors).toEqual([]);
+  }, 30_000);
+});
+
 describe('a milestone and a review cycle', () => {
   it('marks a milestone reached, then holds a review cycle, each success linking to what changed', async () => {
     const { page, errors } = await openProjectForEntry(running.browser, running.service, PROJECT.title);

@@ -1,8 +1,10 @@
 // A page kept up to date: follows the audit log while it is shown, and counts the bursts of events its filters select,
 // so that its documents read again (useResource's `refresh`) once a burst has arrived.
 import { useEffect, useState } from 'preact/hooks';
+import type { TemporalStamp } from '../../../libs/read-models/src/views/documents';
 import { useSignedIn } from './context';
 import { afterBursts, followEvents, type LiveState } from './live';
+import { useResource, type Resource } from './resource';
 
 export interface LiveUpdates {
   /** Grows by one after each burst of events the filters select: pass it as a resource's `refresh`. */
@@ -59,4 +61,23 @@ export function useLiveUpdates(
     // page's document (read again on each burst) does not start it again: it resumes with Last-Event-ID.
   }, [session.token, enabled, key, waiting]);
   return live;
+}
+
+/**
+ * A page's main document, read again after each burst of events the filters select while `enabled`. Following starts
+ * after the position the document was read at, so that an event recorded between the read and the connection is not
+ * missed; the page passes `live.version` as the `refresh` of its other resources.
+ */
+export function useLiveDocument<T extends TemporalStamp>(
+  path: string,
+  query: Readonly<Record<string, string | undefined>>,
+  enabled: boolean,
+  filters: Readonly<Record<string, string>> = {},
+): { readonly document: Resource<T>; readonly live: LiveUpdates } {
+  const [readAt, setReadAt] = useState<string | undefined>(undefined);
+  const live = useLiveUpdates(enabled, filters, { after: readAt });
+  const document = useResource<T>(path, query, live.version);
+  const position = document.state === 'loaded' ? document.value.asOf.position : undefined;
+  useEffect(() => setReadAt(position), [position]);
+  return { document, live };
 }

@@ -14,7 +14,8 @@ export function Table({ caption, headers, showCaption = false, id, children }: T
   return (
     <div class={`fr-table fr-table--sm ${showCaption ? '' : 'fr-table--no-caption'}`} id={id}>
       <div class="fr-table__wrapper">
-        <div class="fr-table__container">
+        {/* A wide or long table scrolls in its container: focusable and named, a keyboard can scroll it too. */}
+        <div class="fr-table__container" tabIndex={0} role="region" aria-label={caption}>
           <div class="fr-table__content">
             <table>
               <caption>{caption}</caption>

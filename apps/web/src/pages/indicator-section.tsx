@@ -71,10 +71,16 @@ function ValuesTable({ indicator, series }: { indicator: IndicatorView; series: 
   );
 }
 
-export function IndicatorSection(props: { projectId: string; indicator: IndicatorView; view: TimeView }) {
-  const { projectId, indicator, view } = props;
+export function IndicatorSection(props: {
+  projectId: string;
+  indicator: IndicatorView;
+  view: TimeView;
+  /** Reads the series again when it changes (live updates). */
+  refresh: number;
+}) {
+  const { projectId, indicator, view, refresh } = props;
   const path = `/projects/${encodeURIComponent(projectId)}/indicators/${encodeURIComponent(indicator.indicatorId)}`;
-  const series = useResource<IndicatorSeries>(`${path}/series`, { ...view });
+  const series = useResource<IndicatorSeries>(`${path}/series`, { ...view }, refresh);
   const trajectory =
     indicator.baseline === null || indicator.target === null
       ? []

@@ -1,13 +1,12 @@
 // Portefeuille: the missions and their projects at a date as known at a point of the log, chosen with the time bar.
 import type { PortfolioDocument } from '../../../../libs/read-models/src/views/documents';
 import type { MissionListDocument, MissionSummary } from '../../../../libs/read-models/src/views/mission-view';
-import { useEffect, useState } from 'preact/hooks';
 import { LiveStatus } from '../components/live-status';
 import { Loading, ProblemAlert } from '../components/problem-alert';
 import { TimeBar } from '../components/time-bar';
 import { TimeStamp } from '../components/time-stamp';
 import { Page } from '../layout/page';
-import { useLiveUpdates } from '../live-updates';
+import { useLiveDocument } from '../live-updates';
 import { useResource } from '../resource';
 import { hrefOf, navigate } from '../router';
 import { useTimeMarks } from '../time-marks';
@@ -18,13 +17,12 @@ import { Totals } from './portfolio-totals';
 export function Portfolio({ query }: { query: URLSearchParams }) {
   const view = timeViewOf(query);
   const marks = useTimeMarks();
-  // What is known now changes with each event recorded; what a past position knew never does. Following starts
-  // after the position the portfolio was read at: an event recorded meanwhile is not missed.
-  const [readAt, setReadAt] = useState<string | undefined>(undefined);
-  const live = useLiveUpdates(view.asOf === undefined, {}, { after: readAt });
-  const portfolio = useResource<PortfolioDocument>('/portfolio', { ...view }, live.version);
-  const position = portfolio.state === 'loaded' ? portfolio.value.asOf.position : undefined;
-  useEffect(() => setReadAt(position), [position]);
+  // What is known now changes with each event recorded; what a past position knew never does.
+  const { document: portfolio, live } = useLiveDocument<PortfolioDocument>(
+    '/portfolio',
+    { ...view },
+    view.asOf === undefined,
+  );
   const missions = useResource<MissionListDocument>('/missions', { ...view }, live.version);
   const show = (next: TimeView) => navigate(hrefOf('/portefeuille', { ...next }));
   if (portfolio.state === 'loaded' && missions.state === 'loaded') performance.mark('portefeuille:prête');

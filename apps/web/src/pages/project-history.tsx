@@ -11,8 +11,16 @@ interface ProjectHistory {
   readonly items: readonly HistoryEntryItem[];
 }
 
-function Timeline({ projectId, view }: { projectId: string; view: TimeView }) {
-  const history = useResource<ProjectHistory>(`/projects/${encodeURIComponent(projectId)}/history`, { ...view });
+interface HistoryProps {
+  readonly projectId: string;
+  readonly view: TimeView;
+  /** Reads the history again when it changes (live updates). */
+  readonly refresh: number;
+}
+
+function Timeline({ projectId, view, refresh }: HistoryProps) {
+  const path = `/projects/${encodeURIComponent(projectId)}/history`;
+  const history = useResource<ProjectHistory>(path, { ...view }, refresh);
   if (history.state === 'loading') return <Loading what="de l’historique" />;
   if (history.state === 'failed') {
     return <ProblemAlert problem={history.problem} context="L’historique n’a pas pu être lu" />;
@@ -28,7 +36,7 @@ function Timeline({ projectId, view }: { projectId: string; view: TimeView }) {
   );
 }
 
-export function ProjectHistoryList({ projectId, view }: { projectId: string; view: TimeView }) {
+export function ProjectHistoryList({ projectId, view, refresh }: HistoryProps) {
   const [replaying, setReplaying] = useState(false);
   return (
     <>
@@ -40,7 +48,11 @@ export function ProjectHistoryList({ projectId, view }: { projectId: string; vie
       >
         Rejouer pas à pas
       </button>
-      {replaying ? <ProjectReplay projectId={projectId} view={view} /> : <Timeline projectId={projectId} view={view} />}
+      {replaying ? (
+        <ProjectReplay projectId={projectId} view={view} />
+      ) : (
+        <Timeline projectId={projectId} view={view} refresh={refresh} />
+      )}
     </>
   );
 }
