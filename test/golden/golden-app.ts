@@ -24,8 +24,10 @@ export function goldenSigningKeyFile(): string {
   return file;
 }
 
-export const fixtureFile = (fixture: GoldenFixture, suffix: 'events.ndjson' | 'reads.json'): string =>
-  join(GOLDEN_DIR, `${fixture.name}.${suffix}`);
+export const fixtureFile = (
+  fixture: GoldenFixture,
+  suffix: 'events.ndjson' | 'reads.json' | 'public-key.json',
+): string => join(GOLDEN_DIR, `${fixture.name}.${suffix}`);
 
 export function startGoldenApp(kind: StoreKind, overrides: Partial<PortfolioConfig> = {}): Promise<TestApp> {
   return startTestApp(kind, { signingKeyFile: goldenSigningKeyFile(), ...overrides });
@@ -55,6 +57,11 @@ export async function readAll(http: App, fixture: GoldenFixture, head: string): 
   const answers: Record<string, unknown> = {};
   for (const path of fixture.reads) answers[path] = (await get(http, path)).body;
   return answers;
+}
+
+/** The instance's public keys (seal key PEM, checkpoint verifier key), as an auditor pins them. */
+export async function publicKeys(http: App): Promise<{ readonly publicKeyPem: string; readonly vkey: string }> {
+  return (await get(http, '/api/v1/audit/public-key')).body;
 }
 
 /** The NDJSON export of the whole log, as an auditor downloads it. */
