@@ -1,5 +1,5 @@
 /** A test application configured as the golden logs were recorded: the fixtures' own signing key signs its seals. */
-import { chmodSync, copyFileSync, mkdtempSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { PortfolioConfig } from '@portfolio/application';
@@ -16,12 +16,13 @@ export const GOLDEN_DIR = __dirname;
  */
 const GOLDEN_SIGNING_KEY = join(GOLDEN_DIR, 'fixture-signing-key.txt');
 
-/** The fixtures' key in a file of mode 0600 (the service refuses a key others can read), outside the checkout. */
-export function goldenSigningKeyFile(): string {
-  const file = join(mkdtempSync(join(tmpdir(), 'portfolio-golden-key-')), 'seal-signing-key.pem');
+/** The fixtures' key in a file of mode 0600 (the service refuses a key others can read), in a folder of its own. */
+function goldenSigningKeyFolder(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'portfolio-golden-key-'));
+  const file = join(dir, 'seal-signing-key.pem');
   copyFileSync(GOLDEN_SIGNING_KEY, file);
   chmodSync(file, 0o600);
-  return file;
+  return dir;
 }
 
 export const fixtureFile = (
@@ -29,8 +30,17 @@ export const fixtureFile = (
   suffix: 'events.ndjson' | 'reads.json' | 'public-key.json',
 ): string => join(GOLDEN_DIR, `${fixture.name}.${suffix}`);
 
-export function startGoldenApp(kind: StoreKind, overrides: Partial<PortfolioConfig> = {}): Promise<TestApp> {
-  return startTestApp(kind, { signingKeyFile: goldenSigningKeyFile(), ...overrides });
+/** The application signing with the fixtures' key; closing it removes the key's copy too. */
+export async function startGoldenApp(kind: StoreKind, overrides: Partial<PortfolioConfig> = {}): Promise<TestApp> {
+  const keyDir = goldenSigningKeyFolder();
+  const removeKey = () => rmSync(keyDir, { recursive: true, force: true });
+  try {
+    const testApp = await startTestApp(kind, { signingKeyFile: join(keyDir, 'seal-signing-key.pem'), ...overrides });
+    return { ...testApp, close: () => testApp.close().finally(removeKey) };
+  } catch (error) {
+    removeKey();
+    throw error;
+  }
 }
 
 const auditor = bearer('auditor');
