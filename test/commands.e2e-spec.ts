@@ -93,7 +93,10 @@ describe.each(STORE_KINDS)('commands on %s', (kind) => {
       expect(measured.headers.etag).toBe('"1"');
 
       const batch = await post('/api/v1/projects/franceconnect/measurements:batch', {
-        measurements: [...juneBatch, { indicatorId: 'usagers-franceconnect', value: 25.5, period: '2021-05-31' }],
+        measurements: [
+          ...juneBatch,
+          { indicatorId: 'usagers-franceconnect', value: 25.5, decimals: 2, period: '2021-05-31' },
+        ],
       }).expect(201);
       expect(batch.body).toEqual({ projectId: 'franceconnect', revision: '4', position: '6', eventsAppended: 3 });
 
@@ -134,12 +137,17 @@ describe.each(STORE_KINDS)('commands on %s', (kind) => {
         projectId: 'franceconnect',
         indicatorId: 'usagers-franceconnect',
         value: 26,
+        decimals: 0,
         period: '2021-05-31',
         territory: { level: 'national', code: 'FR' },
         source: 'DINUM press kit',
       });
-      // 25.5 for May restates the 26 recorded before: the event says which value it supersedes.
-      expect(events[5].data).toMatchObject({ value: 25.5, period: '2021-05-31', supersedes: 26 });
+      // 25.50 for May restates the 26 recorded before: the event says which value it supersedes, and in how many
+      // places it was given (schema version 2 of IndicatorMeasured).
+      expect(events[5]).toMatchObject({
+        schemaVersion: 2,
+        data: { value: 25.5, decimals: 2, period: '2021-05-31', supersedes: 26 },
+      });
       // Due 2021-03-31, reached 2021-06-30.
       expect(events[6].data).toMatchObject({ milestoneId: 'franceconnect-plus', daysLate: 91 });
       expect(events[7].data).toMatchObject({ planVersion: 2, decidedBy: 'citp-6' });
@@ -259,6 +267,20 @@ describe.each(STORE_KINDS)('commands on %s', (kind) => {
         () => post(measurementsPath, { ...measurementMay2021, period: '2021-02-30' }),
         400,
         oneInvalidField(measurementsPath, 'period', 'period must be a real calendar date written YYYY-MM-DD'),
+      );
+    });
+
+    it('400 for decimal places fewer than the value shows, or not a whole number', async () => {
+      await launchFranceConnect();
+      await expectRefused(
+        () => post(measurementsPath, { ...measurementMay2021, value: 25.75, decimals: 1 }),
+        400,
+        expect.objectContaining({ errors: [expect.objectContaining({ path: 'decimals' })] }),
+      );
+      await expectRefused(
+        () => post(measurementsPath, { ...measurementMay2021, decimals: 1.5 }),
+        400,
+        oneInvalidField(measurementsPath, 'decimals', 'decimals must be a whole number from 0 to 10'),
       );
     });
 

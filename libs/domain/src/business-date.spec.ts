@@ -1,5 +1,6 @@
 import { businessDateOf } from './business-date';
-import { DOMAIN_EVENT_TYPES, EVENT_SCHEMA_VERSION } from './domain-event';
+import { DOMAIN_EVENT_TYPES } from './domain-event';
+import { EVENT_SCHEMA_VERSIONS } from './schema/event-schemas';
 import { franceconnectHistory } from './testing/tech-gouv';
 
 describe('businessDateOf', () => {
@@ -28,6 +29,14 @@ describe('event catalogue', () => {
       'ProjectRedesigned',
       'ReviewCycleHeld',
     ]);
-    expect(EVENT_SCHEMA_VERSION).toBe(1);
+    expect(EVENT_SCHEMA_VERSIONS).toEqual({
+      MissionDefined: 1,
+      ProjectLaunched: 1,
+      MilestoneReached: 1,
+      IndicatorMeasured: 2,
+      ProjectRedesigned: 1,
+      ProjectClosed: 1,
+      ReviewCycleHeld: 1,
+    });
   });
 });

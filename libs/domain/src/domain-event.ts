@@ -2,9 +2,6 @@ import type { MissionEvent } from './mission/mission-events';
 import type { ProjectEvent } from './project/project-events';
 import type { ReviewCycleEvent } from './review-cycle/review-cycle-events';
 
-/** Version of every event's data shape; a change of shape gets a new version and an upcaster. */
-export const EVENT_SCHEMA_VERSION = 1;
-
 /** Any fact the ledger records. */
 export type DomainEvent = MissionEvent | ProjectEvent | ReviewCycleEvent;
 

@@ -9,7 +9,10 @@ export {
   type OutsideFact,
   type OutsideFacts,
 } from './command-routes';
-export { DOMAIN_EVENT_TYPES, EVENT_SCHEMA_VERSION, type DomainEvent, type DomainEventType } from './domain-event';
+export { DOMAIN_EVENT_TYPES, type DomainEvent, type DomainEventType } from './domain-event';
+export { decimalsOf } from './schema/decimals';
+export { EVENT_SCHEMA_VERSIONS, UPCASTERS, upcastEvent } from './schema/event-schemas';
+export { UnreadableEventSchemaError, type EventData, type Upcaster, type VersionedEvent } from './schema/upcast';
 export {
   STREAM_PREFIXES,
   missionStream,

@@ -105,7 +105,9 @@ export function prepareAppend(streamId: string, events: readonly NewEvent[]): Pr
 export function checkExpectedRevision(streamId: string, expected: ExpectedRevision, tip: StreamTip | undefined): void {
   if (expected === 'any') return;
   const actual = tip === undefined ? 'no_stream' : tip.revision;
-  if (expected !== actual) throw new WrongExpectedRevisionError(streamId, expected, actual);
+  if (expected === 'exists' ? actual === 'no_stream' : expected !== actual) {
+    throw new WrongExpectedRevisionError(streamId, expected, actual);
+  }
 }
 
 /** Places the batch after the stream's tip: consecutive revisions, each event hashed over its predecessor. */

@@ -41,8 +41,11 @@ export interface CanonicalTexts {
  */
 export interface CanonicalStoredEvent extends StoredEvent, CanonicalTexts {}
 
-/** What `append` expects of the stream before writing: exactly this revision, no stream yet, or anything. */
-export type ExpectedRevision = bigint | 'no_stream' | 'any';
+/**
+ * What `append` expects of the stream before writing: exactly this revision, no stream yet, a stream with at least one
+ * event (`exists`: appending to something that must have been created first, whatever its revision), or anything.
+ */
+export type ExpectedRevision = bigint | 'no_stream' | 'exists' | 'any';
 
 export interface AppendResult {
   /** Revision of the last event written. */

@@ -15,6 +15,7 @@ import {
   ListField,
   NestedField,
   NumberField,
+  DecimalPlacesField,
   SlugField,
   TextField,
 } from '../http/fields';
@@ -109,6 +110,14 @@ export class PublishedBasisDto {
 
 export class MeasurementFieldsDto {
   @NumberField({ example: 16960 }) value!: number;
+  @DecimalPlacesField({
+    optional: true,
+    example: 2,
+    description:
+      'the decimal places the value is given with, which a JSON number does not keep (12.50: value 12.5, decimals 2); ' +
+      'default and minimum: the places the value shows',
+  })
+  decimals?: number;
   @DateField({ description: 'end of the measured period', example: '2021-06-30' }) period!: string;
   @NestedField(() => TerritoryDto, { optional: true, description: 'defaults to national FR' }) territory?: TerritoryDto;
   @TextField({ optional: true, example: 'Baromètre des résultats de l’action publique' }) source?: string;

@@ -6,16 +6,19 @@ import {
   IsArray,
   IsBoolean,
   IsIn,
+  IsInt,
   IsNotEmpty,
   IsNumber,
   IsOptional,
   IsString,
   Matches,
+  Max,
   MaxLength,
+  Min,
   ValidateNested,
   registerDecorator,
 } from 'class-validator';
-import { isIsoDate, LONG_TEXT, MISSION_CODE_PATTERN, SHORT_TEXT, SLUG_PATTERN } from '@portfolio/domain';
+import { isIsoDate, LIMITS, LONG_TEXT, MISSION_CODE_PATTERN, SHORT_TEXT, SLUG_PATTERN } from '@portfolio/domain';
 
 // Composite decorators: each field's validation and its OpenAPI description come from one place, and from the
 // domain's own patterns and limits, so that the DTO and the domain refuse exactly the same values.
@@ -91,6 +94,18 @@ export function NumberField(options: FieldOptions = {}): PropertyDecorator {
     documented(options, { type: Number }),
     ...presence(options),
     IsNumber({ allowNaN: false, allowInfinity: false }, { message: '$property must be a finite number' }),
+  );
+}
+
+/** Decimal places a value is given with: a whole number up to the domain's limit (the domain checks it against the value). */
+export function DecimalPlacesField(options: FieldOptions = {}): PropertyDecorator {
+  const message = `$property must be a whole number from 0 to ${LIMITS.decimals}`;
+  return applyDecorators(
+    documented(options, { type: 'integer', minimum: 0, maximum: LIMITS.decimals }),
+    ...presence(options),
+    IsInt({ message }),
+    Min(0, { message }),
+    Max(LIMITS.decimals, { message }),
   );
 }
 

@@ -223,6 +223,7 @@ describe('importBarometre: re-imports and later releases', () => {
         projectId: NUMERISATION,
         indicatorId: 'nb-diagnostics-individualises',
         value: 15861,
+        decimals: 0,
         period: '2021-06-30',
         territory: NATIONAL_TERRITORY,
         source:

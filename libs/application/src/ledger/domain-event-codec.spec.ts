@@ -1,18 +1,13 @@
-import {
-  EVENT_SCHEMA_VERSION,
-  NATIONAL_TERRITORY,
-  foldProject,
-  knownValue,
-  type ProjectEvent,
-} from '@portfolio/domain';
+import { NATIONAL_TERRITORY, foldProject, knownValue, type ProjectEvent } from '@portfolio/domain';
 import type { JsonObject, StoredEvent } from '@portfolio/event-store';
 import { toDomainEvent } from './domain-event-codec';
 
-function stored(position: number, type: string, data: JsonObject): StoredEvent {
+/** An event as a version-1 log holds it (every type was at version 1 before IndicatorMeasured's version 2). */
+function stored(position: number, type: string, data: JsonObject, schemaVersion = 1): StoredEvent {
   return {
     eventId: `00000000-0000-4000-8000-${position.toString().padStart(12, '0')}`,
     type,
-    schemaVersion: EVENT_SCHEMA_VERSION,
+    schemaVersion,
     data,
     metadata: {},
     position: BigInt(position),
@@ -57,8 +52,21 @@ describe('toDomainEvent', () => {
   it('decodes an IndicatorMeasured recorded without a release as a value of no release, at the same schema version', () => {
     const event = toDomainEvent(stored(2, 'IndicatorMeasured', measuredWithoutRelease));
 
-    expect(event).toEqual({ type: 'IndicatorMeasured', data: measuredWithoutRelease });
+    expect(event).toEqual({ type: 'IndicatorMeasured', data: { ...measuredWithoutRelease, decimals: 0 } });
     expect(event.type === 'IndicatorMeasured' && event.data.release).toBeUndefined();
+  });
+
+  it('reads a version-2 IndicatorMeasured as stored, and refuses a version this release does not know', () => {
+    const measured = { ...measuredWithoutRelease, value: 24.5, decimals: 2 };
+    expect(toDomainEvent(stored(2, 'IndicatorMeasured', measured, 2))).toEqual({
+      type: 'IndicatorMeasured',
+      data: measured,
+    });
+    expect(() => toDomainEvent(stored(7, 'IndicatorMeasured', measured, 3))).toThrow(
+      'event at position 7: event IndicatorMeasured v3: this release reads versions 1 to 2 of this type',
+    );
+    expect(() => toDomainEvent(stored(8, 'ProjectLaunched', {}, 2))).toThrow(/versions 1 to 1/);
+    expect(() => toDomainEvent(stored(9, 'ProjectPaused', {}))).toThrow(/unknown event type/);
   });
 
   it('decodes the release of an IndicatorMeasured that names one', () => {

@@ -1,8 +1,6 @@
-import { DOMAIN_EVENT_TYPES, EVENT_SCHEMA_VERSION, type DomainEvent } from '@portfolio/domain';
+import { EVENT_SCHEMA_VERSIONS, upcastEvent, type DomainEvent } from '@portfolio/domain';
 import { newEventId, type JsonObject, type NewEvent, type StoredEvent } from '@portfolio/event-store';
 import type { CommandEnvelope } from './command-envelope';
-
-const KNOWN_TYPES: ReadonlySet<string> = new Set(DOMAIN_EVENT_TYPES);
 
 /** The metadata every event of a command carries (ARCHITECTURE §4); the command caused them all. */
 export function commandMetadata(envelope: CommandEnvelope): JsonObject {
@@ -21,16 +19,17 @@ export function toNewEvents(events: readonly DomainEvent[], envelope: CommandEnv
   return events.map((event) => ({
     eventId: newEventId(),
     type: event.type,
-    schemaVersion: EVENT_SCHEMA_VERSION,
+    schemaVersion: EVENT_SCHEMA_VERSIONS[event.type],
     data: event.data as unknown as JsonObject,
     metadata,
   }));
 }
 
-/** A stored event as the domain knows it. Only the first schema version exists, so there is nothing to upcast yet. */
+/** A stored event as the domain knows it: upcast to its type's newest version (an unknown type or version throws). */
 export function toDomainEvent(stored: StoredEvent): DomainEvent {
-  if (!KNOWN_TYPES.has(stored.type) || stored.schemaVersion !== EVENT_SCHEMA_VERSION) {
-    throw new Error(`event at position ${stored.position} has unknown type ${stored.type} v${stored.schemaVersion}`);
+  try {
+    return upcastEvent(stored);
+  } catch (error) {
+    throw new Error(`event at position ${stored.position}: ${(error as Error).message}`, { cause: error });
   }
-  return { type: stored.type, data: stored.data } as unknown as DomainEvent;
 }

@@ -31,6 +31,37 @@ describe('RecordMeasurements', () => {
       .then(measured('comptes-actifs', 24_000_000, '2020-12-31'));
   });
 
+  it('records the decimal places a value is given with, by default those its number shows', () => {
+    given(franceconnectLaunched)
+      .when(
+        record({ ...december, value: 12.5, decimals: 2 }, { ...december, period: '2021-01-31', value: 0.125 }),
+        onToday,
+      )
+      .then(
+        measured('comptes-actifs', 12.5, '2020-12-31', { decimals: 2 }),
+        measured('comptes-actifs', 0.125, '2021-01-31', { decimals: 3 }),
+      );
+  });
+
+  it('refuses fewer decimal places than the value shows, more than the limit, or a fraction of one', () => {
+    for (const decimals of [0, 11, 1.5, -1]) {
+      given(franceconnectLaunched)
+        .when(record({ ...december, value: 12.25, decimals }), onToday)
+        .thenThrows({
+          code: 'invalid_number',
+          kind: 'invalid',
+          path: 'measurements[0].decimals',
+          message: /from 2 .* to 10/,
+        });
+    }
+  });
+
+  it('records nothing for the same value given with other decimal places: they state it, not restate it', () => {
+    given(franceconnectLaunched, measured('comptes-actifs', 12.5, '2020-12-31'))
+      .when(record({ ...december, value: 12.5, decimals: 2 }), onToday)
+      .then();
+  });
+
   it('records a territorial value with its source', () => {
     given(franceconnectLaunched)
       .when(record({ ...december, value: 310_000, territory: lyon, source: ' Baromètre DITP, mars 2021 ' }), onToday)

@@ -2,6 +2,7 @@ import type { DecisionContext } from '../shared/decision-context';
 import { InvalidInputError, NotFoundError, RuleViolationError } from '../shared/domain-error';
 import type { IndicatorId, ProjectId } from '../shared/ids';
 import type { IsoDate } from '../shared/iso-date';
+import { decimalsOf } from '../schema/decimals';
 import { LIMITS } from '../shared/limits';
 import { LONG_TEXT } from '../shared/text-characters';
 import { own } from '../shared/own';
@@ -36,6 +37,8 @@ import { requireActiveProject } from './require-active-project';
 export interface MeasurementInput {
   readonly indicatorId: IndicatorId;
   readonly value: number;
+  /** The decimal places the value is given with (12.50: 2); default, and at least, the places the number shows. */
+  readonly decimals?: number;
   readonly period: IsoDate;
   readonly territory?: Territory;
   readonly source?: string;
@@ -125,6 +128,7 @@ function validMeasurement(
   requireRecord(input, path);
   const indicatorId = requireSlug(input.indicatorId, `${path}.indicatorId`);
   const value = requireNumber(input.value, `${path}.value`);
+  const decimals = requireDecimals(input.decimals, value, `${path}.decimals`);
   const period = requirePeriod(input.period, `${path}.period`, today, LIMITS.periodLeadDays);
   const territory =
     input.territory === undefined ? NATIONAL_TERRITORY : validTerritory(input.territory, `${path}.territory`);
@@ -139,6 +143,7 @@ function validMeasurement(
     projectId,
     indicatorId,
     value,
+    decimals,
     period,
     territory,
     ...(source === undefined ? {} : { source }),
@@ -146,6 +151,21 @@ function validMeasurement(
     ...(publishedCurrent ? { publishedCurrent: true as const } : {}),
     ...(publishedAgainst === undefined ? {} : { publishedAgainst }),
   };
+}
+
+/** Whole places from those the value shows up to LIMITS.decimals: fewer would state a value other than the one given. */
+function requireDecimals(decimals: unknown, value: number, path: string): number {
+  const shown = decimalsOf(value);
+  if (decimals === undefined) return shown;
+  if (Number.isInteger(decimals) && (decimals as number) >= shown && (decimals as number) <= LIMITS.decimals) {
+    return decimals as number;
+  }
+  throw new InvalidInputError(
+    'invalid_number',
+    `${path} ${quoted(decimals)} is not a whole number of decimal places from ${shown} (the value's own) to ${LIMITS.decimals}`,
+    path,
+    { value: quoted(decimals), min: shown, max: LIMITS.decimals },
+  );
 }
 
 /** VI, VC and VCA as a release published them; only a published current value is measured against them. */

@@ -1,3 +1,4 @@
+import { decimalsOf } from '../schema/decimals';
 import { NATIONAL_TERRITORY, type Territory } from '../shared/territory';
 import { foldProject } from './evolve-project';
 import { assessHealth, milestoneOverdueDays, projectHealth } from './health';
@@ -45,7 +46,7 @@ const apiOpenedOnTime: ProjectEvent = {
 function value(indicatorId: string, v: number, territory: Territory = NATIONAL_TERRITORY): IndicatorMeasured {
   return {
     type: 'IndicatorMeasured',
-    data: { projectId: 'hubee', indicatorId, value: v, period: '2020-06-30', territory },
+    data: { projectId: 'hubee', indicatorId, value: v, decimals: decimalsOf(v), period: '2020-06-30', territory },
   };
 }
 

@@ -51,6 +51,11 @@ export interface IndicatorMeasured {
     readonly projectId: ProjectId;
     readonly indicatorId: IndicatorId;
     readonly value: number;
+    /**
+     * The decimal places the value is given with (schema version 2): 12.50 is `value` 12.5 and `decimals` 2, which
+     * a JSON number alone cannot tell apart from 12.5. At least the places the number shows.
+     */
+    readonly decimals: number;
     readonly period: IsoDate;
     readonly territory: Territory;
     readonly source?: string;

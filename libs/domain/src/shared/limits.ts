@@ -8,6 +8,8 @@ export const LIMITS = {
   planItems: 500,
   /** Measurements in one RecordMeasurements command (one atomic append). */
   batchSize: 10_000,
+  /** Decimal places a measured value may be given with. */
+  decimals: 10,
   /** How many days after today a measured period may end: the current month is often reported before it is over. */
   periodLeadDays: 31,
 } as const;

@@ -1,4 +1,5 @@
 // Test fixtures: the IDNUM mission and its FranceConnect project, as the programme office would record them.
+import { decimalsOf } from '../schema/decimals';
 import type { MissionDefined } from '../mission/mission-events';
 import type { LaunchProject } from '../project/decide-launch-project';
 import type { TargetedIndicator } from '../project/plan';
@@ -75,6 +76,7 @@ export function measured(
       projectId: 'franceconnect',
       indicatorId,
       value,
+      decimals: decimalsOf(value),
       period,
       territory: { level: 'national', code: 'FR' },
       ...more,

@@ -109,9 +109,9 @@ export class KurrentDbEventStore implements EventStore {
         return { revision: chained[chained.length - 1].revision, position };
       } catch (error) {
         if (!isWrongExpectedVersion(error)) throw translate(error, this.server);
-        // The tip moved between our read and our write. With `any` the events chain onto the new tip; with an
-        // exact expectation the caller decides.
-        if (expected !== 'any' || race >= TIP_RACE_ATTEMPTS) {
+        // The tip moved between our read and our write. With `any` or `exists` (a stream is never deleted, so it
+        // still exists) the events chain onto the new tip; with an exact expectation the caller decides.
+        if ((expected !== 'any' && expected !== 'exists') || race >= TIP_RACE_ATTEMPTS) {
           const actual = await this.readTip(name);
           throw new WrongExpectedRevisionError(streamId, expected, actual?.revision ?? 'no_stream');
         }

@@ -145,6 +145,36 @@ export function eventStoreContract(
         }
       });
 
+      it('appends with exists to a stream of any revision, and refuses it on a missing stream without writing', async () => {
+        await store.append('project-a', [newEvent('A')], 'no_stream');
+        expect((await store.append('project-a', [newEvent('B')], 'exists')).revision).toBe(1n);
+        expect((await store.append('project-a', [newEvent('C'), newEvent('D')], 'exists')).revision).toBe(3n);
+        const head = await store.head();
+        const attempt = store.append('project-none', [newEvent('A')], 'exists');
+        await expect(attempt).rejects.toBeInstanceOf(WrongExpectedRevisionError);
+        await expect(attempt).rejects.toMatchObject({
+          streamId: 'project-none',
+          expected: 'exists',
+          actual: 'no_stream',
+        });
+        expect(await store.head()).toBe(head);
+        await expect(streamOf('project-none')).rejects.toBeInstanceOf(StreamNotFoundError);
+        expect(await verifyChains(store)).toMatchObject({ ok: true, eventsChecked: 4 });
+      });
+
+      it('chains concurrent appends with exists, from this store and another, over one another', async () => {
+        const other = await subject.openAnother();
+        try {
+          await store.append('project-a', [newEvent('A')], 'no_stream');
+          const writers = [store, other, store, other];
+          await Promise.all(writers.map((writer, i) => writer.append('project-a', [newEvent(`W${i}`)], 'exists')));
+          expect((await streamOf('project-a')).map((e) => e.revision)).toEqual([0n, 1n, 2n, 3n, 4n]);
+          expect(await verifyChains(store)).toMatchObject({ ok: true, eventsChecked: 5 });
+        } finally {
+          await other.close();
+        }
+      });
+
       it('appends with any whether or not the stream exists', async () => {
         await store.append('project-a', [newEvent('A')], 'any');
         const result = await store.append('project-a', [newEvent('B')], 'any');

@@ -1,4 +1,4 @@
-import { businessDateOf, type DomainEvent, type ProjectEvent } from '@portfolio/domain';
+import { businessDateOf, upcastEvent, type ProjectEvent } from '@portfolio/domain';
 import type { StoredEvent } from '@portfolio/event-store';
 import type { Insertable } from 'kysely';
 import type {
@@ -34,7 +34,8 @@ export class PortfolioProjector implements Projector<PortfolioTable> {
     const releaseValues: Insertable<ReleaseValuesTable>[] = [];
     const cycles: Insertable<ReviewCyclesTable>[] = [];
     for (const stored of events) {
-      const event = { type: stored.type, data: stored.data } as unknown as DomainEvent;
+      // In its type's newest schema version: the tables hold one shape whatever version each event was stored in.
+      const event = upcastEvent(stored);
       const position = stored.position.toString();
       switch (event.type) {
         case 'MissionDefined':

@@ -1,4 +1,4 @@
-import { businessDateOf, type DomainEvent } from '@portfolio/domain';
+import { businessDateOf, upcastEvent, type DomainEvent } from '@portfolio/domain';
 import type { StoredEvent } from '@portfolio/event-store';
 import { summariseEvent } from '../history/summarise-event';
 import type { Language } from '../language';
@@ -15,9 +15,9 @@ export interface HistoryItem {
   readonly metadata: unknown;
 }
 
-/** The domain event a stored event carries. */
+/** The domain event a stored event carries, in its type's newest schema version. */
 export function domainEventOf(stored: StoredEvent): DomainEvent {
-  return { type: stored.type, data: stored.data } as unknown as DomainEvent;
+  return upcastEvent(stored);
 }
 
 export function historyItem(stored: StoredEvent, language: Language): HistoryItem {
@@ -29,6 +29,7 @@ export function historyItem(stored: StoredEvent, language: Language): HistoryIte
     businessDate: businessDateOf(event),
     recordedAt: stored.recordedAt,
     summary: summariseEvent(event, language),
+    // As stored, in its own schema version: the data the event's hash covers, which an auditor recomputes.
     data: stored.data,
     metadata: stored.metadata,
   };

@@ -1,5 +1,5 @@
 // Test support: domain events as the log stores them, for projector specs.
-import { EVENT_SCHEMA_VERSION, streamIdOf, type DomainEvent } from '@portfolio/domain';
+import { EVENT_SCHEMA_VERSIONS, streamIdOf, type DomainEvent } from '@portfolio/domain';
 import {
   canonicalJson,
   computeEventHash,
@@ -35,7 +35,7 @@ export function logOf(...events: readonly DomainEvent[]): StoredEvent[] {
     const unhashed = {
       eventId: idOf('e', position),
       type: event.type,
-      schemaVersion: EVENT_SCHEMA_VERSION,
+      schemaVersion: EVENT_SCHEMA_VERSIONS[event.type],
       data: event.data as unknown as JsonObject,
       metadata: {
         actor: programmeOffice,

@@ -1,3 +1,4 @@
+import { decimalsOf } from '@portfolio/domain';
 import type {
   DomainEvent,
   IndicatorMeasured,
@@ -38,6 +39,7 @@ export function measured(more: Partial<IndicatorMeasured['data']> = {}): Indicat
       period: '2021-05-31',
       territory: { level: 'national', code: 'FR' },
       ...more,
+      decimals: more.decimals ?? decimalsOf(more.value ?? 26),
     },
   };
 }

@@ -2,6 +2,7 @@
 // portfolio, with a late milestone, a restatement recorded after a review, a project launched after the fact, a
 // redesign and a closure. Dates and values are chosen so that every figure can be worked out by hand (see
 // time-travel-documents.ts). test/time-travel.e2e-spec.ts records the same events through the HTTP API.
+import { decimalsOf } from '@portfolio/domain';
 import type {
   TargetedIndicator,
   IndicatorMeasured,
@@ -123,7 +124,10 @@ function measured(
   period: string,
   more: Partial<IndicatorMeasured['data']> = {},
 ): IndicatorMeasured {
-  return { type: 'IndicatorMeasured', data: { projectId, indicatorId, value, period, territory: NATIONAL, ...more } };
+  return {
+    type: 'IndicatorMeasured',
+    data: { projectId, indicatorId, value, decimals: decimalsOf(value), period, territory: NATIONAL, ...more },
+  };
 }
 
 const franceconnect = (value: number, period: string, more: Partial<IndicatorMeasured['data']> = {}) =>
