@@ -10,6 +10,7 @@ export {
   type OutsideFacts,
 } from './command-routes';
 export { DOMAIN_EVENT_TYPES, EVENT_SCHEMA_VERSION, type DomainEvent, type DomainEventType } from './domain-event';
+export { PERSONAL_ACTOR_FIELDS, PERSONAL_DATA_FIELDS } from './personal-fields';
 export {
   STREAM_PREFIXES,
   missionStream,
