@@ -26,6 +26,7 @@ import { historySealerProvider } from './audit/history-sealer.provider';
 import { SEAL_SIGNING_KEY, sealSigningKeyProvider } from './audit/seal-signing-key.provider';
 import { Ledger } from './ledger/ledger';
 import { LEDGER_FACTS, type LedgerFacts } from './ledger/ledger-facts';
+import { DataSubjects } from './personal-data/data-subjects';
 import { ReadModelsModule, type ReadModelsOptions } from './read-models/read-models.module';
 
 /** The ledger and the audit services over the store; needs EventStoreModule (configuration and store) imported beside it. */
@@ -49,9 +50,11 @@ import { ReadModelsModule, type ReadModelsOptions } from './read-models/read-mod
     cosignatureStoreProvider,
     cosignedCheckpointsProvider,
     witnessCosignaturesProvider,
+    DataSubjects,
   ],
   exports: [
     Ledger,
+    DataSubjects,
     SEAL_SIGNING_KEY,
     AuditExporter,
     AuditVerifier,
