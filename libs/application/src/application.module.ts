@@ -27,6 +27,7 @@ import { SEAL_SIGNING_KEY, sealSigningKeyProvider } from './audit/seal-signing-k
 import { Ledger } from './ledger/ledger';
 import { LEDGER_FACTS, type LedgerFacts } from './ledger/ledger-facts';
 import { DataSubjects } from './personal-data/data-subjects';
+import { IdentityRetentionRunner } from './personal-data/identity-retention.provider';
 import { ReadModelsModule, type ReadModelsOptions } from './read-models/read-models.module';
 
 /** The ledger and the audit services over the store; needs EventStoreModule (configuration and store) imported beside it. */
@@ -51,6 +52,7 @@ import { ReadModelsModule, type ReadModelsOptions } from './read-models/read-mod
     cosignedCheckpointsProvider,
     witnessCosignaturesProvider,
     DataSubjects,
+    IdentityRetentionRunner,
   ],
   exports: [
     Ledger,
