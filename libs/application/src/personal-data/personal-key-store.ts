@@ -98,6 +98,9 @@ export class SqlPersonalKeyStore {
    * event sealed with it is appended; instances racing to create it all get the one that won.
    */
   async keyFor(subject: string, period: string, now: string): Promise<PersonalKey> {
+    // Read first: after the month's first command the key exists, and one query is all a command costs.
+    const existing = await this.periodKey(subject, period);
+    if (existing !== undefined) return existing;
     await this.db
       .insertInto('personal_data_keys')
       .values({
@@ -109,13 +112,19 @@ export class SqlPersonalKeyStore {
       })
       .onConflict((conflict) => conflict.columns(['subject', 'period']).doNothing())
       .execute();
+    const created = await this.periodKey(subject, period);
+    if (created === undefined) throw new Error(`the key of ${subject} for ${period} was erased as it was created`);
+    return created;
+  }
+
+  private async periodKey(subject: string, period: string): Promise<PersonalKey | undefined> {
     const row = await this.db
       .selectFrom('personal_data_keys')
       .select(['key_id', 'subject', 'secret'])
       .where('subject', '=', subject)
       .where('period', '=', period)
-      .executeTakeFirstOrThrow();
-    return toKey(row);
+      .executeTakeFirst();
+    return row === undefined ? undefined : toKey(row);
   }
 
   /** The keys among `ids` that still exist. */
