@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { Pool } from 'pg';
 import request from 'supertest';
 import type { App } from 'supertest/types';
+import { EVENT_STORE } from '@portfolio/application';
+import { newEventId, type EventStore } from '@portfolio/event-store';
 import { buildProgram } from '../apps/cli/src/main';
 import { startOidcIssuer, TEST_AUDIENCE, type TestOidcIssuer } from './support/oidc-issuer';
 import { franceConnectLaunch, idnumMission } from './support/tech-gouv-requests';
@@ -184,6 +186,11 @@ describe.each(STORE_KINDS)('erasure of a named person by crypto-shredding on %s'
   });
 
   it('erases the person: the placeholder in every read and export, every proof still verifying', async () => {
+    // The review cycle has the log checkpointed at once, in the background: the checkpoint is checked afterwards.
+    for (const deadline = Date.now() + 20_000; Date.now() < deadline;) {
+      if ((await request(http).get('/api/v1/audit/checkpoint').set(auditor)).status === 200) break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
     const before = await exportFile('before.zip', 'bundle');
     const { body } = await request(http)
       .post(`${subjectPath()}/erasure`)
@@ -210,7 +217,9 @@ describe.each(STORE_KINDS)('erasure of a named person by crypto-shredding on %s'
     for (const clear of CLEAR_TEXTS) expect(ndjson).not.toContain(clear);
     expect(ndjson).toContain('$personal');
 
-    expect((await request(http).get('/api/v1/audit/verify').set(auditor).expect(200)).body).toMatchObject({ ok: true });
+    const verified = (await request(http).get('/api/v1/audit/verify').set(auditor).expect(200)).body;
+    expect(verified).toMatchObject({ ok: true });
+    expect(verified.checkpointsChecked).toBeGreaterThan(0);
     const after = await exportFile('after.zip', 'bundle');
     for (const file of [before, after]) {
       expect(await portfolioVerify(file, join(dir, 'key.pem'))).toMatchObject({
@@ -241,5 +250,29 @@ describe.each(STORE_KINDS)('erasure of a named person by crypto-shredding on %s'
       .send({ reason: 'essai' })
       .expect(404);
     expect(body).toMatchObject({ code: 'data_subject_not_found', detail: expect.stringContaining('aucune donnée') });
+  });
+
+  it('counts the events recorded in clear before sealing existed, which it reads unchanged and cannot erase', async () => {
+    const legacy = `oidc:${issuer.issuer}#ancien`;
+    const store = testApp.app.get<EventStore>(EVENT_STORE);
+    const metadata = { actor: { id: legacy, name: 'Dominique Ancien', role: 'programme-office' }, commandId: 'legacy' };
+    const data = { missionCode: 'DATA', name: 'Données', programme: 'Tech.gouv', definedOn: '2019-11-01' };
+    const { position } = await store.append(
+      'mission-DATA',
+      [{ eventId: newEventId(), type: 'MissionDefined', schemaVersion: 1, data, metadata }],
+      'no_stream',
+    );
+    const path = `/api/v1/admin/data-subjects/${encodeURIComponent(legacy)}`;
+    const events = () =>
+      request(http).get('/api/v1/events').query({ minPosition: position.toString() }).set(auditor).expect(200);
+    await events();
+    expect((await request(http).get(path).set(admin).expect(200)).body).toMatchObject({
+      events: { total: 1, byType: { MissionDefined: 1 } },
+      legacyClearEvents: 1,
+      keyPeriods: [],
+    });
+    const erasure = await request(http).post(`${path}/erasure`).set(admin).send({ reason: 'art. 17' }).expect(200);
+    expect(erasure.body).toMatchObject({ alreadyErased: false, erasure: { keysErased: 0 } });
+    expect(JSON.stringify((await events()).body)).toContain('Dominique Ancien');
   });
 });
