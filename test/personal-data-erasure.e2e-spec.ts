@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, rmSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { Pool } from 'pg';
 import request from 'supertest';
 import type { App } from 'supertest/types';
@@ -274,5 +275,41 @@ describe.each(STORE_KINDS)('erasure of a named person by crypto-shredding on %s'
     const erasure = await request(http).post(`${path}/erasure`).set(admin).send({ reason: 'art. 17' }).expect(200);
     expect(erasure.body).toMatchObject({ alreadyErased: false, erasure: { keysErased: 0 } });
     expect(JSON.stringify((await events()).body)).toContain('Dominique Ancien');
+  });
+});
+
+describe('retention of identifying data, applied by the running service', () => {
+  let testApp: TestApp;
+
+  beforeAll(async () => {
+    testApp = await startTestApp('sqlite', { retentionIdentityDays: 30, retentionIntervalMs: 100 });
+  });
+  afterAll(async () => {
+    await testApp.close();
+  });
+
+  it('deletes on its schedule the keys of the months past the retention, and records the run', async () => {
+    const http = testApp.app.getHttpServer();
+    await request(http).post('/api/v1/missions').set(bearer('programme-office')).send(idnumMission).expect(201);
+    const store = testApp.config.store;
+    if (store.kind !== 'sqlite') throw new Error('a SQLite store');
+    const raw = new Database(store.file);
+    raw.pragma('busy_timeout = 10000');
+    try {
+      // A key of a month long past, as one created then would be.
+      raw
+        .prepare('INSERT INTO personal_data_keys VALUES (?, ?, ?, ?, ?)')
+        .run('2020-01.old', 'token:reviewer:0123456789ab', '2020-01', 'c2VjcmV0', '2020-01-15T00:00:00.000Z');
+      const periods = () => raw.prepare('SELECT period FROM personal_data_keys ORDER BY period').pluck().all();
+      for (const deadline = Date.now() + 10_000; Date.now() < deadline && periods().includes('2020-01');) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      expect(periods()).toEqual([new Date().toISOString().slice(0, 7)]);
+      expect(raw.prepare('SELECT subject, keys_erased, erased_by_id FROM personal_data_erasures').all()).toEqual([
+        { subject: null, keys_erased: 1, erased_by_id: 'system:retention' },
+      ]);
+    } finally {
+      raw.close();
+    }
   });
 });

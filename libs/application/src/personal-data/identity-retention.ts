@@ -54,6 +54,8 @@ export class IdentityRetention {
 
   start(): void {
     if (this.timer !== undefined) return;
+    const { days, intervalMs } = this.options;
+    this.options.log(`retention: identifying data kept ${days} days, past months erased every ${intervalMs} ms`);
     const tick = () => {
       // One run at a time: a slow database must not pile runs up.
       this.running = this.running.then(() =>
