@@ -159,7 +159,8 @@ describe(`access control: ${ENDPOINTS.length} endpoints × ${CALLERS.length} cal
         .replace('/indicators/usagers-franceconnect/', '/indicators/{indicatorId}/')
         .replace(/^\/api\/v1\/review-cycles\/citp-5/, '/api/v1/review-cycles/{cycleId}')
         .replace(/^\/api\/v1\/missions\/IDNUM$/, '/api/v1/missions/{missionCode}')
-        .replace(/^\/api\/v1\/sources\/barometre\//, '/api/v1/sources/{series}/');
+        .replace(/^\/api\/v1\/sources\/barometre\//, '/api/v1/sources/{series}/')
+        .replace(/^\/api\/v1\/admin\/data-subjects\/[^/]+/, '/api/v1/admin/data-subjects/{subjectId}');
       return `${endpoint.method} ${template}`;
     });
     expect(listed).toEqual(expect.arrayContaining(documented));

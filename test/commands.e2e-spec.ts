@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import type { App } from 'supertest/types';
-import { allEvents, storeOf } from './support/store-probe';
+import { allEvents, revealedEvents, storeOf } from './support/store-probe';
 import { bearer, STORE_KINDS, startTestApp, type TestApp } from './support/test-app';
 import { citp5, franceConnectLaunch, idnumMission, juneBatch, measurementMay2021 } from './support/tech-gouv-requests';
 
@@ -121,7 +121,7 @@ describe.each(STORE_KINDS)('commands on %s', (kind) => {
       }).expect(200);
       expect(closed.body).toMatchObject({ revision: '7', eventsAppended: 1 });
 
-      const events = await allEvents(testApp);
+      const events = await revealedEvents(testApp);
       expect(events.map((e) => e.type)).toEqual([
         'MissionDefined',
         'ProjectLaunched',
@@ -217,7 +217,7 @@ describe.each(STORE_KINDS)('commands on %s', (kind) => {
         oneInvalidField('/api/v1/missions', 'actor', 'property actor should not exist'),
       );
       await post('/api/v1/missions', idnumMission, { ...programmeOffice, 'X-Correlation-Id': 'corr-42' }).expect(201);
-      const [event] = await allEvents(testApp);
+      const [event] = await revealedEvents(testApp);
       expect(event.metadata).toEqual({
         actor: {
           id: expect.stringMatching(/^token:programme-office:[0-9a-f]{12}$/),

@@ -21,7 +21,7 @@ import {
 } from '../libs/read-models/src/testing/time-travel-documents';
 import { citp6NamedAgainstCitp5 } from '../libs/read-models/src/testing/time-travel-named-changes';
 import { reviewHeld, TIME_TRAVEL_CHAPTERS } from '../libs/read-models/src/testing/time-travel-scenario';
-import { allEvents } from './support/store-probe';
+import { revealedEvents } from './support/store-probe';
 import { bearer, STORE_KINDS, startTestApp, TOKENS, type TestApp } from './support/test-app';
 import { recordTimeTravelScenario } from './support/time-travel-scenario';
 
@@ -89,7 +89,7 @@ describe.each(STORE_KINDS)('time travel on %s', (kind) => {
     testApp = await startTestApp(kind);
     http = testApp.app.getHttpServer();
     await recordTimeTravelScenario(post);
-    events = await allEvents(testApp);
+    events = await revealedEvents(testApp);
   }, 30_000);
 
   afterAll(async () => {

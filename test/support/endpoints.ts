@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import type { Role } from '@portfolio/application';
+import { TOKENS } from './test-app';
 import { citp5, franceConnectLaunch, idnumMission, measurementMay2021 } from './tech-gouv-requests';
 
 /**
@@ -25,6 +27,9 @@ export const AUDIT_ROLES: readonly Role[] = ['auditor', 'admin'];
 export const ADMIN_ROLES: readonly Role[] = ['admin'];
 
 const PROJECT = `/api/v1/projects/${franceConnectLaunch.projectId}`;
+/** The programme office's API token as a data subject: the actor id the fixture's commands record. */
+const TOKEN_SUBJECT = `token:programme-office:${createHash('sha256').update(TOKENS['programme-office']).digest('hex').slice(0, 12)}`;
+const DATA_SUBJECT = `/api/v1/admin/data-subjects/${encodeURIComponent(TOKEN_SUBJECT)}`;
 const MILESTONE = franceConnectLaunch.milestones[0].milestoneId;
 const INDICATOR = franceConnectLaunch.indicators[0].indicatorId;
 
@@ -115,5 +120,14 @@ export const ENDPOINTS: readonly Endpoint[] = [
   command(`${PROJECT}/close`, { outcome: 'completed', closedOn: '2021-12-15', note: 'In service' }, 200),
   command('/api/v1/review-cycles', { cycleId: 'citp-6', title: '6e CITP', heldOn: '2021-07-23' }, 201),
   { kind: 'admin', method: 'GET', path: '/api/v1/admin/projections', roles: ADMIN_ROLES, success: 200 },
+  { kind: 'admin', method: 'GET', path: DATA_SUBJECT, roles: ADMIN_ROLES, success: 200 },
+  {
+    kind: 'admin',
+    method: 'POST',
+    path: `${DATA_SUBJECT}/erasure`,
+    body: { reason: 'access-control matrix' },
+    roles: ADMIN_ROLES,
+    success: 200,
+  },
   { kind: 'admin', method: 'POST', path: '/api/v1/admin/projections/rebuild', roles: ADMIN_ROLES, success: 202 },
 ];

@@ -1,4 +1,4 @@
-import { EVENT_STORE } from '@portfolio/application';
+import { EVENT_STORE, PERSONAL_DATA, type PersonalData } from '@portfolio/application';
 import type { EventStore, StoredEvent } from '@portfolio/event-store';
 import type { TestApp } from './test-app';
 
@@ -11,4 +11,9 @@ export async function allEvents(testApp: TestApp): Promise<StoredEvent[]> {
   const events: StoredEvent[] = [];
   for await (const event of storeOf(testApp).readAll()) events.push(event);
   return events;
+}
+
+/** Every event with its personal values opened, as the reads show them (the log itself holds envelopes). */
+export async function revealedEvents(testApp: TestApp): Promise<StoredEvent[]> {
+  return testApp.app.get<PersonalData>(PERSONAL_DATA).reveal(await allEvents(testApp));
 }

@@ -17,6 +17,7 @@ import { ExportAuditTrailController } from './audit/export-audit-trail.controlle
 import { HealthController } from './health/health.controller';
 import { ApiIndexController } from './index/api-index.controller';
 import { VerifyAuditTrailController } from './audit/verify-audit-trail.controller';
+import { DataSubjectsController } from './admin/data-subjects.controller';
 import { ManageProjectionsController } from './admin/manage-projections.controller';
 import { ReadMilestonesController } from './reads/read-milestones.controller';
 import { ReadMissionsController } from './reads/read-missions.controller';
@@ -58,6 +59,7 @@ export class AppModule {
         AuditLogController,
         AuditLogStreamController,
         ManageProjectionsController,
+        DataSubjectsController,
         ExportAuditTrailController,
         VerifyAuditTrailController,
         CheckpointsController,

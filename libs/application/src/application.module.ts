@@ -26,6 +26,8 @@ import { historySealerProvider } from './audit/history-sealer.provider';
 import { SEAL_SIGNING_KEY, sealSigningKeyProvider } from './audit/seal-signing-key.provider';
 import { Ledger } from './ledger/ledger';
 import { LEDGER_FACTS, type LedgerFacts } from './ledger/ledger-facts';
+import { DataSubjects } from './personal-data/data-subjects';
+import { IdentityRetentionRunner } from './personal-data/identity-retention.provider';
 import { ReadModelsModule, type ReadModelsOptions } from './read-models/read-models.module';
 
 /** The ledger and the audit services over the store; needs EventStoreModule (configuration and store) imported beside it. */
@@ -49,9 +51,12 @@ import { ReadModelsModule, type ReadModelsOptions } from './read-models/read-mod
     cosignatureStoreProvider,
     cosignedCheckpointsProvider,
     witnessCosignaturesProvider,
+    DataSubjects,
+    IdentityRetentionRunner,
   ],
   exports: [
     Ledger,
+    DataSubjects,
     SEAL_SIGNING_KEY,
     AuditExporter,
     AuditVerifier,

@@ -25,6 +25,7 @@ export type { CheckpointStore, CheckpointTimestamp, StoredCheckpoint } from './c
 export type { CheckpointTsa } from './checkpoint/checkpoint-timestamp';
 export { parseTsaCertificate } from './transparency/tsa-certificate';
 export { SqlCheckpointStore, type CheckpointDialect } from './checkpoint/sql-checkpoint-store';
+export { refusePostgresChanges, refuseSqliteChanges, withPostgresTableLock } from './checkpoint/append-only-table';
 export { Checkpointer, type CheckpointerOptions } from './checkpoint/checkpointer';
 export { CheckpointRefusedError, type CheckpointRefusal } from './checkpoint/checkpoint-refused-error';
 export type { CosignatureStore, StoredCosignature } from './checkpoint/cosignature-store';

@@ -13,6 +13,7 @@ export { DOMAIN_EVENT_TYPES, type DomainEvent, type DomainEventType } from './do
 export { decimalsOf } from './schema/decimals';
 export { EVENT_SCHEMA_VERSIONS, UPCASTERS, upcastEvent } from './schema/event-schemas';
 export { UnreadableEventSchemaError, type EventData, type Upcaster, type VersionedEvent } from './schema/upcast';
+export { PERSONAL_ACTOR_FIELDS, PERSONAL_DATA_FIELDS } from './personal-fields';
 export {
   STREAM_PREFIXES,
   missionStream,

@@ -1,5 +1,6 @@
 import type {
   ConcurrencyConflictError,
+  DataSubjectNotFoundError,
   IdempotencyKeyReusedError,
   PreconditionFailedError,
 } from '@portfolio/application';
@@ -115,6 +116,8 @@ export const FRENCH_DETAILS = {
     `la clé d’idempotence (Idempotency-Key) ${error.commandId} a déjà servi pour une autre requête`,
   concurrency_conflict: (error: ConcurrencyConflictError) =>
     `${error.streamId} a changé pendant ${error.attempts} tentatives successives : renvoyez la commande`,
+  data_subject_not_found: (error: DataSubjectNotFoundError) =>
+    `aucune donnée n’est détenue sur ${error.subjectId} : aucun événement, aucune clé ni aucun effacement ne le nomme`,
   invalid_query: (error: InvalidQueryError) =>
     error.expected === undefined
       ? `le paramètre de requête ${error.parameter} n’est pas valable ici`

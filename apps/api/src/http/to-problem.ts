@@ -1,6 +1,11 @@
 import { HttpException } from '@nestjs/common';
 import { CheckpointRefusedError } from '@portfolio/audit';
-import { ConcurrencyConflictError, IdempotencyKeyReusedError, PreconditionFailedError } from '@portfolio/application';
+import {
+  ConcurrencyConflictError,
+  DataSubjectNotFoundError,
+  IdempotencyKeyReusedError,
+  PreconditionFailedError,
+} from '@portfolio/application';
 import { CosignatureRefusedError, type CosignatureRefusal } from '@portfolio/audit';
 import { DomainError, type DomainErrorKind } from '@portfolio/domain';
 import { StoreUnavailableError } from '@portfolio/event-store';
@@ -113,6 +118,10 @@ function refusalProblem(error: unknown, language: Language, instance: string): P
   if (error instanceof ConcurrencyConflictError) {
     const fr = FRENCH_DETAILS.concurrency_conflict(error);
     return problem(409, error.code, { en: error.message, fr }, language, { instance });
+  }
+  if (error instanceof DataSubjectNotFoundError) {
+    const fr = FRENCH_DETAILS.data_subject_not_found(error);
+    return problem(404, error.code, { en: error.message, fr }, language, { instance });
   }
   return undefined;
 }

@@ -1,6 +1,7 @@
 import { isAbsolute, join, resolve } from 'node:path';
 import { parseAuth } from './auth-config';
 import { parseCheckpointConfig } from './checkpoint-config';
+import { parseRetentionConfig } from './retention-config';
 import { parseEventStreamConfig } from './event-stream-config';
 import { parseHttpServerConfig } from './http-server-config';
 import { parseObservabilityConfig } from './observability-config';
@@ -89,6 +90,7 @@ export function loadConfig(env: Env, cwd: string): PortfolioConfig {
   const rawKeyFile = value(env, 'PORTFOLIO_SIGNING_KEY_FILE');
   const signingKeyFile = rawKeyFile === undefined ? undefined : resolve(cwd, rawKeyFile);
   const checkpoints = parseCheckpointConfig(env, problems);
+  const retention = parseRetentionConfig(env, problems);
   const tsa = parseTsaConfig(env, cwd, problems);
   const witnesses = parseWitnessConfig(env, cwd, problems);
   const shutdown = parseShutdownConfig(env, problems);
@@ -105,6 +107,7 @@ export function loadConfig(env: Env, cwd: string): PortfolioConfig {
     auth,
     ...(signingKeyFile === undefined ? {} : { signingKeyFile }),
     ...checkpoints,
+    ...retention,
     ...tsa,
     ...witnesses,
     ...shutdown,

@@ -4,6 +4,7 @@ import type { EventStreamConfig } from './event-stream-config';
 import type { HttpServerConfig } from './http-server-config';
 import type { ObservabilityConfig } from './observability-config';
 import type { PostgresTimeoutsConfig } from './postgres-timeouts-config';
+import type { RetentionConfig } from './retention-config';
 import type { ShutdownConfig } from './shutdown-config';
 import type { TrustProxyConfig } from './trust-proxy-config';
 import type { TsaConfig } from './tsa-config';
@@ -69,6 +70,7 @@ export interface PortfolioConfig
   extends
     HttpServerConfig,
     CheckpointConfig,
+    RetentionConfig,
     TsaConfig,
     WitnessConfig,
     ShutdownConfig,

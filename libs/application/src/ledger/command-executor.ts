@@ -12,6 +12,7 @@ import type { CommandEnvelope } from './command-envelope';
 import type { CommandResult } from './command-result';
 import { StreamStateCache } from './stream-state-cache';
 import { toDomainEvent, toNewEvents } from './domain-event-codec';
+import type { PersonalData } from '../personal-data/personal-data';
 
 /** How one command acts on one stream: fold the stream's history into a state, then decide. */
 export interface StreamDecision<State> {
@@ -49,6 +50,7 @@ export class CommandExecutor {
     private readonly store: EventStore,
     private readonly clock: Clock,
     private readonly writes: WriteHealth,
+    private readonly personal: PersonalData,
   ) {}
 
   /** Commands on one stream, in this process, one at a time: they would only lose races to each other. */
@@ -95,10 +97,10 @@ export class CommandExecutor {
         // A command that changes nothing (the same value measured again) answers where the stream stands.
         return { streamId, revision: revision ?? -1n, position: lastPosition, appended: 0, replayed: false };
       }
+      // Sealed before the append, so that the log never holds a personal value in clear (its key is stored first).
+      const sealed = await this.personal.conceal(toNewEvents(events, envelope), envelope.actor.id);
       try {
-        const written = await this.writes.observe(
-          this.store.append(streamId, toNewEvents(events, envelope), revision ?? 'no_stream'),
-        );
+        const written = await this.writes.observe(this.store.append(streamId, sealed, revision ?? 'no_stream'));
         this.states.set(streamId, {
           revision: written.revision,
           lastPosition: written.position,

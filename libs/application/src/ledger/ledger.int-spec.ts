@@ -7,7 +7,10 @@ import {
   launchFranceConnect,
 } from '../../../domain/src/testing/tech-gouv';
 import { scratchSqliteFile, type ScratchFile } from '../../../event-store/src/testing/scratch-database';
+import { openReadModelDatabase, type ReadModelDatabase } from '@portfolio/read-models';
 import type { Clock } from '../clock/clock';
+import { PersonalData } from '../personal-data/personal-data';
+import { SqlPersonalKeyStore } from '../personal-data/personal-key-store';
 import { WriteHealth } from '../event-store/write-health';
 import type { CommandEnvelope } from './command-envelope';
 import { Ledger } from './ledger';
@@ -39,6 +42,8 @@ const reachImpots: DomainCommand = {
 describe('ledger', () => {
   let scratch: ScratchFile;
   let store: SqliteEventStore;
+  let database: ReadModelDatabase;
+  let personal: PersonalData;
   const reads: ReadStreamOptions[] = [];
   const sealsAsked: { cycleId: string; heldOn: string }[] = [];
   // The seal is a fact from outside the domain, as `today` is: here the one the sealer gave for CITP July 2021.
@@ -49,13 +54,16 @@ describe('ledger', () => {
     },
   };
 
-  beforeEach(() => {
+  beforeEach(async () => {
     scratch = scratchSqliteFile('ledger');
     store = new SqliteEventStore({ file: scratch.file });
+    database = await openReadModelDatabase({ kind: 'sqlite', file: scratch.file });
+    personal = new PersonalData(await SqlPersonalKeyStore.open(database.db, 'sqlite'), clock);
     reads.length = 0;
     sealsAsked.length = 0;
   });
   afterEach(async () => {
+    await database.close();
     await store.close();
     scratch.remove();
   });
@@ -70,7 +78,7 @@ describe('ledger', () => {
         },
       },
     });
-    return new Ledger(recording, clock, facts, new WriteHealth(recording));
+    return new Ledger(recording, clock, facts, new WriteHealth(recording), personal);
   }
 
   it('routes a launch through the mission it reads, and appends to the project only', async () => {
@@ -112,7 +120,7 @@ describe('ledger', () => {
 
   it('decides on what other writers appended since, not on its stale cache', async () => {
     const ours = ledgerOn(store);
-    const theirs = new Ledger(store, clock, facts, new WriteHealth(store));
+    const theirs = new Ledger(store, clock, facts, new WriteHealth(store), personal);
     await ours.execute(defineIdnum, envelope());
     await ours.execute(launchFranceConnect, envelope());
     await theirs.execute(reachImpots, envelope());

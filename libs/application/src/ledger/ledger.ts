@@ -15,6 +15,7 @@ import { fingerprintCommand, type Actor, type CommandEnvelope } from './command-
 import { CommandExecutor } from './command-executor';
 import type { CommandResult } from './command-result';
 import { LEDGER_FACTS, type LedgerFacts } from './ledger-facts';
+import { PERSONAL_DATA, type PersonalData } from '../personal-data/personal-data';
 
 /**
  * What accepts commands, from the API and from tools without HTTP alike: any command, through its route in the
@@ -29,8 +30,9 @@ export class Ledger {
     @Inject(CLOCK) clock: Clock,
     @Inject(LEDGER_FACTS) private readonly facts: LedgerFacts,
     writes: WriteHealth,
+    @Inject(PERSONAL_DATA) personal: PersonalData,
   ) {
-    this.executor = new CommandExecutor(store, clock, writes);
+    this.executor = new CommandExecutor(store, clock, writes, personal);
   }
 
   /** Decides the command and appends what it decided, under the envelope's actor, idempotency key and precondition. */

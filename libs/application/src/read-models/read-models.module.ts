@@ -21,6 +21,9 @@ import { CLOCK, todayInParis, type Clock } from '../clock/clock';
 import type { PortfolioConfig } from '../config/portfolio-config';
 import { PORTFOLIO_CONFIG } from '../event-store/event-store.module';
 import { EVENT_STORE } from '../event-store/event-store.provider';
+import { PERSONAL_DATA, PersonalData } from '../personal-data/personal-data';
+import { SqlPersonalKeyStore } from '../personal-data/personal-key-store';
+import { RevealingEventStore } from '../personal-data/revealing-event-store';
 import { readModelLocation } from './read-model-location';
 
 export const READ_MODEL_DATABASE = Symbol('ReadModelDatabase');
@@ -62,17 +65,32 @@ export interface ReadModelsOptions {
       },
     },
     {
+      // The data subjects' keys live beside the read models (the log's SQLite file or PostgreSQL database).
+      provide: PERSONAL_DATA,
+      inject: [READ_MODEL_DATABASE, CLOCK],
+      useFactory: async (database: ReadModelDatabase, clock: Clock) =>
+        new PersonalData(await SqlPersonalKeyStore.open(database.db, database.dialect), clock),
+    },
+    {
       provide: READ_CONTEXT,
-      inject: [READ_MODEL_DATABASE, ProjectionRuntime, EVENT_STORE, CLOCK],
+      inject: [READ_MODEL_DATABASE, ProjectionRuntime, EVENT_STORE, CLOCK, PERSONAL_DATA],
       useFactory: (
         database: ReadModelDatabase,
         runtime: ProjectionRuntime,
         store: EventStore,
         clock: Clock,
-      ): ReadContext => ({ db: database.db, projections: runtime, store, today: () => todayInParis(clock) }),
+        personal: PersonalData,
+      ): ReadContext => ({
+        db: database.db,
+        projections: runtime,
+        // Every read reveals the personal values it returns; the projections and the exports keep the envelopes.
+        store: new RevealingEventStore(store, personal),
+        today: () => todayInParis(clock),
+        revealData: (rows) => personal.revealData(rows),
+      }),
     },
   ],
-  exports: [ProjectionRuntime, READ_CONTEXT, READ_MODEL_DATABASE],
+  exports: [ProjectionRuntime, READ_CONTEXT, READ_MODEL_DATABASE, PERSONAL_DATA],
 })
 export class ReadModelsModule implements OnApplicationBootstrap, OnApplicationShutdown {
   constructor(

@@ -57,7 +57,7 @@ export function cyclePoint(cycle: ReviewCycleSummary): TemporalPoint {
 }
 
 export function cycleSnapshot(context: ReadContext, cycle: ReviewCycleSummary): Promise<PortfolioSnapshot> {
-  return loadSnapshot(context.db, context.projections.activeGenerationNumber, cyclePoint(cycle));
+  return loadSnapshot(context, cyclePoint(cycle));
 }
 
 export function cycleStamp(context: ReadContext, cycle: ReviewCycleSummary): Promise<TemporalStamp> {

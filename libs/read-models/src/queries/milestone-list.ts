@@ -41,7 +41,7 @@ export async function milestoneList(
   query: MilestoneListQuery,
 ): Promise<TemporalStamp & Page<MilestoneListItem>> {
   const { point, stamp } = await resolvePoint(context, query);
-  const snapshot = await loadSnapshot(context.db, context.projections.activeGenerationNumber, point);
+  const snapshot = await loadSnapshot(context, point);
   const matching = [...snapshot.projects.values()]
     .flatMap((project) =>
       milestoneViews(project, point.at).map((milestone) => ({

@@ -1,7 +1,7 @@
 import type { ProjectRedesigned } from '@portfolio/domain';
 import { namedChanges, type NamedChanges } from '../diff/named-changes';
 import { loadSnapshot, type TemporalPoint } from '../temporal/portfolio-snapshot';
-import type { ReadContext } from './read-context';
+import { revealedData, type ReadContext } from './read-context';
 
 /**
  * How a diff answers: `named` (the default) names each project, milestone and indicator that changed; `paths` lists
@@ -17,9 +17,8 @@ export async function namedChangesBetween(
   from: TemporalPoint,
   to: TemporalPoint,
 ): Promise<NamedChanges> {
-  const generation = context.projections.activeGenerationNumber;
-  const before = await loadSnapshot(context.db, generation, from);
-  const after = await loadSnapshot(context.db, generation, to);
+  const before = await loadSnapshot(context, from);
+  const after = await loadSnapshot(context, to);
   const redesigns = await redesignsBetween(context, from, to);
   return namedChanges({ snapshot: before, at: from.at }, { snapshot: after, at: to.at }, redesigns);
 }
@@ -44,5 +43,8 @@ export async function redesignsBetween(
     known = known.where((eb) => eb.or([eb('position', '>', from.asOf.toString()), eb('business_date', '>', from.at)]));
   }
   const rows = await known.orderBy('position').execute();
-  return rows.map((row) => JSON.parse(row.data) as ProjectRedesigned['data']);
+  return revealedData<ProjectRedesigned['data']>(
+    context,
+    rows.map((row) => row.data),
+  );
 }

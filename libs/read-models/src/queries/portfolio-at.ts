@@ -15,7 +15,7 @@ export interface PortfolioQuery extends TemporalQuery, ProjectFilter {}
  */
 export async function portfolioAt(context: ReadContext, query: PortfolioQuery): Promise<PortfolioDocument> {
   const { point, stamp } = await resolvePoint(context, query);
-  const snapshot = await loadSnapshot(context.db, context.projections.activeGenerationNumber, point);
+  const snapshot = await loadSnapshot(context, point);
   const selects = filtersProjects(query)
     ? (project: LaunchedProject, summary: ProjectSummary) => selectsProject(query, project, summary)
     : undefined;

@@ -32,7 +32,7 @@ export async function projectList(
   query: ProjectListQuery,
 ): Promise<TemporalStamp & Page<ProjectSummary>> {
   const { point, stamp } = await resolvePoint(context, query);
-  const snapshot = await loadSnapshot(context.db, context.projections.activeGenerationNumber, point);
+  const snapshot = await loadSnapshot(context, point);
   const projects = [...snapshot.projects.values()].map((project) => ({
     project,
     summary: projectSummary(project, point.at),

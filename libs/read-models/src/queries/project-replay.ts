@@ -36,7 +36,7 @@ async function replayItem(
 ): Promise<ReplayItem> {
   const businessDate = businessDateOf(domainEventOf(stored));
   const point = { at: businessDate, asOf: stored.position };
-  const snapshot = await loadSnapshot(context.db, context.projections.activeGenerationNumber, point, [projectId]);
+  const snapshot = await loadSnapshot(context, point, [projectId]);
   const project = snapshot.projects.get(projectId);
   return {
     ...historyItem(stored, language),

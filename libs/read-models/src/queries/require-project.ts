@@ -9,7 +9,7 @@ export async function requireProject(
   projectId: string,
   point: TemporalPoint,
 ): Promise<LaunchedProject> {
-  const snapshot = await loadSnapshot(context.db, context.projections.activeGenerationNumber, point, [projectId]);
+  const snapshot = await loadSnapshot(context, point, [projectId]);
   const project = snapshot.projects.get(projectId);
   if (project === undefined) throw new ReadModelNotFoundError('project', projectId);
   return project;

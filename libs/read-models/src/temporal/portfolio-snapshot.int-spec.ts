@@ -46,7 +46,7 @@ describe.each(STORE_KINDS)('the portfolio snapshot loader on %s', (kind) => {
   const scenario = givenTimeTravel(kind);
   const pos = (ordinal: number) => scenario.position(ordinal);
   const load = (point: TemporalPoint, projectIds?: readonly string[]) =>
-    loadSnapshot(scenario.context.db, scenario.context.projections.activeGenerationNumber, point, projectIds);
+    loadSnapshot(scenario.context, point, projectIds);
 
   it('folds the projects as the events known at asOf and dated by at make them, without replaying the log', async () => {
     const dates = [

@@ -1,6 +1,5 @@
 import { foldProject, type DomainEvent, type LaunchedProject, type ProjectEvent } from '@portfolio/domain';
-import type { Kysely } from 'kysely';
-import type { ReadModelTables } from '../database/read-model-tables';
+import { revealedData, type ReadContext } from '../queries/read-context';
 import { latestNationalValues } from './latest-national-values';
 import { withTerritorialValues } from './latest-territorial-values';
 
@@ -34,11 +33,12 @@ export interface PortfolioSnapshot {
  * bi-temporal measurement table (see latestNationalValues), for whatever (at, asOf).
  */
 export async function loadSnapshot(
-  db: Kysely<ReadModelTables>,
-  generation: number,
+  context: Pick<ReadContext, 'db' | 'projections' | 'revealData'>,
   point: TemporalPoint,
   projectIds?: readonly string[],
 ): Promise<PortfolioSnapshot> {
+  const { db } = context;
+  const generation = context.projections.activeGenerationNumber;
   const asOf = point.asOf.toString();
   const missionRows = await db
     .selectFrom('rm_missions')
@@ -56,11 +56,15 @@ export async function loadSnapshot(
     .where('business_date', '<=', point.at);
   if (projectIds !== undefined) facts = facts.where('project_id', 'in', projectIds.length > 0 ? projectIds : ['']);
   const factRows = await facts.orderBy('position').execute();
+  const factData = await revealedData<unknown>(
+    context,
+    factRows.map((row) => row.data),
+  );
 
   const eventsByProject = new Map<string, ProjectEvent[]>();
-  for (const row of factRows) {
+  for (const [index, row] of factRows.entries()) {
     const events = eventsByProject.get(row.project_id) ?? [];
-    events.push({ type: row.type, data: JSON.parse(row.data) } as unknown as ProjectEvent);
+    events.push({ type: row.type, data: factData[index] } as unknown as ProjectEvent);
     eventsByProject.set(row.project_id, events);
   }
   const latest = await latestNationalValues(db, generation, point, projectIds);
