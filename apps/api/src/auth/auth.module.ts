@@ -59,24 +59,16 @@ export type AuthModuleConfig = Pick<PortfolioConfig, 'auth'> & {
 @Module({})
 export class AuthModule {
   static forRoot(config: AuthModuleConfig): DynamicModule {
+    // One backoff for every request to the identity provider: discovery, key set and sign-in alike.
+    const backoff = new IdentityProviderBackoff(config.identityProviderBackoff);
     return {
       module: AuthModule,
       providers: [
-        // One backoff for every request to the identity provider: discovery, key set and sign-in alike.
-        {
-          provide: IdentityProviderBackoff,
-          useFactory: () => new IdentityProviderBackoff(config.identityProviderBackoff),
-        },
-        {
-          provide: CredentialVerifier,
-          useFactory: (backoff: IdentityProviderBackoff) => createVerifier(config, backoff),
-          inject: [IdentityProviderBackoff],
-        },
+        { provide: CredentialVerifier, useFactory: () => createVerifier(config, backoff) },
         {
           provide: OIDC_SIGN_IN,
-          useFactory: (verifier: CredentialVerifier, backoff: IdentityProviderBackoff) =>
-            createSignIn(config, verifier, backoff),
-          inject: [CredentialVerifier, IdentityProviderBackoff],
+          useFactory: (verifier: CredentialVerifier) => createSignIn(config, verifier, backoff),
+          inject: [CredentialVerifier],
         },
         { provide: AuthFailureThrottle, useFactory: () => new AuthFailureThrottle(config.authThrottle) },
         { provide: APP_GUARD, useClass: AuthGuard },
