@@ -4,6 +4,7 @@ import type { App } from 'supertest/types';
 import { ROLES, type PortfolioConfig, type Role } from '@portfolio/application';
 import type { AuthModuleConfig } from '../apps/api/src/auth/auth.module';
 import { ENDPOINT_FIXTURE, ENDPOINTS, type Endpoint } from './support/endpoints';
+import { TEST_CLIENT_SECRET } from './support/oidc-authorization';
 import { secondsFromNow, startOidcIssuer, TEST_AUDIENCE, type TestOidcIssuer } from './support/oidc-issuer';
 import { bearer, startTestApp, TOKENS, type TestApp } from './support/test-app';
 
@@ -99,7 +100,18 @@ function withOidc(app: TestApp['config'], throttle: AuthModuleConfig['authThrott
   const overrides: Partial<PortfolioConfig> & AuthModuleConfig = {
     auth: {
       ...app.auth,
-      oidc: { issuer: issuer.issuer, audience: TEST_AUDIENCE, rolesClaim: 'roles', maxTokenAgeSeconds: 3600 },
+      oidc: {
+        issuer: issuer.issuer,
+        audience: TEST_AUDIENCE,
+        rolesClaim: 'roles',
+        maxTokenAgeSeconds: 3600,
+        signIn: {
+          clientId: TEST_AUDIENCE,
+          clientSecret: TEST_CLIENT_SECRET,
+          redirectUrl: 'http://127.0.0.1:9/api/v1/session/oidc/callback',
+          scopes: 'openid',
+        },
+      },
     },
     authThrottle: throttle,
   };

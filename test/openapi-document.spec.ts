@@ -14,6 +14,15 @@ import {
 
 const PROBLEM = '#/components/schemas/ProblemDto';
 const PUBLIC = new Set(['/health/live', '/health/ready']);
+/** The web workspace's sign-in, before anybody is signed in: open to all. */
+const SIGN_IN = new Set([
+  '/api/v1/session/sign-in-options',
+  '/api/v1/session/oidc',
+  '/api/v1/session/oidc/callback',
+  '/api/v1/session/logout',
+]);
+/** The sign-in's browser steps, which answer a redirect and nothing else. */
+const REDIRECTS = new Set(['/api/v1/session/oidc', '/api/v1/session/oidc/callback']);
 
 let document: OpenAPIObject;
 let operations: ReturnType<typeof operationsOf>;
@@ -66,15 +75,15 @@ describe('the OpenAPI document', () => {
   });
 
   it('says who may call each operation: its roles and token, or nobody needed for the health checks', () => {
-    const guarded = operations.filter(({ path }) => !PUBLIC.has(path));
+    const guarded = operations.filter(({ path }) => !PUBLIC.has(path) && !SIGN_IN.has(path));
     for (const { operation } of guarded) {
       expect(operation['x-roles']?.length).toBeGreaterThan(0);
       expect(operation.description).toContain(`Roles: ${operation['x-roles']?.join(', ')}.`);
       expect(operation.security).toEqual([{ bearer: [] }]);
       expect(Object.keys(operation.responses)).toEqual(expect.arrayContaining(['401', '403', '429']));
     }
-    const open = operations.filter(({ path }) => PUBLIC.has(path));
-    expect(open.map(({ operation }) => operation.security)).toEqual([[{}], [{}]]);
+    const open = operations.filter(({ path }) => PUBLIC.has(path) || SIGN_IN.has(path));
+    expect(open.map(({ operation }) => operation.security)).toEqual([[{}], [{}], [{}], [{}], [{}], [{}]]);
     expect(document.security).toBeUndefined();
   });
 
@@ -91,7 +100,12 @@ describe('the OpenAPI document', () => {
     // A 204 beside it says the operation may have nothing to send (an event stream resumed past its end).
     const success = (operation: OperationObject) =>
       Object.entries(operation.responses).filter(([status]) => status.startsWith('2') && status !== '204');
-    expect(each((operation) => success(operation).length === 1)).toEqual([]);
+    expect(each((operation, path) => REDIRECTS.has(path) || success(operation).length === 1)).toEqual([]);
+    const redirect = (operation: OperationObject) =>
+      success(operation).length === 0 && Object.keys(operation.responses).includes('302');
+    expect(operations.filter(({ operation, path }) => REDIRECTS.has(path) && !redirect(operation)).map(named)).toEqual(
+      [],
+    );
     const documented = (operation: OperationObject) =>
       success(operation).every(
         ([, response]) =>

@@ -62,6 +62,11 @@ export const ENDPOINTS: readonly Endpoint[] = [
   open('/health/ready'),
   open('/docs'),
   open('/docs-json'),
+  // The workspace's ProConnect sign-in, before anybody is signed in: public; its browser steps answer redirects.
+  open('/api/v1/session/sign-in-options'),
+  { ...open('/api/v1/session/oidc'), success: 302 },
+  { ...open('/api/v1/session/oidc/callback'), success: 302 },
+  { ...open('/api/v1/session/logout'), method: 'POST' },
   // Who the caller is: any role (the readers are all of them).
   read('/api/v1/session'),
   read('/api/v1/portfolio'),

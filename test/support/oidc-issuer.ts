@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK } from 'jose';
+import { authorizationServer, type AuthorizationServer } from './oidc-authorization';
 
 /** The audience a test issuer's tokens carry unless told otherwise. */
 export const TEST_AUDIENCE = 'portfolio-ledger-tests';
@@ -32,7 +33,10 @@ export interface MintOptions {
   readonly alg?: TestAlgorithm;
 }
 
-/** A local OpenID Connect issuer: discovery document and JWKS over http on 127.0.0.1, and a token mint. */
+/**
+ * A local OpenID Connect issuer: discovery document and JWKS over http on 127.0.0.1, a token mint, and the
+ * authorization code flow of one client (TEST_AUDIENCE, TEST_CLIENT_SECRET) signing in `signIn.person`.
+ */
 export interface TestOidcIssuer {
   /** `http://127.0.0.1:<port>`: what PORTFOLIO_OIDC_ISSUER names. */
   readonly issuer: string;
@@ -41,6 +45,8 @@ export interface TestOidcIssuer {
   readonly requests: readonly string[];
   /** While false, every request is answered 503 (the identity provider is down). */
   available: boolean;
+  /** /authorize and /token: who signs in, and what was asked. */
+  readonly signIn: Pick<AuthorizationServer, 'person' | 'authorizations'>;
   mint(options: MintOptions): Promise<string>;
   close(): Promise<void>;
 }
@@ -71,6 +77,24 @@ export async function startOidcIssuer(): Promise<TestOidcIssuer> {
   const requests: string[] = [];
   let issuer = '';
   const state = { available: true };
+  async function mint(options: MintOptions): Promise<string> {
+    const alg = options.alg ?? 'ES256';
+    const key = (options.key === 'foreign' ? foreign : published).get(alg) as SigningKey;
+    const claims: Record<string, unknown> = { ...options.claims };
+    if (options.roles !== undefined) claims[options.rolesClaim ?? 'roles'] = options.roles;
+    if (options.name !== undefined) claims.name = options.name;
+    const typ = options.typ === undefined ? 'JWT' : options.typ;
+    const jwt = new SignJWT(claims)
+      .setProtectedHeader({ alg, kid: key.publicJwk.kid, ...(typ !== null && { typ }) })
+      .setSubject(options.sub)
+      .setIssuer(options.iss ?? issuer)
+      .setAudience(options.aud ?? TEST_AUDIENCE);
+    if (options.iat !== null) jwt.setIssuedAt(options.iat);
+    const exp = options.exp === undefined ? secondsFromNow(300) : options.exp;
+    if (exp !== null) jwt.setExpirationTime(exp);
+    return jwt.sign(key.privateKey);
+  }
+  const authorization = authorizationServer(() => issuer, TEST_AUDIENCE, mint);
   const server = createServer((request: IncomingMessage, response: ServerResponse) => {
     const path = request.url ?? '/';
     requests.push(path);
@@ -84,12 +108,15 @@ export async function startOidcIssuer(): Promise<TestOidcIssuer> {
         jwks_uri: `${issuer}/jwks`,
         authorization_endpoint: `${issuer}/authorize`,
         token_endpoint: `${issuer}/token`,
+        end_session_endpoint: `${issuer}/logout`,
+        token_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post'],
         response_types_supported: ['code'],
         subject_types_supported: ['public'],
         id_token_signing_alg_values_supported: algorithms,
       });
     }
     if (path === '/jwks') return send(200, { keys: [...published.values()].map((key) => key.publicJwk) });
+    if (authorization.handle(request, response)) return;
     return send(404, { error: 'not_found' });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -105,23 +132,8 @@ export async function startOidcIssuer(): Promise<TestOidcIssuer> {
     set available(value: boolean) {
       state.available = value;
     },
-    async mint(options: MintOptions): Promise<string> {
-      const alg = options.alg ?? 'ES256';
-      const key = (options.key === 'foreign' ? foreign : published).get(alg) as SigningKey;
-      const claims: Record<string, unknown> = { ...options.claims };
-      if (options.roles !== undefined) claims[options.rolesClaim ?? 'roles'] = options.roles;
-      if (options.name !== undefined) claims.name = options.name;
-      const typ = options.typ === undefined ? 'JWT' : options.typ;
-      const jwt = new SignJWT(claims)
-        .setProtectedHeader({ alg, kid: key.publicJwk.kid, ...(typ !== null && { typ }) })
-        .setSubject(options.sub)
-        .setIssuer(options.iss ?? issuer)
-        .setAudience(options.aud ?? TEST_AUDIENCE);
-      if (options.iat !== null) jwt.setIssuedAt(options.iat);
-      const exp = options.exp === undefined ? secondsFromNow(300) : options.exp;
-      if (exp !== null) jwt.setExpirationTime(exp);
-      return jwt.sign(key.privateKey);
-    },
+    signIn: authorization,
+    mint,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));

@@ -29,6 +29,7 @@ import { IdentityProviderMetrics } from './observability/metrics/identity-provid
 import { LedgerStateMetrics } from './observability/metrics/ledger-state-metrics';
 import { MetricsController } from './observability/metrics/metrics.controller';
 import { ObservabilityModule, type ObservabilityOptions } from './observability/observability.module';
+import { OidcSignInController } from './session/oidc-sign-in.controller';
 import { SessionController } from './session/session.controller';
 
 @Module({})
@@ -67,6 +68,7 @@ export class AppModule {
         WitnessCosignaturesController,
         MetricsController,
         SessionController,
+        OidcSignInController,
       ],
       providers: [LedgerEndpoint, LedgerStateMetrics, IdentityProviderMetrics, EventStreams],
     };

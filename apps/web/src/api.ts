@@ -1,4 +1,4 @@
-// The workspace's client of the ledger's API: the bearer token, problems in French, and reading one's own writes.
+// The workspace's client of the ledger's API: the credential, problems in French, and reading one's own writes.
 import { hrefOf } from './router';
 
 /** One field at fault in a refused request, as the API's problem details name it. */
@@ -41,6 +41,11 @@ export function asProblem(error: unknown): ApiProblem {
   return error instanceof ApiProblem ? error : new ApiProblem(0, 'Erreur', String(error), 'unexpected');
 }
 
+/** The Authorization of a pasted token; none for a ProConnect session, whose cookie the browser sends itself. */
+export function authorizationOf(token: string | undefined): Record<string, string> {
+  return token === undefined ? {} : { Authorization: `Bearer ${token}` };
+}
+
 type Query = Readonly<Record<string, string | undefined>>;
 
 async function problemOf(response: Response): Promise<ApiProblem> {
@@ -55,16 +60,20 @@ async function problemOf(response: Response): Promise<ApiProblem> {
 }
 
 /**
- * Calls the API with a bearer token. Each command answers the log position it wrote; later reads pass the highest
+ * Calls the API with a bearer token, or, without one, with the session cookie of a ProConnect sign-in (the browser
+ * sends it: same origin). Each command answers the log position it wrote; later reads pass the highest
  * one seen as `minPosition`, so that a page shows what its user just recorded (the read models are projected
  * asynchronously).
  */
 export class ApiClient {
   private minPosition: bigint | undefined;
 
-  /** `onRefused`: told when the API no longer accepts the token (401), as after a rotation of the tokens. */
+  /**
+   * `onRefused`: told when the API no longer accepts the credential (401): a token rotated, a session expired.
+   * `token` undefined: the session cookie.
+   */
   constructor(
-    private readonly token: string,
+    private readonly token: string | undefined,
     private readonly onRefused: () => void = () => undefined,
   ) {}
 
@@ -99,6 +108,11 @@ export class ApiClient {
     return { body: await response.blob(), fileName: /filename="([^"]+)"/.exec(disposition)?.[1] };
   }
 
+  /** Ends the service's cookie session, if any (a pasted token has none: forgetting it is enough). */
+  async signOut(): Promise<void> {
+    await fetch(`${API_BASE}/session/logout`, { method: 'POST', headers: { Accept: 'application/json' } });
+  }
+
   private sawPosition(position: bigint): void {
     if (this.minPosition === undefined || position > this.minPosition) this.minPosition = position;
   }
@@ -106,7 +120,7 @@ export class ApiClient {
   private async send(path: string, init: RequestInit): Promise<Response> {
     const headers = {
       ...(init.headers as Record<string, string> | undefined),
-      Authorization: `Bearer ${this.token}`,
+      ...authorizationOf(this.token),
       'Accept-Language': 'fr',
       Accept: 'application/json',
     };

@@ -1,5 +1,6 @@
 // Following the audit log live: GET /events/stream read with fetch (an EventSource cannot send the bearer token), its
 // Server-Sent Events parsed, and the stream resumed after a drop from the last event received, with a growing wait.
+import { authorizationOf } from './api';
 
 /** An event of the audit log as the stream sends it (the item a page of /events holds). */
 export interface LiveEvent {
@@ -75,7 +76,8 @@ const DEFAULT_RETRY_MS = 2_000;
 export type LiveState = 'connecting' | 'connected' | 'reconnecting' | 'refused';
 
 export interface FollowOptions {
-  readonly token: string;
+  /** The pasted API token; undefined: the session cookie of a ProConnect sign-in. */
+  readonly token: string | undefined;
   /** The filters of /events (projectId, missionCode, type...). */
   readonly filters?: Readonly<Record<string, string>>;
   /** The position of the document the page read: the first connection starts after it (at the head otherwise). */
@@ -132,7 +134,7 @@ function open(options: FollowOptions, lastEventId: string | undefined): Promise<
     lastEventId === undefined && options.after !== undefined ? { after: options.after } : {};
   const query = new URLSearchParams({ ...options.filters, ...start }).toString();
   const headers: Record<string, string> = {
-    Authorization: `Bearer ${options.token}`,
+    ...authorizationOf(options.token),
     Accept: 'text/event-stream',
     'Accept-Language': 'fr',
   };

@@ -1,4 +1,5 @@
-// Who is signed in: the API token and the principal the API said it is, kept for the browser tab's life only.
+// Who is signed in: the API token (or the service's session cookie) and the principal the API said it is, kept for
+// the browser tab's life only.
 
 /** The roles of the API (README, "Authentication"). */
 export type Role = 'programme-office' | 'reviewer' | 'auditor' | 'admin';
@@ -12,7 +13,8 @@ export interface Principal {
 }
 
 export interface Session {
-  readonly token: string;
+  /** The pasted API token; absent for a ProConnect sign-in, whose credential is an HttpOnly cookie no script reads. */
+  readonly token?: string;
   readonly principal: Principal;
 }
 
@@ -29,7 +31,7 @@ const KEY = 'portfolio-ledger.session';
 export function storedSession(): Session | undefined {
   try {
     const session = JSON.parse(sessionStorage.getItem(KEY) ?? 'null') as Session | null;
-    return session?.token === undefined || session.principal?.role === undefined ? undefined : session;
+    return session?.principal?.role === undefined ? undefined : session;
   } catch {
     return undefined;
   }

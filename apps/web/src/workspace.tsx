@@ -5,15 +5,32 @@ import { SignedInContext } from './context';
 import { Footer } from './layout/footer';
 import { Header } from './layout/header';
 import { NotFound, NotForRole } from './pages/not-found';
-import { SignIn } from './pages/sign-in';
+import { SignIn, type SessionEnd } from './pages/sign-in';
 import { HOME, routeAt } from './routes';
 import { followLink, hrefOf, navigate, usePlace, type Place } from './router';
-import { ROLE_NAMES, storeSession, storedSession, type Session } from './session';
+import { ROLE_NAMES, storeSession, storedSession, type Principal, type Session } from './session';
 
 const SIGN_IN = '/connexion';
 const SIGN_OUT = '/deconnexion';
 /** The query parameter of the sign-in page naming where to go once signed in. */
 const NEXT = 'suite';
+
+/**
+ * The session cookie of a ProConnect sign-in, if the browser holds a live one: the service sent the browser back
+ * signed in, and no script can read the cookie to know it.
+ */
+function useCookieSession(session: Session | undefined, signIn: (session: Session) => void): boolean {
+  const [probing, setProbing] = useState(session === undefined);
+  useEffect(() => {
+    if (!probing) return;
+    new ApiClient(undefined)
+      .get<Principal>('/session')
+      .then((principal) => signIn({ principal }))
+      .catch(() => undefined)
+      .finally(() => setProbing(false));
+  }, []);
+  return probing;
+}
 
 /** Where to send the browser instead of `place`, if anywhere: to sign in first, or past the sign-in once signed in. */
 function redirection(place: Place, session: Session | undefined): string | undefined {
@@ -44,32 +61,37 @@ function Content({ place, session }: { place: Place; session: Session }) {
 export function Workspace() {
   const place = usePlace();
   const [session, setSession] = useState(storedSession);
-  /** Whether the API stopped accepting the token of the session (it was rotated, or the service's data renewed). */
-  const [refused, setRefused] = useState(false);
+  /** Why the API stopped accepting the session: its token rotated (or the service's data renewed), or it expired. */
+  const [ended, setEnded] = useState<SessionEnd | undefined>();
   const signIn = (signedIn: Session | undefined) => {
     storeSession(signedIn);
     setSession(signedIn);
-    if (signedIn !== undefined) setRefused(false);
+    if (signedIn !== undefined) setEnded(undefined);
   };
+  const probing = useCookieSession(session, signIn);
   const api = useMemo(() => {
     if (session === undefined) return undefined;
     return new ApiClient(session.token, () => {
-      setRefused(true);
+      setEnded(session.token === undefined ? 'expired' : 'token-refused');
       signIn(undefined);
     });
-  }, [session?.token]);
+  }, [session]);
 
   useEffect(() => {
     document.addEventListener('click', followLink);
     return () => document.removeEventListener('click', followLink);
   }, []);
   useEffect(() => {
-    if (place.path === SIGN_OUT && session !== undefined) signIn(undefined);
+    if (probing) return;
+    if (place.path === SIGN_OUT && session !== undefined) {
+      if (session.token === undefined) void api?.signOut();
+      signIn(undefined);
+    }
     const target = redirection(place, place.path === SIGN_OUT ? undefined : session);
     if (target !== undefined) navigate(target, { replace: true });
-  }, [place, session]);
+  }, [place, session, probing]);
 
-  const ready = redirection(place, session) === undefined;
+  const ready = !probing && redirection(place, session) === undefined;
   return (
     <>
       <div class="fr-skiplinks">
@@ -90,7 +112,14 @@ export function Workspace() {
       </div>
       <Header session={session} path={place.path} />
       <main id="contenu" role="main" class="fr-pt-2w">
-        {ready && session === undefined && <SignIn onSignedIn={signIn} refused={refused} />}
+        {ready && session === undefined && (
+          <SignIn
+            onSignedIn={signIn}
+            ended={ended}
+            next={safeNext(place.query.get(NEXT))}
+            proConnectError={place.query.get('erreur')}
+          />
+        )}
         {ready && session !== undefined && api !== undefined && (
           <SignedInContext.Provider value={{ session, api }}>
             <Content place={place} session={session} />

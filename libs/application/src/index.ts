@@ -11,6 +11,7 @@ export * from './config/event-stream-config';
 export * from './config/http-server-config';
 export * from './config/load-config';
 export * from './config/observability-config';
+export * from './config/oidc-sign-in-config';
 export * from './config/portfolio-config';
 export * from './config/shutdown-config';
 export * from './config/trust-proxy-config';

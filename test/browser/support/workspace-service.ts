@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Role } from '@portfolio/application';
+import { generateApiToken, ROLES, type Role } from '@portfolio/application';
 import type { Browser } from 'playwright-core';
 import { buildServiceOnce, freePort, startService, type ServiceProcess } from '../../support/service-process';
 import { launchChromium } from './chromium';
@@ -35,8 +35,20 @@ export async function projected(url: string): Promise<void> {
   throw new Error('the read models did not catch up with the seeded demo within 20 s');
 }
 
+/**
+ * Settings of the service beyond the demo's defaults, given the address it will answer at (a sign-in's callback URL
+ * names it). With them, the service gets configured API tokens, one per role, as no development tokens are generated
+ * beside other credentials.
+ */
+export type ExtraSettings = (url: string) => Readonly<Record<string, string>>;
+
+function configuredTokens(): { tokens: Record<Role, string>; variable: string } {
+  const tokens = Object.fromEntries(ROLES.map((role) => [role, generateApiToken()])) as Record<Role, string>;
+  return { tokens, variable: ROLES.map((role) => `${role}:${tokens[role]}`).join(',') };
+}
+
 /** Builds once per run if the build is stale, seeds the demo as `portfolio seed demo` does, and starts the service. */
-export async function startWorkspaceService(): Promise<WorkspaceService> {
+export async function startWorkspaceService(extra?: ExtraSettings): Promise<WorkspaceService> {
   await buildServiceOnce();
   const dataDir = mkdtempSync(join(tmpdir(), 'portfolio-browser-'));
   const env = { ...unsetSettings(), PORTFOLIO_DATA_DIR: dataDir };
@@ -44,18 +56,24 @@ export async function startWorkspaceService(): Promise<WorkspaceService> {
     env: { ...process.env, ...env },
     stdio: 'ignore',
   });
+  const port = await freePort();
+  const configured = extra === undefined ? undefined : configuredTokens();
+  const settings =
+    extra === undefined || configured === undefined
+      ? env
+      : { ...env, ...extra(`http://127.0.0.1:${port}`), PORTFOLIO_API_TOKENS: configured.variable };
   let service: ServiceProcess | undefined;
   try {
-    service = await startService(await freePort(), env);
+    service = await startService(port, settings);
     await projected(service.url);
   } catch (error) {
     await service?.kill();
     rmSync(dataDir, { recursive: true, force: true });
     throw error;
   }
-  const { tokens } = JSON.parse(readFileSync(join(dataDir, 'dev-tokens.json'), 'utf8')) as {
-    tokens: Record<Role, string>;
-  };
+  const tokens =
+    configured?.tokens ??
+    (JSON.parse(readFileSync(join(dataDir, 'dev-tokens.json'), 'utf8')) as { tokens: Record<Role, string> }).tokens;
   const running = service;
   return {
     url: running.url,
@@ -67,11 +85,17 @@ export async function startWorkspaceService(): Promise<WorkspaceService> {
   };
 }
 
-/** The demo's service and a Chromium, started before a spec's tests (together) and stopped after them. */
-export function runningWorkspace(): { readonly service: WorkspaceService; readonly browser: Browser } {
+/**
+ * The demo's service (with `extra` settings, read once the hooks registered before run) and a Chromium, started
+ * before a spec's tests (together) and stopped after them.
+ */
+export function runningWorkspace(extra?: ExtraSettings): {
+  readonly service: WorkspaceService;
+  readonly browser: Browser;
+} {
   const running = {} as { service: WorkspaceService; browser: Browser };
   beforeAll(async () => {
-    [running.service, running.browser] = await Promise.all([startWorkspaceService(), launchChromium()]);
+    [running.service, running.browser] = await Promise.all([startWorkspaceService(extra), launchChromium()]);
   }, 180_000);
   afterAll(async () => {
     await running.browser?.close();

@@ -1,4 +1,11 @@
-import { ForbiddenException, Injectable, Logger, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import {
+  ForbiddenException,
+  Inject,
+  Injectable,
+  Logger,
+  type CanActivate,
+  type ExecutionContext,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { ServerResponse } from 'node:http';
 import type { Role } from '@portfolio/application';
@@ -9,6 +16,9 @@ import {
   IdentityProviderUnavailable,
   NoRoleFailure,
 } from './credential-verifier';
+import { refuseCrossSite, sessionAuthorization } from '../session/browser-session';
+import type { OidcSignIn } from '../session/oidc-sign-in';
+import { OIDC_SIGN_IN } from './oidc-sign-in.token';
 import { clientAddress, type AuthenticatedRequest } from './principal-of';
 import { IS_PUBLIC } from './public.decorator';
 import { refuseCredential } from './refuse-credential';
@@ -34,6 +44,7 @@ export class AuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly verifier: CredentialVerifier,
     private readonly throttle: AuthFailureThrottle,
+    @Inject(OIDC_SIGN_IN) private readonly signIn: OidcSignIn | null,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -44,16 +55,16 @@ export class AuthGuard implements CanActivate {
     const http = context.switchToHttp();
     const request = http.getRequest<AuthenticatedRequest>();
     const response = http.getResponse<ServerResponse>();
+    const { authorization } = this.credentialOf(request);
     let principal;
     try {
-      principal = await this.verifier.authenticate(request.headers.authorization);
+      principal = await this.verifier.authenticate(authorization);
     } catch (error) {
       if (error instanceof AuthenticationFailure) {
         const client = clientAddress(request);
         // Only refused tokens count: a request without any guesses nothing, and an identity provider that cannot be
         // reached is not the caller's failure.
         const counted = error.tokenPresented && !(error instanceof IdentityProviderUnavailable);
-        const { authorization } = request.headers;
         refuseCredential(
           this.throttle,
           this.logger,
@@ -72,6 +83,17 @@ export class AuthGuard implements CanActivate {
       throw new ForbiddenException(`role ${principal.role} may not ${request.method} ${route}`);
     }
     return true;
+  }
+
+  /**
+   * The request's Authorization header; else, when the workspace's ProConnect sign-in is configured, its session
+   * cookie, which an unsafe request may only use from the workspace's own origin (CSRF).
+   */
+  private credentialOf(request: AuthenticatedRequest): ReturnType<typeof sessionAuthorization> {
+    if (this.signIn === null) return { authorization: request.headers.authorization, fromCookie: false };
+    const credential = sessionAuthorization(request);
+    if (credential.fromCookie) refuseCrossSite(request, this.signIn.origin);
+    return credential;
   }
 
   /** The handler's own @Roles or @Public, else its controller's; @Roles wins over @Public on the same target. */

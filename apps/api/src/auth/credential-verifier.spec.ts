@@ -167,12 +167,14 @@ describe('principalFromClaims', () => {
 describe('CredentialVerifier', () => {
   let privateKey: CryptoKey;
   let verifier: CredentialVerifier;
+  let keys: ReturnType<typeof createLocalJWKSet>;
   const warnings: string[] = [];
 
   beforeAll(async () => {
     const pair = await generateKeyPair('ES256');
     privateKey = pair.privateKey;
     const jwks = createLocalJWKSet({ keys: [{ ...(await exportJWK(pair.publicKey)), kid: 'k1', alg: 'ES256' }] });
+    keys = jwks;
     const credentials: CredentialsConfig = {
       kind: 'credentials',
       apiTokens: [{ role: 'reviewer', sha256: digest(REVIEWER_TOKEN) }],
@@ -221,6 +223,30 @@ describe('CredentialVerifier', () => {
       id: `oidc:${ISSUER}#agent-1`,
       name: 'Camille',
       role: 'admin',
+    });
+  });
+
+  describe('authenticateIdToken (the ID token of a browser sign-in)', () => {
+    const signIn = { clientId: 'portfolio-web', clientSecret: 's', redirectUrl: 'https://x/cb', scopes: 'openid' };
+    const signingIn = () =>
+      new CredentialVerifier({ kind: 'credentials', apiTokens: [], oidc: { ...oidc, signIn } }, { keys });
+
+    it('takes the nonce of the sign-in that asked for it, and the client id as audience', async () => {
+      const idToken = await mint({ aud: 'portfolio-web', nonce: 'n-1', name: 'Camille' });
+      await expect(signingIn().authenticateIdToken(idToken, 'n-1')).resolves.toMatchObject({ name: 'Camille' });
+    });
+
+    it.each([
+      ['another sign-in', { nonce: 'n-2' }],
+      ['no', {}],
+    ])('refuses an ID token with the nonce of %s', async (_case, claims) => {
+      const idToken = await mint({ aud: 'portfolio-web', ...claims });
+      await expect(signingIn().authenticateIdToken(idToken, 'n-1')).rejects.toBeInstanceOf(AuthenticationFailure);
+    });
+
+    it('refuses an ID token for another client', async () => {
+      const idToken = await mint({ aud: 'another-client', nonce: 'n-1' });
+      await expect(signingIn().authenticateIdToken(idToken, 'n-1')).rejects.toBeInstanceOf(AuthenticationFailure);
     });
   });
 

@@ -140,6 +140,8 @@ export function principalFromClaims(
 export class CredentialVerifier {
   private readonly apiTokens: readonly { readonly role: Role; readonly digest: Buffer }[];
   private readonly oidc: OidcConfig | undefined;
+  /** The configured audience, and the sign-in client's id: the `aud` of the ID tokens it receives. */
+  private readonly audiences: readonly string[];
   private readonly roleMapping: ReadonlyMap<string, Role> | undefined;
   private readonly keys: JWTVerifyGetKey | undefined;
   private readonly backoff: IdentityProviderBackoff;
@@ -148,6 +150,8 @@ export class CredentialVerifier {
   constructor(credentials: CredentialsConfig, options: CredentialVerifierOptions = {}) {
     this.apiTokens = credentials.apiTokens.map(({ role, sha256 }) => ({ role, digest: Buffer.from(sha256, 'hex') }));
     this.oidc = credentials.oidc;
+    const audiences = [this.oidc?.audience, this.oidc?.signIn?.clientId];
+    this.audiences = [...new Set(audiences.filter((audience) => audience !== undefined))];
     this.roleMapping =
       this.oidc?.roleMapping === undefined
         ? undefined
@@ -182,14 +186,30 @@ export class CredentialVerifier {
     return { id: `token:${role}:${digest.toString('hex').slice(0, 12)}`, name: `API token (${role})`, role };
   }
 
+  /**
+   * The principal of the ID token a sign-in received from the token endpoint: verified as a bearer JWT, and bound to
+   * that sign-in by its nonce (OpenID Connect Core §3.1.3.7), so that an ID token taken from elsewhere is refused.
+   */
+  async authenticateIdToken(idToken: string, nonce: string): Promise<Principal> {
+    if (idToken.length > MAX_TOKEN_LENGTH || !isJwtShaped(idToken)) throw new AuthenticationFailure(INVALID, true);
+    const { oidc, claims } = await this.verifiedClaims(idToken);
+    if (claims.nonce !== nonce) throw new AuthenticationFailure(INVALID, true);
+    return principalFromClaims(claims, oidc, this.roleMapping);
+  }
+
   private async verifyJwt(token: string): Promise<Principal> {
+    const { oidc, claims } = await this.verifiedClaims(token);
+    return principalFromClaims(claims, oidc, this.roleMapping);
+  }
+
+  private async verifiedClaims(token: string): Promise<{ oidc: OidcConfig; claims: JWTPayload }> {
     if (this.oidc === undefined || this.keys === undefined) throw new AuthenticationFailure(INVALID, true);
     let verified: JWTVerifyResult;
     try {
       // maxTokenAge makes iat required, and refuses one older than that or later than now, give or take the tolerance.
       verified = await jwtVerify(token, this.keys, {
         issuer: this.oidc.issuer,
-        audience: this.oidc.audience,
+        audience: [...this.audiences],
         algorithms: JWT_ALGORITHMS,
         clockTolerance: CLOCK_TOLERANCE_SECONDS,
         maxTokenAge: this.oidc.maxTokenAgeSeconds,
@@ -207,6 +227,6 @@ export class CredentialVerifier {
     if ((payload.exp as number) - (payload.iat as number) > this.oidc.maxTokenAgeSeconds) {
       throw new AuthenticationFailure(INVALID, true);
     }
-    return principalFromClaims(payload, this.oidc, this.roleMapping);
+    return { oidc: this.oidc, claims: payload };
   }
 }

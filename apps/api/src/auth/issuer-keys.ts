@@ -1,57 +1,26 @@
 import { createRemoteJWKSet, customFetch, errors, type JWTVerifyGetKey } from 'jose';
 import type { OidcConfig } from '@portfolio/application';
 import { IdentityProviderBackoff, KeySetUnavailable } from './identity-provider-backoff';
+import {
+  describeError,
+  discoverIssuer,
+  discoveryUrl,
+  IDENTITY_PROVIDER_TIMEOUT_MS,
+  type Fetch,
+} from './issuer-discovery';
 
-export type Fetch = typeof fetch;
+export type { Fetch } from './issuer-discovery';
 
-const TIMEOUT_MS = 5000;
 /** jose errors of a remote key set that blame the identity provider (no answer, not 200, not a JWKS), not the token. */
 const UNAVAILABLE_CODES = new Set([errors.JOSEError.code, errors.JWKSTimeout.code, errors.JWKSInvalid.code]);
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
-function isSecureEndpoint(raw: string): boolean {
-  try {
-    const url = new URL(raw);
-    return url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname));
-  } catch {
-    return false;
-  }
-}
-
-/** An error's message with its cause's (fetch puts the network error there), for a log line. */
-export function describeError(error: unknown): string {
-  const cause = error instanceof Error && error.cause instanceof Error ? ` (${error.cause.message})` : '';
-  return error instanceof Error ? `${error.message}${cause}` : String(error);
-}
-
-function discoveryUrl(issuer: string): string {
-  return `${issuer.replace(/\/$/, '')}/.well-known/openid-configuration`;
-}
-
-/**
- * The `jwks_uri` of an OpenID Connect issuer (OpenID Connect Discovery 1.0 §4): read from
- * `<issuer>/.well-known/openid-configuration`, whose `issuer` must be exactly the configured one.
- */
+/** The `jwks_uri` of an OpenID Connect issuer, from its discovery document. */
 export async function discoverJwksUri(issuer: string, fetchImpl: Fetch = fetch): Promise<string> {
-  const url = discoveryUrl(issuer);
-  let document: { issuer?: unknown; jwks_uri?: unknown };
-  try {
-    const response = await fetchImpl(url, {
-      headers: { accept: 'application/json' },
-      signal: AbortSignal.timeout(TIMEOUT_MS),
-    });
-    if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    document = (await response.json()) as typeof document;
-  } catch (error) {
-    throw new KeySetUnavailable(`OIDC discovery at ${url} failed: ${describeError(error)}`, { cause: error });
+  const { jwksUri } = await discoverIssuer(issuer, fetchImpl);
+  if (jwksUri === undefined) {
+    throw new KeySetUnavailable(`OIDC discovery at ${discoveryUrl(issuer)} gives no usable https jwks_uri`);
   }
-  if (document?.issuer !== issuer) {
-    throw new KeySetUnavailable(`OIDC discovery at ${url} names the issuer ${JSON.stringify(document?.issuer)}`);
-  }
-  if (typeof document.jwks_uri !== 'string' || !isSecureEndpoint(document.jwks_uri)) {
-    throw new KeySetUnavailable(`OIDC discovery at ${url} gives no usable https jwks_uri`);
-  }
-  return document.jwks_uri;
+  return jwksUri;
 }
 
 /** A JWK Set as jose takes it (RFC 7517 §5): an object whose `keys` is an array of objects. */
@@ -101,7 +70,7 @@ export function issuerKeys(
     const discovery = `OIDC discovery at ${discoveryUrl(oidc.issuer)}`;
     const uri = oidc.jwksUrl ?? (await backoff.attempt(discovery, () => discoverJwksUri(oidc.issuer, fetchImpl)));
     const getKey = createRemoteJWKSet(new URL(uri), {
-      timeoutDuration: TIMEOUT_MS,
+      timeoutDuration: IDENTITY_PROVIDER_TIMEOUT_MS,
       [customFetch]: jwksFetch(uri, backoff, fetchImpl),
     });
     return { uri, getKey };

@@ -145,4 +145,7 @@ export const FRENCH_DETAILS = {
   request_header_too_large: 'la ligne de requête et les en-têtes doivent rester sous 16 ko',
   request_timeout: 'la requête a mis trop de temps à arriver',
   invalid_http: 'la requête n’est pas du HTTP valide',
+  cross_site_request:
+    'requête d’un autre site refusée : une modification authentifiée par le cookie de session doit venir de ' +
+    'l’espace de travail lui-même',
 } as const;

@@ -18,6 +18,7 @@ import {
   type Localised,
 } from '@portfolio/read-models';
 import { EventStreamsUnavailableError } from '../reads/event-streams-unavailable.error';
+import { CrossSiteRequestRefused } from '../session/browser-session';
 import { UndeclaredQueryParametersError } from './declared-query';
 import { frenchDomainDetail } from './domain-problem-details';
 import { problem, type ProblemDocument } from './problem';
@@ -135,6 +136,11 @@ function undeclared(name: string): Localised {
 
 /** The problems of a request refused before any command or query runs: its body, its fields, its query string. */
 function requestProblem(error: unknown, language: Language, instance: string): ProblemDocument | undefined {
+  if (error instanceof CrossSiteRequestRefused) {
+    return problem(403, error.code, { en: error.message, fr: FRENCH_DETAILS.cross_site_request }, language, {
+      instance,
+    });
+  }
   if (error instanceof RequestBodyRefusedError) {
     const fr = FRENCH_BODY_REFUSALS[error.code];
     return problem(error.status, error.code, { en: error.message, fr }, language, { instance });

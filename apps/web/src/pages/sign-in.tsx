@@ -1,24 +1,47 @@
-// Connexion: an API token pasted in a password field, checked with the API, which says who its bearer is.
+// Connexion: ProConnect when the service offers it, or an API token pasted in a password field, checked with the API,
+// which says who its bearer is.
 import { useState } from 'preact/hooks';
 import { ApiClient, ApiProblem } from '../api';
 import { Page } from '../layout/page';
 import type { Principal, Session } from '../session';
+import { ProConnectSignIn, proConnectRefusal } from './proconnect-sign-in';
 
 /** Why a token was refused, in words a person can act on. */
-function refusal(problem: ApiProblem): string {
+function tokenRefusal(problem: ApiProblem): string {
   if (problem.status === 401) return 'Ce jeton n’est pas reconnu par le service : vérifiez-le et collez-le en entier.';
   if (problem.status === 429)
     return `Trop d’essais refusés : ${problem.detail}. Patientez une minute avant de réessayer.`;
   return problem.message;
 }
 
+/** Why the session that was open ended: the service refused its token, or its ProConnect session expired. */
+export type SessionEnd = 'token-refused' | 'expired';
+
 interface SignInProps {
   readonly onSignedIn: (session: Session) => void;
-  /** The service refused the token of the session that was open: say so. */
-  readonly refused: boolean;
+  readonly ended: SessionEnd | undefined;
+  /** Where to go once signed in (`suite`), a path of the workspace. */
+  readonly next: string | undefined;
+  /** Why a ProConnect sign-in came back refused (`erreur`), if it did. */
+  readonly proConnectError: string | null;
 }
 
-export function SignIn({ onSignedIn, refused }: SignInProps) {
+function SessionEnded({ ended }: { readonly ended: SessionEnd | undefined }) {
+  if (ended === undefined) return null;
+  return (
+    <div class="fr-alert fr-alert--warning fr-mb-3w" role="alert">
+      <h2 class="fr-alert__title">{ended === 'expired' ? 'Votre session a expiré' : 'Session interrompue'}</h2>
+      <p>
+        {ended === 'expired'
+          ? 'Identifiez-vous de nouveau pour continuer.'
+          : 'Le service n’accepte plus votre jeton (il a peut-être été renouvelé) : collez-en un valide.'}
+      </p>
+    </div>
+  );
+}
+
+export function SignIn({ onSignedIn, ended, next, proConnectError }: SignInProps) {
+  const refusal = proConnectRefusal(proConnectError);
   const [token, setToken] = useState('');
   const [error, setError] = useState<string | undefined>();
   const [checking, setChecking] = useState(false);
@@ -32,21 +55,23 @@ export function SignIn({ onSignedIn, refused }: SignInProps) {
       const principal = await new ApiClient(pasted).get<Principal>('/session');
       onSignedIn({ token: pasted, principal });
     } catch (problem) {
-      setError(problem instanceof ApiProblem ? refusal(problem) : String(problem));
+      setError(problem instanceof ApiProblem ? tokenRefusal(problem) : String(problem));
       setChecking(false);
     }
   };
 
   return (
     <Page title="Connexion">
-      {refused && (
-        <div class="fr-alert fr-alert--warning fr-mb-3w" role="alert">
-          <h2 class="fr-alert__title">Session interrompue</h2>
-          <p>Le service n’accepte plus votre jeton (il a peut-être été renouvelé) : collez-en un valide.</p>
+      <SessionEnded ended={ended} />
+      {refusal !== undefined && (
+        <div class="fr-alert fr-alert--error fr-mb-3w" role="alert">
+          <h2 class="fr-alert__title">Connexion avec ProConnect refusée</h2>
+          <p>{refusal}</p>
         </div>
       )}
       <div class="fr-grid-row">
         <div class="fr-col-12 fr-col-md-8 fr-col-lg-6">
+          <ProConnectSignIn next={next} />
           <p>
             Collez un jeton d’API du service : celui que l’exploitant vous a remis ou, sur une installation de
             développement, celui de votre rôle dans <code>data/dev-tokens.json</code>. Le jeton reste dans cet onglet :

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { isRole, ROLES, type Role } from '../auth/principal';
 import { value, type Env } from './env';
+import { OIDC_SIGN_IN_VARIABLES, parseOidcSignIn } from './oidc-sign-in-config';
 import { estimatedEntropyBits, MIN_TOKEN_ENTROPY_BITS } from './token-entropy';
 import type { ApiTokenConfig, AuthConfig, OidcConfig, StoreConfig } from './portfolio-config';
 
@@ -21,6 +22,7 @@ const OIDC_VARIABLES = [
   'PORTFOLIO_OIDC_ROLE_MAPPING',
   'PORTFOLIO_OIDC_JWKS_URL',
   'PORTFOLIO_OIDC_MAX_TOKEN_AGE_SECONDS',
+  ...OIDC_SIGN_IN_VARIABLES,
 ] as const;
 /** Unless configured: an hour, the usual lifetime of an access token. */
 export const DEFAULT_OIDC_MAX_TOKEN_AGE_SECONDS = 3600;
@@ -162,6 +164,7 @@ function parseOidc(env: Env, problems: string[]): OidcConfig | undefined {
     jwksUrl === undefined ? undefined : urlProblem('PORTFOLIO_OIDC_JWKS_URL', jwksUrl, { issuer: false });
   if (jwksProblem !== undefined) problems.push(jwksProblem);
   const maxTokenAgeSeconds = parseMaxTokenAge(value(env, 'PORTFOLIO_OIDC_MAX_TOKEN_AGE_SECONDS'), problems);
+  const signIn = parseOidcSignIn(env, audience, problems);
   if (problems.length > before || audience === undefined) return undefined;
   return {
     issuer,
@@ -170,6 +173,7 @@ function parseOidc(env: Env, problems: string[]): OidcConfig | undefined {
     maxTokenAgeSeconds,
     ...(roleMapping !== undefined && { roleMapping }),
     ...(jwksUrl !== undefined && { jwksUrl }),
+    ...(signIn !== undefined && { signIn }),
   };
 }
 

@@ -3,6 +3,7 @@ import type { CheckpointConfig } from './checkpoint-config';
 import type { EventStreamConfig } from './event-stream-config';
 import type { HttpServerConfig } from './http-server-config';
 import type { ObservabilityConfig } from './observability-config';
+import type { OidcSignInConfig } from './oidc-sign-in-config';
 import type { PostgresTimeoutsConfig } from './postgres-timeouts-config';
 import type { RetentionConfig } from './retention-config';
 import type { ShutdownConfig } from './shutdown-config';
@@ -52,6 +53,8 @@ export interface OidcConfig {
   readonly jwksUrl?: string;
   /** Oldest `iat` accepted, in seconds; `exp` may not lie further than this after `iat` either. */
   readonly maxTokenAgeSeconds: number;
+  /** Browser sign-in (authorization code + PKCE) through this issuer; absent: bearer JWTs only. */
+  readonly signIn?: OidcSignInConfig;
 }
 
 /**
