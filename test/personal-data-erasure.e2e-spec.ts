@@ -107,9 +107,9 @@ describe.each(STORE_KINDS)('erasure of a named person by crypto-shredding on %s'
     };
   }
 
-  async function exportFile(name: string, format: 'bundle' | 'ndjson'): Promise<string> {
+  async function exportFile(name: string, query: string): Promise<string> {
     const response = await request(http)
-      .get(`/api/v1/audit/export?format=${format}`)
+      .get(`/api/v1/audit/export?${query}`)
       .set(auditor)
       .buffer(true)
       .parse(bytes)
@@ -192,7 +192,7 @@ describe.each(STORE_KINDS)('erasure of a named person by crypto-shredding on %s'
       if ((await request(http).get('/api/v1/audit/checkpoint').set(auditor)).status === 200) break;
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
-    const before = await exportFile('before.zip', 'bundle');
+    const before = await exportFile('before.zip', 'format=bundle');
     const { body } = await request(http)
       .post(`${subjectPath()}/erasure`)
       .set(admin)
@@ -214,15 +214,16 @@ describe.each(STORE_KINDS)('erasure of a named person by crypto-shredding on %s'
     expect(reads.project).toContain(PLACEHOLDER);
     expect(reads.packCsv).toContain(PLACEHOLDER);
 
-    const ndjson = readFileSync(await exportFile('after.ndjson', 'ndjson'), 'utf8');
+    const ndjson = readFileSync(await exportFile('after.ndjson', 'format=ndjson'), 'utf8');
     for (const clear of CLEAR_TEXTS) expect(ndjson).not.toContain(clear);
     expect(ndjson).toContain('$personal');
 
     const verified = (await request(http).get('/api/v1/audit/verify').set(auditor).expect(200)).body;
     expect(verified).toMatchObject({ ok: true });
     expect(verified.checkpointsChecked).toBeGreaterThan(0);
-    const after = await exportFile('after.zip', 'bundle');
-    for (const file of [before, after]) {
+    const after = await exportFile('after.zip', 'format=bundle');
+    const project = await exportFile('project.zip', `format=bundle&projectId=${franceConnectLaunch.projectId}`);
+    for (const file of [before, after, project]) {
       expect(await portfolioVerify(file, join(dir, 'key.pem'))).toMatchObject({
         code: 0,
         output: expect.stringMatching(/^INTACT: /),

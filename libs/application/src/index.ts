@@ -24,7 +24,5 @@ export * from './ledger/command-result';
 export * from './ledger/ledger';
 export * from './read-models/read-models.module';
 export * from './personal-data/data-subjects';
-export { ERASED_PLACEHOLDER, type PersonalEnvelope } from './personal-data/personal-envelope';
 export { PERSONAL_DATA, PersonalData } from './personal-data/personal-data';
-export type { ErasureRecord } from './personal-data/personal-key-store';
 export * from './product';

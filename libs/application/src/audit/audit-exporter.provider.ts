@@ -56,7 +56,8 @@ export const auditExporterProvider: FactoryProvider<AuditExporter> = {
       store,
       checkpointer,
       key,
-      auditLogSelector(reads),
+      // The events as stored, envelopes and all: an export is verified against their hashes, never revealed.
+      auditLogSelector({ ...reads, store }),
       () => clock.now(),
       () => cosigned.latestCosigned(),
     ),
