@@ -1,3 +1,4 @@
+// The HTTP edge of the workspace's ProConnect sign-in: its options, the redirect to the issuer, the callback, sign-out.
 import { Controller, Get, HttpCode, Inject, Logger, NotFoundException, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';

@@ -1,3 +1,4 @@
+// The web workspace's ProConnect sign-in: authorization code + PKCE, the service being the confidential client.
 import { createHash, randomBytes } from 'node:crypto';
 import { decodeJwt } from 'jose';
 import type { OidcConfig, OidcSignInConfig, Principal } from '@portfolio/application';
@@ -151,8 +152,9 @@ export class OidcSignIn {
     if (query.iss !== undefined && query.iss !== this.oidc.issuer) {
       throw new SignInRefused('etat', 'the callback names another issuer');
     }
-    if (typeof query.code !== 'string' || query.code === '')
+    if (typeof query.code !== 'string' || query.code === '') {
       throw new SignInRefused('echec', 'the callback has no code');
+    }
     const idToken = await this.exchange(query.code, signIn.codeVerifier);
     let principal: Principal;
     try {
@@ -160,8 +162,9 @@ export class OidcSignIn {
     } catch (error) {
       if (error instanceof NoRoleFailure) throw new SignInRefused('role', 'the ID token grants no portfolio role');
       if (error instanceof IdentityProviderUnavailable) throw new SignInRefused('indisponible', error.message);
-      if (error instanceof AuthenticationFailure)
+      if (error instanceof AuthenticationFailure) {
         throw new SignInRefused('echec', `the ID token is refused: ${error.message}`);
+      }
       throw error;
     }
     // Verified above: exp is a number.
@@ -177,8 +180,9 @@ export class OidcSignIn {
   /** The token endpoint's ID token for this code; client_secret_basic unless the issuer only takes _post. */
   private async exchange(code: string, codeVerifier: string): Promise<string> {
     const metadata = await this.endpoints();
-    if (metadata.tokenEndpoint === undefined)
+    if (metadata.tokenEndpoint === undefined) {
       throw new SignInRefused('indisponible', 'the issuer publishes no https token_endpoint');
+    }
     const form = new URLSearchParams({
       grant_type: 'authorization_code',
       code,
@@ -214,8 +218,9 @@ export class OidcSignIn {
         `the code exchange at ${metadata.tokenEndpoint} failed: ${describeError(error)}`,
       );
     }
-    if (typeof answer.id_token !== 'string')
+    if (typeof answer.id_token !== 'string') {
       throw new SignInRefused('echec', 'the token endpoint answered no id_token');
+    }
     return answer.id_token;
   }
 
