@@ -86,7 +86,7 @@ export const ENDPOINTS: readonly Endpoint[] = [
   read('/api/v1/diff?fromAt=2021-01-01&toAt=2021-06-30'),
   read('/api/v1/events'),
   // Up to toPosition from before it: a stream that ends, as the matrix reads each answer whole.
-  read('/api/v1/events/stream?after=1&toPosition=1'),
+  read('/api/v1/events/stream?after=0&toPosition=1'),
   read('/api/v1/sources/barometre/releases'),
   audit('/api/v1/audit/export?format=ndjson'),
   audit('/api/v1/audit/verify'),
