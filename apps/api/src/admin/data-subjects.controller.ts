@@ -39,6 +39,7 @@ export class DataSubjectsController {
     @Body() body: EraseDataSubjectDto,
     @CurrentPrincipal() principal: Principal,
   ) {
-    return this.subjects.erase(params.subjectId, body.reason, { id: principal.id, role: principal.role });
+    const { id, name, role } = principal;
+    return this.subjects.erase(params.subjectId, body.reason, { id, name, role });
   }
 }
