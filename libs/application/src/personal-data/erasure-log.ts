@@ -61,30 +61,40 @@ export class ErasureLog {
     private readonly personal: PersonalData,
   ) {}
 
-  /** Every erasure recorded, oldest first, and the stream's revision (undefined before the first). */
-  async read(): Promise<{ erasures: RecordedErasure[]; revision: bigint | undefined }> {
+  /**
+   * Every erasure recorded, oldest first; the last append's (the only one whose keys may be left: every append
+   * follows the completion of the one before); and the stream's revision (undefined before the first erasure).
+   */
+  async read(): Promise<{ erasures: RecordedErasure[]; lastAppend: RecordedErasure[]; revision: bigint | undefined }> {
     const erasures: RecordedErasure[] = [];
+    let lastAppend: RecordedErasure[] = [];
+    let lastCommand: unknown;
     let revision: bigint | undefined;
     try {
       for await (const event of this.store.readStream(PERSONAL_DATA_STREAM)) {
         revision = event.revision;
-        if (event.type === 'PersonalDataErased') erasures.push(recordedErasure(event));
+        if (event.type !== 'PersonalDataErased') continue;
+        const erasure = recordedErasure(event);
+        erasures.push(erasure);
+        if (event.metadata.commandId !== lastCommand) lastAppend = [];
+        lastCommand = event.metadata.commandId;
+        lastAppend.push(erasure);
       }
     } catch (error) {
       // No erasure yet: the stream is created by the first.
       if (!(error instanceof StreamNotFoundError)) throw error;
     }
-    return { erasures, revision };
+    return { erasures, lastAppend, revision };
   }
 
   /**
-   * Completes the erasures recorded whose keys still exist, then records those `plan` asks for and deletes their
+   * Completes the last erasures recorded if their keys still exist, then records those `plan` asks for and deletes their
    * keys. An append that lost a race to another erasure is retried from a fresh read, hence never recorded twice.
    */
   async erase(plan: ErasurePlan, by: ErasureActor): Promise<ErasureResult> {
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      const { erasures, revision } = await this.read();
-      await this.personal.keys.deleteKeys(erasures.flatMap((erasure) => erasure.keyIds));
+      const { erasures, lastAppend, revision } = await this.read();
+      await this.personal.keys.deleteKeys(lastAppend.flatMap((erasure) => erasure.keyIds));
       const facts = await plan(erasures);
       if (facts.length === 0) return { earlier: erasures, appended: [] };
       let appended: RecordedErasure[];
