@@ -30,9 +30,10 @@ export class DataSubjectsController {
   @ApiOkResponse({
     type: ErasureOutcomeDto,
     description:
-      "the subject's keys deleted and the erasure recorded: every read then shows « donnée effacée » where their " +
-      'name, organisation and free texts were, and every proof still verifies. Asked again, it answers the earlier ' +
-      'erasure (alreadyErased) and records nothing',
+      "a PersonalDataErased event recorded in the log, then the subject's keys deleted: every read then shows " +
+      '« donnée effacée » where their name, organisation and free texts were, and every proof still verifies. ' +
+      'Asked again, it completes an erasure whose keys were left, answers the earlier erasure (alreadyErased) ' +
+      'and records nothing',
   })
   erase(
     @Param() params: DataSubjectParams,
