@@ -6,7 +6,7 @@ import { Pool } from 'pg';
 import request from 'supertest';
 import type { App } from 'supertest/types';
 import { EVENT_STORE } from '@portfolio/application';
-import { newEventId, type EventStore } from '@portfolio/event-store';
+import { newEventId, type EventStore, type StoredEvent } from '@portfolio/event-store';
 import { buildProgram } from '../apps/cli/src/main';
 import { startOidcIssuer, TEST_AUDIENCE, type TestOidcIssuer } from './support/oidc-issuer';
 import { franceConnectLaunch, idnumMission } from './support/tech-gouv-requests';
@@ -107,6 +107,16 @@ describe.each(STORE_KINDS)('erasure of a named person by crypto-shredding on %s'
     };
   }
 
+  /** The erasure events of the audit log, as /events gives them in French. */
+  async function erasureEvents(): Promise<{ position: string; data: { subjectId: string } }[]> {
+    const { body } = await request(http)
+      .get('/api/v1/events')
+      .query({ type: 'PersonalDataErased', minPosition: lastPosition })
+      .set({ ...auditor, 'Accept-Language': 'fr' })
+      .expect(200);
+    return body.items;
+  }
+
   async function exportFile(name: string, query: string): Promise<string> {
     const response = await request(http)
       .get(`/api/v1/audit/export?${query}`)
@@ -198,12 +208,15 @@ describe.each(STORE_KINDS)('erasure of a named person by crypto-shredding on %s'
       .set(admin)
       .send({ reason: 'demande RGPD art. 17, ticket 4521' })
       .expect(200);
+    const month = new Date().toISOString().slice(0, 7);
     expect(body).toMatchObject({
       subjectId,
       alreadyErased: false,
-      erasure: { subject: subjectId, keysErased: 1, reason: 'demande RGPD art. 17, ticket 4521' },
+      erasure: { subjectId, scope: 'subject', periods: [month], reason: 'demande RGPD art. 17, ticket 4521' },
     });
-    expect(body.erasure.erasedBy).toEqual({ id: expect.stringMatching(/^token:admin:/), role: 'admin' });
+    expect(body.erasure.keyIds).toHaveLength(1);
+    expect(body.erasure.by).toEqual({ id: expect.stringMatching(/^token:admin:/), role: 'admin' });
+    lastPosition = body.erasure.position;
 
     const reads = await everyRead();
     for (const [read, text] of Object.entries(reads)) {
@@ -213,10 +226,18 @@ describe.each(STORE_KINDS)('erasure of a named person by crypto-shredding on %s'
     expect(reads.events).toContain(PLACEHOLDER);
     expect(reads.project).toContain(PLACEHOLDER);
     expect(reads.packCsv).toContain(PLACEHOLDER);
+    const erasureEvent = (await erasureEvents()).find((event) => event.position === body.erasure.position);
+    expect(erasureEvent).toMatchObject({
+      streamId: 'personal-data',
+      summary: `Données personnelles de ${subjectId} effacées le ${body.erasure.erasedOn}, 1 clé supprimée : demande RGPD art. 17, ticket 4521`,
+      metadata: { actor: { id: body.erasure.by.id, role: 'admin' } },
+    });
+    for (const clear of CLEAR_TEXTS) expect(JSON.stringify(erasureEvent)).not.toContain(clear);
 
     const ndjson = readFileSync(await exportFile('after.ndjson', 'format=ndjson'), 'utf8');
     for (const clear of CLEAR_TEXTS) expect(ndjson).not.toContain(clear);
     expect(ndjson).toContain('$personal');
+    expect(ndjson).toContain('"type":"PersonalDataErased"');
 
     const verified = (await request(http).get('/api/v1/audit/verify').set(auditor).expect(200)).body;
     expect(verified).toMatchObject({ ok: true });
@@ -237,12 +258,11 @@ describe.each(STORE_KINDS)('erasure of a named person by crypto-shredding on %s'
       .set(admin)
       .send({ reason: 'relance' })
       .expect(200);
-    expect(body).toMatchObject({
-      alreadyErased: true,
-      erasure: { keysErased: 1, reason: 'demande RGPD art. 17, ticket 4521' },
-    });
+    expect(body).toMatchObject({ alreadyErased: true, erasure: { reason: 'demande RGPD art. 17, ticket 4521' } });
     const report = (await request(http).get(subjectPath()).set(admin).expect(200)).body;
-    expect(report).toMatchObject({ erased: true, keyPeriods: [], erasures: [{ keysErased: 1 }] });
+    expect(report).toMatchObject({ erased: true, keyPeriods: [], erasures: [body.erasure] });
+    const recorded = (await erasureEvents()).filter((event) => event.data.subjectId === subjectId);
+    expect(recorded.map((event) => event.position)).toEqual([body.erasure.position]);
   });
 
   it('answers 404, a problem in French, for a subject nothing names', async () => {
@@ -274,12 +294,21 @@ describe.each(STORE_KINDS)('erasure of a named person by crypto-shredding on %s'
       keyPeriods: [],
     });
     const erasure = await request(http).post(`${path}/erasure`).set(admin).send({ reason: 'art. 17' }).expect(200);
-    expect(erasure.body).toMatchObject({ alreadyErased: false, erasure: { keysErased: 0 } });
+    expect(erasure.body).toMatchObject({ alreadyErased: false, erasure: { subjectId: legacy, keyIds: [] } });
     expect(JSON.stringify((await events()).body)).toContain('Dominique Ancien');
   });
 });
 
+/** The events of a stream, as stored. */
+async function eventsOf(testApp: TestApp, streamId: string): Promise<StoredEvent[]> {
+  const events: StoredEvent[] = [];
+  for await (const event of testApp.app.get<EventStore>(EVENT_STORE).readStream(streamId)) events.push(event);
+  return events;
+}
+
 describe('retention of identifying data, applied by the running service', () => {
+  const OLD_KEY_SUBJECT = 'token:reviewer:0123456789ab';
+
   let testApp: TestApp;
 
   beforeAll(async () => {
@@ -289,7 +318,7 @@ describe('retention of identifying data, applied by the running service', () => 
     await testApp.close();
   });
 
-  it('deletes on its schedule the keys of the months past the retention, and records the run', async () => {
+  it('deletes on its schedule the keys of the months past the retention, recording an erasure event per subject', async () => {
     const http = testApp.app.getHttpServer();
     await request(http).post('/api/v1/missions').set(bearer('programme-office')).send(idnumMission).expect(201);
     const store = testApp.config.store;
@@ -300,17 +329,70 @@ describe('retention of identifying data, applied by the running service', () => 
       // A key of a month long past, as one created then would be.
       raw
         .prepare('INSERT INTO personal_data_keys VALUES (?, ?, ?, ?, ?)')
-        .run('2020-01.old', 'token:reviewer:0123456789ab', '2020-01', 'c2VjcmV0', '2020-01-15T00:00:00.000Z');
+        .run('2020-01.old', OLD_KEY_SUBJECT, '2020-01', 'c2VjcmV0', '2020-01-15T00:00:00.000Z');
       const periods = () => raw.prepare('SELECT period FROM personal_data_keys ORDER BY period').pluck().all();
       for (const deadline = Date.now() + 10_000; Date.now() < deadline && periods().includes('2020-01');) {
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
       expect(periods()).toEqual([new Date().toISOString().slice(0, 7)]);
-      expect(raw.prepare('SELECT subject, keys_erased, erased_by_id FROM personal_data_erasures').all()).toEqual([
-        { subject: null, keys_erased: 1, erased_by_id: 'system:retention' },
+      const erasures = await eventsOf(testApp, 'personal-data');
+      expect(erasures).toEqual([
+        expect.objectContaining({
+          type: 'PersonalDataErased',
+          data: expect.objectContaining({ subjectId: OLD_KEY_SUBJECT, scope: 'retention', keyIds: ['2020-01.old'] }),
+          metadata: expect.objectContaining({ actor: { id: 'system:retention', role: 'system' } }),
+        }),
       ]);
     } finally {
       raw.close();
     }
   });
 });
+
+describe('an erasure interrupted between its event and its key deletion', () => {
+  let testApp: TestApp;
+
+  beforeAll(async () => {
+    testApp = await startTestApp('sqlite');
+  });
+  afterAll(async () => {
+    await testApp.close();
+  });
+
+  it('is completed by the retry, which records no second event', async () => {
+    const http = testApp.app.getHttpServer();
+    await request(http).post('/api/v1/missions').set(bearer('programme-office')).send(idnumMission).expect(201);
+    const subjectId = await actorOf(testApp, 'mission-IDNUM');
+    const path = `/api/v1/admin/data-subjects/${encodeURIComponent(subjectId)}`;
+    const store = testApp.config.store;
+    if (store.kind !== 'sqlite') throw new Error('a SQLite store');
+    const raw = new Database(store.file);
+    raw.pragma('busy_timeout = 10000');
+    try {
+      // The key deletion fails in the database itself, once, as a full disk would make it.
+      raw.exec(
+        `CREATE TRIGGER keys_fault BEFORE DELETE ON personal_data_keys BEGIN SELECT RAISE(ABORT, 'disk fault'); END`,
+      );
+      await request(http).post(`${path}/erasure`).set(bearer('admin')).send({ reason: 'art. 17' }).expect(500);
+      raw.exec('DROP TRIGGER keys_fault');
+      expect((await request(http).get(path).set(bearer('admin')).expect(200)).body.keyPeriods).toHaveLength(1);
+
+      const retry = await request(http).post(`${path}/erasure`).set(bearer('admin')).send({ reason: 'art. 17' });
+      expect(retry.status).toBe(200);
+      expect(retry.body).toMatchObject({ alreadyErased: true, erasure: { subjectId, reason: 'art. 17' } });
+      expect((await request(http).get(path).set(bearer('admin')).expect(200)).body).toMatchObject({
+        erased: true,
+        keyPeriods: [],
+      });
+      expect((await eventsOf(testApp, 'personal-data')).map((event) => event.type)).toEqual(['PersonalDataErased']);
+    } finally {
+      raw.close();
+    }
+  });
+});
+
+/** The actor id of a stream's first event: the data subject who recorded it. */
+async function actorOf(testApp: TestApp, streamId: string): Promise<string> {
+  const [first] = await eventsOf(testApp, streamId);
+  return (first.metadata.actor as { id: string }).id;
+}

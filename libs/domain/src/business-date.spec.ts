@@ -16,6 +16,14 @@ describe('businessDateOf', () => {
       '2021-06-30',
     ]);
   });
+
+  it('dates an erasure by the day it was made', () => {
+    const erasure = {
+      type: 'PersonalDataErased',
+      data: { subjectId: 's', scope: 'subject', reason: 'r', erasedOn: '2026-12-05', periods: [], keyIds: [] },
+    } as const;
+    expect(businessDateOf(erasure)).toBe('2026-12-05');
+  });
 });
 
 describe('event catalogue', () => {
@@ -24,6 +32,7 @@ describe('event catalogue', () => {
       'IndicatorMeasured',
       'MilestoneReached',
       'MissionDefined',
+      'PersonalDataErased',
       'ProjectClosed',
       'ProjectLaunched',
       'ProjectRedesigned',
@@ -37,6 +46,7 @@ describe('event catalogue', () => {
       ProjectRedesigned: 1,
       ProjectClosed: 1,
       ReviewCycleHeld: 1,
+      PersonalDataErased: 1,
     });
   });
 });

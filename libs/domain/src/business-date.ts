@@ -19,6 +19,8 @@ export function businessDateOf(event: DomainEvent): IsoDate {
       return event.data.closedOn;
     case 'ReviewCycleHeld':
       return event.data.heldOn;
+    case 'PersonalDataErased':
+      return event.data.erasedOn;
     default:
       return assertNever(event);
   }

@@ -14,7 +14,9 @@ export { decimalsOf } from './schema/decimals';
 export { EVENT_SCHEMA_VERSIONS, UPCASTERS, upcastEvent } from './schema/event-schemas';
 export { UnreadableEventSchemaError, type EventData, type Upcaster, type VersionedEvent } from './schema/upcast';
 export { PERSONAL_ACTOR_FIELDS, PERSONAL_DATA_FIELDS } from './personal-fields';
+export type { ErasureScope, PersonalDataErased, PersonalDataEvent } from './personal-data/personal-data-events';
 export {
+  PERSONAL_DATA_STREAM,
   STREAM_PREFIXES,
   missionStream,
   parseStreamId,

@@ -13,6 +13,8 @@ export const PERSONAL_DATA_FIELDS: { readonly [Type in DomainEventType]: readonl
   ProjectRedesigned: ['reason', 'decidedBy'],
   ProjectClosed: ['note'],
   ReviewCycleHeld: [],
+  // Its reason is the administrator's, written not to name the person; its subject is an id, not a name.
+  PersonalDataErased: [],
 };
 
 /** The fields of `metadata.actor` that identify a person; its `id` stays clear: it names the data subject. */

@@ -32,6 +32,12 @@ export function reviewCycleStream(cycleId: ReviewCycleId): string {
   return `${STREAM_PREFIXES['review-cycle']}${cycleId}`;
 }
 
+/**
+ * The one stream of erasures: no decision reads it as an aggregate, erasures are rare, and one stream lets a retry
+ * find an erasure that stopped before deleting its keys by reading a single stream.
+ */
+export const PERSONAL_DATA_STREAM = 'personal-data';
+
 /** The aggregate behind a stream id, or undefined when the id is not one this domain writes. */
 export function parseStreamId(streamId: string): { readonly kind: StreamKind; readonly id: string } | undefined {
   for (const kind of STREAM_KINDS) {
@@ -55,6 +61,8 @@ export function streamIdOf(event: DomainEvent): string {
       return projectStream(event.data.projectId);
     case 'ReviewCycleHeld':
       return reviewCycleStream(event.data.cycleId);
+    case 'PersonalDataErased':
+      return PERSONAL_DATA_STREAM;
     default:
       return assertNever(event);
   }

@@ -30,23 +30,24 @@ export class EraseDataSubjectDto {
 }
 
 class ErasedByDto {
-  @ApiProperty({ description: "the administrator's actor id (an id only: no name is recorded)" }) id!: string;
+  @ApiProperty({ description: "the administrator's actor id, or system:retention (an id only: no name)" }) id!: string;
   @ApiProperty({ example: 'admin' }) role!: string;
 }
 
 export class ErasureRecordDto {
-  @ApiProperty({ format: 'date-time' }) erasedAt!: string;
-  @ApiProperty({ type: String, nullable: true, description: 'the subject erased; null for a retention run' })
-  subject!: string | null;
-  @ApiProperty({
-    type: String,
-    nullable: true,
-    description: 'a retention run erased the months before this one (YYYY-MM); null when all were',
-  })
-  beforePeriod!: string | null;
-  @ApiProperty({ description: 'keys deleted' }) keysErased!: number;
+  @ApiProperty({ description: 'the position of its PersonalDataErased event in the log, in decimal' })
+  position!: string;
+  @ApiProperty({ format: 'date-time' }) recordedAt!: string;
+  @ApiProperty({ type: ErasedByDto }) by!: ErasedByDto;
+  @ApiProperty() subjectId!: string;
+  @ApiProperty({ enum: ['subject', 'retention'], description: 'an administrator erased the subject, or retention' })
+  scope!: string;
+  @ApiPropertyOptional({ description: 'retention: the months before this one (YYYY-MM) were erased' }) before?: string;
   @ApiProperty() reason!: string;
-  @ApiProperty({ type: ErasedByDto }) erasedBy!: ErasedByDto;
+  @ApiProperty({ format: 'date', description: 'the day in Paris it was made' }) erasedOn!: string;
+  @ApiProperty({ type: [String], description: 'the months (YYYY-MM) whose keys were deleted' }) periods!: string[];
+  @ApiProperty({ type: [String], description: 'the deleted keys, as the envelopes in the log name them' })
+  keyIds!: string[];
 }
 
 export class ErasureOutcomeDto {

@@ -30,15 +30,17 @@ export class DataSubjectsController {
   @ApiOkResponse({
     type: ErasureOutcomeDto,
     description:
-      "the subject's keys deleted and the erasure recorded: every read then shows « donnée effacée » where their " +
-      'name, organisation and free texts were, and every proof still verifies. Asked again, it answers the earlier ' +
-      'erasure (alreadyErased) and records nothing',
+      "a PersonalDataErased event recorded in the log, then the subject's keys deleted: every read then shows " +
+      '« donnée effacée » where their name, organisation and free texts were, and every proof still verifies. ' +
+      'Asked again, it completes an erasure whose keys were left, answers the earlier erasure (alreadyErased) ' +
+      'and records nothing',
   })
   erase(
     @Param() params: DataSubjectParams,
     @Body() body: EraseDataSubjectDto,
     @CurrentPrincipal() principal: Principal,
   ) {
-    return this.subjects.erase(params.subjectId, body.reason, { id: principal.id, role: principal.role });
+    const { id, name, role } = principal;
+    return this.subjects.erase(params.subjectId, body.reason, { id, name, role });
   }
 }

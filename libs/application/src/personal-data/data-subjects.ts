@@ -1,12 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { isPlainObject, type EventStore } from '@portfolio/event-store';
 import { toPosition, type ReadContext } from '@portfolio/read-models';
-import { CLOCK, type Clock } from '../clock/clock';
+import { CLOCK, todayInParis, type Clock } from '../clock/clock';
 import { EVENT_STORE } from '../event-store/event-store.provider';
 import { ApplicationError } from '../ledger/application-errors';
 import { READ_CONTEXT } from '../read-models/read-models.module';
 import { PERSONAL_DATA, type PersonalData } from './personal-data';
-import type { ErasureRecord } from './personal-key-store';
+import { ErasureLog, type ErasureActor, type RecordedErasure } from './erasure-log';
 
 /** What the service holds about a data subject (GDPR access request, art. 15), and whether it was erased. */
 export interface DataSubjectReport {
@@ -18,20 +18,15 @@ export interface DataSubjectReport {
   /** The months the subject still has keys for: their data can be read, and erased. */
   readonly keyPeriods: readonly string[];
   readonly erased: boolean;
-  readonly erasures: readonly ErasureRecord[];
+  /** The erasures the log records of this subject, oldest first. */
+  readonly erasures: readonly RecordedErasure[];
 }
 
 /** The answer to an erasure: the erasure recorded now, or the earlier one when nothing was left to erase. */
 export interface ErasureOutcome {
   readonly subjectId: string;
   readonly alreadyErased: boolean;
-  readonly erasure: ErasureRecord;
-}
-
-/** Who asks for an erasure: the administrator's id and role only (they are a data subject too). */
-export interface ErasureRequester {
-  readonly id: string;
-  readonly role: string;
+  readonly erasure: RecordedErasure;
 }
 
 /** No event, key or erasure names this subject (HTTP 404). */
@@ -49,19 +44,24 @@ const PAGE = 1000;
 /** Access to and erasure of a data subject's personal data (GDPR art. 15 and 17) by crypto-shredding. */
 @Injectable()
 export class DataSubjects {
+  private readonly log: ErasureLog;
+
   constructor(
     @Inject(PERSONAL_DATA) private readonly personal: PersonalData,
     @Inject(READ_CONTEXT) private readonly reads: ReadContext,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+  ) {
+    this.log = new ErasureLog(store, personal);
+  }
 
   async report(subjectId: string): Promise<DataSubjectReport> {
-    const [byType, keyPeriods, erasures] = await Promise.all([
+    const [byType, keyPeriods, recorded] = await Promise.all([
       this.eventCounts(subjectId),
       this.personal.keys.periodsOf(subjectId),
-      this.personal.keys.erasuresOf(subjectId),
+      this.log.read(),
     ]);
+    const erasures = recorded.erasures.filter((erasure) => erasure.subjectId === subjectId);
     const total = Object.values(byType).reduce((sum, count) => sum + count, 0);
     if (total === 0 && keyPeriods.length === 0 && erasures.length === 0) throw new DataSubjectNotFoundError(subjectId);
     return {
@@ -75,15 +75,24 @@ export class DataSubjects {
   }
 
   /**
-   * Deletes every key of the subject and records who asked, when and why. Idempotent: asked again with nothing left
-   * to erase, it answers the earlier erasure and records nothing.
+   * Records the erasure in the log (who, when, why; no personal data), then deletes every key of the subject.
+   * Recorded even when no key was left, the first time (a subject whose keys a retention run took is erased all the
+   * same). Idempotent: asked again with nothing left to erase, it answers the earlier erasure and records nothing; an
+   * earlier erasure interrupted before its keys were deleted is completed first.
    */
-  async erase(subjectId: string, reason: string, by: ErasureRequester): Promise<ErasureOutcome> {
-    const before = await this.report(subjectId);
-    const erasedAt = this.clock.now().toISOString();
-    const recorded = await this.personal.keys.eraseSubject(subjectId, { erasedAt, reason, erasedBy: by });
-    if (recorded !== undefined) return { subjectId, alreadyErased: false, erasure: recorded };
-    return { subjectId, alreadyErased: true, erasure: before.erasures[before.erasures.length - 1] };
+  async erase(subjectId: string, reason: string, by: ErasureActor): Promise<ErasureOutcome> {
+    await this.report(subjectId);
+    const erasedOn = todayInParis(this.clock);
+    const { earlier, appended } = await this.log.erase(async (erasures) => {
+      const keys = await this.personal.keys.keysOf(subjectId);
+      if (keys.length === 0 && erasures.some((erasure) => erasure.subjectId === subjectId)) return [];
+      const periods = keys.map((key) => key.period);
+      const keyIds = keys.map((key) => key.id);
+      return [{ subjectId, scope: 'subject', reason, erasedOn, periods, keyIds }];
+    }, by);
+    if (appended.length > 0) return { subjectId, alreadyErased: false, erasure: appended[0] };
+    const own = earlier.filter((erasure) => erasure.subjectId === subjectId);
+    return { subjectId, alreadyErased: true, erasure: own[own.length - 1] };
   }
 
   private async eventCounts(subjectId: string): Promise<Record<string, number>> {

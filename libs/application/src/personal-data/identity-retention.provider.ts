@@ -9,7 +9,10 @@ import { SIGNS_CHECKPOINTS } from '../audit/checkpoints.provider';
 import { CLOCK, type Clock } from '../clock/clock';
 import type { PortfolioConfig } from '../config/portfolio-config';
 import { DEFAULT_RETENTION_INTERVAL_MS } from '../config/retention-config';
+import { EVENT_STORE } from '../event-store/event-store.provider';
 import { PORTFOLIO_CONFIG } from '../event-store/event-store.module';
+import type { EventStore } from '@portfolio/event-store';
+import { ErasureLog } from './erasure-log';
 import { IdentityRetention } from './identity-retention';
 import { PERSONAL_DATA, type PersonalData } from './personal-data';
 
@@ -20,6 +23,7 @@ export class IdentityRetentionRunner implements OnApplicationBootstrap, BeforeAp
 
   constructor(
     @Inject(PERSONAL_DATA) personal: PersonalData,
+    @Inject(EVENT_STORE) store: EventStore,
     @Inject(CLOCK) clock: Clock,
     @Inject(PORTFOLIO_CONFIG) config: PortfolioConfig,
     @Inject(SIGNS_CHECKPOINTS) private readonly isService: boolean,
@@ -27,7 +31,7 @@ export class IdentityRetentionRunner implements OnApplicationBootstrap, BeforeAp
     const days = config.retentionIdentityDays;
     if (days === undefined) return;
     const logger = new Logger('Retention');
-    this.retention = new IdentityRetention(personal.keys, clock, {
+    this.retention = new IdentityRetention(personal.keys, new ErasureLog(store, personal), clock, {
       days,
       intervalMs: config.retentionIntervalMs ?? DEFAULT_RETENTION_INTERVAL_MS,
       log: (message) => logger.log(message),

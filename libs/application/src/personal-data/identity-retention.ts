@@ -1,11 +1,19 @@
-import type { Clock } from '../clock/clock';
-import { periodOf, type ErasureRecord, type SqlPersonalKeyStore } from './personal-key-store';
+import { todayInParis, type Clock } from '../clock/clock';
+import type { ErasureFacts, ErasureLog, RecordedErasure } from './erasure-log';
+import { periodOf, type KeyHeld, type SqlPersonalKeyStore } from './personal-key-store';
 
 // Retention of identifying data (CNIL délibération 2021-122: identifying log data kept for a bounded time), applied
 // with the erasure's own mechanism: the keys of the months past the retention are deleted.
 
 /** Who a retention run is recorded as: the service itself, not a person. */
 export const RETENTION_ACTOR = { id: 'system:retention', role: 'system' } as const;
+
+/** Keys grouped by their subject, in the order given. */
+function bySubject(keys: readonly KeyHeld[]): Map<string, KeyHeld[]> {
+  const groups = new Map<string, KeyHeld[]>();
+  for (const key of keys) groups.set(key.subject, [...(groups.get(key.subject) ?? []), key]);
+  return groups;
+}
 
 const DAY_MS = 86_400_000;
 
@@ -24,8 +32,9 @@ export interface IdentityRetentionOptions {
 }
 
 /**
- * Erases every subject's keys older than the retention, at start and then every `intervalMs`. Safe with several
- * instances: deleting a key twice deletes it once, and only the run that deleted keys records the erasure.
+ * Erases every subject's keys older than the retention, at start and then every `intervalMs`, recording one erasure
+ * event per subject (uniform with an administrator's erasure, and bounded in size). Safe with several instances: the
+ * erasures are appended at the stream's revision read, so a run that lost the race re-reads and finds them done.
  */
 export class IdentityRetention {
   private timer: NodeJS.Timeout | undefined;
@@ -33,23 +42,31 @@ export class IdentityRetention {
 
   constructor(
     private readonly keys: SqlPersonalKeyStore,
+    private readonly log: ErasureLog,
     private readonly clock: Clock,
     private readonly options: IdentityRetentionOptions,
   ) {}
 
-  /** One run: the erasure it recorded, or undefined when nothing was past the retention. */
-  async run(): Promise<ErasureRecord | undefined> {
+  /** One run: the erasures it recorded, none when nothing was past the retention. */
+  async run(): Promise<readonly RecordedErasure[]> {
     const now = this.clock.now();
     const before = firstRetainedPeriod(now, this.options.days);
-    const erased = await this.keys.eraseBefore(before, {
-      erasedAt: now.toISOString(),
-      reason: `retention: identifying data kept ${this.options.days} days`,
-      erasedBy: RETENTION_ACTOR,
-    });
-    if (erased !== undefined) {
-      this.options.log(`retention: erased ${erased.keysErased} keys of the months before ${before}`);
+    const reason = `retention: identifying data kept ${this.options.days} days`;
+    const erasedOn = todayInParis(this.clock);
+    const { appended } = await this.log.erase(async () => {
+      const facts: ErasureFacts[] = [];
+      for (const [subjectId, keys] of bySubject(await this.keys.keysBefore(before))) {
+        const periods = keys.map((key) => key.period);
+        const keyIds = keys.map((key) => key.id);
+        facts.push({ subjectId, scope: 'retention', before, reason, erasedOn, periods, keyIds });
+      }
+      return facts;
+    }, RETENTION_ACTOR);
+    if (appended.length > 0) {
+      const keys = appended.reduce((sum, erasure) => sum + erasure.keyIds.length, 0);
+      this.options.log(`retention: erased ${keys} keys of ${appended.length} subjects, months before ${before}`);
     }
-    return erased;
+    return appended;
   }
 
   start(): void {

@@ -1,19 +1,39 @@
-import type { NewEvent, StoredEvent } from '@portfolio/event-store';
+import { SqliteEventStore, type NewEvent, type StoredEvent } from '@portfolio/event-store';
 import { openReadModelDatabase, type ReadModelDatabase, type ReadModelLocation } from '@portfolio/read-models';
 import { sql } from 'kysely';
 import { scratchPostgresSchema, scratchSqliteFile } from '../../../event-store/src/testing/scratch-database';
 import type { Clock } from '../clock/clock';
+import { ErasureLog, type ErasureFacts } from './erasure-log';
 import { IdentityRetention, RETENTION_ACTOR } from './identity-retention';
 import { PersonalData } from './personal-data';
 import { ERASED_PLACEHOLDER } from './personal-envelope';
 import { SqlPersonalKeyStore } from './personal-key-store';
 
 // The key store on both SQL stores, as several instances sharing it use it: one key per subject and month whoever
-// creates it, an erasure on one instance holding at once on the others, retention erasing only past months.
+// creates it, an erasure on one instance holding at once on the others, retention erasing only past months; each
+// erasure an event in the log, appended before its keys are deleted and completed by the next call if it stopped short.
 
 const KINDS = ['sqlite', 'postgres'] as const;
 const SUBJECT = 'oidc:https://issuer.test#camille';
 const OTHER = 'token:programme-office:0123456789ab';
+const ADMIN = { id: 'token:admin:0123456789ab', name: 'Admin', role: 'admin' };
+
+/** Key deletion failing in the database itself (as a full disk would), until `heal` is called. */
+async function failKeyDeletion(database: ReadModelDatabase): Promise<{ heal: () => Promise<void> }> {
+  if (database.dialect === 'sqlite') {
+    await sql`CREATE TRIGGER keys_fault BEFORE DELETE ON personal_data_keys BEGIN SELECT RAISE(ABORT, 'disk fault'); END`.execute(
+      database.db,
+    );
+    return { heal: async () => void (await sql`DROP TRIGGER keys_fault`.execute(database.db)) };
+  }
+  await sql`CREATE FUNCTION keys_fault() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'disk fault'; END $$`.execute(
+    database.db,
+  );
+  await sql`CREATE TRIGGER keys_fault BEFORE DELETE ON personal_data_keys EXECUTE FUNCTION keys_fault()`.execute(
+    database.db,
+  );
+  return { heal: async () => void (await sql`DROP FUNCTION keys_fault() CASCADE`.execute(database.db)) };
+}
 
 /** A clock the test moves. */
 function movableClock(start: string): Clock & { set(instant: string): void } {
@@ -52,6 +72,8 @@ describe.each(KINDS)('personal data keys on %s, shared by two instances', (kind)
   let clock: ReturnType<typeof movableClock>;
   let first: PersonalData;
   let second: PersonalData;
+  let store: SqliteEventStore;
+  let removeStore: () => void;
 
   beforeEach(async () => {
     if (kind === 'sqlite') {
@@ -70,8 +92,14 @@ describe.each(KINDS)('personal data keys on %s, shared by two instances', (kind)
     // One after the other, as instances start: each creates the tables and triggers the other finds.
     first = await open(databases[0]);
     second = await open(databases[1]);
+    // The log the erasures are recorded in: any store will do, the keys are what differ by kind here.
+    const scratchLog = scratchSqliteFile('personal-data-log');
+    store = new SqliteEventStore({ file: scratchLog.file });
+    removeStore = scratchLog.remove;
   });
   afterEach(async () => {
+    await store.close();
+    removeStore();
     for (const database of databases) await database.close();
     await dispose();
   });
@@ -92,29 +120,51 @@ describe.each(KINDS)('personal data keys on %s, shared by two instances', (kind)
     expect(read.metadata).toMatchObject({ actor: { name: 'Camille Durand' } });
     expect(read.data).toMatchObject({ note: 'note de Camille Durand' });
 
-    await second.keys.eraseSubject(SUBJECT, {
-      erasedAt: 'now',
-      reason: 'test',
-      erasedBy: { id: OTHER, role: 'admin' },
-    });
+    await second.keys.deleteKeys((await second.keys.keysOf(SUBJECT)).map((key) => key.id));
     const [erased] = await first.reveal([stored(sealed)]);
     expect(erased.metadata).toMatchObject({ actor: { id: SUBJECT, name: ERASED_PLACEHOLDER } });
     expect(erased.data).toMatchObject({ note: ERASED_PLACEHOLDER });
   });
 
-  it('records an erasure once, and keeps its records against deletion', async () => {
+  it('records an erasure before deleting its keys; a retry after a failed deletion completes it, recording nothing', async () => {
     await first.conceal([named('Camille Durand')], SUBJECT);
-    const request = { erasedAt: '2026-12-05T07:00:00.000Z', reason: 'art. 17', erasedBy: { id: OTHER, role: 'admin' } };
-    expect(await first.keys.eraseSubject(SUBJECT, request)).toMatchObject({ keysErased: 1, subject: SUBJECT });
-    expect(await second.keys.eraseSubject(SUBJECT, request)).toBeUndefined();
-    expect(await first.keys.erasuresOf(SUBJECT)).toHaveLength(1);
-    await expect(sql`DELETE FROM personal_data_erasures`.execute(databases[0].db)).rejects.toThrow(/append-only/);
+    const keyIds = (await first.keys.keysOf(SUBJECT)).map((key) => key.id);
+    expect(keyIds).toEqual([expect.stringMatching(/^2026-12\./)]);
+    const erasure: ErasureFacts = {
+      subjectId: SUBJECT,
+      scope: 'subject',
+      reason: 'art. 17',
+      erasedOn: '2026-12-05',
+      periods: ['2026-12'],
+      keyIds,
+    };
+    // Asks for the erasure only while none is recorded, as DataSubjects does.
+    const once = async (recorded: readonly ErasureFacts[]) => (recorded.length === 0 ? [erasure] : []);
+    const fault = await failKeyDeletion(databases[0]);
+    await expect(new ErasureLog(store, first).erase(once, ADMIN)).rejects.toThrow(/disk fault/);
+    await fault.heal();
+    expect(await first.keys.periodsOf(SUBJECT)).toEqual(['2026-12']);
+
+    const retried = await new ErasureLog(store, second).erase(once, ADMIN);
+    expect(retried.appended).toEqual([]);
+    expect(retried.earlier).toEqual([
+      { ...erasure, position: expect.any(String), recordedAt: expect.any(String), by: { id: ADMIN.id, role: 'admin' } },
+    ]);
+    expect(await first.keys.periodsOf(SUBJECT)).toEqual([]);
+    const logged = [];
+    for await (const event of store.readAll()) logged.push(event);
+    expect(logged.map((event) => event.type)).toEqual(['PersonalDataErased']);
+    expect(JSON.stringify(logged.map((event) => event.metadata))).not.toContain('"Admin"');
   });
 
   it('erases by retention the months past it, on a schedule, recording each run that erased something', async () => {
     const logged: string[] = [];
     const retention = (personal: PersonalData) =>
-      new IdentityRetention(personal.keys, clock, { days: 365, intervalMs: 60_000, log: (m) => logged.push(m) });
+      new IdentityRetention(personal.keys, new ErasureLog(store, personal), clock, {
+        days: 365,
+        intervalMs: 60_000,
+        log: (m) => logged.push(m),
+      });
     for (const month of ['2025-10', '2025-11', '2025-12']) {
       clock.set(`${month}-15T12:00:00Z`);
       await first.conceal([named(`Agent ${month}`)], SUBJECT);
@@ -124,20 +174,14 @@ describe.each(KINDS)('personal data keys on %s, shared by two instances', (kind)
     clock.set('2026-11-20T00:00:00Z');
     // A year back is 2025-11-20: October's keys are past the retention, November's still cover days within it.
     const [one, two] = await Promise.all([retention(first).run(), retention(second).run()]);
-    const records = [one, two].filter((record) => record !== undefined);
-    expect(records).toEqual([
-      {
-        erasedAt: '2026-11-20T00:00:00.000Z',
-        subject: null,
-        beforePeriod: '2025-11',
-        keysErased: 2,
-        reason: 'retention: identifying data kept 365 days',
-        erasedBy: RETENTION_ACTOR,
-      },
+    const october = { scope: 'retention', before: '2025-11', erasedOn: '2026-11-20', periods: ['2025-10'] };
+    expect([...one, ...two]).toEqual([
+      expect.objectContaining({ ...october, subjectId: SUBJECT, by: RETENTION_ACTOR }),
+      expect.objectContaining({ ...october, subjectId: OTHER, reason: 'retention: identifying data kept 365 days' }),
     ]);
     expect(await first.keys.periodsOf(SUBJECT)).toEqual(['2025-11', '2025-12']);
-    expect(await retention(first).run()).toBeUndefined();
-    expect(logged).toEqual(['retention: erased 2 keys of the months before 2025-11']);
+    expect(await retention(first).run()).toEqual([]);
+    expect(logged).toEqual(['retention: erased 2 keys of 2 subjects, months before 2025-11']);
     // Sealed under December 2025's key (the clock's month then), within the retention: still readable.
     expect((await second.reveal([stored(decemberEvent)]))[0].metadata).toMatchObject({ actor: { name: 'Camille' } });
 
@@ -147,9 +191,9 @@ describe.each(KINDS)('personal data keys on %s, shared by two instances', (kind)
     await scheduled.stop();
     expect(await first.keys.periodsOf(SUBJECT)).toEqual([]);
     expect(logged).toEqual([
-      'retention: erased 2 keys of the months before 2025-11',
+      'retention: erased 2 keys of 2 subjects, months before 2025-11',
       'retention: identifying data kept 365 days, past months erased every 60000 ms',
-      'retention: erased 4 keys of the months before 2026-01',
+      'retention: erased 4 keys of 2 subjects, months before 2026-01',
     ]);
   });
 });

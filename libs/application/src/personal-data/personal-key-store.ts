@@ -1,40 +1,21 @@
-import { refusePostgresChanges, refuseSqliteChanges, withPostgresTableLock } from '@portfolio/audit';
+import { withPostgresTableLock } from '@portfolio/audit';
 import type { Kysely } from 'kysely';
 import { randomBytes } from 'node:crypto';
 import type { PersonalKey } from './personal-envelope';
 
-// The data subjects' keys and the record of their erasures, in the database beside the log (the read models' SQLite
+// The data subjects' keys, in the database beside the log (the read models' SQLite
 // file or PostgreSQL schema): backed up with it, never exported, and no rebuild drops them. No cache in front of
 // them: every reveal reads the keys it needs, so an erasure on one instance holds on every instance at once.
 
 type KeyRow = { key_id: string; subject: string; period: string; secret: string; created_at: string };
-type ErasureRow = {
-  erased_at: string;
-  /** The erased subject; null for a retention run, which erases every subject's old periods. */
-  subject: string | null;
-  /** Periods before this one were erased (retention); null when all of the subject's were. */
-  before_period: string | null;
-  keys_erased: number;
-  reason: string;
-  /** Who asked: the administrator's actor id and role (an id only: the administrator is a data subject too). */
-  erased_by_id: string;
-  erased_by_role: string;
-};
-type PersonalDataTables = { personal_data_keys: KeyRow; personal_data_erasures: ErasureRow };
+type PersonalDataTables = { personal_data_keys: KeyRow };
 
-/** One erasure as recorded: who, when, why, how many keys; no personal data. */
-export interface ErasureRecord {
-  readonly erasedAt: string;
-  readonly subject: string | null;
-  readonly beforePeriod: string | null;
-  readonly keysErased: number;
-  readonly reason: string;
-  readonly erasedBy: { readonly id: string; readonly role: string };
+/** A key as an erasure lists it: its id (as the log's envelopes name it), whose it is and the month it covers. */
+export interface KeyHeld {
+  readonly id: string;
+  readonly subject: string;
+  readonly period: string;
 }
-
-export type ErasureRequest = Omit<ErasureRecord, 'keysErased' | 'subject' | 'beforePeriod'>;
-
-const REFUSAL = 'personal_data_erasures is append-only: an erasure record is never changed or deleted';
 
 async function createTables(db: Kysely<PersonalDataTables>): Promise<void> {
   await db.schema
@@ -47,28 +28,6 @@ async function createTables(db: Kysely<PersonalDataTables>): Promise<void> {
     .addColumn('created_at', 'text', (column) => column.notNull())
     .addUniqueConstraint('personal_data_keys_subject_period', ['subject', 'period'])
     .execute();
-  await db.schema
-    .createTable('personal_data_erasures')
-    .ifNotExists()
-    .addColumn('erased_at', 'text', (column) => column.notNull())
-    .addColumn('subject', 'text')
-    .addColumn('before_period', 'text')
-    .addColumn('keys_erased', 'integer', (column) => column.notNull())
-    .addColumn('reason', 'text', (column) => column.notNull())
-    .addColumn('erased_by_id', 'text', (column) => column.notNull())
-    .addColumn('erased_by_role', 'text', (column) => column.notNull())
-    .execute();
-}
-
-function toRecord(row: ErasureRow): ErasureRecord {
-  return {
-    erasedAt: row.erased_at,
-    subject: row.subject,
-    beforePeriod: row.before_period,
-    keysErased: Number(row.keys_erased),
-    reason: row.reason,
-    erasedBy: { id: row.erased_by_id, role: row.erased_by_role },
-  };
 }
 
 function toKey(row: Pick<KeyRow, 'key_id' | 'subject' | 'secret'>): PersonalKey {
@@ -81,15 +40,8 @@ export class SqlPersonalKeyStore {
   /** Over the database of the log's read models; creates the tables when missing. */
   static async open<Tables>(database: Kysely<Tables>, dialect: 'sqlite' | 'postgres'): Promise<SqlPersonalKeyStore> {
     const db = database.withTables<PersonalDataTables>() as unknown as Kysely<PersonalDataTables>;
-    if (dialect === 'sqlite') {
-      await createTables(db);
-      await refuseSqliteChanges(db, 'personal_data_erasures', REFUSAL);
-    } else {
-      await withPostgresTableLock(db, 'personal_data_keys', async (trx) => {
-        await createTables(trx);
-        await refusePostgresChanges(trx, 'personal_data_erasures', REFUSAL);
-      });
-    }
+    if (dialect === 'sqlite') await createTables(db);
+    else await withPostgresTableLock(db, 'personal_data_keys', createTables);
     return new SqlPersonalKeyStore(db);
   }
 
@@ -152,56 +104,36 @@ export class SqlPersonalKeyStore {
     return rows.map((row) => row.period);
   }
 
-  /** The erasures of this subject, oldest first. */
-  async erasuresOf(subject: string): Promise<ErasureRecord[]> {
-    const rows = await this.db
-      .selectFrom('personal_data_erasures')
-      .selectAll()
+  /** The subject's keys, oldest month first. */
+  async keysOf(subject: string): Promise<KeyHeld[]> {
+    return this.db
+      .selectFrom('personal_data_keys')
+      .select(['key_id as id', 'subject', 'period'])
       .where('subject', '=', subject)
-      .orderBy('erased_at')
+      .orderBy('period')
       .execute();
-    return rows.map(toRecord);
   }
 
-  /**
-   * Deletes every key of the subject and records it. Recorded even when no key was left, the first time (a subject
-   * whose keys a retention run took is erased all the same); a repeated erasure of nothing records nothing more.
-   */
-  async eraseSubject(subject: string, request: ErasureRequest): Promise<ErasureRecord | undefined> {
+  /** Every subject's keys of the months before `period`, by subject then month. */
+  async keysBefore(period: string): Promise<KeyHeld[]> {
+    return this.db
+      .selectFrom('personal_data_keys')
+      .select(['key_id as id', 'subject', 'period'])
+      .where('period', '<', period)
+      .orderBy('subject')
+      .orderBy('period')
+      .execute();
+  }
+
+  /** Deletes the keys among `ids` that still exist; how many it deleted. Deleting a key twice deletes it once. */
+  async deleteKeys(ids: readonly string[]): Promise<number> {
+    if (ids.length === 0) return 0;
     const deleted = await this.db
       .deleteFrom('personal_data_keys')
-      .where('subject', '=', subject)
+      .where('key_id', 'in', ids)
       .returning('key_id')
       .execute();
-    if (deleted.length === 0 && (await this.erasuresOf(subject)).length > 0) return undefined;
-    return this.record({ ...request, subject, beforePeriod: null, keysErased: deleted.length });
-  }
-
-  /** Deletes every subject's keys of the periods before `beforePeriod`; records it when it deleted any. */
-  async eraseBefore(beforePeriod: string, request: ErasureRequest): Promise<ErasureRecord | undefined> {
-    const deleted = await this.db
-      .deleteFrom('personal_data_keys')
-      .where('period', '<', beforePeriod)
-      .returning('key_id')
-      .execute();
-    if (deleted.length === 0) return undefined;
-    return this.record({ ...request, subject: null, beforePeriod, keysErased: deleted.length });
-  }
-
-  private async record(record: ErasureRecord): Promise<ErasureRecord> {
-    await this.db
-      .insertInto('personal_data_erasures')
-      .values({
-        erased_at: record.erasedAt,
-        subject: record.subject,
-        before_period: record.beforePeriod,
-        keys_erased: record.keysErased,
-        reason: record.reason,
-        erased_by_id: record.erasedBy.id,
-        erased_by_role: record.erasedBy.role,
-      })
-      .execute();
-    return record;
+    return deleted.length;
   }
 }
 

@@ -14,6 +14,7 @@ export const UPCASTERS: UpcasterChains = {
   ProjectRedesigned: [],
   ProjectClosed: [],
   ReviewCycleHeld: [],
+  PersonalDataErased: [],
 };
 
 /** The schema version each type is written in: its newest. */

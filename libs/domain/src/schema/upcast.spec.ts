@@ -18,6 +18,7 @@ const noSteps: UpcasterChains = {
   ProjectRedesigned: [],
   ProjectClosed: [],
   ReviewCycleHeld: [],
+  PersonalDataErased: [],
 };
 
 /** A mission's name split in two steps: v1 → v2 renames `title` to `name`, v2 → v3 adds `programme` from metadata. */

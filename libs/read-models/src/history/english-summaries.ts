@@ -41,6 +41,10 @@ export const ENGLISH_SUMMARIES: SummaryCatalogue = {
     // The sealed position is a 64-bit decimal string, an identifier rather than a quantity: printed as stored.
     `Held review cycle ${data.cycleId} ${quoted(data.title)} on ${data.heldOn},` +
     ` sealing ${countOf(data.eventCount, 'event')} up to position ${data.sealedPosition}`,
+  PersonalDataErased: (data) => {
+    const scope = data.before === undefined ? '' : ` (retention: months before ${data.before})`;
+    return `Erased the personal data of ${data.subjectId} on ${data.erasedOn}${scope}, ${countOf(data.keyIds.length, 'key')} deleted: ${oneLine(data.reason)}`;
+  },
 };
 
 function territoryLabel(territory: Territory): string {

@@ -1,6 +1,6 @@
 import type { DomainEvent } from '@portfolio/domain';
 import { summariseEvent } from './summarise-event';
-import { launched, measured, reached, redesigned } from '../testing/summary-examples';
+import { erased, launched, measured, reached, redesigned } from '../testing/summary-examples';
 
 const summariseInFrench = (event: DomainEvent): string => summariseEvent(event, 'fr');
 /** The narrow no-break space French puts between thousands. */
@@ -119,5 +119,17 @@ describe('summariseEvent in French', () => {
     ).toBe(
       `Revue (CITP) citp-5 « CITP de février 2021 » tenue le 2021-02-05, scellant 1${THIN}234 événements jusqu’à la position 1240`,
     );
+  });
+
+  it('says whose personal data was erased, when, how many keys and why, by id only', () => {
+    expect(summariseInFrench(erased())).toBe(
+      'Données personnelles de oidc:https://auth.example#camille effacées le 2026-12-05, 2 clés supprimées : ' +
+        'demande RGPD art. 17, ticket 4521',
+    );
+  });
+
+  it('says which months a retention run erased', () => {
+    const retention = erased({ scope: 'retention', before: '2025-12', periods: ['2025-10'], keyIds: ['2025-10.k'] });
+    expect(summariseInFrench(retention)).toContain('(conservation : mois antérieurs à 2025-12), 1 clé supprimée :');
   });
 });

@@ -39,6 +39,11 @@ export const FRENCH_SUMMARIES: SummaryCatalogue = {
   ReviewCycleHeld: (data) =>
     `Revue (CITP) ${data.cycleId} ${guillemets(data.title)} tenue le ${data.heldOn},` +
     ` scellant ${frenchCountOf(data.eventCount, 'événement', 'événements')} jusqu’à la position ${data.sealedPosition}`,
+  PersonalDataErased: (data) => {
+    const keys = frenchCountOf(data.keyIds.length, 'clé supprimée', 'clés supprimées');
+    const scope = data.before === undefined ? '' : ` (conservation : mois antérieurs à ${data.before})`;
+    return `Données personnelles de ${data.subjectId} effacées le ${data.erasedOn}${scope}, ${keys} : ${oneLine(data.reason)}`;
+  },
 };
 
 const OUTCOMES: Readonly<Record<ProjectOutcome, string>> = {

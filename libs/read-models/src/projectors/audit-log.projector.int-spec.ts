@@ -3,6 +3,7 @@ import { franceconnectHistory } from '../../../domain/src/testing/tech-gouv';
 import { givenCommitted, givenEvents } from '../testing/given-events';
 import { openSubject, type ReadModelSubject } from '../testing/read-model-subject';
 import { logOf, programmeOffice } from '../testing/stored-events';
+import { erased } from '../testing/summary-examples';
 import { AuditLogProjector } from './audit-log.projector';
 
 const [defined, launched, milestone, measurement, postponed, closed, cycle] = logOf(...franceconnectHistory);
@@ -51,6 +52,14 @@ describe.each(['sqlite', 'postgres'] as const)('the audit-log projector on %s', 
     await givenEvents(cycle)
       .whenProjectedBy(auditLog())
       .thenRows({ rm_event_index: [indexed(cycle, {})] });
+  });
+
+  it('indexes an erasure of personal data under no project and no mission, by who asked', async () => {
+    const [erasure] = logOf(erased());
+    expect(erasure.streamId).toBe('personal-data');
+    await givenEvents(erasure)
+      .whenProjectedBy(auditLog())
+      .thenRows({ rm_event_index: [indexed(erasure, {})] });
   });
 
   it('leaves the actor empty when the metadata names none, and the project when the stream is not one of ours', async () => {

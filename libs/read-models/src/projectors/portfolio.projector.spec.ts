@@ -10,6 +10,7 @@ import {
 } from '../../../domain/src/testing/tech-gouv';
 import { givenEvents } from '../testing/given-events';
 import { logOf } from '../testing/stored-events';
+import { erased } from '../testing/summary-examples';
 import { PortfolioProjector } from './portfolio.projector';
 
 const [defined, launched, milestone, measurement, postponed, restated, regional, closed, cycle] = logOf(
@@ -165,6 +166,11 @@ describe('the portfolio projector', () => {
           },
         ],
       });
+  });
+
+  it('writes no portfolio row for an erasure of personal data', async () => {
+    const [erasure] = logOf(erased());
+    await givenEvents(erasure).whenProjectedBy(new PortfolioProjector()).thenRows({});
   });
 
   it('writes the generation it is given, so that a rebuild fills its own beside the one serving', async () => {

@@ -85,6 +85,9 @@ export class PortfolioProjector implements Projector<PortfolioTable> {
             data: JSON.stringify(event.data),
           });
           break;
+        case 'PersonalDataErased':
+          // Nothing of the portfolio: the audit log indexes it, the data-subject report reads its stream.
+          break;
         default: {
           const unknown: never = event;
           throw new Error(`no projection for event ${JSON.stringify(unknown)}`);

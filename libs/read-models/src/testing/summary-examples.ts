@@ -3,6 +3,7 @@ import type {
   DomainEvent,
   IndicatorMeasured,
   MilestoneReached,
+  PersonalDataErased,
   ProjectRedesigned,
   PlanChanges,
 } from '@portfolio/domain';
@@ -62,6 +63,22 @@ export function redesigned(
   };
 }
 
+/** An erasure of one subject's two months, as an administrator records it. */
+export function erased(more: Partial<PersonalDataErased['data']> = {}): PersonalDataErased {
+  return {
+    type: 'PersonalDataErased',
+    data: {
+      subjectId: 'oidc:https://auth.example#camille',
+      scope: 'subject',
+      reason: 'demande RGPD art. 17, ticket 4521',
+      erasedOn: '2026-12-05',
+      periods: ['2026-11', '2026-12'],
+      keyIds: ['2026-11.a', '2026-12.b'],
+      ...more,
+    },
+  };
+}
+
 /** One event of each type, with line breaks in their free text. */
 export function everyTypeExamples(): DomainEvent[] {
   return [
@@ -86,5 +103,6 @@ export function everyTypeExamples(): DomainEvent[] {
         signature: 's',
       },
     },
+    erased({ reason: 'RGPD\nart. 17' }),
   ];
 }
