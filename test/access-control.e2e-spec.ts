@@ -110,6 +110,7 @@ function withOidc(app: TestApp['config'], throttle: AuthModuleConfig['authThrott
           clientSecret: TEST_CLIENT_SECRET,
           redirectUrl: 'http://127.0.0.1:9/api/v1/session/oidc/callback',
           scopes: 'openid',
+          sessionMaxAgeSeconds: 28_800,
         },
       },
     },

@@ -1,6 +1,7 @@
 import { loadConfig } from '@portfolio/application';
 import request from 'supertest';
-import { TEST_CLIENT_SECRET } from './support/oidc-authorization';
+import { SessionSeal } from '../apps/api/src/session/session-seal';
+import { TEST_CLIENT_SECRET, type TestPerson, type UserinfoAnswer } from './support/oidc-authorization';
 import { startOidcIssuer, TEST_AUDIENCE, type TestOidcIssuer } from './support/oidc-issuer';
 import { startTestApp, type TestApp } from './support/test-app';
 import { idnumMission } from './support/tech-gouv-requests';
@@ -12,10 +13,25 @@ import { idnumMission } from './support/tech-gouv-requests';
 const WORKSPACE = 'http://127.0.0.1:9';
 const CALLBACK = `${WORKSPACE}/api/v1/session/oidc/callback`;
 const SESSION_SECRET = 'kX3v9Qm2Lr8Tz5Wb1Nc7Hd4Fg6Js0Pa-Ye_Ui2Oo8Ee';
-const CLARA = {
+/** As at ProConnect: no roles claim, so roles are mapped from e-mail addresses. */
+const ROLE_MAPPING = 'clara.martin@dinum.gouv.fr:programme-office,camille.durand@culture.gouv.fr:reviewer';
+const CLARA: TestPerson = {
   sub: 'clara-7f3a',
-  roles: 'programme-office',
-  claims: { given_name: 'Clara', usual_name: 'Martin', organizational_unit: 'DINUM' },
+  claims: {
+    given_name: 'Clara',
+    usual_name: 'Martin',
+    email: 'clara.martin@dinum.gouv.fr',
+    organizational_unit: 'DINUM',
+  },
+};
+const CAMILLE: TestPerson = {
+  sub: 'camille-2b9e',
+  claims: {
+    given_name: 'Camille',
+    usual_name: 'Durand',
+    email: 'camille.durand@culture.gouv.fr',
+    siret: '11004601800013',
+  },
 };
 
 /** The value of the cookie `name` that a response sets, and its attributes. */
@@ -41,6 +57,8 @@ describe('ProConnect sign-in of the web workspace', () => {
         PORTFOLIO_OIDC_CLIENT_SECRET: TEST_CLIENT_SECRET,
         PORTFOLIO_OIDC_REDIRECT_URL: CALLBACK,
         PORTFOLIO_SESSION_SECRET: SESSION_SECRET,
+        PORTFOLIO_OIDC_ROLES_CLAIM: 'email',
+        PORTFOLIO_OIDC_ROLE_MAPPING: ROLE_MAPPING,
       },
       '/srv',
     );
@@ -114,7 +132,7 @@ describe('ProConnect sign-in of the web workspace', () => {
     const response = await callback(await atIssuer(authorize), signInCookie).expect(302);
     expect(response.headers.location).toBe('/projets?mission=IDNUM');
     const session = setCookie(response, 'portfolio_session');
-    expect(session?.attributes).toMatch(/^Path=\/api\/; Max-Age=\d+; HttpOnly; SameSite=Strict$/);
+    expect(session?.attributes).toBe('Path=/api/; Max-Age=28800; HttpOnly; SameSite=Strict');
     expect(setCookie(response, 'portfolio_sign_in')?.attributes).toContain('Max-Age=0');
     const who = await http().get('/api/v1/session').set('Cookie', `portfolio_session=${session?.value}`).expect(200);
     expect(who.body).toEqual({
@@ -123,6 +141,49 @@ describe('ProConnect sign-in of the web workspace', () => {
       role: 'programme-office',
       organisation: 'DINUM',
     });
+  });
+
+  it('takes the name from the UserInfo and the role from the e-mail mapping, the ID token holding neither', async () => {
+    for (const userinfo of ['signed', 'json'] as const) {
+      issuer.signIn.person = { ...CAMILLE, userinfo };
+      const who = await http()
+        .get('/api/v1/session')
+        .set('Cookie', `portfolio_session=${await signedIn()}`);
+      expect(who.body).toEqual({
+        id: `oidc:${issuer.issuer}#camille-2b9e`,
+        name: 'Camille Durand',
+        role: 'reviewer',
+        organisation: '11004601800013',
+      });
+    }
+  });
+
+  it.each<UserinfoAnswer>(['other-subject', 'foreign-key', 'unsigned'])(
+    'refuses a sign-in whose UserInfo is %s',
+    async (userinfo) => {
+      issuer.signIn.person = { ...CAMILLE, userinfo };
+      const { authorize, signInCookie } = await startSignIn();
+      const response = await callback(await atIssuer(authorize), signInCookie).expect(302);
+      expect(response.headers.location).toBe('/connexion?erreur=echec');
+      expect(setCookie(response, 'portfolio_session')).toBeUndefined();
+    },
+  );
+
+  it('refuses a session cookie that was altered, sealed with another key, or has ended', async () => {
+    const session = await signedIn();
+    const bytes = Buffer.from(session, 'base64url');
+    bytes[20] ^= 1;
+    const principal = { id: `oidc:${issuer.issuer}#clara-7f3a`, name: 'Clara Martin', role: 'admin' } as const;
+    const now = Math.floor(Date.now() / 1000);
+    const refused = [
+      bytes.toString('base64url'),
+      new SessionSeal(`${SESSION_SECRET}x`, 3600).seal(principal, now),
+      new SessionSeal(SESSION_SECRET, 300).seal(principal, now - 301),
+    ];
+    for (const cookie of refused) {
+      await http().get('/api/v1/session').set('Cookie', `portfolio_session=${cookie}`).expect(401);
+    }
+    await http().get('/api/v1/session').set('Cookie', `portfolio_session=${session}`).expect(200);
   });
 
   it('refuses to send the browser off the site after the sign-in', async () => {

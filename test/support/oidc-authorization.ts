@@ -1,14 +1,25 @@
 // The authorization code flow of the local test issuer: /authorize consents at once as a configured person, /token
-// checks what a real issuer checks (client secret, redirect_uri, PKCE S256, single-use code) and mints the ID token.
+// checks what a real issuer checks (client secret, redirect_uri, PKCE S256, single-use code) and mints the ID token,
+// /userinfo answers the access token with the person's claims, as ProConnect does (a signed JWT).
 import { createHash, randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { decodeJwt, UnsecuredJWT } from 'jose';
 import type { MintOptions } from './oidc-issuer';
 
 /** The client secret the test issuer expects of its one client, whose id is the audience of its tokens. */
 export const TEST_CLIENT_SECRET = 'test-client-secret-8d1f0b6c9e2a4f7d';
 
-/** Who /authorize signs in without asking; undefined: the person refuses (`error=access_denied`). */
-export type TestPerson = Omit<MintOptions, 'aud' | 'iss'>;
+/**
+ * How /userinfo answers: a JWT signed by the issuer (ProConnect's way), plain JSON, or a bad answer — about another
+ * subject, signed by a key the issuer does not publish, or not signed at all.
+ */
+export type UserinfoAnswer = 'signed' | 'json' | 'other-subject' | 'foreign-key' | 'unsigned';
+
+/**
+ * Who /authorize signs in without asking; undefined: the person refuses (`error=access_denied`). As at ProConnect,
+ * the ID token holds the subject (and nonce) only; the roles, name and other claims are the UserInfo's.
+ */
+export type TestPerson = Omit<MintOptions, 'aud' | 'iss'> & { readonly userinfo?: UserinfoAnswer };
 
 /** What /authorize was asked, for a test to look at. */
 export interface AuthorizationRequest {
@@ -30,7 +41,7 @@ export interface AuthorizationServer {
   /** Who signs in at /authorize (default: nobody, the request is refused). */
   person: TestPerson | undefined;
   readonly authorizations: AuthorizationRequest[];
-  /** Serves /authorize and /token; false for any other path. */
+  /** Serves /authorize, /token and /userinfo; false for any other path. */
   handle(request: IncomingMessage, response: ServerResponse): boolean;
 }
 
@@ -53,6 +64,8 @@ export function authorizationServer(
   mint: (options: MintOptions) => Promise<string>,
 ): AuthorizationServer {
   const grants = new Map<string, Grant>();
+  /** Who each access token was issued to. */
+  const accessTokens = new Map<string, TestPerson>();
   const server: AuthorizationServer = {
     person: undefined,
     authorizations: [],
@@ -60,6 +73,7 @@ export function authorizationServer(
       const url = new URL(request.url ?? '/', issuer());
       if (url.pathname === '/authorize') authorize(url.searchParams, response);
       else if (url.pathname === '/token' && request.method === 'POST') void token(request, response);
+      else if (url.pathname === '/userinfo') void userinfo(request, response);
       else return false;
       return true;
     },
@@ -114,13 +128,32 @@ export function authorizationServer(
       challenge === grant.request.codeChallenge;
     if (!valid) return send(400, { error: 'invalid_grant' });
     const { person, request: asked } = grant;
-    const idToken = await mint({ ...person, aud: clientId, claims: { ...person.claims, nonce: asked.nonce } });
-    send(200, {
-      access_token: randomBytes(16).toString('base64url'),
-      token_type: 'Bearer',
-      expires_in: 60,
-      id_token: idToken,
-    });
+    const idToken = await mint({ sub: person.sub, aud: clientId, alg: person.alg, claims: { nonce: asked.nonce } });
+    const accessToken = randomBytes(16).toString('base64url');
+    accessTokens.set(accessToken, person);
+    send(200, { access_token: accessToken, token_type: 'Bearer', expires_in: 60, id_token: idToken });
+  }
+
+  async function userinfo(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const bearer = /^Bearer (.+)$/.exec(request.headers.authorization ?? '');
+    const person = bearer === null ? undefined : accessTokens.get(bearer[1]);
+    if (person === undefined) {
+      response.writeHead(401, { 'www-authenticate': 'Bearer error="invalid_token"' }).end();
+      return;
+    }
+    const { userinfo: answer = 'signed', ...claims } = person;
+    const sub = answer === 'other-subject' ? `${person.sub}-other` : person.sub;
+    const key = answer === 'foreign-key' ? 'foreign' : 'issuer';
+    if (answer === 'json') {
+      const payload = decodeJwt(await mint({ ...claims, aud: clientId }));
+      response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(payload));
+      return;
+    }
+    const jwt =
+      answer === 'unsigned'
+        ? new UnsecuredJWT({ ...person.claims, sub, iss: issuer(), aud: clientId }).encode()
+        : await mint({ ...claims, sub, key, aud: clientId });
+    response.writeHead(200, { 'content-type': 'application/jwt' }).end(jwt);
   }
 
   return server;

@@ -35,7 +35,8 @@ export interface MintOptions {
 
 /**
  * A local OpenID Connect issuer: discovery document and JWKS over http on 127.0.0.1, a token mint, and the
- * authorization code flow of one client (TEST_AUDIENCE, TEST_CLIENT_SECRET) signing in `signIn.person`.
+ * authorization code flow of one client (TEST_AUDIENCE, TEST_CLIENT_SECRET) signing in `signIn.person`, whose claims
+ * are at its UserInfo endpoint.
  */
 export interface TestOidcIssuer {
   /** `http://127.0.0.1:<port>`: what PORTFOLIO_OIDC_ISSUER names. */
@@ -109,6 +110,7 @@ export async function startOidcIssuer(): Promise<TestOidcIssuer> {
         authorization_endpoint: `${issuer}/authorize`,
         token_endpoint: `${issuer}/token`,
         end_session_endpoint: `${issuer}/logout`,
+        userinfo_endpoint: `${issuer}/userinfo`,
         token_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post'],
         response_types_supported: ['code'],
         subject_types_supported: ['public'],

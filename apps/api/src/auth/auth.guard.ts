@@ -8,7 +8,7 @@ import {
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { ServerResponse } from 'node:http';
-import type { Role } from '@portfolio/application';
+import type { Principal, Role } from '@portfolio/application';
 import { AuthFailureThrottle } from './auth-failure-throttle';
 import {
   AuthenticationFailure,
@@ -16,7 +16,7 @@ import {
   IdentityProviderUnavailable,
   NoRoleFailure,
 } from './credential-verifier';
-import { refuseCrossSite, sessionAuthorization } from '../session/browser-session';
+import { refuseCrossSite, sessionCookieOf } from '../session/browser-session';
 import type { OidcSignIn } from '../session/oidc-sign-in';
 import { OIDC_SIGN_IN } from './oidc-sign-in.token';
 import { clientAddress, type AuthenticatedRequest } from './principal-of';
@@ -55,10 +55,10 @@ export class AuthGuard implements CanActivate {
     const http = context.switchToHttp();
     const request = http.getRequest<AuthenticatedRequest>();
     const response = http.getResponse<ServerResponse>();
-    const { authorization } = this.credentialOf(request);
+    const { authorization } = request.headers;
     let principal;
     try {
-      principal = await this.verifier.authenticate(authorization);
+      principal = this.sessionPrincipal(request) ?? (await this.verifier.authenticate(authorization));
     } catch (error) {
       if (error instanceof AuthenticationFailure) {
         const client = clientAddress(request);
@@ -86,14 +86,17 @@ export class AuthGuard implements CanActivate {
   }
 
   /**
-   * The request's Authorization header; else, when the workspace's ProConnect sign-in is configured, its session
-   * cookie, which an unsafe request may only use from the workspace's own origin (CSRF).
+   * The principal of the session cookie of a request without an Authorization header, when the workspace's
+   * ProConnect sign-in is configured; an unsafe request may only use it from the workspace's own origin (CSRF).
+   * A cookie that this service did not seal, or whose session has ended, is a 401 (« Votre session a expiré »).
    */
-  private credentialOf(request: AuthenticatedRequest): ReturnType<typeof sessionAuthorization> {
-    if (this.signIn === null) return { authorization: request.headers.authorization, fromCookie: false };
-    const credential = sessionAuthorization(request);
-    if (credential.fromCookie) refuseCrossSite(request, this.signIn.origin);
-    return credential;
+  private sessionPrincipal(request: AuthenticatedRequest): Principal | undefined {
+    const sealed = this.signIn === null ? undefined : sessionCookieOf(request);
+    if (this.signIn === null || sealed === undefined) return undefined;
+    const principal = this.signIn.openSession(sealed);
+    if (principal === undefined) throw new AuthenticationFailure('invalid or expired session', true);
+    refuseCrossSite(request, this.signIn.origin);
+    return principal;
   }
 
   /** The handler's own @Roles or @Public, else its controller's; @Roles wins over @Public on the same target. */

@@ -1,5 +1,13 @@
 import { createHash } from 'node:crypto';
-import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWTPayload } from 'jose';
+import {
+  createLocalJWKSet,
+  exportJWK,
+  generateKeyPair,
+  SignJWT,
+  UnsecuredJWT,
+  type CryptoKey,
+  type JWTPayload,
+} from 'jose';
 import { type Role, type CredentialsConfig, type OidcConfig } from '@portfolio/application';
 import {
   AuthenticationFailure,
@@ -226,14 +234,20 @@ describe('CredentialVerifier', () => {
     });
   });
 
-  describe('authenticateIdToken (the ID token of a browser sign-in)', () => {
-    const signIn = { clientId: 'portfolio-web', clientSecret: 's', redirectUrl: 'https://x/cb', scopes: 'openid' };
+  describe('verifiedIdToken (the ID token of a browser sign-in)', () => {
+    const signIn = {
+      clientId: 'portfolio-web',
+      clientSecret: 's',
+      redirectUrl: 'https://x/cb',
+      scopes: 'openid',
+      sessionMaxAgeSeconds: 3600,
+    };
     const signingIn = () =>
       new CredentialVerifier({ kind: 'credentials', apiTokens: [], oidc: { ...oidc, signIn } }, { keys });
 
     it('takes the nonce of the sign-in that asked for it, and the client id as audience', async () => {
       const idToken = await mint({ aud: 'portfolio-web', nonce: 'n-1', name: 'Camille' });
-      await expect(signingIn().authenticateIdToken(idToken, 'n-1')).resolves.toMatchObject({ name: 'Camille' });
+      await expect(signingIn().verifiedIdToken(idToken, 'n-1')).resolves.toMatchObject({ name: 'Camille' });
     });
 
     it.each([
@@ -241,12 +255,35 @@ describe('CredentialVerifier', () => {
       ['no', {}],
     ])('refuses an ID token with the nonce of %s', async (_case, claims) => {
       const idToken = await mint({ aud: 'portfolio-web', ...claims });
-      await expect(signingIn().authenticateIdToken(idToken, 'n-1')).rejects.toBeInstanceOf(AuthenticationFailure);
+      await expect(signingIn().verifiedIdToken(idToken, 'n-1')).rejects.toBeInstanceOf(AuthenticationFailure);
     });
 
     it('refuses an ID token for another client', async () => {
       const idToken = await mint({ aud: 'another-client', nonce: 'n-1' });
-      await expect(signingIn().authenticateIdToken(idToken, 'n-1')).rejects.toBeInstanceOf(AuthenticationFailure);
+      await expect(signingIn().verifiedIdToken(idToken, 'n-1')).rejects.toBeInstanceOf(AuthenticationFailure);
+    });
+
+    it('takes a signed UserInfo for the client, without exp or iat', async () => {
+      const userinfo = await mint({ aud: 'portfolio-web', iat: undefined, exp: undefined, email: 'c@culture.gouv.fr' });
+      await expect(signingIn().verifiedUserinfo(userinfo)).resolves.toMatchObject({ email: 'c@culture.gouv.fr' });
+    });
+
+    it.each<[string, () => Promise<string>]>([
+      ['for another client', () => mint({ aud: 'another-client' })],
+      ['from another issuer', () => mint({ aud: 'portfolio-web', iss: 'https://evil.example' })],
+      [
+        'signed by a key the issuer does not publish',
+        async () => {
+          const foreign = await generateKeyPair('ES256');
+          return mint({ aud: 'portfolio-web' }, { key: foreign.privateKey });
+        },
+      ],
+      [
+        'unsigned (alg none)',
+        async () => new UnsecuredJWT({ sub: 'agent-1', iss: ISSUER, aud: 'portfolio-web' }).encode(),
+      ],
+    ])('refuses a UserInfo %s', async (_case, userinfo) => {
+      await expect(signingIn().verifiedUserinfo(await userinfo())).rejects.toBeInstanceOf(AuthenticationFailure);
     });
   });
 

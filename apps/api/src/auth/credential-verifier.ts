@@ -1,5 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { jwtVerify, type JWTPayload, type JWTVerifyGetKey, type JWTVerifyResult } from 'jose';
+import { jwtVerify, type JWTPayload, type JWTVerifyGetKey, type JWTVerifyOptions, type JWTVerifyResult } from 'jose';
 import {
   mostPrivileged,
   isRole,
@@ -187,14 +187,39 @@ export class CredentialVerifier {
   }
 
   /**
-   * The principal of the ID token a sign-in received from the token endpoint: verified as a bearer JWT, and bound to
+   * The claims of the ID token a sign-in received from the token endpoint: verified as a bearer JWT, and bound to
    * that sign-in by its nonce (OpenID Connect Core §3.1.3.7), so that an ID token taken from elsewhere is refused.
    */
-  async authenticateIdToken(idToken: string, nonce: string): Promise<Principal> {
+  async verifiedIdToken(idToken: string, nonce: string): Promise<JWTPayload> {
     if (idToken.length > MAX_TOKEN_LENGTH || !isJwtShaped(idToken)) throw new AuthenticationFailure(INVALID, true);
-    const { oidc, claims } = await this.verifiedClaims(idToken);
+    const { claims } = await this.verifiedClaims(idToken);
     if (claims.nonce !== nonce) throw new AuthenticationFailure(INVALID, true);
-    return principalFromClaims(claims, oidc, this.roleMapping);
+    return claims;
+  }
+
+  /**
+   * The claims of a signed UserInfo response (OpenID Connect Core §5.3.2): signed by the issuer's keys with an
+   * accepted algorithm, from the issuer, for the sign-in client. It needs no exp or iat: ProConnect sets none.
+   */
+  async verifiedUserinfo(jwt: string): Promise<JWTPayload> {
+    const clientId = this.oidc?.signIn?.clientId;
+    if (this.keys === undefined || clientId === undefined) throw new AuthenticationFailure(INVALID, true);
+    if (jwt.length > MAX_TOKEN_LENGTH || !isJwtShaped(jwt)) throw new AuthenticationFailure(INVALID, true);
+    const { payload, protectedHeader } = await this.verify(jwt, {
+      issuer: this.oidc?.issuer,
+      audience: clientId,
+      algorithms: JWT_ALGORITHMS,
+      clockTolerance: CLOCK_TOLERANCE_SECONDS,
+      requiredClaims: ['sub'],
+    });
+    if (!isAcceptedType(protectedHeader.typ)) throw new AuthenticationFailure(INVALID, true);
+    return payload;
+  }
+
+  /** The principal of a sign-in's claims (its ID token's, with its UserInfo's); throws NoRoleFailure. */
+  principalOfSignIn(claims: JWTPayload): Principal {
+    if (this.oidc === undefined) throw new AuthenticationFailure(INVALID, true);
+    return principalFromClaims(claims, this.oidc, this.roleMapping);
   }
 
   private async verifyJwt(token: string): Promise<Principal> {
@@ -204,23 +229,15 @@ export class CredentialVerifier {
 
   private async verifiedClaims(token: string): Promise<{ oidc: OidcConfig; claims: JWTPayload }> {
     if (this.oidc === undefined || this.keys === undefined) throw new AuthenticationFailure(INVALID, true);
-    let verified: JWTVerifyResult;
-    try {
-      // maxTokenAge makes iat required, and refuses one older than that or later than now, give or take the tolerance.
-      verified = await jwtVerify(token, this.keys, {
-        issuer: this.oidc.issuer,
-        audience: [...this.audiences],
-        algorithms: JWT_ALGORITHMS,
-        clockTolerance: CLOCK_TOLERANCE_SECONDS,
-        maxTokenAge: this.oidc.maxTokenAgeSeconds,
-        requiredClaims: ['sub', 'exp', 'iat'],
-      });
-    } catch (error) {
-      if (!(error instanceof KeySetUnavailable)) throw new AuthenticationFailure(INVALID, true);
-      // A pending retry was logged when the attempt before it failed; once per failure is enough.
-      if (!(error instanceof KeySetRetryPending)) this.warn(`cannot verify bearer JWTs: ${error.message}`);
-      throw new IdentityProviderUnavailable();
-    }
+    // maxTokenAge makes iat required, and refuses one older than that or later than now, give or take the tolerance.
+    const verified = await this.verify(token, {
+      issuer: this.oidc.issuer,
+      audience: [...this.audiences],
+      algorithms: JWT_ALGORITHMS,
+      clockTolerance: CLOCK_TOLERANCE_SECONDS,
+      maxTokenAge: this.oidc.maxTokenAgeSeconds,
+      requiredClaims: ['sub', 'exp', 'iat'],
+    });
     const { payload, protectedHeader } = verified;
     if (!isAcceptedType(protectedHeader.typ)) throw new AuthenticationFailure(INVALID, true);
     // A token that claims a longer life than the oldest age accepted is misissued: refused, not silently cut short.
@@ -228,5 +245,17 @@ export class CredentialVerifier {
       throw new AuthenticationFailure(INVALID, true);
     }
     return { oidc: this.oidc, claims: payload };
+  }
+
+  /** jose's verification against the issuer's keys; a refused JWT is a 401, an unreachable issuer is said so. */
+  private async verify(token: string, options: JWTVerifyOptions): Promise<JWTVerifyResult> {
+    try {
+      return await jwtVerify(token, this.keys as JWTVerifyGetKey, options);
+    } catch (error) {
+      if (!(error instanceof KeySetUnavailable)) throw new AuthenticationFailure(INVALID, true);
+      // A pending retry was logged when the attempt before it failed; once per failure is enough.
+      if (!(error instanceof KeySetRetryPending)) this.warn(`cannot verify bearer JWTs: ${error.message}`);
+      throw new IdentityProviderUnavailable();
+    }
   }
 }

@@ -34,6 +34,8 @@ export interface IssuerMetadata {
   readonly authorizationEndpoint?: string;
   readonly tokenEndpoint?: string;
   readonly endSessionEndpoint?: string;
+  /** Where the person's claims are, when the ID token does not hold them (ProConnect). */
+  readonly userinfoEndpoint?: string;
   /** `token_endpoint_auth_methods_supported`; absent: the specification's default, client_secret_basic. */
   readonly tokenEndpointAuthMethods?: readonly string[];
 }
@@ -69,6 +71,7 @@ export async function discoverIssuer(issuer: string, fetchImpl: Fetch = fetch): 
     authorizationEndpoint: endpoint(document, 'authorization_endpoint'),
     tokenEndpoint: endpoint(document, 'token_endpoint'),
     endSessionEndpoint: endpoint(document, 'end_session_endpoint'),
+    userinfoEndpoint: endpoint(document, 'userinfo_endpoint'),
     tokenEndpointAuthMethods:
       Array.isArray(methods) && methods.every((method) => typeof method === 'string') ? methods : undefined,
   };

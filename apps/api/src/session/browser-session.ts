@@ -1,9 +1,8 @@
 // The web workspace's session cookie: the credential the guard takes when a request carries no Authorization header.
-import { isJwtShaped } from '@portfolio/application';
 import type { IncomingMessage } from 'node:http';
 import { cookieValue } from './cookies';
 
-/** Holds the ID token of a ProConnect sign-in; HttpOnly, SameSite=Strict, sent to the API's paths only. */
+/** Holds the sealed session of a ProConnect sign-in; HttpOnly, SameSite=Strict, sent to the API's paths only. */
 export const SESSION_COOKIE = 'portfolio_session';
 export const SESSION_COOKIE_PATH = '/api/';
 /** Holds the sealed sign-in state between the redirect to the issuer and the callback; SameSite=Lax, as the callback
@@ -26,17 +25,11 @@ export class CrossSiteRequestRefused extends Error {
   }
 }
 
-/** The `Authorization` the request stands for: its own header, else `Bearer <ID token>` of the session cookie. */
-export function sessionAuthorization(request: IncomingMessage): {
-  authorization: string | string[] | undefined;
-  fromCookie: boolean;
-} {
-  const { authorization } = request.headers;
-  if (authorization !== undefined) return { authorization, fromCookie: false };
-  const idToken = cookieValue(request.headers.cookie, SESSION_COOKIE);
-  // Only what the callback sets is taken: an API token is never a cookie, so that it stays out of the browser's jar.
-  if (idToken === undefined || !isJwtShaped(idToken)) return { authorization: undefined, fromCookie: false };
-  return { authorization: `Bearer ${idToken}`, fromCookie: true };
+/** The sealed session a request without an Authorization header carries in its session cookie, if any. */
+export function sessionCookieOf(request: IncomingMessage): string | undefined {
+  if (request.headers.authorization !== undefined) return undefined;
+  const sealed = cookieValue(request.headers.cookie, SESSION_COOKIE);
+  return sealed === '' ? undefined : sealed;
 }
 
 /**

@@ -82,7 +82,8 @@ export class OidcSignInController {
     summary: 'Where ProConnect sends the browser back',
     description:
       'Public, for browsers: checks the state, exchanges the code with the client secret and the PKCE verifier, ' +
-      'verifies the ID token and its nonce, and sets the HttpOnly, SameSite=Strict session cookie that the API ' +
+      "verifies the ID token and its nonce, reads the person's claims at the UserInfo endpoint (a signed JWT or " +
+      'JSON, about the same subject), and sets the sealed, HttpOnly, SameSite=Strict session cookie that the API ' +
       'takes when a request has no Authorization header.',
   })
   @QueryParameter({ name: 'code', required: false, description: 'the authorization code' })
@@ -100,8 +101,7 @@ export class OidcSignInController {
     response.setHeader('Set-Cookie', this.signInCookie('', 0));
     try {
       const completed = await signIn.complete(query, cookieValue(request.headers.cookie, SIGN_IN_COOKIE));
-      const maxAge = Math.max(0, completed.expiresAt - Math.floor(Date.now() / 1000));
-      response.append('Set-Cookie', this.sessionCookie(completed.idToken, maxAge));
+      response.append('Set-Cookie', this.sessionCookie(completed.sealedSession, completed.maxAgeSeconds));
       this.logger.log(`signed in with ProConnect: ${completed.principal.id} as ${completed.principal.role}`);
       redirect(response, completed.returnTo);
     } catch (error) {

@@ -10,6 +10,7 @@ const CLIENT: OidcSignInConfig = {
   clientSecret: 'the-client-secret',
   redirectUrl: 'https://portefeuille.example.gouv.fr/api/v1/session/oidc/callback',
   scopes: 'openid given_name usual_name',
+  sessionMaxAgeSeconds: 3600,
 };
 const OIDC: OidcConfig = { issuer: ISSUER, audience: 'portfolio', rolesClaim: 'roles', maxTokenAgeSeconds: 3600 };
 const now = () => Math.floor(Date.now() / 1000);

@@ -1,6 +1,6 @@
 // The web workspace's ProConnect sign-in: authorization code + PKCE, the service being the confidential client.
 import { createHash, randomBytes } from 'node:crypto';
-import { decodeJwt } from 'jose';
+import type { JWTPayload } from 'jose';
 import type { OidcConfig, OidcSignInConfig, Principal } from '@portfolio/application';
 import {
   AuthenticationFailure,
@@ -17,6 +17,8 @@ import {
   type IssuerMetadata,
 } from '../auth/issuer-discovery';
 import { SignInStateSeal, type SignInState } from './sealed-state';
+import { SessionSeal } from './session-seal';
+import { requestUserinfo } from './userinfo';
 
 /** How long a person may take at the issuer: the sign-in cookie's life. */
 export const SIGN_IN_TTL_SECONDS = 600;
@@ -42,12 +44,18 @@ export interface StartedSignIn {
 }
 
 export interface CompletedSignIn {
-  /** The session credential: the ID token itself, which every instance verifies as it verifies bearer JWTs. */
-  readonly idToken: string;
+  /** The session credential: the principal sealed by the service, which every instance given the secret opens. */
+  readonly sealedSession: string;
   readonly principal: Principal;
-  /** Seconds since the epoch: the ID token's `exp`, when the session ends. */
-  readonly expiresAt: number;
+  /** Seconds the session lasts: the session cookie's Max-Age. */
+  readonly maxAgeSeconds: number;
   readonly returnTo: string;
+}
+
+/** What the token endpoint answered that the sign-in uses. */
+interface Tokens {
+  readonly idToken: string;
+  readonly accessToken: string | undefined;
 }
 
 /** What the issuer's redirect to the callback carries. */
@@ -80,6 +88,7 @@ export function safeReturnTo(raw: unknown): string {
  */
 export class OidcSignIn {
   private readonly seal: SignInStateSeal;
+  private readonly sessions: SessionSeal;
   private readonly fetchImpl: Fetch;
   private readonly backoff: IdentityProviderBackoff;
   private readonly now: () => number;
@@ -92,6 +101,7 @@ export class OidcSignIn {
     options: OidcSignInOptions = {},
   ) {
     this.seal = new SignInStateSeal(client.sessionSecret);
+    this.sessions = new SessionSeal(client.sessionSecret, client.sessionMaxAgeSeconds);
     this.fetchImpl = options.fetch ?? fetch;
     this.backoff = options.backoff ?? new IdentityProviderBackoff();
     this.now = options.now ?? (() => Math.floor(Date.now() / 1000));
@@ -155,21 +165,55 @@ export class OidcSignIn {
     if (typeof query.code !== 'string' || query.code === '') {
       throw new SignInRefused('echec', 'the callback has no code');
     }
-    const idToken = await this.exchange(query.code, signIn.codeVerifier);
-    let principal: Principal;
+    const principal = await this.principalOf(await this.exchange(query.code, signIn.codeVerifier), signIn.nonce);
+    const { maxAgeSeconds } = this.sessions;
+    return {
+      sealedSession: this.sessions.seal(principal, this.now()),
+      principal,
+      maxAgeSeconds,
+      returnTo: signIn.returnTo,
+    };
+  }
+
+  /** The principal of a session cookie that this service sealed and that has not expired, else undefined. */
+  openSession(sealedSession: string | undefined): Principal | undefined {
+    return this.sessions.open(sealedSession, this.now());
+  }
+
+  /**
+   * The person who signed in: the ID token's claims (nonce checked) overlaid by the UserInfo's, where ProConnect
+   * puts the name, e-mail and organisation. The UserInfo must be about the ID token's subject (OIDC Core §5.3.2).
+   */
+  private async principalOf(tokens: Tokens, nonce: string): Promise<Principal> {
     try {
-      principal = await this.verifier.authenticateIdToken(idToken, signIn.nonce);
+      const claims = await this.verifier.verifiedIdToken(tokens.idToken, nonce);
+      const userinfo = await this.userinfoClaims(tokens.accessToken);
+      if (userinfo !== undefined && userinfo.sub !== claims.sub) {
+        throw new SignInRefused('echec', 'the UserInfo is about another subject than the ID token');
+      }
+      return this.verifier.principalOfSignIn({ ...claims, ...userinfo });
     } catch (error) {
-      if (error instanceof NoRoleFailure) throw new SignInRefused('role', 'the ID token grants no portfolio role');
+      if (error instanceof NoRoleFailure) throw new SignInRefused('role', 'the sign-in grants no portfolio role');
       if (error instanceof IdentityProviderUnavailable) throw new SignInRefused('indisponible', error.message);
       if (error instanceof AuthenticationFailure) {
-        throw new SignInRefused('echec', `the ID token is refused: ${error.message}`);
+        throw new SignInRefused('echec', `the ID token or the UserInfo is refused: ${error.message}`);
       }
       throw error;
     }
-    // Verified above: exp is a number.
-    const expiresAt = decodeJwt(idToken).exp as number;
-    return { idToken, principal, expiresAt, returnTo: signIn.returnTo };
+  }
+
+  /** The UserInfo's claims, verified when signed; undefined when the issuer publishes no userinfo_endpoint. */
+  private async userinfoClaims(accessToken: string | undefined): Promise<JWTPayload | undefined> {
+    const { userinfoEndpoint } = await this.endpoints();
+    if (userinfoEndpoint === undefined) return undefined;
+    if (accessToken === undefined) throw new SignInRefused('echec', 'the token endpoint answered no access_token');
+    let answer;
+    try {
+      answer = await requestUserinfo(userinfoEndpoint, accessToken, this.fetchImpl);
+    } catch (error) {
+      throw new SignInRefused('echec', describeError(error));
+    }
+    return answer.kind === 'jwt' ? this.verifier.verifiedUserinfo(answer.jwt) : answer.claims;
   }
 
   /** Where to end the person's session at the issuer too, if it says (RP-initiated logout). */
@@ -177,8 +221,8 @@ export class OidcSignIn {
     return (await this.endpoints().catch(() => undefined))?.endSessionEndpoint;
   }
 
-  /** The token endpoint's ID token for this code; client_secret_basic unless the issuer only takes _post. */
-  private async exchange(code: string, codeVerifier: string): Promise<string> {
+  /** The token endpoint's tokens for this code; client_secret_basic unless the issuer only takes _post. */
+  private async exchange(code: string, codeVerifier: string): Promise<Tokens> {
     const metadata = await this.endpoints();
     if (metadata.tokenEndpoint === undefined) {
       throw new SignInRefused('indisponible', 'the issuer publishes no https token_endpoint');
@@ -202,7 +246,7 @@ export class OidcSignIn {
       const credentials = `${encodeURIComponent(this.client.clientId)}:${encodeURIComponent(this.client.clientSecret)}`;
       headers.authorization = `Basic ${Buffer.from(credentials).toString('base64')}`;
     }
-    let answer: { id_token?: unknown; error?: unknown };
+    let answer: { id_token?: unknown; access_token?: unknown; error?: unknown };
     try {
       const response = await this.fetchImpl(metadata.tokenEndpoint, {
         method: 'POST',
@@ -221,7 +265,8 @@ export class OidcSignIn {
     if (typeof answer.id_token !== 'string') {
       throw new SignInRefused('echec', 'the token endpoint answered no id_token');
     }
-    return answer.id_token;
+    const accessToken = typeof answer.access_token === 'string' ? answer.access_token : undefined;
+    return { idToken: answer.id_token, accessToken };
   }
 
   /** The discovery document, read once (through the backoff the key set uses) and read again after a failure. */

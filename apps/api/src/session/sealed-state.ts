@@ -1,4 +1,4 @@
-// What a sign-in must remember between the redirect to the issuer and the callback, sealed into the browser's cookie.
+// What the service hands the browser to keep for it, sealed: the sign-in state and the session alike.
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 
 const IV_BYTES = 12;
@@ -28,29 +28,27 @@ function isSignInState(value: unknown): value is SignInState {
 }
 
 /**
- * Seals a SignInState with AES-256-GCM: the browser keeps it but can neither read the PKCE verifier nor alter
- * anything. The key is derived from the configured secret, so that every instance opens what any other sealed; or,
- * without a secret, drawn at start (then only the instance that sealed can open).
+ * Seals a JSON value with AES-256-GCM: the browser keeps it but can neither read nor alter it. The key is derived
+ * from the configured secret and a purpose, so that every instance opens what any other sealed, and a value sealed
+ * for one purpose never opens as another; or, without a secret, drawn at start (then only this instance opens it).
  */
-export class SignInStateSeal {
+export class Seal {
   private readonly key: Buffer;
 
-  constructor(secret: string | undefined) {
+  constructor(secret: string | undefined, purpose: string) {
     this.key =
-      secret === undefined
-        ? randomBytes(32)
-        : Buffer.from(hkdfSync('sha256', secret, 'portfolio-ledger', 'oidc sign-in state', 32));
+      secret === undefined ? randomBytes(32) : Buffer.from(hkdfSync('sha256', secret, 'portfolio-ledger', purpose, 32));
   }
 
-  seal(state: SignInState): string {
+  seal(value: unknown): string {
     const iv = randomBytes(IV_BYTES);
     const cipher = createCipheriv('aes-256-gcm', this.key, iv);
-    const sealed = Buffer.concat([cipher.update(JSON.stringify(state), 'utf8'), cipher.final()]);
+    const sealed = Buffer.concat([cipher.update(JSON.stringify(value), 'utf8'), cipher.final()]);
     return Buffer.concat([iv, sealed, cipher.getAuthTag()]).toString('base64url');
   }
 
-  /** The state sealed in `text` if it is intact and not expired at `nowSeconds`; otherwise undefined. */
-  open(text: string | undefined, nowSeconds: number): SignInState | undefined {
+  /** The value sealed in `text` if it is intact and was sealed with this key; otherwise undefined. */
+  open(text: string | undefined): unknown {
     const bytes = Buffer.from(text ?? '', 'base64url');
     if (bytes.length <= IV_BYTES + TAG_BYTES) return undefined;
     try {
@@ -60,10 +58,28 @@ export class SignInStateSeal {
         decipher.update(bytes.subarray(IV_BYTES, bytes.length - TAG_BYTES)),
         decipher.final(),
       ]);
-      const state: unknown = JSON.parse(plain.toString('utf8'));
-      return isSignInState(state) && state.expiresAt > nowSeconds ? state : undefined;
+      return JSON.parse(plain.toString('utf8')) as unknown;
     } catch {
       return undefined;
     }
+  }
+}
+
+/** The sign-in state's seal: its own key, derived from the secret for this purpose only. */
+export class SignInStateSeal {
+  private readonly box: Seal;
+
+  constructor(secret: string | undefined) {
+    this.box = new Seal(secret, 'oidc sign-in state');
+  }
+
+  seal(state: SignInState): string {
+    return this.box.seal(state);
+  }
+
+  /** The state sealed in `text` if it is intact and not expired at `nowSeconds`; otherwise undefined. */
+  open(text: string | undefined, nowSeconds: number): SignInState | undefined {
+    const state = this.box.open(text);
+    return isSignInState(state) && state.expiresAt > nowSeconds ? state : undefined;
   }
 }

@@ -98,6 +98,23 @@ describe('auth configuration', () => {
       });
     });
 
+    it('maps e-mail addresses onto roles, as ProConnect gives no roles claim', () => {
+      const config = loadConfig(
+        {
+          PORTFOLIO_OIDC_ISSUER: issuer,
+          PORTFOLIO_OIDC_AUDIENCE: 'portfolio',
+          PORTFOLIO_OIDC_ROLES_CLAIM: 'email',
+          PORTFOLIO_OIDC_ROLE_MAPPING:
+            'camille.durand@culture.gouv.fr:reviewer, clara.martin+pilotage@dinum.gouv.fr:admin',
+        },
+        '/srv',
+      );
+      expect(config.auth.kind === 'credentials' && config.auth.oidc?.roleMapping).toEqual([
+        { claimValue: 'camille.durand@culture.gouv.fr', role: 'reviewer' },
+        { claimValue: 'clara.martin+pilotage@dinum.gouv.fr', role: 'admin' },
+      ]);
+    });
+
     it('reads the roles claim, a role mapping (claim values may hold colons) and a JWKS URL', () => {
       const config = loadConfig(
         {

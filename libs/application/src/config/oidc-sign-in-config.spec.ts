@@ -34,6 +34,7 @@ describe('ProConnect browser sign-in configuration', () => {
       clientSecret: 'client-secret',
       redirectUrl: SIGN_IN.PORTFOLIO_OIDC_REDIRECT_URL,
       scopes: DEFAULT_OIDC_SCOPES,
+      sessionMaxAgeSeconds: 28_800,
     });
   });
 
@@ -44,11 +45,13 @@ describe('ProConnect browser sign-in configuration', () => {
       PORTFOLIO_OIDC_CLIENT_ID: 'portfolio-web',
       PORTFOLIO_OIDC_SCOPES: 'openid email groups',
       PORTFOLIO_SESSION_SECRET: SECRET,
+      PORTFOLIO_SESSION_MAX_AGE_SECONDS: '3600',
     };
     expect(oidcOf(env)?.signIn).toMatchObject({
       clientId: 'portfolio-web',
       scopes: 'openid email groups',
       sessionSecret: SECRET,
+      sessionMaxAgeSeconds: 3600,
     });
   });
 
@@ -67,6 +70,9 @@ describe('ProConnect browser sign-in configuration', () => {
     ],
     [{ ...SIGN_IN, PORTFOLIO_OIDC_SCOPES: 'email siret' }, 'must include openid'],
     [{ ...SIGN_IN, PORTFOLIO_SESSION_SECRET: 'portfolio-secret-portfolio-secret' }, 'bits of entropy'],
+    [{ ...SIGN_IN, PORTFOLIO_SESSION_MAX_AGE_SECONDS: '299' }, 'PORTFOLIO_SESSION_MAX_AGE_SECONDS must be'],
+    [{ ...SIGN_IN, PORTFOLIO_SESSION_MAX_AGE_SECONDS: '86401' }, 'from 300 to 86400'],
+    [{ ...SIGN_IN, PORTFOLIO_SESSION_MAX_AGE_SECONDS: '8h' }, 'from 300 to 86400'],
   ])('refuses to start on %j', (env, problem) => {
     expect(problemsOf({ ...ISSUER, ...env }).join('\n')).toContain(problem);
   });

@@ -8,6 +8,10 @@ export const OIDC_CALLBACK_PATH = '/api/v1/session/oidc/callback';
 export const DEFAULT_OIDC_SCOPES = 'openid email given_name usual_name organizational_unit siret';
 /** What the service's own key for the sign-in cookie must hold at least, as an API token must. */
 const MIN_SECRET_LENGTH = 32;
+/** A workspace session lasts a working day unless told otherwise; never less than five minutes, nor over a day. */
+export const DEFAULT_SESSION_MAX_AGE_SECONDS = 8 * 3600;
+const MIN_SESSION_MAX_AGE_SECONDS = 300;
+const MAX_SESSION_MAX_AGE_SECONDS = 86_400;
 const SCOPE = /^[\x21\x23-\x5b\x5d-\x7e]+$/;
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
@@ -18,6 +22,7 @@ export const OIDC_SIGN_IN_VARIABLES = [
   'PORTFOLIO_OIDC_REDIRECT_URL',
   'PORTFOLIO_OIDC_SCOPES',
   'PORTFOLIO_SESSION_SECRET',
+  'PORTFOLIO_SESSION_MAX_AGE_SECONDS',
 ] as const;
 
 /** The authorization code flow with PKCE, the service being the confidential client (backend-for-frontend). */
@@ -33,6 +38,8 @@ export interface OidcSignInConfig {
    * only works while a browser comes back to the instance that sent it away (one instance).
    */
   readonly sessionSecret?: string;
+  /** How long the workspace's cookie session lasts, in seconds. */
+  readonly sessionMaxAgeSeconds: number;
 }
 
 function redirectUrlProblem(raw: string): string | undefined {
@@ -70,6 +77,18 @@ function secretProblem(secret: string): string | undefined {
   );
 }
 
+function parseSessionMaxAge(raw: string | undefined, problems: string[]): number {
+  if (raw === undefined) return DEFAULT_SESSION_MAX_AGE_SECONDS;
+  const seconds = Number(raw);
+  if (!/^\d+$/.test(raw) || seconds < MIN_SESSION_MAX_AGE_SECONDS || seconds > MAX_SESSION_MAX_AGE_SECONDS) {
+    problems.push(
+      `PORTFOLIO_SESSION_MAX_AGE_SECONDS must be a whole number of seconds from ${MIN_SESSION_MAX_AGE_SECONDS} to ` +
+        `${MAX_SESSION_MAX_AGE_SECONDS} (got "${raw}")`,
+    );
+  }
+  return seconds;
+}
+
 /**
  * The browser sign-in settings beside an OIDC issuer: none unless both the client secret and the redirect URL are
  * set (ProConnect serves confidential clients only); any other variable of it set alone is a mistake worth naming.
@@ -94,6 +113,7 @@ export function parseOidcSignIn(
   const clientId = value(env, 'PORTFOLIO_OIDC_CLIENT_ID') ?? audience;
   const scopes = value(env, 'PORTFOLIO_OIDC_SCOPES') ?? DEFAULT_OIDC_SCOPES;
   const sessionSecret = value(env, 'PORTFOLIO_SESSION_SECRET');
+  const sessionMaxAgeSeconds = parseSessionMaxAge(value(env, 'PORTFOLIO_SESSION_MAX_AGE_SECONDS'), problems);
   for (const problem of [
     redirectUrlProblem(redirectUrl),
     scopesProblem(scopes),
@@ -102,5 +122,12 @@ export function parseOidcSignIn(
     if (problem !== undefined) problems.push(problem);
   }
   if (problems.length > before || clientId === undefined) return undefined;
-  return { clientId, clientSecret, redirectUrl, scopes, ...(sessionSecret !== undefined && { sessionSecret }) };
+  return {
+    clientId,
+    clientSecret,
+    redirectUrl,
+    scopes,
+    sessionMaxAgeSeconds,
+    ...(sessionSecret !== undefined && { sessionSecret }),
+  };
 }
