@@ -13,7 +13,7 @@ export interface DataSubjectReport {
   readonly subjectId: string;
   /** The events the subject recorded, by type, as far as the projections got. */
   readonly events: { readonly total: number; readonly byType: Readonly<Record<string, number>> };
-  /** Those recorded before sealing existed: their name is in clear in the hashed log and cannot be erased. */
+  /** Those recorded before personal data was encrypted: their name is in clear in the hashed log and cannot be erased. */
   readonly legacyClearEvents: number;
   /** The months the subject still has keys for: their data can be read, and erased. */
   readonly keyPeriods: readonly string[];

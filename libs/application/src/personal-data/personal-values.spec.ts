@@ -75,7 +75,7 @@ describe('personal values', () => {
     expect(revealValue(altered, 'data', keys)).toMatchObject({ evidence: ERASED_PLACEHOLDER });
   });
 
-  it('reads values recorded in clear before sealing existed unchanged', () => {
+  it('reads values recorded in clear, before personal data was encrypted, unchanged', () => {
     expect(revealValue(metadata, 'metadata', new Map())).toEqual(metadata);
   });
 });
