@@ -1,22 +1,13 @@
 import { createHash } from 'node:crypto';
 import { apiTokenProblem, generateApiToken, isJwtShaped, tokenDigest } from './auth-config';
-import { ConfigError, loadConfig } from './load-config';
+import { loadConfig } from './load-config';
+import { problemsOf } from './testing/config-problems';
 
 const REVIEWER_TOKEN = 'L9WVlMF94zPA9Wl59s4RCoyjscNBhRWr1qPjG9ZCueU';
 const ADMIN_TOKEN = 'Nbe0c-XbLXHlgWOLuOxPXog9iFd4lSYoThdiwqYL8hY';
 /** Five tokens as `portfolio tokens generate` makes them, for rotation. */
 const TOKENS = Array.from({ length: 5 }, generateApiToken);
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
-
-function problemsOf(env: Record<string, string>): readonly string[] {
-  try {
-    loadConfig(env, '/srv');
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-  throw new Error('expected a ConfigError');
-}
 
 describe('auth configuration', () => {
   describe('PORTFOLIO_API_TOKENS', () => {

@@ -1,4 +1,5 @@
-import { ConfigError, loadConfig } from './load-config';
+import { loadConfig } from './load-config';
+import { problemsOf } from './testing/config-problems';
 import { DEFAULT_OIDC_SCOPES } from './oidc-sign-in-config';
 
 const ISSUER = { PORTFOLIO_OIDC_ISSUER: 'https://idp.example.gouv.fr/api/v2', PORTFOLIO_OIDC_AUDIENCE: 'portfolio' };
@@ -11,16 +12,6 @@ const SECRET = 'kX3v9Qm2Lr8Tz5Wb1Nc7Hd4Fg6Js0Pa-Ye_Ui2Oo8Ee';
 function oidcOf(env: Record<string, string>) {
   const { auth } = loadConfig(env, '/srv');
   return auth.kind === 'credentials' ? auth.oidc : undefined;
-}
-
-function problemsOf(env: Record<string, string>): readonly string[] {
-  try {
-    loadConfig(env, '/srv');
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-  throw new Error('expected a ConfigError');
 }
 
 describe('ProConnect browser sign-in configuration', () => {
