@@ -25,4 +25,5 @@ export * from './ledger/ledger';
 export * from './read-models/read-models.module';
 export * from './personal-data/data-subjects';
 export { PERSONAL_DATA, PersonalData } from './personal-data/personal-data';
+export { decrypt, encrypt, IV_BYTES, TAG_BYTES, type Encrypted } from './crypto/aes-256-gcm';
 export * from './product';

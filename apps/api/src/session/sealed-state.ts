@@ -1,8 +1,6 @@
 // What the service hands the browser to keep for it, sealed: the sign-in state and the session alike.
-import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
-
-const IV_BYTES = 12;
-const TAG_BYTES = 16;
+import { hkdfSync, randomBytes } from 'node:crypto';
+import { decrypt, encrypt, IV_BYTES, TAG_BYTES } from '@portfolio/application';
 
 /** The sign-in in progress: checked on the callback, never shown to the page (the cookie is HttpOnly). */
 export interface SignInState {
@@ -41,27 +39,21 @@ export class Seal {
   }
 
   seal(value: unknown): string {
-    const iv = randomBytes(IV_BYTES);
-    const cipher = createCipheriv('aes-256-gcm', this.key, iv);
-    const sealed = Buffer.concat([cipher.update(JSON.stringify(value), 'utf8'), cipher.final()]);
-    return Buffer.concat([iv, sealed, cipher.getAuthTag()]).toString('base64url');
+    const { iv, ciphertext, tag } = encrypt(this.key, Buffer.from(JSON.stringify(value), 'utf8'));
+    return Buffer.concat([iv, ciphertext, tag]).toString('base64url');
   }
 
   /** The value sealed in `text` if it is intact and was sealed with this key; otherwise undefined. */
   open(text: string | undefined): unknown {
     const bytes = Buffer.from(text ?? '', 'base64url');
     if (bytes.length <= IV_BYTES + TAG_BYTES) return undefined;
-    try {
-      const decipher = createDecipheriv('aes-256-gcm', this.key, bytes.subarray(0, IV_BYTES));
-      decipher.setAuthTag(bytes.subarray(bytes.length - TAG_BYTES));
-      const plain = Buffer.concat([
-        decipher.update(bytes.subarray(IV_BYTES, bytes.length - TAG_BYTES)),
-        decipher.final(),
-      ]);
-      return JSON.parse(plain.toString('utf8')) as unknown;
-    } catch {
-      return undefined;
-    }
+    const plain = decrypt(this.key, {
+      iv: bytes.subarray(0, IV_BYTES),
+      ciphertext: bytes.subarray(IV_BYTES, bytes.length - TAG_BYTES),
+      tag: bytes.subarray(bytes.length - TAG_BYTES),
+    });
+    // Authenticated, so written by a seal of this key: JSON.
+    return plain === undefined ? undefined : (JSON.parse(plain.toString('utf8')) as unknown);
   }
 }
 

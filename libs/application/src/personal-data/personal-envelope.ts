@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { decrypt, encrypt } from '../crypto/aes-256-gcm';
 
 // A personal value as the log stores it: AES-256-GCM under its data subject's key for one period (crypto-shredding).
 
@@ -18,10 +18,6 @@ export interface PersonalEnvelope {
 /** What a reader sees where the key of a personal value is gone (erased, or past its retention). */
 export const ERASED_PLACEHOLDER = 'donnée effacée';
 
-const ALGORITHM = 'aes-256-gcm';
-const IV_BYTES = 12;
-const TAG_BYTES = 16;
-
 /** A key in use: its id, whose data it protects, and its 32 secret bytes. */
 export interface PersonalKey {
   readonly id: string;
@@ -39,17 +35,18 @@ function associatedData(subject: string, keyId: string, field: string): Buffer {
 
 /** Encrypts `text`, the value of `field` (e.g. `metadata.actor.name`), with a fresh IV. */
 export function sealPersonalValue(key: PersonalKey, field: string, text: string): PersonalEnvelope {
-  const iv = randomBytes(IV_BYTES);
-  const cipher = createCipheriv(ALGORITHM, key.secret, iv, { authTagLength: TAG_BYTES });
-  cipher.setAAD(associatedData(key.subject, key.id, field));
-  const ct = Buffer.concat([cipher.update(text, 'utf8'), cipher.final()]);
+  const { iv, ciphertext, tag } = encrypt(
+    key.secret,
+    Buffer.from(text, 'utf8'),
+    associatedData(key.subject, key.id, field),
+  );
   return {
     $personal: {
       subject: key.subject,
       key: key.id,
       iv: iv.toString('base64url'),
-      ct: ct.toString('base64url'),
-      tag: cipher.getAuthTag().toString('base64url'),
+      ct: ciphertext.toString('base64url'),
+      tag: tag.toString('base64url'),
     },
   };
 }
@@ -65,16 +62,12 @@ export function openPersonalValue(
 ): string | undefined {
   const { subject, key: keyId, iv, ct, tag } = envelope.$personal;
   if (key === undefined || key.id !== keyId || key.subject !== subject) return undefined;
-  try {
-    const decipher = createDecipheriv(ALGORITHM, key.secret, Buffer.from(iv, 'base64url'), {
-      authTagLength: TAG_BYTES,
-    });
-    decipher.setAAD(associatedData(subject, keyId, field));
-    decipher.setAuthTag(Buffer.from(tag, 'base64url'));
-    return Buffer.concat([decipher.update(Buffer.from(ct, 'base64url')), decipher.final()]).toString('utf8');
-  } catch {
-    return undefined;
-  }
+  const encrypted = {
+    iv: Buffer.from(iv, 'base64url'),
+    ciphertext: Buffer.from(ct, 'base64url'),
+    tag: Buffer.from(tag, 'base64url'),
+  };
+  return decrypt(key.secret, encrypted, associatedData(subject, keyId, field))?.toString('utf8');
 }
 
 export function isPersonalEnvelope(value: unknown): value is PersonalEnvelope {
